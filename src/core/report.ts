@@ -1,0 +1,80 @@
+// The verify report: the one model every output (CLI text, --json, job summary, annotations, SARIF,
+// PR comment, action outputs) is rendered from.
+
+export type CheckId = "lock-file" | "naming" | "order" | "history" | "apply" | "drift" | "timing" | "lint";
+export type CheckStatus = "pass" | "fail" | "warn" | "skip";
+export type Severity = "error" | "warning" | "notice";
+
+export interface Finding {
+  /** Rule id inside the check, e.g. "generic-name", "edited-migration". */
+  rule: string;
+  message: string;
+  /** Path relative to the repository (or working directory) root, POSIX separators. */
+  file?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+  column?: number;
+  severity: Severity;
+}
+
+export interface CheckResult {
+  id: CheckId;
+  status: CheckStatus;
+  /** One line saying what the check looked at, or why it was skipped. */
+  summary: string;
+  findings: Finding[];
+}
+
+export interface MigrationTiming {
+  name: string;
+  durationMs: number;
+  slow?: boolean;
+}
+
+export interface DriftResult {
+  /** Human readable list of differing objects. */
+  differences: string[];
+  /** The SQL a new migration would need. */
+  sql: string;
+  /** The command that creates that migration. */
+  fixCommand: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checks: CheckResult[];
+  migrations: MigrationTiming[];
+  drift?: DriftResult;
+  /** Total wall time of the verify run. */
+  durationMs: number;
+  prismaVersion?: string;
+  postgresVersion?: string;
+}
+
+/** The `--json` document (and the action's `report` output): the contract other tools read. */
+export function toJsonReport(report: VerifyReport): object {
+  return {
+    ok: report.ok,
+    checks: report.checks.map((c) => ({
+      id: c.id,
+      status: c.status,
+      summary: c.summary,
+      findings: c.findings.map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        file: f.file ?? null,
+        line: f.line ?? null,
+        severity: f.severity,
+      })),
+    })),
+    migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
+    drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
+    durationMs: report.durationMs,
+  };
+}
+
+export function statusFromFindings(findings: Finding[]): CheckStatus {
+  if (findings.some((f) => f.severity === "error")) return "fail";
+  if (findings.some((f) => f.severity === "warning")) return "warn";
+  return "pass";
+}

@@ -1,0 +1,52 @@
+// A driver adapter factory for Prisma 6.19's JavaScript schema engine (`engine: "js"` in
+// prisma.config.ts), so that the real Prisma CLI runs `migrate deploy/status/diff` on a machine that
+// cannot download Prisma's native schema engine. Three workarounds, all measured:
+//  - @prisma/adapter-pg 7.x is needed (6.19's own adapter rejects the catalog type `name`);
+//  - catalog columns of type "char" (OID 18) and name (OID 19) are read as text, on the main
+//    connection, in transactions and on the shadow database alike;
+//  - a migration script runs as one simple-protocol query, as the native engine does (the adapter
+//    splits on `;`, which breaks `DO $$ … $$` bodies and string literals).
+import { PrismaPg } from "@prisma/adapter-pg";
+
+const TEXT_OID = 25;
+const CATALOG_OIDS = new Set([18, 19]);
+
+function readCatalogTypesAsText(queryable) {
+  const performIO = queryable.performIO.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result?.fields ?? []) {
+      if (CATALOG_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    }
+    return result;
+  };
+  return queryable;
+}
+
+function patchAdapter(adapter) {
+  readCatalogTypesAsText(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) =>
+    readCatalogTypesAsText(await startTransaction(isolationLevel));
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
+/** @param {string | import("pg").PoolConfig} connection */
+export function offlinePg(connection) {
+  // allowExitOnIdle: the CLI does not always dispose the adapter; without it the process waits for
+  // pg's 10 s idle timeout before it exits.
+  const config = typeof connection === "string" ? { connectionString: connection } : connection;
+  const factory = new PrismaPg({ allowExitOnIdle: true, ...config });
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => patchAdapter(await connect());
+  factory.connectToShadowDb = async () => patchAdapter(await connectToShadowDb());
+  return factory;
+}
