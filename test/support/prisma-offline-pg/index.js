@@ -8,6 +8,18 @@
 //    splits on `;`, which breaks `DO $$ … $$` bodies and string literals).
 import { PrismaPg } from "@prisma/adapter-pg";
 
+// The WASM schema engine arms a 10 s timer (through the global setTimeout) that it never clears after
+// `migrate deploy` applied something, so the CLI process lingers 10 s after its work is done. Such long
+// timers are unref'd: they still fire while the engine is busy, but do not keep an idle process alive.
+// This module is loaded by prisma.config.ts inside the CLI process, so the patch covers exactly it.
+const LONG_TIMER_MS = 5000;
+const setTimeoutOriginal = globalThis.setTimeout;
+globalThis.setTimeout = Object.assign(function setTimeoutUnrefLong(callback, ms, ...args) {
+  const timer = setTimeoutOriginal(callback, ms, ...args);
+  if (typeof ms === "number" && ms >= LONG_TIMER_MS) timer?.unref?.();
+  return timer;
+}, setTimeoutOriginal);
+
 const TEXT_OID = 25;
 const CATALOG_OIDS = new Set([18, 19]);
 

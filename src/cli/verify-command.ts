@@ -1,0 +1,65 @@
+import { parseArgs } from "node:util";
+import { ConfigurationError } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import { toJsonReport } from "../core/report.js";
+import { renderText } from "../report/text.js";
+import { verify } from "../verify/verify.js";
+
+export const VERIFY_USAGE = `Usage: migrate-guard verify [options]
+
+Applies every migration to a throwaway PostgreSQL with the project's own Prisma CLI and checks
+lock file, names, order, history (against --base-ref), drift and timing.
+
+Options:
+  --working-directory DIR   the Prisma project (default: .)
+  --schema PATH             schema.prisma (default: from prisma.config.ts / package.json / prisma/)
+  --base-ref REF            branch, tag or SHA to compare migration history with
+  --database-url URL        an EMPTY database to use instead of a throwaway (default: env
+                            MIGRATE_GUARD_DATABASE_URL, else a throwaway cluster)
+  --postgres-version N      PostgreSQL major for the throwaway cluster (default: highest installed)
+  --slow-migration-seconds N  warn above this duration (default: 30)
+  --generic-names LIST      comma-separated names rejected as non-descriptive
+  --json                    print one JSON document instead of the text report
+  -h, --help                this help
+
+Exit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.
+`;
+
+function positiveNumber(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigurationError(`Invalid ${flag} "${value}". Expected a positive number of seconds, e.g. ${flag} 30.`);
+  return n;
+}
+
+export async function verifyCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger; color: boolean }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
+        "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
+        "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new ConfigurationError(`${(error as Error).message}\n\n${VERIFY_USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
+  const databaseUrl = v["database-url"] ?? process.env.MIGRATE_GUARD_DATABASE_URL;
+  const report = await verify({
+    workingDirectory: v["working-directory"] ?? ".",
+    ...(v.schema ? { schema: v.schema } : {}),
+    ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
+    slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
+    ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    logger: io.logger,
+  });
+  io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));
+  return report.ok ? 0 : 1;
+}

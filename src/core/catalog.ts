@@ -1,0 +1,52 @@
+// A database schema as plain data (read by src/postgres/catalog-reader.ts), limited to what Prisma
+// manages: tables, columns, primary/unique/foreign keys, indexes and enums. Check constraints,
+// triggers, functions and views are not in schema.prisma and are left out on purpose.
+
+export interface Column {
+  name: string;
+  /** format_type(), e.g. `character varying(255)`, `timestamp(3) without time zone`, `text[]`. */
+  type: string;
+  notNull: boolean;
+  default?: string;
+  identity?: string;
+  generated?: string;
+}
+
+export interface Table {
+  schema: string;
+  name: string;
+  columns: Column[];
+}
+
+export interface Index {
+  schema: string;
+  table: string;
+  name: string;
+  /** pg_get_indexdef(), schema-qualified. */
+  definition: string;
+  /** Has a WHERE clause or expressions: schema.prisma cannot describe it. */
+  notRepresentable: boolean;
+}
+
+export interface Constraint {
+  schema: string;
+  table: string;
+  name: string;
+  /** p = primary key, u = unique, f = foreign key. */
+  kind: "p" | "u" | "f";
+  /** pg_get_constraintdef(). */
+  definition: string;
+}
+
+export interface EnumType {
+  schema: string;
+  name: string;
+  values: string[];
+}
+
+export interface Catalog {
+  tables: Table[];
+  indexes: Index[];
+  constraints: Constraint[];
+  enums: EnumType[];
+}

@@ -1,0 +1,176 @@
+// Drift: the database the migrations build ("actual") against the one schema.prisma describes
+// ("expected", built from Prisma's own SQL for the schema). Each difference is said in words and as
+// the SQL statement a new migration would need to bring the migrations in line with schema.prisma.
+import type { Catalog, Column, Constraint, Index, Table } from "./catalog.js";
+
+export interface DriftItem {
+  kind: "table" | "column" | "index" | "constraint" | "enum";
+  /** What differs, e.g. `Column "User"."age" is in schema.prisma but no migration creates it`. */
+  message: string;
+  sql: string;
+  /** Differences schema.prisma cannot express (partial/expression indexes made in raw SQL). */
+  informational?: boolean;
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const qualified = (schema: string, name: string) => (schema === "public" ? q(name) : `${q(schema)}.${q(name)}`);
+const label = (schema: string, name: string) => (schema === "public" ? `"${name}"` : `"${schema}"."${name}"`);
+
+/** Spellings Postgres keeps as written but that mean the same default. */
+function normaliseDefault(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value.replace(/^now\(\)$/i, "CURRENT_TIMESTAMP").replace(/^\((.*)\)$/, "$1");
+}
+
+function columnSql(c: Column): string {
+  return `${q(c.name)} ${c.type}${c.notNull ? " NOT NULL" : ""}${c.default !== undefined ? ` DEFAULT ${c.default}` : ""}`;
+}
+
+function byKey<T>(items: readonly T[], key: (t: T) => string): Map<string, T> {
+  return new Map(items.map((i) => [key(i), i]));
+}
+
+function diffEnums(actual: Catalog, expected: Catalog, out: DriftItem[]) {
+  const have = byKey(actual.enums, (e) => `${e.schema}.${e.name}`);
+  for (const want of expected.enums) {
+    const name = qualified(want.schema, want.name);
+    const got = have.get(`${want.schema}.${want.name}`);
+    if (!got) {
+      out.push({ kind: "enum", message: `Enum ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TYPE ${name} AS ENUM (${want.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")});` });
+      continue;
+    }
+    const missing = want.values.filter((v) => !got.values.includes(v));
+    const extra = got.values.filter((v) => !want.values.includes(v));
+    for (const v of missing) {
+      out.push({ kind: "enum", message: `Enum ${label(want.schema, want.name)} lacks value '${v}' that schema.prisma has`, sql: `ALTER TYPE ${name} ADD VALUE '${v.replace(/'/g, "''")}';` });
+    }
+    if (extra.length > 0) {
+      out.push({ kind: "enum", message: `Enum ${label(want.schema, want.name)} has value(s) ${extra.map((v) => `'${v}'`).join(", ")} that schema.prisma does not`, sql: `-- Removing enum values needs the type recreated; \`prisma migrate dev\` generates that.` });
+    }
+  }
+  const want = new Set(expected.enums.map((e) => `${e.schema}.${e.name}`));
+  for (const got of actual.enums) {
+    if (!want.has(`${got.schema}.${got.name}`)) {
+      out.push({ kind: "enum", message: `Enum ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`, sql: `DROP TYPE ${qualified(got.schema, got.name)};` });
+    }
+  }
+}
+
+function diffColumns(got: Table, want: Table, out: DriftItem[]) {
+  const table = qualified(want.schema, want.name);
+  const have = byKey(got.columns, (c) => c.name);
+  for (const c of want.columns) {
+    const g = have.get(c.name);
+    const where = `Column ${label(want.schema, want.name)}.${q(c.name)}`;
+    if (!g) {
+      out.push({ kind: "column", message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
+      continue;
+    }
+    if (g.type !== c.type) {
+      out.push({ kind: "column", message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
+    }
+    if (g.notNull !== c.notNull) {
+      out.push({ kind: "column", message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
+    }
+    if (normaliseDefault(g.default) !== normaliseDefault(c.default)) {
+      out.push({
+        kind: "column",
+        message: `${where} has default ${g.default ?? "(none)"} in the migrations but ${c.default ?? "(none)"} in schema.prisma`,
+        sql: c.default === undefined ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
+      });
+    }
+  }
+  const want2 = new Set(want.columns.map((c) => c.name));
+  for (const g of got.columns) {
+    if (!want2.has(g.name)) {
+      out.push({ kind: "column", message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
+    }
+  }
+}
+
+function diffTables(actual: Catalog, expected: Catalog, out: DriftItem[]) {
+  const have = byKey(actual.tables, (t) => `${t.schema}.${t.name}`);
+  const wantKeys = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
+  const pk = byKey(expected.constraints.filter((c) => c.kind === "p"), (c) => `${c.schema}.${c.table}`);
+  for (const want of expected.tables) {
+    const got = have.get(`${want.schema}.${want.name}`);
+    if (got) { diffColumns(got, want, out); continue; }
+    const key = pk.get(`${want.schema}.${want.name}`);
+    const body = [...want.columns.map((c) => `    ${columnSql(c)}`), ...(key ? [`    CONSTRAINT ${q(key.name)} ${key.definition}`] : [])];
+    out.push({ kind: "table", message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
+  }
+  for (const got of actual.tables) {
+    if (!wantKeys.has(`${got.schema}.${got.name}`)) {
+      out.push({ kind: "table", message: `Table ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`, sql: `DROP TABLE ${qualified(got.schema, got.name)};` });
+    }
+  }
+}
+
+function diffIndexes(actual: Catalog, expected: Catalog, out: DriftItem[]) {
+  const have = byKey(actual.indexes, (i) => `${i.schema}.${i.name}`);
+  const want = byKey(expected.indexes, (i) => `${i.schema}.${i.name}`);
+  for (const [key, w] of want) {
+    const g = have.get(key);
+    if (g && g.definition === w.definition) continue;
+    if (g) {
+      out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
+    } else {
+      out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
+    }
+  }
+  const expectedTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
+  for (const [key, g] of have) {
+    // An index on a table that is itself extra goes with that table's DROP TABLE.
+    if (want.has(key) || !expectedTables.has(`${g.schema}.${g.table}`)) continue;
+    out.push(describeExtraIndex(g));
+  }
+}
+
+function describeExtraIndex(g: Index): DriftItem {
+  if (g.notRepresentable) {
+    return {
+      kind: "index",
+      informational: true,
+      message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} (partial or on expressions) is created by a migration and cannot be described in schema.prisma; \`prisma migrate dev\` would propose dropping it — keep it out of generated migrations`,
+      sql: `-- keep: ${g.definition};`,
+    };
+  }
+  return { kind: "index", message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `DROP INDEX ${qualified(g.schema, g.name)};` };
+}
+
+function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<string>, out: DriftItem[]) {
+  const key = (c: Constraint) => `${c.schema}.${c.table}.${c.name}`;
+  const have = byKey(actual.constraints, key);
+  const want = byKey(expected.constraints, key);
+  const kindName = { p: "Primary key", u: "Unique constraint", f: "Foreign key" } as const;
+  for (const [k, w] of want) {
+    if (w.kind === "p" && missingTables.has(`${w.schema}.${w.table}`)) continue; // part of CREATE TABLE
+    const g = have.get(k);
+    const table = qualified(w.schema, w.table);
+    if (g && g.definition === w.definition) continue;
+    out.push({
+      kind: "constraint",
+      message: g
+        ? `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``
+        : `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`,
+      sql: `${g ? `ALTER TABLE ${table} DROP CONSTRAINT ${q(w.name)};\n` : ""}ALTER TABLE ${table} ADD CONSTRAINT ${q(w.name)} ${w.definition};`,
+    });
+  }
+  for (const [k, g] of have) {
+    if (want.has(k)) continue;
+    if (!expected.tables.some((t) => t.schema === g.schema && t.name === g.table)) continue; // table itself is extra
+    out.push({ kind: "constraint", message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
+  }
+}
+
+/** Differences in the order a migration would apply them: types, tables, columns, indexes, keys. */
+export function compareCatalogs(actual: Catalog, expected: Catalog): DriftItem[] {
+  const out: DriftItem[] = [];
+  diffEnums(actual, expected, out);
+  diffTables(actual, expected, out);
+  const actualTables = new Set(actual.tables.map((t) => `${t.schema}.${t.name}`));
+  const missingTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`).filter((k) => !actualTables.has(k)));
+  diffIndexes(actual, expected, out);
+  diffConstraints(actual, expected, missingTables, out);
+  return out;
+}

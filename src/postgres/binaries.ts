@@ -1,0 +1,154 @@
+// Finds PostgreSQL server installations (a directory holding both `postgres` and `initdb`) so that a
+// throwaway cluster can be started without Docker.
+import { execFile } from "node:child_process";
+import { access, constants, readdir, realpath } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ConfigurationError } from "../core/errors.js";
+
+const execFileAsync = promisify(execFile);
+
+export interface PostgresInstallation {
+  /** Canonical (symlink-free) directory holding `postgres` and `initdb`. */
+  bindir: string;
+  postgres: string;
+  initdb: string;
+  /** First component of the version: 15 for "15.4". Pre-10 servers (9.6) report 9. */
+  major: number;
+  /** As printed by `postgres --version`, e.g. "15.18". */
+  version: string;
+}
+
+const exe = process.platform === "win32" ? ".exe" : "";
+
+/** Parent directories whose matching children hold a `bin/` with a server. */
+const GLOBBED_ROOTS: { parent: string; child: RegExp; suffix: string }[] = [
+  // Debian/Ubuntu packages, which is what GitHub's Ubuntu runners ship.
+  { parent: "/usr/lib/postgresql", child: /^\d+(\.\d+)?$/, suffix: "bin" },
+  // Homebrew on Apple silicon and on Intel.
+  { parent: "/opt/homebrew/opt", child: /^postgresql(@\d+)?$/, suffix: "bin" },
+  { parent: "/usr/local/opt", child: /^postgresql(@\d+)?$/, suffix: "bin" },
+  // PGDG RPMs (RHEL, Fedora, Amazon Linux).
+  { parent: "/usr", child: /^pgsql-\d+$/, suffix: "bin" },
+];
+
+const FIXED_DIRS = ["/usr/local/pgsql/bin"];
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function globbedDirs(): Promise<string[]> {
+  const out: string[] = [];
+  for (const { parent, child, suffix } of GLOBBED_ROOTS) {
+    let entries: string[];
+    try {
+      entries = await readdir(parent);
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort()) if (child.test(entry)) out.push(path.join(parent, entry, suffix));
+  }
+  return out;
+}
+
+async function pgConfigBindir(): Promise<string[]> {
+  try {
+    const { stdout } = await execFileAsync(`pg_config${exe}`, ["--bindir"], { timeout: 10_000 });
+    const dir = stdout.trim();
+    return dir ? [dir] : [];
+  } catch {
+    // No pg_config on PATH is normal (client-only or no PostgreSQL at all).
+    return [];
+  }
+}
+
+function pathDirs(): string[] {
+  return (process.env.PATH ?? "").split(path.delimiter).filter((dir) => dir && path.isAbsolute(dir));
+}
+
+/** "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)" → "15.18"; also handles "17beta1". */
+export function parseServerVersion(output: string): { version: string; major: number } | undefined {
+  const match = /\(PostgreSQL\)\s+(\d+)((?:\.\d+)*)(\S*)/.exec(output) ?? /\b(\d+)((?:\.\d+)*)(\S*)/.exec(output);
+  if (!match) return undefined;
+  return { version: `${match[1]}${match[2]}${match[3]}`, major: Number(match[1]) };
+}
+
+/** "16" / "15.4" / " 15 " → 15. Throws ConfigurationError on anything else. */
+export function parseRequestedMajor(requested: string): number {
+  const text = requested.trim();
+  if (!/^\d+(\.\d+)*$/.test(text)) {
+    throw new ConfigurationError(
+      `postgres-version "${requested}" is not a PostgreSQL version; expected a major version such as "16" (or "16.4", of which only the major is used).`,
+    );
+  }
+  return Number(text.split(".")[0]);
+}
+
+async function inspect(dir: string): Promise<PostgresInstallation | undefined> {
+  const postgres = path.join(dir, `postgres${exe}`);
+  if (!(await isExecutable(postgres)) || !(await isExecutable(path.join(dir, `initdb${exe}`)))) return undefined;
+  // initdb locates postgres next to its own real path, so work in the canonical directory.
+  const bindir = path.dirname(await realpath(postgres));
+  const initdb = path.join(bindir, `initdb${exe}`);
+  if (!(await isExecutable(initdb))) return undefined;
+  try {
+    const { stdout } = await execFileAsync(path.join(bindir, `postgres${exe}`), ["--version"], { timeout: 10_000 });
+    const parsed = parseServerVersion(stdout);
+    if (!parsed) return undefined;
+    return { bindir, postgres: path.join(bindir, `postgres${exe}`), initdb, ...parsed };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every distinct server installation on this machine, highest major first. */
+export async function listPostgresInstallations(): Promise<PostgresInstallation[]> {
+  const candidates = [...new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())])];
+  const inspected = await Promise.all(candidates.map((dir) => inspect(dir).catch(() => undefined)));
+  const byBindir = new Map<string, PostgresInstallation>();
+  for (const found of inspected) if (found && !byBindir.has(found.bindir)) byBindir.set(found.bindir, found);
+  return [...byBindir.values()].sort((a, b) => b.major - a.major || compareVersions(b.version, a.version));
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/\D+/).map(Number);
+  const pb = b.split(/\D+/).map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff) return diff;
+  }
+  return 0;
+}
+
+const SEARCHED = "PATH, `pg_config --bindir`, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, /opt/homebrew/opt/postgresql@*/bin, /usr/local/opt/postgresql@*/bin and /usr/pgsql-*/bin";
+
+/**
+ * The installation to start a throwaway cluster with: the requested major ("15", "15.4" → 15), or the
+ * highest one installed when nothing is requested.
+ */
+export async function findPostgres(requested?: string): Promise<PostgresInstallation> {
+  const wanted = requested?.trim() ? parseRequestedMajor(requested) : undefined;
+  const installations = await listPostgresInstallations();
+  const match = wanted === undefined ? installations[0] : installations.find((i) => i.major === wanted);
+  if (match) return match;
+
+  const what = wanted === undefined ? "A PostgreSQL server" : `PostgreSQL ${wanted} (postgres-version "${requested!.trim()}")`;
+  const hint =
+    `Install it (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
+    `macOS: brew install postgresql@${wanted ?? 17}), or set database-url to an empty database (for example a postgres service container).`;
+  if (installations.length === 0) {
+    throw new ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). ${hint}`);
+  }
+  const found = installations.map((i) => `PostgreSQL ${i.version} at ${i.bindir}`).join("; ");
+  throw new ConfigurationError(
+    `${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${installations
+      .map((i) => `"${i.major}"`)
+      .join(" or ")}, or: ${hint}`,
+  );
+}

@@ -1,0 +1,118 @@
+// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
+// same verbs; this is the one place that knows both.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { ConfigurationError, redact } from "../core/errors.js";
+
+export interface PrismaRunResult { code: number; stdout: string; stderr: string }
+
+export interface PrismaCli {
+  version: string;
+  major: number;
+  entry: string;
+  /** `prisma migrate deploy` against `url` (passed through every variable the project reads). */
+  deploy(url: string, onLine?: (line: string) => void): Promise<PrismaRunResult>;
+  /**
+   * SQL that creates the schema.prisma datamodel on an empty database. Reads no database, but a
+   * config with a driver adapter connects on start, so it gets the verify database's URL too.
+   */
+  schemaToSql(url: string): Promise<string>;
+}
+
+export interface PrismaCliOptions {
+  workingDirectory: string;
+  schemaPath: string;
+  urlVariables: string[];
+  /** Set when the user named the schema explicitly: passed on as --schema. */
+  explicitSchema: boolean;
+}
+
+/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
+export function findPrismaCli(options: PrismaCliOptions): PrismaCli {
+  const require = createRequire(path.join(options.workingDirectory, "package.json"));
+  let pkgPath: string;
+  try {
+    pkgPath = require.resolve("prisma/package.json");
+  } catch {
+    throw new ConfigurationError(
+      `Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
+        `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`,
+    );
+  }
+  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { version: string; bin?: Record<string, string> | string };
+  const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
+  const major = Number(pkg.version.split(".")[0]);
+  if (!(major >= 5)) {
+    throw new ConfigurationError(`Prisma ${pkg.version} is too old: migrate-guard supports Prisma 5, 6 and 7. Upgrade prisma in package.json.`);
+  }
+  return new ProjectPrismaCli(pkg.version, major, path.join(path.dirname(pkgPath), binRel), options);
+}
+
+const URL_PATTERN = /^postgres(ql)?:\/\//i;
+
+class ProjectPrismaCli implements PrismaCli {
+  constructor(readonly version: string, readonly major: number, readonly entry: string, private readonly options: PrismaCliOptions) {}
+
+  /**
+   * The child's environment: the URL in every variable the project reads, and no other database URL
+   * at all, so that a variable we did not detect can never point Prisma at a real environment.
+   */
+  private env(url: string | undefined): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined && !URL_PATTERN.test(v)) env[k] = v;
+    }
+    if (url) for (const name of this.options.urlVariables) env[name] = url;
+    env.CHECKPOINT_DISABLE = "1";
+    env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+    env.NO_COLOR = "1";
+    env.FORCE_COLOR = "0";
+    return env;
+  }
+
+  private schemaArgs(): string[] {
+    return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
+  }
+
+  run(args: string[], url: string | undefined, onLine?: (line: string) => void): Promise<PrismaRunResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [this.entry, ...args], { cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      let pending = "";
+      const secrets = url ? [url] : [];
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        if (!onLine) return;
+        pending += d.toString();
+        const lines = pending.split("\n");
+        pending = lines.pop() ?? "";
+        for (const line of lines) onLine(redact(line, secrets));
+      });
+      child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? 1, stdout: redact(stdout, secrets), stderr: redact(stderr, secrets) }));
+    });
+  }
+
+  deploy(url: string, onLine?: (line: string) => void): Promise<PrismaRunResult> {
+    return this.run(["migrate", "deploy", ...this.schemaArgs()], url, onLine);
+  }
+
+  async schemaToSql(url: string): Promise<string> {
+    const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
+    const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url);
+    if (result.code !== 0) {
+      throw new PrismaCommandError(`prisma migrate diff could not turn ${path.basename(this.options.schemaPath)} into SQL`, result);
+    }
+    return result.stdout;
+  }
+}
+
+export class PrismaCommandError extends Error {
+  constructor(message: string, readonly result: PrismaRunResult) {
+    super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
+  }
+}

@@ -1,0 +1,49 @@
+// The `drift` check without a second replay: the verify database already holds the migrated state.
+// Prisma turns schema.prisma into SQL (no database needed); that SQL builds a scratch database on the
+// same server; the two catalogs are compared.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { compareCatalogs } from "../core/drift.js";
+import type { CheckResult, DriftResult, Finding } from "../core/report.js";
+import { readCatalog } from "../postgres/catalog-reader.js";
+import { createDatabase, dropDatabase, withDatabase } from "../postgres/database.js";
+
+export const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
+
+async function runScript(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function checkDrift(params: { url: string; schemaSql: string; schemas: readonly string[]; schemaFile: string }): Promise<{ check: CheckResult; drift?: DriftResult }> {
+  const scratch = `migrate_guard_expected_${randomBytes(4).toString("hex")}`;
+  await createDatabase(params.url, scratch);
+  try {
+    const scratchUrl = withDatabase(params.url, scratch);
+    await runScript(scratchUrl, params.schemaSql);
+    const [actual, expected] = await Promise.all([readCatalog(params.url, params.schemas), readCatalog(scratchUrl, params.schemas)]);
+    const items = compareCatalogs(actual, expected);
+    const real = items.filter((i) => !i.informational);
+    const findings: Finding[] = items.map((i) => ({
+      rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
+      severity: i.informational ? "notice" : "error",
+      file: params.schemaFile,
+      message: i.message,
+    }));
+    if (real.length === 0) {
+      const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
+      return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };
+    }
+    return {
+      check: { id: "drift", status: "fail", summary: `${real.length} difference(s) between schema.prisma and the migrations — create a migration with \`${FIX_COMMAND}\``, findings },
+      drift: { differences: real.map((i) => i.message), sql: real.map((i) => i.sql).join("\n\n") + "\n", fixCommand: FIX_COMMAND },
+    };
+  } finally {
+    await dropDatabase(params.url, scratch).catch(() => {});
+  }
+}

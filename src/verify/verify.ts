@@ -1,0 +1,120 @@
+// PR verification: every check, in the order that lets the cheap ones report even when the expensive
+// ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
+import path from "node:path";
+import { checkHistory, type BaseMigration } from "../core/history.js";
+import { checkLockFile } from "../core/lock-file.js";
+import type { Logger } from "../core/logger.js";
+import { LOCK_FILE, readMigrationsDirectory, toPosix } from "../core/migrations.js";
+import { checkNaming } from "../core/naming.js";
+import { checkOrder } from "../core/order.js";
+import { statusFromFindings, type CheckId, type CheckResult, type VerifyReport } from "../core/report.js";
+import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
+import { startCluster, type Cluster } from "../postgres/cluster.js";
+import { assertDisposableDatabase, serverVersion } from "../postgres/database.js";
+import { findPrismaCli } from "../prisma/cli.js";
+import { locateProject } from "../prisma/project.js";
+import { applyMigrations, timingCheck } from "./apply.js";
+import { checkDrift } from "./drift.js";
+
+export interface VerifySettings {
+  workingDirectory: string;
+  schema?: string;
+  /** Git ref or SHA of the base branch; without it every migration counts as existing. */
+  baseRef?: string;
+  /** An empty database to use instead of a throwaway cluster. */
+  databaseUrl?: string;
+  postgresVersion?: string;
+  slowMigrationSeconds: number;
+  genericNames?: string[];
+  logger: Logger;
+  /** Called with the cluster as soon as it runs (the action saves its state for the post step). */
+  onCluster?: (cluster: Cluster) => void;
+}
+
+function result(id: CheckId, summary: string, findings: CheckResult["findings"]): CheckResult {
+  return { id, status: statusFromFindings(findings), summary, findings };
+}
+
+function skipped(id: CheckId, summary: string): CheckResult {
+  return { id, status: "skip", summary, findings: [] };
+}
+
+export async function verify(settings: VerifySettings): Promise<VerifyReport> {
+  const started = Date.now();
+  const { logger } = settings;
+  const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
+  const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
+  if (settings.databaseUrl) await assertDisposableDatabase(settings.databaseUrl);
+
+  // The cluster boots and Prisma renders schema.prisma as SQL while the repository is read.
+  const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
+  clusterPromise?.then((c) => settings.onCluster?.(c), () => {});
+
+  let cluster: Cluster | undefined;
+  try {
+    const repoRoot = (await repositoryRoot(project.workingDirectory)) ?? project.workingDirectory;
+    const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
+    const rel = (p: string) => toPosix(path.relative(repoRoot, p));
+    const checks: CheckResult[] = [];
+
+    checks.push(result("lock-file", `${rel(path.join(dir.dir, LOCK_FILE))} checked against ${rel(project.schemaPath)}`, checkLockFile({
+      ...(dir.lockFile !== undefined ? { lockFile: dir.lockFile } : {}),
+      lockPath: rel(path.join(dir.dir, LOCK_FILE)),
+      ...(project.datasource.provider ? { schemaProvider: project.datasource.provider } : {}),
+      schemaPath: rel(project.schemaPath),
+    })));
+
+    let base: BaseMigration[] | undefined;
+    if (settings.baseRef) {
+      const commit = await resolveCommit(repoRoot, settings.baseRef);
+      base = await migrationsAtCommit(repoRoot, commit, project.migrationsDir);
+      logger.info(`Base ${settings.baseRef} (${commit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+    }
+    const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
+    const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
+    checks.push(result("naming", base ? `${newNames.size} new migration(s) checked for descriptive names` : "folders checked for migration.sql (no base ref: names of existing migrations are not judged)", checkNaming({
+      migrations: dir.migrations, newNames, foldersWithoutSql: dir.foldersWithoutSql, migrationsDirRel: rel(dir.dir), ...(settings.genericNames ? { genericNames: settings.genericNames } : {}),
+    })));
+    checks.push(base ? result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })) : skipped("order", "no base ref given"));
+    checks.push(base ? result("history", `${base.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base, current: dir.migrations })) : skipped("history", "no base ref given"));
+
+    let url = settings.databaseUrl;
+    if (clusterPromise) {
+      cluster = await clusterPromise;
+      url = cluster.url;
+      logger.info(`Throwaway PostgreSQL ${cluster.version} ready on port ${cluster.port}.`);
+    }
+    const pgVersion = (await serverVersion(url!)).text;
+    // Rendering schema.prisma as SQL needs no database state: it runs while Prisma deploys.
+    const schemaSqlPromise = prisma.schemaToSql(url!);
+    schemaSqlPromise.catch(() => {});
+    const apply = await applyMigrations({ prisma, url: url!, migrations: dir.migrations, logger });
+    checks.push(apply.check);
+    const fileOf = (name: string) => dir.migrations.find((m) => m.name === name)?.file;
+    const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
+    checks.push(timing.check);
+
+    let drift;
+    if (apply.succeeded) {
+      const schemaSql = await schemaSqlPromise;
+      const outcome = await checkDrift({ url: url!, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath) });
+      checks.push(outcome.check);
+      drift = outcome.drift;
+    } else {
+      checks.push(skipped("drift", "skipped: the migrations did not apply"));
+    }
+
+    return {
+      ok: checks.every((c) => c.status !== "fail"),
+      checks,
+      migrations: timing.timings,
+      ...(drift ? { drift } : {}),
+      durationMs: Date.now() - started,
+      prismaVersion: prisma.version,
+      postgresVersion: pgVersion,
+    };
+  } finally {
+    if (cluster) await cluster.stop();
+    else if (clusterPromise) await clusterPromise.then((c) => c.stop(), () => {});
+  }
+}
