@@ -24,7 +24,7 @@ export interface Index {
   name: string;
   /** pg_get_indexdef(), schema-qualified. */
   definition: string;
-  /** Has a WHERE clause or expressions: schema.prisma cannot describe it. */
+  /** Has a WHERE clause or expressions: schema.prisma cannot describe all of it. */
   notRepresentable: boolean;
 }
 
@@ -32,8 +32,11 @@ export interface Constraint {
   schema: string;
   table: string;
   name: string;
-  /** p = primary key, u = unique, f = foreign key. */
-  kind: "p" | "u" | "f";
+  /**
+   * p = primary key, f = foreign key. Unique constraints are read as the unique indexes behind
+   * them: Prisma treats `ADD CONSTRAINT … UNIQUE` and `CREATE UNIQUE INDEX` alike.
+   */
+  kind: "p" | "f";
   /** pg_get_constraintdef(). */
   definition: string;
 }

@@ -69,7 +69,8 @@ function diffColumns(got: Table, want: Table, out: DriftItem[]) {
     if (g.type !== c.type) {
       out.push({ kind: "column", message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
     }
-    if (g.notNull !== c.notNull) {
+    // Prisma lists (`String[]`) have no optional form: it does not compare their nullability.
+    if (g.notNull !== c.notNull && !c.type.endsWith("[]")) {
       out.push({ kind: "column", message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
     }
     if (normaliseDefault(g.default) !== normaliseDefault(c.default)) {
@@ -106,22 +107,52 @@ function diffTables(actual: Catalog, expected: Catalog, out: DriftItem[]) {
   }
 }
 
+/** pg_get_indexdef spelling that does not change meaning for Prisma (ON ONLY on partitioned tables). */
+function canonicalIndex(def: string): string {
+  return def.replace(/ ON ONLY /, " ON ");
+}
+
+/** What schema.prisma can say about an index: no WHERE, INCLUDE, storage parameters or tablespace. */
+function prismaViewOfIndex(def: string): string {
+  return canonicalIndex(def)
+    .replace(/ WHERE .*$/, "")
+    .replace(/ TABLESPACE \S+/, "")
+    .replace(/ WITH \([^)]*\)/, "")
+    .replace(/ INCLUDE \([^)]*\)/, "");
+}
+
+function withoutIndexName(def: string): string {
+  return def.replace(/INDEX (?:"(?:[^"]|"")+"|\S+) ON /, "INDEX ON ");
+}
+
 function diffIndexes(actual: Catalog, expected: Catalog, out: DriftItem[]) {
   const have = byKey(actual.indexes, (i) => `${i.schema}.${i.name}`);
   const want = byKey(expected.indexes, (i) => `${i.schema}.${i.name}`);
+  const renamed = new Set<string>();
   for (const [key, w] of want) {
     const g = have.get(key);
-    if (g && g.definition === w.definition) continue;
     if (g) {
+      if (canonicalIndex(g.definition) === canonicalIndex(w.definition)) continue;
+      if (prismaViewOfIndex(g.definition) === prismaViewOfIndex(w.definition)) {
+        out.push({ kind: "index", informational: true, message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
+        continue;
+      }
       out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
-    } else {
-      out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
+      continue;
     }
+    const shape = withoutIndexName(prismaViewOfIndex(w.definition));
+    const twin = [...have.values()].find((i) => !want.has(`${i.schema}.${i.name}`) && !renamed.has(`${i.schema}.${i.name}`) && withoutIndexName(prismaViewOfIndex(i.definition)) === shape);
+    if (twin) {
+      renamed.add(`${twin.schema}.${twin.name}`);
+      out.push({ kind: "index", message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
+      continue;
+    }
+    out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
   }
   const expectedTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
   for (const [key, g] of have) {
     // An index on a table that is itself extra goes with that table's DROP TABLE.
-    if (want.has(key) || !expectedTables.has(`${g.schema}.${g.table}`)) continue;
+    if (want.has(key) || renamed.has(key) || !expectedTables.has(`${g.schema}.${g.table}`)) continue;
     out.push(describeExtraIndex(g));
   }
 }
@@ -131,7 +162,7 @@ function describeExtraIndex(g: Index): DriftItem {
     return {
       kind: "index",
       informational: true,
-      message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} (partial or on expressions) is created by a migration and cannot be described in schema.prisma; \`prisma migrate dev\` would propose dropping it — keep it out of generated migrations`,
+      message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} (partial or on expressions) is created by a migration and cannot be described in schema.prisma; \`prisma migrate dev\` may propose dropping it — keep it out of generated migrations`,
       sql: `-- keep: ${g.definition};`,
     };
   }
@@ -142,12 +173,19 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
   const key = (c: Constraint) => `${c.schema}.${c.table}.${c.name}`;
   const have = byKey(actual.constraints, key);
   const want = byKey(expected.constraints, key);
-  const kindName = { p: "Primary key", u: "Unique constraint", f: "Foreign key" } as const;
+  const kindName = { p: "Primary key", f: "Foreign key" } as const;
+  const renamed = new Set<string>();
   for (const [k, w] of want) {
     if (w.kind === "p" && missingTables.has(`${w.schema}.${w.table}`)) continue; // part of CREATE TABLE
     const g = have.get(k);
     const table = qualified(w.schema, w.table);
     if (g && g.definition === w.definition) continue;
+    const twin = g ? undefined : [...have.values()].find((c) => c.schema === w.schema && c.table === w.table && c.kind === w.kind && c.definition === w.definition && !want.has(key(c)) && !renamed.has(key(c)));
+    if (twin) {
+      renamed.add(key(twin));
+      out.push({ kind: "constraint", message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
+      continue;
+    }
     out.push({
       kind: "constraint",
       message: g
@@ -157,7 +195,7 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
     });
   }
   for (const [k, g] of have) {
-    if (want.has(k)) continue;
+    if (want.has(k) || renamed.has(k)) continue;
     if (!expected.tables.some((t) => t.schema === g.schema && t.name === g.table)) continue; // table itself is extra
     out.push({ kind: "constraint", message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
   }

@@ -90,18 +90,20 @@ export function parseRequestedMajor(requested: string): number {
   return Number(text.split(".")[0]);
 }
 
-async function inspect(dir: string): Promise<PostgresInstallation | undefined> {
+/** The canonical bindir when `dir` holds both programs: initdb finds postgres next to its own real path. */
+async function canonicalBindir(dir: string): Promise<string | undefined> {
   const postgres = path.join(dir, `postgres${exe}`);
   if (!(await isExecutable(postgres)) || !(await isExecutable(path.join(dir, `initdb${exe}`)))) return undefined;
-  // initdb locates postgres next to its own real path, so work in the canonical directory.
   const bindir = path.dirname(await realpath(postgres));
-  const initdb = path.join(bindir, `initdb${exe}`);
-  if (!(await isExecutable(initdb))) return undefined;
+  return (await isExecutable(path.join(bindir, `initdb${exe}`))) ? bindir : undefined;
+}
+
+async function inspect(bindir: string): Promise<PostgresInstallation | undefined> {
+  const postgres = path.join(bindir, `postgres${exe}`);
   try {
-    const { stdout } = await execFileAsync(path.join(bindir, `postgres${exe}`), ["--version"], { timeout: 10_000 });
+    const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 10_000 });
     const parsed = parseServerVersion(stdout);
-    if (!parsed) return undefined;
-    return { bindir, postgres: path.join(bindir, `postgres${exe}`), initdb, ...parsed };
+    return parsed && { bindir, postgres, initdb: path.join(bindir, `initdb${exe}`), ...parsed };
   } catch {
     return undefined;
   }
@@ -109,11 +111,11 @@ async function inspect(dir: string): Promise<PostgresInstallation | undefined> {
 
 /** Every distinct server installation on this machine, highest major first. */
 export async function listPostgresInstallations(): Promise<PostgresInstallation[]> {
-  const candidates = [...new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())])];
-  const inspected = await Promise.all(candidates.map((dir) => inspect(dir).catch(() => undefined)));
-  const byBindir = new Map<string, PostgresInstallation>();
-  for (const found of inspected) if (found && !byBindir.has(found.bindir)) byBindir.set(found.bindir, found);
-  return [...byBindir.values()].sort((a, b) => b.major - a.major || compareVersions(b.version, a.version));
+  const candidates = new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())]);
+  const bindirs = await Promise.all([...candidates].map((dir) => canonicalBindir(dir).catch(() => undefined)));
+  const unique = [...new Set(bindirs.filter((dir): dir is string => dir !== undefined))];
+  const found = (await Promise.all(unique.map(inspect))).filter((i): i is PostgresInstallation => i !== undefined);
+  return found.sort((a, b) => b.major - a.major || compareVersions(b.version, a.version));
 }
 
 function compareVersions(a: string, b: string): number {
@@ -139,16 +141,13 @@ export async function findPostgres(requested?: string): Promise<PostgresInstalla
   if (match) return match;
 
   const what = wanted === undefined ? "A PostgreSQL server" : `PostgreSQL ${wanted} (postgres-version "${requested!.trim()}")`;
-  const hint =
-    `Install it (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
+  const install =
+    `install ${wanted === undefined ? "one" : `PostgreSQL ${wanted}`} (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
     `macOS: brew install postgresql@${wanted ?? 17}), or set database-url to an empty database (for example a postgres service container).`;
   if (installations.length === 0) {
-    throw new ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). ${hint}`);
+    throw new ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`);
   }
   const found = installations.map((i) => `PostgreSQL ${i.version} at ${i.bindir}`).join("; ");
-  throw new ConfigurationError(
-    `${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${installations
-      .map((i) => `"${i.major}"`)
-      .join(" or ")}, or: ${hint}`,
-  );
+  const majors = [...new Set(installations.map((i) => `"${i.major}"`))].join(" or ");
+  throw new ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
 }

@@ -9,8 +9,8 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
   await client.connect();
   try {
     const params = [schemas as string[], EXCLUDED_TABLES];
-    const [columns, indexes, constraints, enums] = await Promise.all([
-      client.query<{ schema: string; table: string; name: string; type: string; not_null: boolean; default: string | null; identity: string; generated: string }>(
+    // One connection answers one query at a time; they are issued in sequence.
+    const columns = await client.query<{ schema: string; table: string; name: string; type: string; not_null: boolean; default: string | null; identity: string; generated: string }>(
         `SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,
                 format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                 pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
@@ -19,8 +19,8 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
            LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
           WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
-          ORDER BY n.nspname, c.relname, a.attnum`, params),
-      client.query<{ schema: string; table: string; name: string; definition: string; not_representable: boolean }>(
+          ORDER BY n.nspname, c.relname, a.attnum`, params);
+    const indexes = await client.query<{ schema: string; table: string; name: string; definition: string; not_representable: boolean }>(
         `SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
                 (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable
            FROM pg_index x
@@ -28,23 +28,22 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
            JOIN pg_class t ON t.oid = x.indrelid
            JOIN pg_namespace n ON n.oid = t.relnamespace
           WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
-          ORDER BY 1, 2, 3`, params),
-      client.query<{ schema: string; table: string; name: string; kind: Constraint["kind"]; definition: string }>(
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
+          ORDER BY 1, 2, 3`, params);
+    const constraints = await client.query<{ schema: string; table: string; name: string; kind: Constraint["kind"]; definition: string }>(
         `SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
            FROM pg_constraint k
            JOIN pg_class t ON t.oid = k.conrelid
            JOIN pg_namespace n ON n.oid = t.relnamespace
-          WHERE k.contype IN ('p', 'u', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
-          ORDER BY 1, 2, 3`, params),
-      client.query<{ schema: string; name: string; values: string[] }>(
+          WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
+          ORDER BY 1, 2, 3`, params);
+    const enums = await client.query<{ schema: string; name: string; values: string[] }>(
         `SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
            FROM pg_type t
            JOIN pg_namespace n ON n.oid = t.typnamespace
            JOIN pg_enum e ON e.enumtypid = t.oid
           WHERE n.nspname = ANY($1)
-          GROUP BY 1, 2 ORDER BY 1, 2`, [schemas as string[]]),
-    ]);
+          GROUP BY 1, 2 ORDER BY 1, 2`, [schemas as string[]]);
     const tables = new Map<string, Catalog["tables"][number]>();
     for (const row of columns.rows) {
       const key = `${row.schema}.${row.table}`;

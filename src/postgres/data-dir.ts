@@ -66,7 +66,20 @@ async function isUsableTemplate(dir: string, user: ServerUser | undefined): Prom
   }
 }
 
-async function ensureTemplate(install: PostgresInstallation, user: ServerUser | undefined): Promise<string> {
+// Clusters started together in one process share one initdb instead of racing several.
+const building = new Map<string, Promise<string>>();
+
+function ensureTemplate(install: PostgresInstallation, user: ServerUser | undefined): Promise<string> {
+  const key = `${install.postgres}\0${user?.uid ?? ""}`;
+  let pending = building.get(key);
+  if (!pending) {
+    pending = buildTemplate(install, user).finally(() => building.delete(key));
+    building.set(key, pending);
+  }
+  return pending;
+}
+
+async function buildTemplate(install: PostgresInstallation, user: ServerUser | undefined): Promise<string> {
   const root = templatesRoot();
   // 0755 so that the unprivileged server user can read through it when we run as root; templates
   // are empty trust-auth clusters and hold nothing secret.

@@ -43,7 +43,8 @@ export function describeUrl(url: string): string {
 function secretsOf(url: string): string[] {
   try {
     const u = new URL(url);
-    return [u.password, decodeURIComponent(u.password)].filter(Boolean);
+    const params = ["password", "sslpassword"].map((name) => u.searchParams.get(name) ?? "");
+    return [u.password, decodeURIComponent(u.password), ...params].filter(Boolean);
   } catch {
     return [];
   }
