@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Builds dist/ with ncc: one self-contained ESM bundle per entry (each action's main and post step,
+// and the CLI). dist/ is committed; CI rebuilds and fails when the committed copy is stale.
+import ncc from "@vercel/ncc";
+import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.join(root, "dist");
+
+/** [source, output directory, output file name] */
+const ENTRIES = [
+  ["src/cli/index.ts", "cli", "index.js"],
+  ["src/actions/verify/main.ts", "verify", "index.js"],
+  ["src/actions/verify/post.ts", "verify", "post.js"],
+  ["src/actions/postgres/main.ts", "postgres", "index.js"],
+  ["src/actions/postgres/post.ts", "postgres", "post.js"],
+];
+
+const only = process.argv.slice(2);
+if (only.length === 0) await rm(dist, { recursive: true, force: true });
+
+for (const [source, dir, file] of ENTRIES) {
+  if (only.length > 0 && !only.includes(dir)) continue;
+  const started = Date.now();
+  const { code, assets } = await ncc(path.join(root, source), {
+    minify: false,
+    sourceMap: false,
+    target: "es2022",
+    quiet: true,
+    // Deterministic output: the committed dist/ is compared byte for byte in CI.
+    cache: false,
+  });
+  const outDir = path.join(dist, dir);
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, file), code);
+  for (const [name, asset] of Object.entries(assets ?? {})) {
+    if (name === "package.json") continue;
+    await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
+    await writeFile(path.join(outDir, name), asset.source);
+  }
+  await writeFile(path.join(outDir, "package.json"), JSON.stringify({ type: "module" }) + "\n");
+  console.log(`built ${path.relative(root, path.join(outDir, file))} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
