@@ -2,7 +2,7 @@
 // Builds dist/ with ncc: one self-contained ESM bundle per entry (each action's main and post step,
 // and the CLI). dist/ is committed; CI rebuilds and fails when the committed copy is stale.
 import ncc from "@vercel/ncc";
-import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,6 +17,21 @@ const ENTRIES = [
   ["src/actions/postgres/main.ts", "postgres", "index.js"],
   ["src/actions/postgres/post.ts", "postgres", "post.js"],
 ];
+
+/** Files a bundle loads at run time that ncc does not see (libpg-query reads its WASM next to the script). */
+const RUNTIME_FILES = ["node_modules/libpg-query/wasm/libpg-query.wasm"];
+
+/**
+ * CommonJS code inside an ESM bundle still reads __dirname/__filename (libpg-query locates its WASM
+ * with them); ncc does not define them in ESM output.
+ */
+const CJS_GLOBALS = [
+  'import { fileURLToPath as __mgFileURLToPath } from "node:url";',
+  'import { dirname as __mgDirname } from "node:path";',
+  "const __filename = __mgFileURLToPath(import.meta.url);",
+  "const __dirname = __mgDirname(__filename);",
+  "",
+].join("\n");
 
 const only = process.argv.slice(2);
 if (only.length === 0) await rm(dist, { recursive: true, force: true });
@@ -34,12 +49,13 @@ for (const [source, dir, file] of ENTRIES) {
   });
   const outDir = path.join(dist, dir);
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, file), code);
+  await writeFile(path.join(outDir, file), CJS_GLOBALS + code);
   for (const [name, asset] of Object.entries(assets ?? {})) {
     if (name === "package.json") continue;
     await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
     await writeFile(path.join(outDir, name), asset.source);
   }
+  for (const file of RUNTIME_FILES) await cp(path.join(root, file), path.join(outDir, path.basename(file)));
   await writeFile(path.join(outDir, "package.json"), JSON.stringify({ type: "module" }) + "\n");
   console.log(`built ${path.relative(root, path.join(outDir, file))} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,9 +1,10 @@
 // When a migration fails, Prisma reports the error without a reliable position (the JavaScript engine
-// gives none at all). Running the same script the same way — one simple-protocol query, so one
-// implicit transaction that the failure rolls back — gives Postgres's own error with its position.
+// gives none at all). Replaying the script the way Prisma ran it — all of it in one transaction that
+// the failure rolls back — statement by statement tells which statement failed and where.
 import pg from "pg";
 import { redact } from "../core/errors.js";
 import { lineAndColumn } from "../core/migrations.js";
+import { splitStatements } from "../sql/statements.js";
 
 export interface MigrationFailure {
   message: string;
@@ -14,26 +15,38 @@ export interface MigrationFailure {
   hint?: string;
 }
 
+function describe(error: pg.DatabaseError, url: string): MigrationFailure {
+  const failure: MigrationFailure = { message: redact(error.message, [url]) };
+  if (error.code) failure.code = error.code;
+  if (error.detail) failure.detail = error.detail;
+  if (error.hint) failure.hint = error.hint;
+  return failure;
+}
+
 export async function explainFailure(url: string, sql: string): Promise<MigrationFailure | undefined> {
+  const split = await splitStatements(sql);
+  if (!split.ok) {
+    return { message: `syntax error: ${split.message}`, ...(split.position !== undefined ? lineAndColumn(sql, split.position) : {}) };
+  }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
-    // It passed this time: the failure depended on something else (e.g. a lock timeout). Undo is not
-    // possible here, but verify stops at a failed apply anyway.
-    return undefined;
-  } catch (error) {
-    const e = error as pg.DatabaseError;
-    const failure: MigrationFailure = { message: redact(e.message, [url]) };
-    if (e.code) failure.code = e.code;
-    if (e.detail) failure.detail = e.detail;
-    if (e.hint) failure.hint = e.hint;
-    const position = Number(e.position ?? e.internalPosition);
-    if (Number.isFinite(position) && position > 0) {
-      Object.assign(failure, lineAndColumn(sql, position - 1));
+    await client.query("BEGIN");
+    for (const statement of split.statements) {
+      try {
+        await client.query(statement.text);
+      } catch (error) {
+        const e = error as pg.DatabaseError;
+        const failure = describe(e, url);
+        const position = Number(e.position);
+        const offset = statement.start + (Number.isFinite(position) && position > 0 ? position - 1 : 0);
+        return { ...failure, ...lineAndColumn(sql, offset) };
+      }
     }
-    return failure;
+    // It passed this time: the failure depended on something else (a lock timeout, say).
+    return undefined;
   } finally {
+    await client.query("ROLLBACK").catch(() => {});
     await client.end().catch(() => {});
   }
 }

@@ -1,0 +1,94 @@
+// Turns the measurements into ratios, target verdicts and the printed table.
+import type { ActionStart, ClusterTimes, Naive, Step, VerifyRun } from "./steps.js";
+
+export interface Measurements {
+  floor?: Step;
+  naive?: Naive;
+  verify?: VerifyRun;
+  cluster?: ClusterTimes;
+  action?: ActionStart;
+  /** Steps that threw (a broken bench, or a timeout of an in-process step). */
+  errors: Record<string, string>;
+}
+
+export interface Target {
+  name: string;
+  value: string;
+  limit: string;
+  pass: boolean;
+  note?: string;
+}
+
+export interface Derived {
+  /** deploy + diff until it failed: a lower bound of the recipe's cost when the diff fails. */
+  naiveMs?: number;
+  naiveWithShadowFlagMs?: number;
+  ratios: { cOverA?: number; cOverB?: number; cOverBWithShadowFlag?: number };
+  targets: Target[];
+}
+
+const ratio = (c: number | undefined, x: number | undefined) => (c !== undefined && x ? c / x : undefined);
+
+export function derive(m: Measurements): Derived {
+  const naiveMs = m.naive ? m.naive.deploy.ms + m.naive.diff.ms : undefined;
+  const naiveWithShadowFlagMs = m.naive ? m.naive.deploy.ms + m.naive.diffWithShadowFlag.ms : undefined;
+  // A verify that crashed early is fast; it must not pass a speed target.
+  const c = m.verify?.ok ? m.verify.ms : undefined;
+  const ratios = { cOverA: ratio(c, m.floor?.ok ? m.floor.ms : undefined), cOverB: ratio(c, naiveMs), cOverBWithShadowFlag: ratio(c, naiveWithShadowFlagMs) };
+  const notMeasured = (what: string) => ({ value: "not measured", pass: false, note: what });
+
+  const targets: Target[] = [
+    { name: "c ≤ 0.5 × b", limit: "0.50", ...(ratios.cOverB !== undefined ? { value: `c/b = ${ratios.cOverB.toFixed(2)}`, pass: ratios.cOverB <= 0.5 } : notMeasured("verify or (b) did not run")) },
+    { name: "c ≤ 0.5 × b' (diff with --shadow-database-url)", limit: "0.50", ...(ratios.cOverBWithShadowFlag !== undefined ? { value: `c/b' = ${ratios.cOverBWithShadowFlag.toFixed(2)}`, pass: ratios.cOverBWithShadowFlag <= 0.5 } : notMeasured("verify or (b) did not run")) },
+    { name: "cluster ready ≤ 1.5 s (median)", limit: "1.5 s", ...(m.cluster ? { value: seconds(m.cluster.medianMs), pass: m.cluster.medianMs <= 1500 } : notMeasured("startCluster failed")) },
+    { name: "action cold start ≤ 150 ms (median, upper bound)", limit: "150 ms", ...(m.action?.reachedInputs ? { value: millis(m.action.medianMs), pass: m.action.medianMs <= 150 } : notMeasured(m.action?.detail ?? "not run")) },
+  ];
+  return { ...(naiveMs !== undefined ? { naiveMs } : {}), ...(naiveWithShadowFlagMs !== undefined ? { naiveWithShadowFlagMs } : {}), ratios, targets };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function millis(ms: number): string {
+  return `${Math.round(ms)} ms`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => r.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n");
+}
+
+export function renderTable(m: Measurements, d: Derived, header: string): string {
+  const rows: string[][] = [["step", "wall time", "result"]];
+  const stepRow = (label: string, s: Step | undefined, error: string | undefined) =>
+    rows.push([label, s ? seconds(s.ms) : "-", s ? s.detail : `not measured (${error ?? "skipped"})`]);
+
+  stepRow("(a) floor: psql, one session", m.floor, m.errors.floorAndNaive);
+  if (m.naive) {
+    const n = m.naive;
+    rows.push(["(b) naive: deploy + diff", seconds(d.naiveMs!), n.diff.ok ? "ok" : "as measured; the diff failed"]);
+    rows.push(["      prisma migrate deploy", seconds(n.deploy.ms), n.deploy.detail]);
+    rows.push(["      prisma migrate diff --from-migrations", seconds(n.diff.ms), n.diff.detail]);
+    rows.push(["(b') naive, diff with --shadow-database-url", seconds(d.naiveWithShadowFlagMs!), n.diffWithShadowFlag.ok ? "ok" : "as measured; the diff failed"]);
+    rows.push(["      prisma migrate diff ... --shadow-database-url", seconds(n.diffWithShadowFlag.ms), n.diffWithShadowFlag.detail]);
+  } else stepRow("(b) naive: deploy + diff", undefined, m.errors.floorAndNaive);
+
+  const v = m.verify;
+  const checks = v ? Object.entries(v.checks).map(([id, status]) => `${id} ${status}`).join(", ") : "";
+  rows.push(["(c) migrate-guard verify (built CLI)", v ? seconds(v.ms) : "-",
+    v ? (v.ok ? `exit ${v.exitCode}, ${v.migrationsApplied} applied; ${checks}` : v.detail) : `not measured (${m.errors.verify ?? "skipped"})`]);
+
+  const cl = m.cluster;
+  rows.push(["(d) cluster ready, median of 5", cl ? seconds(cl.medianMs) : "-",
+    cl ? `runs ${cl.warmMs.map((x) => Math.round(x)).join("/")} ms; warm-up ${millis(cl.warmupMs)}; cold, template: false ${millis(cl.coldNoTemplateMs)}` : `not measured (${m.errors.cluster ?? "skipped"})`]);
+
+  const a = m.action;
+  rows.push(["(e) action cold start, median of 5", a ? millis(a.medianMs) : "-",
+    a ? `upper bound of start → first input read; node -e 0: ${millis(a.baselineMedianMs)} (×${(a.medianMs / a.baselineMedianMs).toFixed(1)}); ${a.detail}` : `not measured (${m.errors.action ?? "skipped"})`]);
+
+  const fmt = (x: number | undefined) => (x === undefined ? "-" : x.toFixed(2));
+  const ratioRows = [["ratio", "value"], ["c/a (verify vs psql floor)", fmt(d.ratios.cOverA)], ["c/b (verify vs naive)", fmt(d.ratios.cOverB)], ["c/b' (verify vs naive, shadow flag)", fmt(d.ratios.cOverBWithShadowFlag)]];
+  const targetRows = [["target", "value", "limit", "verdict"], ...d.targets.map((t) => [t.name, t.value, t.limit, t.pass ? "PASS" : `FAIL${t.note ? ` (${t.note})` : ""}`])];
+  return [header, "", table(rows), "", table(ratioRows), "", table(targetRows)].join("\n");
+}

@@ -1,0 +1,108 @@
+import { statusFromFindings, toJsonReport, type CheckResult, type Finding, type VerifyReport } from "./report.js";
+
+function aFinding(over: Partial<Finding> = {}): Finding {
+  return { rule: "generic-name", severity: "error", message: "Migration name is generic", file: "prisma/migrations/01_fix/migration.sql", line: 1, ...over };
+}
+
+function aCheck(over: Partial<CheckResult> = {}): CheckResult {
+  return { id: "naming", status: "pass", summary: "1 new migration(s) checked", findings: [], ...over };
+}
+
+function aReport(over: Partial<VerifyReport> = {}): VerifyReport {
+  return { ok: true, checks: [], migrations: [], durationMs: 1234, ...over };
+}
+
+describe("toJsonReport", () => {
+  test("regression: the documented shape (ok, checks with findings, migrations)", () => {
+    const report = aReport({
+      ok: false,
+      checks: [
+        aCheck({ id: "naming", status: "fail", findings: [aFinding()] }),
+        aCheck({ id: "history", status: "skip", summary: "no base ref given" }),
+      ],
+      migrations: [{ name: "01_init", durationMs: 12 }, { name: "02_posts", durationMs: 9000, slow: true }],
+      durationMs: 4321,
+      prismaVersion: "6.19.0",
+      postgresVersion: "17.5",
+    });
+
+    expect(toJsonReport(report)).toEqual({
+      ok: false,
+      checks: [
+        {
+          id: "naming",
+          status: "fail",
+          summary: "1 new migration(s) checked",
+          findings: [{ rule: "generic-name", message: "Migration name is generic", file: "prisma/migrations/01_fix/migration.sql", line: 1, severity: "error" }],
+        },
+        { id: "history", status: "skip", summary: "no base ref given", findings: [] },
+      ],
+      migrations: [{ name: "01_init", durationMs: 12 }, { name: "02_posts", durationMs: 9000 }],
+      drift: null,
+      durationMs: 4321,
+    });
+  });
+
+  test("missing file and line are null, not absent", () => {
+    const json = toJsonReport(aReport({ checks: [aCheck({ findings: [{ rule: "missing-lock-file", severity: "error", message: "missing" }] })] })) as {
+      checks: { findings: Record<string, unknown>[] }[];
+    };
+    const finding = json.checks[0]?.findings[0];
+    expect(finding).toHaveProperty("file", null);
+    expect(finding).toHaveProperty("line", null);
+  });
+
+  test("line 0 and an empty file name are kept, not turned into null", () => {
+    const json = toJsonReport(aReport({ checks: [aCheck({ findings: [aFinding({ file: "", line: 0 })] })] })) as { checks: { findings: { file: unknown; line: unknown }[] }[] };
+    expect(json.checks[0]?.findings[0]).toMatchObject({ file: "", line: 0 });
+  });
+
+  test("column and other extra fields are not part of the contract", () => {
+    const json = toJsonReport(aReport({ checks: [aCheck({ findings: [aFinding({ column: 7 })] })] })) as { checks: { findings: object[] }[] };
+    expect(Object.keys(json.checks[0]?.findings[0] ?? {}).sort()).toEqual(["file", "line", "message", "rule", "severity"]);
+  });
+
+  test("drift carries differences and sql, not the fix command", () => {
+    const json = toJsonReport(aReport({
+      ok: false,
+      drift: { differences: ['Column "User"."age" is in schema.prisma but no migration creates it'], sql: 'ALTER TABLE "User" ADD COLUMN "age" integer;\n', fixCommand: "npx prisma migrate dev" },
+    }));
+    expect(json).toMatchObject({
+      drift: { differences: ['Column "User"."age" is in schema.prisma but no migration creates it'], sql: 'ALTER TABLE "User" ADD COLUMN "age" integer;\n' },
+    });
+    expect((json as { drift: object }).drift).not.toHaveProperty("fixCommand");
+  });
+
+  test("is plain JSON: it survives a stringify round trip unchanged", () => {
+    const json = toJsonReport(aReport({ checks: [aCheck({ findings: [aFinding(), aFinding({ file: undefined, line: undefined })] })], migrations: [{ name: "01_init", durationMs: 3 }] }));
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  test("check and migration order is kept", () => {
+    const ids = ["lock-file", "naming", "order", "history", "apply", "timing", "drift"] as const;
+    const json = toJsonReport(aReport({ checks: ids.map((id) => aCheck({ id })), migrations: [{ name: "b", durationMs: 1 }, { name: "a", durationMs: 2 }] })) as {
+      checks: { id: string }[];
+      migrations: { name: string }[];
+    };
+    expect(json.checks.map((c) => c.id)).toEqual([...ids]);
+    expect(json.migrations.map((m) => m.name)).toEqual(["b", "a"]);
+  });
+});
+
+describe("statusFromFindings", () => {
+  test("no findings → pass", () => {
+    expect(statusFromFindings([])).toBe("pass");
+  });
+
+  test("notices only → pass", () => {
+    expect(statusFromFindings([aFinding({ severity: "notice" })])).toBe("pass");
+  });
+
+  test("a warning → warn", () => {
+    expect(statusFromFindings([aFinding({ severity: "notice" }), aFinding({ severity: "warning" })])).toBe("warn");
+  });
+
+  test("any error → fail, whatever else is there", () => {
+    expect(statusFromFindings([aFinding({ severity: "warning" }), aFinding({ severity: "error" }), aFinding({ severity: "notice" })])).toBe("fail");
+  });
+});

@@ -1,0 +1,59 @@
+// Statements of a migration script, located by the real PostgreSQL parser (libpg-query, WASM).
+import { loadModule, parseSync } from "libpg-query";
+
+export interface Statement {
+  text: string;
+  /** 0-based character offset of the statement's first token in the script. */
+  start: number;
+}
+
+export type SplitResult = { ok: true; statements: Statement[] } | { ok: false; message: string; position?: number };
+
+let loaded: Promise<void> | undefined;
+
+/** Loads the parser once per process (about 1 MB of WASM). */
+export function loadParser(): Promise<void> {
+  loaded ??= loadModule();
+  return loaded;
+}
+
+/** Skips whitespace and comments: libpg-query's statement location includes what precedes it. */
+function firstToken(sql: string, from: number): number {
+  let i = from;
+  for (;;) {
+    while (i < sql.length && /\s/.test(sql[i]!)) i++;
+    if (sql.startsWith("--", i)) {
+      const nl = sql.indexOf("\n", i);
+      i = nl < 0 ? sql.length : nl + 1;
+    } else if (sql.startsWith("/*", i)) {
+      const end = sql.indexOf("*/", i + 2);
+      i = end < 0 ? sql.length : end + 2;
+    } else {
+      return i;
+    }
+  }
+}
+
+export async function splitStatements(sql: string): Promise<SplitResult> {
+  await loadParser();
+  // Parser locations are UTF-8 byte offsets; messages and editors count characters.
+  const bytes = Buffer.from(sql, "utf8");
+  const charOffset = (byte: number) => bytes.subarray(0, byte).toString("utf8").length;
+  try {
+    const result = parseSync(sql) as { stmts?: { stmt_location?: number; stmt_len?: number }[] };
+    const statements = (result.stmts ?? []).map((s) => {
+      const from = charOffset(s.stmt_location ?? 0);
+      const to = s.stmt_len ? charOffset((s.stmt_location ?? 0) + s.stmt_len) : sql.length;
+      const start = firstToken(sql, from);
+      return { text: sql.slice(start, to).replace(/;\s*$/, ""), start };
+    });
+    return { ok: true, statements };
+  } catch (error) {
+    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+    return {
+      ok: false,
+      message: details?.message ?? (error as Error).message,
+      ...(details?.cursorPosition !== undefined ? { position: charOffset(details.cursorPosition) } : {}),
+    };
+  }
+}
