@@ -77,7 +77,7 @@ export function renderTable(m: Measurements, d: Derived, header: string): string
   const v = m.verify;
   const checks = v ? Object.entries(v.checks).map(([id, status]) => `${id} ${status}`).join(", ") : "";
   rows.push(["(c) migrate-guard verify (built CLI)", v ? seconds(v.ms) : "-",
-    v ? (v.ok ? `exit ${v.exitCode}, ${v.migrationsApplied} applied; ${checks}` : v.detail) : `not measured (${m.errors.verify ?? "skipped"})`]);
+    v ? (v.ok ? `exit ${v.exitCode}, ${v.migrationsApplied} applied in its own ${seconds(v.reportDurationMs ?? 0)}; ${checks}` : v.detail) : `not measured (${m.errors.verify ?? "skipped"})`]);
 
   const cl = m.cluster;
   rows.push(["(d) cluster ready, median of 5", cl ? seconds(cl.medianMs) : "-",
@@ -90,5 +90,6 @@ export function renderTable(m: Measurements, d: Derived, header: string): string
   const fmt = (x: number | undefined) => (x === undefined ? "-" : x.toFixed(2));
   const ratioRows = [["ratio", "value"], ["c/a (verify vs psql floor)", fmt(d.ratios.cOverA)], ["c/b (verify vs naive)", fmt(d.ratios.cOverB)], ["c/b' (verify vs naive, shadow flag)", fmt(d.ratios.cOverBWithShadowFlag)]];
   const targetRows = [["target", "value", "limit", "verdict"], ...d.targets.map((t) => [t.name, t.value, t.limit, t.pass ? "PASS" : `FAIL${t.note ? ` (${t.note})` : ""}`])];
-  return [header, "", table(rows), "", table(ratioRows), "", table(targetRows)].join("\n");
+  const problems = (v?.problems ?? []).map((p) => `verify reported ${p}`);
+  return [header, "", table(rows), ...problems, "", table(ratioRows), "", table(targetRows)].join("\n");
 }

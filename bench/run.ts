@@ -24,6 +24,8 @@ function progress(line: string): void {
 async function main(): Promise<number> {
   const files = await migrationFiles(path.join(fixtureDir, "prisma/migrations"));
   const m: Measurements = { errors: {} };
+  // Other work on the machine skews every number; the load before and after says how much to trust them.
+  const loadBefore = os.loadavg();
   let postgresVersion: string | undefined;
 
   // (d) first: its warm-up builds the cached template that every later cluster (verify's too) copies.
@@ -67,10 +69,11 @@ async function main(): Promise<number> {
 
   const derived = derive(m);
   const prismaVersion = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/prisma/package.json"), "utf8")) as { version: string }).version;
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg(), platform: `${os.platform()} ${os.release()}`, node: process.version };
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadBefore, loadAfter: os.loadavg(), platform: `${os.platform()} ${os.release()}`, node: process.version };
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
   const header =
     `migrate-guard bench: ${FIXTURE_REL}, ${files.length} migrations\n` +
-    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${postgresVersion ?? "?"}, Prisma ${prismaVersion}, load ${machine.loadavg.map((x) => x.toFixed(2)).join(" ")} at the end`;
+    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${postgresVersion ?? "?"}, Prisma ${prismaVersion}, load ${load(loadBefore)} before, ${load(machine.loadAfter)} after`;
   console.log(renderTable(m, derived, header));
 
   const result = { date: new Date().toISOString(), commit: gitHead(), fixture: FIXTURE_REL, migrations: files.length, machine, postgresVersion, prismaVersion, ...m, ...derived };

@@ -83,6 +83,8 @@ export interface VerifyRun extends Step {
   exitCode: number | null;
   /** check id → pass/warn/fail/skip, from the JSON report. */
   checks: Record<string, string>;
+  /** Summaries of the checks that did not pass or skip: why the exit code is 1. */
+  problems: string[];
   reportOk?: boolean;
   reportDurationMs?: number;
   migrationsApplied?: number;
@@ -91,7 +93,7 @@ export interface VerifyRun extends Step {
 /** (c) The built CLI end to end, as a user runs it; it starts (and stops) its own cluster. */
 export async function verifyCli(repoRoot: string, fixtureRel: string): Promise<VerifyRun> {
   const result = await run(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", fixtureRel, "--json"], { cwd: repoRoot });
-  let report: { ok: boolean; durationMs: number; checks: { id: string; status: string }[]; migrations: unknown[] } | undefined;
+  let report: { ok: boolean; durationMs: number; checks: { id: string; status: string; summary: string }[]; migrations: unknown[] } | undefined;
   try {
     report = JSON.parse(result.stdout);
   } catch {
@@ -103,6 +105,7 @@ export async function verifyCli(repoRoot: string, fixtureRel: string): Promise<V
     ...step(result, ok),
     exitCode: result.code,
     checks: Object.fromEntries((report?.checks ?? []).map((c) => [c.id, c.status])),
+    problems: (report?.checks ?? []).filter((c) => c.status === "fail" || c.status === "warn").map((c) => `${c.id}: ${c.summary}`),
     ...(report ? { reportOk: report.ok, reportDurationMs: report.durationMs, migrationsApplied: report.migrations.length } : {}),
   };
 }

@@ -47007,19 +47007,21 @@ function diffColumns(got, want, out) {
         const g = have.get(c.name);
         const where = `Column ${label(want.schema, want.name)}.${q(c.name)}`;
         if (!g) {
-            out.push({ kind: "column", message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
+            out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
             continue;
         }
         if (g.type !== c.type) {
-            out.push({ kind: "column", message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
+            out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
         }
         // Prisma lists (`String[]`) have no optional form: it does not compare their nullability.
         if (g.notNull !== c.notNull && !c.type.endsWith("[]")) {
-            out.push({ kind: "column", message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
+            out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
         }
         if (normaliseDefault(g.default) !== normaliseDefault(c.default)) {
             out.push({
                 kind: "column",
+                table: want.name,
+                column: c.name,
                 message: `${where} has default ${g.default ?? "(none)"} in the migrations but ${c.default ?? "(none)"} in schema.prisma`,
                 sql: c.default === undefined ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
             });
@@ -47028,7 +47030,7 @@ function diffColumns(got, want, out) {
     const want2 = new Set(want.columns.map((c) => c.name));
     for (const g of got.columns) {
         if (!want2.has(g.name)) {
-            out.push({ kind: "column", message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
+            out.push({ kind: "column", table: got.name, column: g.name, message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
         }
     }
 }
@@ -47044,7 +47046,7 @@ function diffTables(actual, expected, out) {
         }
         const key = pk.get(`${want.schema}.${want.name}`);
         const body = [...want.columns.map((c) => `    ${columnSql(c)}`), ...(key ? [`    CONSTRAINT ${q(key.name)} ${key.definition}`] : [])];
-        out.push({ kind: "table", message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
+        out.push({ kind: "table", table: want.name, message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
     }
     for (const got of actual.tables) {
         if (!wantKeys.has(`${got.schema}.${got.name}`)) {
@@ -47077,20 +47079,20 @@ function diffIndexes(actual, expected, out) {
             if (canonicalIndex(g.definition) === canonicalIndex(w.definition))
                 continue;
             if (prismaViewOfIndex(g.definition) === prismaViewOfIndex(w.definition)) {
-                out.push({ kind: "index", informational: true, message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
+                out.push({ kind: "index", table: w.table, informational: true, message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
                 continue;
             }
-            out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
+            out.push({ kind: "index", table: w.table, message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
             continue;
         }
         const shape = withoutIndexName(prismaViewOfIndex(w.definition));
         const twin = [...have.values()].find((i) => !want.has(`${i.schema}.${i.name}`) && !renamed.has(`${i.schema}.${i.name}`) && withoutIndexName(prismaViewOfIndex(i.definition)) === shape);
         if (twin) {
             renamed.add(`${twin.schema}.${twin.name}`);
-            out.push({ kind: "index", message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
+            out.push({ kind: "index", table: w.table, message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
             continue;
         }
-        out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
+        out.push({ kind: "index", table: w.table, message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
     }
     const expectedTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
     for (const [key, g] of have) {
@@ -47104,12 +47106,13 @@ function describeExtraIndex(g) {
     if (g.notRepresentable) {
         return {
             kind: "index",
+            table: g.table,
             informational: true,
             message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} (partial or on expressions) is created by a migration and cannot be described in schema.prisma; \`prisma migrate dev\` may propose dropping it — keep it out of generated migrations`,
             sql: `-- keep: ${g.definition};`,
         };
     }
-    return { kind: "index", message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `DROP INDEX ${qualified(g.schema, g.name)};` };
+    return { kind: "index", table: g.table, message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `DROP INDEX ${qualified(g.schema, g.name)};` };
 }
 function diffConstraints(actual, expected, missingTables, out) {
     const key = (c) => `${c.schema}.${c.table}.${c.name}`;
@@ -47127,11 +47130,12 @@ function diffConstraints(actual, expected, missingTables, out) {
         const twin = g ? undefined : [...have.values()].find((c) => c.schema === w.schema && c.table === w.table && c.kind === w.kind && c.definition === w.definition && !want.has(key(c)) && !renamed.has(key(c)));
         if (twin) {
             renamed.add(key(twin));
-            out.push({ kind: "constraint", message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
+            out.push({ kind: "constraint", table: w.table, message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
             continue;
         }
         out.push({
             kind: "constraint",
+            table: w.table,
             message: g
                 ? `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``
                 : `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`,
@@ -47143,7 +47147,7 @@ function diffConstraints(actual, expected, missingTables, out) {
             continue;
         if (!expected.tables.some((t) => t.schema === g.schema && t.name === g.table))
             continue; // table itself is extra
-        out.push({ kind: "constraint", message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
+        out.push({ kind: "constraint", table: g.table, message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
     }
 }
 /** Differences in the order a migration would apply them: types, tables, columns, indexes, keys. */
@@ -47156,6 +47160,48 @@ function compareCatalogs(actual, expected) {
     diffIndexes(actual, expected, out);
     diffConstraints(actual, expected, missingTables, out);
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/schema-locate.ts
+// Where a database object is declared in schema.prisma, so a drift annotation lands on the model or
+// field line. Tables map to `model X` or `@@map("x")`, columns to the field or its `@map("x")`.
+function modelBlocks(lines) {
+    const blocks = [];
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^\s*(?:model|view)\s+(\w+)\s*\{/.exec(lines[i]);
+        if (!m)
+            continue;
+        let end = i + 1;
+        while (end < lines.length && !/^\s*\}/.test(lines[end]))
+            end++;
+        blocks.push({ name: m[1], start: i, end });
+    }
+    return blocks;
+}
+function tableName(block, lines) {
+    for (let i = block.start + 1; i < block.end; i++) {
+        const m = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(lines[i]);
+        if (m)
+            return m[1];
+    }
+    return block.name;
+}
+/** 1-based line of the model (and field, when `column` is given) for `table`; undefined when unknown. */
+function locateInSchema(schemaText, table, column) {
+    const lines = schemaText.split("\n");
+    const block = modelBlocks(lines).find((b) => tableName(b, lines) === table);
+    if (!block)
+        return undefined;
+    if (column) {
+        for (let i = block.start + 1; i < block.end; i++) {
+            const line = lines[i];
+            const field = /^\s*(\w+)\s/.exec(line)?.[1];
+            const mapped = /@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(line)?.[1];
+            if ((mapped ?? field) === column && !line.trimStart().startsWith("@@"))
+                return i + 1;
+        }
+    }
+    return block.start + 1;
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/catalog-reader.ts
@@ -47234,6 +47280,7 @@ async function readCatalog(url, schemas) {
 
 
 
+
 const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
 async function runScript(url, sql) {
     const client = new esm.Client({ connectionString: url });
@@ -47254,12 +47301,16 @@ async function checkDrift(params) {
         const [actual, expected] = await Promise.all([readCatalog(params.url, params.schemas), readCatalog(scratchUrl, params.schemas)]);
         const items = compareCatalogs(actual, expected);
         const real = items.filter((i) => !i.informational);
-        const findings = items.map((i) => ({
-            rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
-            severity: i.informational ? "notice" : "error",
-            file: params.schemaFile,
-            message: i.message,
-        }));
+        const findings = items.map((i) => {
+            const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
+            return {
+                rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
+                severity: i.informational ? "notice" : "error",
+                file: params.schemaFile,
+                ...(line ? { line } : {}),
+                message: i.message,
+            };
+        });
         if (real.length === 0) {
             const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
             return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };
@@ -47350,7 +47401,7 @@ async function verify(settings) {
         let drift;
         if (apply.succeeded) {
             const schemaSql = await schemaSqlPromise;
-            const outcome = await checkDrift({ url: url, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath) });
+            const outcome = await checkDrift({ url: url, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
             checks.push(outcome.check);
             drift = outcome.drift;
         }

@@ -5,6 +5,9 @@ import type { Catalog, Column, Constraint, Index, Table } from "./catalog.js";
 
 export interface DriftItem {
   kind: "table" | "column" | "index" | "constraint" | "enum";
+  /** The table (and column) the difference is about, to point at schema.prisma. */
+  table?: string;
+  column?: string;
   /** What differs, e.g. `Column "User"."age" is in schema.prisma but no migration creates it`. */
   message: string;
   sql: string;
@@ -63,19 +66,21 @@ function diffColumns(got: Table, want: Table, out: DriftItem[]) {
     const g = have.get(c.name);
     const where = `Column ${label(want.schema, want.name)}.${q(c.name)}`;
     if (!g) {
-      out.push({ kind: "column", message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
+      out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
       continue;
     }
     if (g.type !== c.type) {
-      out.push({ kind: "column", message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
+      out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
     }
     // Prisma lists (`String[]`) have no optional form: it does not compare their nullability.
     if (g.notNull !== c.notNull && !c.type.endsWith("[]")) {
-      out.push({ kind: "column", message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
+      out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
     }
     if (normaliseDefault(g.default) !== normaliseDefault(c.default)) {
       out.push({
         kind: "column",
+        table: want.name,
+        column: c.name,
         message: `${where} has default ${g.default ?? "(none)"} in the migrations but ${c.default ?? "(none)"} in schema.prisma`,
         sql: c.default === undefined ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
       });
@@ -84,7 +89,7 @@ function diffColumns(got: Table, want: Table, out: DriftItem[]) {
   const want2 = new Set(want.columns.map((c) => c.name));
   for (const g of got.columns) {
     if (!want2.has(g.name)) {
-      out.push({ kind: "column", message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
+      out.push({ kind: "column", table: got.name, column: g.name, message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
     }
   }
 }
@@ -98,7 +103,7 @@ function diffTables(actual: Catalog, expected: Catalog, out: DriftItem[]) {
     if (got) { diffColumns(got, want, out); continue; }
     const key = pk.get(`${want.schema}.${want.name}`);
     const body = [...want.columns.map((c) => `    ${columnSql(c)}`), ...(key ? [`    CONSTRAINT ${q(key.name)} ${key.definition}`] : [])];
-    out.push({ kind: "table", message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
+    out.push({ kind: "table", table: want.name, message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
   }
   for (const got of actual.tables) {
     if (!wantKeys.has(`${got.schema}.${got.name}`)) {
@@ -134,20 +139,20 @@ function diffIndexes(actual: Catalog, expected: Catalog, out: DriftItem[]) {
     if (g) {
       if (canonicalIndex(g.definition) === canonicalIndex(w.definition)) continue;
       if (prismaViewOfIndex(g.definition) === prismaViewOfIndex(w.definition)) {
-        out.push({ kind: "index", informational: true, message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
+        out.push({ kind: "index", table: w.table, informational: true, message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
         continue;
       }
-      out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
+      out.push({ kind: "index", table: w.table, message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
       continue;
     }
     const shape = withoutIndexName(prismaViewOfIndex(w.definition));
     const twin = [...have.values()].find((i) => !want.has(`${i.schema}.${i.name}`) && !renamed.has(`${i.schema}.${i.name}`) && withoutIndexName(prismaViewOfIndex(i.definition)) === shape);
     if (twin) {
       renamed.add(`${twin.schema}.${twin.name}`);
-      out.push({ kind: "index", message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
+      out.push({ kind: "index", table: w.table, message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
       continue;
     }
-    out.push({ kind: "index", message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
+    out.push({ kind: "index", table: w.table, message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
   }
   const expectedTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
   for (const [key, g] of have) {
@@ -161,12 +166,13 @@ function describeExtraIndex(g: Index): DriftItem {
   if (g.notRepresentable) {
     return {
       kind: "index",
+      table: g.table,
       informational: true,
       message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} (partial or on expressions) is created by a migration and cannot be described in schema.prisma; \`prisma migrate dev\` may propose dropping it — keep it out of generated migrations`,
       sql: `-- keep: ${g.definition};`,
     };
   }
-  return { kind: "index", message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `DROP INDEX ${qualified(g.schema, g.name)};` };
+  return { kind: "index", table: g.table, message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `DROP INDEX ${qualified(g.schema, g.name)};` };
 }
 
 function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<string>, out: DriftItem[]) {
@@ -183,11 +189,12 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
     const twin = g ? undefined : [...have.values()].find((c) => c.schema === w.schema && c.table === w.table && c.kind === w.kind && c.definition === w.definition && !want.has(key(c)) && !renamed.has(key(c)));
     if (twin) {
       renamed.add(key(twin));
-      out.push({ kind: "constraint", message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
+      out.push({ kind: "constraint", table: w.table, message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
       continue;
     }
     out.push({
       kind: "constraint",
+      table: w.table,
       message: g
         ? `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``
         : `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`,
@@ -197,7 +204,7 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
   for (const [k, g] of have) {
     if (want.has(k) || renamed.has(k)) continue;
     if (!expected.tables.some((t) => t.schema === g.schema && t.name === g.table)) continue; // table itself is extra
-    out.push({ kind: "constraint", message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
+    out.push({ kind: "constraint", table: g.table, message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
   }
 }
 

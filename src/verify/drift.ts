@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { compareCatalogs } from "../core/drift.js";
+import { locateInSchema } from "../core/schema-locate.js";
 import type { CheckResult, DriftResult, Finding } from "../core/report.js";
 import { readCatalog } from "../postgres/catalog-reader.js";
 import { createDatabase, dropDatabase, withDatabase } from "../postgres/database.js";
@@ -20,7 +21,7 @@ async function runScript(url: string, sql: string): Promise<void> {
   }
 }
 
-export async function checkDrift(params: { url: string; schemaSql: string; schemas: readonly string[]; schemaFile: string }): Promise<{ check: CheckResult; drift?: DriftResult }> {
+export async function checkDrift(params: { url: string; schemaSql: string; schemas: readonly string[]; schemaFile: string; schemaText: string }): Promise<{ check: CheckResult; drift?: DriftResult }> {
   const scratch = `migrate_guard_expected_${randomBytes(4).toString("hex")}`;
   await createDatabase(params.url, scratch);
   try {
@@ -29,12 +30,16 @@ export async function checkDrift(params: { url: string; schemaSql: string; schem
     const [actual, expected] = await Promise.all([readCatalog(params.url, params.schemas), readCatalog(scratchUrl, params.schemas)]);
     const items = compareCatalogs(actual, expected);
     const real = items.filter((i) => !i.informational);
-    const findings: Finding[] = items.map((i) => ({
-      rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
-      severity: i.informational ? "notice" : "error",
-      file: params.schemaFile,
-      message: i.message,
-    }));
+    const findings: Finding[] = items.map((i) => {
+      const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
+      return {
+        rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
+        severity: i.informational ? "notice" : "error",
+        file: params.schemaFile,
+        ...(line ? { line } : {}),
+        message: i.message,
+      };
+    });
     if (real.length === 0) {
       const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
       return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };

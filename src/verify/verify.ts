@@ -97,7 +97,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     let drift;
     if (apply.succeeded) {
       const schemaSql = await schemaSqlPromise;
-      const outcome = await checkDrift({ url: url!, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath) });
+      const outcome = await checkDrift({ url: url!, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
       checks.push(outcome.check);
       drift = outcome.drift;
     } else {
