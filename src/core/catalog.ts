@@ -26,6 +26,8 @@ export interface Index {
   definition: string;
   /** Has a WHERE clause or expressions: schema.prisma cannot describe all of it. */
   notRepresentable: boolean;
+  /** The index belongs to a UNIQUE constraint of the same name (dropped with the constraint). */
+  uniqueConstraint?: boolean;
 }
 
 export interface Constraint {

@@ -172,7 +172,9 @@ function describeExtraIndex(g: Index): DriftItem {
       sql: `-- keep: ${g.definition};`,
     };
   }
-  return { kind: "index", table: g.table, message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `DROP INDEX ${qualified(g.schema, g.name)};` };
+  // The index behind a UNIQUE constraint goes with the constraint; DROP INDEX is refused for it.
+  const sql = g.uniqueConstraint ? `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` : `DROP INDEX ${qualified(g.schema, g.name)};`;
+  return { kind: "index", table: g.table, message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql };
 }
 
 function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<string>, out: DriftItem[]) {
@@ -208,7 +210,25 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
   }
 }
 
-/** Differences in the order a migration would apply them: types, tables, columns, indexes, keys. */
+/**
+ * Where a statement goes in a migration, the way Prisma orders its own: foreign keys and indexes are
+ * dropped before the tables and columns they depend on, types are created first and dropped last.
+ * Classified from the statement this module itself generated.
+ */
+function phase(item: DriftItem): number {
+  const sql = item.sql;
+  if (/^ALTER TABLE \S+ DROP CONSTRAINT/.test(sql)) return 0;
+  if (/^DROP INDEX/.test(sql)) return 1;
+  if (/^DROP TABLE|^ALTER TABLE \S+ DROP COLUMN/.test(sql)) return 2;
+  if (/^CREATE TYPE|^ALTER TYPE|^-- Removing enum/.test(sql)) return 3;
+  if (/^CREATE TABLE|^ALTER TABLE \S+ (ADD|ALTER) COLUMN/.test(sql)) return 4;
+  if (/^CREATE (UNIQUE )?INDEX|^ALTER INDEX|^-- keep/.test(sql)) return 5;
+  if (/^ALTER TABLE \S+ (ADD|RENAME) CONSTRAINT/.test(sql)) return 6;
+  if (/^DROP TYPE/.test(sql)) return 7;
+  return 4;
+}
+
+/** Differences in the order a migration would apply them (see `phase`). */
 export function compareCatalogs(actual: Catalog, expected: Catalog): DriftItem[] {
   const out: DriftItem[] = [];
   diffEnums(actual, expected, out);
@@ -217,5 +237,5 @@ export function compareCatalogs(actual: Catalog, expected: Catalog): DriftItem[]
   const missingTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`).filter((k) => !actualTables.has(k)));
   diffIndexes(actual, expected, out);
   diffConstraints(actual, expected, missingTables, out);
-  return out;
+  return out.map((item, i) => ({ item, i })).sort((a, b) => phase(a.item) - phase(b.item) || a.i - b.i).map(({ item }) => item);
 }

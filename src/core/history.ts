@@ -10,11 +10,12 @@ export interface BaseMigration {
   sql: string;
 }
 
+/** First line that differs, as a line that exists in the edited file (annotations must land on it). */
 function firstDifferentLine(before: string, after: string): number {
   const a = before.split("\n");
   const b = after.split("\n");
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return i + 1;
+    if (a[i] !== b[i]) return Math.min(i + 1, b.length);
   }
   return 1;
 }
@@ -31,14 +32,18 @@ export function checkHistory(params: { base: readonly BaseMigration[]; current: 
     if (now) {
       if (now.sql !== b.sql) {
         const onlyLineEndings = now.sql.replace(/\r\n/g, "\n") === b.sql.replace(/\r\n/g, "\n");
+        // Prisma's checksum comparison tolerates line-ending changes (a Windows checkout), so those
+        // are a warning; any other edit breaks every environment that applied the migration.
         findings.push({
           rule: "edited-migration",
-          severity: "error",
+          severity: onlyLineEndings ? "warning" : "error",
           file: now.file,
           line: firstDifferentLine(b.sql, now.sql),
-          message: `Migration "${b.name}" is already on the base branch and was edited${onlyLineEndings ? " (line endings only — still a new checksum)" : ""}. ` +
-            `Databases that applied it keep the old version and \`prisma migrate deploy\` reports a checksum mismatch. ` +
-            `Revert this file and put the change in a new migration.`,
+          message: onlyLineEndings
+            ? `Migration "${b.name}" is already on the base branch and its line endings changed (line endings only). Prisma accepts this, but restore the original file (check .gitattributes / core.autocrlf) so the history stays byte for byte.`
+            : `Migration "${b.name}" is already on the base branch and was edited. ` +
+              `Databases that applied it keep the old version and \`prisma migrate deploy\` reports a checksum mismatch. ` +
+              `Revert this file and put the change in a new migration.`,
         });
       }
       continue;

@@ -114,7 +114,7 @@ export default defineConfig({
   // Bug: `process.env["X"]` is understood for envVars but not for `datasource: { url: … }`. This is the
   // form `prisma init` writes into prisma.config.ts; with a variable whose name does not look like a URL
   // variable, urlVariables() then falls back to DATABASE_URL and the verify database URL goes nowhere.
-  test.failing("regression: datasource url read with process.env[\"X\"] (the form prisma init writes)", () => {
+  test("regression: datasource url read with process.env[\"X\"] (the form prisma init writes)", () => {
     const config = 'export default defineConfig({\n  schema: "prisma/schema.prisma",\n  datasource: {\n    url: process.env["MAIN_PG"],\n  },\n});\n';
     const parsed = parseConfigHints(config);
     expect(parsed.envVars).toEqual(["MAIN_PG"]);

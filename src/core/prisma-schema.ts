@@ -54,8 +54,8 @@ export function parseConfigHints(configText: string): ConfigHints {
     const name = m[1] ?? m[2] ?? m[3];
     if (name && !hints.envVars.includes(name)) hints.envVars.push(name);
   }
-  const ds = /\bdatasource\s*:\s*\{[^}]*?\burl\s*:\s*(?:env\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)|process\.env\.([A-Za-z_][A-Za-z0-9_]*))/.exec(text);
-  if (ds) hints.datasourceUrlEnv = ds[1] ?? ds[2];
+  const ds = /\bdatasource\s*:\s*\{[^}]*?\burl\s*:\s*(?:env\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)|process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/.exec(text);
+  if (ds) hints.datasourceUrlEnv = ds[1] ?? ds[2] ?? ds[3];
   return hints;
 }
 

@@ -20,9 +20,10 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
            LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
           WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
           ORDER BY n.nspname, c.relname, a.attnum`, params);
-    const indexes = await client.query<{ schema: string; table: string; name: string; definition: string; not_representable: boolean }>(
+    const indexes = await client.query<{ schema: string; table: string; name: string; definition: string; not_representable: boolean; unique_constraint: boolean }>(
         `SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
-                (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable
+                (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable,
+                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u') AS unique_constraint
            FROM pg_index x
            JOIN pg_class i ON i.oid = x.indexrelid
            JOIN pg_class t ON t.oid = x.indrelid
@@ -60,7 +61,10 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
     }
     return {
       tables: [...tables.values()],
-      indexes: indexes.rows.map((r) => ({ schema: r.schema, table: r.table, name: r.name, definition: r.definition, notRepresentable: r.not_representable })),
+      indexes: indexes.rows.map((r) => ({
+        schema: r.schema, table: r.table, name: r.name, definition: r.definition, notRepresentable: r.not_representable,
+        ...(r.unique_constraint ? { uniqueConstraint: true } : {}),
+      })),
       constraints: constraints.rows.map((r) => ({ ...r })),
       enums: enums.rows.map((r) => ({ ...r })),
     };
