@@ -2,7 +2,7 @@
 // Builds dist/ with ncc: one self-contained ESM bundle per entry (each action's main and post step,
 // and the CLI). dist/ is committed; CI rebuilds and fails when the committed copy is stale.
 import ncc from "@vercel/ncc";
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -52,8 +52,14 @@ for (const [source, dir, file] of ENTRIES) {
   await writeFile(path.join(outDir, file), CJS_GLOBALS + code);
   for (const [name, asset] of Object.entries(assets ?? {})) {
     if (name === "package.json") continue;
-    await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
-    await writeFile(path.join(outDir, name), asset.source);
+    const target = path.join(outDir, name);
+    // Two entries built into one folder (main and post) must not overwrite each other's chunks.
+    const existing = await readFile(target).catch(() => undefined);
+    if (existing && !existing.equals(Buffer.from(asset.source))) {
+      throw new Error(`${path.relative(root, target)} is written by two entries with different content; build one of them into its own folder.`);
+    }
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, asset.source);
   }
   for (const file of RUNTIME_FILES) await cp(path.join(root, file), path.join(outDir, path.basename(file)));
   await writeFile(path.join(outDir, "package.json"), JSON.stringify({ type: "module" }) + "\n");

@@ -38266,8 +38266,9 @@ function errors_redact(text, secrets = []) {
         if (secret && secret.length >= 4)
             out = out.split(secret).join("***");
     }
-    // Any remaining URL userinfo (postgres://user:pass@host) is masked too.
-    return out.replace(/([a-z][a-z0-9+.-]*:\/\/)([^/@\s:]+)(:[^@\s/]*)?@/gi, "$1***@");
+    // Any remaining URL userinfo (postgres://user:pass@host) is masked too. Greedy up to the last "@"
+    // before the host, as URL parsers (and so node-postgres) split it: a password may contain "@".
+    return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"

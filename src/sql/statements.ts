@@ -1,5 +1,7 @@
 // Statements of a migration script, located by the real PostgreSQL parser (libpg-query, WASM).
-import { loadModule, parseSync } from "libpg-query";
+// Imported on first use: loading the module instantiates ~1.7 MB of WASM, which an action's start
+// (and every run that never parses SQL) should not pay for.
+type LibPgQuery = typeof import("libpg-query");
 
 export interface Statement {
   text: string;
@@ -9,11 +11,14 @@ export interface Statement {
 
 export type SplitResult = { ok: true; statements: Statement[] } | { ok: false; message: string; position?: number };
 
-let loaded: Promise<void> | undefined;
+let loaded: Promise<LibPgQuery> | undefined;
 
-/** Loads the parser once per process (about 1 MB of WASM). */
-export function loadParser(): Promise<void> {
-  loaded ??= loadModule();
+/** Loads the parser once per process. */
+export function loadParser(): Promise<LibPgQuery> {
+  loaded ??= import("libpg-query").then(async (mod) => {
+    await mod.loadModule();
+    return mod;
+  });
   return loaded;
 }
 
@@ -35,7 +40,7 @@ function firstToken(sql: string, from: number): number {
 }
 
 export async function splitStatements(sql: string): Promise<SplitResult> {
-  await loadParser();
+  const { parseSync } = await loadParser();
   // Parser locations are UTF-8 byte offsets; messages and editors count characters.
   const bytes = Buffer.from(sql, "utf8");
   const charOffset = (byte: number) => bytes.subarray(0, byte).toString("utf8").length;

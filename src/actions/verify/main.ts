@@ -1,6 +1,5 @@
 // The verify action: inputs → verify → job summary, annotations, SARIF, PR comment, outputs.
 import * as core from "@actions/core";
-import { getOctokit } from "@actions/github";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { toJsonReport, type VerifyReport } from "../../core/report.js";
@@ -21,6 +20,8 @@ async function comment(report: VerifyReport, settings: VerifyActionSettings, con
     core.info("comment: true, but this run is not for a pull request (or has no token): no comment posted.");
     return;
   }
+  // Loaded only when a comment is posted: octokit is a large part of the bundle's start-up time.
+  const { getOctokit } = await import("@actions/github");
   const octokit = getOctokit(settings.githubToken, context.apiUrl ? { baseUrl: context.apiUrl } : {});
   const marker = `verify:${path.posix.normalize(settings.workingDirectory)}`;
   const body = renderMarkdown(report, { title: `migrate-guard verify (${settings.workingDirectory})`, ...(context.runUrl ? { runUrl: context.runUrl } : {}) });
