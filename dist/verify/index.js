@@ -41167,6 +41167,7 @@ async function checkDrift(params) {
 
 
 
+
 function result(id, summary, findings) {
     return { id, status: statusFromFindings(findings), summary, findings };
 }
@@ -41180,12 +41181,18 @@ async function verify(settings) {
     const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
     if (settings.databaseUrl)
         await assertDisposableDatabase(settings.databaseUrl);
+    // Bad input fails before anything starts: the base ref is resolved first (milliseconds).
+    const gitRoot = await repositoryRoot(project.workingDirectory);
+    if (settings.baseRef && !gitRoot) {
+        throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
+    }
+    const repoRoot = gitRoot ?? project.workingDirectory;
+    const baseCommit = settings.baseRef ? await resolveCommit(repoRoot, settings.baseRef) : undefined;
     // The cluster boots and Prisma renders schema.prisma as SQL while the repository is read.
     const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
     clusterPromise?.then((c) => settings.onCluster?.(c), () => { });
     let cluster;
     try {
-        const repoRoot = (await repositoryRoot(project.workingDirectory)) ?? project.workingDirectory;
         const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
         const rel = (p) => toPosix(external_node_path_default().relative(repoRoot, p));
         const checks = [];
@@ -41196,10 +41203,9 @@ async function verify(settings) {
             schemaPath: rel(project.schemaPath),
         })));
         let base;
-        if (settings.baseRef) {
-            const commit = await resolveCommit(repoRoot, settings.baseRef);
-            base = await migrationsAtCommit(repoRoot, commit, project.migrationsDir);
-            logger.info(`Base ${settings.baseRef} (${commit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+        if (baseCommit) {
+            base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir);
+            logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
         }
         const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
         const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));

@@ -1,6 +1,7 @@
 // PR verification: every check, in the order that lets the cheap ones report even when the expensive
 // ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
 import path from "node:path";
+import { ConfigurationError } from "../core/errors.js";
 import { checkHistory, type BaseMigration } from "../core/history.js";
 import { checkLockFile } from "../core/lock-file.js";
 import type { Logger } from "../core/logger.js";
@@ -45,6 +46,13 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
   const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
   if (settings.databaseUrl) await assertDisposableDatabase(settings.databaseUrl);
+  // Bad input fails before anything starts: the base ref is resolved first (milliseconds).
+  const gitRoot = await repositoryRoot(project.workingDirectory);
+  if (settings.baseRef && !gitRoot) {
+    throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
+  }
+  const repoRoot = gitRoot ?? project.workingDirectory;
+  const baseCommit = settings.baseRef ? await resolveCommit(repoRoot, settings.baseRef) : undefined;
 
   // The cluster boots and Prisma renders schema.prisma as SQL while the repository is read.
   const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
@@ -52,7 +60,6 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
 
   let cluster: Cluster | undefined;
   try {
-    const repoRoot = (await repositoryRoot(project.workingDirectory)) ?? project.workingDirectory;
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
     const rel = (p: string) => toPosix(path.relative(repoRoot, p));
     const checks: CheckResult[] = [];
@@ -65,10 +72,9 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     })));
 
     let base: BaseMigration[] | undefined;
-    if (settings.baseRef) {
-      const commit = await resolveCommit(repoRoot, settings.baseRef);
-      base = await migrationsAtCommit(repoRoot, commit, project.migrationsDir);
-      logger.info(`Base ${settings.baseRef} (${commit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+    if (baseCommit) {
+      base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir);
+      logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
     }
     const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
     const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
