@@ -38250,27 +38250,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/**
- * A mistake in the user's input or project set-up (bad flag, missing file, unsupported Prisma).
- * Reported with exit code 2 and without a stack trace; the message names the bad value and the
- * expected form.
- */
-class errors_ConfigurationError extends Error {
-    name = "ConfigurationError";
-}
-/** Remove credentials from anything that may reach a log: URLs with passwords, tokens. */
-function errors_redact(text, secrets = []) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret && secret.length >= 4)
-            out = out.split(secret).join("***");
-    }
-    // Any remaining URL userinfo (postgres://user:pass@host) is masked too. Greedy up to the last "@"
-    // before the host, as URL parsers (and so node-postgres) split it: a password may contain "@".
-    return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -38309,6 +38288,27 @@ const defaults = lib.defaults
 
 // Re-export the default
 /* harmony default export */ const esm = (lib);
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/**
+ * A mistake in the user's input or project set-up (bad flag, missing file, unsupported Prisma).
+ * Reported with exit code 2 and without a stack trace; the message names the bad value and the
+ * expected form.
+ */
+class errors_ConfigurationError extends Error {
+    name = "ConfigurationError";
+}
+/** Remove credentials from anything that may reach a log: URLs with passwords, tokens. */
+function errors_redact(text, secrets = []) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret && secret.length >= 4)
+            out = out.split(secret).join("***");
+    }
+    // Any remaining URL userinfo (postgres://user:pass@host) is masked too. Greedy up to the last "@"
+    // before the host, as URL parsers (and so node-postgres) split it: a password may contain "@".
+    return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
+}
 
 ;// CONCATENATED MODULE: ./src/core/logger.ts
 const silentLogger = { info() { }, warning() { }, error() { }, debug() { } };
@@ -39140,6 +39140,46 @@ async function startCluster(options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
+// What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
+// escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
+// stack at debug level). Secrets never reach the log: URLs are redacted.
+
+
+const actionsLogger = {
+    info: (message) => info(errors_redact(message)),
+    warning: (message) => warning(errors_redact(message)),
+    error: (message) => error(errors_redact(message)),
+    debug: (message) => core_debug(errors_redact(message)),
+};
+async function runAction(work) {
+    try {
+        await work();
+    }
+    catch (error) {
+        if (error instanceof errors_ConfigurationError) {
+            setFailed(errors_redact(error.message));
+        }
+        else {
+            const err = error instanceof Error ? error : new Error(String(error));
+            setFailed(errors_redact(err.message));
+            if (err.stack)
+                core_debug(errors_redact(err.stack));
+        }
+    }
+}
+/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
+function booleanInput(name, value, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === "")
+        return fallback;
+    if (v === "true")
+        return true;
+    if (v === "false")
+        return false;
+    throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/postgres/inputs.ts
 // The postgres action's inputs, validated up front so that a typo fails before anything starts.
 
@@ -39163,38 +39203,19 @@ function readInputs(getInput = (name) => core_getInput(name)) {
 
 
 
-const logger = {
-    info: (message) => info(message),
-    warning: (message) => warning(message),
-    error: (message) => error(message),
-    debug: (message) => core_debug(message),
-};
 async function main_run() {
-    try {
-        const settings = readInputs();
-        const started = performance.now();
-        const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger, detached: true });
-        // Saved first: should anything below fail, the post step still stops the server.
-        saveState("cluster", JSON.stringify({ pid: cluster.pid, dataDir: cluster.dataDir, rootDir: cluster.rootDir }));
-        // The URL has no password (trust authentication on 127.0.0.1 only), so there is nothing to mask.
-        setOutput("database-url", cluster.url);
-        setOutput("port", String(cluster.port));
-        setOutput("postgres-version", cluster.version);
-        info(`PostgreSQL ${cluster.version} is accepting connections at ${cluster.url} (started in ${Math.round(performance.now() - started)} ms).`);
-    }
-    catch (error) {
-        if (error instanceof errors_ConfigurationError) {
-            setFailed(error.message);
-        }
-        else {
-            const err = error instanceof Error ? error : new Error(String(error));
-            setFailed(err.message);
-            if (err.stack)
-                core_debug(err.stack);
-        }
-    }
+    const settings = readInputs();
+    const started = performance.now();
+    const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger: actionsLogger, detached: true });
+    // Saved first: should anything below fail, the post step still stops the server.
+    saveState("cluster", JSON.stringify({ pid: cluster.pid, dataDir: cluster.dataDir, rootDir: cluster.rootDir }));
+    // The URL has no password (trust authentication on 127.0.0.1 only), so there is nothing to mask.
+    setOutput("database-url", cluster.url);
+    setOutput("port", String(cluster.port));
+    setOutput("postgres-version", cluster.version);
+    info(`PostgreSQL ${cluster.version} is accepting connections at ${cluster.url} (started in ${Math.round(performance.now() - started)} ms).`);
 }
-void main_run();
+void runAction(main_run);
 
 var __webpack_exports__run = __webpack_exports__.e;
 export { __webpack_exports__run as run };

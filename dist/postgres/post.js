@@ -38148,7 +38148,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -38250,27 +38250,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/**
- * A mistake in the user's input or project set-up (bad flag, missing file, unsupported Prisma).
- * Reported with exit code 2 and without a stack trace; the message names the bad value and the
- * expected form.
- */
-class errors_ConfigurationError extends Error {
-    name = "ConfigurationError";
-}
-/** Remove credentials from anything that may reach a log: URLs with passwords, tokens. */
-function errors_redact(text, secrets = []) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret && secret.length >= 4)
-            out = out.split(secret).join("***");
-    }
-    // Any remaining URL userinfo (postgres://user:pass@host) is masked too. Greedy up to the last "@"
-    // before the host, as URL parsers (and so node-postgres) split it: a password may contain "@".
-    return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -39138,34 +39117,82 @@ async function startCluster(options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/**
+ * A mistake in the user's input or project set-up (bad flag, missing file, unsupported Prisma).
+ * Reported with exit code 2 and without a stack trace; the message names the bad value and the
+ * expected form.
+ */
+class errors_ConfigurationError extends Error {
+    name = "ConfigurationError";
+}
+/** Remove credentials from anything that may reach a log: URLs with passwords, tokens. */
+function errors_redact(text, secrets = []) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret && secret.length >= 4)
+            out = out.split(secret).join("***");
+    }
+    // Any remaining URL userinfo (postgres://user:pass@host) is masked too. Greedy up to the last "@"
+    // before the host, as URL parsers (and so node-postgres) split it: a password may contain "@".
+    return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
+}
+
+;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
+// What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
+// escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
+// stack at debug level). Secrets never reach the log: URLs are redacted.
+
+
+const actionsLogger = {
+    info: (message) => info(errors_redact(message)),
+    warning: (message) => warning(errors_redact(message)),
+    error: (message) => error(errors_redact(message)),
+    debug: (message) => core_debug(errors_redact(message)),
+};
+async function runAction(work) {
+    try {
+        await work();
+    }
+    catch (error) {
+        if (error instanceof errors_ConfigurationError) {
+            setFailed(errors_redact(error.message));
+        }
+        else {
+            const err = error instanceof Error ? error : new Error(String(error));
+            setFailed(errors_redact(err.message));
+            if (err.stack)
+                core_debug(errors_redact(err.stack));
+        }
+    }
+}
+/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
+function booleanInput(name, value, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === "")
+        return fallback;
+    if (v === "true")
+        return true;
+    if (v === "false")
+        return false;
+    throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/postgres/post.ts
 // Post step of the postgres action: stops the server the main step left running and deletes its files.
 
 
 
 async function post_run() {
-    try {
-        const saved = getState("cluster");
-        if (!saved) {
-            info("No PostgreSQL server to stop: the main step did not start one.");
-            return;
-        }
-        await stopClusterFromState(JSON.parse(saved));
-        info("Stopped the throwaway PostgreSQL server and deleted its files.");
+    const saved = getState("cluster");
+    if (!saved) {
+        info("No PostgreSQL server to stop: the main step did not start one.");
+        return;
     }
-    catch (error) {
-        if (error instanceof errors_ConfigurationError) {
-            setFailed(error.message);
-        }
-        else {
-            const err = error instanceof Error ? error : new Error(String(error));
-            setFailed(err.message);
-            if (err.stack)
-                core_debug(err.stack);
-        }
-    }
+    await stopClusterFromState(JSON.parse(saved));
+    info("Stopped the throwaway PostgreSQL server and deleted its files.");
 }
-void post_run();
+void runAction(post_run);
 
 var __webpack_exports__run = __webpack_exports__.e;
 export { __webpack_exports__run as run };

@@ -41372,14 +41372,10 @@ async function comment(report, settings, context) {
 async function main() {
     const context = readActionsContext();
     const settings = readInputs(context);
+    const { comment: _comment, githubToken: _token, sarifFile: _sarif, ...verifySettings } = settings;
     const report = await verify({
+        ...verifySettings,
         workingDirectory: external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory),
-        ...(settings.schema ? { schema: settings.schema } : {}),
-        ...(settings.baseRef ? { baseRef: settings.baseRef } : {}),
-        ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
-        ...(settings.postgresVersion ? { postgresVersion: settings.postgresVersion } : {}),
-        slowMigrationSeconds: settings.slowMigrationSeconds,
-        ...(settings.genericNames ? { genericNames: settings.genericNames } : {}),
         logger: actionsLogger,
         // Saved as soon as the server runs: if this step is killed, the post step still stops it.
         onCluster: (c) => saveState("cluster", JSON.stringify({ pid: c.pid, dataDir: c.dataDir, rootDir: c.rootDir })),

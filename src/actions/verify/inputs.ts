@@ -2,25 +2,17 @@
 import * as core from "@actions/core";
 import { ConfigurationError } from "../../core/errors.js";
 import type { ActionsContext } from "../../github/context.js";
+import type { VerifySettings } from "../../verify/verify.js";
 import { booleanInput } from "../action-runtime.js";
 
-export interface VerifyActionSettings {
-  /** The Prisma project, relative to the workspace. */
-  workingDirectory: string;
-  schema?: string;
-  /** Explicit input, else the pull request's base SHA; undefined outside pull requests. */
-  baseRef?: string;
-  /** An empty database (service container); undefined: start a throwaway cluster. */
-  databaseUrl?: string;
-  postgresVersion?: string;
-  slowMigrationSeconds: number;
-  genericNames?: string[];
+/** What verify itself takes (minus the logger and hooks the entry supplies), plus the reporting inputs. */
+export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster"> & {
   /** Post or update the one PR comment with the report. */
   comment: boolean;
   githubToken?: string;
   /** Where to write SARIF; undefined: none. */
   sarifFile?: string;
-}
+};
 
 export function readInputs(context: ActionsContext, getInput: (name: string) => string = (name) => core.getInput(name)): VerifyActionSettings {
   const text = (name: string) => getInput(name).trim() || undefined;
