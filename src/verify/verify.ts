@@ -43,6 +43,8 @@ function skipped(id: CheckId, summary: string): CheckResult {
 export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   const started = Date.now();
   const { logger } = settings;
+  // Where the time goes, at debug level (MIGRATE_GUARD_DEBUG=1 / ACTIONS_STEP_DEBUG).
+  const phase = (name: string, since: number) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms)`);
   const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
   const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
   if (settings.databaseUrl) await assertDisposableDatabase(settings.databaseUrl);
@@ -94,7 +96,10 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     // Rendering schema.prisma as SQL needs no database state: it runs while Prisma deploys.
     const schemaSqlPromise = prisma.schemaToSql(url!);
     schemaSqlPromise.catch(() => {});
+    phase("ready to apply", started);
+    const applyStarted = Date.now();
     const apply = await applyMigrations({ prisma, url: url!, migrations: dir.migrations, logger });
+    phase("apply", applyStarted);
     checks.push(apply.check);
     const fileOf = (name: string) => dir.migrations.find((m) => m.name === name)?.file;
     const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
@@ -102,10 +107,14 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
 
     let drift;
     if (apply.succeeded) {
+      const waited = Date.now();
       const schemaSql = await schemaSqlPromise;
+      phase("waiting for schema SQL", waited);
+      const driftStarted = Date.now();
       const outcome = await checkDrift({ url: url!, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
       checks.push(outcome.check);
       drift = outcome.drift;
+      phase("drift", driftStarted);
     } else {
       checks.push(skipped("drift", "skipped: the migrations did not apply"));
     }
