@@ -16,6 +16,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 export const ACTIONS = {
   verify: "action.yml",
   postgres: "actions/postgres/action.yml",
+  lint: "actions/lint/action.yml",
+  migrate: "actions/migrate/action.yml",
 };
 
 /** One table cell: a single line, `|` escaped. */

@@ -16,6 +16,9 @@ const ENTRIES = [
   ["src/actions/verify/post.ts", "verify", "post.js"],
   ["src/actions/postgres/main.ts", "postgres", "index.js"],
   ["src/actions/postgres/post.ts", "postgres", "post.js"],
+  ["src/actions/lint/main.ts", "lint", "index.js"],
+  ["src/actions/migrate/main.ts", "migrate", "index.js"],
+  ["src/actions/migrate/post.ts", "migrate", "post.js"],
 ];
 
 /** Files a bundle loads at run time that ncc does not see (libpg-query reads its WASM next to the script). */
@@ -36,6 +39,7 @@ const CJS_GLOBALS = [
 const only = process.argv.slice(2);
 if (only.length === 0) await rm(dist, { recursive: true, force: true });
 
+const writtenThisRun = new Set();
 for (const [source, dir, file] of ENTRIES) {
   if (only.length > 0 && !only.includes(dir)) continue;
   const started = Date.now();
@@ -53,13 +57,17 @@ for (const [source, dir, file] of ENTRIES) {
   for (const [name, asset] of Object.entries(assets ?? {})) {
     if (name === "package.json") continue;
     const target = path.join(outDir, name);
-    // Two entries built into one folder (main and post) must not overwrite each other's chunks.
-    const existing = await readFile(target).catch(() => undefined);
-    if (existing && !existing.equals(Buffer.from(asset.source))) {
+    // Chunks of dynamic imports (libpg-query) are ESM too and read __dirname: same preamble.
+    const content = name.endsWith(".js") ? CJS_GLOBALS + asset.source : asset.source;
+    // Two entries built into one folder (main and post) must not overwrite each other's chunks
+    // (files from an earlier build are simply replaced).
+    const existing = writtenThisRun.has(target) ? await readFile(target).catch(() => undefined) : undefined;
+    if (existing && !existing.equals(Buffer.from(content))) {
       throw new Error(`${path.relative(root, target)} is written by two entries with different content; build one of them into its own folder.`);
     }
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, asset.source);
+    await writeFile(target, content);
+    writtenThisRun.add(target);
   }
   for (const file of RUNTIME_FILES) await cp(path.join(root, file), path.join(outDir, path.basename(file)));
   await writeFile(path.join(outDir, "package.json"), JSON.stringify({ type: "module" }) + "\n");

@@ -8329,11 +8329,19 @@ class ProjectPrismaCli {
     deploy(url, onLine) {
         return this.run(["migrate", "deploy", ...this.schemaArgs()], url, onLine);
     }
+    resolve(url, kind, name, onLine) {
+        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
+    }
     async schemaToSql(url) {
         const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
         const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url);
         if (result.code !== 0) {
             throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(this.options.schemaPath)} into SQL`, result);
+        }
+        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
+        // exits 0 printing nothing when its schema engine process dies mid-command.
+        if (result.stdout.trim() === "") {
+            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${external_node_path_default().basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
         }
         return result.stdout;
     }
@@ -8568,7 +8576,24 @@ async function applyMigrations(params) {
     }
     const rows = await readPrismaMigrations(url).catch(() => []);
     if (result.code === 0) {
-        return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy`, findings: [] } };
+        // The database, not the exit status, says what was applied: Prisma 7's CLI can exit 0 having
+        // applied nothing when its schema engine process dies mid-command (measured with an engine that
+        // exits 101 on a panic, as the native one does; see test/prisma7).
+        const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+        const missing = migrations.filter((m) => !applied.has(m.name));
+        if (missing.length === 0) {
+            return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy`, findings: [] } };
+        }
+        return {
+            succeeded: false,
+            rows,
+            check: {
+                id: "apply",
+                status: "fail",
+                summary: `prisma migrate deploy exited 0 but ${missing.length} of ${migrations.length} migrations are not applied`,
+                findings: [{ rule: "deploy-failed", severity: "error", message: `prisma migrate deploy reported success, but ${missing.length} migration(s) are not applied in the database (first: ${missing[0].name}); Prisma's schema engine probably stopped early:\n${tail(result.stderr || result.stdout)}` }],
+            },
+        };
     }
     const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
     const migration = failed ? migrations.find((m) => m.name === failed.migration_name) : undefined;
@@ -9023,9 +9048,2740 @@ async function checkDrift(params) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/file-at-commit.ts
+// Reading files as they are at a commit (the base branch's schema.prisma for lint's 3-phase check):
+// one `git ls-tree` for the paths under a folder, one `git cat-file --batch` for their contents.
+
+
+
+function file_at_commit_git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "ignore"] });
+        const out = [];
+        child.stdout.on("data", (d) => out.push(d));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out) }));
+        if (input !== undefined) {
+            child.stdin.on("error", () => { });
+            child.stdin.end(input);
+        }
+    });
+}
+/**
+ * The text of `absPath` at `commit`: the file, or for a folder every `.prisma` file under it joined
+ * (prismaSchemaFolder). undefined when it does not exist there.
+ */
+async function schemaAtCommit(repoRoot, commit, absPath) {
+    const rel = toPosix(external_node_path_default().relative(repoRoot, absPath));
+    // The common case, one file: a single cat-file. Its header says "blob", "tree" or "missing".
+    const direct = await file_at_commit_git(repoRoot, ["cat-file", "--batch"], `${commit}:${rel}\n`);
+    const header = direct.stdout.subarray(0, Math.max(0, direct.stdout.indexOf(10))).toString().split(" ");
+    if (direct.code !== 0 || header[1] === "missing" || header.length < 3)
+        return undefined;
+    if (header[1] === "blob")
+        return direct.stdout.subarray(direct.stdout.indexOf(10) + 1, direct.stdout.indexOf(10) + 1 + Number(header[2])).toString("utf8");
+    const list = await file_at_commit_git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", rel]);
+    if (list.code !== 0)
+        return undefined;
+    const files = list.stdout.toString().split("\0").filter((f) => f === rel || (f.startsWith(`${rel}/`) && f.endsWith(".prisma"))).sort();
+    if (files.length === 0)
+        return undefined;
+    const batch = await file_at_commit_git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
+    if (batch.code !== 0)
+        return undefined;
+    const texts = [];
+    let offset = 0;
+    for (let i = 0; i < files.length; i++) {
+        const headerEnd = batch.stdout.indexOf(10, offset);
+        const size = Number(batch.stdout.subarray(offset, headerEnd).toString().split(" ")[2]);
+        if (!Number.isFinite(size))
+            return undefined;
+        texts.push(batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8"));
+        offset = headerEnd + 1 + size + 1;
+    }
+    return texts.join("\n");
+}
+/** `<migrationsDir>/<name>/migration.sql` at `commit`, with blob ids; one `git ls-tree`, no contents. */
+async function migrationBlobsAtCommit(repoRoot, commit, migrationsDir) {
+    const rel = toPosix(external_node_path_default().relative(repoRoot, migrationsDir));
+    const list = await file_at_commit_git(repoRoot, ["ls-tree", "-r", "-z", commit, "--", `${rel}/`]);
+    if (list.code !== 0)
+        throw new Error(`git ls-tree ${commit} failed`);
+    const result = [];
+    for (const entry of list.stdout.toString().split("\0")) {
+        const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/.exec(entry);
+        if (!m || !m[2].startsWith(`${rel}/`))
+            continue;
+        const parts = m[2].slice(rel.length + 1).split("/");
+        if (parts.length === 2 && parts[1] === "migration.sql")
+            result.push({ name: parts[0], file: m[2], blob: m[1] });
+    }
+    return result;
+}
+/** Contents of blobs, in order, with one `git cat-file --batch`. */
+async function readBlobs(repoRoot, blobs) {
+    if (blobs.length === 0)
+        return [];
+    const batch = await file_at_commit_git(repoRoot, ["cat-file", "--batch"], blobs.join("\n") + "\n");
+    if (batch.code !== 0)
+        throw new Error("git cat-file failed");
+    const texts = [];
+    let offset = 0;
+    for (const blob of blobs) {
+        const headerEnd = batch.stdout.indexOf(10, offset);
+        const size = Number(batch.stdout.subarray(offset, headerEnd).toString().split(" ")[2]);
+        if (!Number.isFinite(size))
+            throw new Error(`git cat-file: unexpected output for ${blob}`);
+        texts.push(batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8"));
+        offset = headerEnd + 1 + size + 1;
+    }
+    return texts;
+}
+
+;// CONCATENATED MODULE: ./src/lint/ast.ts
+const DEFAULT_SCHEMA = "public";
+/** "schema.name": how the state model keys relations and types. */
+function key(schema, name) {
+    return `${schema ?? DEFAULT_SCHEMA}.${name}`;
+}
+function rangeVarKey(rv) {
+    return key(rv?.schemaname, rv?.relname ?? "?");
+}
+/** `"User"` (or `"s"."User"` outside public) for messages. */
+function display(k) {
+    const dot = k.indexOf(".");
+    const schema = k.slice(0, dot);
+    const name = k.slice(dot + 1);
+    return schema === DEFAULT_SCHEMA ? `"${name}"` : `"${schema}"."${name}"`;
+}
+function columnDisplay(tableKey, column) {
+    return `${display(tableKey)}."${column}"`;
+}
+function strings(list) {
+    return (list ?? []).map((n) => n?.String?.sval ?? "").filter((s) => s !== "");
+}
+/** A qualified name given as a String list (types, DROP objects): ["s", "E"] → "s.E". */
+function listKey(items) {
+    const parts = strings(items);
+    return parts.length > 1 ? key(parts[parts.length - 2], parts[parts.length - 1]) : key(undefined, parts[0] ?? "?");
+}
+/** DROP statement objects: String lists for tables/indexes/schemas, TypeName for types. */
+function dropObjectKey(obj) {
+    if (obj?.List)
+        return listKey(obj.List.items);
+    if (obj?.TypeName)
+        return listKey(obj.TypeName.names);
+    if (obj?.String)
+        return obj.String.sval;
+    return "?";
+}
+const TYPE_ALIASES = {
+    int2: "smallint", int4: "integer", int: "integer", int8: "bigint", float4: "real", float8: "double precision",
+    bool: "boolean", bpchar: "char", varchar: "varchar", timestamptz: "timestamptz", timestamp: "timestamp",
+    timetz: "timetz", serial4: "serial", serial8: "bigserial", smallserial: "smallserial", serial2: "smallserial",
+};
+/** Normalized type: "integer", "varchar(255)", "timestamp(3)", "text[]", "public.Role" for user types. */
+function typeString(typeName) {
+    const names = strings(typeName?.names).filter((n) => n !== "pg_catalog");
+    let base;
+    if (names.length === 1 && TYPE_ALIASES[names[0]] !== undefined)
+        base = TYPE_ALIASES[names[0]];
+    else if (names.length === 1 && /^[a-z0-9_ ]+$/.test(names[0]) && BUILTIN.has(names[0]))
+        base = names[0];
+    else
+        base = listKey(typeName?.names);
+    const mods = (typeName?.typmods ?? []).map((m) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0).map((v) => (typeof v === "number" ? v : 0));
+    const arrays = (typeName?.arrayBounds ?? []).length;
+    return `${base}${mods.length ? `(${mods.join(",")})` : ""}${"[]".repeat(arrays)}`;
+}
+const BUILTIN = new Set([
+    "text", "json", "jsonb", "uuid", "numeric", "decimal", "date", "time", "interval", "bytea", "inet", "cidr", "macaddr",
+    "citext", "money", "xml", "tsvector", "tsquery", "bit", "varbit", "point", "serial", "bigserial", "smallserial", "oid",
+    "smallint", "integer", "bigint", "real", "double precision", "boolean", "char", "varchar", "timestamp", "timestamptz", "timetz",
+]);
+/** The type without modifiers and array marks: "varchar(255)[]" → "varchar". */
+function baseType(type) {
+    return type.replace(/\[\]/g, "").replace(/\(.*\)$/, "");
+}
+const SERIALS = new Set(["serial", "bigserial", "smallserial"]);
+function columnInfo(def) {
+    const type = typeString(def.typeName);
+    const info = { name: def.colname, type, notNull: SERIALS.has(type), generated: SERIALS.has(type), primaryKey: false, unique: false, location: def.location ?? 0 };
+    for (const c of def.constraints ?? []) {
+        const con = c.Constraint;
+        switch (con?.contype) {
+            case "CONSTR_NOTNULL":
+                info.notNull = true;
+                break;
+            case "CONSTR_DEFAULT":
+                info.defaultExpr = con.raw_expr;
+                break;
+            case "CONSTR_IDENTITY":
+                info.generated = true;
+                info.notNull = true;
+                break;
+            case "CONSTR_GENERATED":
+                info.generated = true;
+                break;
+            case "CONSTR_PRIMARY":
+                info.primaryKey = true;
+                info.notNull = true;
+                break;
+            case "CONSTR_UNIQUE":
+                info.unique = true;
+                break;
+            case "CONSTR_FOREIGN":
+                info.references = { table: rangeVarKey(con.pktable), notValid: Boolean(con.skip_validation) };
+                break;
+        }
+    }
+    return info;
+}
+/** Functions whose default is evaluated per row (so ADD COLUMN must rewrite the table). */
+const VOLATILE_FUNCTIONS = new Set([
+    "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
+    "clock_timestamp", "timeofday", "nextval", "txid_current", "random_normal", "gen_random_bytes",
+]);
+/** The volatile function called in an expression, if any ("now()" is stable: evaluated once). */
+function volatileCall(expr) {
+    let found;
+    walk(expr, (n) => {
+        if (found)
+            return;
+        const fc = n?.FuncCall;
+        if (fc) {
+            const name = strings(fc.funcname).at(-1)?.toLowerCase();
+            if (name && VOLATILE_FUNCTIONS.has(name))
+                found = `${name}()`;
+        }
+    });
+    return found;
+}
+function walk(node, visit) {
+    if (node === null || typeof node !== "object")
+        return;
+    visit(node);
+    for (const value of Object.values(node)) {
+        if (Array.isArray(value))
+            for (const v of value)
+                walk(v, visit);
+        else if (value && typeof value === "object")
+            walk(value, visit);
+    }
+}
+/** Index column names (expressions count as "(expression)"). */
+function indexColumns(params) {
+    return (params ?? []).map((p) => p?.IndexElem?.name ?? "(expression)");
+}
+/** First line of a statement, shortened, for reports. */
+function firstLine(text) {
+    const line = text.split("\n")[0].trim();
+    return line.length > 100 ? `${line.slice(0, 97)}...` : line;
+}
+
+;// CONCATENATED MODULE: ./src/lint/ignore.ts
+const DIRECTIVE = /^(?:--|\/\*)\s*migrate-guard-ignore(-file)?\b([^:]*?)(?::\s*([\s\S]*?))?\s*(?:\*\/)?\s*$/;
+function parseIgnores(comments, statements) {
+    const result = [];
+    for (const c of comments) {
+        const m = DIRECTIVE.exec(c.text.trim());
+        if (!m)
+            continue;
+        const rules = m[2].split(",").map((r) => r.trim()).filter(Boolean);
+        const directive = { rules, reason: (m[3] ?? "").trim(), fileLevel: Boolean(m[1]), offset: c.start, used: new Set() };
+        if (!directive.fileLevel) {
+            const next = statements.find((s) => s.start >= c.end);
+            if (next)
+                directive.statement = next.index;
+        }
+        result.push(directive);
+    }
+    return result;
+}
+/** The directive that suppresses `rule` on `statement` (undefined: not suppressed). Valid directives only. */
+function suppressing(directives, rule, statement) {
+    return directives.find((d) => d.reason !== "" && d.rules.includes(rule) && (d.fileLevel || (statement !== undefined && d.statement === statement)));
+}
+/** Problems with the directives themselves, after every finding went through `suppressing`. */
+function ignoreProblems(directives, knownRules) {
+    const problems = [];
+    for (const d of directives) {
+        const form = d.fileLevel ? "migrate-guard-ignore-file" : "migrate-guard-ignore";
+        if (d.rules.length === 0) {
+            problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form}\` names no rule. Write \`-- ${form} <rule>[,<rule>]: <reason>\`.` });
+            continue;
+        }
+        if (d.reason === "") {
+            problems.push({ rule: "ignore-without-reason", offset: d.offset, message: `\`${form} ${d.rules.join(",")}\` has no reason, so it suppresses nothing. Add one after a colon: \`-- ${form} ${d.rules.join(",")}: <why this is safe>\`.` });
+            continue;
+        }
+        for (const rule of d.rules) {
+            if (!knownRules.has(rule))
+                problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form}\` names "${rule}", which is not a migrate-guard rule.` });
+            else if (!d.used.has(rule)) {
+                const where = d.fileLevel ? "this file" : d.statement === undefined ? "any statement (none follows it)" : "the statement after it";
+                problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form} ${rule}\` suppresses nothing: "${rule}" reports nothing on ${where}. Remove the directive.` });
+            }
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/lint/locks.ts
+// The table locks a statement takes, as PostgreSQL documents them ("Explicit Locking", and each
+// command's reference page). The static model behind the locking rules; verify also measures the real
+// locks on a scratch database (src/verify/measured-locks.ts) and describes them with LOCK_EFFECT.
+
+/** Weakest first. */
+const LOCK_MODES = ["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"];
+/** What other sessions can no longer do while the lock is held. */
+const LOCK_EFFECT = {
+    "ACCESS SHARE": "blocks only ACCESS EXCLUSIVE (DDL); reads and writes continue",
+    "ROW SHARE": "blocks EXCLUSIVE and ACCESS EXCLUSIVE; reads and writes continue",
+    "ROW EXCLUSIVE": "blocks SHARE and stronger (CREATE INDEX, most DDL); reads and writes continue",
+    "SHARE UPDATE EXCLUSIVE": "blocks other schema changes and VACUUM; reads and writes continue",
+    SHARE: "blocks writes (INSERT, UPDATE, DELETE); reads continue",
+    "SHARE ROW EXCLUSIVE": "blocks writes and other SHARE ROW EXCLUSIVE locks; reads continue",
+    EXCLUSIVE: "blocks writes and row-locking reads (SELECT … FOR UPDATE); plain reads continue",
+    "ACCESS EXCLUSIVE": "blocks reads and writes",
+};
+function stronger(a, b) {
+    return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+}
+/** pg_locks.mode ("AccessExclusiveLock") → "ACCESS EXCLUSIVE". */
+function fromPgLockMode(mode) {
+    const words = mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+    return LOCK_MODES.includes(words) ? words : undefined;
+}
+const AT_WEAKER = {
+    AT_ValidateConstraint: "SHARE UPDATE EXCLUSIVE",
+    AT_SetStatistics: "SHARE UPDATE EXCLUSIVE",
+    AT_SetRelOptions: "SHARE UPDATE EXCLUSIVE",
+    AT_ResetRelOptions: "SHARE UPDATE EXCLUSIVE",
+    AT_ClusterOn: "SHARE UPDATE EXCLUSIVE",
+    AT_DropCluster: "SHARE UPDATE EXCLUSIVE",
+    AT_AttachPartition: "SHARE UPDATE EXCLUSIVE",
+    AT_DetachPartitionFinalize: "SHARE UPDATE EXCLUSIVE",
+    AT_EnableTrig: "SHARE ROW EXCLUSIVE",
+    AT_DisableTrig: "SHARE ROW EXCLUSIVE",
+};
+/** Table locks of one statement; the strongest per table. `state` resolves indexes to their tables. */
+function statementLocks(stmt, state) {
+    const n = stmt.node;
+    const locks = new Map();
+    const add = (table, mode) => locks.set(table, stronger(mode, locks.get(table) ?? "ACCESS SHARE"));
+    switch (stmt.kind) {
+        case "AlterTableStmt": {
+            if (n.objtype === "OBJECT_INDEX")
+                break;
+            const table = rangeVarKey(n.relation);
+            for (const item of n.cmds ?? []) {
+                const cmd = item.AlterTableCmd;
+                const con = cmd?.def?.Constraint;
+                if (cmd?.subtype === "AT_AddConstraint" && con?.contype === "CONSTR_FOREIGN") {
+                    add(table, "SHARE ROW EXCLUSIVE");
+                    add(rangeVarKey(con.pktable), "SHARE ROW EXCLUSIVE");
+                }
+                else {
+                    add(table, AT_WEAKER[cmd?.subtype] ?? "ACCESS EXCLUSIVE");
+                }
+            }
+            break;
+        }
+        case "IndexStmt":
+            add(rangeVarKey(n.relation), n.concurrent ? "SHARE UPDATE EXCLUSIVE" : "SHARE");
+            break;
+        case "DropStmt":
+            for (const obj of n.objects ?? []) {
+                const k = dropObjectKey(obj);
+                if (n.removeType === "OBJECT_TABLE")
+                    add(k, "ACCESS EXCLUSIVE");
+                else if (n.removeType === "OBJECT_INDEX") {
+                    const table = state.index(k)?.table;
+                    if (table)
+                        add(table, n.concurrent ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE");
+                }
+            }
+            break;
+        case "RenameStmt":
+            if (n.renameType === "OBJECT_INDEX") {
+                const table = state.index(rangeVarKey(n.relation))?.table;
+                if (table)
+                    add(table, "SHARE UPDATE EXCLUSIVE");
+            }
+            else if (n.relation && ["OBJECT_TABLE", "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT"].includes(n.renameType)) {
+                add(rangeVarKey(n.relation), "ACCESS EXCLUSIVE");
+            }
+            break;
+        case "TruncateStmt":
+            for (const rel of n.relations ?? [])
+                add(rangeVarKey(rel.RangeVar), "ACCESS EXCLUSIVE");
+            break;
+        case "UpdateStmt":
+        case "DeleteStmt":
+        case "InsertStmt":
+            if (n.relation)
+                add(rangeVarKey(n.relation), "ROW EXCLUSIVE");
+            break;
+        case "CreateTrigStmt":
+            add(rangeVarKey(n.relation), "SHARE ROW EXCLUSIVE");
+            break;
+        case "ClusterStmt":
+            if (n.relation)
+                add(rangeVarKey(n.relation), "ACCESS EXCLUSIVE");
+            break;
+        case "VacuumStmt": {
+            const full = (n.options ?? []).some((o) => o.DefElem?.defname === "full");
+            for (const rel of n.rels ?? [])
+                if (rel.VacuumRelation?.relation)
+                    add(rangeVarKey(rel.VacuumRelation.relation), full ? "ACCESS EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE");
+            break;
+        }
+        case "RefreshMatViewStmt":
+            add(rangeVarKey(n.relation), n.concurrent ? "EXCLUSIVE" : "ACCESS EXCLUSIVE");
+            break;
+        case "ReindexStmt":
+            if (n.relation) {
+                const concurrent = (n.params ?? []).some((o) => o.DefElem?.defname === "concurrently");
+                add(rangeVarKey(n.relation), concurrent ? "SHARE UPDATE EXCLUSIVE" : "SHARE");
+            }
+            break;
+    }
+    return [...locks].map(([table, mode]) => ({ table, mode }));
+}
+
+;// CONCATENATED MODULE: ./src/lint/parse.ts
+// A migration script as the real PostgreSQL parser sees it: each statement's AST node and where it
+// starts (line/column), where each comma-separated ALTER TABLE command starts, and the comments
+// (for ignore directives). Parser and scanner locations are UTF-8 byte offsets; everything here is
+// converted to character offsets once.
+
+/** 1-based line and column of character offsets, by binary search over line starts. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1))
+            this.starts.push(i + 1);
+    }
+    at(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    }
+}
+/** Byte offset → character offset; the identity for ASCII scripts (nearly all migrations). */
+function byteToChar(text) {
+    if (Buffer.byteLength(text, "utf8") === text.length)
+        return (b) => b;
+    const map = [];
+    let char = 0;
+    for (const cp of text) {
+        const n = Buffer.byteLength(cp, "utf8");
+        for (let k = 0; k < n; k++)
+            map.push(char);
+        char += cp.length;
+    }
+    map.push(char);
+    return (b) => map[Math.min(b, map.length - 1)];
+}
+/** Skips whitespace and comments: a statement's location includes what precedes it. */
+function parse_firstToken(sql, from, to) {
+    let i = from;
+    for (;;) {
+        while (i < to && /\s/.test(sql[i]))
+            i++;
+        if (sql.startsWith("--", i)) {
+            const nl = sql.indexOf("\n", i);
+            i = nl < 0 ? to : nl + 1;
+        }
+        else if (sql.startsWith("/*", i)) {
+            const end = sql.indexOf("*/", i + 2);
+            i = end < 0 ? to : end + 2;
+        }
+        else {
+            return Math.min(i, to);
+        }
+    }
+}
+function codePointsToIndex(text, codePoints) {
+    if (!/[\uD800-\uDFFF]/.test(text))
+        return codePoints;
+    return Array.from(text).slice(0, codePoints).join("").length;
+}
+let loadedParser;
+/**
+ * Identifier tokens of a statement as written, with their length in bytes: the parser truncates
+ * identifiers to 63 bytes before they reach the AST, so only the scanner sees the original.
+ * Call after parseScript (the parser is loaded then).
+ */
+function identifierTokens(text) {
+    if (!loadedParser)
+        return [];
+    return loadedParser.scanSync(text).tokens
+        .filter((t) => t.tokenName === "IDENT")
+        .map((t) => {
+        const name = t.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase();
+        return { name, bytes: Buffer.byteLength(name, "utf8") };
+    });
+}
+async function parseScript(sql) {
+    const parser = await loadParser();
+    loadedParser = parser;
+    const toChar = byteToChar(sql);
+    const lines = new LineIndex(sql);
+    let result;
+    try {
+        result = parser.parseSync(sql);
+    }
+    catch (error) {
+        const details = error.sqlDetails;
+        // PostgreSQL's error position counts characters (code points), unlike statement locations.
+        const offset = codePointsToIndex(sql, details?.cursorPosition ?? 0);
+        return { ok: false, message: details?.message ?? error.message, offset, ...lines.at(offset), lines };
+    }
+    const statements = (result.stmts ?? []).map((s, index) => {
+        const from = toChar(s.stmt_location ?? 0);
+        const end = s.stmt_len ? toChar((s.stmt_location ?? 0) + s.stmt_len) : sql.length;
+        const start = parse_firstToken(sql, from, end);
+        const kind = Object.keys(s.stmt)[0];
+        return { index, kind, node: s.stmt[kind], start, end, ...lines.at(start), text: sql.slice(start, end).replace(/;\s*$/, ""), parts: [start] };
+    });
+    for (const stmt of statements) {
+        // Only multi-command ALTER TABLEs need their commands located; scanning is the lexer, not a grep.
+        if (stmt.kind === "AlterTableStmt" && (stmt.node.cmds?.length ?? 0) > 1)
+            stmt.parts = partsOf(parser.scanSync(stmt.text).tokens, stmt);
+    }
+    // Comments matter only for ignore directives: scan the whole file only when it has one.
+    const comments = /migrate-guard-ignore/.test(sql) ? commentsOf(parser.scanSync(sql).tokens, toChar, lines) : [];
+    return { ok: true, statements, comments, lines };
+}
+function partsOf(tokens, stmt) {
+    const toChar = byteToChar(stmt.text);
+    const parts = [stmt.start];
+    let depth = 0;
+    let afterComma = false;
+    for (const t of tokens) {
+        if (t.tokenName === "SQL_COMMENT" || t.tokenName === "C_COMMENT")
+            continue;
+        if (afterComma) {
+            parts.push(stmt.start + toChar(t.start));
+            afterComma = false;
+        }
+        if (t.text === "(" || t.text === "[")
+            depth++;
+        else if (t.text === ")" || t.text === "]")
+            depth--;
+        else if (t.text === "," && depth === 0)
+            afterComma = true;
+    }
+    return parts;
+}
+function commentsOf(tokens, toChar, lines) {
+    return tokens
+        .filter((t) => t.tokenName === "SQL_COMMENT" || t.tokenName === "C_COMMENT")
+        .map((t) => {
+        const start = toChar(t.start);
+        return { text: t.text, start, end: toChar(t.end), line: lines.at(start).line };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lint/prisma-warnings.ts
+// Prisma's own verdict: `prisma migrate dev` writes a `/* Warnings: … */` header naming the data a
+// migration loses or the rows it can fail on. The linter reads it item by item; an item that no
+// rule's finding covers is reported on its own (prisma-data-loss-warning).
+const PATTERNS = [
+    ["drop-column", /drop the column `([^`]+)` on the `([^`]+)` table/],
+    ["drop-table", /drop the `([^`]+)` table/],
+    ["recreate-column", /The `([^`]+)` column on the `([^`]+)` table would be dropped and recreated/],
+    ["recreate-column", /Changed the type of `([^`]+)` on the `([^`]+)` table/],
+    ["add-required-column", /Added the required column `([^`]+)` to the `([^`]+)` table/],
+    ["add-required-column", /The required column `([^`]+)` was added to the `([^`]+)` table/],
+    ["set-not-null", /Made the column `([^`]+)` on table `([^`]+)` required/],
+    ["add-unique", /unique constraint covering the columns `\[([^\]]*)\]` on the table `([^`]+)`/],
+    ["drop-enum-values", /The values? \[([^\]]*)\] on the enum `([^`]+)` will be removed/],
+    ["drop-enum", /drop the enum `([^`]+)`/],
+];
+/** The items of a leading Warnings header, or [] when the migration has none. */
+function parsePrismaWarnings(sql) {
+    const head = /^\s*\/\*\s*\n?\s*Warnings:/.exec(sql);
+    if (!head)
+        return [];
+    const end = sql.indexOf("*/", head.index);
+    if (end < 0)
+        return [];
+    const body = sql.slice(0, end);
+    const items = [];
+    const re = /^([ \t]*)- (.+(?:\n(?![ \t]*- )(?![ \t]*$).+)*)/gm;
+    for (const m of body.matchAll(re)) {
+        const text = m[2].replace(/\s+/g, " ").trim();
+        items.push({ ...classify(text), text, offset: m.index + m[1].length });
+    }
+    return items;
+}
+function classify(text) {
+    for (const [kind, pattern] of PATTERNS) {
+        const m = pattern.exec(text);
+        if (!m)
+            continue;
+        switch (kind) {
+            case "drop-table": return { kind, table: m[1] };
+            case "drop-enum": return { kind, enumName: m[1] };
+            case "drop-enum-values": return { kind, enumName: m[2], values: m[1].split(",").map((v) => v.trim()).filter(Boolean) };
+            case "add-unique": return { kind, table: m[2], values: m[1].split(",").map((v) => v.trim()).filter(Boolean) };
+            default: return { kind, column: m[1], table: m[2] };
+        }
+    }
+    return { kind: "other" };
+}
+
+;// CONCATENATED MODULE: ./src/lint/rule-helpers.ts
+// What several rules share: ALTER TABLE commands with their own offsets, subjects for matching
+// Prisma's warnings, and the "new in this change set" note of destructive rules.
+
+/** The commands of an ALTER TABLE (not ALTER INDEX/VIEW …), each with where it starts. */
+function alterCommands(stmt) {
+    if (stmt.kind !== "AlterTableStmt" || (stmt.node.objtype && stmt.node.objtype !== "OBJECT_TABLE"))
+        return [];
+    return (stmt.node.cmds ?? []).map((item, i) => ({ cmd: item.AlterTableCmd, offset: stmt.parts[i] ?? stmt.start }));
+}
+function alterTarget(stmt) {
+    return rangeVarKey(stmt.node.relation);
+}
+/** "User" / "User.email": table name without schema, as Prisma's warnings name them. */
+function subjectOf(tableKey, column) {
+    const name = tableKey.slice(tableKey.indexOf(".") + 1);
+    return column === undefined ? name : `${name}.${column}`;
+}
+/** Severity and wording for a change to something created in this same change set. */
+function newObjectNote(what) {
+    return `${what} is created in this same change set (no rows, no readers yet), so nothing is lost; reported so the change is visible.`;
+}
+/** Whether the migration, anywhere, drops table `tableKey`. */
+function dropsTable(ctx, tableKey) {
+    return ctx.script.statements.some((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE" &&
+        (s.node.objects ?? []).some((o) => o?.List && rangeVarKeyOfList(o.List.items) === tableKey));
+}
+function rangeVarKeyOfList(items) {
+    const parts = (items ?? []).map((i) => i?.String?.sval ?? "");
+    return parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `public.${parts[0]}`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/add-required-column.ts
+// ADD COLUMN … NOT NULL without a default on a table that has rows: PostgreSQL cannot fill the
+// column, so the migration fails as soon as the table is not empty.
+
+
+const rule = {
+    id: "add-required-column",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "error",
+    class: "data",
+    summary: "Adding a NOT NULL column without a default fails on a table that has rows.",
+    recipe: "Add the column nullable, or with a constant DEFAULT (instant since PostgreSQL 11). Deploy code that writes it, backfill existing rows in batches, then make it NOT NULL in a later migration (see set-not-null). In Prisma: first make the field optional (`String?`) or give it a `@default(...)`, and make it required in a later migration.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        if (!ctx.isExistingTable(table))
+            return [];
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_AddColumn")
+                continue;
+            const c = columnInfo(cmd.def.ColumnDef);
+            if (!c.notNull || c.defaultExpr !== undefined || c.generated)
+                continue;
+            hits.push({
+                offset,
+                subjects: [subjectOf(table, c.name)],
+                message: `Adding NOT NULL column ${columnDisplay(table, c.name)} without a default fails if ${display(table)} has any rows. ` +
+                    `Add it nullable (or with a DEFAULT), backfill it, then SET NOT NULL in a later migration.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/add-unique-constraint.ts
+// A unique index or constraint on columns that already hold data: it fails on the first duplicate,
+// and unless built CONCURRENTLY it blocks writes for the whole build.
+
+
+function existingColumns(ctx, table, columns) {
+    return columns.filter((c) => c !== "(expression)" && ctx.isExistingColumn(table, c));
+}
+const add_unique_constraint_rule = {
+    id: "add-unique-constraint",
+    scope: "statement",
+    kinds: ["IndexStmt", "AlterTableStmt"],
+    severity: "warning",
+    class: "data",
+    summary: "A unique index or constraint on existing columns fails on duplicates and, unless CONCURRENTLY, blocks writes while it builds.",
+    recipe: "Look for duplicates first (`SELECT col, count(*) FROM t GROUP BY col HAVING count(*) > 1`). Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` alone in its own migration (Prisma: `prisma migrate dev --create-only`, then edit the file). For a UNIQUE or PRIMARY KEY constraint, attach the finished index afterwards: `ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i`.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        const hits = [];
+        if (ctx.stmt.kind === "IndexStmt") {
+            const table = rangeVarKey(n.relation);
+            const cols = indexColumns(n.indexParams);
+            if (!n.unique || !ctx.isExistingTable(table) || existingColumns(ctx, table, cols).length === 0)
+                return [];
+            const lock = n.concurrent ? "" : ` Built without CONCURRENTLY it holds a SHARE lock on ${display(table)} (blocks writes) for the whole build.`;
+            hits.push({
+                subjects: [subjectOf(table)],
+                message: `Unique index on existing ${display(table)} (${cols.join(", ")}) fails if duplicate values exist.${lock} ` +
+                    `Check for duplicates first, and create it with CREATE UNIQUE INDEX CONCURRENTLY alone in its own migration.`,
+            });
+            return hits;
+        }
+        const table = alterTarget(ctx.stmt);
+        if (!ctx.isExistingTable(table))
+            return [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            const con = cmd.def?.Constraint;
+            if (cmd.subtype !== "AT_AddConstraint" || !["CONSTR_UNIQUE", "CONSTR_PRIMARY"].includes(con?.contype) || con.indexname)
+                continue;
+            const cols = strings(con.keys);
+            if (existingColumns(ctx, table, cols).length === 0)
+                continue;
+            const kind = con.contype === "CONSTR_PRIMARY" ? "PRIMARY KEY" : "UNIQUE constraint";
+            hits.push({
+                offset,
+                subjects: [subjectOf(table)],
+                message: `${kind} on existing ${display(table)} (${cols.join(", ")}) builds its index under an ACCESS EXCLUSIVE lock (blocks reads and writes) and fails on duplicates${kind === "PRIMARY KEY" ? " or NULLs" : ""}. ` +
+                    `Create a unique index CONCURRENTLY in its own migration first, then \`ADD CONSTRAINT … ${kind === "PRIMARY KEY" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX …\`.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/blocking-maintenance-command.ts
+// Maintenance commands that rewrite or lock a whole table: VACUUM FULL, CLUSTER, REINDEX and
+// REFRESH MATERIALIZED VIEW without CONCURRENTLY. They belong in a maintenance window, not a deploy.
+
+
+const NAMES = { VacuumStmt: "VACUUM FULL", ClusterStmt: "CLUSTER", ReindexStmt: "REINDEX", RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW" };
+const blocking_maintenance_command_rule = {
+    id: "blocking-maintenance-command",
+    scope: "statement",
+    kinds: Object.keys(NAMES),
+    severity: "warning",
+    class: "locking",
+    summary: "VACUUM FULL, CLUSTER, REINDEX or REFRESH MATERIALIZED VIEW without CONCURRENTLY locks a whole table in a migration.",
+    recipe: "Keep maintenance out of schema migrations. Use `REINDEX \u2026 CONCURRENTLY` and `REFRESH MATERIALIZED VIEW CONCURRENTLY` (it needs a unique index); instead of VACUUM FULL or CLUSTER use pg_repack, or run them in a maintenance window.",
+    check(ctx) {
+        const locks = statementLocks(ctx.stmt, ctx.state).filter((l) => (l.mode === "ACCESS EXCLUSIVE" || l.mode === "SHARE") && ctx.isExistingTable(l.table));
+        if (locks.length === 0)
+            return [];
+        const tables = locks.map((l) => display(l.table)).join(", ");
+        return [{
+                message: `${NAMES[ctx.stmt.kind]} takes ${locks[0].mode} on ${tables} for as long as it runs. ` +
+                    `Use the CONCURRENTLY form (REINDEX … CONCURRENTLY, REFRESH MATERIALIZED VIEW CONCURRENTLY, pg_repack instead of VACUUM FULL/CLUSTER) outside the migration.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/change-column-type.ts
+// ALTER COLUMN … TYPE on a live table: it takes ACCESS EXCLUSIVE, and unless the new type is
+// binary-compatible it rewrites the whole table (and every index) under that lock, and fails on the
+// first value the cast rejects. Readers built for the old type break either way.
+
+
+function mods(type) {
+    const m = /\(([\d,]+)\)$/.exec(type.replace(/\[\]$/, ""));
+    return m ? m[1].split(",").map(Number) : undefined;
+}
+/** Changes PostgreSQL makes without rewriting the table (binary-compatible widenings). */
+function metadataOnly(from, to) {
+    const arr = (t) => t.endsWith("[]");
+    if (arr(from) !== arr(to))
+        return false;
+    const base = (t) => t.replace(/\[\]$/, "").replace(/\(.*\)$/, "");
+    const [bf, bt] = [base(from), base(to)];
+    const [mf, mt] = [mods(from), mods(to)];
+    if ((bf === "varchar" || bf === "text") && bt === "text")
+        return true;
+    if (bf === "varchar" && bt === "varchar")
+        return mt === undefined || (mf !== undefined && mt[0] >= mf[0]);
+    if (bf === "text" && bt === "varchar")
+        return mt === undefined;
+    if (bf === "numeric" && bt === "numeric")
+        return mt === undefined || (mf !== undefined && mt[0] >= mf[0] && (mt[1] ?? 0) === (mf[1] ?? 0));
+    if (bf === "varbit" && bt === "varbit")
+        return mt === undefined || (mf !== undefined && mt[0] >= mf[0]);
+    if (bf === "cidr" && bt === "inet")
+        return true;
+    return false;
+}
+const change_column_type_rule = {
+    id: "change-column-type",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "error",
+    class: "breaking",
+    summary: "Changing a column's type in place rewrites the table under ACCESS EXCLUSIVE, can fail on existing values, and breaks readers.",
+    recipe: "Expand and contract: add a new column of the new type, write both columns from the code, backfill the new one in batches, switch reads to it, then drop the old column in three phases. Widening varchar(n) to a larger n or to text, and numeric precision increases, need no rewrite, but still take ACCESS EXCLUSIVE and change what clients see.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_AlterColumnType")
+                continue;
+            const name = columnDisplay(table, cmd.name);
+            const to = typeString(cmd.def?.ColumnDef?.typeName);
+            const from = ctx.state.column(table, cmd.name)?.type;
+            const subjects = [subjectOf(table, cmd.name)];
+            if (!ctx.isExistingColumn(table, cmd.name)) {
+                hits.push({ offset, subjects, severity: "notice", message: `Type of ${name} changes to ${to}. ${newObjectNote(name)}` });
+                continue;
+            }
+            const using = cmd.def?.ColumnDef?.raw_default !== undefined;
+            if (from && from === to && !using)
+                continue;
+            const was = from ? ` from ${from}` : "";
+            if (from && !using && metadataOnly(from, to)) {
+                hits.push({ offset, subjects, severity: "warning", message: `Type of ${name} changes${was} to ${to} in place: no rewrite, but it takes ACCESS EXCLUSIVE and clients see a new type. Prefer a new column (expand/contract).` });
+                continue;
+            }
+            const tz = from?.startsWith("timestamp") && to.startsWith("timestamptz") ? " (timestamp → timestamptz skips the rewrite only when the session TimeZone is UTC)" : "";
+            hits.push({
+                offset, subjects,
+                message: `Type of ${name} changes${was} to ${to} in place: PostgreSQL rewrites ${display(table)} and its indexes under ACCESS EXCLUSIVE (blocks reads and writes)${tz}${using ? ", and the USING cast fails the migration on the first value it rejects" : " and fails on any value the cast rejects"}. ` +
+                    `Add a new column, backfill it in batches, switch readers, then drop the old one.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/concurrently-in-transaction.ts
+function concurrent(kind, n) {
+    if (kind === "IndexStmt" || kind === "DropStmt")
+        return Boolean(n.concurrent);
+    if (kind === "ReindexStmt")
+        return (n.params ?? []).some((p) => p.DefElem?.defname === "concurrently");
+    return false;
+}
+const concurrently_in_transaction_rule = {
+    id: "concurrently-in-transaction",
+    scope: "statement",
+    kinds: ["IndexStmt", "DropStmt", "ReindexStmt"],
+    severity: "error",
+    class: "locking",
+    summary: "A CONCURRENTLY statement must be alone in its migration file: Prisma runs a file as one transaction.",
+    recipe: "Put each CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY alone in its own migration file, with no BEGIN/COMMIT and no other statement: Prisma then sends it as a single statement, outside a transaction block. If it fails halfway it leaves an INVALID index: drop it and deploy again.",
+    check(ctx) {
+        if (!concurrent(ctx.stmt.kind, ctx.stmt.node))
+            return [];
+        const others = ctx.script.statements.length - 1;
+        const explicit = ctx.script.statements.some((s) => s.kind === "TransactionStmt");
+        if (others === 0)
+            return [];
+        return [{
+                message: `${ctx.stmt.text.split(/\s+/).slice(0, 3).join(" ")} … CONCURRENTLY shares this migration with ${others} other statement(s)${explicit ? " inside an explicit transaction" : ""}; ` +
+                    `PostgreSQL refuses CONCURRENTLY inside a transaction block, and Prisma runs the whole file as one. Move it alone into its own migration file.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/constraint-not-valid.ts
+// ADD CONSTRAINT … FOREIGN KEY / CHECK on a table with rows validates every row while holding its
+// lock (SHARE ROW EXCLUSIVE on both tables for a foreign key, ACCESS EXCLUSIVE for a check). Adding
+// it NOT VALID is instant; VALIDATE CONSTRAINT later only takes SHARE UPDATE EXCLUSIVE.
+
+
+const constraint_not_valid_rule = {
+    id: "constraint-not-valid",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "warning",
+    class: "locking",
+    summary: "A foreign key or check constraint added to an existing table without NOT VALID scans the table under a blocking lock.",
+    recipe: "Add the constraint with NOT VALID (instant: only new rows are checked), then run `ALTER TABLE t VALIDATE CONSTRAINT c` in a later migration; validation takes only SHARE UPDATE EXCLUSIVE, so reads and writes continue. In Prisma, edit the generated migration (`--create-only`) to add NOT VALID and put the VALIDATE in the next one.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        if (!ctx.isExistingTable(table))
+            return [];
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            let con = cmd.subtype === "AT_AddConstraint" ? cmd.def?.Constraint : undefined;
+            let label = con?.conname ? `"${con.conname}"` : "";
+            if (cmd.subtype === "AT_AddColumn") {
+                const c = columnInfo(cmd.def.ColumnDef);
+                if (c.references && !c.references.notValid) {
+                    con = { contype: "CONSTR_FOREIGN", pktable: { relname: c.references.table.split(".")[1], schemaname: c.references.table.split(".")[0] } };
+                    label = `on new column "${c.name}"`;
+                }
+            }
+            if (!con || con.skip_validation)
+                continue;
+            if (con.contype === "CONSTR_FOREIGN") {
+                const ref = display(rangeVarKey(con.pktable));
+                const cols = strings(con.fk_attrs);
+                hits.push({
+                    offset,
+                    message: `Foreign key ${label}${cols.length ? ` (${cols.join(", ")})` : ""} → ${ref} validates every row of existing ${display(table)} while holding SHARE ROW EXCLUSIVE on ${display(table)} and ${ref} (blocks writes to both). ` +
+                        `Add it with NOT VALID, then \`VALIDATE CONSTRAINT\` in a later migration (it takes only SHARE UPDATE EXCLUSIVE).`,
+                });
+            }
+            else if (con.contype === "CONSTR_CHECK") {
+                hits.push({
+                    offset,
+                    message: `Check constraint ${label} scans every row of existing ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes) and fails on the first violating row. ` +
+                        `Add it NOT VALID, then \`VALIDATE CONSTRAINT\` in a later migration.`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/create-index-non-concurrently.ts
+// CREATE INDEX without CONCURRENTLY holds a SHARE lock on the table for the whole build: every
+// INSERT, UPDATE and DELETE waits. (Unique indexes are reported by add-unique-constraint.)
+
+const create_index_non_concurrently_rule = {
+    id: "create-index-non-concurrently",
+    scope: "statement",
+    kinds: ["IndexStmt"],
+    severity: "warning",
+    class: "locking",
+    summary: "CREATE INDEX without CONCURRENTLY on an existing table blocks writes for the whole build.",
+    recipe: "Use `CREATE INDEX CONCURRENTLY`, alone in its own migration file (Prisma runs a file as one transaction, and CONCURRENTLY refuses to run in one). Create the migration with `prisma migrate dev --create-only` and add CONCURRENTLY by hand; schema.prisma's @@index stays as it is.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        const table = rangeVarKey(n.relation);
+        if (n.concurrent || n.unique || !ctx.isExistingTable(table))
+            return [];
+        return [{
+                message: `CREATE INDEX${n.idxname ? ` "${n.idxname}"` : ""} on existing ${display(table)} holds a SHARE lock (blocks writes) until the index is built. ` +
+                    `Use CREATE INDEX CONCURRENTLY, alone in its own migration file (Prisma runs a file as one transaction; edit the migration created with \`prisma migrate dev --create-only\`).`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/prisma-models.ts
+// Just enough of schema.prisma to know which tables and columns Prisma Client still reads: models
+// (table name from @@map, @@ignore) and their scalar fields (column from @map, @ignore). Prisma Client
+// selects every scalar field of a model by default, so a column is only safe to drop once its field
+// is gone from (or @ignore'd in) the deployed schema.
+const SCALARS = new Set(["String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes", "Unsupported"]);
+function prisma_models_stripComments(text) {
+    return text.replace(/\/\/.*$/gm, "");
+}
+/** Models by table name. Enums count as scalars (their type names are collected first). */
+function parsePrismaModels(schemaText) {
+    const text = prisma_models_stripComments(schemaText);
+    const enums = new Set([...text.matchAll(/^\s*enum\s+(\w+)\s*\{/gm)].map((m) => m[1]));
+    const models = new Map();
+    for (const m of text.matchAll(/^\s*model\s+(\w+)\s*\{([^}]*)\}/gm)) {
+        const name = m[1];
+        const body = m[2];
+        const table = /@@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(body)?.[1] ?? name;
+        const schema = /@@schema\(\s*"([^"]+)"/.exec(body)?.[1];
+        const model = { name, table, ...(schema ? { schema } : {}), ignored: /@@ignore\b/.test(body), fields: new Map() };
+        for (const line of body.split("\n")) {
+            const f = /^\s*(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
+            if (!f)
+                continue;
+            const [, fieldName, type, , , rest] = f;
+            if (!SCALARS.has(type) && !enums.has(type))
+                continue; // a relation field: no column
+            const column = /@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(rest)?.[1] ?? fieldName;
+            model.fields.set(column, { name: fieldName, column, ignored: /@ignore\b/.test(rest) });
+        }
+        models.set(schema ? `${schema}.${table}` : table, model);
+    }
+    return models;
+}
+/** The model of a table key ("schema.table"), trying the unqualified name for the default schema. */
+function modelOf(models, tableKey) {
+    const dot = tableKey.indexOf(".");
+    return models.get(tableKey) ?? (tableKey.slice(0, dot) === "public" ? models.get(tableKey.slice(dot + 1)) : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/lint/phases.ts
+// 3-phase enforcement for DROP COLUMN / DROP TABLE. Removing data safely takes three deployments:
+//   1. make it unnecessary in the database (column nullable; no foreign keys pointing at the table),
+//   2. stop the code from reading it (for Prisma: @ignore the field / @@ignore the model, or delete it),
+//   3. only then drop it.
+// The evidence for 1 is the base state (migrations on the base branch); for 2 the base branch's
+// schema.prisma. "Deployed to production" is a hook (`deployed`) that a production-aware caller can
+// fill from the production database's _prisma_migrations; without it, "on the base branch" stands in.
+
+
+function codePhase(evidence, table, column) {
+    if (!evidence.baseModels)
+        return "unknown";
+    const model = modelOf(evidence.baseModels, table);
+    if (!model || model.ignored)
+        return "done";
+    if (column === undefined)
+        return "missing";
+    const field = model.fields.get(column);
+    return !field || field.ignored ? "done" : "missing";
+}
+function verdict(missing, phase2, unknown) {
+    if (missing.length)
+        return { severity: "error", explanation: missing.join(" ") };
+    if (phase2 === "unknown")
+        return { severity: "warning", explanation: `Phase 1 shipped; ${unknown}` };
+    return { severity: "notice", explanation: "Phases 1 and 2 shipped on the base branch: the data loss is deliberate." };
+}
+function deployedNote(evidence, migration) {
+    if (!migration || !evidence.deployed)
+        return undefined;
+    return evidence.deployed(migration) === false ? `Phase 1 (migration ${migration}) is not deployed to production yet: deploy it first.` : undefined;
+}
+function dropColumnVerdict(ctx, table, column) {
+    const col = ctx.state.column(table, column);
+    const name = columnDisplay(table, column);
+    const missing = [];
+    if (col?.notNull) {
+        missing.push(`Phase 1 missing: ${name} is NOT NULL. First ship a migration that makes it nullable (\`ALTER TABLE … ALTER COLUMN … DROP NOT NULL\`; in schema.prisma make the field optional) and deploy it everywhere.`);
+    }
+    else if (col?.nullableSince && ctx.groupOf(col.nullableSince) === ctx.group) {
+        missing.push(`Phase 1 is in this same change (${col.nullableSince} makes it nullable): ship and deploy that migration first, then drop in a later one.`);
+    }
+    else {
+        const note = deployedNote(ctx.evidence, col?.nullableSince);
+        if (note)
+            missing.push(note);
+    }
+    const phase2 = codePhase(ctx.evidence, table, column);
+    if (phase2 === "missing") {
+        missing.push(`Phase 2 missing: schema.prisma on the base branch still has the field for ${name}, so deployed Prisma Client selects it and fails once it is gone. Mark the field \`@ignore\` (or remove its code references and the field) and deploy first.`);
+    }
+    return verdict(missing, phase2, `make sure no deployed code reads ${name} (Prisma: the field must be @ignore'd or removed in the deployed schema) before dropping it.`);
+}
+function dropTableVerdict(ctx, table, droppedHere) {
+    const missing = [];
+    // Foreign keys into the table from tables that stay: still there now, or removed only in this change.
+    const remaining = ctx.state.foreignKeysInto(table).filter((fk) => !droppedHere.has(fk.from) && ctx.isExistingTable(fk.from));
+    const removedNow = ctx.state.data.removedForeignKeys.filter((fk) => fk.to === table && ctx.groupOf(fk.removedIn) === ctx.group && !droppedHere.has(fk.from) && ctx.isExistingTable(fk.from) && ctx.groupOf(fk.createdIn) !== ctx.group);
+    const refs = [...remaining, ...removedNow].map((fk) => `${display(fk.from)} (${fk.name})`);
+    if (refs.length) {
+        missing.push(`Phase 1 missing: ${[...new Set(refs)].join(", ")} still reference${refs.length === 1 ? "s" : ""} it on the base branch. First ship a migration that drops those foreign keys (and the code that follows them) and deploy it.`);
+    }
+    const phase2 = codePhase(ctx.evidence, table);
+    if (phase2 === "missing") {
+        missing.push(`Phase 2 missing: schema.prisma on the base branch still has its model, so deployed code can query it. Mark the model \`@@ignore\` (or remove it and its code) and deploy first.`);
+    }
+    return verdict(missing, phase2, `make sure no deployed code queries ${display(table)} (Prisma: the model must be @@ignore'd or removed in the deployed schema) before dropping it.`);
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-column.ts
+// DROP COLUMN: data loss, and deployed code that still reads the column breaks (Prisma Client
+// selects every field of a model). Allowed only as the third phase, after the column was made
+// nullable and the code stopped reading it, each deployed.
+
+
+
+const drop_column_rule = {
+    id: "drop-column",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "error",
+    class: "destructive",
+    summary: "Dropping a column loses its data and breaks deployed code that reads it, unless phases 1 and 2 shipped first.",
+    recipe: "Three phases, each deployed before the next. 1: make the column nullable (Prisma: make the field optional) so new code can stop writing it. 2: stop reading it: remove the code references and mark the field `@ignore` in schema.prisma (Prisma Client otherwise selects it on every query), or remove the field. 3: drop the column. migrate-guard checks phase 1 against the base branch's migrations and phase 2 against the base branch's schema.prisma.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_DropColumn")
+                continue;
+            const name = columnDisplay(table, cmd.name);
+            const subjects = [subjectOf(table, cmd.name)];
+            if (!ctx.isExistingColumn(table, cmd.name)) {
+                hits.push({ offset, subjects, severity: "notice", message: `Drops ${name}. ${newObjectNote(name)}` });
+                continue;
+            }
+            const v = dropColumnVerdict(ctx, table, cmd.name);
+            hits.push({ offset, subjects, severity: v.severity, message: `Dropping ${name} deletes its data. ${v.explanation}` });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-database.ts
+const drop_database_rule = {
+    id: "drop-database",
+    scope: "statement",
+    kinds: ["DropdbStmt"],
+    severity: "error",
+    class: "destructive",
+    summary: "DROP DATABASE in a migration deletes a whole database.",
+    recipe: "Never drop a database from a migration. If a database must go, do it by hand after a backup, outside the deploy pipeline.",
+    check(ctx) {
+        return [{ message: `DROP DATABASE "${ctx.stmt.node.dbname}" deletes the whole database. A migration must never do this; do it by hand, deliberately, if at all.` }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-enum-value.ts
+// Removing values from an enum that existing rows may hold. PostgreSQL has no DROP VALUE, so tools
+// (Prisma included) recreate the type: new type, ALTER COLUMN … TYPE new USING text cast, drop the
+// old one. The cast fails on any row that still holds a removed value, and rewrites each table.
+// Detected from the model (an existing enum lost values across the migration) and from Prisma's header.
+
+const drop_enum_value_rule = {
+    id: "drop-enum-value",
+    scope: "migration",
+    severity: "error",
+    class: "destructive",
+    summary: "Removing enum values fails on rows that still hold them and breaks code that writes them.",
+    recipe: "First stop writing the value (deploy), then update the rows that hold it to another value in batches, then recreate the enum without it in a later migration. Expect the recreation to rewrite every table that uses the enum: do it for small tables only, or keep the value and stop using it.",
+    check(ctx) {
+        const hits = [];
+        const reported = new Set();
+        for (const [k, before] of Object.entries(ctx.enumsAtStart)) {
+            if (ctx.groupOf(before.createdIn) === ctx.group)
+                continue;
+            const after = ctx.state.enumType(k);
+            if (!after)
+                continue; // dropped entirely: no column can still use it
+            const removed = before.values.filter((v) => !after.values.includes(v));
+            if (removed.length === 0)
+                continue;
+            const name = k.slice(k.indexOf(".") + 1);
+            // Anchor at the statement that put the new type in place (RENAME … TO the enum's name).
+            const at = ctx.script.statements.find((s) => s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE" && s.node.newname === name) ??
+                ctx.script.statements.find((s) => s.kind === "AlterEnumStmt" && listKey(s.node.typeName) === k);
+            reported.add(name);
+            hits.push({ ...(at ? { offset: at.start } : {}), subjects: [name], message: message(display(k), removed) });
+        }
+        for (const w of ctx.prismaWarnings) {
+            if (w.kind !== "drop-enum-values" || !w.enumName || reported.has(w.enumName))
+                continue;
+            const before = ctx.enumsAtStart[key(undefined, w.enumName)];
+            if (before && ctx.groupOf(before.createdIn) === ctx.group)
+                continue; // new in this change set: no rows hold it
+            hits.push({ offset: w.offset, subjects: [w.enumName], message: message(`"${w.enumName}"`, w.values ?? []) });
+        }
+        return hits;
+    },
+};
+function message(name, removed) {
+    return `Removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${name}: the migration fails if any row still holds one, rewrites every table that uses the enum, and deployed code that writes them breaks. ` +
+        `First stop writing the values and migrate the rows (deploy), then remove them.`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-foreign-key.ts
+// Dropping a foreign key (Atlas CD101): PostgreSQL stops guaranteeing the relation, and rows that
+// point nowhere can appear. Not reported when the same migration re-creates it (Prisma changes ON
+// DELETE that way) or drops the column/table anyway (drop-column / drop-table report that).
+
+
+function recreated(ctx, table, name, columns) {
+    return ctx.script.statements.some((s) => s.index > ctx.stmt.index && s.kind === "AlterTableStmt" && rangeVarKey(s.node.relation) === table &&
+        alterCommands(s).some(({ cmd }) => {
+            const con = cmd.def?.Constraint;
+            return cmd.subtype === "AT_AddConstraint" && con?.contype === "CONSTR_FOREIGN" && (con.conname === name || strings(con.fk_attrs).join(",") === columns.join(","));
+        }));
+}
+function columnDropped(ctx, table, columns) {
+    return ctx.script.statements.some((s) => s.kind === "AlterTableStmt" && rangeVarKey(s.node.relation) === table &&
+        alterCommands(s).some(({ cmd }) => cmd.subtype === "AT_DropColumn" && columns.includes(cmd.name)));
+}
+const drop_foreign_key_rule = {
+    id: "drop-foreign-key",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "warning",
+    class: "destructive",
+    summary: "Dropping a foreign key stops PostgreSQL from enforcing the relation.",
+    recipe: "Keep foreign keys unless the relation itself is going away; then drop the referencing column in three phases (drop-column), which removes the constraint with it. To change ON DELETE/ON UPDATE, drop and re-add the constraint in the same migration (re-add it NOT VALID and validate later).",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        if (!ctx.isExistingTable(table) || dropsTable(ctx, table))
+            return [];
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_DropConstraint")
+                continue;
+            const fk = ctx.state.table(table)?.foreignKeys[cmd.name];
+            if (!fk || ctx.groupOf(fk.createdIn) === ctx.group)
+                continue;
+            if (recreated(ctx, table, fk.name, fk.columns) || columnDropped(ctx, table, fk.columns) || dropsTable(ctx, fk.to))
+                continue;
+            hits.push({
+                offset,
+                message: `Dropping foreign key "${fk.name}" (${display(table)}.${fk.columns.join(", ")} → ${display(fk.to)}) lets rows point at ${display(fk.to)} rows that do not exist. ` +
+                    `If the relation is going away, drop the column (three phases); if not, keep the constraint.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-index-non-concurrently.ts
+// DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the index's table: it waits for every
+// running query on the table and blocks all new ones (reads too) behind it.
+
+const drop_index_non_concurrently_rule = {
+    id: "drop-index-non-concurrently",
+    scope: "statement",
+    kinds: ["DropStmt"],
+    severity: "warning",
+    class: "locking",
+    summary: "DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the table.",
+    recipe: "Use `DROP INDEX CONCURRENTLY`, alone in its own migration file. Make sure no query plan still needs the index (check pg_stat_user_indexes.idx_scan) before dropping it.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        if (n.removeType !== "OBJECT_INDEX" || n.concurrent)
+            return [];
+        const hits = [];
+        for (const obj of n.objects ?? []) {
+            const k = dropObjectKey(obj);
+            const index = ctx.state.index(k);
+            if (index && (ctx.groupOf(index.createdIn) === ctx.group || !ctx.isExistingTable(index.table)))
+                continue;
+            const on = index ? ` on existing ${display(index.table)}` : "";
+            hits.push({
+                message: `DROP INDEX ${display(k)}${on} takes ACCESS EXCLUSIVE (blocks reads and writes) while it waits for running queries. ` +
+                    `Use DROP INDEX CONCURRENTLY, alone in its own migration file.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-not-null.ts
+// DROP NOT NULL on a live column: readers that assume a value start seeing NULL. It is also phase 1
+// of dropping a column, which is fine once the code handles NULL.
+
+
+const drop_not_null_rule = {
+    id: "drop-not-null",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "warning",
+    class: "breaking",
+    summary: "Dropping NOT NULL lets NULLs reach readers that assume a value.",
+    recipe: "Ship code that handles NULL in this column before the migration that drops NOT NULL. As phase 1 of dropping a column, this is the right first step: deploy it everywhere, then remove the code that reads the column.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_DropNotNull" || !ctx.isExistingColumn(table, cmd.name))
+                continue;
+            hits.push({
+                offset,
+                message: `${columnDisplay(table, cmd.name)} becomes nullable: deployed code that assumes a value will read NULL once anything writes one. ` +
+                    `Ship code that handles NULL first. (As phase 1 of dropping the column this is the right step.)`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-schema.ts
+const drop_schema_rule = {
+    id: "drop-schema",
+    scope: "statement",
+    kinds: ["DropStmt"],
+    severity: "error",
+    class: "destructive",
+    summary: "DROP SCHEMA deletes every table and type in the schema.",
+    recipe: "Drop the objects in the schema one by one, each table through the three phases (drop-table); drop the empty schema last, without CASCADE.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        if (n.removeType !== "OBJECT_SCHEMA")
+            return [];
+        const names = (n.objects ?? []).map((o) => `"${o.String?.sval ?? "?"}"`).join(", ");
+        const cascade = n.behavior === "DROP_CASCADE" ? " CASCADE drops every table, type and function in it, with their data." : " It fails unless the schema is empty; with CASCADE it would delete everything in it.";
+        return [{ message: `DROP SCHEMA ${names}.${cascade} Drop the objects one by one, each through the three phases.` }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-table.ts
+// DROP TABLE: all of its data is gone, and deployed code that queries it breaks. Allowed only as the
+// third phase: no foreign keys from existing tables point at it, and the code no longer uses it.
+
+
+
+const drop_table_rule = {
+    id: "drop-table",
+    scope: "statement",
+    kinds: ["DropStmt"],
+    severity: "error",
+    class: "destructive",
+    summary: "Dropping a table loses its data and breaks deployed code that queries it, unless phases 1 and 2 shipped first.",
+    recipe: "Three phases, each deployed before the next. 1: drop the foreign keys that point at the table from other tables (and the code that follows them). 2: stop using it: remove the code and mark the model `@@ignore` in schema.prisma, or remove the model. 3: drop the table. migrate-guard checks phase 1 against the base branch's migrations and phase 2 against the base branch's schema.prisma.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        if (n.removeType !== "OBJECT_TABLE")
+            return [];
+        const tables = (n.objects ?? []).map(dropObjectKey);
+        // Tables dropped by this migration do not keep each other alive.
+        const droppedHere = new Set(ctx.script.statements.filter((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE").flatMap((s) => (s.node.objects ?? []).map(dropObjectKey)));
+        const hits = [];
+        for (const table of tables) {
+            const subjects = [subjectOf(table)];
+            if (n.missing_ok && ctx.completeHistory && !ctx.state.table(table)) {
+                hits.push({ subjects, severity: "notice", message: `DROP TABLE IF EXISTS ${display(table)}: no migration before this one creates it, so this is a no-op (unless it was created outside the migrations).` });
+                continue;
+            }
+            if (!ctx.isExistingTable(table)) {
+                hits.push({ subjects, severity: "notice", message: `Drops ${display(table)}. ${newObjectNote(display(table))}` });
+                continue;
+            }
+            const v = dropTableVerdict(ctx, table, droppedHere);
+            const cascade = n.behavior === "DROP_CASCADE" ? " CASCADE also drops every view and foreign key that depends on it, silently." : "";
+            hits.push({ subjects, severity: v.severity, message: `Dropping ${display(table)} deletes all of its rows.${cascade} ${v.explanation}` });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/identifier-too-long.ts
+// PostgreSQL truncates identifiers to 63 bytes (NAMEDATALEN - 1) with only a NOTICE: two long
+// names that share a prefix collide, and the name in the database differs from the one written. The
+// parser has already truncated the names in the AST, so a name that reaches the limit sends the rule
+// to the scanner's tokens for the name as written.
+
+
+
+/** Names a statement defines (not the ones it only refers to). */
+function definedNames(kind, n) {
+    switch (kind) {
+        case "CreateStmt": return [n.relation?.relname, ...(n.tableElts ?? []).map((e) => e.ColumnDef?.colname ?? e.Constraint?.conname)];
+        case "IndexStmt": return [n.idxname];
+        case "CreateEnumStmt": return [listKey(n.typeName).split(".").pop()];
+        case "RenameStmt": return [n.newname];
+        default: return [];
+    }
+}
+const AT_LIMIT = 60; // a truncated name is 63 bytes, or a little less when cut before a multi-byte character
+const identifier_too_long_rule = {
+    id: "identifier-too-long",
+    scope: "statement",
+    kinds: ["CreateStmt", "IndexStmt", "CreateEnumStmt", "RenameStmt", "AlterTableStmt"],
+    severity: "warning",
+    class: "hygiene",
+    summary: "An identifier longer than 63 bytes is silently truncated by PostgreSQL.",
+    recipe: "Keep identifiers at 63 bytes or less. In Prisma, name long indexes, unique constraints and foreign keys explicitly with `map: \"...\"` on @@index, @@unique, @unique and @relation, or shorten the model/field names with @@map/@map.",
+    check(ctx) {
+        const names = definedNames(ctx.stmt.kind, ctx.stmt.node);
+        for (const { cmd } of alterCommands(ctx.stmt))
+            names.push(cmd.def?.ColumnDef?.colname ?? cmd.def?.Constraint?.conname);
+        const truncated = new Set(names.filter((n) => n !== undefined && Buffer.byteLength(n, "utf8") >= AT_LIMIT));
+        if (truncated.size === 0)
+            return [];
+        const long = identifierTokens(ctx.stmt.text).filter((t) => t.bytes > 63 && [...truncated].some((n) => t.name.startsWith(n)));
+        return [...new Map(long.map((t) => [t.name, t])).values()].map((t) => ({
+            message: `Identifier "${t.name}" is ${t.bytes} bytes; PostgreSQL truncates it to 63, so the name in the database differs from the one written here (and may collide with another). ` +
+                `Choose a shorter name (Prisma: \`map:\` on @@index/@@unique/@relation, or @map/@@map).`,
+        }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/ignore-without-reason.ts
+const ignore_without_reason_rule = {
+    id: "ignore-without-reason",
+    scope: "builtin",
+    severity: "error",
+    class: "meta",
+    summary: "A migrate-guard-ignore directive needs a reason after a colon.",
+    recipe: "Write the reason after a colon: `-- migrate-guard-ignore drop-column: column unused since v2.3, dropped after phase 2`. Reviewers read it; the directive suppresses nothing without one.",
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/measured-lock.ts
+const measured_lock_rule = {
+    id: "measured-lock",
+    scope: "builtin",
+    severity: "notice",
+    class: "locking",
+    summary: "The lock a new migration was measured to take on an existing table (verify only).",
+    recipe: "Informational. ACCESS EXCLUSIVE blocks reads and writes, SHARE and stronger block writes, for as long as the migration's transaction runs: compare it with the locking rules' findings, and keep such migrations short, one table each, with a lock_timeout.",
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/missing-lock-timeout.ts
+// A statement that needs ACCESS EXCLUSIVE on a busy table waits behind every running query, and
+// every query that arrives after it waits behind it: the table is down until the lock is granted.
+// `SET lock_timeout` makes the migration fail fast instead (and it can be retried).
+
+/** `SET [LOCAL] lock_timeout …` or `SELECT set_config('lock_timeout', …)`, other than 0 (= no timeout). */
+function setsLockTimeout(stmt) {
+    const n = stmt.node;
+    if (stmt.kind === "VariableSetStmt") {
+        if (n.name !== "lock_timeout" || n.kind !== "VAR_SET_VALUE")
+            return false;
+        const arg = n.args?.[0]?.A_Const;
+        return !(arg?.ival !== undefined && (arg.ival.ival ?? 0) === 0) && arg?.sval?.sval !== "0";
+    }
+    if (stmt.kind === "SelectStmt") {
+        return (n.targetList ?? []).some((t) => {
+            const fc = t.ResTarget?.val?.FuncCall;
+            return fc && strings(fc.funcname).at(-1) === "set_config" && fc.args?.[0]?.A_Const?.sval?.sval === "lock_timeout";
+        });
+    }
+    return false;
+}
+const missing_lock_timeout_rule = {
+    id: "missing-lock-timeout",
+    scope: "migration",
+    severity: "warning",
+    class: "locking",
+    summary: "A migration that takes ACCESS EXCLUSIVE on an existing table should set lock_timeout first.",
+    recipe: "Start the migration with `SET lock_timeout = '5s';` (pick what the application tolerates). The statement then fails after that long instead of queueing everyone behind it; retry the deploy at a quieter moment. It stays in effect for the rest of the migration.",
+    check(ctx) {
+        const first = ctx.locks.find((l) => l.existing && l.mode === "ACCESS EXCLUSIVE");
+        if (!first)
+            return [];
+        const setBefore = ctx.script.statements.some((s) => s.index < first.stmt.index && setsLockTimeout(s));
+        if (setBefore)
+            return [];
+        const tables = [...new Set(ctx.locks.filter((l) => l.existing && l.mode === "ACCESS EXCLUSIVE").map((l) => display(l.table)))];
+        return [{
+                offset: first.stmt.start,
+                message: `Takes ACCESS EXCLUSIVE on existing ${tables.join(", ")} with no lock_timeout: while it waits for a long-running query, every read and write of ${tables.length === 1 ? "that table" : "those tables"} queues behind it. ` +
+                    `Start the migration with \`SET lock_timeout = '5s';\` so it fails fast (and can be retried) instead.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/parse-error.ts
+const parse_error_rule = {
+    id: "parse-error",
+    scope: "builtin",
+    severity: "error",
+    class: "meta",
+    summary: "The migration is not valid PostgreSQL SQL.",
+    recipe: "Fix the SQL: run it against a scratch database (`migrate-guard verify` does) and correct the statement at the reported position.",
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-bigint-key.ts
+// A new integer primary key runs out at 2,147,483,647 rows; widening it later rewrites the table and
+// every referencing one. bigint (Prisma: BigInt @default(autoincrement())) costs 4 bytes per row.
+
+
+const SMALL = new Set(["integer", "smallint", "serial", "smallserial"]);
+const prefer_bigint_key_rule = {
+    id: "prefer-bigint-key",
+    scope: "statement",
+    kinds: ["CreateStmt", "AlterTableStmt"],
+    severity: "warning",
+    class: "hygiene",
+    summary: "New integer primary keys should be bigint (or bigint identity): int runs out at 2^31.",
+    recipe: "Use bigint keys: `id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY`, or in Prisma `id BigInt @id @default(autoincrement())`. String ids (cuid, uuid) need nothing.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        const hits = [];
+        if (ctx.stmt.kind === "CreateStmt") {
+            const table = rangeVarKey(n.relation);
+            const cols = (n.tableElts ?? []).filter((e) => e.ColumnDef).map((e) => columnInfo(e.ColumnDef));
+            const pk = (n.tableElts ?? []).map((e) => e.Constraint).find((c) => c?.contype === "CONSTR_PRIMARY");
+            const pkCols = pk ? strings(pk.keys) : cols.filter((c) => c.primaryKey).map((c) => c.name);
+            if (pkCols.length !== 1)
+                return [];
+            const col = cols.find((c) => c.name === pkCols[0]);
+            if (col && SMALL.has(col.type))
+                hits.push({ message: prefer_bigint_key_message(`${display(table)}."${col.name}"`, col.type) });
+            return hits;
+        }
+        const table = alterTarget(ctx.stmt);
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_AddColumn")
+                continue;
+            const c = columnInfo(cmd.def.ColumnDef);
+            if (c.primaryKey && SMALL.has(c.type))
+                hits.push({ offset, message: prefer_bigint_key_message(`${display(table)}."${c.name}"`, c.type) });
+        }
+        return hits;
+    },
+};
+function prefer_bigint_key_message(column, type) {
+    return `Primary key ${column} is ${type}: it runs out at ${type.startsWith("small") ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table and every table that references it. ` +
+        `Use bigint (\`bigint GENERATED ALWAYS AS IDENTITY\`; Prisma: \`BigInt @id @default(autoincrement())\`).`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-jsonb.ts
+// json stores the text as written and re-parses it on every access; it has no equality operator (so
+// no DISTINCT, GROUP BY or unique index) and no GIN indexing. jsonb is what Prisma's Json maps to.
+
+
+const isJson = (type) => type.replace(/\[\]$/, "") === "json";
+const prefer_jsonb_rule = {
+    id: "prefer-jsonb",
+    scope: "statement",
+    kinds: ["CreateStmt", "AlterTableStmt"],
+    severity: "warning",
+    class: "hygiene",
+    summary: "Use jsonb, not json, for new columns.",
+    recipe: "Use jsonb (Prisma's Json type maps to jsonb by default; remove `@db.Json`). To convert an existing column, see change-column-type: it rewrites the table.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        const found = [];
+        let table;
+        if (ctx.stmt.kind === "CreateStmt") {
+            table = rangeVarKey(n.relation);
+            for (const e of n.tableElts ?? [])
+                if (e.ColumnDef && isJson(columnInfo(e.ColumnDef).type))
+                    found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
+        }
+        else {
+            table = alterTarget(ctx.stmt);
+            for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+                const def = cmd.def?.ColumnDef;
+                if (cmd.subtype === "AT_AddColumn" && isJson(columnInfo(def).type))
+                    found.push({ column: def.colname, offset });
+                if (cmd.subtype === "AT_AlterColumnType" && isJson(typeString(def?.typeName)))
+                    found.push({ column: cmd.name, offset });
+            }
+        }
+        if (found.length === 0)
+            return [];
+        return [{
+                offset: found[0].offset,
+                message: `${found.map((f) => `${display(table)}."${f.column}"`).join(", ")} ${found.length === 1 ? "is" : "are"} json: re-parsed on every read, no equality (DISTINCT, GROUP BY, unique) and no GIN index. Use jsonb.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-timestamptz.ts
+// timestamp (without time zone) stores wall-clock readings with no zone: values written from servers
+// or sessions in different zones are silently inconsistent. Prisma's DateTime maps to timestamp(3)
+// unless the field says @db.Timestamptz.
+
+
+const isTimestamp = (type) => /^timestamp(\(\d+\))?(\[\])?$/.test(type);
+const prefer_timestamptz_rule = {
+    id: "prefer-timestamptz",
+    scope: "statement",
+    kinds: ["CreateStmt", "AlterTableStmt"],
+    severity: "warning",
+    class: "hygiene",
+    summary: "Use timestamptz, not timestamp without time zone, for new columns.",
+    recipe: "Use timestamptz for new columns (Prisma: `DateTime @db.Timestamptz(3)`). It stores an instant; each session sees it in its own TimeZone. Converting an existing column rewrites the table unless the session TimeZone is UTC (see change-column-type).",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        const found = [];
+        let table;
+        if (ctx.stmt.kind === "CreateStmt") {
+            table = rangeVarKey(n.relation);
+            for (const e of n.tableElts ?? [])
+                if (e.ColumnDef && isTimestamp(columnInfo(e.ColumnDef).type))
+                    found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
+        }
+        else {
+            table = alterTarget(ctx.stmt);
+            for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+                const def = cmd.def?.ColumnDef;
+                if (cmd.subtype === "AT_AddColumn" && isTimestamp(columnInfo(def).type))
+                    found.push({ column: def.colname, offset });
+                if (cmd.subtype === "AT_AlterColumnType" && isTimestamp(typeString(def?.typeName)))
+                    found.push({ column: cmd.name, offset });
+            }
+        }
+        if (found.length === 0)
+            return [];
+        const cols = found.map((f) => `"${f.column}"`).join(", ");
+        return [{
+                offset: found[0].offset,
+                message: `${display(table)} ${cols} ${found.length === 1 ? "is" : "are"} timestamp without time zone: the value carries no zone, so readings from sessions in other zones disagree. ` +
+                    `Use timestamptz (Prisma: \`DateTime @db.Timestamptz(3)\`).`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prisma-data-loss-warning.ts
+// An item of Prisma's `/* Warnings: … */` header that no finding accounts for. The parsed statements
+// are authoritative: an item about a statement the author edited away (the column still exists at
+// the end of the migration, a backfill made the required column safe) is stale and dropped. What is
+// left is data loss the statement rules could not see (a drop inside dynamic SQL) or a warning kind
+// they do not model.
+
+const prisma_data_loss_warning_rule = {
+    id: "prisma-data-loss-warning",
+    scope: "builtin",
+    severity: "warning",
+    class: "destructive",
+    summary: "Prisma's generated Warnings header names a data loss that no other rule reports.",
+    recipe: "Read the warning, check that the SQL does what you intend, and follow the recipe of the matching rule (drop-column, drop-table, drop-enum-value). If the data loss is intended, say so with an ignore directive and its reason.",
+};
+const COVERED_BY = {
+    "drop-column": ["drop-column", "change-column-type", "prisma-rename-pattern"],
+    "drop-table": ["drop-table"],
+};
+/** Statements whose effect the model cannot see (dynamic SQL, procedures). */
+const OPAQUE = new Set(["DoStmt", "CallStmt", "ExecuteStmt", "CreateFunctionStmt"]);
+function uncoveredPrismaWarnings(warnings, findings, endState, statementKinds) {
+    // With opaque statements around, "still there at the end" proves nothing: keep Prisma's word.
+    const opaque = statementKinds.some((k) => OPAQUE.has(k));
+    return warnings.filter((w) => {
+        const subject = w.enumName ?? (w.column ? `${w.table}.${w.column}` : w.table);
+        const covered = (rules) => findings.some((f) => rules.includes(f.rule) && subject !== undefined && f.subjects?.includes(subject));
+        switch (w.kind) {
+            case "drop-column": return !covered(COVERED_BY[w.kind]) && (opaque || !endState.column(key(undefined, w.table), w.column));
+            case "drop-table": return !covered(COVERED_BY[w.kind]) && (opaque || !endState.table(key(undefined, w.table)));
+            case "drop-enum": return !endState.enumType(key(undefined, w.enumName));
+            case "other": return true;
+            // Structural rules decide these (drop-enum-value reads its items itself); a statement edited
+            // into a safe form makes the item stale.
+            default: return false;
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/prisma-rename-pattern.ts
+// Prisma cannot tell a rename from a drop plus an add: renaming a field (without @map) generates
+// DROP COLUMN "old" + ADD COLUMN "new" of the same type, and the data of "old" is gone. Reported at
+// the ADD COLUMN, pairing each added column with a dropped one of the same type on the same table.
+
+
+const prisma_rename_pattern_rule = {
+    id: "prisma-rename-pattern",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "error",
+    class: "breaking",
+    summary: "DROP COLUMN + ADD COLUMN of the same type in one migration is a rename that loses the data.",
+    recipe: "To rename a field only in Prisma Client, keep the column: rename the field and add `@map(\"old_name\")` (for a model, `@@map`). To rename the column itself, expand and contract: add the new column, write both, backfill, switch reads, then drop the old one in three phases. `prisma migrate dev --create-only` lets you replace the generated DROP/ADD with that.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        if (!ctx.isExistingTable(table))
+            return [];
+        // Existing columns of this table dropped earlier in the migration, then in this statement.
+        const dropped = ctx.state.droppedColumns
+            .filter((d) => d.table === table && ctx.groupOf(d.column.createdIn) !== ctx.group)
+            .map((d) => ({ name: d.column.name, type: d.column.type }));
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype === "AT_DropColumn" && ctx.isExistingColumn(table, cmd.name)) {
+                const type = ctx.state.column(table, cmd.name)?.type;
+                if (type)
+                    dropped.push({ name: cmd.name, type });
+            }
+            if (cmd.subtype !== "AT_AddColumn")
+                continue;
+            const c = columnInfo(cmd.def.ColumnDef);
+            const i = dropped.findIndex((d) => d.type === c.type && d.name !== c.name);
+            if (i < 0)
+                continue;
+            const old = dropped.splice(i, 1)[0];
+            hits.push({
+                offset,
+                subjects: [subjectOf(table, old.name)],
+                message: `Looks like a rename of ${columnDisplay(table, old.name)} to "${c.name}" (${c.type}): this migration drops the old column and adds an empty new one, so the data is lost. ` +
+                    `To rename in Prisma keep the column (\`@map("${old.name}")\` on the renamed field); to really move it, add the new column, backfill, switch code, then drop the old one in three phases.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/rename-column.ts
+// RENAME COLUMN is instant, and that is the problem: every deployed reader and writer of the old
+// name fails the moment the migration commits.
+
+
+const rename_column_rule = {
+    id: "rename-column",
+    scope: "statement",
+    kinds: ["RenameStmt"],
+    severity: "error",
+    class: "breaking",
+    summary: "Renaming a column breaks every deployed query that uses the old name.",
+    recipe: "Keep the database name and rename only in Prisma (`@map(\"old_name\")` on the renamed field). To rename the column itself: add the new column, write both from the code, backfill, switch reads, then drop the old column in three phases.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        if (n.renameType !== "OBJECT_COLUMN" || !n.relation)
+            return [];
+        const table = rangeVarKey(n.relation);
+        const old = columnDisplay(table, n.subname);
+        const subjects = [subjectOf(table, n.subname)];
+        if (!ctx.isExistingColumn(table, n.subname))
+            return [{ subjects, severity: "notice", message: `Renames ${old} to "${n.newname}". ${newObjectNote(old)}` }];
+        return [{
+                subjects,
+                message: `Renaming ${old} to "${n.newname}" breaks every deployed query that uses the old name, the moment it commits. ` +
+                    `In Prisma, rename the field and keep the column with \`@map("${n.subname}")\`; to rename the column itself, add the new one, write both, backfill, switch reads, then drop the old one.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/rename-enum-value.ts
+// ALTER TYPE … RENAME VALUE: rows follow the new label at once, and deployed code that writes or
+// compares the old label fails ("invalid input value for enum").
+
+const rename_enum_value_rule = {
+    id: "rename-enum-value",
+    scope: "statement",
+    kinds: ["AlterEnumStmt"],
+    severity: "error",
+    class: "breaking",
+    summary: "Renaming an enum value breaks deployed code that writes or compares the old value.",
+    recipe: "Add the new value (`ALTER TYPE \u2026 ADD VALUE`), deploy code that writes the new value and accepts both, update the rows in batches, then stop accepting the old value (and remove it later, see drop-enum-value).",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        if (!n.oldVal)
+            return [];
+        const k = listKey(n.typeName);
+        const e = ctx.state.enumType(k);
+        if (e && ctx.groupOf(e.createdIn) === ctx.group)
+            return [];
+        return [{
+                subjects: [k.slice(k.indexOf(".") + 1)],
+                message: `Renaming value '${n.oldVal}' of enum ${display(k)} to '${n.newVal}' breaks deployed code that writes or compares '${n.oldVal}' the moment it commits. ` +
+                    `Add the new value, ship code that writes it and accepts both, migrate the rows, then retire the old one.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/rename-table.ts
+// RENAME TABLE: every deployed query that names the old table fails the moment it commits.
+
+
+const rename_table_rule = {
+    id: "rename-table",
+    scope: "statement",
+    kinds: ["RenameStmt"],
+    severity: "error",
+    class: "breaking",
+    summary: "Renaming a table breaks every deployed query that uses the old name.",
+    recipe: "Keep the table name and rename only in Prisma (`@@map(\"OldName\")` on the renamed model). To rename the table itself: rename it and create a view with the old name in the same migration, deploy code that uses the new name, then drop the view.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        if (n.renameType !== "OBJECT_TABLE" || !n.relation)
+            return [];
+        const table = rangeVarKey(n.relation);
+        const to = display(key(n.relation.schemaname, n.newname));
+        const subjects = [subjectOf(table)];
+        if (!ctx.isExistingTable(table))
+            return [{ subjects, severity: "notice", message: `Renames ${display(table)} to ${to}. ${newObjectNote(display(table))}` }];
+        return [{
+                subjects,
+                message: `Renaming ${display(table)} to ${to} breaks every deployed query that uses the old name, the moment it commits. ` +
+                    `In Prisma, rename the model and keep the table with \`@@map("${n.relation.relname}")\`; to rename the table itself, create a view with the old name during the transition, or copy in phases.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/set-not-null.ts
+// SET NOT NULL scans the whole table under ACCESS EXCLUSIVE (blocks reads and writes) and fails on
+// the first NULL. Since PostgreSQL 12 a valid CHECK (col IS NOT NULL) constraint lets it skip the scan.
+
+
+const set_not_null_rule = {
+    id: "set-not-null",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "warning",
+    class: "data",
+    summary: "SET NOT NULL on an existing column scans the table under ACCESS EXCLUSIVE and fails on NULLs.",
+    recipe: "Backfill the NULLs first (in batches). Then add `CHECK (col IS NOT NULL) NOT VALID`, validate it in a later migration (SHARE UPDATE EXCLUSIVE only), and run SET NOT NULL after that: PostgreSQL 12+ uses the validated check and skips the scan. Drop the check afterwards.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_SetNotNull" || !ctx.isExistingColumn(table, cmd.name))
+                continue;
+            const col = columnDisplay(table, cmd.name);
+            hits.push({
+                offset,
+                subjects: [subjectOf(table, cmd.name)],
+                message: `SET NOT NULL on ${col} scans all of ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes) and fails on the first NULL. ` +
+                    `Backfill first; then add \`CHECK ("${cmd.name}" IS NOT NULL) NOT VALID\`, VALIDATE it in a later migration, and SET NOT NULL after that (PostgreSQL 12+ skips the scan).`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/several-access-exclusive.ts
+// Prisma runs a migration as one transaction, so every lock is held until the end: ACCESS EXCLUSIVE
+// on several existing tables means each waits while the next is acquired (and deadlocks with
+// application transactions that touch them in another order become possible).
+
+const several_access_exclusive_rule = {
+    id: "several-access-exclusive",
+    scope: "migration",
+    severity: "warning",
+    class: "locking",
+    summary: "A migration that takes ACCESS EXCLUSIVE on several existing tables holds all of them until it commits.",
+    recipe: "Put statements that need ACCESS EXCLUSIVE on different existing tables into separate migrations, each with a lock_timeout, so each table is locked only for its own statement and a failure leaves the others done.",
+    check(ctx) {
+        const tables = [];
+        let second;
+        for (const l of ctx.locks) {
+            if (!l.existing || l.mode !== "ACCESS EXCLUSIVE" || tables.includes(l.table))
+                continue;
+            tables.push(l.table);
+            if (tables.length === 2)
+                second = l;
+        }
+        if (!second)
+            return [];
+        return [{
+                offset: second.stmt.start,
+                message: `Takes ACCESS EXCLUSIVE on ${tables.length} existing tables (${tables.map(display).join(", ")}) in one transaction: each stays blocked for reads and writes until the whole migration commits, and lock-order deadlocks with the application become possible. ` +
+                    `Split it into one migration per table.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/truncate.ts
+// TRUNCATE deletes every row at once (no WHERE, no triggers per row) under ACCESS EXCLUSIVE.
+
+const truncate_rule = {
+    id: "truncate",
+    scope: "statement",
+    kinds: ["TruncateStmt"],
+    severity: "error",
+    class: "destructive",
+    summary: "TRUNCATE deletes every row of an existing table.",
+    recipe: "Do not empty live tables in a migration. If the data really must go, delete it in batches (or TRUNCATE in a maintenance window), and document it with an ignore directive and its reason.",
+    check(ctx) {
+        const tables = (ctx.stmt.node.relations ?? []).map((r) => rangeVarKey(r.RangeVar)).filter((t) => ctx.isExistingTable(t));
+        if (tables.length === 0)
+            return [];
+        const cascade = ctx.stmt.node.behavior === "DROP_CASCADE" ? " CASCADE also empties every table that references them." : "";
+        return [{ message: `TRUNCATE deletes every row of ${tables.map(display).join(", ")}.${cascade} If the data must go, say so in an ignore with the reason; otherwise delete only what must be deleted.` }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/unused-ignore.ts
+const unused_ignore_rule = {
+    id: "unused-ignore",
+    scope: "builtin",
+    severity: "warning",
+    class: "meta",
+    summary: "A migrate-guard-ignore directive suppresses nothing.",
+    recipe: "Remove the directive, or fix its rule id (see the rule list). Directives must name the rule that fires on the statement right after them, or use `migrate-guard-ignore-file` for the whole file.",
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/update-without-where.ts
+// UPDATE or DELETE without WHERE on a table with rows, inside the migration's one transaction: every
+// row is locked and rewritten at once (a long transaction, bloat, replication lag).
+
+const update_without_where_rule = {
+    id: "update-without-where",
+    scope: "statement",
+    kinds: ["UpdateStmt", "DeleteStmt"],
+    severity: "warning",
+    class: "hygiene",
+    summary: "UPDATE or DELETE without WHERE rewrites every row of an existing table in one transaction.",
+    recipe: "Backfill outside the schema migration, in batches by primary key range (`UPDATE t SET \u2026 WHERE id > $1 AND id <= $2`), committing between batches. If it must be in the migration, limit it with a WHERE.",
+    check(ctx) {
+        const n = ctx.stmt.node;
+        const table = rangeVarKey(n.relation);
+        if (n.whereClause || !ctx.isExistingTable(table))
+            return [];
+        const verb = ctx.stmt.kind === "UpdateStmt" ? "UPDATE" : "DELETE";
+        return [{
+                message: `${verb} without WHERE touches every row of ${display(table)} in the migration's single transaction: all rows stay locked until it commits. ` +
+                    `Backfill in batches (by primary key ranges) outside the schema migration, or add a WHERE that limits it.`,
+            }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/volatile-default.ts
+// ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), a sequence) or
+// an identity / serial / stored generated column must compute a value per existing row: PostgreSQL
+// rewrites the table under ACCESS EXCLUSIVE. A constant or stable default (now()) is instant (PG 11+).
+
+
+const volatile_default_rule = {
+    id: "volatile-default",
+    scope: "statement",
+    kinds: ["AlterTableStmt"],
+    severity: "warning",
+    class: "locking",
+    summary: "ADD COLUMN with a volatile default or a generated value rewrites an existing table under ACCESS EXCLUSIVE.",
+    recipe: "Add the column without a default (instant), then `ALTER COLUMN \u2026 SET DEFAULT \u2026` (applies to new rows only), and backfill existing rows in batches. For a new identity key, create the table anew rather than adding it to a large one.",
+    check(ctx) {
+        const table = alterTarget(ctx.stmt);
+        if (!ctx.isExistingTable(table))
+            return [];
+        const hits = [];
+        for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+            if (cmd.subtype !== "AT_AddColumn")
+                continue;
+            const c = columnInfo(cmd.def.ColumnDef);
+            const call = c.defaultExpr ? volatileCall(c.defaultExpr) : undefined;
+            const why = call ? `its default ${call} is volatile` : c.generated ? `it is ${c.type.includes("serial") ? c.type : "an identity or generated column"}` : undefined;
+            if (!why)
+                continue;
+            hits.push({
+                offset,
+                message: `Adding ${columnDisplay(table, c.name)}: ${why}, so PostgreSQL computes it for every existing row and rewrites ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes). ` +
+                    `Add the column without the default, set the default afterwards (applies to new rows only), and backfill in batches.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/registry.ts
+// Every rule, sorted by id (a test keeps it sorted and in step with rules/ and docs/rules/).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    rule,
+    add_unique_constraint_rule,
+    blocking_maintenance_command_rule,
+    change_column_type_rule,
+    concurrently_in_transaction_rule,
+    constraint_not_valid_rule,
+    create_index_non_concurrently_rule,
+    drop_column_rule,
+    drop_database_rule,
+    drop_enum_value_rule,
+    drop_foreign_key_rule,
+    drop_index_non_concurrently_rule,
+    drop_not_null_rule,
+    drop_schema_rule,
+    drop_table_rule,
+    identifier_too_long_rule,
+    ignore_without_reason_rule,
+    measured_lock_rule,
+    missing_lock_timeout_rule,
+    parse_error_rule,
+    prefer_bigint_key_rule,
+    prefer_jsonb_rule,
+    prefer_timestamptz_rule,
+    prisma_data_loss_warning_rule,
+    prisma_rename_pattern_rule,
+    rename_column_rule,
+    rename_enum_value_rule,
+    rename_table_rule,
+    set_not_null_rule,
+    several_access_exclusive_rule,
+    truncate_rule,
+    unused_ignore_rule,
+    update_without_where_rule,
+    volatile_default_rule,
+];
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function ruleById(id) {
+    return BY_ID.get(id);
+}
+/** Where a rule's documentation lives (problem, safe recipe), for SARIF help links and reports. */
+const DOCS_BASE = "https://github.com/migrate-guard/migrate-guard/blob/main/docs/rules/";
+function registry_ruleDocUrl(id) {
+    return `${DOCS_BASE}${id}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/state.ts
+// The schema as the migrations so far have built it: tables, columns, foreign keys, indexes, enums,
+// each stamped with the migration that created (or changed) it. Rules ask it whether a table "exists"
+// (holds rows from before this change set) and what a column looked like on the base branch.
+
+class SchemaState {
+    data;
+    /** Columns dropped since the last resetDropped() (the linter resets per migration), with their last state. */
+    droppedColumns = [];
+    resetDropped() {
+        this.droppedColumns = [];
+    }
+    constructor(data) {
+        this.data = data ?? { tables: {}, indexes: {}, enums: {}, removedForeignKeys: [] };
+    }
+    table(k) {
+        return this.data.tables[k];
+    }
+    column(k, column) {
+        return this.data.tables[k]?.columns[column];
+    }
+    index(k) {
+        return this.data.indexes[k];
+    }
+    enumType(k) {
+        return this.data.enums[k];
+    }
+    /** Foreign keys of other tables that reference `k`. */
+    foreignKeysInto(k) {
+        const result = [];
+        for (const t of Object.values(this.data.tables)) {
+            if (t.key === k)
+                continue;
+            for (const fk of Object.values(t.foreignKeys))
+                if (fk.to === k)
+                    result.push(fk);
+        }
+        return result;
+    }
+    /** Applies one statement. Unknown or dynamic statements change nothing (they cannot be modelled). */
+    apply(stmt, migration) {
+        const n = stmt.node;
+        switch (stmt.kind) {
+            case "CreateStmt": return this.createTable(n, migration);
+            case "CreateTableAsStmt": {
+                const rel = n.into?.rel;
+                if (rel)
+                    this.data.tables[rangeVarKey(rel)] = { key: rangeVarKey(rel), createdIn: migration, columns: {}, foreignKeys: {} };
+                return;
+            }
+            case "AlterTableStmt": return this.alterTable(n, migration);
+            case "IndexStmt": {
+                const idxKey = key(n.relation?.schemaname, n.idxname ?? `${n.relation?.relname}_idx`);
+                this.data.indexes[idxKey] = { key: idxKey, table: rangeVarKey(n.relation), unique: Boolean(n.unique), columns: indexColumns(n.indexParams), createdIn: migration };
+                return;
+            }
+            case "CreateEnumStmt": {
+                const k = listKey(n.typeName);
+                this.data.enums[k] = { key: k, values: strings(n.vals), createdIn: migration };
+                return;
+            }
+            case "AlterEnumStmt": return this.alterEnum(n);
+            case "RenameStmt": return this.rename(n);
+            case "DropStmt": return this.drop(n, migration);
+        }
+    }
+    createTable(n, migration) {
+        const k = rangeVarKey(n.relation);
+        const table = { key: k, createdIn: migration, columns: {}, foreignKeys: {} };
+        this.data.tables[k] = table;
+        for (const elt of n.tableElts ?? []) {
+            if (elt.ColumnDef) {
+                const c = columnInfo(elt.ColumnDef);
+                this.addColumn(table, c.name, c.type, c.notNull, c.defaultExpr !== undefined || c.generated, migration);
+                if (c.references)
+                    this.addForeignKey(table, `${table.key}_${c.name}_fkey`, [c.name], c.references.table, migration);
+            }
+            else if (elt.Constraint) {
+                this.addConstraint(table, elt.Constraint, migration);
+            }
+        }
+    }
+    addColumn(table, name, type, notNull, hasDefault, migration) {
+        table.columns[name] = { name, type, notNull, hasDefault, createdIn: migration, ...(notNull ? {} : { nullableSince: migration }) };
+    }
+    addForeignKey(table, name, columns, to, migration) {
+        table.foreignKeys[name] = { name, from: table.key, columns, to, createdIn: migration };
+    }
+    addConstraint(table, con, migration) {
+        const keys = strings(con.keys);
+        if (con.contype === "CONSTR_FOREIGN") {
+            this.addForeignKey(table, con.conname ?? `${table.key}_fkey`, strings(con.fk_attrs), rangeVarKey(con.pktable), migration);
+        }
+        else if (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") {
+            const idxKey = key(table.key.slice(0, table.key.indexOf(".")), con.conname ?? `${table.key}_${keys.join("_")}_key`);
+            this.data.indexes[idxKey] = { key: idxKey, table: table.key, unique: true, columns: keys, createdIn: migration };
+            if (con.contype === "CONSTR_PRIMARY")
+                for (const c of keys)
+                    if (table.columns[c])
+                        table.columns[c].notNull = true;
+        }
+    }
+    removeForeignKey(table, name, migration) {
+        const fk = table.foreignKeys[name];
+        if (!fk)
+            return;
+        delete table.foreignKeys[name];
+        this.data.removedForeignKeys.push({ ...fk, removedIn: migration });
+    }
+    alterTable(n, migration) {
+        if (n.objtype && n.objtype !== "OBJECT_TABLE")
+            return;
+        const table = this.data.tables[rangeVarKey(n.relation)];
+        if (!table)
+            return;
+        for (const item of n.cmds ?? []) {
+            const cmd = item.AlterTableCmd;
+            const col = cmd?.name ? table.columns[cmd.name] : undefined;
+            switch (cmd?.subtype) {
+                case "AT_AddColumn": {
+                    const c = columnInfo(cmd.def.ColumnDef);
+                    this.addColumn(table, c.name, c.type, c.notNull, c.defaultExpr !== undefined || c.generated, migration);
+                    if (c.references)
+                        this.addForeignKey(table, `${table.key}_${c.name}_fkey`, [c.name], c.references.table, migration);
+                    break;
+                }
+                case "AT_DropColumn":
+                    if (col)
+                        this.droppedColumns.push({ table: table.key, column: col });
+                    delete table.columns[cmd.name];
+                    for (const fk of Object.values(table.foreignKeys))
+                        if (fk.columns.includes(cmd.name))
+                            this.removeForeignKey(table, fk.name, migration);
+                    break;
+                case "AT_SetNotNull":
+                    if (col) {
+                        col.notNull = true;
+                        delete col.nullableSince;
+                    }
+                    break;
+                case "AT_DropNotNull":
+                    if (col && col.notNull) {
+                        col.notNull = false;
+                        col.nullableSince = migration;
+                    }
+                    break;
+                case "AT_AlterColumnType":
+                    if (col)
+                        col.type = typeString(cmd.def?.ColumnDef?.typeName);
+                    break;
+                case "AT_ColumnDefault":
+                    if (col)
+                        col.hasDefault = cmd.def !== undefined;
+                    break;
+                case "AT_AddConstraint":
+                    this.addConstraint(table, cmd.def?.Constraint, migration);
+                    break;
+                case "AT_DropConstraint":
+                    this.removeForeignKey(table, cmd.name, migration);
+                    for (const idx of Object.values(this.data.indexes))
+                        if (idx.table === table.key && idx.key.endsWith(`.${cmd.name}`))
+                            delete this.data.indexes[idx.key];
+                    break;
+            }
+        }
+    }
+    alterEnum(n) {
+        const e = this.data.enums[listKey(n.typeName)];
+        if (!e)
+            return;
+        if (n.oldVal) {
+            e.values = e.values.map((v) => (v === n.oldVal ? n.newVal : v));
+        }
+        else if (n.newVal && !e.values.includes(n.newVal)) {
+            const at = n.newValNeighbor ? e.values.indexOf(n.newValNeighbor) : -1;
+            if (at < 0)
+                e.values.push(n.newVal);
+            else
+                e.values.splice(n.newValIsAfter ? at + 1 : at, 0, n.newVal); // false is omitted from the AST
+        }
+    }
+    rename(n) {
+        const schema = n.relation?.schemaname;
+        switch (n.renameType) {
+            case "OBJECT_TABLE": {
+                const from = rangeVarKey(n.relation);
+                const table = this.data.tables[from];
+                if (!table)
+                    return;
+                const to = key(schema, n.newname);
+                delete this.data.tables[from];
+                table.key = to;
+                this.data.tables[to] = table;
+                for (const t of Object.values(this.data.tables))
+                    for (const fk of Object.values(t.foreignKeys)) {
+                        if (fk.to === from)
+                            fk.to = to;
+                        if (fk.from === from)
+                            fk.from = to;
+                    }
+                for (const idx of Object.values(this.data.indexes))
+                    if (idx.table === from)
+                        idx.table = to;
+                return;
+            }
+            case "OBJECT_COLUMN": {
+                const table = this.data.tables[rangeVarKey(n.relation)];
+                const col = table?.columns[n.subname];
+                if (!table || !col)
+                    return;
+                delete table.columns[n.subname];
+                col.name = n.newname;
+                table.columns[n.newname] = col;
+                return;
+            }
+            case "OBJECT_INDEX": {
+                const from = rangeVarKey(n.relation);
+                const idx = this.data.indexes[from];
+                if (!idx)
+                    return;
+                delete this.data.indexes[from];
+                idx.key = key(schema, n.newname);
+                this.data.indexes[idx.key] = idx;
+                return;
+            }
+            case "OBJECT_TABCONSTRAINT": {
+                const table = this.data.tables[rangeVarKey(n.relation)];
+                const fk = table?.foreignKeys[n.subname];
+                if (table && fk) {
+                    delete table.foreignKeys[n.subname];
+                    fk.name = n.newname;
+                    table.foreignKeys[n.newname] = fk;
+                }
+                return;
+            }
+            case "OBJECT_TYPE": {
+                const from = listKey(n.object?.List?.items);
+                const e = this.data.enums[from];
+                if (!e)
+                    return;
+                delete this.data.enums[from];
+                e.key = key(from.slice(0, from.indexOf(".")), n.newname);
+                this.data.enums[e.key] = e;
+                return;
+            }
+        }
+    }
+    drop(n, migration) {
+        for (const obj of n.objects ?? []) {
+            const k = dropObjectKey(obj);
+            switch (n.removeType) {
+                case "OBJECT_TABLE":
+                case "OBJECT_VIEW":
+                case "OBJECT_MATVIEW": {
+                    const table = this.data.tables[k];
+                    if (!table)
+                        break;
+                    for (const fk of Object.values(table.foreignKeys))
+                        this.removeForeignKey(table, fk.name, migration);
+                    // CASCADE (or a failing RESTRICT) removes the foreign keys that point at it.
+                    for (const fk of this.foreignKeysInto(k))
+                        this.removeForeignKey(this.data.tables[fk.from], fk.name, migration);
+                    delete this.data.tables[k];
+                    for (const idx of Object.values(this.data.indexes))
+                        if (idx.table === k)
+                            delete this.data.indexes[idx.key];
+                    break;
+                }
+                case "OBJECT_INDEX":
+                    delete this.data.indexes[k];
+                    break;
+                case "OBJECT_TYPE":
+                    delete this.data.enums[k];
+                    break;
+                case "OBJECT_SCHEMA": {
+                    const prefix = `${k}.`;
+                    for (const t of Object.keys(this.data.tables))
+                        if (t.startsWith(prefix))
+                            delete this.data.tables[t];
+                    for (const i of Object.keys(this.data.indexes))
+                        if (i.startsWith(prefix))
+                            delete this.data.indexes[i];
+                    for (const e of Object.keys(this.data.enums))
+                        if (e.startsWith(prefix))
+                            delete this.data.enums[e];
+                    break;
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/linter.ts
+// The linter: replays migrations in order into the schema state model, and runs the rules on the
+// ones to lint, each statement seeing the state just before it. Pure: the caller reads the files.
+
+
+
+
+
+
+
+
+async function lint(options) {
+    const rules = options.rules ?? RULES;
+    const statementRules = rules.filter((r) => r.scope === "statement");
+    const migrationRules = rules.filter((r) => r.scope === "migration");
+    const byKind = new Map();
+    for (const r of statementRules)
+        for (const k of r.kinds)
+            byKind.set(k, [...(byKind.get(k) ?? []), r]);
+    const known = new Set([...RULES, ...rules].map((r) => r.id));
+    const covers = options.initialState?.covers ?? 0;
+    const state = new SchemaState(options.initialState?.data);
+    const evidence = options.evidence ?? {};
+    const result = { findings: [], linted: [], statements: 0 };
+    let onlyReplayed = true;
+    for (const [i, migration] of options.migrations.entries()) {
+        if (i < covers)
+            continue;
+        const linting = options.shouldLint(migration.name);
+        if (linting && onlyReplayed) {
+            if (options.wantBaseState)
+                result.baseState = { data: structuredClone(state.data), covers: i };
+            onlyReplayed = false;
+        }
+        const script = await parseScript(migration.sql);
+        if (!linting) {
+            if (script.ok)
+                for (const stmt of script.statements)
+                    state.apply(stmt, migration.name);
+            continue;
+        }
+        result.linted.push(migration.name);
+        if (!script.ok) {
+            result.findings.push(toFinding(migration, script.lines, {
+                rule: "parse-error", severity: "error", offset: script.offset,
+                message: `PostgreSQL cannot parse this migration: ${script.message}. Prisma would fail to apply it; nothing else in the file was checked.`,
+            }));
+            continue;
+        }
+        result.statements += script.statements.length;
+        const group = options.groupOf(migration.name);
+        const info = { migration, script, prismaWarnings: parsePrismaWarnings(migration.sql), group, completeHistory: options.completeHistory ?? false };
+        const isExistingTable = (k) => {
+            const t = state.table(k);
+            return !t || options.groupOf(t.createdIn) !== group;
+        };
+        const isExistingColumn = (k, c) => {
+            const col = state.column(k, c);
+            return isExistingTable(k) && (!col || options.groupOf(col.createdIn) !== group);
+        };
+        const enumsAtStart = Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }]));
+        state.resetDropped();
+        const raw = [];
+        const locks = [];
+        const hitsOf = (rule, hits, stmt) => {
+            for (const h of hits)
+                raw.push({ rule: rule.id, severity: h.severity ?? rule.severity, message: h.message, offset: h.offset ?? stmt?.start ?? 0, ...(stmt ? { statement: stmt } : {}), ...(h.subjects ? { subjects: h.subjects } : {}) });
+        };
+        for (const stmt of script.statements) {
+            const ctx = { ...info, stmt, state, groupOf: options.groupOf, isExistingTable, isExistingColumn, evidence };
+            for (const rule of byKind.get(stmt.kind) ?? [])
+                hitsOf(rule, rule.check(ctx), stmt);
+            // DROP … IF EXISTS of a table the complete history never created is a no-op: no lock to speak of.
+            const noop = (t) => stmt.kind === "DropStmt" && stmt.node.missing_ok && info.completeHistory && !state.table(t);
+            for (const l of statementLocks(stmt, state))
+                locks.push({ stmt, table: l.table, mode: l.mode, existing: isExistingTable(l.table) && !noop(l.table) });
+            state.apply(stmt, migration.name);
+        }
+        const mctx = { ...info, state, enumsAtStart, groupOf: options.groupOf, isExistingTable, locks };
+        for (const rule of migrationRules) {
+            for (const h of rule.check(mctx)) {
+                const stmt = script.statements.find((s) => s.start <= (h.offset ?? 0) && (h.offset ?? 0) <= s.end);
+                hitsOf(rule, [h], stmt);
+            }
+        }
+        for (const w of uncoveredPrismaWarnings(info.prismaWarnings, raw, state, script.statements.map((s) => s.kind))) {
+            raw.push({ rule: "prisma-data-loss-warning", severity: "warning", offset: w.offset, message: `Prisma warns: ${w.text}` });
+        }
+        const directives = parseIgnores(script.comments, script.statements);
+        for (const f of raw) {
+            const d = suppressing(directives, f.rule, f.statement?.index);
+            if (d)
+                d.used.add(f.rule);
+            else
+                result.findings.push(toFinding(migration, script.lines, f));
+        }
+        for (const p of ignoreProblems(directives, known)) {
+            result.findings.push(toFinding(migration, script.lines, { rule: p.rule, severity: ruleById(p.rule)?.severity ?? "warning", offset: p.offset, message: p.message }));
+        }
+    }
+    if (onlyReplayed && options.wantBaseState)
+        result.baseState = { data: state.data, covers: options.migrations.length };
+    return result;
+}
+function toFinding(migration, lines, f) {
+    const { line, column } = lines.at(f.offset);
+    const endLine = f.statement ? Math.max(line, lines.at(Math.max(f.statement.start, f.statement.end - 1)).line) : line;
+    return {
+        rule: f.rule, severity: f.severity, message: f.message, file: migration.file, line, column, endLine, migration: migration.name,
+        class: ruleById(f.rule)?.class ?? "meta",
+        ...(f.statement ? { statement: firstLine(f.statement.text) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/lint-cache.ts
+// The base state of lint, cached between runs: replaying 800 base migrations costs ~200 ms of
+// parsing, the state they produce is a few hundred KB of JSON. Keyed by the linter's state version
+// and every replayed migration's name and content, so any change is a miss. A broken or unwritable
+// cache is never an error: the state is rebuilt.
+
+
+
+
+/** Bump when SchemaStateData or how statements change it changes. */
+const STATE_VERSION = "lint-state-1";
+function defaultCacheDir() {
+    return process.env.MIGRATE_GUARD_CACHE_DIR || external_node_path_default().join(external_node_os_default().tmpdir(), "migrate-guard-cache");
+}
+/** Key of the state after `migrations`: each one's name and content id (its git blob id). */
+function cacheKey(migrations) {
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(STATE_VERSION);
+    for (const m of migrations)
+        hash.update("\0").update(m.name).update("\0").update(m.id);
+    return hash.digest("hex").slice(0, 32);
+}
+/** The git blob id of a text: what `git ls-tree` reports, so files read from disk and from git share keys. */
+function blobId(text) {
+    const bytes = Buffer.from(text, "utf8");
+    return (0,external_node_crypto_.createHash)("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+async function readCachedState(dir, key) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, `${key}.json`), "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function writeCachedState(dir, key, data) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const file = external_node_path_default().join(dir, `${key}.json`);
+        // Written aside and renamed: a concurrent reader never sees half a file.
+        const tmp = `${file}.${process.pid}.tmp`;
+        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(data));
+        await (0,promises_namespaceObject.rename)(tmp, file);
+    }
+    catch {
+        // A read-only or full disk only costs the next run its speed.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/lint.ts
+// Wiring of the linter for its three callers (verify's lint check, `migrate-guard lint`, the lint
+// action): which migrations are base and which are new, the base branch's schema.prisma for the
+// 3-phase check, and the cached base state. The rules themselves live in src/lint (pure).
+//
+// Reading is lazy because the common case is one new migration on top of hundreds: names come from
+// readdir and `git ls-tree` (blob ids, no contents); with the base state cached under those ids only
+// the new files are read and parsed.
+
+
+
+
+
+
+
+
+
+
+
+/** Already-read migrations (verify has them) as LazyMigrations. */
+function lint_loaded(migrations) {
+    const byName = new Map(migrations.map((m) => [m.name, m]));
+    return { names: migrations.map((m) => m.name), ids: migrations.map((m) => blobId(m.sql)), read: async (names) => names.map((n) => byName.get(n)) };
+}
+async function lintMigrationSet(set) {
+    const started = performance.now();
+    const base = set.base ?? set.current;
+    const baseNames = new Set(base.names);
+    const freshNames = set.current.names.filter((n) => !baseNames.has(n));
+    const all = Boolean(set.all || set.eachMigration);
+    const done = (result) => ({ result, summary: summaryOf(set, all, result.linted.length, freshNames.length, base.names.length), newCount: freshNames.length, durationMs: performance.now() - started });
+    if (!all && freshNames.length === 0)
+        return done({ findings: [], linted: [], statements: 0 });
+    const fresh = new Set(freshNames);
+    const shouldLint = (name) => all || fresh.has(name);
+    const groupOf = set.eachMigration ? (name) => name : (name) => (fresh.has(name) ? "new" : "base");
+    const evidence = !set.eachMigration && set.baseSchemaText !== undefined ? { baseModels: parsePrismaModels(set.baseSchemaText) } : {};
+    // The base is a pure replay prefix unless everything is linted: its state can come from the cache.
+    const cacheDir = all || !set.base || set.cacheDir === false ? undefined : set.cacheDir ?? defaultCacheDir();
+    const key = cacheDir ? cacheKey(base.names.map((name, i) => ({ name, id: base.ids[i] }))) : undefined;
+    const cached = key ? await readCachedState(cacheDir, key) : undefined;
+    const baseMigrations = cached ? base.names.map((name) => ({ name, file: name, sql: "" })) : await base.read(base.names);
+    const migrations = [...baseMigrations, ...(await set.current.read(freshNames))];
+    const result = await lint({
+        migrations, shouldLint, groupOf, evidence, completeHistory: true,
+        ...(cached ? { initialState: { data: cached, covers: base.names.length } } : { wantBaseState: key !== undefined }),
+    });
+    if (key && !cached && result.baseState?.covers === base.names.length)
+        await writeCachedState(cacheDir, key, result.baseState.data);
+    return done(result);
+}
+function summaryOf(set, all, linted, fresh, base) {
+    if (set.eachMigration)
+        return `${linted} migrations linted, each against the ones before it`;
+    if (all)
+        return `all ${linted} migrations linted${set.base ? ` (${fresh} new against the base branch's ${base}, those from an empty database)` : " as one change set from an empty database"}`;
+    if (set.base)
+        return `${linted} new migration(s) linted against the base branch's ${base}`;
+    return "no base ref: every migration is existing history, none linted (--all lints them)";
+}
+/** The verify report's `lint` check. */
+function lintCheck(outcome, extra = []) {
+    const findings = [...outcome.result.findings.map(lint_toFinding), ...extra];
+    return { id: "lint", status: statusFromFindings(findings), summary: `${outcome.summary}: ${countText(outcome.result.findings)}`, findings };
+}
+function lint_toFinding(f) {
+    return { rule: f.rule, message: f.message, file: f.file, line: f.line, column: f.column, severity: f.severity };
+}
+function countText(findings) {
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    const part = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+    return `${part(n("error"), "error")}, ${part(n("warning"), "warning")}, ${part(n("notice"), "notice")}`;
+}
+/** `migrate-guard lint` and the lint action: a project's migrations, or the files given. */
+async function runLint(settings) {
+    if (settings.files && settings.files.length > 0)
+        return lintFiles(settings.files);
+    const pathBase = external_node_path_default().resolve(settings.pathBase ?? ".");
+    const display = (abs) => toPosix(external_node_path_default().relative(pathBase, abs)) || ".";
+    const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
+    const gitRoot = await repositoryRoot(project.workingDirectory);
+    if (settings.baseRef && !gitRoot) {
+        throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
+    }
+    const baseCommit = settings.baseRef ? await resolveCommit(gitRoot, settings.baseRef) : undefined;
+    const [current, base, baseSchemaText] = await Promise.all([
+        workingTree(project.migrationsDir, display),
+        baseCommit ? atCommit(gitRoot, baseCommit, project.migrationsDir, display) : undefined,
+        baseCommit ? schemaAtCommit(gitRoot, baseCommit, project.schemaPath) : undefined,
+    ]);
+    settings.logger.debug(`lint: ${current.names.length} migrations in ${display(project.migrationsDir)}${base ? `, ${base.names.length} on the base branch` : ""}`);
+    return lintMigrationSet({
+        current,
+        ...(base ? { base } : {}),
+        ...(baseSchemaText !== undefined ? { baseSchemaText } : {}),
+        all: Boolean(settings.all),
+        eachMigration: Boolean(settings.eachMigration),
+        ...(settings.cacheDir !== undefined ? { cacheDir: settings.cacheDir } : {}),
+    });
+}
+/** Migration folders of the working tree; a folder without migration.sql is skipped (verify's naming check reports it). */
+async function workingTree(dir, display) {
+    const names = (await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+    const texts = new Map();
+    const readOne = async (name) => {
+        if (!texts.has(name))
+            texts.set(name, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, name, "migration.sql"), "utf8").catch(() => undefined));
+        return texts.get(name);
+    };
+    const lazy = {
+        names,
+        // Content ids are only needed for a cached base, and the working tree is never one.
+        ids: [],
+        read: async (wanted) => {
+            const sqls = await Promise.all(wanted.map(readOne));
+            return wanted.flatMap((name, i) => (sqls[i] === undefined ? [] : [{ name, file: display(external_node_path_default().join(dir, name, "migration.sql")), sql: sqls[i] }]));
+        },
+    };
+    return lazy;
+}
+async function atCommit(repoRoot, commit, migrationsDir, display) {
+    const tree = (await migrationBlobsAtCommit(repoRoot, commit, migrationsDir)).sort((a, b) => compareMigrationNames(a.name, b.name));
+    return {
+        names: tree.map((t) => t.name),
+        ids: tree.map((t) => t.blob),
+        read: async (names) => {
+            const wanted = new Set(names);
+            const picked = tree.filter((t) => wanted.has(t.name));
+            const texts = await readBlobs(repoRoot, picked.map((t) => t.blob));
+            return picked.map((t, i) => ({ name: t.name, file: display(external_node_path_default().join(repoRoot, t.file)), sql: texts[i] }));
+        },
+    };
+}
+/**
+ * Files linted as given, in the order given, each judged against the files before it (without a
+ * base, the conservative reading: a table another file creates counts as existing).
+ */
+async function lintFiles(files) {
+    const started = performance.now();
+    const migrations = await Promise.all(files.map(async (file) => {
+        try {
+            return { name: file, file, sql: await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(file), "utf8") };
+        }
+        catch (error) {
+            throw new ConfigurationError(`Cannot read "${file}" (${error.code ?? error.message}). Expected paths of .sql files.`);
+        }
+    }));
+    const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name });
+    return { result, summary: `${files.length} file(s) linted`, newCount: files.length, durationMs: performance.now() - started };
+}
+
+;// CONCATENATED MODULE: ./src/verify/measured-locks.ts
+// Measured locks: what each new migration really locks, read from pg_locks before it commits.
+//
+// Verify's own database is Prisma's: `prisma migrate deploy` applies every migration there, and
+// anything we ran on it first would change what Prisma applies (or make it fail). So the measurement
+// uses a scratch database on the same server: the base branch's migrations are replayed into it (as
+// Prisma sends them: one script per query), then each new migration runs inside BEGIN … COMMIT,
+// statement by statement, and pg_locks is read just before the COMMIT. Tables are named from a
+// snapshot taken after the base replay, so "existing" means exactly "present in the base state". It
+// runs while Prisma applies, and the scratch database is dropped at the end.
+
+
+
+
+
+
+
+
+const MEASURED_LOCK_RULE = measured_lock_rule.id;
+/** Statements PostgreSQL refuses inside a transaction block. */
+function nonTransactional(stmt) {
+    const n = stmt.node;
+    switch (stmt.kind) {
+        case "IndexStmt":
+        case "DropStmt": return Boolean(n.concurrent);
+        case "ReindexStmt": return (n.params ?? []).some((p) => p.DefElem?.defname === "concurrently");
+        case "VacuumStmt":
+        case "CreatedbStmt":
+        case "DropdbStmt":
+        case "AlterSystemStmt":
+        case "CreateTableSpaceStmt":
+        case "DropTableSpaceStmt": return true;
+        default: return false;
+    }
+}
+async function snapshot(client) {
+    const { rows } = await client.query(`
+    SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'`);
+    return { byOid: new Map(rows.map((r) => [r.oid, key(r.schema, r.name)])) };
+}
+function finding(m, line, message) {
+    return { rule: MEASURED_LOCK_RULE, severity: "notice", file: m.file, line, message };
+}
+/**
+ * Findings (notices) with the strongest lock each new migration takes per existing table. Never
+ * throws: a measurement that cannot run says so in a notice.
+ */
+async function measureLocks(params) {
+    if (params.fresh.length === 0)
+        return [];
+    const scratch = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+    try {
+        await createDatabase(params.url, scratch);
+    }
+    catch (error) {
+        return [finding(params.fresh[0], 1, `Locks not measured: no scratch database could be created on the verify server (${error.message}).`)];
+    }
+    const client = new esm.Client({ connectionString: withDatabase(params.url, scratch) });
+    client.on("error", () => { });
+    const findings = [];
+    try {
+        await client.connect();
+        for (const m of params.base) {
+            try {
+                await client.query(m.sql);
+            }
+            catch (error) {
+                return [finding(params.fresh[0], 1, `Locks not measured: base migration ${m.name} failed on the scratch database (${error.message}).`)];
+            }
+        }
+        const snap = await snapshot(client);
+        const state = new SchemaState();
+        for (const m of params.fresh) {
+            const outcome = await measureOne(client, m, snap, state);
+            findings.push(...outcome.findings);
+            if (outcome.stop)
+                break;
+        }
+        return findings;
+    }
+    catch (error) {
+        return [...findings, finding(params.fresh[0], 1, `Locks not measured: ${error.message}`)];
+    }
+    finally {
+        await client.end().catch(() => { });
+        await dropDatabase(params.url, scratch).catch(() => { });
+    }
+}
+async function measureOne(client, m, snap, state) {
+    const script = await parseScript(m.sql);
+    if (!script.ok)
+        return { findings: [finding(m, script.line, `Locks not measured: the migration does not parse.`)], stop: true };
+    const statements = script.statements.filter((s) => s.kind !== "TransactionStmt");
+    const blocked = statements.filter(nonTransactional);
+    if (blocked.length > 0) {
+        // Applied in autocommit so that later migrations see its effect; its locks cannot be held and read.
+        for (const s of statements) {
+            try {
+                await client.query(s.text);
+            }
+            catch (error) {
+                return { findings: [finding(m, s.line, `Locks not measured: statement failed on the scratch database (${error.message}).`)], stop: true };
+            }
+        }
+        return { findings: blocked.map((s) => finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`)), stop: false };
+    }
+    const strongest = new Map();
+    try {
+        await client.query("BEGIN");
+        for (const s of statements)
+            await client.query(s.text);
+        const { rows } = await client.query("SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL");
+        for (const r of rows) {
+            const mode = fromPgLockMode(r.mode);
+            if (mode && snap.byOid.has(r.oid))
+                strongest.set(r.oid, stronger(mode, strongest.get(r.oid) ?? "ACCESS SHARE"));
+        }
+        await client.query("COMMIT");
+    }
+    catch (error) {
+        await client.query("ROLLBACK").catch(() => { });
+        return { findings: [finding(m, 1, `Locks not measured: the migration failed on the scratch database (${error.message}).`)], stop: true };
+    }
+    // Anchor each table's lock at the first statement the static model says locks it.
+    const lineOf = new Map();
+    for (const s of statements) {
+        for (const l of statementLocks(s, state))
+            if (!lineOf.has(l.table))
+                lineOf.set(l.table, s.line);
+        state.apply(s, m.name);
+    }
+    const findings = [...strongest].map(([oid, mode]) => {
+        const table = snap.byOid.get(oid);
+        return finding(m, lineOf.get(table) ?? 1, `Measured: ${mode} on ${display(table)} — ${LOCK_EFFECT[mode]}; held until the migration commits.`);
+    });
+    return { findings, stop: false };
+}
+
+;// CONCATENATED MODULE: ./src/verify/lint-check.ts
+
+
+
+function startLintCheck(params) {
+    const { current, base, logger } = params;
+    const lintPromise = (async () => {
+        const baseSchemaText = params.baseCommit ? await schemaAtCommit(params.repoRoot, params.baseCommit, params.schemaPath) : undefined;
+        return lintMigrationSet({ current: lint_loaded(current), ...(base ? { base: lint_loaded(base) } : {}), ...(baseSchemaText !== undefined ? { baseSchemaText } : {}) });
+    })();
+    lintPromise.catch(() => { });
+    let locksPromise = Promise.resolve([]);
+    return {
+        measureLocks(url) {
+            if (!base)
+                return; // without a base ref nothing is new: no migration to measure
+            const baseNames = new Set(base.map((m) => m.name));
+            const fresh = current.filter((m) => !baseNames.has(m.name));
+            if (fresh.length === 0)
+                return;
+            logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
+            locksPromise = measureLocks({ url, base, fresh });
+        },
+        async check() {
+            const [outcome, locks] = await Promise.all([lintPromise, locksPromise]);
+            const result = lintCheck(outcome, locks);
+            return outcome.result.linted.length === 0 ? { ...result, status: "skip" } : result;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
 // PR verification: every check, in the order that lets the cheap ones report even when the expensive
 // ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
+
 
 
 
@@ -9050,6 +11806,8 @@ function skipped(id, summary) {
 async function verify(settings) {
     const started = Date.now();
     const { logger } = settings;
+    // Where the time goes, at debug level (MIGRATE_GUARD_DEBUG=1 / ACTIONS_STEP_DEBUG).
+    const phase = (name, since) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms)`);
     const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
     const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
     if (settings.databaseUrl)
@@ -9087,6 +11845,9 @@ async function verify(settings) {
         })));
         checks.push(base ? result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })) : skipped("order", "no base ref given"));
         checks.push(base ? result("history", `${base.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base, current: dir.migrations })) : skipped("history", "no base ref given"));
+        // Lint needs no database: it runs while the cluster starts and Prisma applies; its check goes here.
+        const lint = startLintCheck({ current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, logger });
+        const lintAt = checks.length;
         let url = settings.databaseUrl;
         if (clusterPromise) {
             cluster = await clusterPromise;
@@ -9097,17 +11858,26 @@ async function verify(settings) {
         // Rendering schema.prisma as SQL needs no database state: it runs while Prisma deploys.
         const schemaSqlPromise = prisma.schemaToSql(url);
         schemaSqlPromise.catch(() => { });
+        phase("ready to apply", started);
+        const applyStarted = Date.now();
+        lint.measureLocks(url);
         const apply = await applyMigrations({ prisma, url: url, migrations: dir.migrations, logger });
+        phase("apply", applyStarted);
         checks.push(apply.check);
         const fileOf = (name) => dir.migrations.find((m) => m.name === name)?.file;
         const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
         checks.push(timing.check);
+        checks.splice(lintAt, 0, await lint.check());
         let drift;
         if (apply.succeeded) {
+            const waited = Date.now();
             const schemaSql = await schemaSqlPromise;
+            phase("waiting for schema SQL", waited);
+            const driftStarted = Date.now();
             const outcome = await checkDrift({ url: url, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
             checks.push(outcome.check);
             drift = outcome.drift;
+            phase("drift", driftStarted);
         }
         else {
             checks.push(skipped("drift", "skipped: the migrations did not apply"));
@@ -9199,9 +11969,2000 @@ async function verifyCommand(argv, io) {
     return report.ok ? 0 : 1;
 }
 
+;// CONCATENATED MODULE: ./src/lint/report.ts
+
+const FAIL_ON = ["error", "warning", "notice", "never"];
+const RANK = { error: 0, warning: 1, notice: 2 };
+/** Whether the findings fail the run: any finding at `failOn` or more severe. */
+function fails(findings, failOn) {
+    return failOn !== "never" && findings.some((f) => RANK[f.severity] <= RANK[failOn]);
+}
+function ruleHelp(id) {
+    const rule = ruleById(id);
+    if (!rule)
+        return undefined;
+    return {
+        description: rule.summary,
+        text: `${rule.summary}\n\nSafe recipe: ${rule.recipe}`,
+        markdown: `**${rule.id}** — ${rule.summary}\n\n**Safe recipe.** ${rule.recipe}\n\n[Rule documentation](${registry_ruleDocUrl(rule.id)})`,
+        helpUri: registry_ruleDocUrl(rule.id),
+    };
+}
+/** Findings sorted by file, line, column (the order a reader walks the files in). */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+/** rule → { error, warning, notice } counts, rules sorted by id. */
+function countsByRule(findings) {
+    const map = new Map();
+    for (const f of findings) {
+        const c = map.get(f.rule) ?? { error: 0, warning: 0, notice: 0 };
+        c[f.severity] += 1;
+        map.set(f.rule, c);
+    }
+    return [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+function table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd()).join("\n");
+}
+function renderLintText(findings, info, options = {}) {
+    const paint = (code, s) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+    const label = { error: paint(31, "error"), warning: paint(33, "warning"), notice: paint(90, "notice") };
+    const lines = [];
+    for (const f of sortFindings(findings))
+        lines.push(`${f.file}:${f.line}:${f.column} ${label[f.severity]} [${f.rule}] ${f.message}`);
+    const counts = countsByRule(findings);
+    if (counts.length > 0) {
+        lines.push("", table([["rule", "errors", "warnings", "notices"], ...counts.map(([rule, c]) => [rule, String(c.error), String(c.warning), String(c.notice)])]));
+    }
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    lines.push("", `${info.summary} — ${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s); ${info.statements} statements in ${Math.round(info.durationMs)} ms`);
+    return lines.join("\n") + "\n";
+}
+/** The `--format json` document. */
+function lintJson(findings, info) {
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    return {
+        ok: info.ok,
+        summary: info.summary,
+        linted: info.linted,
+        counts: { error: n("error"), warning: n("warning"), notice: n("notice") },
+        findings: sortFindings(findings).map((f) => ({ rule: f.rule, severity: f.severity, class: f.class, message: f.message, file: f.file, line: f.line, column: f.column, migration: f.migration })),
+        durationMs: Math.round(info.durationMs),
+    };
+}
+const escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
+/** Markdown for the job summary: counts per rule, then the findings (capped). */
+function renderLintMarkdown(findings, info, options = {}) {
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    const lines = [`## migrate-guard lint`, "", `${escapeCell(info.summary)} — **${n("error")}** error(s), **${n("warning")}** warning(s), ${n("notice")} notice(s).`, ""];
+    const counts = countsByRule(findings);
+    if (counts.length) {
+        lines.push("| rule | errors | warnings | notices |", "| --- | ---: | ---: | ---: |");
+        for (const [rule, c] of counts)
+            lines.push(`| [\`${rule}\`](${ruleDocUrl(rule)}) | ${c.error} | ${c.warning} | ${c.notice} |`);
+        lines.push("", "| | where | rule | finding |", "| --- | --- | --- | --- |");
+        const max = options.maxFindings ?? 200;
+        const icon = { error: "❌", warning: "⚠️", notice: "ℹ️" };
+        for (const f of sortFindings(findings).slice(0, max))
+            lines.push(`| ${icon[f.severity]} | \`${escapeCell(f.file)}:${f.line}\` | \`${f.rule}\` | ${escapeCell(f.message)} |`);
+        if (findings.length > max)
+            lines.push("", `… and ${findings.length - max} more (see the SARIF report or \`migrate-guard lint --format json\`).`);
+    }
+    return lines.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+// Placeholder until the project has a public home; pass `informationUri` to override.
+const DEFAULT_INFORMATION_URI = "https://github.com/migrate-guard/migrate-guard";
+const LEVEL = { error: "error", warning: "warning", notice: "note" };
+const LEVEL_RANK = { error: 0, warning: 1, note: 2 };
+function renderSarif(report, options) {
+    const rules = [];
+    const ruleIndex = new Map();
+    const results = [];
+    for (const check of report.checks) {
+        for (const finding of check.findings) {
+            const level = LEVEL[finding.severity];
+            let index = ruleIndex.get(finding.rule);
+            if (index === undefined) {
+                index = rules.length;
+                ruleIndex.set(finding.rule, index);
+                const help = options.ruleHelp?.(finding.rule);
+                rules.push({
+                    id: finding.rule,
+                    name: toPascalCase(finding.rule),
+                    shortDescription: { text: help?.description ?? describeRule(finding.rule, check.id) },
+                    defaultConfiguration: { level },
+                    ...(help ? { help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) }, ...(help.helpUri ? { helpUri: help.helpUri } : {}) } : {}),
+                    properties: { checks: [check.id] },
+                });
+            }
+            const rule = rules[index];
+            // The rule's default is its most severe use, so code scanning's filter by severity is honest.
+            if (LEVEL_RANK[level] < LEVEL_RANK[rule.defaultConfiguration.level])
+                rule.defaultConfiguration.level = level;
+            if (!rule.properties.checks.includes(check.id))
+                rule.properties.checks.push(check.id);
+            const result = {
+                ruleId: finding.rule,
+                ruleIndex: index,
+                level,
+                message: { text: finding.message || finding.rule },
+                properties: { check: check.id },
+            };
+            const location = locationOf(finding, options.fallbackUri);
+            if (location)
+                result.locations = [location];
+            results.push(result);
+        }
+    }
+    const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(options.toolVersion);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "migrate-guard",
+                        version: options.toolVersion,
+                        ...(semver ? { semanticVersion: options.toolVersion } : {}),
+                        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+                        rules,
+                    },
+                },
+                columnKind: "utf16CodeUnits",
+                results,
+            },
+        ],
+    };
+}
+function locationOf(finding, fallbackUri) {
+    const file = finding.file ?? fallbackUri;
+    if (!file)
+        return undefined;
+    const location = {
+        physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: "%SRCROOT%" } },
+    };
+    // A line only means something in the finding's own file, not in the fallback.
+    if (finding.file && isPositiveInteger(finding.line)) {
+        location.physicalLocation.region = {
+            startLine: finding.line,
+            ...(isPositiveInteger(finding.column) ? { startColumn: finding.column } : {}),
+        };
+    }
+    return location;
+}
+/** SARIF wants a URI reference: spaces, `#` and `?` in a path would otherwise change its meaning. */
+function toUri(path) {
+    return path
+        .replace(/\\/g, "/")
+        .replace(/^\.\//, "")
+        .split("/")
+        .map((segment) => encodeURIComponent(segment))
+        .join("/");
+}
+function isPositiveInteger(n) {
+    return typeof n === "number" && Number.isInteger(n) && n >= 1;
+}
+function describeRule(rule, check) {
+    const words = rule.replace(/[-_./]+/g, " ").trim();
+    const sentence = words ? words[0].toUpperCase() + words.slice(1) : rule;
+    return `${sentence} (${check} check)`;
+}
+function toPascalCase(rule) {
+    return rule
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join("");
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The product's version, reported in SARIF and used in cache keys. Kept in step with package.json. */
+const VERSION = "0.1.0";
+
+;// CONCATENATED MODULE: ./src/cli/lint-command.ts
+
+
+
+
+
+
+const LINT_USAGE = `Usage: migrate-guard lint [options] [FILE…]
+
+Checks migrations for destructive and locking hazards with the PostgreSQL parser; needs no database.
+By default only the migrations that are new relative to --base-ref are linted, against the schema the
+base branch's migrations build ("existing" tables hold rows; tables new in this change do not).
+
+Options:
+  --working-directory DIR   the Prisma project (default: .)
+  --schema PATH             schema.prisma (default: from prisma.config.ts / package.json / prisma/)
+  --base-ref REF            branch, tag or SHA whose migrations are the existing schema
+  --all                     lint every migration (as one change set from an empty database)
+  --each-migration          lint every migration, each against the ones before it (a history audit)
+  --format FORMAT           text (default), json or sarif (SARIF 2.1.0 for code scanning)
+  --fail-on LEVEL           exit 1 on findings at this level or above: error (default), warning,
+                            notice, never
+  -h, --help                this help
+
+FILE…                       lint these .sql files directly (no Prisma project), each against the
+                            ones before it
+
+Ignore a finding with a comment before the statement (a reason is required):
+  -- migrate-guard-ignore drop-column: dropped after phase 2 shipped in v2.3
+  -- migrate-guard-ignore-file missing-lock-timeout: runs in the maintenance window
+
+Exit codes: 0 no finding at --fail-on level, 1 such findings, 2 usage or configuration error.
+`;
+const FORMATS = ["text", "json", "sarif"];
+async function lintCommand(argv, io) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: {
+                "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
+                all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
+                help: { type: "boolean", short: "h" },
+            },
+            allowPositionals: true,
+        });
+    }
+    catch (error) {
+        throw new ConfigurationError(`${error.message}\n\n${LINT_USAGE}`);
+    }
+    const v = parsed.values;
+    if (v.help) {
+        io.stdout.write(LINT_USAGE);
+        return 0;
+    }
+    const format = v.format ?? "text";
+    if (!FORMATS.includes(format))
+        throw new ConfigurationError(`Invalid --format "${format}". Expected one of: ${FORMATS.join(", ")}.`);
+    const failOn = (v["fail-on"] ?? "error");
+    if (!FAIL_ON.includes(failOn))
+        throw new ConfigurationError(`Invalid --fail-on "${v["fail-on"]}". Expected one of: ${FAIL_ON.join(", ")}.`);
+    const files = parsed.positionals;
+    if (files.length > 0 && (v["base-ref"] || v.all || v.schema)) {
+        throw new ConfigurationError(`FILE arguments (${files.join(", ")}) are linted on their own; --base-ref, --all and --schema apply to a Prisma project. Give either files or project options.`);
+    }
+    const outcome = await runLint({
+        workingDirectory: v["working-directory"] ?? ".",
+        ...(v.schema ? { schema: v.schema } : {}),
+        ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
+        all: Boolean(v.all),
+        eachMigration: Boolean(v["each-migration"]),
+        ...(files.length ? { files } : {}),
+        logger: io.logger,
+    });
+    const findings = outcome.result.findings;
+    const failed = fails(findings, failOn);
+    const info = { summary: outcome.summary, durationMs: outcome.durationMs, statements: outcome.result.statements };
+    if (format === "json") {
+        io.stdout.write(JSON.stringify(lintJson(findings, { ...info, ok: !failed, linted: outcome.result.linted }), null, 2) + "\n");
+    }
+    else if (format === "sarif") {
+        const report = { ok: !failed, checks: [lintCheck(outcome)], migrations: [], durationMs: outcome.durationMs };
+        io.stdout.write(JSON.stringify(renderSarif(report, { toolVersion: VERSION, ruleHelp: ruleHelp }), null, 2) + "\n");
+    }
+    else {
+        io.stdout.write(renderLintText(findings, info, { color: io.color }));
+    }
+    return failed ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-text.ts
+// Small text helpers for the Markdown renderer. Everything that reaches a PR comment comes from
+// user-controlled input (file names, SQL, messages), so every piece passes through one of these.
+/** Plain text: stop `<tag>` and `&entity;` from being interpreted by GitHub's HTML sanitiser. */
+function escapeText(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+/** Block-level newlines would end a list item or a table row early; `<br>` keeps the break visible. */
+function flattenLines(text) {
+    return text.replace(/\r\n|\r|\n/g, "<br>");
+}
+/** Inline text outside tables (list items, headings). */
+function markdown_text_inline(text, maxChars = Infinity) {
+    return flattenLines(escapeText(markdown_text_clip(text.trim(), maxChars)));
+}
+/** A table cell: a raw `|` would start a new column. */
+function markdown_text_cell(text, maxChars = Infinity) {
+    return markdown_text_inline(text, maxChars).replace(/\|/g, "\\|");
+}
+/**
+ * A code span that survives any content: the fence is longer than the longest backtick run inside,
+ * and in tables `|` is still escaped because GFM splits cells before parsing code spans.
+ */
+function markdown_text_code(text, options = {}) {
+    let body = markdown_text_clip(text.replace(/\r\n|\r|\n/g, " "), options.maxChars ?? Infinity);
+    if (options.inTable)
+        body = body.replace(/\|/g, "\\|");
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(longestRun + 1);
+    const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A fence for a code block that cannot be closed early by backticks inside the block. */
+function markdown_text_blockFence(content) {
+    const longestRun = Math.max(0, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
+    return "`".repeat(Math.max(3, longestRun + 1));
+}
+function markdown_text_clip(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    return `${text.slice(0, Math.max(0, maxChars - 1))}…`;
+}
+/** Only http(s) links, and the characters that would end a Markdown link destination are encoded. */
+function markdown_text_safeUrl(url) {
+    if (!url || !/^https?:\/\//i.test(url))
+        return undefined;
+    return url.replace(/[\s()<>"`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function formatCount(n) {
+    return n.toLocaleString("en-US");
+}
+function markdown_text_plural(n, one, many = `${one}s`) {
+    return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+function markdown_text_formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return "–";
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    return `${Math.floor(totalSeconds / 60)} min ${totalSeconds % 60} s`;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/report.ts
+/** The --json document and the action's `report` output. The first seven keys are the contract. */
+function toMigrateJson(report) {
+    const state = report.state;
+    return {
+        ok: report.ok,
+        environment: report.environment,
+        pending: state?.pending ?? [],
+        applied: (state?.applied ?? []).map((a) => ({ name: a.name, checksum: a.checksum, finishedAt: a.finishedAt.toISOString(), durationMs: a.durationMs })),
+        failed: (state?.failed ?? []).map((f) => f.name),
+        checksumMismatch: state?.checksumMismatch ?? [],
+        refused: report.refused,
+        command: report.command,
+        production: report.production,
+        database: report.database,
+        rolledBack: state?.rolledBack ?? [],
+        missingFromRepo: state?.missingFromRepo ?? [],
+        slow: (state?.applied ?? []).filter((a) => a.slow).map((a) => a.name),
+        appliedNow: report.appliedNow ?? [],
+        resolved: report.resolved ?? null,
+        stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
+        backup: report.backup ?? null,
+        deployment: report.deployment ?? null,
+        stateUnknown: report.stateUnknown ?? null,
+        error: report.error ?? null,
+        warnings: report.warnings,
+        recovery: report.recovery,
+        durationMs: report.durationMs,
+    };
+}
+/** Exit code of the CLI: 0 success, 1 refused or failed. (2 never reaches a report: it is thrown.) */
+function exitCode(report) {
+    return report.ok ? 0 : 1;
+}
+/** One line for logs, deployment status descriptions and the summary's title. */
+function report_headline(report) {
+    const env = `"${report.environment}"`;
+    if (report.refused)
+        return `${report.command} on ${env} refused: nothing was changed`;
+    if (report.error)
+        return `${report.command} on ${env} failed`;
+    const s = report.state;
+    switch (report.command) {
+        case "deploy": {
+            const n = report.appliedNow?.length ?? 0;
+            return n === 0 ? `No pending migrations on ${env}` : `${n} migration${n === 1 ? "" : "s"} applied to ${env}`;
+        }
+        case "resolve":
+            return report.resolved ? `${report.resolved.name} marked ${report.resolved.kind} on ${env}` : `resolve on ${env}`;
+        default:
+            if (!s)
+                return `Status of ${env}`;
+            if (!report.ok)
+                return `${env} needs attention: ${[s.failed.length ? `${s.failed.length} failed` : "", s.checksumMismatch.length ? `${s.checksumMismatch.length} edited after apply` : ""].filter(Boolean).join(", ")}`;
+            return `${env}: ${s.applied.length} applied, ${s.pending.length} pending`;
+    }
+}
+/** Prisma's generated header: `/* Warnings: - You are about to drop … *\/`. */
+function prismaWarnings(sql) {
+    const block = /\/\*([\s\S]*?)\*\//.exec(sql);
+    if (!block || !/Warnings:/i.test(block[1] ?? ""))
+        return [];
+    return (block[1] ?? "")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith("- "))
+        .map((l) => l.slice(2).trim());
+}
+
+;// CONCATENATED MODULE: ./src/migrate/render.ts
+// The migrate report as CLI text and as the job summary (Markdown): who, what, when, how long; what was
+// pending with its SQL; what was applied and how long each took (🚩 above slow-migration-seconds); and,
+// when something is wrong, why and the exact way out. Pure.
+
+
+const MAX_SQL_CHARS = 20_000;
+const MAX_TOTAL_SQL_CHARS = 400_000;
+function outcomeIcon(report) {
+    if (report.refused)
+        return "⛔";
+    return report.ok ? "✅" : "❌";
+}
+function renderMigrateText(report) {
+    const lines = [];
+    lines.push(`${report.ok ? "✔" : "✖"} ${report_headline(report)}`);
+    lines.push(`  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`);
+    if (report.stamp)
+        lines.push(`  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`);
+    else if (!report.refused && !report.error)
+        lines.push("  identity   not stamped yet (the first deploy stamps it)");
+    const s = report.state;
+    if (s) {
+        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
+        lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
+        if (s.failed.length)
+            lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
+        if (s.rolledBack.length)
+            lines.push(`  rolled back ${s.rolledBack.join(", ")}`);
+        if (s.checksumMismatch.length)
+            lines.push(`  edited after apply ${s.checksumMismatch.join(", ")}`);
+        if (s.missingFromRepo.length)
+            lines.push(`  not in repository ${s.missingFromRepo.join(", ")}`);
+    }
+    else if (report.stateUnknown) {
+        lines.push(`  state      unknown: ${report.stateUnknown}`);
+    }
+    for (const a of report.appliedNow ?? [])
+        lines.push(`  ${a.slow ? "🚩" : "✔"} ${a.name}  ${markdown_text_formatDuration(a.durationMs)}`);
+    if (report.resolved)
+        lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
+    if (report.backup)
+        lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
+    if (report.deployment)
+        lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
+    if (report.refused)
+        lines.push("", `refused: ${report.refused}`);
+    if (report.error)
+        lines.push("", `error: ${report.error}`);
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    if (report.recovery.length)
+        lines.push("", "How to recover:", ...report.recovery.map((r) => `  ${r}`));
+    lines.push("", `${report.command} took ${markdown_text_formatDuration(report.durationMs)}.`);
+    return lines.join("\n") + "\n";
+}
+function renderMigrateMarkdown(report, options = {}) {
+    const out = [];
+    out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${headline(report)}`)}`, "");
+    const run = safeUrl(report.runUrl);
+    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
+    out.push("| | |", "| --- | --- |");
+    out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
+    out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+    out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
+    out.push(`| When | ${report.startedAt.toISOString()} |`);
+    out.push(`| How long | ${formatDuration(report.durationMs)} |`);
+    if (report.command !== "status")
+        out.push(`| Deployment | ${deployment} |`);
+    if (run)
+        out.push(`| Run | [log](${run}) |`);
+    if (report.prismaVersion)
+        out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
+    if (report.stamp)
+        out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
+    if (report.backup)
+        out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${formatDuration(report.backup.durationMs)}) |`);
+    out.push("");
+    if (report.refused)
+        out.push(`> [!CAUTION]`, `> **Refused — nothing was changed.** ${inline(report.refused)}`, "");
+    if (report.error)
+        out.push(`> [!WARNING]`, `> **${report.ok ? "Problem" : "Failed"}.** ${inline(report.error)}`, "");
+    if (report.recovery.length)
+        out.push("### How to recover", "", ...report.recovery.map((r) => `- ${inline(r)}`), "");
+    if (report.appliedNow) {
+        out.push(`### Applied by this run (${report.appliedNow.length})`, "");
+        if (report.appliedNow.length === 0)
+            out.push("Nothing: there were no pending migrations when Prisma ran.", "");
+        else {
+            out.push("| Migration | Duration | |", "| --- | --- | --- |");
+            for (const a of report.appliedNow)
+                out.push(`| ${code(a.name, { inTable: true })} | ${formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`);
+            out.push("");
+        }
+    }
+    if (report.resolved)
+        out.push(`### Resolved`, "", `${code(report.resolved.name)} is now marked **${report.resolved.kind}**.`, "");
+    if (report.pendingBefore && report.pendingBefore.length > 0) {
+        out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
+        let budget = MAX_TOTAL_SQL_CHARS;
+        for (const m of report.pendingBefore) {
+            const notes = [...m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`), ...(m.lint ?? []).map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${inline(f.rule)}: ${inline(f.message)}`)];
+            const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
+            budget -= sql.length;
+            const fence = blockFence(sql);
+            out.push(`<details><summary><code>${inline(m.name)}</code>${notes.length ? ` — ${plural(notes.length, "note")}` : " — lint: no findings"}</summary>`, "");
+            if (notes.length)
+                out.push(...notes.map((n) => `- ${n}`), "");
+            out.push(`${fence}sql`, sql, fence, "", "</details>", "");
+        }
+    }
+    const s = report.state;
+    if (s) {
+        out.push("### State of the environment", "");
+        out.push("| | Migrations |", "| --- | --- |");
+        const list = (names) => (names.length ? names.map((n) => code(n, { inTable: true })).join(", ") : "–");
+        out.push(`| Applied | ${s.applied.length} |`);
+        out.push(`| Pending | ${list(s.pending)} |`);
+        out.push(`| Failed | ${list(s.failed.map((f) => f.name))} |`);
+        if (s.rolledBack.length)
+            out.push(`| Rolled back | ${list(s.rolledBack)} |`);
+        out.push(`| Edited after apply | ${list(s.checksumMismatch)} |`);
+        if (s.missingFromRepo.length)
+            out.push(`| Not in this repository | ${list(s.missingFromRepo)} |`);
+        const slow = s.applied.filter((a) => a.slow);
+        if (slow.length)
+            out.push(`| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${formatDuration(a.durationMs)}`).join(", ")} |`);
+        out.push("");
+    }
+    else if (report.stateUnknown) {
+        out.push("### State of the environment", "", `Unknown: ${inline(report.stateUnknown)}`, "");
+    }
+    if (report.warnings.length)
+        out.push("### Warnings", "", ...report.warnings.map((w) => `- ${inline(w)}`), "");
+    return out.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/core/environment.ts
+// Environments of the manual migration jobs (status, deploy, resolve): which names exist, which of them
+// are production, what a production deploy must be confirmed with, and how the identity stamped into a
+// database is compared with the environment a run claims. Pure: no I/O, no @actions imports.
+
+const DEFAULT_ENVIRONMENTS = ["staging", "production"];
+const DEFAULT_PRODUCTION_ENVIRONMENTS = ["production"];
+/** GitHub's limit for an environment name. */
+const MAX_NAME_LENGTH = 255;
+/**
+ * The form names are compared in: case-folded, trimmed, inner whitespace collapsed. GitHub treats
+ * environment names case-insensitively too, so "Production " and "production" are one environment.
+ */
+function normalizeEnvironmentName(name) {
+    return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+/** Throws a ConfigurationError naming `what` when `name` cannot be an environment name. */
+function assertEnvironmentName(name, what = "environment") {
+    if (normalizeEnvironmentName(name) === "") {
+        throw new ConfigurationError(`${what} is empty. Expected the name of an environment, e.g. "staging" or "production".`);
+    }
+    // Control characters would forge log lines and workflow commands.
+    if (/[\u0000-\u001f\u007f]/.test(name) || name.length > MAX_NAME_LENGTH) {
+        throw new ConfigurationError(`${what} ${JSON.stringify(name)} is not a valid environment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    }
+}
+/** "staging, production" → ["staging", "production"] (as written, deduplicated by normalised form). */
+function parseEnvironmentList(text, what) {
+    const names = [];
+    for (const part of text.split(/[,\n]/)) {
+        if (part.trim() === "")
+            continue;
+        assertEnvironmentName(part, `A name in ${what}`);
+        if (!names.some((n) => normalizeEnvironmentName(n) === normalizeEnvironmentName(part)))
+            names.push(part.trim());
+    }
+    if (names.length === 0)
+        throw new ConfigurationError(`${what} is empty. Expected a comma-separated list of environment names, e.g. "staging, production".`);
+    return names;
+}
+/** The environment a run names, checked against the policy. Unknown names are refused. */
+function resolveEnvironment(requested, policy) {
+    assertEnvironmentName(requested, "environment");
+    const normalized = normalizeEnvironmentName(requested);
+    const knownNames = [...policy.known, ...policy.production];
+    if (!knownNames.some((n) => normalizeEnvironmentName(n) === normalized)) {
+        throw new ConfigurationError(`Unknown environment ${JSON.stringify(requested.trim())}. Expected one of: ${unique(knownNames).join(", ")} ` +
+            "(configure the list with --environments / the `environments` input).");
+    }
+    return { name: requested.trim(), normalized, production: policy.production.some((n) => normalizeEnvironmentName(n) === normalized) };
+}
+function unique(names) {
+    const seen = new Set();
+    return names.filter((n) => {
+        const key = normalizeEnvironmentName(n);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Compares the run's environment with the database's stamp. A mismatch is what stops a staging job
+ * that holds the production URL (or the other way round).
+ */
+function compareStamp(environment, stamp) {
+    if (!stamp)
+        return { kind: "unstamped" };
+    if (stamp.normalized === environment.normalized)
+        return { kind: "match", stamp };
+    const by = stamp.stampedBy ? ` by ${stamp.stampedBy}` : "";
+    return {
+        kind: "mismatch",
+        stamp,
+        reason: `This run is for environment "${environment.name}", but the database belongs to environment "${stamp.name}"` +
+            `${stamp.production ? " (production)" : ""} (stamped ${stamp.stampedAt.toISOString()}${by}). ` +
+            `The database URL given to the "${environment.name}" job points at the wrong database: fix the secret. ` +
+            `Nothing was changed. If this database really is "${environment.name}" now (for example restored from a dump of "${stamp.name}"), ` +
+            "a database administrator removes the old identity with `DROP TABLE migrate_guard.environment;` after checking the URL twice; migrate-guard never overwrites a stamp itself.",
+    };
+}
+/** Production when configured so, or when the database was stamped as production. */
+function isProductionRun(environment, stamp) {
+    return environment.production || Boolean(stamp?.production && stamp.normalized === environment.normalized);
+}
+/**
+ * A production deploy must be confirmed by typing the environment's name (compared normalised, like
+ * every environment name). Throws a ConfigurationError that says what to type.
+ */
+function assertProductionConfirmed(environment, confirm) {
+    if (confirm !== undefined && normalizeEnvironmentName(confirm) === environment.normalized)
+        return;
+    const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
+    throw new ConfigurationError(`Deploying to the production environment "${environment.name}" must be confirmed: set confirm (--confirm) to "${environment.name}"; ${given}. Nothing was changed.`);
+}
+/** `resolve` is confirmed by typing the migration's name exactly. */
+function assertResolveConfirmed(migration, confirm) {
+    if (confirm?.trim() === migration)
+        return;
+    const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
+    throw new ConfigurationError(`Resolving a migration must be confirmed: set confirm (--confirm) to the migration's name, "${migration}"; ${given}. Nothing was changed.`);
+}
+
+;// CONCATENATED MODULE: ./src/migrate/database.ts
+// The environment's database as the migrate commands see it: one connection for the reads before and
+// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
+// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
+// turned into messages that say what to fix, never quoting the URL or its password.
+
+
+
+
+/** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
+const PRISMA_ADVISORY_LOCK = 72707369;
+const STAMP_SCHEMA = "migrate_guard";
+const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
+/** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
+const STAMP_LOCK = 0x6d677374;
+/** A failure to reach or log in to the database, with what the user should do about it. */
+class DatabaseConnectionError extends Error {
+    kind;
+    name = "DatabaseConnectionError";
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+    }
+}
+function urlSecrets(url) {
+    try {
+        const u = new URL(url);
+        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+    }
+    catch {
+        return url.length >= 4 ? [url] : [];
+    }
+}
+/**
+ * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
+ * pg_dump, Prisma) treats it as "encrypt, do not verify". Environments configured for those clients
+ * must behave the same here, so libpq semantics are asked for explicitly.
+ */
+function pgConnectionString(url) {
+    try {
+        const u = new URL(url);
+        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
+            u.searchParams.set("uselibpqcompat", "true");
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/** The schema holding `_prisma_migrations`: the URL's `schema` parameter (Prisma's convention), default public. */
+function migrationsSchema(url) {
+    try {
+        return new URL(url).searchParams.get("schema") || "public";
+    }
+    catch {
+        return "public";
+    }
+}
+function explainConnectionError(error, url) {
+    const e = error;
+    const raw = redact(e.message ?? String(error), urlSecrets(url));
+    const where = describeUrl(url);
+    const code = e.code ?? "";
+    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
+        return new DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
+    }
+    if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
+        return new DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
+    }
+    if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
+        return new DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
+    }
+    if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
+        return new DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
+    }
+    if (code === "3D000") {
+        return new DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
+    }
+    return new DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
+}
+class EnvironmentDatabase {
+    client;
+    url;
+    constructor(client, url) {
+        this.client = client;
+        this.url = url;
+    }
+    static async connect(url, options = {}) {
+        const client = new esm.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000, application_name: "migrate-guard" });
+        // A server that goes away later is reported by the failing query; without a listener the
+        // 'error' event would crash the process.
+        client.on("error", () => { });
+        try {
+            await client.connect();
+        }
+        catch (error) {
+            await client.end().catch(() => { });
+            throw explainConnectionError(error, url);
+        }
+        return new EnvironmentDatabase(client, url);
+    }
+    async close() {
+        await this.client.end().catch(() => { });
+    }
+    async query(text, values = []) {
+        try {
+            return await this.client.query(text, values);
+        }
+        catch (error) {
+            // Server messages can quote parts of the URL back: keep them clean.
+            if (error instanceof Error)
+                error.message = redact(error.message, urlSecrets(this.url));
+            throw error;
+        }
+    }
+    async serverVersion() {
+        const { rows } = await this.query("SELECT current_setting('server_version') AS v");
+        return rows[0].v;
+    }
+    async serverMajor() {
+        const { rows } = await this.query("SELECT current_setting('server_version_num') AS n");
+        return Math.floor(Number(rows[0].n) / 10000);
+    }
+    async readStamp() {
+        const exists = await this.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
+        if (!exists.rows[0]?.t)
+            return undefined;
+        const { rows } = await this.query(`SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${STAMP_TABLE} LIMIT 1`);
+        const r = rows[0];
+        if (!r)
+            return undefined;
+        return {
+            name: r.name,
+            normalized: normalizeEnvironmentName(r.normalized_name),
+            production: r.production,
+            stampedAt: r.stamped_at,
+            ...(r.stamped_by ? { stampedBy: r.stamped_by } : {}),
+            ...(r.repository ? { repository: r.repository } : {}),
+            ...(r.run_url ? { runUrl: r.run_url } : {}),
+        };
+    }
+    /**
+     * Writes the stamp unless one exists, and returns whatever stamp is there afterwards: when two first
+     * deploys race, one insert wins and the other run sees (and compares with) the winner's stamp.
+     * Its own schema keeps the table out of Prisma's view (Prisma manages only the datasource's schemas).
+     */
+    async writeStampIfAbsent(stamp) {
+        await this.query("BEGIN");
+        try {
+            // Concurrent CREATE … IF NOT EXISTS can still collide on the catalog's unique index: serialise
+            // first deploys on a lock of migrate-guard's own (not Prisma's, which the deploy takes later).
+            await this.query("SELECT pg_advisory_xact_lock($1)", [STAMP_LOCK]);
+            const created = await this.createStamp(stamp);
+            await this.query("COMMIT");
+            return { stamp: (await this.readStamp()), created };
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
+            throw error;
+        }
+    }
+    async createStamp(stamp) {
+        await this.query(`CREATE SCHEMA IF NOT EXISTS ${STAMP_SCHEMA}`);
+        await this.query(`
+      CREATE TABLE IF NOT EXISTS ${STAMP_TABLE} (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        name text NOT NULL,
+        normalized_name text NOT NULL,
+        production boolean NOT NULL,
+        stamped_at timestamptz NOT NULL DEFAULT now(),
+        stamped_by text,
+        repository text,
+        run_url text
+      )`);
+        await this.query(`COMMENT ON TABLE ${STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`);
+        const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
+        return inserted.rowCount === 1;
+    }
+    /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
+    async readMigrationRecords() {
+        const schema = migrationsSchema(this.url);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        if (!exists.rows[0]?.t)
+            return undefined;
+        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+        return rows.map((r) => ({
+            name: r.migration_name,
+            checksum: r.checksum,
+            startedAt: r.started_at,
+            ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+            ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
+            ...(r.logs ? { logs: redact(r.logs, urlSecrets(this.url)) } : {}),
+        }));
+    }
+    /** Finished migrations so far: progress while Prisma works. */
+    async countFinished() {
+        const schema = migrationsSchema(this.url);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        if (!exists.rows[0]?.t)
+            return 0;
+        const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+        return Number(rows[0].n);
+    }
+    /** Tables in the migrations schema other than Prisma's own: a database with these and no history needs a baseline. */
+    async countUserTables() {
+        const { rows } = await this.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations'", [migrationsSchema(this.url)]);
+        return Number(rows[0].n);
+    }
+    /** The session holding Prisma's migration lock in this database, if any. */
+    async migrationLockHolder() {
+        // A bigint advisory key shows up as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
+        const { rows } = await this.query(`SELECT l.pid, a.application_name, host(a.client_addr) AS client_addr, coalesce(a.xact_start, a.backend_start) AS since
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+       LIMIT 1`, [PRISMA_ADVISORY_LOCK]);
+        const r = rows[0];
+        if (!r)
+            return undefined;
+        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+    }
+    /**
+     * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
+     * rolled_back_at on the migration's unfinished, not yet rolled back rows — only when none of its
+     * rows finished. Under Prisma's own advisory lock, so it never races a deploy.
+     */
+    async markRolledBack(name) {
+        const table = `${quoteIdentifier(migrationsSchema(this.url))}._prisma_migrations`;
+        await this.query("BEGIN");
+        try {
+            const { rows } = await this.query("SELECT pg_try_advisory_xact_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
+            if (!rows[0]?.ok)
+                throw new Error("Another session holds Prisma's migration lock (a deploy is running): nothing was changed. Try again when it has finished.");
+            const updated = await this.query(`UPDATE ${table} SET rolled_back_at = now()
+         WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM ${table} WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL)`, [name]);
+            await this.query("COMMIT");
+            return updated.rowCount ?? 0;
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
+            throw error;
+        }
+    }
+}
+/** Opens, runs `work`, closes; connection failures become DatabaseConnectionError. */
+async function withEnvironmentDatabase(url, work) {
+    const db = await EnvironmentDatabase.connect(url);
+    try {
+        return await work(db);
+    }
+    finally {
+        await db.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/migration-state.ts
+// The state of an environment's migrations: the repository's migration folders compared with the rows
+// of `_prisma_migrations`, classified the way Prisma Migrate classifies them (applied, pending, failed
+// — Prisma's P3009 state —, rolled back, edited after apply, missing from the repository). Pure.
+
+
+const CHECKSUM_LENGTH = 64;
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)("sha256").update(text, "utf8").digest();
+}
+/**
+ * Whether `script` is what a stored checksum was computed from, with Prisma's tolerance: line endings
+ * may have been converted either way by git, and checksums written by old Prisma versions lack the
+ * zero padding of each byte (prisma-engines#1887).
+ */
+function scriptMatchesChecksum(script, stored) {
+    const variants = [script, script.split("\r\n").join("\n"), script.split("\n").join("\r\n")];
+    const unpadded = stored.length !== 0 && stored.length !== CHECKSUM_LENGTH;
+    return variants.some((variant) => {
+        const digest = sha256(variant);
+        const rendered = unpadded ? [...digest].map((b) => b.toString(16)).join("") : digest.toString("hex");
+        return rendered === stored;
+    });
+}
+/** Prisma applies migrations in the byte order of their folder names. */
+function byName(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+function classifyMigrations(repo, records, slowMigrationSeconds) {
+    const repoByName = new Map(repo.map((m) => [m.name, m]));
+    const live = records.filter((r) => !r.rolledBackAt);
+    const appliedRecords = new Map();
+    for (const r of live)
+        if (r.finishedAt)
+            appliedRecords.set(r.name, r);
+    const failedRecords = live.filter((r) => !r.finishedAt && !appliedRecords.has(r.name));
+    const applied = [...appliedRecords.values()]
+        .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
+        .map((r) => {
+        const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
+        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+    });
+    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+    const failedNames = new Set(failed.map((f) => f.name));
+    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
+    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
+    const checksumMismatch = applied.filter((a) => {
+        const file = repoByName.get(a.name);
+        return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
+    }).map((a) => a.name);
+    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+    return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
+}
+/**
+ * A migration name as the user typed it for `resolve`: a single folder name, never a path. Checked
+ * before anything else so that `../../etc` cannot reach a file system call or Prisma.
+ */
+function assertMigrationName(name, flag) {
+    const ok = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) && !name.includes("..") && name.length <= 255;
+    if (!ok) {
+        throw new ConfigurationError(`${flag} ${JSON.stringify(name)} is not a migration name. Expected the name of one folder in the migrations directory, e.g. 20240101120000_add_users (letters, digits, "_", "-", "."; no path).`);
+    }
+}
+/**
+ * The migrations `prisma migrate deploy` says it applied, from its output ("The following migration(s)
+ * have been applied: … └─ NAME/"), or [] for "No pending migrations to apply.". Undefined when the output
+ * has neither form (a Prisma version that words it differently): callers then fall back to the database.
+ */
+function parseDeployOutput(stdout) {
+    if (/No pending migrations to apply/i.test(stdout))
+        return [];
+    const start = stdout.search(/have been applied:/i);
+    if (start < 0)
+        return undefined;
+    const names = [];
+    for (const line of stdout.slice(start).split("\n")) {
+        const m = /^\s*└─\s+(.+?)\/\s*$/.exec(line);
+        if (m && m[1] !== "migrations")
+            names.push(m[1]);
+    }
+    return names;
+}
+/** The first lines of what Prisma recorded for a failed migration, for messages. */
+function failureSummary(logs, maxLines = 6) {
+    if (!logs)
+        return "no error was recorded";
+    // Prisma's engines append a Rust backtrace ("   0: sql_schema_connector::…", "at …/apply_migration.rs:113").
+    const lines = logs
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== "" && !/^\s*(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
+    return lines.slice(0, maxLines).join("\n") + (lines.length > maxLines ? "\n…" : "");
+}
+/**
+ * What to do about failed migrations (Prisma's P3009 state), as exact commands for this environment.
+ * `resolveCommand` renders one resolve invocation (CLI or workflow form).
+ */
+function recoverySteps(failed, environment) {
+    const steps = [];
+    for (const f of failed) {
+        const cli = (kind) => `migrate-guard resolve --environment ${shellWord(environment)} --${kind} ${f.name} --confirm ${f.name}`;
+        steps.push(`Migration "${f.name}" failed on "${environment}" (started ${f.startedAt.toISOString()}). Prisma applies nothing else until it is resolved (P3009). ` +
+            `Recorded error: ${failureSummary(f.logs, 3).replace(/\n/g, " ")}`, `1. Check what of "${f.name}" is in the database. PostgreSQL normally rolled the whole script back, but statements that commit on their own (or an explicit COMMIT in the script) may have stayed.`, `2. If none of it took effect: fix the migration in the repository (it was never applied, so it may be edited), mark the failed attempt rolled back with \`${cli("rolled-back")}\` (workflow: command resolve, resolve-as rolled-back, migration ${f.name}, confirm ${f.name}), then run deploy again.`, `3. If you completed its changes by hand instead: record it as applied with \`${cli("applied")}\` (workflow: resolve-as applied).`);
+    }
+    return steps;
+}
+function shellWord(text) {
+    return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/state.ts
+
+
+
+
+
+
+
+
+async function loadProject(workingDirectory, schema) {
+    const project = await locateProject({ workingDirectory, ...(schema ? { schema } : {}) });
+    const repoRoot = (await repositoryRoot(project.workingDirectory).catch(() => undefined)) ?? project.workingDirectory;
+    const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
+    return { project, dir, repoRoot };
+}
+function projectPrisma(loaded, explicitSchema) {
+    const { project } = loaded;
+    return findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema });
+}
+async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
+    const [stamp, records, userTables, lockHolder, postgresVersion] = [
+        await db.readStamp(),
+        await db.readMigrationRecords(),
+        await db.countUserTables(),
+        await db.migrationLockHolder(),
+        await db.serverVersion(),
+    ];
+    return {
+        ...(stamp ? { stamp } : {}),
+        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
+        noHistory: records === undefined,
+        userTables,
+        ...(lockHolder ? { lockHolder } : {}),
+        postgresVersion,
+    };
+}
+function pendingMigrations(loaded, names) {
+    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
+    return names.flatMap((name) => {
+        const m = byName.get(name);
+        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
+    });
+}
+function describeLockHolder(holder) {
+    const parts = [`pid ${holder.pid}`];
+    if (holder.application)
+        parts.push(`application "${holder.application}"`);
+    if (holder.client)
+        parts.push(`from ${holder.client}`);
+    if (holder.since)
+        parts.push(`since ${holder.since.toISOString()}`);
+    return parts.join(", ");
+}
+/** The state after the change, from a fresh connection (the first may have died with the server). */
+async function readBack(settings, loaded, report) {
+    try {
+        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
+        try {
+            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
+            report.state = after.state;
+            if (after.stamp)
+                report.stamp = after.stamp;
+        }
+        finally {
+            await db.close();
+        }
+    }
+    catch (error) {
+        // The state read before the change would be stale now: report none rather than a wrong one.
+        delete report.state;
+        report.stateUnknown =
+            `${redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))} ` +
+                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/migrate/lock.ts
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits (bounded) while another session holds Prisma's migration lock; returns the holder if it never let go. */
+async function waitForMigrationLock(db, timeoutSeconds, log) {
+    let holder = await db.migrationLockHolder();
+    if (!holder)
+        return undefined;
+    log(`Another deploy holds Prisma's migration lock (${describeLockHolder(holder)}); waiting up to ${timeoutSeconds} s for it to finish…`);
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    while (holder && Date.now() < deadline) {
+        await sleep(Math.min(1000, Math.max(50, deadline - Date.now())));
+        holder = await db.migrationLockHolder();
+    }
+    if (!holder)
+        log("The migration lock was released.");
+    return holder;
+}
+function lockTimeoutMessage(holder, timeoutSeconds) {
+    return `Another deploy still holds Prisma's migration lock after ${timeoutSeconds} s (${describeLockHolder(holder)}). Nothing was changed by this run; run it again when that deploy has finished (lock-timeout-seconds sets the wait).`;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/pg-dump.ts
+// The optional backup before a deploy: pg_dump in custom format (restorable with pg_restore, table by
+// table). pg_dump refuses to dump a server newer than itself, so the one chosen is the newest installed
+// and must be at least the server's major; otherwise the deploy stops and says which to install.
+
+
+
+
+
+
+const pg_dump_execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+async function candidates() {
+    const dirs = [];
+    for (const root of ["/usr/lib/postgresql", "/usr/local/opt", "/opt/homebrew/opt"]) {
+        const entries = await (0,promises_namespaceObject.readdir)(root).catch(() => []);
+        for (const e of entries.sort())
+            if (/^(\d+(\.\d+)?|postgresql(@\d+)?|libpq)$/.test(e))
+                dirs.push(external_node_path_default().join(root, e, "bin"));
+    }
+    for (const e of (await (0,promises_namespaceObject.readdir)("/usr").catch(() => [])).filter((n) => /^pgsql-\d+$/.test(n)))
+        dirs.push(external_node_path_default().join("/usr", e, "bin"));
+    try {
+        const { stdout } = await pg_dump_execFileAsync("pg_config", ["--bindir"], { timeout: 10_000 });
+        if (stdout.trim())
+            dirs.push(stdout.trim());
+    }
+    catch {
+        // No pg_config: the other places still count.
+    }
+    dirs.push(...(process.env.PATH ?? "").split((external_node_path_default()).delimiter).filter((d) => external_node_path_default().isAbsolute(d)));
+    return dirs.map((d) => external_node_path_default().join(d, "pg_dump"));
+}
+/** Every pg_dump on this machine, newest first. */
+async function listPgDumps() {
+    const seen = new Set();
+    const found = [];
+    for (const file of await candidates()) {
+        try {
+            await (0,promises_namespaceObject.access)(file, promises_namespaceObject.constants.X_OK);
+            const real = await (0,promises_namespaceObject.realpath)(file);
+            if (seen.has(real))
+                continue;
+            seen.add(real);
+            const { stdout } = await pg_dump_execFileAsync(file, ["--version"], { timeout: 10_000 });
+            const m = /(\d+)(?:\.(\d+))?/.exec(stdout.replace(/^[^)]*\)/, ""));
+            if (m)
+                found.push({ path: file, major: Number(m[1]), version: m[0] });
+        }
+        catch {
+            // Not there, not executable, or not a pg_dump.
+        }
+    }
+    return found.sort((a, b) => b.major - a.major);
+}
+async function choosePgDump(serverMajor) {
+    const all = await listPgDumps();
+    const usable = all.find((d) => d.major >= serverMajor);
+    if (usable)
+        return usable;
+    const have = all.length ? `only ${all.map((d) => `pg_dump ${d.version} (${d.path})`).join(", ")}` : "no pg_dump at all";
+    throw new Error(`backup: the server runs PostgreSQL ${serverMajor}, and pg_dump cannot dump a server newer than itself; this machine has ${have}. ` +
+        `Install the PostgreSQL ${serverMajor} client (Ubuntu: sudo apt-get install postgresql-client-${serverMajor} from apt.postgresql.org), or deploy without backup. The deploy did not start.`);
+}
+// libpq rejects query parameters it does not know (Prisma's schema, connection_limit, …).
+const LIBPQ_PARAMS = new Set([
+    "host", "hostaddr", "port", "dbname", "user", "passfile", "channel_binding", "connect_timeout", "options", "application_name",
+    "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "sslmode", "sslnegotiation",
+    "sslcompression", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version",
+    "ssl_max_protocol_version", "gssencmode", "krbsrvname", "gsslib", "target_session_attrs", "load_balance_hosts",
+]);
+/** The URL for libpq without its password (which travels in PGPASSWORD, never on a command line). */
+function libpqUrl(url) {
+    const u = new URL(url);
+    const password = u.password ? decodeURIComponent(u.password) : u.searchParams.get("password") ?? undefined;
+    u.password = "";
+    for (const key of [...u.searchParams.keys()])
+        if (!LIBPQ_PARAMS.has(key))
+            u.searchParams.delete(key);
+    u.protocol = "postgresql:";
+    return { url: u.toString(), ...(password ? { password } : {}) };
+}
+async function backupDatabase(url, file, serverMajor, onLine) {
+    const dump = await choosePgDump(serverMajor);
+    const started = Date.now();
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    }
+    catch (error) {
+        throw new Error(`backup: cannot create the folder for ${file} (${error.code ?? String(error)}), so the deploy did not start. Set backup-file to a writable path.`);
+    }
+    const target = libpqUrl(url);
+    const secrets = urlSecrets(url);
+    const env = { ...process.env, PGAPPNAME: "migrate-guard-backup", PGCONNECT_TIMEOUT: "15" };
+    delete env.PGPASSWORD;
+    if (target.password)
+        env.PGPASSWORD = target.password;
+    const stderr = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], { env, stdio: ["ignore", "ignore", "pipe"] });
+        let text = "";
+        child.stderr.on("data", (d) => {
+            text += d.toString();
+        });
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code: code ?? 1, text }));
+    });
+    if (stderr.code !== 0) {
+        await (0,promises_namespaceObject.unlink)(file).catch(() => { });
+        throw new Error(`backup: pg_dump ${dump.version} failed (exit ${stderr.code}), so the deploy did not start: ${redact(stderr.text.trim(), secrets).split("\n").slice(-5).join(" ")}`);
+    }
+    for (const line of stderr.text.split("\n").filter(Boolean))
+        onLine(redact(line, secrets));
+    const bytes = (await (0,promises_namespaceObject.stat)(file)).size;
+    return { file, bytes, durationMs: Date.now() - started, pgDump: `${dump.version} (${dump.path})` };
+}
+
+;// CONCATENATED MODULE: ./src/migrate/scope.ts
+// What a run has read so far and the helpers deploy and resolve share to end it: refusing, opening
+// and closing the audit record, and the findings every command reports about the state it read.
+
+
+
+
+/** Marks the report refused: nothing was changed. */
+function refuse(report, reason) {
+    report.ok = false;
+    report.refused = reason;
+    return report;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function auditRequest(settings, deps, report, migrations, what) {
+    const context = deps.context ?? {};
+    const action = settings.resolve ? `resolve --${settings.resolve.kind} ${settings.resolve.name}` : "deploy";
+    return {
+        environment: settings.environment.name,
+        production: report.production,
+        task: "deploy:migrations",
+        description: `migrate-guard ${action}: ${what}`,
+        payload: {
+            tool: "migrate-guard",
+            command: settings.command,
+            ...(settings.resolve ? { resolve: settings.resolve } : {}),
+            migrations,
+            database: report.database,
+            actor: context.actor ?? null,
+            runUrl: context.runUrl ?? null,
+            sha: context.sha ?? null,
+        },
+    };
+}
+/**
+ * Opens the audit record, or refuses the run when it cannot be opened: a change to an environment is
+ * never made without its record. Undefined when the caller keeps no audit trail (the CLI).
+ */
+async function openAudit(deps, report, request) {
+    if (!deps.audit)
+        return undefined;
+    try {
+        const record = await deps.audit.start(request);
+        report.deployment = { id: record.id, ...(record.url ? { url: record.url } : {}) };
+        deps.logger.info(`Recorded as GitHub deployment ${record.id} (environment "${request.environment}", in progress).`);
+        return record;
+    }
+    catch (error) {
+        refuse(report, `The ${report.command} could not be recorded as a GitHub deployment, so nothing was changed. ${errorMessage(error)}`);
+        return undefined;
+    }
+}
+async function closeAudit(record, report, logger) {
+    if (!record)
+        return;
+    const firstProblem = (report.error ?? report.refused ?? "").split("\n")[0] ?? "";
+    const description = report.ok ? report_headline(report) : `${report_headline(report)}: ${firstProblem}`;
+    try {
+        await record.finish(report.ok ? "success" : "failure", redact(description));
+    }
+    catch (error) {
+        const message = `Could not set the final status of GitHub deployment ${record.id}: ${errorMessage(error)}`;
+        report.warnings.push(message);
+        logger.warning(message);
+    }
+}
+/** Findings every command reports about the state it read. */
+function describeState(scope) {
+    const { env, report, settings } = scope;
+    const state = env.state;
+    for (const name of state.checksumMismatch) {
+        const file = scope.loaded.dir.migrations.find((m) => m.name === name)?.file ?? name;
+        report.warnings.push(`Migration "${name}" was edited after it was applied to "${settings.environment.name}": ${file} no longer matches the checksum recorded when it ran. ` +
+            `Restore the file as it was applied (\`git log -p -- ${file}\`) and put the change into a new migration.`);
+    }
+    if (state.missingFromRepo.length > 0) {
+        report.warnings.push(`The database has ${state.missingFromRepo.length} migration(s) this repository does not: ${state.missingFromRepo.join(", ")}. They were deployed from another branch or commit, or their folders were deleted.`);
+    }
+    for (const a of state.applied.filter((m) => m.slow)) {
+        report.warnings.push(`🚩 Migration "${a.name}" took ${(a.durationMs / 1000).toFixed(1)} s on "${settings.environment.name}" (slow-migration-seconds ${settings.slowMigrationSeconds}).`);
+    }
+    if (env.noHistory && env.userTables > 0) {
+        report.warnings.push(`The database has ${env.userTables} table(s) but no _prisma_migrations history: Prisma refuses to deploy to it (P3005). Baseline it first: ` +
+            `record the migrations its schema already contains with resolve --applied NAME (one run per migration), then deploy.`);
+    }
+    if (env.lockHolder) {
+        const running = state.failed.map((f) => f.name);
+        report.warnings.push(`A deploy is running right now (Prisma's migration lock is held by ${describeLockHolder(env.lockHolder)})${running.length ? `; being applied: ${running.join(", ")}` : ""}.`);
+    }
+    else if (state.failed.length > 0) {
+        report.recovery.push(...recoverySteps(state.failed, settings.environment.name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/migrate/deploy.ts
+// deploy: `prisma migrate deploy` — nothing else — behind the guards. Refusals first (failed migration,
+// edited migration, no history, unconfirmed production; nothing changed), then the deployment record,
+// the environment stamp, the optional backup, a bounded wait for another deploy's lock, Prisma, and the
+// state read back from the database for the report.
+
+
+
+
+
+
+
+
+function refusalBeforeChange(scope) {
+    const { env, loaded, report, settings } = scope;
+    if (loaded.dir.foldersWithoutSql.length > 0) {
+        return `The migrations directory has folders without migration.sql (${loaded.dir.foldersWithoutSql.join(", ")}); Prisma fails on them. Remove them or add their migration.sql.`;
+    }
+    if (env.state.failed.length > 0) {
+        const f = env.state.failed[0];
+        return `Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
+            `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`;
+    }
+    if (env.state.checksumMismatch.length > 0) {
+        return `${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
+            "What is in the repository is not what the database has: restore the files and put the change into a new migration.";
+    }
+    if (env.noHistory && env.userTables > 0) {
+        return `The database has ${env.userTables} table(s) but no _prisma_migrations history; Prisma would refuse it (P3005). Baseline it with resolve --applied first.`;
+    }
+    if (report.production && !settings.environment.production) {
+        // Production by its stamp, not by configuration: the same typed confirmation applies.
+        try {
+            assertProductionConfirmed({ ...settings.environment, production: true }, settings.confirm);
+        }
+        catch (error) {
+            return `The database is stamped as production. ${error.message}`;
+        }
+    }
+    return undefined;
+}
+function deploy_watchProgress(db, start, total, log) {
+    let last = start;
+    const timer = setInterval(() => {
+        db.countFinished().then((n) => {
+            if (n !== last)
+                log(`  applied ${n - start}/${total} migrations…`);
+            last = n;
+        }, () => { });
+    }, 2000);
+    timer.unref();
+    return () => clearInterval(timer);
+}
+function prismaFailure(result) {
+    const text = `${result.stderr}\n${result.stdout}`;
+    if (/advisory lock/i.test(text) && /Timed out/i.test(text)) {
+        return "Prisma timed out (after 10 s) waiting for its migration lock (pg_advisory_lock 72707369): another deploy is running on this database. Nothing was applied by this run; deploy again when it has finished.";
+    }
+    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const i = lines.findIndex((l) => /^Error\b/.test(l));
+    return `prisma migrate deploy failed (exit ${result.code}): ${(i >= 0 ? lines.slice(i, i + 8) : lines.slice(-8)).join(" ")}`;
+}
+async function runDeploy(scope, prisma) {
+    const { settings, deps, loaded, db, env, report } = scope;
+    const log = (m) => deps.logger.info(m);
+    describeState(scope);
+    report.pendingBefore = pendingMigrations(loaded, env.state.pending);
+    if (deps.lint && report.pendingBefore.length > 0)
+        await deps.lint(report.pendingBefore).catch((e) => report.warnings.push(`The migration linter failed: ${e.message}`));
+    const refusal = refusalBeforeChange(scope);
+    if (refusal)
+        return refuse(report, refusal);
+    const what = report.pendingBefore.length ? `${report.pendingBefore.length} pending migration(s)` : "no pending migrations";
+    const record = await openAudit(deps, report, auditRequest(settings, deps, report, report.pendingBefore.map((m) => ({ name: m.name, checksum: m.checksum })), what));
+    if (report.refused)
+        return report;
+    const secrets = urlSecrets(settings.databaseUrl);
+    try {
+        // The backup first: it only reads, so a failed backup leaves the database exactly as it was.
+        if (settings.backup) {
+            log(`Backing up ${report.database} to ${settings.backup.file} before deploying…`);
+            report.backup = await backupDatabase(settings.databaseUrl, settings.backup.file, await db.serverMajor(), (line) => deps.logger.debug(`pg_dump: ${line}`));
+            log(`Backup written: ${report.backup.file} (${report.backup.bytes} bytes, ${report.backup.durationMs} ms, pg_dump ${report.backup.pgDump}).`);
+        }
+        if (!env.stamp) {
+            const context = deps.context ?? {};
+            const { stamp, created } = await db.writeStampIfAbsent({
+                name: settings.environment.name,
+                normalized: settings.environment.normalized,
+                production: report.production,
+                ...(context.actor ? { stampedBy: context.actor } : {}),
+                ...(context.repository ? { repository: context.repository } : {}),
+                ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+            });
+            report.stamp = stamp;
+            report.stampCreated = created;
+            const decision = compareStamp(settings.environment, stamp);
+            // Another first deploy, for another environment, stamped it a moment earlier.
+            if (decision.kind === "mismatch")
+                throw new Error(decision.reason);
+            if (created)
+                log(`Stamped the database as environment "${stamp.name}"${stamp.production ? " (production)" : ""}: runs for any other environment will be refused.`);
+        }
+        const holder = await waitForMigrationLock(db, settings.lockTimeoutSeconds, log);
+        if (holder) {
+            report.lockHolder = holder;
+            throw new Error(lockTimeoutMessage(holder, settings.lockTimeoutSeconds));
+        }
+        const before = await db.countFinished();
+        log(`Running prisma migrate deploy (Prisma ${prisma.version}) for ${what}…`);
+        const stop = deploy_watchProgress(db, before, report.pendingBefore.length, log);
+        let result;
+        try {
+            result = await prisma.deploy(settings.databaseUrl, (line) => deps.logger.info(`prisma: ${redact(line, secrets)}`));
+        }
+        finally {
+            stop();
+        }
+        await readBack(settings, loaded, report);
+        const names = parseDeployOutput(result.stdout) ?? env.state.pending.filter((n) => report.state?.applied.some((a) => a.name === n));
+        report.appliedNow = names.map((name) => {
+            const a = report.state?.applied.find((m) => m.name === name);
+            return { name, durationMs: a?.durationMs ?? 0, slow: a?.slow ?? false };
+        });
+        for (const a of report.appliedNow) {
+            if (a.slow)
+                report.warnings.push(`🚩 Slow migration: "${a.name}" took ${(a.durationMs / 1000).toFixed(1)} s on "${settings.environment.name}" (limit ${settings.slowMigrationSeconds} s). It held its locks that long.`);
+        }
+        if (result.code !== 0) {
+            const failed = report.state?.failed.find((f) => !env.state.failed.some((g) => g.name === f.name));
+            report.error = failed ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}` : redact(prismaFailure(result), secrets);
+            if (report.state?.failed.length)
+                report.recovery = recoverySteps(report.state.failed, settings.environment.name);
+        }
+        else if (report.stateUnknown) {
+            report.error = `Prisma reported success, but the final state could not be read: ${report.stateUnknown}`;
+        }
+        report.ok = !report.error;
+    }
+    catch (error) {
+        report.error = redact(error instanceof Error ? error.message : String(error), secrets);
+        report.ok = false;
+    }
+    finally {
+        if (report.error)
+            deps.logger.error(report.error);
+        await closeAudit(record, report, deps.logger);
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/resolve.ts
+// resolve: `prisma migrate resolve --rolled-back NAME | --applied NAME`, the two ways out of Prisma's
+// failed-migration state. Refused (nothing changed) when the migration is not in a state the resolution
+// applies to; confirmed by typing the migration's name (checked in settings.ts).
+
+
+
+
+
+/** Where a migration stands, in words, for refusals. */
+function whereIs(state, name, inRepo) {
+    const applied = state.applied.find((a) => a.name === name);
+    if (applied)
+        return `it is applied (finished ${applied.finishedAt.toISOString()})`;
+    if (state.failed.some((f) => f.name === name))
+        return "it is in the failed state";
+    if (state.rolledBack.includes(name))
+        return "its failed attempt is already marked rolled back (it is pending again)";
+    if (state.pending.includes(name))
+        return "it is pending (never started on this database)";
+    return inRepo ? "the database has no record of it" : "neither the repository nor the database has a migration of that name";
+}
+function refusal(scope) {
+    const { settings, env, loaded } = scope;
+    const { name, kind } = settings.resolve;
+    const inRepo = loaded.dir.migrations.some((m) => m.name === name);
+    const env_ = settings.environment.name;
+    if (kind === "rolled-back") {
+        if (env.state.failed.some((f) => f.name === name))
+            return undefined;
+        const failed = env.state.failed.map((f) => f.name);
+        return `--rolled-back is only for a migration in the failed state, and "${name}" is not: ${whereIs(env.state, name, inRepo)} on "${env_}". ` +
+            (failed.length ? `Failed migration(s) there: ${failed.join(", ")}.` : `"${env_}" has no failed migration; nothing needs resolving.`);
+    }
+    if (env.state.applied.some((a) => a.name === name))
+        return `--applied: "${name}" is already applied on "${env_}" (${whereIs(env.state, name, inRepo)}); nothing to record.`;
+    return undefined;
+}
+async function runResolve(scope, prisma) {
+    const { settings, deps, loaded, db, env, report } = scope;
+    const { name, kind } = settings.resolve;
+    describeState(scope);
+    const reason = refusal(scope);
+    if (reason)
+        return refuse(report, reason);
+    const checksum = loaded.dir.migrations.find((m) => m.name === name)?.checksum ?? "";
+    const record = await openAudit(deps, report, auditRequest(settings, deps, report, [{ name, checksum }], `mark ${name} ${kind}`));
+    if (report.refused)
+        return report;
+    const secrets = urlSecrets(settings.databaseUrl);
+    try {
+        const holder = await waitForMigrationLock(db, settings.lockTimeoutSeconds, (m) => deps.logger.info(m));
+        if (holder)
+            throw new Error(lockTimeoutMessage(holder, settings.lockTimeoutSeconds));
+        deps.logger.info(`Running prisma migrate resolve --${kind} ${name} (Prisma ${prisma.version})…`);
+        const result = await prisma.resolve(settings.databaseUrl, kind, name, (line) => deps.logger.info(`prisma: ${redact(line, secrets)}`));
+        let via = "prisma";
+        const output = `${result.stderr}\n${result.stdout}`;
+        if (result.code !== 0 && kind === "rolled-back" && /Could not find schema-engine binary/i.test(output) && loaded.project.configHints?.usesAdapter) {
+            // Prisma 6.19 checks the connection of `resolve --rolled-back` with the native schema engine even
+            // when the project migrates through a driver adapter, so without that binary it stops before doing
+            // anything. The change itself is one guarded row update; it is made exactly as the engine makes it.
+            deps.logger.warning(`Prisma ${prisma.version} could not run resolve --rolled-back through the project's driver adapter (it looks for the native schema engine, which is not installed). migrate-guard marks the failed attempt rolled back itself, as Prisma's engine does.`);
+            const rows = await db.markRolledBack(name);
+            if (rows === 0)
+                throw new Error(`"${name}" was no longer in the failed state when it was to be marked rolled back; nothing was changed.`);
+            via = "migrate-guard";
+        }
+        else if (result.code !== 0) {
+            const lines = output.split("\n").map((l) => l.trim()).filter(Boolean);
+            const i = lines.findIndex((l) => /^Error\b/.test(l));
+            throw new Error(`prisma migrate resolve --${kind} ${name} failed (exit ${result.code}): ${(i >= 0 ? lines.slice(i, i + 6) : lines.slice(-6)).join(" ")}`);
+        }
+        await readBack(settings, loaded, report);
+        const after = report.state;
+        const done = after && (kind === "rolled-back" ? !after.failed.some((f) => f.name === name) : after.applied.some((a) => a.name === name));
+        if (!after)
+            throw new Error(`The resolution ran, but its result could not be read back: ${report.stateUnknown ?? "unknown"}`);
+        if (!done)
+            throw new Error(`Prisma reported success, but "${name}" is not ${kind === "rolled-back" ? "out of the failed state" : "recorded as applied"} afterwards.`);
+        report.resolved = { name, kind, via };
+        report.recovery = [];
+        report.ok = true;
+        deps.logger.info(kind === "rolled-back" ? `"${name}" is marked rolled back on "${settings.environment.name}": fix it if needed, then deploy.` : `"${name}" is recorded as applied on "${settings.environment.name}".`);
+    }
+    catch (error) {
+        report.error = redact(error instanceof Error ? error.message : String(error), secrets);
+        report.ok = false;
+        deps.logger.error(report.error);
+    }
+    finally {
+        await closeAudit(record, report, deps.logger);
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/run.ts
+// A status, deploy or resolve run against one environment's database. The order is what makes refusals
+// safe: settings were validated before (settings.ts), then the repository and the database are only
+// read; every refusal happens there and changes nothing (no database write, no deployment record). A
+// deployment record is opened only right before the first change. No @actions imports.
+
+
+
+
+
+
+
+
+
+async function runMigrate(settings, deps) {
+    const startedAt = new Date();
+    const context = deps.context ?? {};
+    const report = {
+        ok: false,
+        command: settings.command,
+        environment: settings.environment.name,
+        production: settings.environment.production,
+        database: describeUrl(settings.databaseUrl),
+        refused: null,
+        warnings: [],
+        recovery: [],
+        slowMigrationSeconds: settings.slowMigrationSeconds,
+        startedAt,
+        durationMs: 0,
+        ...(context.actor ? { actor: context.actor } : {}),
+        ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+    };
+    const loaded = await loadProject(settings.workingDirectory, settings.schema);
+    const prisma = settings.command === "status" ? undefined : projectPrisma(loaded, Boolean(settings.schema));
+    if (prisma)
+        report.prismaVersion = prisma.version;
+    if (settings.resolve?.kind === "applied" && !loaded.dir.migrations.some((m) => m.name === settings.resolve.name)) {
+        throw new ConfigurationError(`--applied ${settings.resolve.name}: there is no migration of that name in ${loaded.dir.dir} (with a migration.sql). Expected one of the folder names, e.g. ${loaded.dir.migrations.at(-1)?.name ?? "20240101120000_init"}.`);
+    }
+    deps.logger.info(`${settings.command} for environment "${settings.environment.name}" at ${report.database}: ${loaded.dir.migrations.length} migrations in ${loaded.dir.dir}.`);
+    let db;
+    try {
+        db = await EnvironmentDatabase.connect(settings.databaseUrl);
+    }
+    catch (error) {
+        if (!(error instanceof DatabaseConnectionError))
+            throw error;
+        return failWithRecord(settings, deps, report, error.message, "could not reach the database");
+    }
+    try {
+        let env;
+        try {
+            env = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
+        }
+        catch (error) {
+            return failWithRecord(settings, deps, report, `Could not read the migration state of ${report.database}: ${redact(run_errorMessage(error), urlSecrets(settings.databaseUrl))}`, "could not read the database");
+        }
+        if (settings.command !== "status" && env.lockHolder) {
+            // A deploy is running: its unfinished migration is not a failed one. Wait for it, then decide on
+            // the state it leaves behind.
+            const holder = await waitForMigrationLock(db, settings.lockTimeoutSeconds, (m) => deps.logger.info(m));
+            if (holder) {
+                report.lockHolder = holder;
+                return failWithRecord(settings, deps, report, lockTimeoutMessage(holder, settings.lockTimeoutSeconds), "another deploy holds the migration lock");
+            }
+            env = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
+        }
+        report.state = env.state;
+        report.postgresVersion = env.postgresVersion;
+        if (env.noHistory)
+            report.noHistory = true;
+        if (env.stamp)
+            report.stamp = env.stamp;
+        if (env.lockHolder)
+            report.lockHolder = env.lockHolder;
+        const decision = compareStamp(settings.environment, env.stamp);
+        if (decision.kind === "mismatch") {
+            // The state belongs to another environment's database: it is not this environment's to show.
+            delete report.state;
+            return finish(refuse(report, decision.reason));
+        }
+        report.production = isProductionRun(settings.environment, env.stamp);
+        const scope = { settings, deps, loaded, db, env, report };
+        if (settings.command === "status")
+            return finish(statusOutcome(scope));
+        if (settings.command === "deploy")
+            return finish(await runDeploy(scope, prisma));
+        return finish(await runResolve(scope, prisma));
+    }
+    finally {
+        await db.close();
+    }
+}
+function run_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function finish(report) {
+    report.durationMs = Date.now() - report.startedAt.getTime();
+    return report;
+}
+/**
+ * The database could not be reached or read, or a running deploy never let go of its lock. A change that
+ * was asked for is recorded as a failed deployment (the environment's history shows the attempt); status
+ * records nothing.
+ */
+async function failWithRecord(settings, deps, report, message, what) {
+    report.error = message;
+    deps.logger.error(message);
+    if (settings.command !== "status") {
+        const record = await openAudit(deps, report, auditRequest(settings, deps, report, [], what));
+        if (record)
+            await closeAudit(record, report, deps.logger);
+        // A failure to create the record must not hide the real problem: the connection error stays the error.
+        if (report.refused) {
+            report.warnings.push(report.refused);
+            report.refused = null;
+        }
+    }
+    return finish(report);
+}
+function statusOutcome(scope) {
+    const { report, env } = scope;
+    describeState(scope);
+    // While a deploy holds the lock, an unfinished migration is being applied, not failed.
+    const failed = env.lockHolder ? 0 : env.state.failed.length;
+    const problems = [...(failed ? [`${failed} failed migration(s)`] : []), ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : [])];
+    report.ok = problems.length === 0;
+    if (!report.ok)
+        report.error = `The environment needs attention: ${problems.join(", ")}.`;
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/settings.ts
+// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
+// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
+// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+
+
+
+
+const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
+/**
+ * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
+ * development databases, where Prisma is run directly.
+ */
+const DANGEROUS = {
+    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
+    reset: "`prisma migrate reset` drops the database's schema and every row in it",
+    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
+    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
+};
+function dangerousCommandReason(command) {
+    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
+    return DANGEROUS[words];
+}
+function refuseDangerousCommand(command) {
+    const reason = dangerousCommandReason(command);
+    throw new ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
+        "Run it yourself with Prisma against a local development database.");
+}
+function settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function positiveSeconds(value, name, fallback) {
+    const t = settings_text(value);
+    if (t === undefined)
+        return fallback;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+    return n;
+}
+/**
+ * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
+ * when it is wrong.
+ */
+function validateDatabaseUrl(url) {
+    const value = settings_text(url);
+    if (!value) {
+        throw new ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    let parsed;
+    try {
+        // "user:password@host/db" parses as a URL whose scheme is "user:": demand the "scheme://" form.
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+            throw new Error("no scheme");
+        parsed = new URL(value);
+    }
+    catch {
+        throw new ConfigurationError("The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    if (!/^postgres(ql)?:$/i.test(parsed.protocol)) {
+        throw new ConfigurationError(`The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`);
+    }
+    if (!parsed.hostname && !parsed.searchParams.get("host")) {
+        throw new ConfigurationError("The database URL names no host. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    if (parsed.pathname.replace(/^\//, "") === "") {
+        throw new ConfigurationError("The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).");
+    }
+    return value;
+}
+function backupFileName(environment, now) {
+    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
+    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
+}
+function validateRequest(request, now = new Date()) {
+    const command = request.command.trim().toLowerCase();
+    if (dangerousCommandReason(command))
+        refuseDangerousCommand(request.command);
+    if (!MIGRATE_COMMANDS.includes(command)) {
+        throw new ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
+    }
+    const policy = {
+        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!settings_text(request.environment)) {
+        throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
+    }
+    const environment = resolveEnvironment(request.environment, policy);
+    const rolledBack = settings_text(request.rolledBack);
+    const applied = settings_text(request.applied);
+    let resolve;
+    if (command === "resolve") {
+        if (rolledBack && applied)
+            throw new ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
+        if (!rolledBack && !applied) {
+            throw new ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+        }
+        const kind = rolledBack ? "rolled-back" : "applied";
+        const name = (rolledBack ?? applied);
+        assertMigrationName(name, `--${kind}`);
+        resolve = { kind, name };
+    }
+    else if (rolledBack || applied) {
+        throw new ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
+    }
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    const confirm = request.confirm;
+    if (command === "deploy" && environment.production)
+        assertProductionConfirmed(environment, confirm);
+    if (resolve)
+        assertResolveConfirmed(resolve.name, confirm);
+    let backup;
+    if (request.backup) {
+        if (command !== "deploy")
+            throw new ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
+        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
+        backup = { file: external_node_path_default().resolve(file) };
+    }
+    const schema = settings_text(request.schema);
+    return {
+        command: command,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        ...(confirm !== undefined ? { confirm } : {}),
+        ...(resolve ? { resolve } : {}),
+        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
+        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
+        ...(backup ? { backup } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/migrate/cli.ts
+// What the status, deploy and resolve CLI commands share: their flags, reading them into a
+// MigrateRequest, running, and printing text or --json. Each command file adds only its usage text.
+
+
+
+
+
+
+const COMMON_OPTIONS = `  --environment NAME        the environment (one of --environments; default list: staging, production)
+  --database-url URL        the environment's database (default: env DATABASE_URL)
+  --working-directory DIR   the Prisma project (default: .)
+  --schema PATH             schema.prisma (default: from prisma.config.ts / package.json / prisma/)
+  --environments LIST       comma-separated environment names runs may use (default: staging,production)
+  --production-environments LIST  which of them are production (default: production)
+  --slow-migration-seconds N  flag migrations slower than this (default: 30)
+  --json                    print one JSON document instead of text
+  -h, --help                this help`;
+const EXIT_CODES = "Exit codes: 0 success, 1 the operation was refused or failed, 2 usage or configuration error.";
+const OPTIONS = {
+    environment: { type: "string" },
+    "database-url": { type: "string" },
+    "working-directory": { type: "string" },
+    schema: { type: "string" },
+    confirm: { type: "string" },
+    environments: { type: "string" },
+    "production-environments": { type: "string" },
+    "slow-migration-seconds": { type: "string" },
+    "lock-timeout-seconds": { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    backup: { type: "boolean" },
+    "backup-file": { type: "string" },
+    "rolled-back": { type: "string" },
+    applied: { type: "string" },
+};
+/** The flags each command accepts on top of the common ones. */
+const COMMAND_FLAGS = {
+    status: [],
+    deploy: ["confirm", "backup", "backup-file", "lock-timeout-seconds"],
+    resolve: ["confirm", "rolled-back", "applied", "lock-timeout-seconds"],
+};
+const COMMON_FLAGS = ["environment", "database-url", "working-directory", "schema", "environments", "production-environments", "slow-migration-seconds", "json", "help"];
+async function runMigrateCommand(command, argv, usage, io) {
+    let values;
+    try {
+        const allowed = new Set([...COMMON_FLAGS, ...COMMAND_FLAGS[command]]);
+        const options = Object.fromEntries(Object.entries(OPTIONS).filter(([name]) => allowed.has(name)));
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: false, strict: true }).values;
+    }
+    catch (error) {
+        throw new ConfigurationError(`${error.message}\n\n${usage}`);
+    }
+    if (values.help) {
+        io.stdout.write(usage);
+        return 0;
+    }
+    const str = (name) => (typeof values[name] === "string" ? values[name] : undefined);
+    const settings = validateRequest({
+        command,
+        environment: str("environment"),
+        databaseUrl: str("database-url") ?? process.env.DATABASE_URL,
+        workingDirectory: str("working-directory"),
+        schema: str("schema"),
+        confirm: str("confirm"),
+        rolledBack: str("rolled-back"),
+        applied: str("applied"),
+        environments: str("environments"),
+        productionEnvironments: str("production-environments"),
+        slowMigrationSeconds: str("slow-migration-seconds"),
+        lockTimeoutSeconds: str("lock-timeout-seconds"),
+        backup: values.backup === true,
+        backupFile: str("backup-file"),
+    });
+    const report = await runMigrate(settings, { logger: io.logger });
+    io.stdout.write(values.json ? JSON.stringify(toMigrateJson(report), null, 2) + "\n" : renderMigrateText(report));
+    return exitCode(report);
+}
+
+;// CONCATENATED MODULE: ./src/cli/status-command.ts
+
+const STATUS_USAGE = `Usage: migrate-guard status --environment NAME [options]
+
+Shows the environment's applied, pending, failed and rolled-back migrations, migrations edited after
+they were applied (an error) and migrations the database has but the repository does not. Changes nothing.
+
+Options:
+${COMMON_OPTIONS}
+
+${EXIT_CODES}
+`;
+function statusCommand(argv, io) {
+    return runMigrateCommand("status", argv, STATUS_USAGE, io);
+}
+
+;// CONCATENATED MODULE: ./src/cli/deploy-command.ts
+
+const DEPLOY_USAGE = `Usage: migrate-guard deploy --environment NAME [--confirm NAME] [options]
+
+Applies the pending migrations with the project's own \`prisma migrate deploy\` — nothing else. Refuses
+(changing nothing) when a migration is in the failed state, an applied migration was edited, or the
+database belongs to another environment. The first deploy stamps the database with its environment.
+
+Options:
+${COMMON_OPTIONS}
+  --confirm NAME            required for production: the environment's name
+  --backup                  pg_dump (custom format) the database first; a failed backup stops the deploy
+  --backup-file PATH        where the backup goes (default: ./migrate-guard-ENV-TIME.dump)
+  --lock-timeout-seconds N  how long to wait for another deploy's migration lock (default: 60)
+
+${EXIT_CODES}
+`;
+function deployCommand(argv, io) {
+    return runMigrateCommand("deploy", argv, DEPLOY_USAGE, io);
+}
+
+;// CONCATENATED MODULE: ./src/cli/resolve-command.ts
+
+const RESOLVE_USAGE = `Usage: migrate-guard resolve --environment NAME (--rolled-back NAME | --applied NAME) --confirm NAME [options]
+
+--rolled-back NAME  marks the failed attempt of migration NAME rolled back (only for a migration in the
+                    failed state); fix it, then deploy again.
+--applied NAME      records migration NAME as applied without running it (you made its changes by hand,
+                    or you are baselining an existing database).
+--confirm NAME      must be the migration's name.
+
+Options:
+${COMMON_OPTIONS}
+  --lock-timeout-seconds N  how long to wait for a running deploy's migration lock (default: 60)
+
+${EXIT_CODES}
+`;
+function resolveCommand(argv, io) {
+    return runMigrateCommand("resolve", argv, RESOLVE_USAGE, io);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The migrate-guard CLI: declares commands, maps errors to exit codes (0 ok, 1 a check failed,
 // 2 usage/configuration error). Each command lives in its own file.
+
+
+
+
+
 
 
 const USAGE = `migrate-guard — carry Prisma + PostgreSQL migrations safely from a pull request to production
@@ -9210,6 +13971,10 @@ Usage: migrate-guard <command> [options]
 
 Commands:
   verify    apply every migration to a throwaway PostgreSQL and run all PR checks
+  lint      check migrations for destructive and locking hazards (no database needed)
+  status    show an environment's migrations (applied, pending, failed, edited after apply)
+  deploy    apply an environment's pending migrations (prisma migrate deploy, with guards)
+  resolve   mark an environment's failed migration --rolled-back or --applied
 
 Run \`migrate-guard <command> --help\` for a command's options.
 `;
@@ -9226,6 +13991,16 @@ async function main(argv) {
         switch (command) {
             case "verify":
                 return await verifyCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+            case "lint": return await lintCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+            case "status": return await statusCommand(args, { stdout: process.stdout, logger });
+            case "deploy": return await deployCommand(args, { stdout: process.stdout, logger });
+            case "resolve": return await resolveCommand(args, { stdout: process.stdout, logger });
+            case "dev":
+            case "reset":
+            case "push":
+            case "db-push":
+            case "execute":
+            case "db-execute": return refuseDangerousCommand(command);
             case undefined:
             case "-h":
             case "--help":

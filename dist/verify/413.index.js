@@ -1,3 +1,7 @@
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
 export const id = 413;
 export const ids = [413];
 export const modules = {

@@ -19,6 +19,11 @@ export interface PrismaCli {
    * config with a driver adapter connects on start, so it gets the verify database's URL too.
    */
   schemaToSql(url: string): Promise<string>;
+  /**
+   * `prisma migrate resolve --applied|--rolled-back NAME` against `url`. `name` must already be checked
+   * to be a single migration folder name (it is passed as one argument, never through a shell).
+   */
+  resolve(url: string, kind: "applied" | "rolled-back", name: string, onLine?: (line: string) => void): Promise<PrismaRunResult>;
 }
 
 export interface PrismaCliOptions {
@@ -101,11 +106,20 @@ class ProjectPrismaCli implements PrismaCli {
     return this.run(["migrate", "deploy", ...this.schemaArgs()], url, onLine);
   }
 
+  resolve(url: string, kind: "applied" | "rolled-back", name: string, onLine?: (line: string) => void): Promise<PrismaRunResult> {
+    return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
+  }
+
   async schemaToSql(url: string): Promise<string> {
     const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
     const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url);
     if (result.code !== 0) {
       throw new PrismaCommandError(`prisma migrate diff could not turn ${path.basename(this.options.schemaPath)} into SQL`, result);
+    }
+    // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
+    // exits 0 printing nothing when its schema engine process dies mid-command.
+    if (result.stdout.trim() === "") {
+      throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${path.basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
     }
     return result.stdout;
   }

@@ -13,6 +13,16 @@ export interface SarifOptions {
    * GitHub code scanning drops them; set this (e.g. "prisma/schema.prisma") to keep them visible.
    */
   fallbackUri?: string;
+  /** Per-rule documentation (lint rules): becomes the rule's shortDescription, help and helpUri. */
+  ruleHelp?: (rule: string) => RuleHelp | undefined;
+}
+
+export interface RuleHelp {
+  description: string;
+  /** Plain-text help (code scanning shows it under "Rule help"); markdown when given. */
+  text: string;
+  markdown?: string;
+  helpUri?: string;
 }
 
 export type SarifLevel = "error" | "warning" | "note";
@@ -22,6 +32,8 @@ export interface SarifRule {
   name: string;
   shortDescription: { text: string };
   defaultConfiguration: { level: SarifLevel };
+  help?: { text: string; markdown?: string };
+  helpUri?: string;
   properties: { checks: CheckId[] };
 }
 
@@ -66,11 +78,13 @@ export function renderSarif(report: VerifyReport, options: SarifOptions): SarifL
       if (index === undefined) {
         index = rules.length;
         ruleIndex.set(finding.rule, index);
+        const help = options.ruleHelp?.(finding.rule);
         rules.push({
           id: finding.rule,
           name: toPascalCase(finding.rule),
-          shortDescription: { text: describeRule(finding.rule, check.id) },
+          shortDescription: { text: help?.description ?? describeRule(finding.rule, check.id) },
           defaultConfiguration: { level },
+          ...(help ? { help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) }, ...(help.helpUri ? { helpUri: help.helpUri } : {}) } : {}),
           properties: { checks: [check.id] },
         });
       }

@@ -38,7 +38,24 @@ export async function applyMigrations(params: { prisma: PrismaCli; url: string; 
   }
   const rows = await readPrismaMigrations(url).catch(() => []);
   if (result.code === 0) {
-    return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy`, findings: [] } };
+    // The database, not the exit status, says what was applied: Prisma 7's CLI can exit 0 having
+    // applied nothing when its schema engine process dies mid-command (measured with an engine that
+    // exits 101 on a panic, as the native one does; see test/prisma7).
+    const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+    const missing = migrations.filter((m) => !applied.has(m.name));
+    if (missing.length === 0) {
+      return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy`, findings: [] } };
+    }
+    return {
+      succeeded: false,
+      rows,
+      check: {
+        id: "apply",
+        status: "fail",
+        summary: `prisma migrate deploy exited 0 but ${missing.length} of ${migrations.length} migrations are not applied`,
+        findings: [{ rule: "deploy-failed", severity: "error", message: `prisma migrate deploy reported success, but ${missing.length} migration(s) are not applied in the database (first: ${missing[0]!.name}); Prisma's schema engine probably stopped early:\n${tail(result.stderr || result.stdout)}` }],
+      },
+    };
   }
 
   const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);

@@ -16,6 +16,7 @@ import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
 import { applyMigrations, timingCheck } from "./apply.js";
 import { checkDrift } from "./drift.js";
+import { startLintCheck } from "./lint-check.js";
 
 export interface VerifySettings {
   workingDirectory: string;
@@ -85,6 +86,9 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     })));
     checks.push(base ? result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })) : skipped("order", "no base ref given"));
     checks.push(base ? result("history", `${base.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base, current: dir.migrations })) : skipped("history", "no base ref given"));
+    // Lint needs no database: it runs while the cluster starts and Prisma applies; its check goes here.
+    const lint = startLintCheck({ current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, logger });
+    const lintAt = checks.length;
 
     let url = settings.databaseUrl;
     if (clusterPromise) {
@@ -98,12 +102,14 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     schemaSqlPromise.catch(() => {});
     phase("ready to apply", started);
     const applyStarted = Date.now();
+    lint.measureLocks(url!);
     const apply = await applyMigrations({ prisma, url: url!, migrations: dir.migrations, logger });
     phase("apply", applyStarted);
     checks.push(apply.check);
     const fileOf = (name: string) => dir.migrations.find((m) => m.name === name)?.file;
     const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
     checks.push(timing.check);
+    checks.splice(lintAt, 0, await lint.check());
 
     let drift;
     if (apply.succeeded) {

@@ -42,7 +42,7 @@ describe("migrate-guard verify", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { ok: boolean; checks: { id: string; status: string }[]; migrations: { name: string; durationMs: number }[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.id)).toEqual(["lock-file", "naming", "order", "history", "apply", "timing", "drift"]);
+    expect(report.checks.map((c) => c.id)).toEqual(["lock-file", "naming", "order", "history", "lint", "apply", "timing", "drift"]);
     expect(report.migrations.every((m) => typeof m.durationMs === "number")).toBe(true);
     expect(await tables("service")).toEqual(["Post", "User", "_prisma_migrations"]);
   });
@@ -72,7 +72,7 @@ describe("migrate-guard verify", () => {
     [["verify", "--working-directory", "does/not/exist"], /Working directory "does\/not\/exist" does not exist/],
     [["verify", "--working-directory", "src"], /No Prisma schema found/],
     [["verify", "--working-directory", "examples/app", "--base-ref", "no-such-branch"], /Base ref "no-such-branch" is not a commit/],
-    [["deploy"], /Unknown command "deploy"/],
+    [["rollout"], /Unknown command "rollout"/],
   ])("usage and configuration errors exit 2: %j", (args, message) => {
     const run = cli(args as string[]);
     expect(run.code).toBe(2);

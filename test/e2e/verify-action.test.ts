@@ -69,7 +69,7 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
     const sarifPath = path.join(repo.dir, "out/migrate-guard.sarif");
     expect(run.outputs["sarif-file"]).toBe(sarifPath);
     const sarif = JSON.parse(readFileSync(sarifPath, "utf8")) as { runs: { results: { ruleId: string }[] }[] };
-    expect(sarif.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual(["drift-column", "edited-migration", "generic-name"]);
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual(["drift-column", "edited-migration", "generic-name", "measured-lock", "missing-lock-timeout"]);
     // The drift lands on the field's line in schema.prisma.
     expect(run.stdout).toMatch(/::error title=drift-column,file=prisma\/schema.prisma,line=\d+::Column "Post"."title" is character varying\(300\)/);
     // Exactly one comment on the PR, whatever the number of runs; the token never printed.

@@ -7,12 +7,14 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { errorBody, notFound, REST_DOCS, type Route, type RouteResponse } from "./github-api-double-http.js";
+import { DEPLOYMENT_ROUTES } from "./github-api-double-deployments.js";
 import { ISSUE_COMMENT_ROUTES } from "./github-api-double-issue-comments.js";
 import { GitHubState } from "./github-api-double-state.js";
 
 export * from "./github-api-double-http.js";
 export * from "./github-api-double-state.js";
 export { ISSUE_COMMENT_ROUTES } from "./github-api-double-issue-comments.js";
+export { DEPLOYMENT_ROUTES, deploymentsOf, statusesOf } from "./github-api-double-deployments.js";
 
 export interface RecordedRequest {
   method: string;
@@ -36,7 +38,7 @@ export interface GitHubApiDouble {
 export async function startGitHubApiDouble(options: { routes?: Route[]; state?: GitHubState } = {}): Promise<GitHubApiDouble> {
   const state = options.state ?? new GitHubState();
   const requests: RecordedRequest[] = [];
-  const routes: Route[] = [...(options.routes ?? []), ...ISSUE_COMMENT_ROUTES];
+  const routes: Route[] = [...(options.routes ?? []), ...ISSUE_COMMENT_ROUTES, ...DEPLOYMENT_ROUTES];
   let baseUrl = "";
 
   const server = createServer((req, res) => {

@@ -8,6 +8,7 @@ import { readActionsContext, type ActionsContext } from "../../github/context.js
 import { upsertPullRequestComment } from "../../github/pr-comment.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderSarif } from "../../report/sarif.js";
+import { ruleHelp } from "../../lint/report.js";
 import { verify } from "../../verify/verify.js";
 import { VERSION } from "../../version.js";
 import { actionsLogger, runAction } from "../action-runtime.js";
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   if (settings.sarifFile) {
     const file = path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.sarifFile);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(renderSarif(report, { toolVersion: VERSION }), null, 2));
+    await writeFile(file, JSON.stringify(renderSarif(report, { toolVersion: VERSION, ruleHelp }), null, 2));
     core.setOutput("sarif-file", file);
   }
   const findings = report.checks.flatMap((c) => c.findings);

@@ -3,7 +3,10 @@
 // cannot download Prisma's native schema engine. Three workarounds, all measured:
 //  - @prisma/adapter-pg 7.x is needed (6.19's own adapter rejects the catalog type `name`);
 //  - catalog columns of type "char" (OID 18) and name (OID 19) are read as text, on the main
-//    connection, in transactions and on the shadow database alike;
+//    connection, in transactions and on the shadow database alike; "char" columns are then typed as
+//    the engine's Character (what the native engine reads them as): Prisma's schema describer reads
+//    e.g. pg_constraint.contype as a char and panics on text (measured: a CHECK constraint in
+//    trigger.dev's history made `migrate diff --from-migrations` crash);
 //  - a migration script runs as one simple-protocol query, as the native engine does (the adapter
 //    splits on `;`, which breaks `DO $$ … $$` bodies and string literals).
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -21,15 +24,29 @@ globalThis.setTimeout = Object.assign(function setTimeoutUnrefLong(callback, ms,
 }, setTimeoutOriginal);
 
 const TEXT_OID = 25;
-const CATALOG_OIDS = new Set([18, 19]);
+const CHAR_OID = 18;
+const CATALOG_OIDS = new Set([CHAR_OID, 19]);
+// ColumnTypeEnum.Character of @prisma/driver-adapter-utils (no pg OID maps to it in the adapter).
+const CHARACTER_COLUMN_TYPE = 6;
 
 function readCatalogTypesAsText(queryable) {
   const performIO = queryable.performIO.bind(queryable);
+  // queryRaw passes its query object on to performIO: which columns were "char", per query.
+  const charColumns = new WeakMap();
   queryable.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result?.fields ?? []) {
+    const chars = [];
+    (result?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID === CHAR_OID) chars.push(index);
       if (CATALOG_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
-    }
+    });
+    if (chars.length > 0 && query && typeof query === "object") charColumns.set(query, chars);
+    return result;
+  };
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumns.get(query) ?? []) result.columnTypes[index] = CHARACTER_COLUMN_TYPE;
     return result;
   };
   return queryable;
@@ -50,12 +67,15 @@ function patchAdapter(adapter) {
   return adapter;
 }
 
-/** @param {string | import("pg").PoolConfig} connection */
-export function offlinePg(connection) {
+/**
+ * @param {string | import("pg").PoolConfig} connection
+ * @param {ConstructorParameters<typeof PrismaPg>[1]} [options] passed on to PrismaPg (e.g. `schema`)
+ */
+export function offlinePg(connection, options) {
   // allowExitOnIdle: the CLI does not always dispose the adapter; without it the process waits for
   // pg's 10 s idle timeout before it exits.
   const config = typeof connection === "string" ? { connectionString: connection } : connection;
-  const factory = new PrismaPg({ allowExitOnIdle: true, ...config });
+  const factory = new PrismaPg({ allowExitOnIdle: true, ...config }, options);
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connect = async () => patchAdapter(await connect());

@@ -1,0 +1,148 @@
+// Reading libpg-query's JSON AST: qualified names, type names, column constraints, default
+// expressions. Identifiers in the AST are already case-folded by the parser (unquoted → lower case).
+import type { Node } from "./parse.js";
+
+export const DEFAULT_SCHEMA = "public";
+
+/** "schema.name": how the state model keys relations and types. */
+export function key(schema: string | undefined, name: string): string {
+  return `${schema ?? DEFAULT_SCHEMA}.${name}`;
+}
+
+export function rangeVarKey(rv: Node): string {
+  return key(rv?.schemaname, rv?.relname ?? "?");
+}
+
+/** `"User"` (or `"s"."User"` outside public) for messages. */
+export function display(k: string): string {
+  const dot = k.indexOf(".");
+  const schema = k.slice(0, dot);
+  const name = k.slice(dot + 1);
+  return schema === DEFAULT_SCHEMA ? `"${name}"` : `"${schema}"."${name}"`;
+}
+
+export function columnDisplay(tableKey: string, column: string): string {
+  return `${display(tableKey)}."${column}"`;
+}
+
+export function strings(list: Node[] | undefined): string[] {
+  return (list ?? []).map((n) => n?.String?.sval ?? "").filter((s) => s !== "");
+}
+
+/** A qualified name given as a String list (types, DROP objects): ["s", "E"] → "s.E". */
+export function listKey(items: Node[] | undefined): string {
+  const parts = strings(items);
+  return parts.length > 1 ? key(parts[parts.length - 2], parts[parts.length - 1]!) : key(undefined, parts[0] ?? "?");
+}
+
+/** DROP statement objects: String lists for tables/indexes/schemas, TypeName for types. */
+export function dropObjectKey(obj: Node): string {
+  if (obj?.List) return listKey(obj.List.items);
+  if (obj?.TypeName) return listKey(obj.TypeName.names);
+  if (obj?.String) return obj.String.sval;
+  return "?";
+}
+
+const TYPE_ALIASES: Record<string, string> = {
+  int2: "smallint", int4: "integer", int: "integer", int8: "bigint", float4: "real", float8: "double precision",
+  bool: "boolean", bpchar: "char", varchar: "varchar", timestamptz: "timestamptz", timestamp: "timestamp",
+  timetz: "timetz", serial4: "serial", serial8: "bigserial", smallserial: "smallserial", serial2: "smallserial",
+};
+
+/** Normalized type: "integer", "varchar(255)", "timestamp(3)", "text[]", "public.Role" for user types. */
+export function typeString(typeName: Node): string {
+  const names = strings(typeName?.names).filter((n) => n !== "pg_catalog");
+  let base: string;
+  if (names.length === 1 && TYPE_ALIASES[names[0]!] !== undefined) base = TYPE_ALIASES[names[0]!]!;
+  else if (names.length === 1 && /^[a-z0-9_ ]+$/.test(names[0]!) && BUILTIN.has(names[0]!)) base = names[0]!;
+  else base = listKey(typeName?.names);
+  const mods = (typeName?.typmods ?? []).map((m: Node) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0).map((v: unknown) => (typeof v === "number" ? v : 0));
+  const arrays = (typeName?.arrayBounds ?? []).length;
+  return `${base}${mods.length ? `(${mods.join(",")})` : ""}${"[]".repeat(arrays)}`;
+}
+
+const BUILTIN = new Set([
+  "text", "json", "jsonb", "uuid", "numeric", "decimal", "date", "time", "interval", "bytea", "inet", "cidr", "macaddr",
+  "citext", "money", "xml", "tsvector", "tsquery", "bit", "varbit", "point", "serial", "bigserial", "smallserial", "oid",
+  "smallint", "integer", "bigint", "real", "double precision", "boolean", "char", "varchar", "timestamp", "timestamptz", "timetz",
+]);
+
+/** The type without modifiers and array marks: "varchar(255)[]" → "varchar". */
+export function baseType(type: string): string {
+  return type.replace(/\[\]/g, "").replace(/\(.*\)$/, "");
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+  notNull: boolean;
+  /** The DEFAULT expression node, if any. */
+  defaultExpr?: Node;
+  /** Identity, serial or GENERATED … STORED: filled for every existing row when added. */
+  generated: boolean;
+  primaryKey: boolean;
+  unique: boolean;
+  /** Inline REFERENCES. */
+  references?: { table: string; notValid: boolean };
+  location: number;
+}
+
+const SERIALS = new Set(["serial", "bigserial", "smallserial"]);
+
+export function columnInfo(def: Node): ColumnInfo {
+  const type = typeString(def.typeName);
+  const info: ColumnInfo = { name: def.colname, type, notNull: SERIALS.has(type), generated: SERIALS.has(type), primaryKey: false, unique: false, location: def.location ?? 0 };
+  for (const c of def.constraints ?? []) {
+    const con = c.Constraint;
+    switch (con?.contype) {
+      case "CONSTR_NOTNULL": info.notNull = true; break;
+      case "CONSTR_DEFAULT": info.defaultExpr = con.raw_expr; break;
+      case "CONSTR_IDENTITY": info.generated = true; info.notNull = true; break;
+      case "CONSTR_GENERATED": info.generated = true; break;
+      case "CONSTR_PRIMARY": info.primaryKey = true; info.notNull = true; break;
+      case "CONSTR_UNIQUE": info.unique = true; break;
+      case "CONSTR_FOREIGN": info.references = { table: rangeVarKey(con.pktable), notValid: Boolean(con.skip_validation) }; break;
+    }
+  }
+  return info;
+}
+
+/** Functions whose default is evaluated per row (so ADD COLUMN must rewrite the table). */
+const VOLATILE_FUNCTIONS = new Set([
+  "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
+  "clock_timestamp", "timeofday", "nextval", "txid_current", "random_normal", "gen_random_bytes",
+]);
+
+/** The volatile function called in an expression, if any ("now()" is stable: evaluated once). */
+export function volatileCall(expr: Node): string | undefined {
+  let found: string | undefined;
+  walk(expr, (n) => {
+    if (found) return;
+    const fc = n?.FuncCall;
+    if (fc) {
+      const name = strings(fc.funcname).at(-1)?.toLowerCase();
+      if (name && VOLATILE_FUNCTIONS.has(name)) found = `${name}()`;
+    }
+  });
+  return found;
+}
+
+export function walk(node: Node, visit: (n: Node) => void): void {
+  if (node === null || typeof node !== "object") return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const v of value) walk(v, visit);
+    else if (value && typeof value === "object") walk(value, visit);
+  }
+}
+
+/** Index column names (expressions count as "(expression)"). */
+export function indexColumns(params: Node[] | undefined): string[] {
+  return (params ?? []).map((p) => p?.IndexElem?.name ?? "(expression)");
+}
+
+/** First line of a statement, shortened, for reports. */
+export function firstLine(text: string): string {
+  const line = text.split("\n")[0]!.trim();
+  return line.length > 100 ? `${line.slice(0, 97)}...` : line;
+}

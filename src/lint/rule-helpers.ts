@@ -1,0 +1,43 @@
+// What several rules share: ALTER TABLE commands with their own offsets, subjects for matching
+// Prisma's warnings, and the "new in this change set" note of destructive rules.
+import { rangeVarKey } from "./ast.js";
+import type { Node, ParsedStatement } from "./parse.js";
+import type { StatementContext } from "./types.js";
+
+export interface AlterCommand {
+  cmd: Node;
+  /** Character offset of the command in the file. */
+  offset: number;
+}
+
+/** The commands of an ALTER TABLE (not ALTER INDEX/VIEW …), each with where it starts. */
+export function alterCommands(stmt: ParsedStatement): AlterCommand[] {
+  if (stmt.kind !== "AlterTableStmt" || (stmt.node.objtype && stmt.node.objtype !== "OBJECT_TABLE")) return [];
+  return (stmt.node.cmds ?? []).map((item: Node, i: number) => ({ cmd: item.AlterTableCmd, offset: stmt.parts[i] ?? stmt.start }));
+}
+
+export function alterTarget(stmt: ParsedStatement): string {
+  return rangeVarKey(stmt.node.relation);
+}
+
+/** "User" / "User.email": table name without schema, as Prisma's warnings name them. */
+export function subjectOf(tableKey: string, column?: string): string {
+  const name = tableKey.slice(tableKey.indexOf(".") + 1);
+  return column === undefined ? name : `${name}.${column}`;
+}
+
+/** Severity and wording for a change to something created in this same change set. */
+export function newObjectNote(what: string): string {
+  return `${what} is created in this same change set (no rows, no readers yet), so nothing is lost; reported so the change is visible.`;
+}
+
+/** Whether the migration, anywhere, drops table `tableKey`. */
+export function dropsTable(ctx: StatementContext, tableKey: string): boolean {
+  return ctx.script.statements.some((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE" &&
+    (s.node.objects ?? []).some((o: Node) => o?.List && rangeVarKeyOfList(o.List.items) === tableKey));
+}
+
+function rangeVarKeyOfList(items: Node[]): string {
+  const parts = (items ?? []).map((i: Node) => i?.String?.sval ?? "");
+  return parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `public.${parts[0]}`;
+}

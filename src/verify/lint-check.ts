@@ -1,0 +1,48 @@
+// verify's `lint` check: the linter runs as soon as the base branch's migrations are read (it needs
+// no database, so it overlaps the cluster start and Prisma's apply), and the measured locks of the
+// new migrations run on a scratch database of the verify server while Prisma applies.
+import type { BaseMigration } from "../core/history.js";
+import type { Logger } from "../core/logger.js";
+import type { Migration } from "../core/migrations.js";
+import type { CheckResult, Finding } from "../core/report.js";
+import { schemaAtCommit } from "../git/file-at-commit.js";
+import { lintCheck, lintMigrationSet, loaded, type LintOutcome } from "./lint.js";
+import { measureLocks } from "./measured-locks.js";
+
+export interface LintInVerify {
+  /** Starts measuring the new migrations' locks on the verify server (call once its URL is known). */
+  measureLocks(url: string): void;
+  check(): Promise<CheckResult>;
+}
+
+export function startLintCheck(params: {
+  current: readonly Migration[];
+  base?: readonly BaseMigration[];
+  repoRoot: string;
+  baseCommit?: string;
+  schemaPath: string;
+  logger: Logger;
+}): LintInVerify {
+  const { current, base, logger } = params;
+  const lintPromise: Promise<LintOutcome> = (async () => {
+    const baseSchemaText = params.baseCommit ? await schemaAtCommit(params.repoRoot, params.baseCommit, params.schemaPath) : undefined;
+    return lintMigrationSet({ current: loaded(current), ...(base ? { base: loaded(base) } : {}), ...(baseSchemaText !== undefined ? { baseSchemaText } : {}) });
+  })();
+  lintPromise.catch(() => {});
+  let locksPromise: Promise<Finding[]> = Promise.resolve([]);
+  return {
+    measureLocks(url) {
+      if (!base) return; // without a base ref nothing is new: no migration to measure
+      const baseNames = new Set(base.map((m) => m.name));
+      const fresh = current.filter((m) => !baseNames.has(m.name));
+      if (fresh.length === 0) return;
+      logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
+      locksPromise = measureLocks({ url, base, fresh });
+    },
+    async check() {
+      const [outcome, locks] = await Promise.all([lintPromise, locksPromise]);
+      const result = lintCheck(outcome, locks);
+      return outcome.result.linted.length === 0 ? { ...result, status: "skip" } : result;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Measured locks: what each new migration really locks, read from pg_locks before it commits.
+//
+// Verify's own database is Prisma's: `prisma migrate deploy` applies every migration there, and
+// anything we ran on it first would change what Prisma applies (or make it fail). So the measurement
+// uses a scratch database on the same server: the base branch's migrations are replayed into it (as
+// Prisma sends them: one script per query), then each new migration runs inside BEGIN … COMMIT,
+// statement by statement, and pg_locks is read just before the COMMIT. Tables are named from a
+// snapshot taken after the base replay, so "existing" means exactly "present in the base state". It
+// runs while Prisma applies, and the scratch database is dropped at the end.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Finding } from "../core/report.js";
+import { display, key } from "../lint/ast.js";
+import { fromPgLockMode, LOCK_EFFECT, stronger, statementLocks, type LockMode } from "../lint/locks.js";
+import { parseScript, type ParsedStatement } from "../lint/parse.js";
+import { SchemaState } from "../lint/state.js";
+import type { LintMigration } from "../lint/types.js";
+import { createDatabase, dropDatabase, withDatabase } from "../postgres/database.js";
+
+import { rule as measuredLockRule } from "../lint/rules/measured-lock.js";
+
+export const MEASURED_LOCK_RULE = measuredLockRule.id;
+
+/** Statements PostgreSQL refuses inside a transaction block. */
+function nonTransactional(stmt: ParsedStatement): boolean {
+  const n = stmt.node;
+  switch (stmt.kind) {
+    case "IndexStmt": case "DropStmt": return Boolean(n.concurrent);
+    case "ReindexStmt": return (n.params ?? []).some((p: { DefElem?: { defname?: string } }) => p.DefElem?.defname === "concurrently");
+    case "VacuumStmt": case "CreatedbStmt": case "DropdbStmt": case "AlterSystemStmt": case "CreateTableSpaceStmt": case "DropTableSpaceStmt": return true;
+    default: return false;
+  }
+}
+
+interface Snapshot { byOid: Map<number, string> }
+
+async function snapshot(client: pg.Client): Promise<Snapshot> {
+  const { rows } = await client.query<{ oid: number; schema: string; name: string }>(`
+    SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'`);
+  return { byOid: new Map(rows.map((r) => [r.oid, key(r.schema, r.name)])) };
+}
+
+function finding(m: LintMigration, line: number, message: string): Finding {
+  return { rule: MEASURED_LOCK_RULE, severity: "notice", file: m.file, line, message };
+}
+
+/**
+ * Findings (notices) with the strongest lock each new migration takes per existing table. Never
+ * throws: a measurement that cannot run says so in a notice.
+ */
+export async function measureLocks(params: { url: string; base: readonly LintMigration[]; fresh: readonly LintMigration[] }): Promise<Finding[]> {
+  if (params.fresh.length === 0) return [];
+  const scratch = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
+  try {
+    await createDatabase(params.url, scratch);
+  } catch (error) {
+    return [finding(params.fresh[0]!, 1, `Locks not measured: no scratch database could be created on the verify server (${(error as Error).message}).`)];
+  }
+  const client = new pg.Client({ connectionString: withDatabase(params.url, scratch) });
+  client.on("error", () => {});
+  const findings: Finding[] = [];
+  try {
+    await client.connect();
+    for (const m of params.base) {
+      try {
+        await client.query(m.sql);
+      } catch (error) {
+        return [finding(params.fresh[0]!, 1, `Locks not measured: base migration ${m.name} failed on the scratch database (${(error as Error).message}).`)];
+      }
+    }
+    const snap = await snapshot(client);
+    const state = new SchemaState();
+    for (const m of params.fresh) {
+      const outcome = await measureOne(client, m, snap, state);
+      findings.push(...outcome.findings);
+      if (outcome.stop) break;
+    }
+    return findings;
+  } catch (error) {
+    return [...findings, finding(params.fresh[0]!, 1, `Locks not measured: ${(error as Error).message}`)];
+  } finally {
+    await client.end().catch(() => {});
+    await dropDatabase(params.url, scratch).catch(() => {});
+  }
+}
+
+async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, state: SchemaState): Promise<{ findings: Finding[]; stop: boolean }> {
+  const script = await parseScript(m.sql);
+  if (!script.ok) return { findings: [finding(m, script.line, `Locks not measured: the migration does not parse.`)], stop: true };
+  const statements = script.statements.filter((s) => s.kind !== "TransactionStmt");
+  const blocked = statements.filter(nonTransactional);
+  if (blocked.length > 0) {
+    // Applied in autocommit so that later migrations see its effect; its locks cannot be held and read.
+    for (const s of statements) {
+      try {
+        await client.query(s.text);
+      } catch (error) {
+        return { findings: [finding(m, s.line, `Locks not measured: statement failed on the scratch database (${(error as Error).message}).`)], stop: true };
+      }
+    }
+    return { findings: blocked.map((s) => finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`)), stop: false };
+  }
+  const strongest = new Map<number, LockMode>();
+  try {
+    await client.query("BEGIN");
+    for (const s of statements) await client.query(s.text);
+    const { rows } = await client.query<{ oid: number; mode: string }>(
+      "SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL");
+    for (const r of rows) {
+      const mode = fromPgLockMode(r.mode);
+      if (mode && snap.byOid.has(r.oid)) strongest.set(r.oid, stronger(mode, strongest.get(r.oid) ?? "ACCESS SHARE"));
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    return { findings: [finding(m, 1, `Locks not measured: the migration failed on the scratch database (${(error as Error).message}).`)], stop: true };
+  }
+  // Anchor each table's lock at the first statement the static model says locks it.
+  const lineOf = new Map<string, number>();
+  for (const s of statements) {
+    for (const l of statementLocks(s, state)) if (!lineOf.has(l.table)) lineOf.set(l.table, s.line);
+    state.apply(s, m.name);
+  }
+  const findings = [...strongest].map(([oid, mode]) => {
+    const table = snap.byOid.get(oid)!;
+    return finding(m, lineOf.get(table) ?? 1, `Measured: ${mode} on ${display(table)} — ${LOCK_EFFECT[mode]}; held until the migration commits.`);
+  });
+  return { findings, stop: false };
+}
