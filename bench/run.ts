@@ -10,6 +10,7 @@ import { startCluster, type Cluster } from "../src/postgres/cluster.js";
 import { withTimeout } from "./proc.js";
 import { derive, renderTable, type Measurements } from "./report.js";
 import { actionColdStart, clusterReady, dropScratchDatabases, floor, migrationFiles, naive, verifyCli } from "./steps.js";
+import { lintBench, renderLintBench, type LintBench } from "./lint.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURE_REL = "test/fixtures/corpus/trigger.dev";
@@ -67,6 +68,14 @@ async function main(): Promise<number> {
     m.errors.action = message(error);
   }
 
+  progress("(f) lint vs squawk");
+  let lint: LintBench | undefined;
+  try {
+    lint = await lintBench(repoRoot, FIXTURE_REL);
+  } catch (error) {
+    m.errors.lint = message(error);
+  }
+
   const derived = derive(m);
   const prismaVersion = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/prisma/package.json"), "utf8")) as { version: string }).version;
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadBefore, loadAfter: os.loadavg(), platform: `${os.platform()} ${os.release()}`, node: process.version };
@@ -75,8 +84,9 @@ async function main(): Promise<number> {
     `migrate-guard bench: ${FIXTURE_REL}, ${files.length} migrations\n` +
     `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${postgresVersion ?? "?"}, Prisma ${prismaVersion}, load ${load(loadBefore)} before, ${load(machine.loadAfter)} after`;
   console.log(renderTable(m, derived, header));
+  if (lint) console.log(`\n${renderLintBench(lint)}`);
 
-  const result = { date: new Date().toISOString(), commit: gitHead(), fixture: FIXTURE_REL, migrations: files.length, machine, postgresVersion, prismaVersion, ...m, ...derived };
+  const result = { date: new Date().toISOString(), commit: gitHead(), fixture: FIXTURE_REL, migrations: files.length, machine, postgresVersion, prismaVersion, ...m, ...derived, ...(lint ? { lint } : {}) };
   const out = path.join(repoRoot, "bench/results/latest.json");
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(result, null, 2) + "\n");

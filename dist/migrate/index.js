@@ -35104,6 +35104,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -35288,6 +35295,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -35325,6 +35362,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
@@ -38362,13 +38410,13 @@ function errors_redact(text, secrets = []) {
     return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 // What verify needs from the Actions environment. Unlike @actions/github's `context` (read once at
 // import time from process.env) this is a pure function of its inputs, so tests pass plain objects.
 
-function readActionsContext(env = process.env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, "utf8")) {
+function readActionsContext(env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, "utf8")) {
     const context = {};
     const repository = parseRepository(env.GITHUB_REPOSITORY);
     if (repository)
@@ -38544,6 +38592,22 @@ async function createGitHubDeployments(options) {
 async function githubClient(token, apiUrl) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
+}
+
+;// CONCATENATED MODULE: ./src/migrate/lint-pending.ts
+async function lintPending(pending, all) {
+    const { lint } = await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 3758));
+    const names = new Set(pending.map((p) => p.name));
+    const result = await lint({
+        migrations: all.map((m) => ({ name: m.name, file: m.file, sql: m.sql })),
+        shouldLint: (name) => names.has(name),
+        groupOf: (name) => (names.has(name) ? "pending" : name),
+        completeHistory: true,
+    });
+    for (const p of pending)
+        p.lint = [];
+    for (const f of result.findings)
+        pending.find((p) => p.name === f.migration)?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-text.ts
@@ -38781,11 +38845,15 @@ function renderMigrateMarkdown(report, options = {}) {
         out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
         let budget = MAX_TOTAL_SQL_CHARS;
         for (const m of report.pendingBefore) {
-            const notes = [...m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`), ...(m.lint ?? []).map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${inline(f.rule)}: ${inline(f.message)}`)];
+            // The linter reports Prisma's header warnings itself; without it they are shown as they are.
+            const notes = m.lint
+                ? m.lint.map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${code(f.rule)}: ${inline(f.message)}`)
+                : m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`);
             const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
             budget -= sql.length;
             const fence = blockFence(sql);
-            out.push(`<details><summary><code>${inline(m.name)}</code>${notes.length ? ` — ${plural(notes.length, "note")}` : " — lint: no findings"}</summary>`, "");
+            const verdict = notes.length ? ` — ${plural(notes.length, "finding")}` : m.lint ? " — lint: no findings" : "";
+            out.push(`<details${notes.length ? " open" : ""}><summary><code>${inline(m.name)}</code>${verdict}</summary>`, "");
             if (notes.length)
                 out.push(...notes.map((n) => `- ${n}`), "");
             out.push(`${fence}sql`, sql, fence, "", "</details>", "");
@@ -39598,7 +39666,7 @@ function findPrismaCli(options) {
         throw new errors_ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
             `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
     }
-    const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(pkgPath, "utf8"));
+    const pkg = JSON.parse((0,external_node_fs_.readFileSync)(pkgPath, "utf8"));
     const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
     const major = Number(pkg.version.split(".")[0]);
     if (!(major >= 5)) {
@@ -39777,7 +39845,7 @@ function sameProvider(a, b) {
 
 const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
 async function readSchemaText(schemaPath) {
-    if ((0,external_node_fs_namespaceObject.statSync)(schemaPath).isDirectory()) {
+    if ((0,external_node_fs_.statSync)(schemaPath).isDirectory()) {
         const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
         return (await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(schemaPath, f), "utf8")))).join("\n");
     }
@@ -39794,10 +39862,10 @@ async function packageJsonSchema(dir) {
 }
 async function locateProject(options) {
     const wd = external_node_path_default().resolve(options.workingDirectory);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(wd) || !(0,external_node_fs_namespaceObject.statSync)(wd).isDirectory()) {
+    if (!(0,external_node_fs_.existsSync)(wd) || !(0,external_node_fs_.statSync)(wd).isDirectory()) {
         throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
-    const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(wd, n)));
+    const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
     const configHints = configFile ? parseConfigHints(await (0,promises_namespaceObject.readFile)(configFile, "utf8")) : undefined;
     const tried = [];
@@ -39810,7 +39878,7 @@ async function locateProject(options) {
             continue;
         const abs = external_node_path_default().resolve(wd, candidate);
         tried.push(external_node_path_default().relative(wd, abs) || ".");
-        if ((0,external_node_fs_namespaceObject.existsSync)(abs)) {
+        if ((0,external_node_fs_.existsSync)(abs)) {
             schemaPath = abs;
             break;
         }
@@ -39822,9 +39890,9 @@ async function locateProject(options) {
     }
     const schemaText = await readSchemaText(schemaPath);
     const datasource = parseDatasource(schemaText);
-    const schemaDir = (0,external_node_fs_namespaceObject.statSync)(schemaPath).isDirectory() ? schemaPath : external_node_path_default().dirname(schemaPath);
+    const schemaDir = (0,external_node_fs_.statSync)(schemaPath).isDirectory() ? schemaPath : external_node_path_default().dirname(schemaPath);
     const migrationsDir = configHints?.migrationsPath ? external_node_path_default().resolve(wd, configHints.migrationsPath) : external_node_path_default().join(schemaDir, "migrations");
-    if (!(0,external_node_fs_namespaceObject.existsSync)(migrationsDir)) {
+    if (!(0,external_node_fs_.existsSync)(migrationsDir)) {
         throw new errors_ConfigurationError(`No migrations directory at ${external_node_path_default().relative(wd, migrationsDir) || migrationsDir}. Create the first migration with \`prisma migrate dev --name init\`, or set \`migrations.path\` in prisma.config.ts.`);
     }
     return {
@@ -40221,8 +40289,9 @@ async function runDeploy(scope, prisma) {
     const log = (m) => deps.logger.info(m);
     describeState(scope);
     report.pendingBefore = pendingMigrations(loaded, env.state.pending);
-    if (deps.lint && report.pendingBefore.length > 0)
-        await deps.lint(report.pendingBefore).catch((e) => report.warnings.push(`The migration linter failed: ${e.message}`));
+    if (deps.lint && report.pendingBefore.length > 0) {
+        await deps.lint(report.pendingBefore, loaded.dir.migrations).catch((e) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
+    }
     const refusal = refusalBeforeChange(scope);
     if (refusal)
         return refuse(report, refusal);
@@ -40762,6 +40831,7 @@ function readInputs(getInput = (name) => core_getInput(name), env = process.env)
 
 
 
+
 /** The runner masks registered secrets in its own log; this also keeps them out of what we write. */
 function scrubbingLogger(secrets) {
     const clean = (m) => errors_redact(m, secrets);
@@ -40800,6 +40870,7 @@ async function main() {
     }
     const report = await runMigrate(settings, {
         logger,
+        lint: lintPending,
         ...(audit ? { audit } : {}),
         context: {
             ...(actor ? { actor } : {}),

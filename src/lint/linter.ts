@@ -87,7 +87,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const col = state.column(k, c);
       return isExistingTable(k) && (!col || options.groupOf(col.createdIn) !== group);
     };
-    const enumsAtStart = Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }]));
+    // Only migrations that touch types can remove enum values: snapshot the enums for those alone.
+    const touchesTypes = info.prismaWarnings.length > 0 || script.statements.some((s) => s.kind === "AlterEnumStmt" || s.kind === "CreateEnumStmt" || (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") || (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"));
+    const enumsAtStart = touchesTypes ? Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }])) : {};
     state.resetDropped();
     const raw: RawFinding[] = [];
     const locks: MigrationContext["locks"] = [];

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { lintPending } from "./lint-pending.js";
 import { renderMigrateText } from "./render.js";
 import { exitCode, toMigrateJson } from "./report.js";
 import { runMigrate } from "./run.js";
@@ -81,7 +82,7 @@ export async function runMigrateCommand(command: MigrateCommand, argv: string[],
     backup: values.backup === true,
     backupFile: str("backup-file"),
   });
-  const report = await runMigrate(settings, { logger: io.logger });
+  const report = await runMigrate(settings, { logger: io.logger, lint: lintPending });
   io.stdout.write(values.json ? JSON.stringify(toMigrateJson(report), null, 2) + "\n" : renderMigrateText(report));
   return exitCode(report);
 }

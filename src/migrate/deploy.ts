@@ -1,7 +1,7 @@
 // deploy: `prisma migrate deploy` — nothing else — behind the guards. Refusals first (failed migration,
 // edited migration, no history, unconfirmed production; nothing changed), then the deployment record,
-// the environment stamp, the optional backup, a bounded wait for another deploy's lock, Prisma, and the
-// state read back from the database for the report.
+// the optional backup (read-only, so a failed one leaves the database as it was), the environment stamp,
+// a bounded wait for another deploy's lock, Prisma, and the state read back for the report.
 import { assertProductionConfirmed, compareStamp } from "../core/environment.js";
 import { redact } from "../core/errors.js";
 import { failureSummary, parseDeployOutput, recoverySteps } from "../core/migration-state.js";
@@ -73,7 +73,9 @@ export async function runDeploy(scope: RunScope, prisma: PrismaCli): Promise<Mig
   const log = (m: string) => deps.logger.info(m);
   describeState(scope);
   report.pendingBefore = pendingMigrations(loaded, env.state.pending);
-  if (deps.lint && report.pendingBefore.length > 0) await deps.lint(report.pendingBefore).catch((e: Error) => report.warnings.push(`The migration linter failed: ${e.message}`));
+  if (deps.lint && report.pendingBefore.length > 0) {
+    await deps.lint(report.pendingBefore, loaded.dir.migrations).catch((e: Error) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
+  }
   const refusal = refusalBeforeChange(scope);
   if (refusal) return refuse(report, refusal);
 

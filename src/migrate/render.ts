@@ -82,11 +82,15 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
     out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
     let budget = MAX_TOTAL_SQL_CHARS;
     for (const m of report.pendingBefore) {
-      const notes = [...m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`), ...(m.lint ?? []).map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${inline(f.rule)}: ${inline(f.message)}`)];
+      // The linter reports Prisma's header warnings itself; without it they are shown as they are.
+      const notes = m.lint
+        ? m.lint.map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${code(f.rule)}: ${inline(f.message)}`)
+        : m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`);
       const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
       budget -= sql.length;
       const fence = blockFence(sql);
-      out.push(`<details><summary><code>${inline(m.name)}</code>${notes.length ? ` — ${plural(notes.length, "note")}` : " — lint: no findings"}</summary>`, "");
+      const verdict = notes.length ? ` — ${plural(notes.length, "finding")}` : m.lint ? " — lint: no findings" : "";
+      out.push(`<details${notes.length ? " open" : ""}><summary><code>${inline(m.name)}</code>${verdict}</summary>`, "");
       if (notes.length) out.push(...notes.map((n) => `- ${n}`), "");
       out.push(`${fence}sql`, sql, fence, "", "</details>", "");
     }

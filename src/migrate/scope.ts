@@ -2,6 +2,7 @@
 // and closing the audit record, and the findings every command reports about the state it read.
 import { redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import type { Migration } from "../core/migrations.js";
 import { recoverySteps } from "../core/migration-state.js";
 import type { AuditRecord, AuditRequest, AuditTrail } from "./audit.js";
 import type { EnvironmentDatabase } from "./database.js";
@@ -23,8 +24,8 @@ export interface MigrateDependencies {
   /** Where deploys and resolves are recorded; none for the CLI. */
   audit?: AuditTrail;
   context?: RunContext;
-  /** Fills `lint` of each pending migration (the migration linter, when the caller has one). */
-  lint?: (pending: PendingMigration[]) => Promise<void>;
+  /** Fills `lint` of each pending migration (src/migrate/lint-pending.ts; none in unit tests). */
+  lint?: (pending: PendingMigration[], all: readonly Migration[]) => Promise<void>;
 }
 
 /** What deploy.ts and resolve.ts get: everything read so far, and the helpers that end a run. */

@@ -1,6 +1,8 @@
 // Statements of a migration script, located by the real PostgreSQL parser (libpg-query, WASM).
 // Imported on first use: loading the module instantiates ~1.7 MB of WASM, which an action's start
 // (and every run that never parses SQL) should not pay for.
+import v8 from "node:v8";
+
 type LibPgQuery = typeof import("libpg-query");
 
 export interface Statement {
@@ -15,6 +17,11 @@ let loaded: Promise<LibPgQuery> | undefined;
 
 /** Loads the parser once per process. */
 export function loadParser(): Promise<LibPgQuery> {
+  // Liftoff (V8's baseline WASM compiler) only: by default V8 also compiles the 1.7 MB module with
+  // TurboFan on background threads, and the process waits for that before it can exit. Measured on
+  // trigger.dev: one migration 600 → 200 ms wall, all 820 migrations 770 → 300 ms. Prisma's own WASM
+  // runs in child processes and is unaffected.
+  if (!loaded) v8.setFlagsFromString("--liftoff-only");
   loaded ??= import("libpg-query").then(async (mod) => {
     await mod.loadModule();
     return mod;

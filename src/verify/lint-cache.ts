@@ -3,7 +3,7 @@
 // and every replayed migration's name and content, so any change is a miss. A broken or unwritable
 // cache is never an error: the state is rebuilt.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { SchemaStateData } from "../lint/state.js";
@@ -44,7 +44,19 @@ export async function writeCachedState(dir: string, key: string, data: SchemaSta
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(data));
     await rename(tmp, file);
+    await prune(dir);
   } catch {
     // A read-only or full disk only costs the next run its speed.
   }
+}
+
+/** Entries kept: one per base the machine lints against; the oldest go first. */
+export const MAX_ENTRIES = 20;
+
+async function prune(dir: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+  if (names.length <= MAX_ENTRIES) return;
+  const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })));
+  aged.sort((a, b) => b.t - a.t);
+  await Promise.all(aged.slice(MAX_ENTRIES).map((e) => rm(path.join(dir, e.n), { force: true })));
 }

@@ -40,7 +40,11 @@ export function startLintCheck(params: {
       locksPromise = measureLocks({ url, base, fresh });
     },
     async check() {
-      const [outcome, locks] = await Promise.all([lintPromise, locksPromise]);
+      const [outcome, locks] = await Promise.all([lintPromise.catch((error: Error) => error), locksPromise]);
+      // A linter bug must not take the other checks' results down with it.
+      if (outcome instanceof Error) {
+        return { id: "lint", status: "fail", summary: "the linter failed", findings: [{ rule: "lint-failed", severity: "error", message: `migrate-guard lint failed: ${outcome.message}` }] };
+      }
       const result = lintCheck(outcome, locks);
       return outcome.result.linted.length === 0 ? { ...result, status: "skip" } : result;
     },

@@ -92,6 +92,9 @@ describe.each(nodeBinaries())("dist/migrate under %s", ({ path: node }) => {
     expect(run.summary).toMatch(/\| How long \| [\d.]+ (ms|s) \|/);
     expect(run.summary).toContain(`[#${deployment.id}](https://github.com/acme/shop/deployments/staging)`);
     expect(run.summary).toContain(`ALTER TABLE "User" ADD COLUMN "bio" TEXT;`);
+    // The linter ran in the bundle (its SQL parser is a WASM file next to it).
+    expect(run.summary).toMatch(/<code>20250103000000_add_bio<\/code> — (lint: no findings|\d+ findings?)<\/summary>/);
+    expect(run.stdout).not.toContain("linter failed");
     expect(run.summary).toMatch(/Applied by this run \(3\)/);
     // The password was registered for masking before anything else was printed.
     expect(run.stdout.split("\n")[0]).toMatch(/^::add-mask::/);

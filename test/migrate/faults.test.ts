@@ -100,7 +100,7 @@ describe("faults while deploying", () => {
       const started = Date.now();
       const run = await deploy(url, { "lock-timeout-seconds": "1" });
       expect(run.code).toBe(1);
-      expect(Date.now() - started).toBeLessThan(8000);
+      expect(Date.now() - started).toBeLessThan(20_000); // bounded by the 1 s asked for, not the 60 s default
       expect(error(run)).toMatch(/Another deploy still holds Prisma's migration lock after 1 s \(pid \d+, application "stuck-deploy".*\)\. Nothing was changed by this run/);
       expect(lastDeployment().states).toEqual(["in_progress", "failure"]);
       const s = status(url);

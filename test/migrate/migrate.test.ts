@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { RecordingLogger } from "../../src/core/logger.js";
 import { GitHubDeployments } from "../../src/github/deployments.js";
+import { lintPending } from "../../src/migrate/lint-pending.js";
 import { choosePgDump } from "../../src/migrate/pg-dump.js";
 import { renderMigrateMarkdown, renderMigrateText } from "../../src/migrate/render.js";
 import { toMigrateJson, type MigrateReport } from "../../src/migrate/report.js";
@@ -43,7 +44,7 @@ async function run(request: Omit<MigrateRequest, "workingDirectory"> & { repo: P
   const { repo: r, ...rest } = request;
   const settings = validateRequest({ ...rest, workingDirectory: r.dir });
   const audit = new GitHubDeployments(getOctokit("ghs_test_token", { baseUrl: github.url }), { owner: "acme", repo: "shop", ref: SHA, logUrl: RUN_URL, serverUrl: "https://github.com" });
-  const report = await runMigrate(settings, { logger, audit, context: { actor: "octocat", repository: "acme/shop", runUrl: RUN_URL, sha: SHA } });
+  const report = await runMigrate(settings, { logger, audit, lint: lintPending, context: { actor: "octocat", repository: "acme/shop", runUrl: RUN_URL, sha: SHA } });
   const log = logger.text();
   expectNoPassword(log, JSON.stringify(toMigrateJson(report)), renderMigrateText(report), renderMigrateMarkdown(report));
   return { report, log };
@@ -223,6 +224,28 @@ describe("baselining an existing database", () => {
     expect(already.report.refused).toMatch(/already applied/);
     const deploy = await run({ command: "deploy", environment: "staging", databaseUrl: url, repo: r });
     expect(deploy.report.appliedNow?.map((a) => a.name)).toEqual(["20250102000000_add_posts"]);
+  });
+});
+
+describe("the deploy summary", () => {
+  test("lists each pending migration with its SQL and the linter's findings, before anything is applied", async () => {
+    const url = await env.createDatabase("linted");
+    const r = repo();
+    await run({ command: "deploy", environment: "staging", databaseUrl: url, repo: r });
+    const drop = `/*\n  Warnings:\n\n  - You are about to drop the column \`name\` on the \`User\` table. All the data in the column will be lost.\n\n*/\n-- AlterTable\nALTER TABLE "User" DROP COLUMN "name";\n`;
+    r.write("prisma/migrations/20250103000000_drop_user_name/migration.sql", drop);
+    r.write("prisma/migrations/20250104000000_create_tags/migration.sql", `CREATE TABLE "Tag" ("id" BIGSERIAL PRIMARY KEY);\nCREATE INDEX "Tag_id_idx" ON "Tag"("id");\n`);
+    const { report } = await run({ command: "deploy", environment: "staging", databaseUrl: url, repo: r });
+    expect(report.ok).toBe(true);
+    const [dropped, tags] = report.pendingBefore!;
+    expect(dropped!.warnings).toEqual(["You are about to drop the column `name` on the `User` table. All the data in the column will be lost."]);
+    expect(dropped!.lint?.map((f) => f.rule)).toContain("drop-column");
+    // An index on a table created in the same deploy locks nobody out: not a finding.
+    expect(tags!.lint?.map((f) => f.rule) ?? []).not.toContain("create-index-non-concurrently");
+    const markdown = renderMigrateMarkdown(report);
+    expect(markdown).toMatch(/<details open><summary><code>20250103000000_drop_user_name<\/code> — \d+ findings?<\/summary>/);
+    expect(markdown).toMatch(/`drop-column`: line 8: /);
+    expect(markdown).toContain('ALTER TABLE "User" DROP COLUMN "name";');
   });
 });
 

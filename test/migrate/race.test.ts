@@ -12,7 +12,7 @@ let repo: ProjectRepo;
 beforeAll(async () => {
   env = await startEnvironmentCluster();
   // A migration that takes long enough for the second deploy to arrive while it runs.
-  repo = appRepo({ "20250103000000_backfill_slowly": `SELECT pg_sleep(2.5);\nCREATE TABLE "Backfill" ("id" INTEGER);\n` });
+  repo = appRepo({ "20250103000000_backfill_slowly": `SELECT pg_sleep(4);\nCREATE TABLE "Backfill" ("id" INTEGER);\n` });
 });
 afterAll(async () => {
   await env?.stop();

@@ -28,7 +28,22 @@ export interface EnvironmentCluster {
 export async function addHbaLines(cluster: Cluster, lines: string[]): Promise<void> {
   const file = path.join(cluster.dataDir, "pg_hba.conf");
   writeFileSync(file, `${lines.join("\n")}\n${readFileSync(file, "utf8")}`);
+  await reloadConfig(cluster);
+}
+
+/**
+ * pg_reload_conf() only signals the postmaster, which re-reads its files a moment later: wait until a
+ * new session reports a later load time, so the next connection is judged by the new rules.
+ */
+export async function reloadConfig(cluster: Cluster): Promise<void> {
+  const loadTime = async () => (await adminQuery<{ t: Date }>(cluster.url, "SELECT pg_conf_load_time() AS t"))[0]!.t.getTime();
+  const before = await loadTime();
   await adminQuery(cluster.url, "SELECT pg_reload_conf()");
+  const deadline = Date.now() + 10_000;
+  while ((await loadTime()) <= before) {
+    if (Date.now() > deadline) throw new Error("PostgreSQL did not reload its configuration within 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {

@@ -179,7 +179,7 @@ describe("workflows", () => {
 
 describe("action metadata", () => {
   it("finds the actions", () => {
-    expect(actionFiles).toEqual(["action.yml", "actions/postgres/action.yml", "actions/verify/action.yml"]);
+    expect(actionFiles).toEqual(["action.yml", "actions/lint/action.yml", "actions/migrate/action.yml", "actions/postgres/action.yml", "actions/verify/action.yml"]);
   });
 
   it.each(actionFiles)("%s passes GitHub's action schema", (file) => {

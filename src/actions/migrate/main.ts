@@ -7,6 +7,7 @@ import { ConfigurationError, redact } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import { readActionsContext } from "../../github/context.js";
 import { createGitHubDeployments } from "../../github/deployments.js";
+import { lintPending } from "../../migrate/lint-pending.js";
 import { renderMigrateMarkdown } from "../../migrate/render.js";
 import { headline, toMigrateJson } from "../../migrate/report.js";
 import { runMigrate } from "../../migrate/run.js";
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
 
   const report = await runMigrate(settings, {
     logger,
+    lint: lintPending,
     ...(audit ? { audit } : {}),
     context: {
       ...(actor ? { actor } : {}),

@@ -1,0 +1,131 @@
+// (f) `migrate-guard lint` against squawk 2.66 on the same files in the same run: wall times and
+// their ratio, finding counts per class, recall on the destructive class, and the incremental case (a
+// pull request with one new migration on top of the whole history: the CLI's wall time with a cold
+// and a warm base-state cache, next to `node -e 0`).
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { median, run } from "./proc.js";
+import { migrationFiles } from "./steps.js";
+
+const SQUAWK_CLASS: Record<string, string> = {
+  "ban-drop-column": "destructive", "ban-drop-table": "destructive", "ban-drop-database": "destructive", "ban-truncate-cascade": "destructive",
+  "renaming-column": "breaking", "renaming-table": "breaking", "changing-column-type": "breaking", "ban-drop-not-null": "breaking",
+  "adding-required-field": "data", "adding-not-nullable-field": "data", "disallowed-unique-constraint": "data",
+  "require-concurrent-index-creation": "locking", "require-concurrent-index-deletion": "locking", "constraint-missing-not-valid": "locking",
+  "adding-foreign-key-constraint": "locking", "require-lock-timeout": "locking", "require-statement-timeout": "locking",
+  "adding-field-with-default": "locking", "ban-concurrent-index-creation-in-transaction": "locking", "adding-serial-primary-key-field": "locking",
+  "prefer-timestamp-tz": "hygiene", "prefer-bigint-over-int": "hygiene", "prefer-bigint-over-smallint": "hygiene", "prefer-identity": "hygiene",
+  "identifier-too-long": "hygiene", "require-enum-value-ordering": "hygiene", "prefer-text-field": "hygiene", "ban-char-field": "hygiene",
+  "prefer-robust-stmts": "robustness",
+};
+const DESTRUCTIVE_SQUAWK = new Set(["ban-drop-column", "ban-drop-table", "renaming-column", "renaming-table", "changing-column-type"]);
+const DESTRUCTIVE_OURS = new Set(["drop-column", "drop-table", "rename-column", "rename-table", "change-column-type"]);
+
+interface OurFinding { rule: string; class: string; file: string; line: number; severity: string }
+interface LintDoc { findings: OurFinding[]; durationMs: number; linted: string[] }
+
+export interface LintBench {
+  files: number;
+  oursMs: number;
+  oursInProcessMs: number;
+  squawkMs: number;
+  ratio: number;
+  ours: { total: number; byClass: Record<string, number>; bySeverity: Record<string, number> };
+  squawk: { total: number; byClass: Record<string, number> };
+  /** Findings of ours / squawk's. */
+  share: number;
+  /** Squawk's destructive findings (drop table/column, rename, type change) matched by ours. */
+  recall: { matched: number; of: number };
+  eachMigration: { total: number; share: number };
+  incremental: { coldMs: number; warmMs: number[]; warmMedianMs: number; nodeBaselineMs: number; findings: number };
+}
+
+const count = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+
+export async function lintBench(repoRoot: string, fixtureRel: string): Promise<LintBench> {
+  const cli = path.join(repoRoot, "bin/migrate-guard.js");
+  const files = await migrationFiles(path.join(repoRoot, fixtureRel, "prisma/migrations"));
+  const rel = files.map((f) => path.relative(repoRoot, f));
+
+  // Alternated, best of three each: the machine's other load hits both alike.
+  const oursRuns: { ms: number; stdout: string }[] = [];
+  const squawkRuns: { ms: number; stdout: string }[] = [];
+  for (let i = 0; i < 3; i++) {
+    oursRuns.push(await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--all", "--format", "json", "--fail-on", "never"], { cwd: repoRoot }));
+    squawkRuns.push(await run(path.join(repoRoot, "node_modules/.bin/squawk"), ["--reporter", "json", ...rel], { cwd: repoRoot }));
+  }
+  const best = (runs: { ms: number }[]) => Math.min(...runs.map((r) => r.ms));
+  const doc = JSON.parse(oursRuns[0]!.stdout) as LintDoc;
+  const theirs = JSON.parse(squawkRuns[0]!.stdout) as { file: string; line: number; rule_name: string }[];
+
+  // One to one: a squawk finding (0-based line, on the command) matches a finding of ours in the
+  // same file whose statement starts at or above it, the nearest first.
+  const mine = doc.findings.filter((f) => DESTRUCTIVE_OURS.has(f.rule)).map((f) => ({ ...f, used: false }));
+  const wanted = theirs.filter((f) => DESTRUCTIVE_SQUAWK.has(f.rule_name)).sort((a, b) => a.line - b.line);
+  let matched = 0;
+  for (const w of wanted) {
+    const c = mine.filter((m) => !m.used && path.resolve(repoRoot, m.file) === path.resolve(repoRoot, w.file) && m.line <= w.line + 1).sort((a, b) => b.line - a.line)[0];
+    if (c) { c.used = true; matched++; }
+  }
+
+  const each = await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--each-migration", "--format", "json", "--fail-on", "never"], { cwd: repoRoot });
+  const eachTotal = (JSON.parse(each.stdout) as LintDoc).findings.length;
+
+  const oursMs = best(oursRuns);
+  const squawkMs = best(squawkRuns);
+  return {
+    files: files.length, oursMs, oursInProcessMs: doc.durationMs, squawkMs, ratio: oursMs / squawkMs,
+    ours: { total: doc.findings.length, byClass: count(doc.findings.map((f) => f.class)), bySeverity: count(doc.findings.map((f) => f.severity)) },
+    squawk: { total: theirs.length, byClass: count(theirs.map((f) => SQUAWK_CLASS[f.rule_name] ?? "other")) },
+    share: doc.findings.length / theirs.length,
+    recall: { matched, of: wanted.length },
+    eachMigration: { total: eachTotal, share: eachTotal / theirs.length },
+    incremental: await incremental(cli, path.join(repoRoot, fixtureRel)),
+  };
+}
+
+/** The fixture as a git repository (packed, as a clone is) whose pull request adds one migration. */
+async function incremental(cli: string, fixtureDir: string): Promise<LintBench["incremental"]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-bench-lint-"));
+  try {
+    const project = path.join(dir, "app");
+    cpSync(fixtureDir, project, { recursive: true });
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: project, stdio: "ignore" });
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    git("gc", "-q");
+    mkdirSync(path.join(project, "prisma/migrations/29990101000000_add_user_flag"));
+    writeFileSync(path.join(project, "prisma/migrations/29990101000000_add_user_flag/migration.sql"), `-- AlterTable\nALTER TABLE "User" ADD COLUMN "flag" BOOLEAN NOT NULL DEFAULT false;\n`);
+    const env = { ...process.env, MIGRATE_GUARD_CACHE_DIR: path.join(dir, "cache") };
+    const lint = () => run(process.execPath, [cli, "lint", "--base-ref", "main", "--format", "json"], { cwd: project, env });
+    const cold = await lint();
+    const findings = (JSON.parse(cold.stdout) as LintDoc).findings.length;
+    const warmMs: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      warmMs.push((await lint()).ms);
+      baseline.push((await run(process.execPath, ["-e", "0"], { cwd: project })).ms);
+    }
+    return { coldMs: cold.ms, warmMs, warmMedianMs: median(warmMs), nodeBaselineMs: median(baseline), findings };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function renderLintBench(b: LintBench): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const classes = [...new Set([...Object.keys(b.ours.byClass), ...Object.keys(b.squawk.byClass)])].sort();
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  return [
+    `(f) lint: ${b.files} migrations, --all, vs squawk 2.66 on the same files (best of 3 each)`,
+    `  wall time      migrate-guard lint ${ms(b.oursMs)} (in-process ${ms(b.oursInProcessMs)}), squawk ${ms(b.squawkMs)}, ratio ${b.ratio.toFixed(2)} (target ≤ 1.50: ${b.ratio <= 1.5 ? "PASS" : "FAIL"})`,
+    `  findings       migrate-guard ${b.ours.total} (${Object.entries(b.ours.bySeverity).map(([k, v]) => `${v} ${k}`).join(", ")}), squawk ${b.squawk.total}: ${pct(b.share)} (target ≤ 10%: ${b.share <= 0.1 ? "PASS" : "FAIL"})`,
+    `  per class      ${classes.map((c) => `${c} ${b.ours.byClass[c] ?? 0}/${b.squawk.byClass[c] ?? 0}`).join(", ")}   (ours/squawk)`,
+    `  recall         ${b.recall.matched}/${b.recall.of} of squawk's DROP TABLE/DROP COLUMN/rename/type-change findings (target 100%: ${b.recall.matched === b.recall.of ? "PASS" : "FAIL"})`,
+    `  --each-migration (each judged against the ones before it): ${b.eachMigration.total} findings, ${pct(b.eachMigration.share)} of squawk's`,
+    `  incremental    one new migration on ${b.files}: cold cache ${ms(b.incremental.coldMs)}, warm median ${ms(b.incremental.warmMedianMs)} (runs ${b.incremental.warmMs.map(Math.round).join("/")}), node -e 0 ${ms(b.incremental.nodeBaselineMs)}; target ≤ 150 ms: ${b.incremental.warmMedianMs <= 150 ? "PASS" : "FAIL"}`,
+  ].join("\n");
+}
