@@ -35181,6 +35181,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/ty
 
 /***/ }),
 
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
 /***/ 5919:
 /***/ ((module) => {
 
@@ -40221,8 +40228,8 @@ function describeState(scope) {
 ;// CONCATENATED MODULE: ./src/migrate/deploy.ts
 // deploy: `prisma migrate deploy` — nothing else — behind the guards. Refusals first (failed migration,
 // edited migration, no history, unconfirmed production; nothing changed), then the deployment record,
-// the environment stamp, the optional backup, a bounded wait for another deploy's lock, Prisma, and the
-// state read back from the database for the report.
+// the optional backup (read-only, so a failed one leaves the database as it was), the environment stamp,
+// a bounded wait for another deploy's lock, Prisma, and the state read back for the report.
 
 
 
