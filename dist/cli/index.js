@@ -7399,6 +7399,28 @@ function rangeVarKeyOfList(items) {
     const parts = (items ?? []).map((i) => i?.String?.sval ?? "");
     return parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `public.${parts[0]}`;
 }
+/**
+ * Columns a CREATE TABLE or ALTER TABLE (ADD COLUMN / ALTER COLUMN TYPE) gives a type matching
+ * `isType`, with the offset to report each at: the shape of the "prefer type X" hygiene rules.
+ */
+function columnsOfType(ctx, isType) {
+    const n = ctx.stmt.node;
+    const found = [];
+    if (ctx.stmt.kind === "CreateStmt") {
+        for (const e of n.tableElts ?? [])
+            if (e.ColumnDef && isType((0,ast/* columnInfo */.PG)(e.ColumnDef).type))
+                found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
+        return { table: (0,ast/* rangeVarKey */.C5)(n.relation), found };
+    }
+    for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+        const def = cmd.def?.ColumnDef;
+        if (cmd.subtype === "AT_AddColumn" && isType((0,ast/* columnInfo */.PG)(def).type))
+            found.push({ column: def.colname, offset });
+        if (cmd.subtype === "AT_AlterColumnType" && isType((0,ast/* typeString */.w3)(def?.typeName)))
+            found.push({ column: cmd.name, offset });
+    }
+    return { table: alterTarget(ctx.stmt), found };
+}
 
 ;// CONCATENATED MODULE: ./src/lint/rules/add-required-column.ts
 // ADD COLUMN … NOT NULL without a default on a table that has rows: PostgreSQL cannot fill the
@@ -8203,25 +8225,7 @@ const prefer_jsonb_rule = {
     summary: "Use jsonb, not json, for new columns.",
     recipe: "Use jsonb (Prisma's Json type maps to jsonb by default; remove `@db.Json`). To convert an existing column, see change-column-type: it rewrites the table.",
     check(ctx) {
-        const n = ctx.stmt.node;
-        const found = [];
-        let table;
-        if (ctx.stmt.kind === "CreateStmt") {
-            table = (0,ast/* rangeVarKey */.C5)(n.relation);
-            for (const e of n.tableElts ?? [])
-                if (e.ColumnDef && isJson((0,ast/* columnInfo */.PG)(e.ColumnDef).type))
-                    found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
-        }
-        else {
-            table = alterTarget(ctx.stmt);
-            for (const { cmd, offset } of alterCommands(ctx.stmt)) {
-                const def = cmd.def?.ColumnDef;
-                if (cmd.subtype === "AT_AddColumn" && isJson((0,ast/* columnInfo */.PG)(def).type))
-                    found.push({ column: def.colname, offset });
-                if (cmd.subtype === "AT_AlterColumnType" && isJson((0,ast/* typeString */.w3)(def?.typeName)))
-                    found.push({ column: cmd.name, offset });
-            }
-        }
+        const { table, found } = columnsOfType(ctx, isJson);
         if (found.length === 0)
             return [];
         return [{
@@ -8247,25 +8251,7 @@ const prefer_timestamptz_rule = {
     summary: "Use timestamptz, not timestamp without time zone, for new columns.",
     recipe: "Use timestamptz for new columns (Prisma: `DateTime @db.Timestamptz(3)`). It stores an instant; each session sees it in its own TimeZone. Converting an existing column rewrites the table unless the session TimeZone is UTC (see change-column-type).",
     check(ctx) {
-        const n = ctx.stmt.node;
-        const found = [];
-        let table;
-        if (ctx.stmt.kind === "CreateStmt") {
-            table = (0,ast/* rangeVarKey */.C5)(n.relation);
-            for (const e of n.tableElts ?? [])
-                if (e.ColumnDef && isTimestamp((0,ast/* columnInfo */.PG)(e.ColumnDef).type))
-                    found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
-        }
-        else {
-            table = alterTarget(ctx.stmt);
-            for (const { cmd, offset } of alterCommands(ctx.stmt)) {
-                const def = cmd.def?.ColumnDef;
-                if (cmd.subtype === "AT_AddColumn" && isTimestamp((0,ast/* columnInfo */.PG)(def).type))
-                    found.push({ column: def.colname, offset });
-                if (cmd.subtype === "AT_AlterColumnType" && isTimestamp((0,ast/* typeString */.w3)(def?.typeName)))
-                    found.push({ column: cmd.name, offset });
-            }
-        }
+        const { table, found } = columnsOfType(ctx, isTimestamp);
         if (found.length === 0)
             return [];
         const cols = found.map((f) => `"${f.column}"`).join(", ");
@@ -9420,6 +9406,20 @@ function redact(text, secrets = []) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// One way every command parses its flags: node:util parseArgs, and any mistake (unknown flag, missing
+// value) becomes a ConfigurationError that carries the command's usage (exit 2).
+
+
+function parseCommandArgs(argv, options, usage, allowPositionals = false) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
+    }
+    catch (error) {
+        throw new ConfigurationError(`${error.message}\n\n${usage}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/report.ts
 // The verify report: the one model every output (CLI text, --json, job summary, annotations, SARIF,
 // PR comment, action outputs) is rendered from.
@@ -12135,21 +12135,11 @@ function positiveNumber(value, flag, fallback) {
     return n;
 }
 async function verifyCommand(argv, io) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            options: {
-                "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
-                "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
-                "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
-            },
-            allowPositionals: false,
-        });
-    }
-    catch (error) {
-        throw new ConfigurationError(`${error.message}\n\n${VERIFY_USAGE}`);
-    }
+    const parsed = parseCommandArgs(argv, {
+        "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
+        "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
+        "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+    }, VERIFY_USAGE);
     const v = parsed.values;
     if (v.help) {
         io.stdout.write(VERIFY_USAGE);
@@ -12403,21 +12393,11 @@ Exit codes: 0 no finding at --fail-on level, 1 such findings, 2 usage or configu
 `;
 const FORMATS = ["text", "json", "sarif"];
 async function lintCommand(argv, io) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            options: {
-                "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
-                all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
-                help: { type: "boolean", short: "h" },
-            },
-            allowPositionals: true,
-        });
-    }
-    catch (error) {
-        throw new ConfigurationError(`${error.message}\n\n${LINT_USAGE}`);
-    }
+    const parsed = parseCommandArgs(argv, {
+        "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
+        all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
+        help: { type: "boolean", short: "h" },
+    }, LINT_USAGE, true);
     const v = parsed.values;
     if (v.help) {
         io.stdout.write(LINT_USAGE);
@@ -14091,15 +14071,9 @@ const COMMAND_FLAGS = {
 };
 const COMMON_FLAGS = ["environment", "database-url", "working-directory", "schema", "environments", "production-environments", "slow-migration-seconds", "json", "help"];
 async function runMigrateCommand(command, argv, usage, io) {
-    let values;
-    try {
-        const allowed = new Set([...COMMON_FLAGS, ...COMMAND_FLAGS[command]]);
-        const options = Object.fromEntries(Object.entries(OPTIONS).filter(([name]) => allowed.has(name)));
-        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: false, strict: true }).values;
-    }
-    catch (error) {
-        throw new ConfigurationError(`${error.message}\n\n${usage}`);
-    }
+    const allowed = new Set([...COMMON_FLAGS, ...COMMAND_FLAGS[command]]);
+    const options = Object.fromEntries(Object.entries(OPTIONS).filter(([name]) => allowed.has(name)));
+    const values = parseCommandArgs(argv, options, usage).values;
     if (values.help) {
         io.stdout.write(usage);
         return 0;

@@ -39299,6 +39299,28 @@ function rangeVarKeyOfList(items) {
     const parts = (items ?? []).map((i) => i?.String?.sval ?? "");
     return parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `public.${parts[0]}`;
 }
+/**
+ * Columns a CREATE TABLE or ALTER TABLE (ADD COLUMN / ALTER COLUMN TYPE) gives a type matching
+ * `isType`, with the offset to report each at: the shape of the "prefer type X" hygiene rules.
+ */
+function columnsOfType(ctx, isType) {
+    const n = ctx.stmt.node;
+    const found = [];
+    if (ctx.stmt.kind === "CreateStmt") {
+        for (const e of n.tableElts ?? [])
+            if (e.ColumnDef && isType(columnInfo(e.ColumnDef).type))
+                found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
+        return { table: rangeVarKey(n.relation), found };
+    }
+    for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+        const def = cmd.def?.ColumnDef;
+        if (cmd.subtype === "AT_AddColumn" && isType(columnInfo(def).type))
+            found.push({ column: def.colname, offset });
+        if (cmd.subtype === "AT_AlterColumnType" && isType(typeString(def?.typeName)))
+            found.push({ column: cmd.name, offset });
+    }
+    return { table: alterTarget(ctx.stmt), found };
+}
 
 ;// CONCATENATED MODULE: ./src/lint/rules/add-required-column.ts
 // ADD COLUMN … NOT NULL without a default on a table that has rows: PostgreSQL cannot fill the
@@ -40477,25 +40499,7 @@ const prefer_jsonb_rule = {
     summary: "Use jsonb, not json, for new columns.",
     recipe: "Use jsonb (Prisma's Json type maps to jsonb by default; remove `@db.Json`). To convert an existing column, see change-column-type: it rewrites the table.",
     check(ctx) {
-        const n = ctx.stmt.node;
-        const found = [];
-        let table;
-        if (ctx.stmt.kind === "CreateStmt") {
-            table = rangeVarKey(n.relation);
-            for (const e of n.tableElts ?? [])
-                if (e.ColumnDef && isJson(columnInfo(e.ColumnDef).type))
-                    found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
-        }
-        else {
-            table = alterTarget(ctx.stmt);
-            for (const { cmd, offset } of alterCommands(ctx.stmt)) {
-                const def = cmd.def?.ColumnDef;
-                if (cmd.subtype === "AT_AddColumn" && isJson(columnInfo(def).type))
-                    found.push({ column: def.colname, offset });
-                if (cmd.subtype === "AT_AlterColumnType" && isJson(typeString(def?.typeName)))
-                    found.push({ column: cmd.name, offset });
-            }
-        }
+        const { table, found } = columnsOfType(ctx, isJson);
         if (found.length === 0)
             return [];
         return [{
@@ -40521,25 +40525,7 @@ const prefer_timestamptz_rule = {
     summary: "Use timestamptz, not timestamp without time zone, for new columns.",
     recipe: "Use timestamptz for new columns (Prisma: `DateTime @db.Timestamptz(3)`). It stores an instant; each session sees it in its own TimeZone. Converting an existing column rewrites the table unless the session TimeZone is UTC (see change-column-type).",
     check(ctx) {
-        const n = ctx.stmt.node;
-        const found = [];
-        let table;
-        if (ctx.stmt.kind === "CreateStmt") {
-            table = rangeVarKey(n.relation);
-            for (const e of n.tableElts ?? [])
-                if (e.ColumnDef && isTimestamp(columnInfo(e.ColumnDef).type))
-                    found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
-        }
-        else {
-            table = alterTarget(ctx.stmt);
-            for (const { cmd, offset } of alterCommands(ctx.stmt)) {
-                const def = cmd.def?.ColumnDef;
-                if (cmd.subtype === "AT_AddColumn" && isTimestamp(columnInfo(def).type))
-                    found.push({ column: def.colname, offset });
-                if (cmd.subtype === "AT_AlterColumnType" && isTimestamp(typeString(def?.typeName)))
-                    found.push({ column: cmd.name, offset });
-            }
-        }
+        const { table, found } = columnsOfType(ctx, isTimestamp);
         if (found.length === 0)
             return [];
         const cols = found.map((f) => `"${f.column}"`).join(", ");

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./args.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { FAIL_ON, fails, lintJson, renderLintText, ruleHelp, type FailOn } from "../lint/report.js";
@@ -36,20 +36,11 @@ Exit codes: 0 no finding at --fail-on level, 1 such findings, 2 usage or configu
 const FORMATS = ["text", "json", "sarif"] as const;
 
 export async function lintCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger; color: boolean }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
-        all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new ConfigurationError(`${(error as Error).message}\n\n${LINT_USAGE}`);
-  }
+  const parsed = parseCommandArgs(argv, {
+    "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
+    all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, LINT_USAGE, true);
   const v = parsed.values;
   if (v.help) { io.stdout.write(LINT_USAGE); return 0; }
   const format = v.format ?? "text";

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./args.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
@@ -33,20 +33,11 @@ function positiveNumber(value: string | undefined, flag: string, fallback: numbe
 }
 
 export async function verifyCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger; color: boolean }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
-        "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
-        "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new ConfigurationError(`${(error as Error).message}\n\n${VERIFY_USAGE}`);
-  }
+  const parsed = parseCommandArgs(argv, {
+    "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
+    "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
+    "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+  }, VERIFY_USAGE);
   const v = parsed.values;
   if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
   const databaseUrl = v["database-url"] ?? process.env.MIGRATE_GUARD_DATABASE_URL;

@@ -1,6 +1,6 @@
 // What several rules share: ALTER TABLE commands with their own offsets, subjects for matching
 // Prisma's warnings, and the "new in this change set" note of destructive rules.
-import { rangeVarKey } from "./ast.js";
+import { columnInfo, rangeVarKey, typeString } from "./ast.js";
 import type { Node, ParsedStatement } from "./parse.js";
 import type { StatementContext } from "./types.js";
 
@@ -40,4 +40,23 @@ export function dropsTable(ctx: StatementContext, tableKey: string): boolean {
 function rangeVarKeyOfList(items: Node[]): string {
   const parts = (items ?? []).map((i: Node) => i?.String?.sval ?? "");
   return parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `public.${parts[0]}`;
+}
+
+/**
+ * Columns a CREATE TABLE or ALTER TABLE (ADD COLUMN / ALTER COLUMN TYPE) gives a type matching
+ * `isType`, with the offset to report each at: the shape of the "prefer type X" hygiene rules.
+ */
+export function columnsOfType(ctx: StatementContext, isType: (type: string) => boolean): { table: string; found: { column: string; offset: number }[] } {
+  const n = ctx.stmt.node;
+  const found: { column: string; offset: number }[] = [];
+  if (ctx.stmt.kind === "CreateStmt") {
+    for (const e of n.tableElts ?? []) if (e.ColumnDef && isType(columnInfo(e.ColumnDef).type)) found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
+    return { table: rangeVarKey(n.relation), found };
+  }
+  for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+    const def: Node = cmd.def?.ColumnDef;
+    if (cmd.subtype === "AT_AddColumn" && isType(columnInfo(def).type)) found.push({ column: def.colname, offset });
+    if (cmd.subtype === "AT_AlterColumnType" && isType(typeString(def?.typeName))) found.push({ column: cmd.name, offset });
+  }
+  return { table: alterTarget(ctx.stmt), found };
 }

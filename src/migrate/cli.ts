@@ -1,6 +1,6 @@
 // What the status, deploy and resolve CLI commands share: their flags, reading them into a
 // MigrateRequest, running, and printing text or --json. Each command file adds only its usage text.
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../cli/args.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { lintPending } from "./lint-pending.js";
@@ -53,14 +53,9 @@ export interface CliIo {
 }
 
 export async function runMigrateCommand(command: MigrateCommand, argv: string[], usage: string, io: CliIo): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    const allowed = new Set([...COMMON_FLAGS, ...COMMAND_FLAGS[command]]);
-    const options = Object.fromEntries(Object.entries(OPTIONS).filter(([name]) => allowed.has(name)));
-    values = parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
-  } catch (error) {
-    throw new ConfigurationError(`${(error as Error).message}\n\n${usage}`);
-  }
+  const allowed = new Set([...COMMON_FLAGS, ...COMMAND_FLAGS[command]]);
+  const options = Object.fromEntries(Object.entries(OPTIONS).filter(([name]) => allowed.has(name)));
+  const values = parseCommandArgs(argv, options, usage).values as Record<string, string | boolean | undefined>;
   if (values.help) {
     io.stdout.write(usage);
     return 0;

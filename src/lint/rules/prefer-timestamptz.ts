@@ -1,9 +1,8 @@
 // timestamp (without time zone) stores wall-clock readings with no zone: values written from servers
 // or sessions in different zones are silently inconsistent. Prisma's DateTime maps to timestamp(3)
 // unless the field says @db.Timestamptz.
-import { columnInfo, display, rangeVarKey, typeString } from "../ast.js";
-import { alterCommands, alterTarget } from "../rule-helpers.js";
-import type { Node } from "../parse.js";
+import { display } from "../ast.js";
+import { columnsOfType } from "../rule-helpers.js";
 import type { StatementRule } from "../types.js";
 
 const isTimestamp = (type: string) => /^timestamp(\(\d+\))?(\[\])?$/.test(type);
@@ -18,20 +17,7 @@ export const rule: StatementRule = {
   recipe:
     "Use timestamptz for new columns (Prisma: `DateTime @db.Timestamptz(3)`). It stores an instant; each session sees it in its own TimeZone. Converting an existing column rewrites the table unless the session TimeZone is UTC (see change-column-type).",
   check(ctx) {
-    const n = ctx.stmt.node;
-    const found: { column: string; offset: number }[] = [];
-    let table: string;
-    if (ctx.stmt.kind === "CreateStmt") {
-      table = rangeVarKey(n.relation);
-      for (const e of n.tableElts ?? []) if (e.ColumnDef && isTimestamp(columnInfo(e.ColumnDef).type)) found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
-    } else {
-      table = alterTarget(ctx.stmt);
-      for (const { cmd, offset } of alterCommands(ctx.stmt)) {
-        const def: Node = cmd.def?.ColumnDef;
-        if (cmd.subtype === "AT_AddColumn" && isTimestamp(columnInfo(def).type)) found.push({ column: def.colname, offset });
-        if (cmd.subtype === "AT_AlterColumnType" && isTimestamp(typeString(def?.typeName))) found.push({ column: cmd.name, offset });
-      }
-    }
+    const { table, found } = columnsOfType(ctx, isTimestamp);
     if (found.length === 0) return [];
     const cols = found.map((f) => `"${f.column}"`).join(", ");
     return [{
