@@ -1,4 +1,4 @@
-/** What core and adapter code log through; the action maps it to @actions/core, the CLI to stderr. */
+/** What core and adapter code log through; an action maps it to the runner's log commands, the CLI to stderr. */
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;
