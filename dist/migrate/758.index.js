@@ -389,7 +389,8 @@ async function splitStatements(sql) {
         return {
             ok: false,
             message: details?.message ?? error.message,
-            ...(details?.cursorPosition !== undefined ? { position: charOffset(details.cursorPosition) } : {}),
+            // Unlike statement locations, the error cursor already counts characters (0-based).
+            ...(details?.cursorPosition !== undefined ? { position: details.cursorPosition } : {}),
         };
     }
 }

@@ -65,7 +65,8 @@ export async function splitStatements(sql: string): Promise<SplitResult> {
     return {
       ok: false,
       message: details?.message ?? (error as Error).message,
-      ...(details?.cursorPosition !== undefined ? { position: charOffset(details.cursorPosition) } : {}),
+      // Unlike statement locations, the error cursor already counts characters (0-based).
+      ...(details?.cursorPosition !== undefined ? { position: details.cursorPosition } : {}),
     };
   }
 }
