@@ -10355,15 +10355,47 @@ function describeUrl(url) {
         return "the database (the URL could not be parsed)";
     }
 }
-function secretsOf(url) {
+/** Every form a URL's credentials can take in a message (the URL itself, encoded and decoded password). */
+function urlSecrets(url) {
     try {
         const u = new URL(url);
-        const params = ["password", "sslpassword"].map((name) => u.searchParams.get(name) ?? "");
-        return [u.password, decodeURIComponent(u.password), ...params].filter(Boolean);
+        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
     }
     catch {
-        return [];
+        return url.length >= 4 ? [url] : [];
     }
+}
+/**
+ * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
+ * pg_dump, Prisma) treats it as "encrypt, do not verify". A URL written for those clients must behave
+ * the same here, so libpq semantics are asked for explicitly.
+ */
+function pgConnectionString(url) {
+    try {
+        const u = new URL(url);
+        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
+            u.searchParams.set("uselibpqcompat", "true");
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * A connected client with libpq URL semantics and a listener for server-side disconnects (without
+ * one the 'error' event would crash the process; the failing query reports it instead).
+ */
+async function connectClient(url, options = {}) {
+    const client = new esm.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
+    client.on("error", () => { });
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => { });
+        throw error;
+    }
+    return client;
 }
 /** Same URL, other database: for scratch databases created with createDatabase. */
 function withDatabase(url, database) {
@@ -10372,16 +10404,12 @@ function withDatabase(url, database) {
     return u.toString();
 }
 async function withClient(url, work) {
-    const secrets = secretsOf(url);
-    const client = new esm.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
-    // A server-side disconnect after connect is reported by the failing query; without a listener
-    // the 'error' event would crash the process.
-    client.on("error", () => { });
+    const secrets = urlSecrets(url);
+    let client;
     try {
-        await client.connect();
+        client = await connectClient(url);
     }
     catch (error) {
-        await client.end().catch(() => { });
         const reason = redact(error instanceof Error ? error.message : String(error), secrets);
         throw new ConfigurationError(`Could not connect to PostgreSQL at ${describeUrl(url)}: ${reason}`);
     }
@@ -10921,6 +10949,7 @@ var statements = __nccwpck_require__(2793);
 
 
 
+
 function describe(error, url) {
     const failure = { message: redact(error.message, [url]) };
     if (error.code)
@@ -10936,8 +10965,7 @@ async function explainFailure(url, sql) {
     if (!split.ok) {
         return { message: `syntax error: ${split.message}`, ...(split.position !== undefined ? lineAndColumn(sql, split.position) : {}) };
     }
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         await client.query("BEGIN");
         for (const statement of split.statements) {
@@ -10965,8 +10993,7 @@ async function explainFailure(url, sql) {
 
 /** How many migrations Prisma has finished so far; 0 before it created its table. */
 async function countFinished(url) {
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         const exists = await client.query("SELECT to_regclass('_prisma_migrations') AS t");
         if (!exists.rows[0]?.t)
@@ -11357,12 +11384,10 @@ function locateInSchema(schemaText, table, column) {
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/catalog-reader.ts
-// Reads the Prisma-managed part of a database's catalog (see src/core/catalog.ts) in four queries.
 
 const EXCLUDED_TABLES = ["_prisma_migrations"];
 async function readCatalog(url, schemas) {
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         const params = [schemas, EXCLUDED_TABLES];
         // One connection answers one query at a time; they are issued in sequence.
@@ -11436,11 +11461,9 @@ async function readCatalog(url, schemas) {
 
 
 
-
 const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
 async function runScript(url, sql) {
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         await client.query(sql);
     }
@@ -12021,7 +12044,7 @@ async function verify(settings) {
     }
     const repoRoot = gitRoot ?? project.workingDirectory;
     const baseCommit = settings.baseRef ? await resolveCommit(repoRoot, settings.baseRef) : undefined;
-    // The cluster boots and Prisma renders schema.prisma as SQL while the repository is read.
+    // The cluster boots while the repository is read and the cheap checks run.
     const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
     clusterPromise?.then((c) => settings.onCluster?.(c), () => { });
     let cluster;
@@ -12066,7 +12089,8 @@ async function verify(settings) {
         const apply = await applyMigrations({ prisma, url: url, migrations: dir.migrations, logger });
         phase("apply", applyStarted);
         checks.push(apply.check);
-        const fileOf = (name) => dir.migrations.find((m) => m.name === name)?.file;
+        const files = new Map(dir.migrations.map((m) => [m.name, m.file]));
+        const fileOf = (name) => files.get(name);
         const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
         checks.push(timing.check);
         checks.splice(lintAt, 0, await lint.check());
@@ -12843,6 +12867,8 @@ function assertResolveConfirmed(migration, confirm) {
 
 
 /** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
+// Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.
+
 const PRISMA_ADVISORY_LOCK = 72707369;
 const STAMP_SCHEMA = "migrate_guard";
 const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
@@ -12855,31 +12881,6 @@ class DatabaseConnectionError extends Error {
     constructor(message, kind) {
         super(message);
         this.kind = kind;
-    }
-}
-function urlSecrets(url) {
-    try {
-        const u = new URL(url);
-        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
-    }
-    catch {
-        return url.length >= 4 ? [url] : [];
-    }
-}
-/**
- * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
- * pg_dump, Prisma) treats it as "encrypt, do not verify". Environments configured for those clients
- * must behave the same here, so libpq semantics are asked for explicitly.
- */
-function pgConnectionString(url) {
-    try {
-        const u = new URL(url);
-        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
-            u.searchParams.set("uselibpqcompat", "true");
-        return u.toString();
-    }
-    catch {
-        return url;
     }
 }
 /** The schema holding `_prisma_migrations`: the URL's `schema` parameter (Prisma's convention), default public. */

@@ -38769,15 +38769,47 @@ function describeUrl(url) {
         return "the database (the URL could not be parsed)";
     }
 }
-function secretsOf(url) {
+/** Every form a URL's credentials can take in a message (the URL itself, encoded and decoded password). */
+function urlSecrets(url) {
     try {
         const u = new URL(url);
-        const params = ["password", "sslpassword"].map((name) => u.searchParams.get(name) ?? "");
-        return [u.password, decodeURIComponent(u.password), ...params].filter(Boolean);
+        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
     }
     catch {
-        return [];
+        return url.length >= 4 ? [url] : [];
     }
+}
+/**
+ * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
+ * pg_dump, Prisma) treats it as "encrypt, do not verify". A URL written for those clients must behave
+ * the same here, so libpq semantics are asked for explicitly.
+ */
+function pgConnectionString(url) {
+    try {
+        const u = new URL(url);
+        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
+            u.searchParams.set("uselibpqcompat", "true");
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * A connected client with libpq URL semantics and a listener for server-side disconnects (without
+ * one the 'error' event would crash the process; the failing query reports it instead).
+ */
+async function connectClient(url, options = {}) {
+    const client = new pg.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
+    client.on("error", () => { });
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => { });
+        throw error;
+    }
+    return client;
 }
 /** Same URL, other database: for scratch databases created with createDatabase. */
 function withDatabase(url, database) {
@@ -38786,16 +38818,12 @@ function withDatabase(url, database) {
     return u.toString();
 }
 async function withClient(url, work) {
-    const secrets = secretsOf(url);
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
-    // A server-side disconnect after connect is reported by the failing query; without a listener
-    // the 'error' event would crash the process.
-    client.on("error", () => { });
+    const secrets = urlSecrets(url);
+    let client;
     try {
-        await client.connect();
+        client = await connectClient(url);
     }
     catch (error) {
-        await client.end().catch(() => { });
         const reason = redact(error instanceof Error ? error.message : String(error), secrets);
         throw new ConfigurationError(`Could not connect to PostgreSQL at ${describeUrl(url)}: ${reason}`);
     }

@@ -41904,15 +41904,47 @@ function describeUrl(url) {
         return "the database (the URL could not be parsed)";
     }
 }
-function secretsOf(url) {
+/** Every form a URL's credentials can take in a message (the URL itself, encoded and decoded password). */
+function urlSecrets(url) {
     try {
         const u = new URL(url);
-        const params = ["password", "sslpassword"].map((name) => u.searchParams.get(name) ?? "");
-        return [u.password, decodeURIComponent(u.password), ...params].filter(Boolean);
+        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
     }
     catch {
-        return [];
+        return url.length >= 4 ? [url] : [];
     }
+}
+/**
+ * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
+ * pg_dump, Prisma) treats it as "encrypt, do not verify". A URL written for those clients must behave
+ * the same here, so libpq semantics are asked for explicitly.
+ */
+function pgConnectionString(url) {
+    try {
+        const u = new URL(url);
+        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
+            u.searchParams.set("uselibpqcompat", "true");
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * A connected client with libpq URL semantics and a listener for server-side disconnects (without
+ * one the 'error' event would crash the process; the failing query reports it instead).
+ */
+async function connectClient(url, options = {}) {
+    const client = new esm.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
+    client.on("error", () => { });
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => { });
+        throw error;
+    }
+    return client;
 }
 /** Same URL, other database: for scratch databases created with createDatabase. */
 function withDatabase(url, database) {
@@ -41921,16 +41953,12 @@ function withDatabase(url, database) {
     return u.toString();
 }
 async function withClient(url, work) {
-    const secrets = secretsOf(url);
-    const client = new esm.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
-    // A server-side disconnect after connect is reported by the failing query; without a listener
-    // the 'error' event would crash the process.
-    client.on("error", () => { });
+    const secrets = urlSecrets(url);
+    let client;
     try {
-        await client.connect();
+        client = await connectClient(url);
     }
     catch (error) {
-        await client.end().catch(() => { });
         const reason = redact(error instanceof Error ? error.message : String(error), secrets);
         throw new errors_ConfigurationError(`Could not connect to PostgreSQL at ${describeUrl(url)}: ${reason}`);
     }
@@ -42468,6 +42496,7 @@ async function project_locateProject(options) {
 
 
 
+
 function describe(error, url) {
     const failure = { message: redact(error.message, [url]) };
     if (error.code)
@@ -42483,8 +42512,7 @@ async function explainFailure(url, sql) {
     if (!split.ok) {
         return { message: `syntax error: ${split.message}`, ...(split.position !== undefined ? lineAndColumn(sql, split.position) : {}) };
     }
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         await client.query("BEGIN");
         for (const statement of split.statements) {
@@ -42512,8 +42540,7 @@ async function explainFailure(url, sql) {
 
 /** How many migrations Prisma has finished so far; 0 before it created its table. */
 async function countFinished(url) {
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         const exists = await client.query("SELECT to_regclass('_prisma_migrations') AS t");
         if (!exists.rows[0]?.t)
@@ -42904,12 +42931,10 @@ function locateInSchema(schemaText, table, column) {
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/catalog-reader.ts
-// Reads the Prisma-managed part of a database's catalog (see src/core/catalog.ts) in four queries.
 
 const EXCLUDED_TABLES = ["_prisma_migrations"];
 async function readCatalog(url, schemas) {
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         const params = [schemas, EXCLUDED_TABLES];
         // One connection answers one query at a time; they are issued in sequence.
@@ -42983,11 +43008,9 @@ async function readCatalog(url, schemas) {
 
 
 
-
 const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
 async function runScript(url, sql) {
-    const client = new esm.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectClient(url);
     try {
         await client.query(sql);
     }
@@ -44059,7 +44082,7 @@ async function verify(settings) {
     }
     const repoRoot = gitRoot ?? project.workingDirectory;
     const baseCommit = settings.baseRef ? await git_resolveCommit(repoRoot, settings.baseRef) : undefined;
-    // The cluster boots and Prisma renders schema.prisma as SQL while the repository is read.
+    // The cluster boots while the repository is read and the cheap checks run.
     const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
     clusterPromise?.then((c) => settings.onCluster?.(c), () => { });
     let cluster;
@@ -44104,7 +44127,8 @@ async function verify(settings) {
         const apply = await applyMigrations({ prisma, url: url, migrations: dir.migrations, logger });
         phase("apply", applyStarted);
         checks.push(apply.check);
-        const fileOf = (name) => dir.migrations.find((m) => m.name === name)?.file;
+        const files = new Map(dir.migrations.map((m) => [m.name, m.file]));
+        const fileOf = (name) => files.get(name);
         const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
         checks.push(timing.check);
         checks.splice(lintAt, 0, await lint.check());

@@ -6,9 +6,12 @@ import pg from "pg";
 import { redact } from "../core/errors.js";
 import { normalizeEnvironmentName, type EnvironmentStamp } from "../core/environment.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { describeUrl, quoteIdentifier } from "../postgres/database.js";
+import { describeUrl, pgConnectionString, quoteIdentifier, urlSecrets } from "../postgres/database.js";
 
 /** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
+// Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.
+export { pgConnectionString, urlSecrets } from "../postgres/database.js";
+
 export const PRISMA_ADVISORY_LOCK = 72707369;
 export const STAMP_SCHEMA = "migrate_guard";
 export const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
@@ -20,30 +23,6 @@ export class DatabaseConnectionError extends Error {
   override name = "DatabaseConnectionError";
   constructor(message: string, readonly kind: "unreachable" | "authentication" | "tls-required" | "tls" | "database-missing" | "other") {
     super(message);
-  }
-}
-
-export function urlSecrets(url: string): string[] {
-  try {
-    const u = new URL(url);
-    return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
-  } catch {
-    return url.length >= 4 ? [url] : [];
-  }
-}
-
-/**
- * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
- * pg_dump, Prisma) treats it as "encrypt, do not verify". Environments configured for those clients
- * must behave the same here, so libpq semantics are asked for explicitly.
- */
-export function pgConnectionString(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat")) u.searchParams.set("uselibpqcompat", "true");
-    return u.toString();
-  } catch {
-    return url;
   }
 }
 

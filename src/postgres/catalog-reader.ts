@@ -1,12 +1,11 @@
 // Reads the Prisma-managed part of a database's catalog (see src/core/catalog.ts) in four queries.
-import pg from "pg";
 import type { Catalog, Constraint } from "../core/catalog.js";
+import { connectClient } from "./database.js";
 
 const EXCLUDED_TABLES = ["_prisma_migrations"];
 
 export async function readCatalog(url: string, schemas: readonly string[]): Promise<Catalog> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     const params = [schemas as string[], EXCLUDED_TABLES];
     // One connection answers one query at a time; they are issued in sequence.

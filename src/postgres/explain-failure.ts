@@ -5,6 +5,7 @@ import pg from "pg";
 import { redact } from "../core/errors.js";
 import { lineAndColumn } from "../core/migrations.js";
 import { splitStatements } from "../sql/statements.js";
+import { connectClient } from "./database.js";
 
 export interface MigrationFailure {
   message: string;
@@ -28,8 +29,7 @@ export async function explainFailure(url: string, sql: string): Promise<Migratio
   if (!split.ok) {
     return { message: `syntax error: ${split.message}`, ...(split.position !== undefined ? lineAndColumn(sql, split.position) : {}) };
   }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     await client.query("BEGIN");
     for (const statement of split.statements) {

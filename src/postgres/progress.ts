@@ -1,9 +1,8 @@
-import pg from "pg";
+import { connectClient } from "./database.js";
 
 /** How many migrations Prisma has finished so far; 0 before it created its table. */
 export async function countFinished(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     const exists = await client.query<{ t: string | null }>("SELECT to_regclass('_prisma_migrations') AS t");
     if (!exists.rows[0]?.t) return 0;

@@ -2,18 +2,16 @@
 // Prisma turns schema.prisma into SQL (no database needed); that SQL builds a scratch database on the
 // same server; the two catalogs are compared.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { compareCatalogs } from "../core/drift.js";
 import { locateInSchema } from "../core/schema-locate.js";
 import type { CheckResult, DriftResult, Finding } from "../core/report.js";
 import { readCatalog } from "../postgres/catalog-reader.js";
-import { createDatabase, dropDatabase, withDatabase } from "../postgres/database.js";
+import { connectClient, createDatabase, dropDatabase, withDatabase } from "../postgres/database.js";
 
 export const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
 
 async function runScript(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     await client.query(sql);
   } finally {

@@ -57,7 +57,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   const repoRoot = gitRoot ?? project.workingDirectory;
   const baseCommit = settings.baseRef ? await resolveCommit(repoRoot, settings.baseRef) : undefined;
 
-  // The cluster boots and Prisma renders schema.prisma as SQL while the repository is read.
+  // The cluster boots while the repository is read and the cheap checks run.
   const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
   clusterPromise?.then((c) => settings.onCluster?.(c), () => {});
 
@@ -106,7 +106,8 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     const apply = await applyMigrations({ prisma, url: url!, migrations: dir.migrations, logger });
     phase("apply", applyStarted);
     checks.push(apply.check);
-    const fileOf = (name: string) => dir.migrations.find((m) => m.name === name)?.file;
+    const files = new Map(dir.migrations.map((m) => [m.name, m.file]));
+    const fileOf = (name: string) => files.get(name);
     const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
     checks.push(timing.check);
     checks.splice(lintAt, 0, await lint.check());
