@@ -42,7 +42,7 @@ export async function upsertPullRequestComment(octokit: GitHubClient, options: U
   let step = "listing the comments of";
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 });
-    const existing = newest(comments.filter((c) => c.body?.includes(tag)));
+    const existing = ownComment(comments, tag);
 
     if (existing) {
       if (normalise(existing.body ?? "") === normalise(body)) return { id: existing.id, action: "unchanged" };
@@ -75,6 +75,19 @@ interface ListedComment {
   id: number;
   body?: string | null;
   created_at: string;
+  user?: { type?: string } | null;
+}
+
+/**
+ * The comment this job wrote before: it starts with the marker (a person quoting or mentioning the
+ * marker elsewhere in a comment is not it). Bot-authored ones (GITHUB_TOKEN, a GitHub App) win over a
+ * person's comment that happens to start with the marker; with a personal token the job's comments are
+ * a person's, so those still count when no bot wrote one.
+ */
+function ownComment<T extends ListedComment>(comments: T[], tag: string): T | undefined {
+  const marked = comments.filter((c) => normalise(c.body ?? "").trimStart().startsWith(tag));
+  const byBots = marked.filter((c) => c.user?.type === "Bot");
+  return newest(byBots.length > 0 ? byBots : marked);
 }
 
 /** Several marker comments (e.g. from an old bug or a manual copy): edit the most recent one only. */

@@ -81,6 +81,23 @@ describe("upsertPullRequestComment", () => {
     expect(api.state.comments.get(newer.id)!.body).toBe(`${TAG}\nlatest`);
   });
 
+  it("never edits a person's comment that quotes the marker, and prefers the bot's comment over one a person started with it", async () => {
+    const quoting = api.state.addComment("acme", "shop", 7, { body: `Why does ${TAG} show up here?`, user: OCTOCAT });
+    const bots = api.state.addComment("acme", "shop", 7, { body: `${TAG}\nold report`, user: GITHUB_ACTIONS_BOT });
+    const copied = api.state.addComment("acme", "shop", 7, { body: `${TAG}\ncopied by hand`, user: OCTOCAT });
+    expect(await upsert("new report")).toEqual({ id: bots.id, action: "updated" });
+    expect(api.state.comments.get(quoting.id)!.body).toBe(`Why does ${TAG} show up here?`);
+    expect(api.state.comments.get(copied.id)!.body).toBe(`${TAG}\ncopied by hand`);
+  });
+
+  it("creates its own comment when the only mention of the marker is inside a person's comment", async () => {
+    const quoting = api.state.addComment("acme", "shop", 7, { body: `> ${TAG}\n> old report\nlooks wrong`, user: OCTOCAT });
+    const result = await upsert("report");
+    expect(result).toEqual({ id: expect.any(Number), action: "created" });
+    expect((result as { id: number }).id).not.toBe(quoting.id);
+    expect(api.state.comments.get(quoting.id)!.body).toBe(`> ${TAG}\n> old report\nlooks wrong`);
+  });
+
   it("keeps comments with different markers apart", async () => {
     await upsert("postgres 15", { marker: "verify/pg15" });
     await upsert("postgres 16", { marker: "verify/pg16" });
