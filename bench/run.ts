@@ -2,14 +2,14 @@
 // naive Prisma recipe, plus cluster start and action start-up, all in one run on one machine so the
 // numbers can be compared. Prints a table and writes bench/results/latest.json.
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startCluster, type Cluster } from "../src/postgres/cluster.js";
 import { withTimeout } from "./proc.js";
 import { derive, renderTable, type Measurements } from "./report.js";
-import { actionColdStart, clusterReady, dropScratchDatabases, floor, migrationFiles, naive, verifyCli } from "./steps.js";
+import { actionColdStart, clusterReady, dropScratchDatabases, floor, migrationFiles, naive, prismaNoop, pullRequestRepo, verifyCli } from "./steps.js";
 import { lintBench, renderLintBench, type LintBench } from "./lint.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,6 +45,8 @@ async function main(): Promise<number> {
     try {
       m.floor = await floor(cluster.url, cluster.bindir, files);
       m.naive = await naive(cluster.url, fixtureDir, prismaEntry);
+      // Prisma's fixed cost on a 19-migration history, to split deployNoop into start-up and per-migration work.
+      m.prismaNoopSmall = await prismaNoop(cluster.url, path.join(repoRoot, "test/fixtures/corpus/umami"), prismaEntry, "bench_noop_small");
     } finally {
       await dropScratchDatabases(cluster.url);
     }
@@ -54,11 +56,30 @@ async function main(): Promise<number> {
     await cluster?.stop();
   }
 
-  progress("(c) migrate-guard verify");
+  progress("(c) migrate-guard verify, cold (--no-cache)");
   try {
     m.verify = await verifyCli(repoRoot, FIXTURE_REL);
   } catch (error) {
     m.errors.verify = message(error);
+  }
+
+  progress(`(w) verify with the snapshot cache: a pull request adding one migration to the base branch's ${files.length}`);
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-bench-cache-"));
+  try {
+    const pr = await pullRequestRepo(fixtureDir, repoRoot);
+    try {
+      const args = (cache: string[]) => ["--base-ref", pr.baseRef, ...cache];
+      m.prCold = await verifyCli(repoRoot, pr.dir, args(["--no-cache"]));
+      m.miss = await verifyCli(repoRoot, pr.dir, args(["--cache-dir", cacheDir]));
+      m.warm = [];
+      for (let i = 0; i < 3; i++) m.warm.push(await verifyCli(repoRoot, pr.dir, args(["--cache-dir", cacheDir])));
+    } finally {
+      await pr.remove();
+    }
+  } catch (error) {
+    m.errors.warm = message(error);
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
   }
 
   progress("(e) action cold start");

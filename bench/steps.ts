@@ -36,6 +36,8 @@ export async function floor(adminUrl: string, bindir: string, files: string[]): 
 
 export interface Naive {
   deploy: Step;
+  /** `prisma migrate deploy` again on the migrated database: nothing pending, so Prisma's fixed cost for this history. */
+  deployNoop: Step;
   /** `migrate diff --from-migrations` without --shadow-database-url: the adapter makes its own shadow database. */
   diff: Step;
   /** The same diff with --shadow-database-url, as the recipe is usually written. */
@@ -57,11 +59,23 @@ export async function naive(adminUrl: string, fixtureDir: string, prismaEntry: s
 
   for (const name of ["bench_deploy", "bench_diff", "bench_diff_flag", "bench_shadow"]) await createDatabase(adminUrl, name);
   const deploy = step(await prisma("bench_deploy", ["migrate", "deploy"]));
+  const deployNoop = step(await prisma("bench_deploy", ["migrate", "deploy"]));
   // Each diff gets its own fresh DATABASE_URL: with this adapter the migrations are replayed into the
   // DATABASE_URL database, not into the shadow database (see the report), so it must be a scratch one.
   const diffWithShadowFlag = diffStep(await prisma("bench_diff_flag", [...diffArgs, "--shadow-database-url", withDatabase(adminUrl, "bench_shadow")]));
   const diff = diffStep(await prisma("bench_diff", diffArgs));
-  return { deploy, diff, diffWithShadowFlag };
+  return { deploy, deployNoop, diff, diffWithShadowFlag };
+}
+
+/** `prisma migrate deploy` twice on a fresh database of another project; the second run has nothing to apply. */
+export async function prismaNoop(adminUrl: string, fixtureDir: string, prismaEntry: string, database: string): Promise<Step> {
+  await createDatabase(adminUrl, database);
+  const url = withDatabase(adminUrl, database);
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([, v]) => !/^postgres(ql)?:\/\//i.test(v ?? "")));
+  Object.assign(env, { DATABASE_URL: url, DIRECT_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NO_COLOR: "1" });
+  const first = await run(process.execPath, [prismaEntry, "migrate", "deploy"], { cwd: fixtureDir, env });
+  if (first.code !== 0) return step(first);
+  return step(await run(process.execPath, [prismaEntry, "migrate", "deploy"], { cwd: fixtureDir, env }));
 }
 
 /** Drops every database but the built-in ones: ours, and shadow databases Prisma left behind after a panic. */
@@ -88,12 +102,14 @@ export interface VerifyRun extends Step {
   reportOk?: boolean;
   reportDurationMs?: number;
   migrationsApplied?: number;
+  /** The report's `cache` (state, migrations restored/saved, savedMs). */
+  cache?: { state: string; migrations: number; savedMs: number | null; saved: boolean };
 }
 
 /** (c) The built CLI end to end, as a user runs it; it starts (and stops) its own cluster. */
-export async function verifyCli(repoRoot: string, fixtureRel: string): Promise<VerifyRun> {
-  const result = await run(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", fixtureRel, "--json"], { cwd: repoRoot });
-  let report: { ok: boolean; durationMs: number; checks: { id: string; status: string; summary: string }[]; migrations: unknown[] } | undefined;
+export async function verifyCli(repoRoot: string, workingDirectory: string, extraArgs: string[] = ["--no-cache"]): Promise<VerifyRun> {
+  const result = await run(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", workingDirectory, "--json", ...extraArgs], { cwd: repoRoot });
+  let report: { ok: boolean; durationMs: number; checks: { id: string; status: string; summary: string }[]; migrations: unknown[]; cache?: VerifyRun["cache"] } | undefined;
   try {
     report = JSON.parse(result.stdout);
   } catch {
@@ -107,6 +123,7 @@ export async function verifyCli(repoRoot: string, fixtureRel: string): Promise<V
     checks: Object.fromEntries((report?.checks ?? []).map((c) => [c.id, c.status])),
     problems: (report?.checks ?? []).filter((c) => c.status === "fail" || c.status === "warn").map((c) => `${c.id}: ${c.summary}`),
     ...(report ? { reportOk: report.ok, reportDurationMs: report.durationMs, migrationsApplied: report.migrations.length } : {}),
+    ...(report?.cache ? { cache: report.cache } : {}),
   };
 }
 
@@ -142,6 +159,13 @@ export interface ActionStart {
   /** Whether the action got as far as its inputs (it must fail on the missing working directory). */
   reachedInputs: boolean;
   detail: string;
+  /**
+   * Spawn to verify's first own work (locating the Prisma project, which fails in a folder without
+   * one): the whole bundle is loaded by then. What a good input waits for before anything starts.
+   */
+  firstWorkMs: number[];
+  firstWorkMedianMs: number;
+  reachedWork: boolean;
 }
 
 /** (e) The action's process from spawn to exit when it fails right after reading its inputs. */
@@ -150,19 +174,49 @@ export async function actionColdStart(repoRoot: string, runs = 5): Promise<Actio
   // No GITHUB_*/INPUT_*/RUNNER_* from a surrounding workflow: outputs and state must not be written anywhere.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(k)));
   env["INPUT_WORKING-DIRECTORY"] = missing;
+  // An existing folder without a Prisma project: the inputs are good, verify's first step fails.
+  const workEnv = { ...env, "INPUT_WORKING-DIRECTORY": path.join(repoRoot, "bench") };
   const runsMs: number[] = [];
   const baselineMs: number[] = [];
+  const firstWorkMs: number[] = [];
   let last: RunResult | undefined;
-  // Interleaved, so that a burst of load on the machine hits both series alike.
+  let lastWork: RunResult | undefined;
+  // Interleaved, so that a burst of load on the machine hits all series alike.
   for (let i = 0; i < runs; i++) {
     last = await run(process.execPath, ["dist/verify/index.js"], { cwd: repoRoot, env });
     runsMs.push(last.ms);
     baselineMs.push((await run(process.execPath, ["-e", "0"], { cwd: repoRoot, env })).ms);
+    lastWork = await run(process.execPath, ["dist/verify/index.js"], { cwd: repoRoot, env: workEnv });
+    firstWorkMs.push(lastWork.ms);
   }
+  const reachedWork = lastWork !== undefined && lastWork.code !== 0 && lastWork.stdout.includes("No Prisma schema found");
   // Only a failure that names the missing directory proves the inputs were read.
   const reachedInputs = last !== undefined && last.code !== 0 && `${last.stdout}${last.stderr}`.includes("no-such-working-directory");
   return {
-    runsMs, medianMs: median(runsMs), baselineMs, baselineMedianMs: median(baselineMs), reachedInputs,
+    runsMs, medianMs: median(runsMs), baselineMs, baselineMedianMs: median(baselineMs), reachedInputs, firstWorkMs, firstWorkMedianMs: median(firstWorkMs), reachedWork,
     detail: reachedInputs ? "failed on the missing working directory, as intended" : `did not reach its inputs: ${last ? firstErrorLine(last) : "not run"}`,
   };
+}
+
+/**
+ * A throwaway git repository holding the fixture (base commit) plus one new migration in the working
+ * tree: the pull request the warm target is about.
+ */
+export async function pullRequestRepo(fixtureDir: string, repoRoot: string): Promise<{ dir: string; baseRef: string; remove(): Promise<void> }> {
+  const { cp, mkdtemp, mkdir, rm, symlink, writeFile } = await import("node:fs/promises");
+  const { execFileSync } = await import("node:child_process");
+  const os = await import("node:os");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-bench-pr-"));
+  await cp(fixtureDir, dir, { recursive: true });
+  await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
+  await writeFile(path.join(dir, ".gitignore"), "node_modules\n");
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" }).trim();
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-q", "-m", "base");
+  const baseRef = git("rev-parse", "HEAD");
+  const fresh = path.join(dir, "prisma/migrations/99990101000000_bench_add_comment");
+  await mkdir(fresh, { recursive: true });
+  await writeFile(path.join(fresh, "migration.sql"), `COMMENT ON TABLE "User" IS 'bench: one new migration';\n`);
+  return { dir, baseRef, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -26,11 +26,5 @@ export async function runAction(work: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
-export function booleanInput(name: string, value: string, fallback: boolean): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
-}
+// Lives in action-start.ts, which entries can import without loading @actions/core.
+export { booleanInput } from "./action-start.js";

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { parseCommandArgs } from "./args.js";
+import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
@@ -19,6 +21,9 @@ Options:
   --postgres-version N      PostgreSQL major for the throwaway cluster (default: highest installed)
   --slow-migration-seconds N  warn above this duration (default: 30)
   --generic-names LIST      comma-separated names rejected as non-descriptive
+  --cache-dir DIR           snapshot cache of the base branch's migrated state (default:
+                            $XDG_CACHE_HOME/migrate-guard or ~/.cache/migrate-guard)
+  --no-cache                apply every migration from scratch; read and write no snapshot
   --json                    print one JSON document instead of the text report
   -h, --help                this help
 
@@ -37,10 +42,14 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
     "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
     "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+    "cache-dir": { type: "string" }, "no-cache": { type: "boolean" },
   }, VERIFY_USAGE);
   const v = parsed.values;
   if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
   const databaseUrl = v["database-url"] ?? process.env.MIGRATE_GUARD_DATABASE_URL;
+  if (v["no-cache"] && v["cache-dir"] !== undefined) throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
+  if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
+  const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
   const report = await verify({
     workingDirectory: v["working-directory"] ?? ".",
     ...(v.schema ? { schema: v.schema } : {}),
@@ -49,6 +58,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
     slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
     ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    cacheDir,
     logger: io.logger,
   });
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));

@@ -40,7 +40,15 @@ describe("toJsonReport", () => {
       migrations: [{ name: "01_init", durationMs: 12 }, { name: "02_posts", durationMs: 9000 }],
       drift: null,
       durationMs: 4321,
+      cache: null,
     });
+  });
+
+  test("cache: state, migrations, time saved and whether a snapshot was saved", () => {
+    const hit = toJsonReport(aReport({ cache: { state: "hit", migrations: 820, savedMs: 7900, detail: "820 migration(s) restored" } }));
+    expect(hit).toMatchObject({ cache: { state: "hit", migrations: 820, savedMs: 7900, saved: false, detail: "820 migration(s) restored" } });
+    const miss = toJsonReport(aReport({ cache: { state: "miss", migrations: 19, saved: true, detail: "saved" } }));
+    expect(miss).toMatchObject({ cache: { state: "miss", migrations: 19, savedMs: null, saved: true } });
   });
 
   test("missing file and line are null, not absent", () => {

@@ -40,6 +40,20 @@ export interface DriftResult {
   fixCommand: string;
 }
 
+/** What the snapshot cache did for this run (see src/verify/snapshot.ts). */
+export interface CacheOutcome {
+  /** hit: the base branch's prefix was restored; miss: not cached; corrupt: a cached entry failed its checksum and was ignored; off: no cache. */
+  state: "hit" | "miss" | "corrupt" | "off";
+  /** Migrations restored from the snapshot (hit) or in the snapshot saved (miss/corrupt). */
+  migrations: number;
+  /** Estimated wall time saved: applying the prefix when it was cached, minus restoring it (hit only). */
+  savedMs?: number;
+  /** A snapshot was written for the next run. */
+  saved?: boolean;
+  /** One line for reports: why off/corrupt, or what was restored/saved. */
+  detail: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   checks: CheckResult[];
@@ -49,6 +63,7 @@ export interface VerifyReport {
   durationMs: number;
   prismaVersion?: string;
   postgresVersion?: string;
+  cache?: CacheOutcome;
 }
 
 /** The `--json` document (and the action's `report` output): the contract other tools read. */
@@ -70,6 +85,7 @@ export function toJsonReport(report: VerifyReport): object {
     migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
     drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
     durationMs: report.durationMs,
+    cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,
   };
 }
 

@@ -12,8 +12,11 @@ export interface PrismaCli {
   version: string;
   major: number;
   entry: string;
-  /** `prisma migrate deploy` against `url` (passed through every variable the project reads). */
-  deploy(url: string, onLine?: (line: string) => void): Promise<PrismaRunResult>;
+  /**
+   * `prisma migrate deploy` against `url` (passed through every variable the project reads). `from`
+   * points Prisma at another project shape (verify's prefix-only copy): a config file, else a schema.
+   */
+  deploy(url: string, onLine?: (line: string) => void, from?: { configFile?: string; schemaPath?: string }): Promise<PrismaRunResult>;
   /**
    * SQL that creates the schema.prisma datamodel on an empty database. Reads no database, but a
    * config with a driver adapter connects on start, so it gets the verify database's URL too.
@@ -102,8 +105,9 @@ class ProjectPrismaCli implements PrismaCli {
     });
   }
 
-  deploy(url: string, onLine?: (line: string) => void): Promise<PrismaRunResult> {
-    return this.run(["migrate", "deploy", ...this.schemaArgs()], url, onLine);
+  deploy(url: string, onLine?: (line: string) => void, from?: { configFile?: string; schemaPath?: string }): Promise<PrismaRunResult> {
+    const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
+    return this.run(["migrate", "deploy", ...args], url, onLine);
   }
 
   resolve(url: string, kind: "applied" | "rolled-back", name: string, onLine?: (line: string) => void): Promise<PrismaRunResult> {

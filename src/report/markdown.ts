@@ -245,6 +245,7 @@ function footer(report: VerifyReport, runUrl: string | undefined): string[] {
   // server_version reads "15.18 (Debian 15.18-0+deb12u1)"; the number is what a reader compares.
   const postgres = report.postgresVersion?.replace(/^PostgreSQL\s+/i, "").split(/\s/)[0];
   if (postgres) parts.push(`PostgreSQL ${inline(postgres, 50)}`);
+  if (report.cache && report.cache.state !== "off") parts.push(`cache: ${report.cache.state}${report.cache.savedMs ? ` (saved ${formatDuration(report.cache.savedMs)})` : ""}`);
   const url = safeUrl(runUrl);
   if (url) parts.push(`[workflow run](${url})`);
   return ["---", `<sub>migrate-guard · ${parts.join(" · ")}</sub>`];

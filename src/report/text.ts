@@ -20,6 +20,7 @@ export function renderText(report: VerifyReport, options: { color?: boolean } = 
     lines.push("", "SQL a new migration needs to match schema.prisma:", "", report.drift.sql.trimEnd(), "", `Create it with: ${report.drift.fixCommand}`);
   }
   const failed = report.checks.filter((c) => c.status === "fail").length;
+  if (report.cache) lines.push("", `cache: ${report.cache.state} — ${report.cache.detail}`);
   lines.push("", `${report.ok ? paint(32, "Migrations verified") : paint(31, `${failed} check(s) failed`)} — ${report.migrations.length} migrations, ${(report.durationMs / 1000).toFixed(1)} s` +
     `${report.prismaVersion ? `, Prisma ${report.prismaVersion}` : ""}${report.postgresVersion ? `, PostgreSQL ${report.postgresVersion.split(" ")[0]}` : ""}`);
   return lines.join("\n") + "\n";

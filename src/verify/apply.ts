@@ -4,7 +4,7 @@ import type { Migration } from "../core/migrations.js";
 import type { CheckResult, Finding, MigrationTiming } from "../core/report.js";
 import { readPrismaMigrations, type PrismaMigrationRow } from "../postgres/database.js";
 import { explainFailure } from "../postgres/explain-failure.js";
-import type { PrismaCli } from "../prisma/cli.js";
+import type { PrismaCli, PrismaRunResult } from "../prisma/cli.js";
 import { countFinished } from "../postgres/progress.js";
 
 export interface ApplyOutcome {
@@ -26,13 +26,24 @@ function watchProgress(url: string, total: number, logger: Logger): () => void {
   return () => clearInterval(timer);
 }
 
-export async function applyMigrations(params: { prisma: PrismaCli; url: string; migrations: readonly Migration[]; logger: Logger }): Promise<ApplyOutcome> {
+export async function applyMigrations(params: {
+  prisma: PrismaCli;
+  url: string;
+  migrations: readonly Migration[];
+  logger: Logger;
+  /** How to run `prisma migrate deploy` (the snapshot cache may split it); default: once. */
+  deploy?: (onLine: (line: string) => void) => Promise<PrismaRunResult>;
+  /** Migrations already in the database from the snapshot cache. */
+  restored?: number;
+}): Promise<ApplyOutcome> {
   const { prisma, url, migrations, logger } = params;
-  logger.info(`Applying ${migrations.length} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
+  const restored = params.restored ?? 0;
+  logger.info(`Applying ${migrations.length - restored} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
   const stop = watchProgress(url, migrations.length, logger);
   let result;
   try {
-    result = await prisma.deploy(url, (line) => logger.debug(`prisma: ${line}`));
+    const onLine = (line: string) => logger.debug(`prisma: ${line}`);
+    result = await (params.deploy ? params.deploy(onLine) : prisma.deploy(url, onLine));
   } finally {
     stop();
   }
@@ -44,7 +55,8 @@ export async function applyMigrations(params: { prisma: PrismaCli; url: string; 
     const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
     const missing = migrations.filter((m) => !applied.has(m.name));
     if (missing.length === 0) {
-      return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy`, findings: [] } };
+      const from = restored > 0 ? ` (${restored} of them restored from the snapshot cache, where Prisma applied them)` : "";
+      return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy${from}`, findings: [] } };
     }
     return {
       succeeded: false,

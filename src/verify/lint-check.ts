@@ -10,8 +10,11 @@ import { lintCheck, lintMigrationSet, loaded, type LintOutcome } from "./lint.js
 import { measureLocks } from "./measured-locks.js";
 
 export interface LintInVerify {
-  /** Starts measuring the new migrations' locks on the verify server (call once its URL is known). */
-  measureLocks(url: string): void;
+  /**
+   * Starts measuring the new migrations' locks on the verify server (call once its URL is known).
+   * `baseState`: a scratch database that already holds the base branch's state (it is dropped after).
+   */
+  measureLocks(url: string, baseState?: string): void;
   check(): Promise<CheckResult>;
 }
 
@@ -31,13 +34,13 @@ export function startLintCheck(params: {
   lintPromise.catch(() => {});
   let locksPromise: Promise<Finding[]> = Promise.resolve([]);
   return {
-    measureLocks(url) {
+    measureLocks(url, baseState) {
       if (!base) return; // without a base ref nothing is new: no migration to measure
       const baseNames = new Set(base.map((m) => m.name));
       const fresh = current.filter((m) => !baseNames.has(m.name));
       if (fresh.length === 0) return;
       logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
-      locksPromise = measureLocks({ url, base, fresh });
+      locksPromise = measureLocks({ url, base, fresh, ...(baseState ? { scratch: baseState } : {}) });
     },
     async check() {
       const [outcome, locks] = await Promise.all([lintPromise.catch((error: Error) => error), locksPromise]);

@@ -50,11 +50,17 @@ function finding(m: LintMigration, line: number, message: string): Finding {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
-export async function measureLocks(params: { url: string; base: readonly LintMigration[]; fresh: readonly LintMigration[] }): Promise<Finding[]> {
+export async function measureLocks(params: {
+  url: string;
+  base: readonly LintMigration[];
+  fresh: readonly LintMigration[];
+  /** A database already holding the base state (the restored snapshot): copied instead of replaying `base`. */
+  scratch?: string;
+}): Promise<Finding[]> {
   if (params.fresh.length === 0) return [];
-  const scratch = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
+  const scratch = params.scratch ?? `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
   try {
-    await createDatabase(params.url, scratch);
+    if (!params.scratch) await createDatabase(params.url, scratch);
   } catch (error) {
     return [finding(params.fresh[0]!, 1, `Locks not measured: no scratch database could be created on the verify server (${(error as Error).message}).`)];
   }
@@ -63,7 +69,7 @@ export async function measureLocks(params: { url: string; base: readonly LintMig
   const findings: Finding[] = [];
   try {
     await client.connect();
-    for (const m of params.base) {
+    for (const m of params.scratch ? [] : params.base) {
       try {
         await client.query(m.sql);
       } catch (error) {

@@ -2,7 +2,8 @@
 // CI provides it — Node 24: outputs, job summary, annotations, SARIF and the PR comment through a
 // GitHub API double over real HTTP.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startGitHubApiDouble, type GitHubApiDouble } from "../support/github-api-double.js";
 import { createProjectRepo, exampleApp, type ProjectRepo } from "../support/project-repo.js";
@@ -96,6 +97,13 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
     expect(run.outputs).toEqual({});
   });
 
+  test("a working directory that does not exist fails before the rest of the bundle is needed", async () => {
+    const run = await runDistAction("dist/verify/index.js", { node, env: actionEnv(), inputs: { "working-directory": "no/such/app" } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::Input "working-directory" is "no/such/app", which does not exist in the workspace.`);
+    expect(run.outputs).toEqual({});
+  });
+
   test("a database URL with tables is refused, and its password is never printed", async () => {
     const run = await runDistAction("dist/verify/index.js", {
       node,
@@ -109,12 +117,59 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
   });
 });
 
+describe("cache-dir through the built action", () => {
+  let app: ProjectRepo;
+  let appBase: string;
+  beforeAll(() => {
+    app = createProjectRepo(exampleApp);
+    appBase = app.git("rev-parse", "HEAD");
+    app.write("prisma/migrations/20250103000000_add_user_bio/migration.sql", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`);
+    app.write("prisma/schema.prisma", app.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"));
+    app.commitAll("pull request");
+  });
+  afterAll(() => app.remove());
+
+  test("the first run saves the base branch's snapshot (cache: miss), the next restores it (cache: hit)", async () => {
+    const runOnce = () => runDistAction("dist/verify/index.js", {
+      event: { pull_request: { number: 8, base: { sha: appBase, ref: "main" }, head: { sha: "1".repeat(40), ref: "bio" } } },
+      env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir },
+      inputs: { "cache-dir": ".cache/migrate-guard" },
+    });
+    const first = await runOnce();
+    expect(first.code).toBe(0);
+    expect(first.outputs.cache).toBe("miss");
+    expect(first.outputs["applied-count"]).toBe("3");
+    const snapshots = path.join(app.dir, ".cache/migrate-guard/snapshots");
+    expect(readdirSync(snapshots).filter((n) => !n.startsWith("."))).toHaveLength(1);
+
+    const second = await runOnce();
+    expect(second.code).toBe(0);
+    expect(second.outputs.cache).toBe("hit");
+    expect(second.outputs["applied-count"]).toBe("3");
+    expect(JSON.parse(second.outputs.report!)).toMatchObject({ ok: true, cache: { state: "hit", migrations: 2 } });
+    expect(second.summary).toMatch(/cache: hit/);
+  });
+
+  test("without cache-dir the cache is off", async () => {
+    const run = await runDistAction("dist/verify/index.js", { env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir }, inputs: { "base-ref": appBase } });
+    expect(run.code).toBe(0);
+    expect(run.outputs.cache).toBe("off");
+  });
+});
+
 test("the built CLI verifies the example app on a throwaway Postgres (README quickstart)", async () => {
   const { spawnSync } = await import("node:child_process");
-  const result = spawnSync(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", "examples/app", "--json"], { cwd: path.resolve(exampleApp, "../.."), encoding: "utf8" });
+  // The CLI caches under the user's cache directory: a private one here.
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), "mg-xdg-"));
+  const result = spawnSync(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", "examples/app", "--json"], { cwd: path.resolve(exampleApp, "../.."), encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+  const saved = existsSync(path.join(cacheHome, "migrate-guard", "snapshots")) ? readdirSync(path.join(cacheHome, "migrate-guard", "snapshots")) : [];
+  rmSync(cacheHome, { recursive: true, force: true });
   expect(result.status).toBe(0);
-  const report = JSON.parse(result.stdout) as { ok: boolean; migrations: { name: string; durationMs: number }[] };
+  const report = JSON.parse(result.stdout) as { ok: boolean; migrations: { name: string; durationMs: number }[]; cache: { state: string; saved: boolean } };
   expect(report.ok).toBe(true);
+  // No base ref: both migrations are history, and their snapshot lands in $XDG_CACHE_HOME/migrate-guard.
+  expect(report.cache).toMatchObject({ state: "miss", saved: true });
+  expect(saved).toHaveLength(1);
   expect(report.migrations.map((m) => m.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts"]);
   expect(existsSync(path.resolve(exampleApp, "../../dist/cli/libpg-query.wasm"))).toBe(true);
 });

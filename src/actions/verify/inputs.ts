@@ -1,12 +1,14 @@
-// Every input of the verify action, read and validated in one place.
-import * as core from "@actions/core";
+// Every input of the verify action, read and validated in one place. Loaded by the action's small
+// entry before the rest of the bundle: nothing here may import @actions/core (see action-start.ts).
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import { ConfigurationError } from "../../core/errors.js";
 import type { ActionsContext } from "../../github/context.js";
 import type { VerifySettings } from "../../verify/verify.js";
-import { booleanInput } from "../action-runtime.js";
+import { booleanInput, getInput as runnerInput, setSecret } from "../action-start.js";
 
 /** What verify itself takes (minus the logger and hooks the entry supplies), plus the reporting inputs. */
-export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster"> & {
+export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated"> & {
   /** Post or update the one PR comment with the report. */
   comment: boolean;
   githubToken?: string;
@@ -14,7 +16,7 @@ export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster"> 
   sarifFile?: string;
 };
 
-export function readInputs(context: ActionsContext, getInput: (name: string) => string = (name) => core.getInput(name)): VerifyActionSettings {
+export function readInputs(context: ActionsContext, getInput: (name: string) => string = runnerInput): VerifyActionSettings {
   const text = (name: string) => getInput(name).trim() || undefined;
   const slow = text("slow-migration-seconds") ?? "30";
   const slowMigrationSeconds = Number(slow);
@@ -22,16 +24,24 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     throw new ConfigurationError(`Input "slow-migration-seconds" is "${slow}". Expected a positive number of seconds, e.g. 30.`);
   }
   const databaseUrl = text("database-url");
-  if (databaseUrl) core.setSecret(databaseUrl);
+  if (databaseUrl) setSecret(databaseUrl);
   const githubToken = text("github-token");
-  if (githubToken) core.setSecret(githubToken);
+  if (githubToken) setSecret(githubToken);
   const generic = text("generic-names");
   const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
   const schema = text("schema");
   const postgresVersion = text("postgres-version");
   const sarifFile = text("sarif-file");
+  // Relative to the workspace, like every path input; empty: no snapshot cache.
+  const cacheDir = text("cache-dir");
+  const workingDirectory = text("working-directory") ?? ".";
+  // Checked here, before the bundle loads, so that a wrong path fails in milliseconds.
+  const absolute = path.resolve(process.env.GITHUB_WORKSPACE ?? ".", workingDirectory);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new ConfigurationError(`Input "working-directory" is "${workingDirectory}", which does not exist in the workspace. Expected the folder that holds your Prisma project (package.json, prisma/), relative to the repository root.`);
+  }
   return {
-    workingDirectory: text("working-directory") ?? ".",
+    workingDirectory,
     ...(schema ? { schema } : {}),
     ...(baseRef ? { baseRef } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
@@ -41,5 +51,6 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     comment: booleanInput("comment", getInput("comment"), false),
     ...(githubToken ? { githubToken } : {}),
     ...(sarifFile ? { sarifFile } : {}),
+    cacheDir: cacheDir ? path.resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : false,
   };
 }
