@@ -14,6 +14,11 @@ ${COMMON_OPTIONS}
   --backup                  pg_dump (custom format) the database first; a failed backup stops the deploy
   --backup-file PATH        where the backup goes (default: ./migrate-guard-ENV-TIME.dump)
   --lock-timeout-seconds N  how long to wait for another deploy's migration lock (default: 60)
+  --staging-database-url URL  production: the soak gate reads staging first (default: env STAGING_DATABASE_URL)
+  --soak-hours N            production: hours each migration must have run on staging (default: 24)
+  --soak-gate on|off        off: deploy production without the soak gate (recorded; default: on)
+  --override-reason TEXT    production: deploy before the soak completes, with this reason
+  --override-actors LIST    GitHub logins allowed to override (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR)
 
 ${EXIT_CODES}
 `;

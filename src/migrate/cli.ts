@@ -6,7 +6,10 @@ import type { Logger } from "../core/logger.js";
 import { lintPending } from "./lint-pending.js";
 import { renderMigrateText } from "./render.js";
 import { exitCode, toMigrateJson } from "./report.js";
-import { runMigrate } from "./run.js";
+import { runMigrate, type MigrateDependencies } from "./run.js";
+import { readActionsContext } from "../github/context.js";
+import { GateGitHub } from "../gate/github.js";
+import { gateOctokit } from "../gate/retry.js";
 import { validateRequest, type MigrateCommand } from "./settings.js";
 
 export const COMMON_OPTIONS = `  --environment NAME        the environment (one of --environments; default list: staging, production)
@@ -36,13 +39,18 @@ const OPTIONS = {
   backup: { type: "boolean" },
   "backup-file": { type: "string" },
   "rolled-back": { type: "string" },
+  "staging-database-url": { type: "string" },
+  "soak-hours": { type: "string" },
+  "soak-gate": { type: "string" },
+  "override-reason": { type: "string" },
+  "override-actors": { type: "string" },
   applied: { type: "string" },
 } as const;
 
 /** The flags each command accepts on top of the common ones. */
 const COMMAND_FLAGS: Record<MigrateCommand, string[]> = {
   status: [],
-  deploy: ["confirm", "backup", "backup-file", "lock-timeout-seconds"],
+  deploy: ["confirm", "backup", "backup-file", "lock-timeout-seconds", "staging-database-url", "soak-hours", "soak-gate", "override-reason", "override-actors"],
   resolve: ["confirm", "rolled-back", "applied", "lock-timeout-seconds"],
 };
 const COMMON_FLAGS = ["environment", "database-url", "working-directory", "schema", "environments", "production-environments", "slow-migration-seconds", "json", "help"];
@@ -76,8 +84,27 @@ export async function runMigrateCommand(command: MigrateCommand, argv: string[],
     lockTimeoutSeconds: str("lock-timeout-seconds"),
     backup: values.backup === true,
     backupFile: str("backup-file"),
+    gate: {
+      stagingDatabaseUrl: str("staging-database-url") ?? process.env.STAGING_DATABASE_URL,
+      soakHours: str("soak-hours"),
+      soakGate: str("soak-gate"),
+      overrideReason: str("override-reason"),
+      overrideActors: str("override-actors"),
+    },
   });
-  const report = await runMigrate(settings, { logger: io.logger, lint: lintPending });
+  const report = await runMigrate(settings, { logger: io.logger, lint: lintPending, ...(settings.gate ? { soakGate: await cliSoakGate(io.logger) } : {}) });
   io.stdout.write(values.json ? JSON.stringify(toMigrateJson(report), null, 2) + "\n" : renderMigrateText(report));
   return exitCode(report);
+}
+
+/** The soak gate's GitHub part for a CLI deploy: with GITHUB_TOKEN and GITHUB_REPOSITORY set (as in a workflow). */
+async function cliSoakGate(logger: Logger): Promise<NonNullable<MigrateDependencies["soakGate"]>> {
+  const env = process.env;
+  const context = readActionsContext(env);
+  const token = env.GITHUB_TOKEN?.trim();
+  const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined;
+  const github = token && context.repository
+    ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+    : undefined;
+  return { ...(github ? { github } : {}), ...(actor ? { actor } : {}), ...(context.sha ? { sha: context.sha } : {}) };
 }

@@ -9,6 +9,7 @@ import type { PrismaCli, PrismaRunResult } from "../prisma/cli.js";
 import { urlSecrets, type EnvironmentDatabase } from "./database.js";
 import { lockTimeoutMessage, waitForMigrationLock } from "./lock.js";
 import { backupDatabase } from "./pg-dump.js";
+import { runDeployGate } from "../gate/deploy-gate.js";
 import type { AppliedNow, MigrateReport } from "./report.js";
 import { auditRequest, closeAudit, describeState, openAudit, refuse, type RunScope } from "./scope.js";
 import { pendingMigrations, readBack } from "./state.js";
@@ -78,6 +79,17 @@ export async function runDeploy(scope: RunScope, prisma: PrismaCli): Promise<Mig
   }
   const refusal = refusalBeforeChange(scope);
   if (refusal) return refuse(report, refusal);
+  if (report.production) {
+    // The soak gate: staging must have run these migrations long enough. Read-only; a wait or block refuses.
+    const context = deps.context ?? {};
+    report.gate = await runDeployGate(settings.gate, settings.environment.name, settings.databaseUrl, report.pendingBefore, {
+      logger: deps.logger,
+      ...(context.actor ? { actor: context.actor } : {}),
+      ...(context.sha ? { sha: context.sha } : {}),
+      ...deps.soakGate,
+    });
+    if (report.gate.refusal) return refuse(report, report.gate.refusal);
+  }
 
   const what = report.pendingBefore.length ? `${report.pendingBefore.length} pending migration(s)` : "no pending migrations";
   const record = await openAudit(deps, report, auditRequest(settings, deps, report, report.pendingBefore.map((m) => ({ name: m.name, checksum: m.checksum })), what));

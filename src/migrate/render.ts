@@ -3,6 +3,7 @@
 // when something is wrong, why and the exact way out. Pure.
 import { blockFence, cell, clip, code, formatDuration, inline, plural, safeUrl } from "../report/markdown-text.js";
 import { headline, type MigrateReport } from "./report.js";
+import { gateLine } from "../gate/deploy-gate.js";
 
 const MAX_SQL_CHARS = 20_000;
 const MAX_TOTAL_SQL_CHARS = 400_000;
@@ -33,6 +34,7 @@ export function renderMigrateText(report: MigrateReport): string {
   if (report.resolved) lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
   if (report.backup) lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
   if (report.deployment) lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
+  if (report.gate && gateLine(report.gate)) lines.push(`  soak gate  ${gateLine(report.gate)}`);
   if (report.refused) lines.push("", `refused: ${report.refused}`);
   if (report.error) lines.push("", `error: ${report.error}`);
   for (const w of report.warnings) lines.push(`warning: ${w}`);
@@ -61,6 +63,7 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
   if (report.prismaVersion) out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
   if (report.stamp) out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
   if (report.backup) out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${formatDuration(report.backup.durationMs)}) |`);
+  if (report.gate && gateLine(report.gate)) out.push(`| Soak gate | ${cell(gateLine(report.gate)!)} |`);
   out.push("");
 
   if (report.refused) out.push(`> [!CAUTION]`, `> **Refused — nothing was changed.** ${inline(report.refused)}`, "");

@@ -4,6 +4,7 @@ import type { EnvironmentStamp } from "../core/environment.js";
 import type { MigrationState } from "../core/migration-state.js";
 import type { LockHolder } from "./database.js";
 import type { MigrateCommand } from "./settings.js";
+import type { DeployGateOutcome } from "../gate/deploy-gate.js";
 
 export interface PendingMigration {
   name: string;
@@ -46,6 +47,8 @@ export interface MigrateReport {
   lockHolder?: LockHolder;
   backup?: { file: string; bytes: number; durationMs: number; pgDump: string };
   deployment?: { id: number; url?: string };
+  /** deploy to production: what the soak gate decided (or that it was switched off). */
+  gate?: DeployGateOutcome;
   /** Why the run refused to change anything (nothing was changed). */
   refused: string | null;
   /** Why the run failed while it was changing something. */
@@ -84,6 +87,7 @@ export function toMigrateJson(report: MigrateReport): object {
     stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
     backup: report.backup ?? null,
     deployment: report.deployment ?? null,
+    soakGate: report.gate ? (report.gate.verdict ? { decision: report.gate.verdict.decision, remainingSeconds: report.gate.verdict.remainingSeconds, earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null, reasons: report.gate.verdict.reasons, override: report.gate.verdict.override ?? null } : { skipped: report.gate.skipped ?? null }) : null,
     stateUnknown: report.stateUnknown ?? null,
     error: report.error ?? null,
     warnings: report.warnings,

@@ -6,6 +6,8 @@ import type { Migration } from "../core/migrations.js";
 import { recoverySteps } from "../core/migration-state.js";
 import type { AuditRecord, AuditRequest, AuditTrail } from "./audit.js";
 import type { EnvironmentDatabase } from "./database.js";
+import { gateLine, gatePayload } from "../gate/deploy-gate.js";
+import type { GateGitHub } from "../gate/github.js";
 import { headline, type MigrateReport, type PendingMigration } from "./report.js";
 import type { MigrateSettings } from "./settings.js";
 import { describeLockHolder, type EnvironmentState, type LoadedProject } from "./state.js";
@@ -26,6 +28,8 @@ export interface MigrateDependencies {
   context?: RunContext;
   /** Fills `lint` of each pending migration (src/migrate/lint-pending.ts; none in unit tests). */
   lint?: (pending: PendingMigration[], all: readonly Migration[]) => Promise<void>;
+  /** What the soak gate of production deploys reads GitHub with (none: the schema soak alone decides). */
+  soakGate?: { github?: GateGitHub; clock?: () => Date; actor?: string; sha?: string };
 }
 
 /** What deploy.ts and resolve.ts get: everything read so far, and the helpers that end a run. */
@@ -49,6 +53,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** An override or opt-out of the soak gate, for the deployment's descriptions (a reviewer reads them later). */
+function gateNote(report: MigrateReport): string {
+  return report.gate && (report.gate.verdict?.override || report.gate.skipped) ? ` — ${gateLine(report.gate)}` : "";
+}
+
 export function auditRequest(settings: MigrateSettings, deps: MigrateDependencies, report: MigrateReport, migrations: { name: string; checksum: string }[], what: string): AuditRequest {
   const context = deps.context ?? {};
   const action = settings.resolve ? `resolve --${settings.resolve.kind} ${settings.resolve.name}` : "deploy";
@@ -56,11 +65,13 @@ export function auditRequest(settings: MigrateSettings, deps: MigrateDependencie
     environment: settings.environment.name,
     production: report.production,
     task: "deploy:migrations",
-    description: `migrate-guard ${action}: ${what}`,
+    description: `migrate-guard ${action}: ${what}${settings.reason ? ` — ${settings.reason}` : ""}${gateNote(report)}`,
     payload: {
       tool: "migrate-guard",
       command: settings.command,
       ...(settings.resolve ? { resolve: settings.resolve } : {}),
+      ...(settings.reason ? { reason: settings.reason } : {}),
+      ...(report.gate && gatePayload(report.gate) ? { soakGate: gatePayload(report.gate) } : {}),
       migrations,
       database: report.database,
       actor: context.actor ?? null,
@@ -90,7 +101,7 @@ export async function openAudit(deps: MigrateDependencies, report: MigrateReport
 export async function closeAudit(record: AuditRecord | undefined, report: MigrateReport, logger: Logger): Promise<void> {
   if (!record) return;
   const firstProblem = (report.error ?? report.refused ?? "").split("\n")[0] ?? "";
-  const description = report.ok ? headline(report) : `${headline(report)}: ${firstProblem}`;
+  const description = report.ok ? `${headline(report)}${gateNote(report)}` : `${headline(report)}: ${firstProblem}`;
   try {
     await record.finish(report.ok ? "success" : "failure", redact(description));
   } catch (error) {

@@ -14,6 +14,7 @@ import {
 } from "../core/environment.js";
 import { ConfigurationError } from "../core/errors.js";
 import { assertMigrationName } from "../core/migration-state.js";
+import { deployGateSettings, type DeployGateRequest, type DeployGateSettings } from "../gate/deploy-gate.js";
 
 export const MIGRATE_COMMANDS = ["status", "deploy", "resolve"] as const;
 export type MigrateCommand = (typeof MIGRATE_COMMANDS)[number];
@@ -38,6 +39,10 @@ export interface MigrateRequest {
   backupFile?: string;
   /** Folder for the default backup file name. */
   backupDir?: string;
+  /** Why (rollback): kept in the deployment record's description and payload. */
+  reason?: string;
+  /** The soak gate of production deploys (src/gate/deploy-gate.ts). */
+  gate?: DeployGateRequest;
 }
 
 export interface MigrateSettings {
@@ -53,6 +58,10 @@ export interface MigrateSettings {
   /** How long a deploy waits for another session's migration lock before it gives up. */
   lockTimeoutSeconds: number;
   backup?: { file: string };
+  /** Why the change is made (rollback --reason), for the audit record. */
+  reason?: string;
+  /** deploy to production: the soak gate that runs first (or its explicit opt-out). */
+  gate?: DeployGateSettings;
 }
 
 /**
@@ -171,6 +180,7 @@ export function validateRequest(request: MigrateRequest, now = new Date()): Migr
     backup = { file: path.resolve(file) };
   }
 
+  const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
   const schema = text(request.schema);
   return {
     command: command as MigrateCommand,
@@ -184,5 +194,7 @@ export function validateRequest(request: MigrateRequest, now = new Date()): Migr
     slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
     lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
     ...(backup ? { backup } : {}),
+    ...(text(request.reason) ? { reason: text(request.reason)! } : {}),
+    ...(command === "deploy" && gate ? { gate } : {}),
   };
 }

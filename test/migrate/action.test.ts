@@ -115,7 +115,7 @@ describe("dist/migrate", () => {
 
   test("a production deploy is marked as production on GitHub and in the stamp", async () => {
     const url = await env.createDatabase("prod");
-    const run = await action({ command: "deploy", environment: "Production", confirm: "production", "database-url": url });
+    const run = await action({ command: "deploy", environment: "Production", confirm: "production", "soak-gate": "off", "database-url": url });
     expect(run.code).toBe(0);
     expect(deployments().at(-1)).toMatchObject({ environment: "Production", production: true });
     expect(await env.query("prod", "SELECT name, production FROM migrate_guard.environment")).toEqual([{ name: "Production", production: true }]);
@@ -157,7 +157,8 @@ const BAD_INPUTS: [string, Record<string, string>, RegExp][] = [
   ["a URL without a database", { "database-url": "postgresql://app:Hunter2-mg-S3cret@127.0.0.1:5432" }, /names no database/],
   ["production without confirm", { environment: "production" }, /production environment "production" must be confirmed: set confirm \(--confirm\) to "production"; no confirmation was given/],
   ["production with the wrong confirm", { environment: "production", confirm: "yes" }, /the confirmation was "yes"/],
-  ["a production job holding the staging URL", { environment: "production", confirm: "production" }, /run is for environment "production", but the database belongs to environment "staging"/],
+  ["a production job without the staging URL for the soak gate", { environment: "production", confirm: "production" }, /A production deploy runs the soak gate first, and it needs the staging database URL/],
+  ["a production job holding the staging URL", { environment: "production", confirm: "production", "soak-gate": "off" }, /run is for environment "production", but the database belongs to environment "staging"/],
   ["resolve without --rolled-back or --applied", { command: "resolve" }, /resolve needs --rolled-back NAME/],
   ["resolve with both", { command: "resolve", "rolled-back": PENDING, applied: PENDING, confirm: PENDING }, /not both/],
   ["path traversal in the migration name", { command: "resolve", "rolled-back": "../../../etc/passwd", confirm: "../../../etc/passwd" }, /--rolled-back "..\/..\/..\/etc\/passwd" is not a migration name/],

@@ -47,7 +47,7 @@ describe("migrate-guard status | deploy | resolve", () => {
 
   test("a refusal exits 1 and says why; --json carries the reason", async () => {
     const before = await snapshot(env, "cli");
-    const refused = run(["deploy", "--environment", "production", "--confirm", "production", "--database-url", url, "--json"]);
+    const refused = run(["deploy", "--environment", "production", "--confirm", "production", "--database-url", url, "--staging-database-url", url, "--json"]);
     expect(refused.code).toBe(1);
     const doc = JSON.parse(refused.stdout) as { ok: boolean; refused: string };
     expect(doc.ok).toBe(false);

@@ -134,7 +134,7 @@ describe("validateRequest", () => {
     const s = validateRequest({ ...ok, slowMigrationSeconds: "12", backup: true, backupDir: "/tmp/b" }, new Date("2024-05-01T12:00:00Z"));
     expect(s).toMatchObject({ command: "deploy", environment: { name: "staging", production: false }, slowMigrationSeconds: 12, lockTimeoutSeconds: 60 });
     expect(s.backup?.file).toBe("/tmp/b/migrate-guard-staging-2024-05-01T12-00-00-000Z.dump");
-    expect(validateRequest({ ...ok, environment: "Production", confirm: " production " }).environment.production).toBe(true);
+    expect(validateRequest({ ...ok, environment: "Production", confirm: " production ", gate: { soakGate: "off" } }).environment.production).toBe(true);
     expect(validateRequest({ command: "resolve", environment: "staging", databaseUrl: url, applied: "20240101_init", confirm: "20240101_init" }).resolve).toEqual({ kind: "applied", name: "20240101_init" });
   });
 

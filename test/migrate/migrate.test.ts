@@ -107,7 +107,7 @@ describe("an environment's lifecycle", () => {
   test("a database stamped for one environment refuses runs for another, changing nothing", async () => {
     const url = await env.createDatabase("stamped_production");
     const r = repo();
-    const first = await run({ command: "deploy", environment: "production", confirm: "production", databaseUrl: url, repo: r });
+    const first = await run({ command: "deploy", environment: "production", confirm: "production", gate: { soakGate: "off" }, databaseUrl: url, repo: r });
     expect(first.report).toMatchObject({ ok: true, production: true });
     expect(deployments().at(-1)).toMatchObject({ environment: "production", production: true });
     r.write("prisma/migrations/20250103000000_add_bio/migration.sql", FIXED);
@@ -127,7 +127,7 @@ describe("an environment's lifecycle", () => {
   test("a database stamped as production stays production: its deploys need the confirmation", async () => {
     const url = await env.createDatabase("renamed_production");
     const r = repo();
-    await run({ command: "deploy", environment: "live", environments: "live", productionEnvironments: "live", confirm: "LIVE", databaseUrl: url, repo: r });
+    await run({ command: "deploy", environment: "live", environments: "live", productionEnvironments: "live", confirm: "LIVE", gate: { soakGate: "off" }, databaseUrl: url, repo: r });
     r.write("prisma/migrations/20250103000000_add_bio/migration.sql", FIXED);
     const before = await snapshot(env, "renamed_production");
     const { report } = await run({ command: "deploy", environment: "live", environments: "live", productionEnvironments: "production", databaseUrl: url, repo: r });

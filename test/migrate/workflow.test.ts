@@ -35,7 +35,7 @@ describe("the reusable migrate workflow", () => {
   it("is called with environment, command, migration, confirm, backup and the database-url secret", () => {
     const call = (workflow.on as Mapping).workflow_call as Mapping;
     expect(Object.keys(call.inputs as Mapping)).toEqual(expect.arrayContaining(["environment", "command", "migration", "confirm", "backup", "targets", "max-parallel"]));
-    expect(Object.keys(call.secrets as Mapping)).toEqual(["database-url"]);
+    expect(Object.keys(call.secrets as Mapping)).toEqual(["database-url", "staging-database-url"]);
   });
 
   it("runs one migration per environment at a time and never cancels one in progress", () => {
@@ -51,7 +51,7 @@ describe("the reusable migrate workflow", () => {
   it("fans out over the targets with a matrix that does not fail fast, bounded by max-parallel", () => {
     expect(jobs.migrate!.strategy).toEqual({ "fail-fast": false, "max-parallel": "${{ inputs.max-parallel }}", matrix: { target: "${{ fromJSON(needs.plan.outputs.targets) }}" } });
     expect(jobs.summary!.needs).toEqual(["plan", "migrate"]);
-    expect(jobs.summary!.if).toBe("always() && needs.plan.result == 'success'");
+    expect(jobs.summary!.if).toBe("always() && needs.plan.result == 'success' && inputs.command != 'rollback'");
   });
 
   it("passes only inputs the migrate action has, and every one it requires", () => {
@@ -74,10 +74,13 @@ describe("the callers (the buttons)", () => {
     const caller = load(file);
     const inputs = ((caller.on as Mapping).workflow_dispatch as Mapping).inputs as Record<string, Mapping>;
     expect(inputs.environment).toMatchObject({ type: "choice", options: ["staging", "production"] });
-    expect(inputs.command).toMatchObject({ type: "choice", options: ["status", "deploy", "resolve"] });
+    // Rollback works on one database: only the single-database caller offers it.
+    const rollback = file === "examples/workflows/migrate.yml";
+    expect(inputs.command).toMatchObject({ type: "choice", options: ["status", "deploy", "resolve", ...(rollback ? ["rollback"] : [])] });
     const job = Object.values(caller.jobs as Record<string, Mapping>)[0]!;
     expect(job.uses).toBe("migrate-guard/migrate-guard/.github/workflows/migrate.yml@v1");
-    expect(job.permissions).toEqual({ contents: "read", deployments: "write" });
+    // The caller's permissions are the ceiling of the called jobs': the rollback job pushes a branch and opens a pull request.
+    expect(job.permissions).toEqual(rollback ? { contents: "write", "pull-requests": "write", deployments: "write" } : { contents: "read", deployments: "write" });
     expect(job.secrets).toBe("inherit");
   });
 
@@ -132,5 +135,23 @@ describe("the workflow's scripts", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the rollback job", () => {
+  it("runs only for the rollback command, in the environment, with the permissions a revert pull request needs", () => {
+    expect(jobs.migrate!.if).toBe("inputs.command != 'rollback'");
+    expect(jobs.rollback!.if).toBe("inputs.command == 'rollback'");
+    expect(jobs.rollback!.environment).toEqual({ name: "${{ inputs.environment }}", deployment: "${{ inputs.rollback-as == 'rolled-back' }}" });
+    expect(jobs.rollback!.permissions).toEqual({ contents: "write", "pull-requests": "write", deployments: "write" });
+  });
+
+  it("passes only inputs the rollback action has, and every one it requires", () => {
+    const action = load("actions/rollback/action.yml");
+    const inputs = action.inputs as Record<string, Mapping>;
+    const step = (jobs.rollback!.steps as Mapping[]).find((s) => String(s.uses).includes("/actions/rollback@"))!;
+    const given = Object.keys(step.with as Mapping);
+    expect(given.filter((k) => !(k in inputs))).toEqual([]);
+    expect(Object.entries(inputs).filter(([, spec]) => spec.required === true).map(([k]) => k).filter((k) => !given.includes(k))).toEqual([]);
   });
 });

@@ -303,7 +303,7 @@ function statusJson(ctx: RouteContext, d: StoredDeployment, s: StoredDeploymentS
 }
 
 /** GitHub's `simple-user`. */
-function simpleUser(ctx: RouteContext, user: Actor): object {
+export function simpleUser(ctx: RouteContext, user: Actor): object {
   const api = `${ctx.baseUrl}/users/${encodeURIComponent(user.login)}`;
   return {
     login: user.login,
@@ -328,6 +328,6 @@ function simpleUser(ctx: RouteContext, user: Actor): object {
   };
 }
 
-function isoSeconds(date: Date): string {
+export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }

@@ -18,7 +18,9 @@ export function readInputs(getInput: (name: string) => string = (name) => core.g
   const text = (name: string) => getInput(name).trim() || undefined;
   const databaseUrl = text("database-url");
   const githubToken = text("github-token");
-  const secrets = [...(databaseUrl ? urlSecrets(databaseUrl) : []), ...(githubToken ? [githubToken] : [])];
+  const stagingDatabaseUrl = text("staging-database-url");
+  const rawOverride = core.getInput("override-reason", { trimWhitespace: false });
+  const secrets = [...(databaseUrl ? urlSecrets(databaseUrl) : []), ...(stagingDatabaseUrl ? urlSecrets(stagingDatabaseUrl) : []), ...(githubToken ? [githubToken] : [])];
   for (const secret of secrets) core.setSecret(secret);
   const request: MigrateRequest = {
     command: getInput("command"),
@@ -37,6 +39,14 @@ export function readInputs(getInput: (name: string) => string = (name) => core.g
     backup: booleanInput("backup", getInput("backup"), false),
     backupFile: text("backup-file"),
     backupDir: env.RUNNER_TEMP || ".",
+    gate: {
+      stagingDatabaseUrl: stagingDatabaseUrl ?? env.STAGING_DATABASE_URL,
+      soakHours: text("soak-hours"),
+      soakGate: text("soak-gate"),
+      // Not trimmed: a reason of only spaces is refused, not taken for "no override".
+      ...(rawOverride !== "" ? { overrideReason: rawOverride } : {}),
+      overrideActors: text("override-actors"),
+    },
   };
   return {
     request,

@@ -8,6 +8,8 @@ import type { Logger } from "../../core/logger.js";
 import { readActionsContext } from "../../github/context.js";
 import { createGitHubDeployments } from "../../github/deployments.js";
 import { lintPending } from "../../migrate/lint-pending.js";
+import { GateGitHub } from "../../gate/github.js";
+import { gateOctokit } from "../../gate/retry.js";
 import { renderMigrateMarkdown } from "../../migrate/render.js";
 import { headline, toMigrateJson } from "../../migrate/report.js";
 import { runMigrate } from "../../migrate/run.js";
@@ -52,9 +54,16 @@ async function main(): Promise<void> {
     });
   }
 
+  // The soak gate of a production deploy reads the staging deployments with the same token (with
+  // deployment: false no deploy is recorded, so the code soak cannot be, and is not, checked).
+  const gateGitHub = settings.gate && inputs.recordDeployment && inputs.githubToken && context.repository
+    ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+    : undefined;
+
   const report = await runMigrate(settings, {
     logger,
     lint: lintPending,
+    ...(gateGitHub ? { soakGate: { github: gateGitHub } } : {}),
     ...(audit ? { audit } : {}),
     context: {
       ...(actor ? { actor } : {}),
