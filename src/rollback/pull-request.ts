@@ -1,0 +1,88 @@
+// The revert migration as a pull request: one commit holding only the new folder, made on top of the
+// checked-out commit without touching the working tree, HEAD or the index (a temporary index file),
+// pushed to a new branch, and a pull request opened for it through the GitHub API.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ConfigurationError, redact } from "../core/errors.js";
+import { explainGitHubError, type GitHubClient } from "../github/deployments.js";
+
+function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, secrets: string[] = []): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile("git", args, { cwd, env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0" }, encoding: "utf8" }, (error, stdout, stderr) => {
+      if (error) reject(new Error(redact(`git ${args.filter((a) => !a.startsWith("http.")).join(" ")} failed: ${stderr.trim() || error.message}`, secrets)));
+      else resolve(stdout.trim());
+    });
+  });
+}
+
+export interface PushOptions {
+  repoRoot: string;
+  /** Absolute path of the new migration folder. */
+  folder: string;
+  branch: string;
+  message: string;
+  remote?: string;
+  /** For an https remote: sent as the Basic credentials GitHub expects (x-access-token). */
+  token?: string;
+}
+
+interface Remote {
+  name: string;
+  auth: string[];
+  secrets: string[];
+}
+
+async function remoteOf(options: Pick<PushOptions, "repoRoot" | "remote" | "token">): Promise<Remote> {
+  const name = options.remote ?? "origin";
+  const secrets = options.token ? [options.token, Buffer.from(`x-access-token:${options.token}`).toString("base64")] : [];
+  const url = await git(options.repoRoot, ["remote", "get-url", name]).catch(() => {
+    throw new ConfigurationError(`The checkout has no git remote "${name}" to push the revert branch to.`);
+  });
+  const auth = options.token && /^https?:/i.test(url) ? ["-c", `http.extraheader=AUTHORIZATION: basic ${secrets[1]}`] : [];
+  return { name, auth, secrets };
+}
+
+/** Refuses a branch name that already exists on the remote (checked before anything is written). */
+export async function assertBranchFree(options: Pick<PushOptions, "repoRoot" | "remote" | "token" | "branch">): Promise<void> {
+  const remote = await remoteOf(options);
+  const existing = await git(options.repoRoot, [...remote.auth, "ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`], {}, remote.secrets);
+  if (existing) throw new ConfigurationError(`Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`);
+}
+
+/** Commits `folder` on top of HEAD and pushes it as a new branch; returns the commit. */
+export async function pushRevertBranch(options: PushOptions): Promise<string> {
+  const remote = await remoteOf(options);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-index-"));
+  try {
+    const env = {
+      GIT_INDEX_FILE: path.join(tmp, "index"),
+      GIT_AUTHOR_NAME: "github-actions[bot]",
+      GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
+      GIT_COMMITTER_NAME: "github-actions[bot]",
+      GIT_COMMITTER_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
+    };
+    await git(options.repoRoot, ["read-tree", "HEAD"], env);
+    await git(options.repoRoot, ["add", "--", path.relative(options.repoRoot, options.folder)], env);
+    const tree = await git(options.repoRoot, ["write-tree"], env);
+    const commit = await git(options.repoRoot, ["commit-tree", tree, "-p", "HEAD", "-m", options.message], env);
+    await git(options.repoRoot, [...remote.auth, "push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], {}, remote.secrets);
+    return commit;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+export async function openPullRequest(octokit: GitHubClient, params: { owner: string; repo: string; head: string; base: string; title: string; body: string }): Promise<{ number: number; url: string }> {
+  try {
+    const { data } = await octokit.rest.pulls.create({ owner: params.owner, repo: params.repo, head: params.head, base: params.base, title: params.title, body: params.body });
+    return { number: data.number, url: data.html_url };
+  } catch (error) {
+    const e = error as { status?: number };
+    if (e.status === 403 || e.status === 401) {
+      throw new Error(`GitHub refused to open the pull request (${e.status}). The job's token needs \`permissions: pull-requests: write\` and \`contents: write\`, and the repository must allow GitHub Actions to create pull requests (Settings → Actions → General).`);
+    }
+    throw explainGitHubError(error, `open a pull request from ${params.head} into ${params.base}`);
+  }
+}
