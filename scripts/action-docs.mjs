@@ -18,6 +18,9 @@ export const ACTIONS = {
   postgres: "actions/postgres/action.yml",
   lint: "actions/lint/action.yml",
   migrate: "actions/migrate/action.yml",
+  rollback: "actions/rollback/action.yml",
+  "test-data": "actions/test-data/action.yml",
+  gate: "actions/gate/action.yml",
 };
 
 /** One table cell: a single line, `|` escaped. */

@@ -19,6 +19,11 @@ const ENTRIES = [
   ["src/actions/lint/main.ts", "lint", "index.js"],
   ["src/actions/migrate/main.ts", "migrate", "index.js"],
   ["src/actions/migrate/post.ts", "migrate", "post.js"],
+  ["src/actions/test-data/main.ts", "test-data", "index.js"],
+  ["src/actions/rollback/main.ts", "rollback", "index.js"],
+  // The migrate post step, unchanged: it closes a deployment the main step left in progress.
+  ["src/actions/migrate/post.ts", "rollback", "post.js"],
+  ["src/actions/gate/main.ts", "gate", "index.js"],
 ];
 
 /** Files a bundle loads at run time that ncc does not see (libpg-query reads its WASM next to the script). */

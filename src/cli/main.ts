@@ -7,21 +7,18 @@ import { lintCommand } from "./lint-command.js";
 import { statusCommand } from "./status-command.js";
 import { deployCommand } from "./deploy-command.js";
 import { resolveCommand } from "./resolve-command.js";
+import { rollbackCommand } from "./rollback-command.js";
 import { refuseDangerousCommand } from "../migrate/settings.js";
+import { testDataCommand } from "./test-data-command.js";
+import { initCommand } from "./init-command.js";
+import { localCommand } from "./local-command.js";
+import { backupCommand } from "./backup-command.js";
+import { gateCommand } from "./gate-command.js";
+import { commandHelp, findCommand, mainUsage } from "./help.js";
+import { loadEnvFiles } from "./env-files.js";
 
-const USAGE = `migrate-guard — carry Prisma + PostgreSQL migrations safely from a pull request to production
-
-Usage: migrate-guard <command> [options]
-
-Commands:
-  verify    apply every migration to a throwaway PostgreSQL and run all PR checks
-  lint      check migrations for destructive and locking hazards (no database needed)
-  status    show an environment's migrations (applied, pending, failed, edited after apply)
-  deploy    apply an environment's pending migrations (prisma migrate deploy, with guards)
-  resolve   mark an environment's failed migration --rolled-back or --applied
-
-Run \`migrate-guard <command> --help\` for a command's options.
-`;
+// The command list comes from the help table (src/cli/help.ts): a new command adds its entry there.
+const USAGE = mainUsage();
 
 function stderrLogger(verbose: boolean): Logger {
   const write = (s: string) => process.stderr.write(redact(s) + "\n");
@@ -31,8 +28,17 @@ function stderrLogger(verbose: boolean): Logger {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const logger = stderrLogger(Boolean(process.env.MIGRATE_GUARD_DEBUG) || rest.includes("--verbose"));
-  const args = rest.filter((a) => a !== "--verbose");
+  const filtered = rest.filter((a) => a !== "--verbose");
   try {
+    // `<command> --help` (before any "--"): the command's usage, examples and the common options.
+    const help = command ? findCommand(command) : undefined;
+    const beforeSeparator = filtered.indexOf("--") < 0 ? filtered : filtered.slice(0, filtered.indexOf("--"));
+    if (help && (beforeSeparator.includes("--help") || beforeSeparator.includes("-h"))) {
+      process.stdout.write(commandHelp(help));
+      return 0;
+    }
+    // --env-file FILE and the automatic .env.<environment>, before any command reads process.env.
+    const args = loadEnvFiles(filtered, { logger }).argv;
     switch (command) {
       case "verify":
         return await verifyCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
@@ -40,6 +46,12 @@ export async function main(argv: string[]): Promise<number> {
       case "status": return await statusCommand(args, { stdout: process.stdout, logger });
       case "deploy": return await deployCommand(args, { stdout: process.stdout, logger });
       case "resolve": return await resolveCommand(args, { stdout: process.stdout, logger });
+      case "rollback": return await rollbackCommand(args, { stdout: process.stdout, logger });
+      case "test-data": return await testDataCommand(args, { stdout: process.stdout, logger });
+      case "init": return await initCommand(args, { stdout: process.stdout, logger });
+      case "local": return await localCommand(args, { stdout: process.stdout, logger });
+      case "backup": return await backupCommand(args, { stdout: process.stdout, logger });
+      case "gate": return await gateCommand(args, { stdout: process.stdout, logger });
       case "dev": case "reset": case "push": case "db-push": case "execute": case "db-execute": return refuseDangerousCommand(command);
       case undefined: case "-h": case "--help": case "help":
         process.stdout.write(USAGE);

@@ -9,12 +9,16 @@ import type { AddressInfo } from "node:net";
 import { errorBody, notFound, REST_DOCS, type Route, type RouteResponse } from "./github-api-double-http.js";
 import { DEPLOYMENT_ROUTES } from "./github-api-double-deployments.js";
 import { ISSUE_COMMENT_ROUTES } from "./github-api-double-issue-comments.js";
+import { PULL_ROUTES } from "./github-api-double-pulls.js";
+import { COMMIT_STATUS_ROUTES } from "./github-api-double-statuses.js";
 import { GitHubState } from "./github-api-double-state.js";
 
 export * from "./github-api-double-http.js";
 export * from "./github-api-double-state.js";
 export { ISSUE_COMMENT_ROUTES } from "./github-api-double-issue-comments.js";
 export { DEPLOYMENT_ROUTES, deploymentsOf, statusesOf } from "./github-api-double-deployments.js";
+export { PULL_ROUTES, pullsOf } from "./github-api-double-pulls.js";
+export { COMMIT_STATUS_ROUTES, commitStatusesOf } from "./github-api-double-statuses.js";
 
 export interface RecordedRequest {
   method: string;
@@ -38,7 +42,7 @@ export interface GitHubApiDouble {
 export async function startGitHubApiDouble(options: { routes?: Route[]; state?: GitHubState } = {}): Promise<GitHubApiDouble> {
   const state = options.state ?? new GitHubState();
   const requests: RecordedRequest[] = [];
-  const routes: Route[] = [...(options.routes ?? []), ...ISSUE_COMMENT_ROUTES, ...DEPLOYMENT_ROUTES];
+  const routes: Route[] = [...(options.routes ?? []), ...ISSUE_COMMENT_ROUTES, ...DEPLOYMENT_ROUTES, ...COMMIT_STATUS_ROUTES, ...PULL_ROUTES];
   let baseUrl = "";
 
   const server = createServer((req, res) => {

@@ -179,7 +179,7 @@ describe("workflows", () => {
 
 describe("action metadata", () => {
   it("finds the actions", () => {
-    expect(actionFiles).toEqual(["action.yml", "actions/lint/action.yml", "actions/migrate/action.yml", "actions/postgres/action.yml", "actions/verify/action.yml"]);
+    expect(actionFiles).toEqual(["action.yml", "actions/gate/action.yml", "actions/lint/action.yml", "actions/migrate/action.yml", "actions/postgres/action.yml", "actions/rollback/action.yml", "actions/test-data/action.yml", "actions/verify/action.yml"]);
   });
 
   it.each(actionFiles)("%s passes GitHub's action schema", (file) => {
@@ -281,6 +281,41 @@ describe("reusable workflow", () => {
     expect(callerRef.uses).toBe(`${SELF_REPO}/${REUSABLE}@${version}`);
     const checkout = steps(workflow).find((s) => String(s.uses ?? "").startsWith("actions/checkout@"));
     expect((checkout?.with as Meta)["fetch-depth"]).toBe(0);
+  });
+});
+
+describe("promote workflow (soak gate)", () => {
+  const PROMOTE = ".github/workflows/promote.yml";
+  const workflow = loadYaml(PROMOTE);
+  const declared = keys(((workflow.on as Meta).workflow_call as Meta).inputs);
+  const gateInputs = keys(loadYaml("actions/gate/action.yml").inputs);
+
+  it("passes only inputs the gate action declares, and reads only inputs it declares", () => {
+    const uses = steps(workflow).filter((s) => String(s.uses ?? "").startsWith(`${SELF_REPO}/actions/gate@`));
+    expect(uses).toHaveLength(1);
+    for (const input of keys(uses[0]!.with)) expect([input, gateInputs.includes(input)]).toEqual([input, true]);
+    for (const name of new Set([...read(PROMOTE).matchAll(/\binputs\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]))) expect([name, declared.includes(name!)]).toEqual([name, true]);
+  });
+
+  it("asks for exactly what the gate uses, and every caller grants it", () => {
+    const job = (workflow.jobs as Meta).gate as Meta;
+    expect(job.permissions).toEqual({ contents: "read", deployments: "read", statuses: "write" });
+    const level = (v: unknown) => ({ none: 0, read: 1, write: 2 })[String(v ?? "none")] ?? -1;
+    const callers = ymlFiles("examples/workflows").flatMap((file) =>
+      Object.entries(loadYaml(file).jobs as Meta)
+        .filter(([, j]) => String((j as Meta).uses ?? "").startsWith(`${SELF_REPO}/${PROMOTE}@`))
+        .map(([id, j]) => ({ file, id, granted: (j as Meta).permissions as Meta })),
+    );
+    expect(callers.length).toBeGreaterThanOrEqual(2);
+    for (const { file, id, granted } of callers) {
+      for (const [scope, want] of Object.entries(job.permissions as Meta)) expect([file, id, scope, level(granted?.[scope]) >= level(want)]).toEqual([file, id, scope, true]);
+    }
+  });
+
+  it("the example re-evaluates open promotion pull requests on a schedule", () => {
+    const example = loadYaml("examples/workflows/promote.yml");
+    expect((example.on as Meta).schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \* \* \* \*$/) }]);
+    expect(((example.jobs as Meta).reevaluate as Meta).strategy).toMatchObject({ "fail-fast": false, matrix: { sha: "${{ fromJSON(needs.open-promotions.outputs.shas) }}" } });
   });
 });
 
