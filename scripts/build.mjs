@@ -2,6 +2,7 @@
 // Builds dist/ with ncc: one self-contained ESM bundle per entry (each action's main and post step,
 // and the CLI). dist/ is committed; CI rebuilds and fails when the committed copy is stale.
 import ncc from "@vercel/ncc";
+import { spawn } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,7 +43,24 @@ const CJS_GLOBALS = [
 ].join("\n");
 
 const only = process.argv.slice(2);
-if (only.length === 0) await rm(dist, { recursive: true, force: true });
+if (only.length === 0) {
+  // A full build: start clean, then build each output folder in its own process, two at a time. One
+  // process for all entries runs out of heap (ncc keeps every compilation's graph), and two cores
+  // halve the wall time.
+  await rm(dist, { recursive: true, force: true });
+  const queue = [...new Set(ENTRIES.map(([, dir]) => dir))];
+  const buildFolder = (dir) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), dir], { stdio: "inherit" });
+      child.on("error", reject);
+      child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`building dist/${dir} failed (${signal ?? `exit ${code}`})`))));
+    });
+  const worker = async () => {
+    for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) await buildFolder(dir);
+  };
+  await Promise.all([worker(), worker()]);
+  process.exit(0);
+}
 
 const writtenThisRun = new Set();
 for (const [source, dir, file] of ENTRIES) {

@@ -9096,6 +9096,13 @@ module.exports = eval("require")("pg-native");
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 6982:
 /***/ ((module) => {
 
@@ -9124,10 +9131,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
 /***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
@@ -9138,10 +9187,122 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -9405,8 +9566,11 @@ function redact(text, secrets = []) {
     return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // One way every command parses its flags: node:util parseArgs, and any mistake (unknown flag, missing
 // value) becomes a ConfigurationError that carries the command's usage (exit 2).
@@ -9414,11 +9578,166 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 function parseCommandArgs(argv, options, usage, allowPositionals = false) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
+        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals, strict: true });
     }
     catch (error) {
         throw new ConfigurationError(`${error.message}\n\n${usage}`);
     }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/cache/snapshot-cache.ts
+// The snapshot cache: the migrated state of the migrations a branch shares with its base (the
+// "verified prefix"), as a pg_dump custom-format file, under a key that changes whenever anything that
+// could change that state changes. Each entry is a folder `<key>/` holding the dump and a manifest
+// with the dump's sha256; a folder is written aside and renamed into place, so a reader sees a whole
+// entry or none. An entry whose manifest or checksum does not match is corrupt: it is reported,
+// removed and never restored.
+
+
+
+
+
+/** Bump when the entry layout or what a snapshot holds changes. */
+const SNAPSHOT_FORMAT = 1;
+const DUMP_FILE = "snapshot.dump";
+const MANIFEST_FILE = "manifest.json";
+/** Entries kept per cache directory; the least recently used go first. */
+const MAX_SNAPSHOTS = 5;
+/** sha256 over everything that decides the prefix's migrated state; order is part of it. */
+function snapshotKey(material) {
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(`migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`);
+    for (const m of material.migrations) {
+        const content = (0,external_node_crypto_.createHash)("sha256").update(m.sql).digest("hex");
+        hash.update(`\0${m.name}\0${content}`);
+    }
+    return hash.digest("hex").slice(0, 40);
+}
+/** $XDG_CACHE_HOME/migrate-guard, else ~/.cache/migrate-guard (the CLI's default). */
+function defaultSnapshotCacheDir(env = process.env) {
+    const base = env.XDG_CACHE_HOME && external_node_path_default().isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), ".cache");
+    return external_node_path_default().join(base, "migrate-guard");
+}
+function entryDir(cacheDir, key) {
+    return external_node_path_default().join(cacheDir, "snapshots", key);
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest("hex");
+}
+function validManifest(value, key) {
+    const m = value;
+    return typeof m === "object" && m !== null && m.format === SNAPSHOT_FORMAT && m.key === key && Array.isArray(m.migrations) &&
+        typeof m.applyMs === "number" && typeof m.files === "object" && m.files !== null &&
+        typeof m.files[DUMP_FILE]?.sha256 === "string" && typeof m.files[DUMP_FILE]?.bytes === "number";
+}
+/**
+ * The entry for `key`, checked against its manifest. A corrupt entry is deleted (so this run can
+ * write a good one) and reported; it is never handed out.
+ */
+async function lookupSnapshot(cacheDir, key) {
+    const dir = entryDir(cacheDir, key);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST_FILE), "utf8");
+    }
+    catch (error) {
+        if (error.code !== "ENOENT")
+            return corrupt(dir, `its manifest cannot be read (${error.code ?? error.message})`);
+        // A folder without a manifest is no entry of ours (renames put both in place at once).
+        const exists = await (0,promises_namespaceObject.stat)(dir).then(() => true, () => false);
+        return exists ? corrupt(dir, "its manifest is missing") : { state: "miss" };
+    }
+    let manifest;
+    try {
+        manifest = JSON.parse(text);
+    }
+    catch {
+        return corrupt(dir, "its manifest is not valid JSON");
+    }
+    if (!validManifest(manifest, key))
+        return corrupt(dir, "its manifest does not describe this key");
+    const dumpFile = external_node_path_default().join(dir, DUMP_FILE);
+    const expected = manifest.files[DUMP_FILE];
+    try {
+        const { size } = await (0,promises_namespaceObject.stat)(dumpFile);
+        if (size !== expected.bytes)
+            return corrupt(dir, `${DUMP_FILE} has ${size} bytes, the manifest says ${expected.bytes}`);
+        if ((await sha256File(dumpFile)) !== expected.sha256)
+            return corrupt(dir, `${DUMP_FILE} does not match its sha256`);
+    }
+    catch (error) {
+        return corrupt(dir, `${DUMP_FILE} cannot be read (${error.code ?? error.message})`);
+    }
+    // Recently used entries survive pruning (mtime of the folder is the LRU clock).
+    const now = new Date();
+    await (0,promises_namespaceObject.utimes)(dir, now, now).catch(() => { });
+    return { state: "hit", dumpFile, manifest };
+}
+async function corrupt(dir, reason) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => { });
+    return { state: "corrupt", reason };
+}
+/**
+ * Writes an entry: `produce(file)` writes the dump into a private staging folder, the manifest is
+ * written beside it, and the folder is renamed to its key. Concurrent writers of one key: the first
+ * rename wins, the others discard their copy (both hold the same state). Returns false when nothing
+ * was written (an unwritable cache only costs the next run its speed).
+ */
+async function saveSnapshot(cacheDir, key, meta, produce) {
+    const root = external_node_path_default().join(cacheDir, "snapshots");
+    const staging = external_node_path_default().join(root, `.staging-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
+        const dumpFile = external_node_path_default().join(staging, DUMP_FILE);
+        await produce(dumpFile);
+        const [sha256, { size }] = await Promise.all([sha256File(dumpFile), (0,promises_namespaceObject.stat)(dumpFile)]);
+        const manifest = { format: SNAPSHOT_FORMAT, key, createdAt: new Date().toISOString(), ...meta, files: { [DUMP_FILE]: { sha256, bytes: size } } };
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
+        try {
+            await (0,promises_namespaceObject.rename)(staging, entryDir(cacheDir, key));
+        }
+        catch (error) {
+            // Another run saved this key first (ENOTEMPTY/EEXIST): theirs is as good as ours.
+            if (!["ENOTEMPTY", "EEXIST", "EISDIR"].includes(error.code ?? ""))
+                throw error;
+            return false;
+        }
+        await prune(root);
+        return true;
+    }
+    catch {
+        return false;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true }).catch(() => { });
+    }
+}
+async function prune(root) {
+    const all = await (0,promises_namespaceObject.readdir)(root);
+    // Staging folders of runs that were killed mid-write.
+    const hourAgo = Date.now() - 3_600_000;
+    await Promise.all(all.filter((n) => n.startsWith(".staging-")).map(async (n) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(root, n)).catch(() => undefined);
+        if (info && info.mtimeMs < hourAgo)
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(root, n), { recursive: true, force: true });
+    }));
+    const names = all.filter((n) => !n.startsWith("."));
+    if (names.length <= MAX_SNAPSHOTS)
+        return;
+    const aged = await Promise.all(names.map(async (n) => ({ n, t: (await (0,promises_namespaceObject.stat)(external_node_path_default().join(root, n)).catch(() => ({ mtimeMs: 0 }))).mtimeMs })));
+    aged.sort((a, b) => b.t - a.t);
+    await Promise.all(aged.slice(MAX_SNAPSHOTS).map((e) => (0,promises_namespaceObject.rm)(external_node_path_default().join(root, e.n), { recursive: true, force: true })));
 }
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
@@ -9443,6 +9762,7 @@ function toJsonReport(report) {
         migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
         drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
         durationMs: report.durationMs,
+        cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,
     };
 }
 function statusFromFindings(findings) {
@@ -9473,18 +9793,13 @@ function renderText(report, options = {}) {
         lines.push("", "SQL a new migration needs to match schema.prisma:", "", report.drift.sql.trimEnd(), "", `Create it with: ${report.drift.fixCommand}`);
     }
     const failed = report.checks.filter((c) => c.status === "fail").length;
+    if (report.cache)
+        lines.push("", `cache: ${report.cache.state} — ${report.cache.detail}`);
     lines.push("", `${report.ok ? paint(32, "Migrations verified") : paint(31, `${failed} check(s) failed`)} — ${report.migrations.length} migrations, ${(report.durationMs / 1000).toFixed(1)} s` +
         `${report.prismaVersion ? `, Prisma ${report.prismaVersion}` : ""}${report.postgresVersion ? `, PostgreSQL ${report.postgresVersion.split(" ")[0]}` : ""}`);
     return lines.join("\n") + "\n";
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/migrations.ts
 // Reading a Prisma migrations directory: what Prisma itself would see (folders in byte order, each with
 // a migration.sql), plus what it silently ignores or trips over (folders without migration.sql).
@@ -9868,14 +10183,9 @@ function parseBatch(out, files) {
     return result;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
 var lib = __nccwpck_require__(3273);
 ;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
@@ -9920,7 +10230,7 @@ class RecordingLogger {
 
 
 
-const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 const exe = process.platform === "win32" ? ".exe" : "";
 /** Parent directories whose matching children hold a `bin/` with a server. */
 const GLOBBED_ROOTS = [
@@ -10386,7 +10696,11 @@ function pgConnectionString(url) {
  * one the 'error' event would crash the process; the failing query reports it instead).
  */
 async function connectClient(url, options = {}) {
-    const client = new esm.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
+    const client = new esm.Client({
+        connectionString: pgConnectionString(url),
+        connectionTimeoutMillis: options.timeoutMs ?? 15_000,
+        ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    });
     client.on("error", () => { });
     try {
         await client.connect();
@@ -10573,12 +10887,13 @@ function serverSettings(port, socketDir) {
     };
     return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
 }
-function freePort() {
+/** A TCP port free on `host` right now (the OS picks it). */
+function freePort(host = HOST) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
         server.unref();
         server.once("error", reject);
-        server.listen(0, HOST, () => {
+        server.listen(0, host, () => {
             const { port } = server.address();
             server.close(() => resolve(port));
         });
@@ -10754,6 +11069,65 @@ async function startCluster(options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/postgres/snapshot.ts
+// Database-level copies for the snapshot cache. Measured on trigger.dev's 820 migrations (2 cores,
+// PostgreSQL 15; see bench/ and README "Caching"): pg_dump -Fc 0.3 s → 460 KB; pg_restore into an
+// empty database 0.7–0.9 s. A cluster-level copy (tar of the stopped data directory) is 58 MB / 1,864
+// files and extracts in 0.84 s, only ~0.6 s net of the template copy it replaces, but it cannot start
+// before the cache key is known, is 130× larger to move through actions/cache and ties the entry to
+// one server binary; the dump restores about as fast and is what we keep. Within one run a database
+// is copied with CREATE DATABASE … TEMPLATE (0.13–0.19 s).
+
+
+
+
+function snapshot_run(file, args, secrets) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { maxBuffer: 16 * 1024 * 1024, timeout: 600_000, env: { ...process.env, PGCONNECT_TIMEOUT: "15" } }, (error, _stdout, stderr) => {
+            if (error)
+                reject(new Error(redact(`${external_node_path_default().basename(file)} failed: ${String(stderr).trim() || error.message}`, secrets)));
+            else
+                resolve();
+        });
+    });
+}
+/** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
+function dumpDatabase(bindir, url, file) {
+    // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
+    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "--no-owner", "--no-privileges", "-f", file, "-d", url], urlSecrets(url));
+}
+/** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
+function restoreDatabase(bindir, url, file) {
+    // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
+    // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
+    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "-d", url, file], urlSecrets(url));
+}
+/**
+ * CREATE DATABASE target TEMPLATE source. PostgreSQL refuses while another session is connected to
+ * the source (55006): a progress poll or a scratch-database helper holds one for milliseconds, so
+ * this retries for up to `waitMs`.
+ */
+async function cloneDatabase(adminUrl, source, target, waitMs = 10_000) {
+    const deadline = Date.now() + waitMs;
+    const client = await connectClient(adminUrl);
+    try {
+        for (;;) {
+            try {
+                await client.query(`CREATE DATABASE ${quoteIdentifier(target)} TEMPLATE ${quoteIdentifier(source)}`);
+                return;
+            }
+            catch (error) {
+                if (error.code !== "55006" || Date.now() > deadline)
+                    throw error;
+                await new Promise((resolve) => setTimeout(resolve, 25));
+            }
+        }
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/prisma/cli.ts
@@ -10839,8 +11213,9 @@ class ProjectPrismaCli {
             child.on("close", (code) => resolve({ code: code ?? 1, stdout: redact(stdout, secrets), stderr: redact(stderr, secrets) }));
         });
     }
-    deploy(url, onLine) {
-        return this.run(["migrate", "deploy", ...this.schemaArgs()], url, onLine);
+    deploy(url, onLine, from) {
+        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
+        return this.run(["migrate", "deploy", ...args], url, onLine);
     }
     resolve(url, kind, name, onLine) {
         return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
@@ -11025,11 +11400,13 @@ function watchProgress(url, total, logger) {
 }
 async function applyMigrations(params) {
     const { prisma, url, migrations, logger } = params;
-    logger.info(`Applying ${migrations.length} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
+    const restored = params.restored ?? 0;
+    logger.info(`Applying ${migrations.length - restored} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
     const stop = watchProgress(url, migrations.length, logger);
     let result;
     try {
-        result = await prisma.deploy(url, (line) => logger.debug(`prisma: ${line}`));
+        const onLine = (line) => logger.debug(`prisma: ${line}`);
+        result = await (params.deploy ? params.deploy(onLine) : prisma.deploy(url, onLine));
     }
     finally {
         stop();
@@ -11042,7 +11419,8 @@ async function applyMigrations(params) {
         const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
         const missing = migrations.filter((m) => !applied.has(m.name));
         if (missing.length === 0) {
-            return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy`, findings: [] } };
+            const from = restored > 0 ? ` (${restored} of them restored from the snapshot cache, where Prisma applied them)` : "";
+            return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy${from}`, findings: [] } };
         }
         return {
             succeeded: false,
@@ -11471,37 +11849,44 @@ async function runScript(url, sql) {
         await client.end().catch(() => { });
     }
 }
-async function checkDrift(params) {
+/**
+ * The catalog schema.prisma describes: Prisma's SQL run on a scratch database of the verify server,
+ * read, and the scratch database dropped. Needs no migrated state, so it runs while Prisma deploys.
+ */
+async function expectedCatalog(params) {
     const scratch = `migrate_guard_expected_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
-    await createDatabase(params.url, scratch);
+    await createDatabase(params.adminUrl, scratch);
     try {
-        const scratchUrl = withDatabase(params.url, scratch);
+        const scratchUrl = withDatabase(params.adminUrl, scratch);
         await runScript(scratchUrl, params.schemaSql);
-        const [actual, expected] = await Promise.all([readCatalog(params.url, params.schemas), readCatalog(scratchUrl, params.schemas)]);
-        const items = compareCatalogs(actual, expected);
-        const real = items.filter((i) => !i.informational);
-        const findings = items.map((i) => {
-            const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
-            return {
-                rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
-                severity: i.informational ? "notice" : "error",
-                file: params.schemaFile,
-                ...(line ? { line } : {}),
-                message: i.message,
-            };
-        });
-        if (real.length === 0) {
-            const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
-            return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };
-        }
-        return {
-            check: { id: "drift", status: "fail", summary: `${real.length} difference(s) between schema.prisma and the migrations — create a migration with \`${FIX_COMMAND}\``, findings },
-            drift: { differences: real.map((i) => i.message), sql: real.map((i) => i.sql).join("\n\n") + "\n", fixCommand: FIX_COMMAND },
-        };
+        return await readCatalog(scratchUrl, params.schemas);
     }
     finally {
-        await dropDatabase(params.url, scratch).catch(() => { });
+        await dropDatabase(params.adminUrl, scratch).catch(() => { });
     }
+}
+async function checkDrift(params) {
+    const actual = await readCatalog(params.url, params.schemas);
+    const items = compareCatalogs(actual, params.expected);
+    const real = items.filter((i) => !i.informational);
+    const findings = items.map((i) => {
+        const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
+        return {
+            rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
+            severity: i.informational ? "notice" : "error",
+            file: params.schemaFile,
+            ...(line ? { line } : {}),
+            message: i.message,
+        };
+    });
+    if (real.length === 0) {
+        const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
+        return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };
+    }
+    return {
+        check: { id: "drift", status: "fail", summary: `${real.length} difference(s) between schema.prisma and the migrations — create a migration with \`${FIX_COMMAND}\``, findings },
+        drift: { differences: real.map((i) => i.message), sql: real.map((i) => i.sql).join("\n\n") + "\n", fixCommand: FIX_COMMAND },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/git/file-at-commit.ts
@@ -11640,7 +12025,7 @@ async function writeCachedState(dir, key, data) {
         const tmp = `${file}.${process.pid}.tmp`;
         await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(data));
         await (0,promises_namespaceObject.rename)(tmp, file);
-        await prune(dir);
+        await lint_cache_prune(dir);
     }
     catch {
         // A read-only or full disk only costs the next run its speed.
@@ -11648,7 +12033,7 @@ async function writeCachedState(dir, key, data) {
 }
 /** Entries kept: one per base the machine lints against; the oldest go first. */
 const MAX_ENTRIES = 20;
-async function prune(dir) {
+async function lint_cache_prune(dir) {
     const names = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".json"));
     if (names.length <= MAX_ENTRIES)
         return;
@@ -11880,9 +12265,10 @@ function finding(m, line, message) {
 async function measureLocks(params) {
     if (params.fresh.length === 0)
         return [];
-    const scratch = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+    const scratch = params.scratch ?? `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
     try {
-        await createDatabase(params.url, scratch);
+        if (!params.scratch)
+            await createDatabase(params.url, scratch);
     }
     catch (error) {
         return [finding(params.fresh[0], 1, `Locks not measured: no scratch database could be created on the verify server (${error.message}).`)];
@@ -11892,7 +12278,7 @@ async function measureLocks(params) {
     const findings = [];
     try {
         await client.connect();
-        for (const m of params.base) {
+        for (const m of params.scratch ? [] : params.base) {
             try {
                 await client.query(m.sql);
             }
@@ -11981,7 +12367,7 @@ function startLintCheck(params) {
     lintPromise.catch(() => { });
     let locksPromise = Promise.resolve([]);
     return {
-        measureLocks(url) {
+        measureLocks(url, baseState) {
             if (!base)
                 return; // without a base ref nothing is new: no migration to measure
             const baseNames = new Set(base.map((m) => m.name));
@@ -11989,7 +12375,7 @@ function startLintCheck(params) {
             if (fresh.length === 0)
                 return;
             logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
-            locksPromise = measureLocks({ url, base, fresh });
+            locksPromise = measureLocks({ url, base, fresh, ...(baseState ? { scratch: baseState } : {}) });
         },
         async check() {
             const [outcome, locks] = await Promise.all([lintPromise.catch((error) => error), locksPromise]);
@@ -12003,9 +12389,222 @@ function startLintCheck(params) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/verify/prefix.ts
+// The verified prefix: the leading migrations (in Prisma's order) that the branch shares, name and
+// bytes, with its base ref. Their migrated state is what the snapshot cache keeps. To build it on a
+// miss without replaying anything twice, Prisma first deploys a copy of the project that holds only
+// the prefix (same schema, same config, a migrations folder with the prefix's files copied byte for
+// byte, so its `_prisma_migrations` checksums are the real ones), then the real project.
+
+
+
+
+/** Without a base ref every migration is existing history: the whole list is the prefix. */
+function verifiedPrefix(current, base) {
+    if (!base)
+        return [...current];
+    const byName = new Map(base.map((b) => [b.name, b.sql]));
+    const prefix = [];
+    for (const m of current) {
+        if (byName.get(m.name) !== m.sql)
+            break;
+        prefix.push(m);
+    }
+    // A base migration missing from the branch (deleted, renamed) ends the shared history: what
+    // follows it in the base's order is not the base's state any more.
+    const baseSorted = base.map((b) => b.name).sort(compareMigrationNames);
+    const shared = prefix.findIndex((m, i) => baseSorted[i] !== m.name);
+    return shared === -1 ? prefix : prefix.slice(0, shared);
+}
+/**
+ * A temporary project whose migrations folder holds only `prefix`. With a prisma.config file the copy
+ * is a config that imports the real one and overrides the schema and migrations paths (Prisma 7 needs
+ * its config for the URL; the adapter, engine and env come along); without one, the schema is copied
+ * next to the migrations folder, where Prisma 5/6 look for it.
+ */
+async function writePrefixProject(project, migrationsDir, prefix) {
+    const root = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "migrate-guard-prefix-"));
+    const remove = () => (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+    try {
+        // Prisma 5/6 without a config look for migrations beside the schema file, or inside a schema folder.
+        const schemaCopy = external_node_path_default().join(root, external_node_path_default().basename(project.schemaPath));
+        const schemaIsFolder = !project.configFile && (await (0,promises_namespaceObject.stat)(project.schemaPath)).isDirectory();
+        const migrations = schemaIsFolder ? external_node_path_default().join(schemaCopy, "migrations") : external_node_path_default().join(root, "migrations");
+        if (!project.configFile)
+            await copyTree(project.schemaPath, schemaCopy);
+        await (0,promises_namespaceObject.mkdir)(migrations, { recursive: true });
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(migrationsDir, LOCK_FILE), external_node_path_default().join(migrations, LOCK_FILE)).catch(() => { });
+        await Promise.all(prefix.map(async (m) => {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(migrations, m.name));
+            await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(migrationsDir, m.name, "migration.sql"), external_node_path_default().join(migrations, m.name, "migration.sql"));
+        }));
+        if (project.configFile) {
+            const configFile = external_node_path_default().join(root, "prisma.config.ts");
+            const source = [
+                `import base from ${JSON.stringify(project.configFile)};`,
+                `const config = { ...base, schema: ${JSON.stringify(project.schemaPath)}, migrations: { ...(base.migrations ?? {}), path: ${JSON.stringify(migrations)} } };`,
+                "export default config;",
+                "",
+            ].join("\n");
+            await (0,promises_namespaceObject.writeFile)(configFile, source);
+            return { from: { configFile }, remove };
+        }
+        return { from: { schemaPath: schemaCopy }, remove };
+    }
+    catch (error) {
+        await remove();
+        throw error;
+    }
+}
+async function copyTree(from, to) {
+    // A schema folder (prismaSchemaFolder) keeps its .prisma files; its own migrations folder is not copied.
+    await (0,promises_namespaceObject.cp)(from, to, { recursive: true, filter: (src) => external_node_path_default().basename(src) !== "migrations" });
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The product's version, reported in SARIF and used in cache keys. Kept in step with package.json. */
+const VERSION = "0.1.0";
+
+;// CONCATENATED MODULE: ./src/verify/snapshot.ts
+// verify's use of the snapshot cache (src/cache/snapshot-cache.ts): look the verified prefix up,
+// restore it on a hit, and on a miss make Prisma deploy the prefix first so that its state can be
+// copied inside the server (CREATE DATABASE … TEMPLATE) before the new migrations are applied; the
+// copy is dumped into the cache once the migrations applied. Every migration is still applied by the
+// project's own `prisma migrate deploy`: on a hit the `_prisma_migrations` rows come with the snapshot
+// (written by Prisma when the snapshot was made), so Prisma applies only the new migrations.
+
+
+
+
+
+
+const VERIFY_DATABASE = "migrate_guard_verify";
+/** Looks the prefix up and, on a hit, restores it into the verify database. */
+async function openSnapshot(params) {
+    const { cluster, url, prisma, prefix, logger } = params;
+    const adminUrl = withDatabase(url, "postgres");
+    const key = snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: cluster.major, migrations: prefix });
+    if (prefix.length === 0) {
+        return fixed({ state: "miss", migrations: 0, detail: "no migration is shared with the base branch: nothing to cache" }, 0, (onLine) => prisma.deploy(url, onLine));
+    }
+    const found = await lookupSnapshot(params.cacheDir, key);
+    let state = found.state === "hit" ? "hit" : found.state;
+    let corruptReason = found.state === "corrupt" ? found.reason : undefined;
+    if (found.state === "corrupt")
+        logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
+    if (found.state === "hit") {
+        const started = Date.now();
+        try {
+            await restoreDatabase(cluster.bindir, url, found.dumpFile);
+            const restoreMs = Date.now() - started;
+            logger.info(`Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s; Prisma applies the other ${params.current.length - prefix.length}.`);
+            let deployMs = 0;
+            return {
+                restored: prefix.length,
+                // Saved: Prisma's time for the prefix when it was cached, less this run's restore and the part
+                // of this run's deploy that is not the new migrations' own time (Prisma's start, its reading
+                // of the history), which a run without the cache pays as well.
+                outcome: (newMigrationsMs = 0) => ({
+                    state: "hit", migrations: prefix.length, savedMs: Math.max(0, found.manifest.applyMs - restoreMs - Math.max(0, deployMs - newMigrationsMs)),
+                    detail: `${prefix.length} migration(s) of the base branch restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
+                }),
+                async deploy(onLine) {
+                    const deployStarted = Date.now();
+                    try {
+                        return await prisma.deploy(url, onLine);
+                    }
+                    finally {
+                        deployMs = Date.now() - deployStarted;
+                    }
+                },
+                save: async () => { },
+                dispose: async () => { },
+            };
+        }
+        catch (error) {
+            // A dump that passed its checksum but does not restore is as untrusted as a corrupt one.
+            state = "corrupt";
+            corruptReason = `it did not restore: ${error.message.split("\n")[0]}`;
+            logger.warning(`Snapshot cache: the cached snapshot did not restore (${corruptReason}); applying from scratch.`);
+            await dropDatabase(adminUrl, VERIFY_DATABASE);
+            await createDatabase(adminUrl, VERIFY_DATABASE);
+        }
+    }
+    // Miss (or corrupt): this run makes the snapshot. With new migrations, Prisma deploys the prefix on
+    // its own first (one extra Prisma start) and the server copies that state.
+    const copy = `migrate_guard_prefix_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+    const whole = prefix.length === params.current.length;
+    let prefixMs = 0;
+    let copied = false;
+    let saved = false;
+    const detail = () => state === "corrupt"
+        ? `the cached snapshot was corrupt (${corruptReason}) and was ignored${saved ? "; a new one was saved" : ""}`
+        : `${prefix.length} migration(s) of the base branch were not cached${saved ? "; their snapshot was saved for the next run" : ""}`;
+    return {
+        restored: 0,
+        outcome: () => ({ state, migrations: prefix.length, saved, detail: detail() }),
+        async deploy(onLine) {
+            if (whole) {
+                const started = Date.now();
+                const result = await prisma.deploy(url, onLine);
+                prefixMs = Date.now() - started;
+                return result;
+            }
+            const project = await writePrefixProject(params.project, params.migrationsDir, prefix);
+            let first;
+            const started = Date.now();
+            try {
+                first = await prisma.deploy(url, onLine, project.from);
+            }
+            finally {
+                await project.remove();
+            }
+            prefixMs = Date.now() - started;
+            if (first.code !== 0) {
+                // Whatever stopped the prefix-only deploy (a migration that fails, or the copied project
+                // itself), the real project's deploy decides: it reports a failed migration as Prisma does
+                // (P3009 names it) or applies everything. No snapshot from this run.
+                logger.debug(`Snapshot cache: the prefix-only deploy failed (exit ${first.code}); deploying the project as it is, no snapshot this run.`);
+                return prisma.deploy(url, onLine);
+            }
+            try {
+                await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
+                copied = true;
+            }
+            catch (error) {
+                logger.debug(`Snapshot cache: the prefix could not be copied (${error.message}); no snapshot this run.`);
+            }
+            const rest = await prisma.deploy(url, onLine);
+            return { code: rest.code, stdout: `${first.stdout}\n${rest.stdout}`, stderr: `${first.stderr}\n${rest.stderr}` };
+        },
+        async save() {
+            if (!whole && !copied)
+                return;
+            const source = whole ? url : withDatabase(url, copy);
+            const meta = {
+                productVersion: VERSION, prismaVersion: prisma.version, postgresVersion: cluster.version, migrations: prefix.map((m) => m.name), applyMs: prefixMs,
+            };
+            const started = Date.now();
+            saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(cluster.bindir, source, file));
+            logger.debug(`Snapshot cache: ${saved ? "saved" : "not saved"} (${Date.now() - started} ms).`);
+        },
+        async dispose() {
+            if (copied)
+                await dropDatabase(adminUrl, copy).catch(() => { });
+        },
+    };
+}
+function fixed(outcome, restored, deploy) {
+    return { restored, outcome: () => outcome, deploy, save: async () => { }, dispose: async () => { } };
+}
+
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
 // PR verification: every check, in the order that lets the cheap ones report even when the expensive
 // ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
+
+
+
+
 
 
 
@@ -12045,9 +12644,13 @@ async function verify(settings) {
     const repoRoot = gitRoot ?? project.workingDirectory;
     const baseCommit = settings.baseRef ? await resolveCommit(repoRoot, settings.baseRef) : undefined;
     // The cluster boots while the repository is read and the cheap checks run.
-    const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), logger });
+    const cacheDir = settings.cacheDir && !settings.databaseUrl ? settings.cacheDir : undefined;
+    // With the cache, Prisma's database is not `postgres`, so that the server can copy it (a template
+    // must have no sessions; scratch-database helpers connect to `postgres`).
+    const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger });
     clusterPromise?.then((c) => settings.onCluster?.(c), () => { });
     let cluster;
+    let snapshot;
     try {
         const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
         const rel = (p) => toPosix(external_node_path_default().relative(repoRoot, p));
@@ -12079,15 +12682,33 @@ async function verify(settings) {
             url = cluster.url;
             logger.info(`Throwaway PostgreSQL ${cluster.version} ready on port ${cluster.port}.`);
         }
-        const pgVersion = (await serverVersion(url)).text;
-        // Rendering schema.prisma as SQL needs no database state: it runs while Prisma deploys.
+        // Scratch databases are made from here; with the cache that is not Prisma's database.
+        const adminUrl = cacheDir ? withDatabase(url, "postgres") : url;
+        const versionPromise = serverVersion(url);
+        versionPromise.catch(() => { });
+        // Rendering schema.prisma as SQL needs no database state: it runs while a snapshot is restored and
+        // Prisma deploys, and so does building the catalog it describes (drift's expected side). Measured
+        // on trigger.dev, starting it only after the restore made warm runs ~1 s slower.
         const schemaSqlPromise = prisma.schemaToSql(url);
         schemaSqlPromise.catch(() => { });
+        const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
+        expectedPromise.catch(() => { });
+        if (cacheDir && cluster) {
+            const snapStarted = Date.now();
+            snapshot = await openSnapshot({ cacheDir, cluster, url: url, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix: verifiedPrefix(dir.migrations, base), logger });
+            phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
+        }
         phase("ready to apply", started);
         const applyStarted = Date.now();
-        lint.measureLocks(url);
-        const apply = await applyMigrations({ prisma, url: url, migrations: dir.migrations, logger });
+        lint.measureLocks(adminUrl, await restoredBaseCopy(snapshot, base, dir.migrations.length, adminUrl));
+        const apply = await applyMigrations({
+            prisma, url: url, migrations: dir.migrations, logger,
+            ...(snapshot ? { deploy: snapshot.deploy.bind(snapshot), restored: snapshot.restored } : {}),
+        });
         phase("apply", applyStarted);
+        await settings.onMigrated?.(url);
+        // The prefix's snapshot is written while drift runs.
+        const savePromise = apply.succeeded && snapshot ? snapshot.save() : Promise.resolve();
         checks.push(apply.check);
         const files = new Map(dir.migrations.map((m) => [m.name, m.file]));
         const fileOf = (name) => files.get(name);
@@ -12097,10 +12718,10 @@ async function verify(settings) {
         let drift;
         if (apply.succeeded) {
             const waited = Date.now();
-            const schemaSql = await schemaSqlPromise;
-            phase("waiting for schema SQL", waited);
+            const expected = await expectedPromise;
+            phase("waiting for schema SQL and its catalog", waited);
             const driftStarted = Date.now();
-            const outcome = await checkDrift({ url: url, schemaSql, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
+            const outcome = await checkDrift({ url: url, expected, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
             checks.push(outcome.check);
             drift = outcome.drift;
             phase("drift", driftStarted);
@@ -12108,6 +12729,8 @@ async function verify(settings) {
         else {
             checks.push(skipped("drift", "skipped: the migrations did not apply"));
         }
+        await savePromise;
+        const pgVersion = (await versionPromise).text;
         return {
             ok: checks.every((c) => c.status !== "fail"),
             checks,
@@ -12116,17 +12739,41 @@ async function verify(settings) {
             durationMs: Date.now() - started,
             prismaVersion: prisma.version,
             postgresVersion: pgVersion,
+            cache: snapshot ? snapshot.outcome(sumOfDurations(apply.rows.slice(snapshot.restored))) : { state: "off", migrations: 0, detail: settings.databaseUrl && settings.cacheDir ? "not used with database-url (the given database is applied from scratch)" : "no cache directory" },
         };
     }
     finally {
+        await snapshot?.dispose();
         if (cluster)
             await cluster.stop();
         else if (clusterPromise)
             await clusterPromise.then((c) => c.stop(), () => { });
     }
 }
+/**
+ * On a hit that restored exactly the base branch's migrations, a copy of that state for measuring the
+ * new migrations' locks: copied by the server (0.1–0.2 s) before Prisma connects, instead of the base
+ * migrations replayed beside Prisma's deploy (on 820 migrations, seconds of CPU on a 2-core runner).
+ */
+async function restoredBaseCopy(snapshot, base, current, adminUrl) {
+    if (!snapshot || !base || snapshot.restored === 0 || snapshot.restored !== base.length || current <= base.length)
+        return undefined;
+    const copy = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+    try {
+        await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
+        return copy;
+    }
+    catch {
+        return undefined; // measured from a replay instead
+    }
+}
+function sumOfDurations(rows) {
+    return rows.reduce((sum, r) => sum + (r.finished_at ? Math.max(0, r.finished_at.getTime() - r.started_at.getTime()) : 0), 0);
+}
 
 ;// CONCATENATED MODULE: ./src/cli/verify-command.ts
+
+
 
 
 
@@ -12146,6 +12793,9 @@ Options:
   --postgres-version N      PostgreSQL major for the throwaway cluster (default: highest installed)
   --slow-migration-seconds N  warn above this duration (default: 30)
   --generic-names LIST      comma-separated names rejected as non-descriptive
+  --cache-dir DIR           snapshot cache of the base branch's migrated state (default:
+                            $XDG_CACHE_HOME/migrate-guard or ~/.cache/migrate-guard)
+  --no-cache                apply every migration from scratch; read and write no snapshot
   --json                    print one JSON document instead of the text report
   -h, --help                this help
 
@@ -12164,6 +12814,7 @@ async function verifyCommand(argv, io) {
         "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
         "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
         "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+        "cache-dir": { type: "string" }, "no-cache": { type: "boolean" },
     }, VERIFY_USAGE);
     const v = parsed.values;
     if (v.help) {
@@ -12171,6 +12822,11 @@ async function verifyCommand(argv, io) {
         return 0;
     }
     const databaseUrl = v["database-url"] ?? process.env.MIGRATE_GUARD_DATABASE_URL;
+    if (v["no-cache"] && v["cache-dir"] !== undefined)
+        throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
+    if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "")
+        throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
+    const cacheDir = v["no-cache"] ? false : external_node_path_default().resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
     const report = await verify({
         workingDirectory: v["working-directory"] ?? ".",
         ...(v.schema ? { schema: v.schema } : {}),
@@ -12179,6 +12835,7 @@ async function verifyCommand(argv, io) {
         ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
         slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
         ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+        cacheDir,
         logger: io.logger,
     });
     io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));
@@ -12379,10 +13036,6 @@ function toPascalCase(rule) {
         .join("");
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The product's version, reported in SARIF and used in cache keys. Kept in step with package.json. */
-const VERSION = "0.1.0";
-
 ;// CONCATENATED MODULE: ./src/cli/lint-command.ts
 
 
@@ -12567,6 +13220,7 @@ function toMigrateJson(report) {
         stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
         backup: report.backup ?? null,
         deployment: report.deployment ?? null,
+        soakGate: report.gate ? (report.gate.verdict ? { decision: report.gate.verdict.decision, remainingSeconds: report.gate.verdict.remainingSeconds, earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null, reasons: report.gate.verdict.reasons, override: report.gate.verdict.override ?? null } : { skipped: report.gate.skipped ?? null }) : null,
         stateUnknown: report.stateUnknown ?? null,
         error: report.error ?? null,
         warnings: report.warnings,
@@ -12613,145 +13267,295 @@ function prismaWarnings(sql) {
         .map((l) => l.slice(2).trim());
 }
 
-;// CONCATENATED MODULE: ./src/migrate/render.ts
-// The migrate report as CLI text and as the job summary (Markdown): who, what, when, how long; what was
-// pending with its SQL; what was applied and how long each took (🚩 above slow-migration-seconds); and,
-// when something is wrong, why and the exact way out. Pure.
+;// CONCATENATED MODULE: ./src/core/migration-state.ts
+// The state of an environment's migrations: the repository's migration folders compared with the rows
+// of `_prisma_migrations`, classified the way Prisma Migrate classifies them (applied, pending, failed
+// — Prisma's P3009 state —, rolled back, edited after apply, missing from the repository). Pure.
 
 
-const MAX_SQL_CHARS = 20_000;
-const MAX_TOTAL_SQL_CHARS = 400_000;
-function outcomeIcon(report) {
-    if (report.refused)
-        return "⛔";
-    return report.ok ? "✅" : "❌";
+const CHECKSUM_LENGTH = 64;
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)("sha256").update(text, "utf8").digest();
 }
-function renderMigrateText(report) {
-    const lines = [];
-    lines.push(`${report.ok ? "✔" : "✖"} ${report_headline(report)}`);
-    lines.push(`  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`);
-    if (report.stamp)
-        lines.push(`  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`);
-    else if (!report.refused && !report.error)
-        lines.push("  identity   not stamped yet (the first deploy stamps it)");
-    const s = report.state;
-    if (s) {
-        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
-        lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
-        if (s.failed.length)
-            lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
-        if (s.rolledBack.length)
-            lines.push(`  rolled back ${s.rolledBack.join(", ")}`);
-        if (s.checksumMismatch.length)
-            lines.push(`  edited after apply ${s.checksumMismatch.join(", ")}`);
-        if (s.missingFromRepo.length)
-            lines.push(`  not in repository ${s.missingFromRepo.join(", ")}`);
-    }
-    else if (report.stateUnknown) {
-        lines.push(`  state      unknown: ${report.stateUnknown}`);
-    }
-    for (const a of report.appliedNow ?? [])
-        lines.push(`  ${a.slow ? "🚩" : "✔"} ${a.name}  ${markdown_text_formatDuration(a.durationMs)}`);
-    if (report.resolved)
-        lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
-    if (report.backup)
-        lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
-    if (report.deployment)
-        lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
-    if (report.refused)
-        lines.push("", `refused: ${report.refused}`);
-    if (report.error)
-        lines.push("", `error: ${report.error}`);
-    for (const w of report.warnings)
-        lines.push(`warning: ${w}`);
-    if (report.recovery.length)
-        lines.push("", "How to recover:", ...report.recovery.map((r) => `  ${r}`));
-    lines.push("", `${report.command} took ${markdown_text_formatDuration(report.durationMs)}.`);
-    return lines.join("\n") + "\n";
+/**
+ * Whether `script` is what a stored checksum was computed from, with Prisma's tolerance: line endings
+ * may have been converted either way by git, and checksums written by old Prisma versions lack the
+ * zero padding of each byte (prisma-engines#1887).
+ */
+function scriptMatchesChecksum(script, stored) {
+    const variants = [script, script.split("\r\n").join("\n"), script.split("\n").join("\r\n")];
+    const unpadded = stored.length !== 0 && stored.length !== CHECKSUM_LENGTH;
+    return variants.some((variant) => {
+        const digest = sha256(variant);
+        const rendered = unpadded ? [...digest].map((b) => b.toString(16)).join("") : digest.toString("hex");
+        return rendered === stored;
+    });
 }
-function renderMigrateMarkdown(report, options = {}) {
-    const out = [];
-    out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${headline(report)}`)}`, "");
-    const run = safeUrl(report.runUrl);
-    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
-    out.push("| | |", "| --- | --- |");
-    out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
-    out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
-    out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
-    out.push(`| When | ${report.startedAt.toISOString()} |`);
-    out.push(`| How long | ${formatDuration(report.durationMs)} |`);
-    if (report.command !== "status")
-        out.push(`| Deployment | ${deployment} |`);
-    if (run)
-        out.push(`| Run | [log](${run}) |`);
-    if (report.prismaVersion)
-        out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
-    if (report.stamp)
-        out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
-    if (report.backup)
-        out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${formatDuration(report.backup.durationMs)}) |`);
-    out.push("");
-    if (report.refused)
-        out.push(`> [!CAUTION]`, `> **Refused — nothing was changed.** ${inline(report.refused)}`, "");
-    if (report.error)
-        out.push(`> [!WARNING]`, `> **${report.ok ? "Problem" : "Failed"}.** ${inline(report.error)}`, "");
-    if (report.recovery.length)
-        out.push("### How to recover", "", ...report.recovery.map((r) => `- ${inline(r)}`), "");
-    if (report.appliedNow) {
-        out.push(`### Applied by this run (${report.appliedNow.length})`, "");
-        if (report.appliedNow.length === 0)
-            out.push("Nothing: there were no pending migrations when Prisma ran.", "");
-        else {
-            out.push("| Migration | Duration | |", "| --- | --- | --- |");
-            for (const a of report.appliedNow)
-                out.push(`| ${code(a.name, { inTable: true })} | ${formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`);
-            out.push("");
+/** Prisma applies migrations in the byte order of their folder names. */
+function byName(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+function classifyMigrations(repo, records, slowMigrationSeconds) {
+    const repoByName = new Map(repo.map((m) => [m.name, m]));
+    const live = records.filter((r) => !r.rolledBackAt);
+    const appliedRecords = new Map();
+    for (const r of live)
+        if (r.finishedAt)
+            appliedRecords.set(r.name, r);
+    const failedRecords = live.filter((r) => !r.finishedAt && !appliedRecords.has(r.name));
+    const applied = [...appliedRecords.values()]
+        .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
+        .map((r) => {
+        const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
+        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+    });
+    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+    const failedNames = new Set(failed.map((f) => f.name));
+    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
+    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
+    const checksumMismatch = applied.filter((a) => {
+        const file = repoByName.get(a.name);
+        return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
+    }).map((a) => a.name);
+    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+    return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
+}
+/**
+ * A migration name as the user typed it for `resolve`: a single folder name, never a path. Checked
+ * before anything else so that `../../etc` cannot reach a file system call or Prisma.
+ */
+function assertMigrationName(name, flag) {
+    const ok = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) && !name.includes("..") && name.length <= 255;
+    if (!ok) {
+        throw new ConfigurationError(`${flag} ${JSON.stringify(name)} is not a migration name. Expected the name of one folder in the migrations directory, e.g. 20240101120000_add_users (letters, digits, "_", "-", "."; no path).`);
+    }
+}
+/**
+ * The migrations `prisma migrate deploy` says it applied, from its output ("The following migration(s)
+ * have been applied: … └─ NAME/"), or [] for "No pending migrations to apply.". Undefined when the output
+ * has neither form (a Prisma version that words it differently): callers then fall back to the database.
+ */
+function parseDeployOutput(stdout) {
+    if (/No pending migrations to apply/i.test(stdout))
+        return [];
+    const start = stdout.search(/have been applied:/i);
+    if (start < 0)
+        return undefined;
+    const names = [];
+    for (const line of stdout.slice(start).split("\n")) {
+        const m = /^\s*└─\s+(.+?)\/\s*$/.exec(line);
+        if (m && m[1] !== "migrations")
+            names.push(m[1]);
+    }
+    return names;
+}
+/** The first lines of what Prisma recorded for a failed migration, for messages. */
+function failureSummary(logs, maxLines = 6) {
+    if (!logs)
+        return "no error was recorded";
+    // Prisma's engines append a Rust backtrace ("   0: sql_schema_connector::…", "at …/apply_migration.rs:113").
+    const lines = logs
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== "" && !/^\s*(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
+    return lines.slice(0, maxLines).join("\n") + (lines.length > maxLines ? "\n…" : "");
+}
+/**
+ * What to do about failed migrations (Prisma's P3009 state), as exact commands for this environment.
+ * `resolveCommand` renders one resolve invocation (CLI or workflow form).
+ */
+function recoverySteps(failed, environment) {
+    const steps = [];
+    for (const f of failed) {
+        const cli = (kind) => `migrate-guard resolve --environment ${shellWord(environment)} --${kind} ${f.name} --confirm ${f.name}`;
+        steps.push(`Migration "${f.name}" failed on "${environment}" (started ${f.startedAt.toISOString()}). Prisma applies nothing else until it is resolved (P3009). ` +
+            `Recorded error: ${failureSummary(f.logs, 3).replace(/\n/g, " ")}`, `1. Check what of "${f.name}" is in the database. PostgreSQL normally rolled the whole script back, but statements that commit on their own (or an explicit COMMIT in the script) may have stayed.`, `2. If none of it took effect: fix the migration in the repository (it was never applied, so it may be edited), mark the failed attempt rolled back with \`${cli("rolled-back")}\` (workflow: command resolve, resolve-as rolled-back, migration ${f.name}, confirm ${f.name}), then run deploy again.`, `3. If you completed its changes by hand instead: record it as applied with \`${cli("applied")}\` (workflow: resolve-as applied).`);
+    }
+    return steps;
+}
+function shellWord(text) {
+    return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+;// CONCATENATED MODULE: ./src/core/soak.ts
+
+const DEFAULT_SOAK_HOURS = 24;
+/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
+function elapsedSeconds(since, serverNow) {
+    return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
+}
+/** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
+function sameChecksum(migration, stored) {
+    return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
+}
+function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
+    const rows = records.filter((r) => r.name === migration.name);
+    const finished = rows.filter((r) => r.finishedAt && !r.rolledBackAt).at(-1);
+    const base = { name: migration.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null };
+    if (finished) {
+        const finishedAt = finished.finishedAt;
+        if (!sameChecksum(migration, finished.checksum)) {
+            return {
+                ...base,
+                appliedOnSourceAt: finishedAt,
+                status: "checksum-mismatch",
+                reason: `${migration.name} on ${from} was applied from a different file (checksum ${finished.checksum.slice(0, 12)}…, the target's is ${migration.checksum.slice(0, 12)}…): ${from} did not run what would be promoted. Deploy the target to ${from} and let it soak.`,
+            };
+        }
+        const soaked = elapsedSeconds(finishedAt, sourceNow);
+        const remaining = Math.max(0, soakSeconds - soaked);
+        return {
+            ...base,
+            appliedOnSourceAt: finishedAt,
+            soakedSeconds: soaked,
+            remainingSeconds: remaining,
+            status: remaining === 0 ? "soaked" : "soaking",
+            ...(remaining > 0 ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` } : {}),
+        };
+    }
+    const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
+    if (unfinished) {
+        return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+    }
+    if (rows.length > 0) {
+        return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+    }
+    return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+}
+/** "18h12m", "45m", "0m": for messages and the commit status. */
+function formatHours(seconds) {
+    const minutes = Math.ceil(seconds / 60);
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
+}
+function evaluateSoak(input) {
+    const { policy, pending, source, codeSoak, now } = input;
+    const soakSeconds = Math.round(policy.soakHours * 3600);
+    const reasons = [];
+    let migrations = [];
+    let blocked = false;
+    let remaining = 0;
+    if (pending.length === 0) {
+        reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
+    }
+    else if ("error" in source) {
+        blocked = true;
+        reasons.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+        migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+    }
+    else {
+        migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
+        for (const m of migrations) {
+            if (m.status === "soaked")
+                continue;
+            if (m.status === "soaking")
+                remaining = Math.max(remaining, m.remainingSeconds ?? 0);
+            else
+                blocked = true;
+            reasons.push(m.reason);
         }
     }
-    if (report.resolved)
-        out.push(`### Resolved`, "", `${code(report.resolved.name)} is now marked **${report.resolved.kind}**.`, "");
-    if (report.pendingBefore && report.pendingBefore.length > 0) {
-        out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
-        let budget = MAX_TOTAL_SQL_CHARS;
-        for (const m of report.pendingBefore) {
-            // The linter reports Prisma's header warnings itself; without it they are shown as they are.
-            const notes = m.lint
-                ? m.lint.map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${code(f.rule)}: ${inline(f.message)}`)
-                : m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`);
-            const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
-            budget -= sql.length;
-            const fence = blockFence(sql);
-            const verdict = notes.length ? ` — ${plural(notes.length, "finding")}` : m.lint ? " — lint: no findings" : "";
-            out.push(`<details${notes.length ? " open" : ""}><summary><code>${inline(m.name)}</code>${verdict}</summary>`, "");
-            if (notes.length)
-                out.push(...notes.map((n) => `- ${n}`), "");
-            out.push(`${fence}sql`, sql, fence, "", "</details>", "");
+    if (pending.length > 0) {
+        switch (codeSoak.kind) {
+            case "not-checked":
+                reasons.push(`Code soak not checked: ${codeSoak.why}`);
+                break;
+            case "blocked":
+                blocked = true;
+                reasons.push(codeSoak.reason);
+                break;
+            case "soaking":
+                if (codeSoak.remainingSeconds > 0) {
+                    remaining = Math.max(remaining, codeSoak.remainingSeconds);
+                    reasons.push(`Code soak: ${codeSoak.description}; ${formatHours(codeSoak.remainingSeconds)} left.`);
+                }
+                else {
+                    reasons.push(`Code soak: ${codeSoak.description}.`);
+                }
+                break;
+            case "waiting":
+                remaining = Math.max(remaining, soakSeconds);
+                reasons.push(codeSoak.reason);
+                break;
         }
     }
-    const s = report.state;
-    if (s) {
-        out.push("### State of the environment", "");
-        out.push("| | Migrations |", "| --- | --- |");
-        const list = (names) => (names.length ? names.map((n) => code(n, { inTable: true })).join(", ") : "–");
-        out.push(`| Applied | ${s.applied.length} |`);
-        out.push(`| Pending | ${list(s.pending)} |`);
-        out.push(`| Failed | ${list(s.failed.map((f) => f.name))} |`);
-        if (s.rolledBack.length)
-            out.push(`| Rolled back | ${list(s.rolledBack)} |`);
-        out.push(`| Edited after apply | ${list(s.checksumMismatch)} |`);
-        if (s.missingFromRepo.length)
-            out.push(`| Not in this repository | ${list(s.missingFromRepo)} |`);
-        const slow = s.applied.filter((a) => a.slow);
-        if (slow.length)
-            out.push(`| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${formatDuration(a.durationMs)}`).join(", ")} |`);
-        out.push("");
+    const decision = blocked ? "block" : remaining > 0 ? "wait" : "pass";
+    if (decision === "pass" && pending.length > 0) {
+        reasons.unshift(`All ${pending.length} pending migration(s) soaked at least ${policy.soakHours}h on ${policy.from}.`);
     }
-    else if (report.stateUnknown) {
-        out.push("### State of the environment", "", `Unknown: ${inline(report.stateUnknown)}`, "");
+    const verdict = {
+        decision,
+        decisionWithoutOverride: decision,
+        remainingSeconds: decision === "block" ? null : remaining,
+        earliestPassAt: decision === "block" ? null : new Date(now.getTime() + remaining * 1000),
+        reasons,
+        migrations,
+        codeSoak,
+        policy,
+        evaluatedAt: now,
+    };
+    if (input.override && decision !== "pass") {
+        verdict.override = input.override;
+        verdict.decision = "pass";
+        verdict.remainingSeconds = 0;
+        verdict.earliestPassAt = now;
+        verdict.reasons.unshift(`Overridden by ${input.override.actor} (the gate said ${decision}): ${input.override.reason}`);
     }
-    if (report.warnings.length)
-        out.push("### Warnings", "", ...report.warnings.map((w) => `- ${inline(w)}`), "");
-    return out.join("\n");
+    else if (input.override) {
+        verdict.reasons.push(`An override by ${input.override.actor} was given but not needed: the gate passed by itself.`);
+    }
+    return verdict;
+}
+/** One line for the commit status and logs (the caller clips it to GitHub's 140 characters). */
+function verdictHeadline(verdict) {
+    const { policy } = verdict;
+    if (verdict.override)
+        return `Override by ${verdict.override.actor}: ${verdict.override.reason}`;
+    switch (verdict.decision) {
+        case "wait":
+            return `${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from}`;
+        case "block":
+            return `Blocked: ${verdict.reasons[0] ?? "see the gate's report"}`;
+        default:
+            return verdict.migrations.length === 0
+                ? `Nothing pending for ${policy.to}`
+                : `${verdict.migrations.length} migration(s) soaked ≥${policy.soakHours}h on ${policy.from}`;
+    }
+}
+/** The `--json` document and the action's `report` output: exactly these keys (the CLI contract). */
+function toSoakJson(verdict) {
+    return {
+        decision: verdict.decision,
+        remainingSeconds: verdict.remainingSeconds,
+        earliestPassAt: verdict.earliestPassAt?.toISOString() ?? null,
+        reasons: verdict.reasons,
+        migrations: verdict.migrations.map((m) => ({
+            name: m.name,
+            appliedOnSourceAt: m.appliedOnSourceAt?.toISOString() ?? null,
+            soakedHours: m.soakedSeconds === null ? null : Math.floor((m.soakedSeconds / 3600) * 100) / 100,
+            status: m.status,
+        })),
+    };
+}
+/**
+ * The override, checked: a reason that is not empty once trimmed, by an actor on the allowlist
+ * (compared ignoring case, as GitHub logins are). Returns the refusal in words, or the override.
+ */
+function checkOverride(reason, actor, allowed) {
+    if (reason === undefined)
+        return {};
+    const text = reason.trim();
+    if (text === "")
+        return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
+    if (allowed.length === 0)
+        return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
+    if (!actor)
+        return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+    if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
+        return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
+    }
+    return { override: { actor, reason: text.replace(/\s+/g, " ") } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/environment.ts
@@ -12857,6 +13661,132 @@ function assertResolveConfirmed(migration, confirm) {
     throw new ConfigurationError(`Resolving a migration must be confirmed: set confirm (--confirm) to the migration's name, "${migration}"; ${given}. Nothing was changed.`);
 }
 
+;// CONCATENATED MODULE: ./src/core/soak-code.ts
+// The code soak: how long the `from` environment has run a deployment that carries the target's pending
+// migrations, from GitHub's deployment records. Pure.
+//
+// A deployment covers the target when its commit is the target SHA, or when it is a migrate-guard
+// `deploy` (payload.tool "migrate-guard") and the migrations deployed to `from` by it and by the
+// successful migrate-guard deploys before it include every pending migration with the target's checksum
+// (migrations accumulate: a later deploy never takes an earlier one's migrations away).
+// The soak starts at the `created_at` of the first `success` status of a covering deployment — never
+// at commit dates or at a deployment's own `created_at` — and runs while a covering deployment is live:
+// - `failure` or `error` on a covering deployment RESTARTS the soak: it counts again from the next
+//   `success` of a covering deployment; until there is one the gate blocks.
+// - `inactive` (GitHub's auto_inactive when a newer deployment succeeds) only ends that deployment's
+//   part: when a newer covering deployment is live the soak continues; when none is, the gate blocks
+//   until a covering deployment succeeds again (which restarts the soak).
+
+
+/** The migrations a migrate-guard `deploy` payload records, or undefined when it is not one. */
+function migrateGuardDeployMigrations(payload) {
+    let p = payload;
+    if (typeof p === "string") {
+        try {
+            p = JSON.parse(p);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (typeof p !== "object" || p === null)
+        return undefined;
+    const o = p;
+    if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations))
+        return undefined;
+    return o.migrations.filter((m) => typeof m === "object" && m !== null && typeof m.name === "string" && typeof m.checksum === "string");
+}
+const byTime = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
+function matches(m, checksum) {
+    return checksum !== undefined && (checksum === m.checksum || scriptMatchesChecksum(m.sql, checksum));
+}
+/** Ids of the deployments that cover the target, oldest first. */
+function coveringDeployments(input) {
+    const sorted = [...input.deployments].sort(byTime);
+    const deployed = new Map();
+    const covering = [];
+    const target = input.targetSha?.toLowerCase();
+    for (const d of sorted) {
+        const migrations = migrateGuardDeployMigrations(d.payload);
+        const succeeded = d.statuses.some((s) => s.state === "success");
+        const bySha = target !== undefined && d.sha.toLowerCase() === target;
+        // The deployment's own migrations count for its coverage whether it succeeded yet or not (one in
+        // progress covers the target and is waited for); only successful ones carry over to later deploys.
+        const own = new Map((migrations ?? []).map((m) => [m.name, m.checksum]));
+        const byMigrations = migrations !== undefined && input.pending.every((m) => matches(m, own.get(m.name)) || matches(m, deployed.get(m.name)));
+        if (bySha || byMigrations)
+            covering.push(d);
+        if (migrations && succeeded)
+            for (const m of migrations)
+                deployed.set(m.name, m.checksum);
+    }
+    return covering;
+}
+function evaluateCodeSoak(input) {
+    const tasks = input.tasks.join(", ");
+    const covering = coveringDeployments(input);
+    // At the same second, a success goes first: GitHub marks the older deployment inactive because of it.
+    const rank = (state) => (state === "success" ? 0 : 1);
+    const events = covering
+        .flatMap((d) => d.statuses.map((s) => ({ ...s, deployment: d })))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.state) - rank(b.state) || a.id - b.id);
+    const live = new Set();
+    let since;
+    let broken;
+    let restartedAfter;
+    for (const e of events) {
+        const id = e.deployment.id;
+        if (e.state === "success") {
+            live.add(id);
+            if (!since) {
+                since = { at: e.createdAt, deploymentId: id };
+                if (broken)
+                    restartedAfter = `restarted after deployment ${broken.deploymentId} got \`${broken.state}\` at ${broken.at.toISOString()}`;
+                broken = undefined;
+            }
+        }
+        else if (e.state === "failure" || e.state === "error") {
+            live.delete(id);
+            // A covering deployment that fails (even a newer one) means from may not run the target's code.
+            since = undefined;
+            broken = { state: e.state, at: e.createdAt, deploymentId: id };
+        }
+        else if (e.state === "inactive") {
+            live.delete(id);
+            if (live.size === 0 && since) {
+                since = undefined;
+                broken = { state: e.state, at: e.createdAt, deploymentId: id };
+            }
+        }
+    }
+    if (since) {
+        const elapsed = elapsedSeconds(since.at, input.githubNow);
+        return {
+            kind: "soaking",
+            since: since.at,
+            deploymentId: since.deploymentId,
+            elapsedSeconds: elapsed,
+            remainingSeconds: Math.max(0, input.soakSeconds - elapsed),
+            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}`,
+            ...(restartedAfter ? { restartedAfter } : {}),
+        };
+    }
+    if (broken) {
+        const what = broken.state === "inactive"
+            ? `no deployment to ${input.from} that covers the target is active any more (deployment ${broken.deploymentId} became \`inactive\` at ${broken.at.toISOString()}, with no newer covering deployment live): the gate blocks until one succeeds again, which restarts the soak`
+            : `deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then`;
+        return { kind: "blocked", reason: `Code soak: ${what}.` };
+    }
+    const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
+    if (pendingDeploy) {
+        return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+    }
+    return {
+        kind: "blocked",
+        reason: `Code soak: no successful deployment to ${input.from} (task ${tasks}) covers the target's pending migrations — never skip ${input.from}. Deploy them there (migrate-guard deploy records one) and let them soak.`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/migrate/database.ts
 // The environment's database as the migrate commands see it: one connection for the reads before and
 // after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
@@ -12922,15 +13852,11 @@ class EnvironmentDatabase {
         this.url = url;
     }
     static async connect(url, options = {}) {
-        const client = new esm.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000, application_name: "migrate-guard" });
-        // A server that goes away later is reported by the failing query; without a listener the
-        // 'error' event would crash the process.
-        client.on("error", () => { });
+        let client;
         try {
-            await client.connect();
+            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
         }
         catch (error) {
-            await client.end().catch(() => { });
             throw explainConnectionError(error, url);
         }
         return new EnvironmentDatabase(client, url);
@@ -13090,116 +14016,6 @@ async function withEnvironmentDatabase(url, work) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/migration-state.ts
-// The state of an environment's migrations: the repository's migration folders compared with the rows
-// of `_prisma_migrations`, classified the way Prisma Migrate classifies them (applied, pending, failed
-// — Prisma's P3009 state —, rolled back, edited after apply, missing from the repository). Pure.
-
-
-const CHECKSUM_LENGTH = 64;
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)("sha256").update(text, "utf8").digest();
-}
-/**
- * Whether `script` is what a stored checksum was computed from, with Prisma's tolerance: line endings
- * may have been converted either way by git, and checksums written by old Prisma versions lack the
- * zero padding of each byte (prisma-engines#1887).
- */
-function scriptMatchesChecksum(script, stored) {
-    const variants = [script, script.split("\r\n").join("\n"), script.split("\n").join("\r\n")];
-    const unpadded = stored.length !== 0 && stored.length !== CHECKSUM_LENGTH;
-    return variants.some((variant) => {
-        const digest = sha256(variant);
-        const rendered = unpadded ? [...digest].map((b) => b.toString(16)).join("") : digest.toString("hex");
-        return rendered === stored;
-    });
-}
-/** Prisma applies migrations in the byte order of their folder names. */
-function byName(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-function classifyMigrations(repo, records, slowMigrationSeconds) {
-    const repoByName = new Map(repo.map((m) => [m.name, m]));
-    const live = records.filter((r) => !r.rolledBackAt);
-    const appliedRecords = new Map();
-    for (const r of live)
-        if (r.finishedAt)
-            appliedRecords.set(r.name, r);
-    const failedRecords = live.filter((r) => !r.finishedAt && !appliedRecords.has(r.name));
-    const applied = [...appliedRecords.values()]
-        .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
-        .map((r) => {
-        const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
-        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
-    });
-    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
-    const failedNames = new Set(failed.map((f) => f.name));
-    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
-    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
-    const checksumMismatch = applied.filter((a) => {
-        const file = repoByName.get(a.name);
-        return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
-    }).map((a) => a.name);
-    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
-    return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
-}
-/**
- * A migration name as the user typed it for `resolve`: a single folder name, never a path. Checked
- * before anything else so that `../../etc` cannot reach a file system call or Prisma.
- */
-function assertMigrationName(name, flag) {
-    const ok = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) && !name.includes("..") && name.length <= 255;
-    if (!ok) {
-        throw new ConfigurationError(`${flag} ${JSON.stringify(name)} is not a migration name. Expected the name of one folder in the migrations directory, e.g. 20240101120000_add_users (letters, digits, "_", "-", "."; no path).`);
-    }
-}
-/**
- * The migrations `prisma migrate deploy` says it applied, from its output ("The following migration(s)
- * have been applied: … └─ NAME/"), or [] for "No pending migrations to apply.". Undefined when the output
- * has neither form (a Prisma version that words it differently): callers then fall back to the database.
- */
-function parseDeployOutput(stdout) {
-    if (/No pending migrations to apply/i.test(stdout))
-        return [];
-    const start = stdout.search(/have been applied:/i);
-    if (start < 0)
-        return undefined;
-    const names = [];
-    for (const line of stdout.slice(start).split("\n")) {
-        const m = /^\s*└─\s+(.+?)\/\s*$/.exec(line);
-        if (m && m[1] !== "migrations")
-            names.push(m[1]);
-    }
-    return names;
-}
-/** The first lines of what Prisma recorded for a failed migration, for messages. */
-function failureSummary(logs, maxLines = 6) {
-    if (!logs)
-        return "no error was recorded";
-    // Prisma's engines append a Rust backtrace ("   0: sql_schema_connector::…", "at …/apply_migration.rs:113").
-    const lines = logs
-        .split("\n")
-        .map((l) => l.trimEnd())
-        .filter((l) => l.trim() !== "" && !/^\s*(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
-    return lines.slice(0, maxLines).join("\n") + (lines.length > maxLines ? "\n…" : "");
-}
-/**
- * What to do about failed migrations (Prisma's P3009 state), as exact commands for this environment.
- * `resolveCommand` renders one resolve invocation (CLI or workflow form).
- */
-function recoverySteps(failed, environment) {
-    const steps = [];
-    for (const f of failed) {
-        const cli = (kind) => `migrate-guard resolve --environment ${shellWord(environment)} --${kind} ${f.name} --confirm ${f.name}`;
-        steps.push(`Migration "${f.name}" failed on "${environment}" (started ${f.startedAt.toISOString()}). Prisma applies nothing else until it is resolved (P3009). ` +
-            `Recorded error: ${failureSummary(f.logs, 3).replace(/\n/g, " ")}`, `1. Check what of "${f.name}" is in the database. PostgreSQL normally rolled the whole script back, but statements that commit on their own (or an explicit COMMIT in the script) may have stayed.`, `2. If none of it took effect: fix the migration in the repository (it was never applied, so it may be edited), mark the failed attempt rolled back with \`${cli("rolled-back")}\` (workflow: command resolve, resolve-as rolled-back, migration ${f.name}, confirm ${f.name}), then run deploy again.`, `3. If you completed its changes by hand instead: record it as applied with \`${cli("applied")}\` (workflow: resolve-as applied).`);
-    }
-    return steps;
-}
-function shellWord(text) {
-    return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
-}
-
 ;// CONCATENATED MODULE: ./src/migrate/state.ts
 
 
@@ -13276,6 +14092,939 @@ async function readBack(settings, loaded, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gate/database.ts
+// The gate's view of an environment's database: `_prisma_migrations`, the environment stamp and the
+// server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
+
+
+
+
+
+async function readDatabaseSnapshot(url, options = {}) {
+    let client;
+    try {
+        client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
+    }
+    catch (error) {
+        throw explainConnectionError(error, url);
+    }
+    try {
+        await client.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        await client.query("BEGIN READ ONLY");
+        const now = (await client.query("SELECT now() AS now")).rows[0].now;
+        const schema = migrationsSchema(url);
+        const table = (await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema])).rows[0]?.t;
+        const records = [];
+        if (table) {
+            const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+            for (const r of rows) {
+                records.push({
+                    name: r.migration_name,
+                    checksum: r.checksum,
+                    startedAt: r.started_at,
+                    ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+                    ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
+                });
+            }
+        }
+        const stamp = await readStamp(client);
+        await client.query("COMMIT");
+        return { records, noHistory: !table, now, ...(stamp ? { stamp } : {}) };
+    }
+    catch (error) {
+        if (error instanceof Error)
+            error.message = redact(error.message, urlSecrets(url));
+        throw error;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+async function readStamp(client) {
+    const exists = await client.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
+    if (!exists.rows[0]?.t)
+        return undefined;
+    const { rows } = await client.query(`SELECT name, normalized_name, production, stamped_at FROM ${STAMP_TABLE} LIMIT 1`);
+    const r = rows[0];
+    return r ? { name: r.name, normalized: normalizeEnvironmentName(r.normalized_name), production: r.production, stampedAt: r.stamped_at } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+/** GitHub rejects status descriptions longer than 140 characters. */
+const STATUS_DESCRIPTION_LIMIT = 140;
+function deployments_clipDescription(text) {
+    const flat = text.replace(/\s+/g, " ").trim();
+    return flat.length <= STATUS_DESCRIPTION_LIMIT ? flat : `${flat.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`;
+}
+/** Turns GitHub's refusals into messages that say which permission is missing. */
+function deployments_explainGitHubError(error, what) {
+    const e = error;
+    const status = e.status;
+    if (status === 403 || status === 401) {
+        return new Error(`GitHub refused to ${what} (${status}: ${e.message ?? "forbidden"}). The job's token needs \`permissions: deployments: write\` (and a repository the token belongs to).`);
+    }
+    if (status === 404)
+        return new Error(`GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it.`);
+    if (status === 409)
+        return new Error(`GitHub refused to ${what} (409: ${e.message ?? "conflict"}): commit status checks or a merge conflict blocked it.`);
+    if (status === 422)
+        return new Error(`GitHub refused to ${what} (422: ${e.message ?? "validation failed"}).`);
+    return new Error(`Could not ${what}: ${e.message ?? String(error)}`);
+}
+async function setDeploymentStatus(octokit, target, deploymentId, state, description, environment) {
+    try {
+        await octokit.rest.repos.createDeploymentStatus({
+            owner: target.owner,
+            repo: target.repo,
+            deployment_id: deploymentId,
+            state,
+            description: deployments_clipDescription(description),
+            ...(target.logUrl ? { log_url: target.logUrl } : {}),
+            ...(environment ? { environment } : {}),
+        });
+    }
+    catch (error) {
+        throw deployments_explainGitHubError(error, `set the status of deployment ${deploymentId} to ${state}`);
+    }
+}
+class GitHubDeployments {
+    octokit;
+    target;
+    onCreated;
+    constructor(octokit, target, 
+    /** Called as soon as the deployment exists: the action saves its id for the post step. */
+    onCreated) {
+        this.octokit = octokit;
+        this.target = target;
+        this.onCreated = onCreated;
+    }
+    async start(request) {
+        const { owner, repo, ref } = this.target;
+        let id;
+        try {
+            const response = await this.octokit.rest.repos.createDeployment({
+                owner,
+                repo,
+                ref,
+                task: request.task,
+                // A migration run deploys exactly this commit: never merge the default branch into it, and do
+                // not wait for (or fail on) its commit statuses.
+                auto_merge: false,
+                required_contexts: [],
+                payload: request.payload,
+                environment: request.environment,
+                description: deployments_clipDescription(request.description),
+                production_environment: request.production,
+                transient_environment: false,
+            });
+            if (response.status !== 201 || !("id" in response.data)) {
+                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), { status: response.status });
+            }
+            id = response.data.id;
+        }
+        catch (error) {
+            throw deployments_explainGitHubError(error, `create a deployment for environment "${request.environment}"`);
+        }
+        this.onCreated?.(id);
+        await setDeploymentStatus(this.octokit, this.target, id, "in_progress", request.description, request.environment);
+        const url = this.target.serverUrl ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}` : undefined;
+        return {
+            id,
+            ...(url ? { url } : {}),
+            finish: (outcome, description) => setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment),
+        };
+    }
+}
+/** Loads octokit only when a deployment is recorded: it is a large part of the bundle's start-up. */
+async function createGitHubDeployments(options) {
+    const octokit = await githubClient(options.token, options.apiUrl);
+    return new GitHubDeployments(octokit, options, options.onCreated);
+}
+async function githubClient(token, apiUrl) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
+}
+
+;// CONCATENATED MODULE: ./src/gate/retry.ts
+const DEFAULT_RETRY = {
+    retries: 3,
+    baseDelayMs: 1000,
+    maxDelayMs: 60_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+};
+function isRateLimited(error) {
+    const h = error.response?.headers ?? {};
+    if (error.status === 429)
+        return true;
+    if (error.status !== 403)
+        return false;
+    return String(h["x-ratelimit-remaining"]) === "0" || h["retry-after"] !== undefined || /rate limit/i.test(error.message ?? "");
+}
+/** How long to wait before retrying `error` (attempt 0 is the first retry), or undefined: do not retry. */
+function retryDelay(error, attempt, options) {
+    const status = error.status ?? 0;
+    const h = error.response?.headers ?? {};
+    const limited = isRateLimited(error);
+    if (!limited && status < 500)
+        return undefined;
+    const retryAfter = Number(h["retry-after"]);
+    if (h["retry-after"] !== undefined && Number.isFinite(retryAfter))
+        return Math.max(0, retryAfter * 1000);
+    const reset = Number(h["x-ratelimit-reset"]);
+    if (limited && h["x-ratelimit-reset"] !== undefined && Number.isFinite(reset))
+        return Math.max(0, reset * 1000 - options.now()) + 1000;
+    return options.baseDelayMs * 2 ** attempt;
+}
+/** Adds the bounded retries to an octokit instance (every request it makes). */
+function addRetries(octokit, overrides = {}) {
+    const options = { ...DEFAULT_RETRY, ...overrides };
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await request(requestOptions);
+            }
+            catch (error) {
+                const delay = attempt < options.retries ? retryDelay(error, attempt, options) : undefined;
+                if (delay === undefined || delay > options.maxDelayMs)
+                    throw error;
+                options.onRetry?.(`GitHub answered ${error.status} to ${requestOptions.method} ${requestOptions.url}; retry ${attempt + 1} of ${options.retries} in ${Math.round(delay / 100) / 10} s.`);
+                await options.sleep(delay);
+            }
+        }
+    });
+    return octokit;
+}
+/** A retrying octokit, loaded lazily (it is a large part of the bundle's start-up). */
+async function gateOctokit(token, apiUrl, overrides = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return addRetries(getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {}), overrides);
+}
+
+;// CONCATENATED MODULE: ./src/gate/github.ts
+
+
+const SOAK_STATUS_CONTEXT = "migrate-guard/soak";
+/** A failure to talk to GitHub, in words that say what to change. */
+class GateGitHubError extends Error {
+    name = "GateGitHubError";
+}
+function explainGateGitHubError(error, what, permission) {
+    const e = error;
+    const status = e.status;
+    const message = (e.message ?? String(error)).split("\n")[0];
+    if (status === 403 && isRateLimited(e)) {
+        return new GateGitHubError(`GitHub's rate limit stopped the gate from trying to ${what} (${message}); it retried and gave up. Run the gate again later.`);
+    }
+    if (status === 401 || status === 403) {
+        return new GateGitHubError(`GitHub refused to ${what} (${status}: ${message}). The job's token needs \`permissions: ${permission}\` — add it to the workflow job that runs the gate.`);
+    }
+    if (status === 404) {
+        return new GateGitHubError(`GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it (a private repository needs \`permissions: ${permission}\`).`);
+    }
+    if (status !== undefined && status >= 500)
+        return new GateGitHubError(`GitHub failed to ${what} (${status}: ${message}), also after retries. Run the gate again later.`);
+    return new GateGitHubError(`Could not ${what}: ${message}`);
+}
+class GateGitHub {
+    octokit;
+    target;
+    /** GitHub's clock: the `Date` of the latest response. */
+    serverDate;
+    constructor(octokit, target) {
+        this.octokit = octokit;
+        this.target = target;
+    }
+    /** The `Date` header of GitHub's latest answer, or undefined before any answer had one. */
+    get githubNow() {
+        return this.serverDate;
+    }
+    noteDate(headers) {
+        const date = typeof headers.date === "string" ? new Date(headers.date) : undefined;
+        if (date && !Number.isNaN(date.getTime()))
+            this.serverDate = date;
+    }
+    /** Every deployment of `environment` with `task` (newest first, as GitHub lists them), all pages. */
+    async listDeployments(environment, task) {
+        const out = [];
+        try {
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+            for await (const page of pages) {
+                this.noteDate(page.headers);
+                for (const d of page.data)
+                    out.push({ id: d.id, sha: d.sha, task: d.task, createdAt: new Date(d.created_at), payload: d.payload });
+            }
+        }
+        catch (error) {
+            throw explainGateGitHubError(error, `list the deployments of environment "${environment}" (task ${task})`, "deployments: read");
+        }
+        return out;
+    }
+    /** A deployment's statuses, oldest first, all pages. */
+    async listStatuses(deploymentId) {
+        const out = [];
+        try {
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+            for await (const page of pages) {
+                this.noteDate(page.headers);
+                for (const s of page.data)
+                    out.push({ id: s.id, state: s.state, createdAt: new Date(s.created_at) });
+            }
+        }
+        catch (error) {
+            throw explainGateGitHubError(error, `list the statuses of deployment ${deploymentId}`, "deployments: read");
+        }
+        return out.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+    }
+    async setCommitStatus(sha, state, description, targetUrl) {
+        try {
+            await this.octokit.rest.repos.createCommitStatus({
+                ...this.target,
+                sha,
+                state,
+                context: SOAK_STATUS_CONTEXT,
+                description: deployments_clipDescription(description),
+                ...(targetUrl ? { target_url: targetUrl } : {}),
+            });
+        }
+        catch (error) {
+            throw explainGateGitHubError(error, `set the commit status ${SOAK_STATUS_CONTEXT} on ${sha}`, "statuses: write");
+        }
+    }
+}
+/** Runs `work` over `items` with at most `limit` at a time, keeping the order of the results. */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/gate/run.ts
+// A gate run: the repository's migrations at the target, what `to` (production) lacks of them, what
+// `from` (staging) says about those (read-only), what GitHub's deployments say about the code soak,
+// the decision (src/core/soak.ts), and the `migrate-guard/soak` commit status. The override is checked
+// before anything is read. Unreachable databases and GitHub failures block; they never pass.
+
+
+
+
+
+
+
+
+
+
+
+/** Repository migrations not applied on `to` (no finished, not rolled back row), in apply order. */
+function pendingOn(repo, records) {
+    const applied = new Set(records.filter((r) => r.finishedAt && !r.rolledBackAt).map((r) => r.name));
+    return repo.filter((m) => !applied.has(m.name));
+}
+function stampProblem(snapshot, expected, flag) {
+    const stamp = snapshot.stamp;
+    if (!stamp || stamp.normalized === normalizeEnvironmentName(expected))
+        return undefined;
+    return `The ${flag} database belongs to environment "${stamp.name}" (its migrate-guard stamp), not "${expected}": the URL points at the wrong database.`;
+}
+/** The soak of `pending` on `from`: the staging database (read-only) and GitHub's deployments. */
+async function assessSoak(input, ctx) {
+    const clock = ctx.clock ?? (() => new Date());
+    const { policy, pending } = input;
+    let source;
+    const blockers = [...(input.blockers ?? [])];
+    try {
+        const snapshot = await readDatabaseSnapshot(input.fromDatabaseUrl);
+        source = { records: snapshot.records, now: snapshot.now };
+        const problem = stampProblem(snapshot, policy.from, `from (${policy.from})`);
+        if (problem)
+            blockers.push(problem);
+    }
+    catch (error) {
+        const message = error instanceof DatabaseConnectionError ? error.message : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
+        source = { error: redact(message, urlSecrets(input.fromDatabaseUrl)) };
+    }
+    const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
+    const verdict = evaluateSoak({ policy, pending, source, codeSoak, now: clock(), ...(input.override ? { override: input.override } : {}) });
+    if ("error" in source && verdict.decisionWithoutOverride !== "block") {
+        // Nothing pending, but an unreadable staging database is never a pass by itself.
+        verdict.decision = verdict.decisionWithoutOverride = "block";
+        verdict.remainingSeconds = null;
+        verdict.earliestPassAt = null;
+        verdict.reasons.unshift(`The ${policy.from} database could not be read (the gate never passes without it): ${source.error}`);
+    }
+    if (blockers.length > 0 && verdict.decisionWithoutOverride !== "block") {
+        verdict.decisionWithoutOverride = "block";
+        if (!verdict.override) {
+            verdict.decision = "block";
+            verdict.remainingSeconds = null;
+            verdict.earliestPassAt = null;
+        }
+    }
+    if (blockers.length > 0)
+        verdict.reasons.unshift(...blockers);
+    return verdict;
+}
+async function readCodeSoak(input, ctx, clock) {
+    if (input.deploymentTasks.length === 0)
+        return { kind: "not-checked", why: "deployment-tasks is none." };
+    const github = ctx.github;
+    if (!github)
+        return { kind: "not-checked", why: "no GitHub token and repository (GITHUB_TOKEN, GITHUB_REPOSITORY): the schema soak alone decided." };
+    try {
+        const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
+        // Only deployments from the first one that could cover the target on can matter to its soak.
+        const names = new Set(input.pending.map((m) => m.name));
+        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+        const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
+        const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
+        ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
+        const statuses = await mapLimited(candidates, 8, (d) => github.listStatuses(d.id));
+        const deployments = candidates.map((d, i) => ({ ...d, statuses: statuses[i] }));
+        return evaluateCodeSoak({
+            deployments,
+            pending: input.pending,
+            ...(input.sha ? { targetSha: input.sha } : {}),
+            githubNow: github.githubNow ?? clock(),
+            soakSeconds: Math.round(input.policy.soakHours * 3600),
+            from: input.policy.from,
+            tasks: input.deploymentTasks,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof GateGitHubError))
+            throw error;
+        ctx.logger.error(error.message);
+        return { kind: "blocked", reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+    }
+}
+async function runGate(settings, ctx) {
+    const started = Date.now();
+    const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
+    if (refused)
+        throw new ConfigurationError(`The override is refused, so nothing was evaluated: ${refused}`);
+    const policy = settings.policy;
+    const report = {
+        verdict: undefined,
+        ...(settings.sha ? { sha: settings.sha } : {}),
+        from: { name: policy.from, database: describeUrl(settings.fromDatabaseUrl) },
+        to: { name: policy.to, database: describeUrl(settings.toDatabaseUrl) },
+        warnings: [],
+        durationMs: 0,
+    };
+    const loaded = await loadProject(settings.workingDirectory, settings.schema);
+    const repo = await targetMigrations(loaded, settings.sha, report.warnings, ctx.logger);
+    ctx.logger.info(`Soak gate ${policy.from} → ${policy.to} (${policy.soakHours}h)${settings.sha ? ` for ${settings.sha}` : ""}: ${repo.length} migrations in ${loaded.dir.dir}.`);
+    let pending;
+    const blockers = [];
+    try {
+        const target = await readDatabaseSnapshot(settings.toDatabaseUrl);
+        pending = pendingOn(repo, target.records);
+        const problem = stampProblem(target, policy.to, `to (${policy.to})`);
+        if (problem)
+            blockers.push(problem);
+    }
+    catch (error) {
+        const message = error instanceof DatabaseConnectionError ? error.message : error.message;
+        // Without production's history everything may be pending: judge every migration.
+        pending = repo;
+        blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`);
+    }
+    ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
+    report.verdict = await assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+    await setStatus(report, ctx);
+    report.durationMs = Date.now() - started;
+    return report;
+}
+async function setStatus(report, ctx) {
+    if (!ctx.github || !report.sha || ctx.commitStatus === false)
+        return;
+    const state = report.verdict.decision === "pass" ? "success" : report.verdict.decision === "wait" ? "pending" : "failure";
+    const description = verdictHeadline(report.verdict);
+    try {
+        await ctx.github.setCommitStatus(report.sha, state, description, ctx.runUrl);
+        report.commitStatus = { state, description };
+    }
+    catch (error) {
+        report.statusError = error.message;
+        ctx.logger.error(report.statusError);
+    }
+}
+/**
+ * The migrations in the repository at the target: the working tree when it is checked out at the target
+ * (or no SHA was given), else the target commit's files read from git. A target that is in neither is a
+ * configuration error: judging other migrations than the target's could pass the wrong ones.
+ */
+async function targetMigrations(loaded, sha, warnings, logger) {
+    const tree = loaded.dir.migrations.map((m) => ({ name: m.name, checksum: m.checksum, sql: m.sql }));
+    if (!sha)
+        return tree;
+    const head = await resolveCommit(loaded.repoRoot, "HEAD").catch(() => undefined);
+    if (head === undefined) {
+        warnings.push(`${loaded.repoRoot} is not a git checkout: its migrations were judged as the target ${sha}'s.`);
+        return tree;
+    }
+    if (head.toLowerCase() === sha)
+        return tree;
+    const commit = await resolveCommit(loaded.repoRoot, sha).catch(() => undefined);
+    if (!commit) {
+        throw new ConfigurationError(`The target ${sha} is neither checked out in ${loaded.repoRoot} (HEAD is ${head}) nor in its git history. Check out the target (actions/checkout with \`ref: <sha>\`), or pass the SHA that is checked out.`);
+    }
+    const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
+    logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
+    return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+}
+
+;// CONCATENATED MODULE: ./src/migrate/settings.ts
+// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
+// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
+// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+
+
+
+
+
+const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
+/**
+ * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
+ * development databases, where Prisma is run directly.
+ */
+const DANGEROUS = {
+    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
+    reset: "`prisma migrate reset` drops the database's schema and every row in it",
+    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
+    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
+};
+function dangerousCommandReason(command) {
+    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
+    return DANGEROUS[words];
+}
+function refuseDangerousCommand(command) {
+    const reason = dangerousCommandReason(command);
+    throw new ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
+        "Run it yourself with Prisma against a local development database.");
+}
+function settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function positiveSeconds(value, name, fallback) {
+    const t = settings_text(value);
+    if (t === undefined)
+        return fallback;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+    return n;
+}
+/**
+ * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
+ * when it is wrong.
+ */
+function validateDatabaseUrl(url) {
+    const value = settings_text(url);
+    if (!value) {
+        throw new ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    let parsed;
+    try {
+        // "user:password@host/db" parses as a URL whose scheme is "user:": demand the "scheme://" form.
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+            throw new Error("no scheme");
+        parsed = new URL(value);
+    }
+    catch {
+        throw new ConfigurationError("The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    if (!/^postgres(ql)?:$/i.test(parsed.protocol)) {
+        throw new ConfigurationError(`The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`);
+    }
+    if (!parsed.hostname && !parsed.searchParams.get("host")) {
+        throw new ConfigurationError("The database URL names no host. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    if (parsed.pathname.replace(/^\//, "") === "") {
+        throw new ConfigurationError("The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).");
+    }
+    return value;
+}
+function backupFileName(environment, now) {
+    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
+    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
+}
+function validateRequest(request, now = new Date()) {
+    const command = request.command.trim().toLowerCase();
+    if (dangerousCommandReason(command))
+        refuseDangerousCommand(request.command);
+    if (!MIGRATE_COMMANDS.includes(command)) {
+        throw new ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
+    }
+    const policy = {
+        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!settings_text(request.environment)) {
+        throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
+    }
+    const environment = resolveEnvironment(request.environment, policy);
+    const rolledBack = settings_text(request.rolledBack);
+    const applied = settings_text(request.applied);
+    let resolve;
+    if (command === "resolve") {
+        if (rolledBack && applied)
+            throw new ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
+        if (!rolledBack && !applied) {
+            throw new ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+        }
+        const kind = rolledBack ? "rolled-back" : "applied";
+        const name = (rolledBack ?? applied);
+        assertMigrationName(name, `--${kind}`);
+        resolve = { kind, name };
+    }
+    else if (rolledBack || applied) {
+        throw new ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
+    }
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    const confirm = request.confirm;
+    if (command === "deploy" && environment.production)
+        assertProductionConfirmed(environment, confirm);
+    if (resolve)
+        assertResolveConfirmed(resolve.name, confirm);
+    let backup;
+    if (request.backup) {
+        if (command !== "deploy")
+            throw new ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
+        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
+        backup = { file: external_node_path_default().resolve(file) };
+    }
+    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
+    const schema = settings_text(request.schema);
+    return {
+        command: command,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        ...(confirm !== undefined ? { confirm } : {}),
+        ...(resolve ? { resolve } : {}),
+        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
+        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
+        ...(backup ? { backup } : {}),
+        ...(settings_text(request.reason) ? { reason: settings_text(request.reason) } : {}),
+        ...(command === "deploy" && gate ? { gate } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/settings.ts
+// What a gate run was asked to do, validated before anything is read: every mistake is a
+// ConfigurationError (CLI exit 2) that names the flag/input and the expected form. URLs are never quoted.
+
+
+
+
+const DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
+function gate_settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function parseSoakHours(value, name = "soak-hours") {
+    const t = gate_settings_text(value);
+    if (t === undefined)
+        return DEFAULT_SOAK_HOURS;
+    const n = Number(t);
+    if (!/^\d+(\.\d+)?$/.test(t) || !Number.isFinite(n) || n > 8760) {
+        throw new ConfigurationError(`${name} is ${JSON.stringify(value)}. Expected a number of hours from 0 to 8760, e.g. ${DEFAULT_SOAK_HOURS} (the default) or 48.`);
+    }
+    return n;
+}
+/** A database URL flag: present, PostgreSQL, well formed — checked without ever quoting it. */
+function gateDatabaseUrl(value, flag, variable, what) {
+    if (!gate_settings_text(value)) {
+        throw new ConfigurationError(`No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`);
+    }
+    try {
+        return validateDatabaseUrl(value);
+    }
+    catch (error) {
+        throw new ConfigurationError(`${flag}: ${error.message}`);
+    }
+}
+function parseList(value) {
+    return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+function validateGateRequest(request) {
+    const from = gate_settings_text(request.from) ?? "staging";
+    const to = gate_settings_text(request.to) ?? "production";
+    assertEnvironmentName(from, "from");
+    assertEnvironmentName(to, "to");
+    if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
+        throw new ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
+    const soakHours = parseSoakHours(request.soakHours);
+    const sha = gate_settings_text(request.sha);
+    if (sha !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
+        throw new ConfigurationError(`sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`);
+    }
+    const fromDatabaseUrl = gateDatabaseUrl(request.fromDatabaseUrl, "--from-database-url", "STAGING_DATABASE_URL", `"${from}"`);
+    const toDatabaseUrl = gateDatabaseUrl(request.toDatabaseUrl, "--to-database-url", "PRODUCTION_DATABASE_URL", `"${to}"`);
+    if (fromDatabaseUrl === toDatabaseUrl)
+        throw new ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
+    const tasks = parseList(request.deploymentTasks);
+    if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
+        throw new ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
+    const deploymentTasks = request.deploymentTasks === undefined || gate_settings_text(request.deploymentTasks) === undefined ? DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
+    const schema = gate_settings_text(request.schema);
+    return {
+        workingDirectory: gate_settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        fromDatabaseUrl,
+        toDatabaseUrl,
+        policy: { soakHours, from, to },
+        ...(sha ? { sha: sha.toLowerCase() } : {}),
+        ...(request.overrideReason !== undefined && request.overrideReason !== "" ? { overrideReason: request.overrideReason } : {}),
+        overrideActors: parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
+        deploymentTasks,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/deploy-gate.ts
+// The soak gate inside `deploy` to a production environment: it runs after the production database was
+// read and before anything changes, and a `wait` or `block` refuses the deploy (nothing changed, no
+// deployment record). A production deploy needs the staging database URL; a team without a staging
+// database opts out explicitly with `soak-gate: off`, which the deployment record and summary show.
+// Never skipped silently: a database stamped production without the gate configured is refused too.
+
+
+
+
+const SOAK_GATE_REQUIRED = "A production deploy runs the soak gate first, and it needs the staging database URL: set `staging-database-url` (the reusable workflow: the STAGING_DATABASE_URL secret; the CLI: --staging-database-url or STAGING_DATABASE_URL). " +
+    "A team without a staging database opts out explicitly with `soak-gate: off` (--soak-gate off); the deployment record then says the gate was skipped.";
+function deployGateSettings(request, production) {
+    const mode = (request.soakGate?.trim() || "on").toLowerCase();
+    if (mode !== "on" && mode !== "off")
+        throw new ConfigurationError(`soak-gate is ${JSON.stringify(request.soakGate)}. Expected on (the default: production deploys wait for the soak) or off.`);
+    if (mode === "off")
+        return { off: true };
+    if (!production)
+        return undefined;
+    if (!request.stagingDatabaseUrl?.trim())
+        throw new ConfigurationError(SOAK_GATE_REQUIRED);
+    const stagingDatabaseUrl = gateDatabaseUrl(request.stagingDatabaseUrl, "--staging-database-url", "STAGING_DATABASE_URL", "staging");
+    return {
+        off: false,
+        stagingDatabaseUrl,
+        soakHours: parseSoakHours(request.soakHours),
+        from: request.soakFrom?.trim() || "staging",
+        ...(request.overrideReason !== undefined && request.overrideReason !== "" ? { overrideReason: request.overrideReason } : {}),
+        overrideActors: parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
+    };
+}
+/** Runs the gate for a production deploy of `pending`; a refusal means: stop, change nothing. */
+async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
+    if (!settings)
+        return { refusal: `The database is stamped as production, so the soak gate must run first. ${SOAK_GATE_REQUIRED}` };
+    if (settings.off) {
+        ctx.logger.warning(`The soak gate is off (soak-gate: off): "${environment}" is deployed without proof that its migrations ran on staging first.`);
+        return { skipped: "soak-gate: off" };
+    }
+    if (settings.stagingDatabaseUrl === databaseUrl)
+        return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
+    const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
+    if (refused)
+        return { refusal: `The soak gate's override is refused: ${refused}` };
+    const verdict = await assessSoak({
+        policy: { soakHours: settings.soakHours, from: settings.from, to: environment },
+        pending: [...pending],
+        fromDatabaseUrl: settings.stagingDatabaseUrl,
+        deploymentTasks: DEFAULT_DEPLOYMENT_TASKS,
+        ...(ctx.sha ? { sha: ctx.sha.toLowerCase() } : {}),
+        ...(override ? { override } : {}),
+    }, { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) });
+    ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
+    if (verdict.decision === "wait") {
+        return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
+    }
+    if (verdict.decision === "block")
+        return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
+    return { verdict };
+}
+/** What the deployment record's payload keeps about the gate. */
+function gatePayload(outcome) {
+    if (outcome.skipped)
+        return { skipped: outcome.skipped };
+    const v = outcome.verdict;
+    if (!v)
+        return undefined;
+    return {
+        decision: v.decision,
+        soakHours: v.policy.soakHours,
+        from: v.policy.from,
+        ...(v.override ? { override: { actor: v.override.actor, reason: v.override.reason, gateSaid: v.decisionWithoutOverride } } : {}),
+    };
+}
+/** One line for summaries and the deployment's description. */
+function deploy_gate_gateLine(outcome) {
+    if (outcome.skipped)
+        return "soak gate skipped (soak-gate: off)";
+    const v = outcome.verdict;
+    if (!v)
+        return undefined;
+    if (v.override)
+        return `soak gate overridden by ${v.override.actor} (it said ${v.decisionWithoutOverride}): ${v.override.reason}`;
+    return `soak gate ${v.decision} (${v.policy.soakHours}h on ${v.policy.from})`;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/render.ts
+// The migrate report as CLI text and as the job summary (Markdown): who, what, when, how long; what was
+// pending with its SQL; what was applied and how long each took (🚩 above slow-migration-seconds); and,
+// when something is wrong, why and the exact way out. Pure.
+
+
+
+const MAX_SQL_CHARS = 20_000;
+const MAX_TOTAL_SQL_CHARS = 400_000;
+function outcomeIcon(report) {
+    if (report.refused)
+        return "⛔";
+    return report.ok ? "✅" : "❌";
+}
+function renderMigrateText(report) {
+    const lines = [];
+    lines.push(`${report.ok ? "✔" : "✖"} ${report_headline(report)}`);
+    lines.push(`  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`);
+    if (report.stamp)
+        lines.push(`  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`);
+    else if (!report.refused && !report.error)
+        lines.push("  identity   not stamped yet (the first deploy stamps it)");
+    const s = report.state;
+    if (s) {
+        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
+        lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
+        if (s.failed.length)
+            lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
+        if (s.rolledBack.length)
+            lines.push(`  rolled back ${s.rolledBack.join(", ")}`);
+        if (s.checksumMismatch.length)
+            lines.push(`  edited after apply ${s.checksumMismatch.join(", ")}`);
+        if (s.missingFromRepo.length)
+            lines.push(`  not in repository ${s.missingFromRepo.join(", ")}`);
+    }
+    else if (report.stateUnknown) {
+        lines.push(`  state      unknown: ${report.stateUnknown}`);
+    }
+    for (const a of report.appliedNow ?? [])
+        lines.push(`  ${a.slow ? "🚩" : "✔"} ${a.name}  ${markdown_text_formatDuration(a.durationMs)}`);
+    if (report.resolved)
+        lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
+    if (report.backup)
+        lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
+    if (report.deployment)
+        lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
+    if (report.gate && deploy_gate_gateLine(report.gate))
+        lines.push(`  soak gate  ${deploy_gate_gateLine(report.gate)}`);
+    if (report.refused)
+        lines.push("", `refused: ${report.refused}`);
+    if (report.error)
+        lines.push("", `error: ${report.error}`);
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    if (report.recovery.length)
+        lines.push("", "How to recover:", ...report.recovery.map((r) => `  ${r}`));
+    lines.push("", `${report.command} took ${markdown_text_formatDuration(report.durationMs)}.`);
+    return lines.join("\n") + "\n";
+}
+function renderMigrateMarkdown(report, options = {}) {
+    const out = [];
+    out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${headline(report)}`)}`, "");
+    const run = safeUrl(report.runUrl);
+    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
+    out.push("| | |", "| --- | --- |");
+    out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
+    out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+    out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
+    out.push(`| When | ${report.startedAt.toISOString()} |`);
+    out.push(`| How long | ${formatDuration(report.durationMs)} |`);
+    if (report.command !== "status")
+        out.push(`| Deployment | ${deployment} |`);
+    if (run)
+        out.push(`| Run | [log](${run}) |`);
+    if (report.prismaVersion)
+        out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
+    if (report.stamp)
+        out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
+    if (report.backup)
+        out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${formatDuration(report.backup.durationMs)}) |`);
+    if (report.gate && gateLine(report.gate))
+        out.push(`| Soak gate | ${cell(gateLine(report.gate))} |`);
+    out.push("");
+    if (report.refused)
+        out.push(`> [!CAUTION]`, `> **Refused — nothing was changed.** ${inline(report.refused)}`, "");
+    if (report.error)
+        out.push(`> [!WARNING]`, `> **${report.ok ? "Problem" : "Failed"}.** ${inline(report.error)}`, "");
+    if (report.recovery.length)
+        out.push("### How to recover", "", ...report.recovery.map((r) => `- ${inline(r)}`), "");
+    if (report.appliedNow) {
+        out.push(`### Applied by this run (${report.appliedNow.length})`, "");
+        if (report.appliedNow.length === 0)
+            out.push("Nothing: there were no pending migrations when Prisma ran.", "");
+        else {
+            out.push("| Migration | Duration | |", "| --- | --- | --- |");
+            for (const a of report.appliedNow)
+                out.push(`| ${code(a.name, { inTable: true })} | ${formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`);
+            out.push("");
+        }
+    }
+    if (report.resolved)
+        out.push(`### Resolved`, "", `${code(report.resolved.name)} is now marked **${report.resolved.kind}**.`, "");
+    if (report.pendingBefore && report.pendingBefore.length > 0) {
+        out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
+        let budget = MAX_TOTAL_SQL_CHARS;
+        for (const m of report.pendingBefore) {
+            // The linter reports Prisma's header warnings itself; without it they are shown as they are.
+            const notes = m.lint
+                ? m.lint.map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${code(f.rule)}: ${inline(f.message)}`)
+                : m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`);
+            const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
+            budget -= sql.length;
+            const fence = blockFence(sql);
+            const verdict = notes.length ? ` — ${plural(notes.length, "finding")}` : m.lint ? " — lint: no findings" : "";
+            out.push(`<details${notes.length ? " open" : ""}><summary><code>${inline(m.name)}</code>${verdict}</summary>`, "");
+            if (notes.length)
+                out.push(...notes.map((n) => `- ${n}`), "");
+            out.push(`${fence}sql`, sql, fence, "", "</details>", "");
+        }
+    }
+    const s = report.state;
+    if (s) {
+        out.push("### State of the environment", "");
+        out.push("| | Migrations |", "| --- | --- |");
+        const list = (names) => (names.length ? names.map((n) => code(n, { inTable: true })).join(", ") : "–");
+        out.push(`| Applied | ${s.applied.length} |`);
+        out.push(`| Pending | ${list(s.pending)} |`);
+        out.push(`| Failed | ${list(s.failed.map((f) => f.name))} |`);
+        if (s.rolledBack.length)
+            out.push(`| Rolled back | ${list(s.rolledBack)} |`);
+        out.push(`| Edited after apply | ${list(s.checksumMismatch)} |`);
+        if (s.missingFromRepo.length)
+            out.push(`| Not in this repository | ${list(s.missingFromRepo)} |`);
+        const slow = s.applied.filter((a) => a.slow);
+        if (slow.length)
+            out.push(`| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${formatDuration(a.durationMs)}`).join(", ")} |`);
+        out.push("");
+    }
+    else if (report.stateUnknown) {
+        out.push("### State of the environment", "", `Unknown: ${inline(report.stateUnknown)}`, "");
+    }
+    if (report.warnings.length)
+        out.push("### Warnings", "", ...report.warnings.map((w) => `- ${inline(w)}`), "");
+    return out.join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/migrate/lock.ts
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -13308,7 +15057,7 @@ function lockTimeoutMessage(holder, timeoutSeconds) {
 
 
 
-const pg_dump_execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const pg_dump_execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 async function candidates() {
     const dirs = [];
     for (const root of ["/usr/lib/postgresql", "/usr/local/opt", "/opt/homebrew/opt"]) {
@@ -13420,6 +15169,7 @@ async function backupDatabase(url, file, serverMajor, onLine) {
 
 
 
+
 /** Marks the report refused: nothing was changed. */
 function refuse(report, reason) {
     report.ok = false;
@@ -13429,6 +15179,10 @@ function refuse(report, reason) {
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** An override or opt-out of the soak gate, for the deployment's descriptions (a reviewer reads them later). */
+function gateNote(report) {
+    return report.gate && (report.gate.verdict?.override || report.gate.skipped) ? ` — ${deploy_gate_gateLine(report.gate)}` : "";
+}
 function auditRequest(settings, deps, report, migrations, what) {
     const context = deps.context ?? {};
     const action = settings.resolve ? `resolve --${settings.resolve.kind} ${settings.resolve.name}` : "deploy";
@@ -13436,11 +15190,13 @@ function auditRequest(settings, deps, report, migrations, what) {
         environment: settings.environment.name,
         production: report.production,
         task: "deploy:migrations",
-        description: `migrate-guard ${action}: ${what}`,
+        description: `migrate-guard ${action}: ${what}${settings.reason ? ` — ${settings.reason}` : ""}${gateNote(report)}`,
         payload: {
             tool: "migrate-guard",
             command: settings.command,
             ...(settings.resolve ? { resolve: settings.resolve } : {}),
+            ...(settings.reason ? { reason: settings.reason } : {}),
+            ...(report.gate && gatePayload(report.gate) ? { soakGate: gatePayload(report.gate) } : {}),
             migrations,
             database: report.database,
             actor: context.actor ?? null,
@@ -13471,7 +15227,7 @@ async function closeAudit(record, report, logger) {
     if (!record)
         return;
     const firstProblem = (report.error ?? report.refused ?? "").split("\n")[0] ?? "";
-    const description = report.ok ? report_headline(report) : `${report_headline(report)}: ${firstProblem}`;
+    const description = report.ok ? `${report_headline(report)}${gateNote(report)}` : `${report_headline(report)}: ${firstProblem}`;
     try {
         await record.finish(report.ok ? "success" : "failure", redact(description));
     }
@@ -13514,6 +15270,7 @@ function describeState(scope) {
 // edited migration, no history, unconfirmed production; nothing changed), then the deployment record,
 // the optional backup (read-only, so a failed one leaves the database as it was), the environment stamp,
 // a bounded wait for another deploy's lock, Prisma, and the state read back for the report.
+
 
 
 
@@ -13586,6 +15343,18 @@ async function runDeploy(scope, prisma) {
     const refusal = refusalBeforeChange(scope);
     if (refusal)
         return refuse(report, refusal);
+    if (report.production) {
+        // The soak gate: staging must have run these migrations long enough. Read-only; a wait or block refuses.
+        const context = deps.context ?? {};
+        report.gate = await runDeployGate(settings.gate, settings.environment.name, settings.databaseUrl, report.pendingBefore, {
+            logger: deps.logger,
+            ...(context.actor ? { actor: context.actor } : {}),
+            ...(context.sha ? { sha: context.sha } : {}),
+            ...deps.soakGate,
+        });
+        if (report.gate.refusal)
+            return refuse(report, report.gate.refusal);
+    }
     const what = report.pendingBefore.length ? `${report.pendingBefore.length} pending migration(s)` : "no pending migrations";
     const record = await openAudit(deps, report, auditRequest(settings, deps, report, report.pendingBefore.map((m) => ({ name: m.name, checksum: m.checksum })), what));
     if (report.refused)
@@ -13892,145 +15661,98 @@ function statusOutcome(scope) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/migrate/settings.ts
-// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
-// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
-// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+;// CONCATENATED MODULE: ./src/github/context.ts
+// What verify needs from the Actions environment. Unlike @actions/github's `context` (read once at
+// import time from process.env) this is a pure function of its inputs, so tests pass plain objects.
 
-
-
-
-const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
-/**
- * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
- * development databases, where Prisma is run directly.
- */
-const DANGEROUS = {
-    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
-    reset: "`prisma migrate reset` drops the database's schema and every row in it",
-    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
-    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
-};
-function dangerousCommandReason(command) {
-    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
-    return DANGEROUS[words];
-}
-function refuseDangerousCommand(command) {
-    const reason = dangerousCommandReason(command);
-    throw new ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
-        "Run it yourself with Prisma against a local development database.");
-}
-function settings_text(value) {
-    const t = value?.trim();
-    return t ? t : undefined;
-}
-function positiveSeconds(value, name, fallback) {
-    const t = settings_text(value);
-    if (t === undefined)
-        return fallback;
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
-    return n;
-}
-/**
- * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
- * when it is wrong.
- */
-function validateDatabaseUrl(url) {
-    const value = settings_text(url);
-    if (!value) {
-        throw new ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+function readActionsContext(env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, "utf8")) {
+    const context = {};
+    const repository = parseRepository(env.GITHUB_REPOSITORY);
+    if (repository)
+        context.repository = repository;
+    context_assign(context, "eventName", nonEmpty(env.GITHUB_EVENT_NAME));
+    context_assign(context, "sha", nonEmpty(env.GITHUB_SHA));
+    const serverUrl = nonEmpty(env.GITHUB_SERVER_URL)?.replace(/\/+$/, "");
+    context_assign(context, "serverUrl", serverUrl);
+    context_assign(context, "apiUrl", nonEmpty(env.GITHUB_API_URL)?.replace(/\/+$/, ""));
+    const runId = nonEmpty(env.GITHUB_RUN_ID);
+    context_assign(context, "runId", runId);
+    if (serverUrl && repository && runId) {
+        const attempt = Number(env.GITHUB_RUN_ATTEMPT);
+        // Link the attempt that produced this report, not whichever attempt is latest when clicked.
+        const attemptPath = Number.isInteger(attempt) && attempt > 1 ? `/attempts/${attempt}` : "";
+        context.runUrl = `${serverUrl}/${repository.fullName}/actions/runs/${runId}${attemptPath}`;
     }
-    let parsed;
-    try {
-        // "user:password@host/db" parses as a URL whose scheme is "user:": demand the "scheme://" form.
-        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
-            throw new Error("no scheme");
-        parsed = new URL(value);
-    }
-    catch {
-        throw new ConfigurationError("The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
-    }
-    if (!/^postgres(ql)?:$/i.test(parsed.protocol)) {
-        throw new ConfigurationError(`The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`);
-    }
-    if (!parsed.hostname && !parsed.searchParams.get("host")) {
-        throw new ConfigurationError("The database URL names no host. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
-    }
-    if (parsed.pathname.replace(/^\//, "") === "") {
-        throw new ConfigurationError("The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).");
-    }
-    return value;
-}
-function backupFileName(environment, now) {
-    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
-    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
-}
-function validateRequest(request, now = new Date()) {
-    const command = request.command.trim().toLowerCase();
-    if (dangerousCommandReason(command))
-        refuseDangerousCommand(request.command);
-    if (!MIGRATE_COMMANDS.includes(command)) {
-        throw new ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
-    }
-    const policy = {
-        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
-    };
-    if (!settings_text(request.environment)) {
-        throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
-    }
-    const environment = resolveEnvironment(request.environment, policy);
-    const rolledBack = settings_text(request.rolledBack);
-    const applied = settings_text(request.applied);
-    let resolve;
-    if (command === "resolve") {
-        if (rolledBack && applied)
-            throw new ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
-        if (!rolledBack && !applied) {
-            throw new ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+    const eventPath = nonEmpty(env.GITHUB_EVENT_PATH);
+    if (eventPath) {
+        let payload;
+        try {
+            payload = JSON.parse(readFile(eventPath));
         }
-        const kind = rolledBack ? "rolled-back" : "applied";
-        const name = (rolledBack ?? applied);
-        assertMigrationName(name, `--${kind}`);
-        resolve = { kind, name };
+        catch (error) {
+            context.eventPayloadError = `cannot read the event payload at ${eventPath}: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        const pullRequest = payload === undefined ? undefined : pullRequestOf(payload);
+        if (pullRequest)
+            context.pullRequest = pullRequest;
     }
-    else if (rolledBack || applied) {
-        throw new ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
+    return context;
+}
+function pullRequestOf(payload) {
+    if (!isObject(payload))
+        return undefined;
+    const pr = payload.pull_request;
+    if (isObject(pr) && context_isPositiveInteger(pr.number)) {
+        const base = isObject(pr.base) ? pr.base : {};
+        const head = isObject(pr.head) ? pr.head : {};
+        const result = { number: pr.number };
+        context_assign(result, "baseSha", stringOrUndefined(base.sha));
+        context_assign(result, "headSha", stringOrUndefined(head.sha));
+        context_assign(result, "baseRef", stringOrUndefined(base.ref));
+        context_assign(result, "headRef", stringOrUndefined(head.ref));
+        const baseRepo = isObject(base.repo) ? stringOrUndefined(base.repo.full_name) : undefined;
+        const headRepo = isObject(head.repo) ? stringOrUndefined(head.repo.full_name) : undefined;
+        if (baseRepo && headRepo)
+            result.fromFork = baseRepo.toLowerCase() !== headRepo.toLowerCase();
+        return result;
     }
-    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
-    const confirm = request.confirm;
-    if (command === "deploy" && environment.production)
-        assertProductionConfirmed(environment, confirm);
-    if (resolve)
-        assertResolveConfirmed(resolve.name, confirm);
-    let backup;
-    if (request.backup) {
-        if (command !== "deploy")
-            throw new ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
-        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
-        backup = { file: external_node_path_default().resolve(file) };
-    }
-    const schema = settings_text(request.schema);
-    return {
-        command: command,
-        environment,
-        policy,
-        databaseUrl,
-        workingDirectory: settings_text(request.workingDirectory) ?? ".",
-        ...(schema ? { schema } : {}),
-        ...(confirm !== undefined ? { confirm } : {}),
-        ...(resolve ? { resolve } : {}),
-        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
-        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
-        ...(backup ? { backup } : {}),
-    };
+    // issue_comment on a pull request: only the number is in the payload.
+    const issue = payload.issue;
+    if (isObject(issue) && isObject(issue.pull_request) && context_isPositiveInteger(issue.number))
+        return { number: issue.number };
+    return undefined;
+}
+function parseRepository(value) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value?.trim() ?? "");
+    if (!match)
+        return undefined;
+    return { owner: match[1], repo: match[2], fullName: `${match[1]}/${match[2]}` };
+}
+// Leave the key out rather than set it to undefined, so the object serialises and compares cleanly.
+function context_assign(target, key, value) {
+    if (value !== undefined)
+        target[key] = value;
+}
+function nonEmpty(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+function stringOrUndefined(value) {
+    return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function context_isPositiveInteger(value) {
+    return typeof value === "number" && Number.isInteger(value) && value > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/cli.ts
 // What the status, deploy and resolve CLI commands share: their flags, reading them into a
 // MigrateRequest, running, and printing text or --json. Each command file adds only its usage text.
+
+
+
 
 
 
@@ -14063,12 +15785,17 @@ const OPTIONS = {
     backup: { type: "boolean" },
     "backup-file": { type: "string" },
     "rolled-back": { type: "string" },
+    "staging-database-url": { type: "string" },
+    "soak-hours": { type: "string" },
+    "soak-gate": { type: "string" },
+    "override-reason": { type: "string" },
+    "override-actors": { type: "string" },
     applied: { type: "string" },
 };
 /** The flags each command accepts on top of the common ones. */
 const COMMAND_FLAGS = {
     status: [],
-    deploy: ["confirm", "backup", "backup-file", "lock-timeout-seconds"],
+    deploy: ["confirm", "backup", "backup-file", "lock-timeout-seconds", "staging-database-url", "soak-hours", "soak-gate", "override-reason", "override-actors"],
     resolve: ["confirm", "rolled-back", "applied", "lock-timeout-seconds"],
 };
 const COMMON_FLAGS = ["environment", "database-url", "working-directory", "schema", "environments", "production-environments", "slow-migration-seconds", "json", "help"];
@@ -14096,10 +15823,28 @@ async function runMigrateCommand(command, argv, usage, io) {
         lockTimeoutSeconds: str("lock-timeout-seconds"),
         backup: values.backup === true,
         backupFile: str("backup-file"),
+        gate: {
+            stagingDatabaseUrl: str("staging-database-url") ?? process.env.STAGING_DATABASE_URL,
+            soakHours: str("soak-hours"),
+            soakGate: str("soak-gate"),
+            overrideReason: str("override-reason"),
+            overrideActors: str("override-actors"),
+        },
     });
-    const report = await runMigrate(settings, { logger: io.logger, lint: lintPending });
+    const report = await runMigrate(settings, { logger: io.logger, lint: lintPending, ...(settings.gate ? { soakGate: await cliSoakGate(io.logger) } : {}) });
     io.stdout.write(values.json ? JSON.stringify(toMigrateJson(report), null, 2) + "\n" : renderMigrateText(report));
     return exitCode(report);
+}
+/** The soak gate's GitHub part for a CLI deploy: with GITHUB_TOKEN and GITHUB_REPOSITORY set (as in a workflow). */
+async function cliSoakGate(logger) {
+    const env = process.env;
+    const context = readActionsContext(env);
+    const token = env.GITHUB_TOKEN?.trim();
+    const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined;
+    const github = token && context.repository
+        ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+        : undefined;
+    return { ...(github ? { github } : {}), ...(actor ? { actor } : {}), ...(context.sha ? { sha: context.sha } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/status-command.ts
@@ -14132,6 +15877,11 @@ ${COMMON_OPTIONS}
   --backup                  pg_dump (custom format) the database first; a failed backup stops the deploy
   --backup-file PATH        where the backup goes (default: ./migrate-guard-ENV-TIME.dump)
   --lock-timeout-seconds N  how long to wait for another deploy's migration lock (default: 60)
+  --staging-database-url URL  production: the soak gate reads staging first (default: env STAGING_DATABASE_URL)
+  --soak-hours N            production: hours each migration must have run on staging (default: 24)
+  --soak-gate on|off        off: deploy production without the soak gate (recorded; default: on)
+  --override-reason TEXT    production: deploy before the soak completes, with this reason
+  --override-actors LIST    GitHub logins allowed to override (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR)
 
 ${EXIT_CODES}
 `;
@@ -14159,6 +15909,2133 @@ function resolveCommand(argv, io) {
     return runMigrateCommand("resolve", argv, RESOLVE_USAGE, io);
 }
 
+;// CONCATENATED MODULE: external "node:readline/promises"
+const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/rollback/render.ts
+function toRevertJson(report) {
+    return {
+        ok: report.ok,
+        kind: report.kind,
+        environment: report.environment,
+        migration: report.migration,
+        refused: report.refused,
+        error: report.error ?? null,
+        database: report.database,
+        revert: report.revert ? { name: report.revert.name, file: report.revert.file } : null,
+        dataLoss: report.dataLoss,
+        recreatedEmpty: report.recreatedEmpty,
+        mayFail: report.mayFail,
+        notReverted: report.notReverted,
+        warnings: report.warnings,
+        postgresVersion: report.postgresVersion ?? null,
+        durationMs: report.durationMs,
+    };
+}
+function list(title, items) {
+    return items.length ? [title, ...items.map((i) => `  - ${i}`)] : [];
+}
+function renderRevertText(report) {
+    const head = report.refused
+        ? `✘ revert of ${report.migration} refused: nothing was written.\n  ${report.refused}`
+        : report.error
+            ? `✘ revert of ${report.migration} failed: ${report.error}`
+            : `✔ wrote ${report.revert.file}: it reverts ${report.migration} (computed for "${report.environment}" at ${report.database})`;
+    const lines = [
+        head,
+        ...list("Destroys:", report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`)),
+        ...list("Cannot restore:", report.recreatedEmpty),
+        ...list("May fail when applied:", report.mayFail),
+        ...list("Not reverted:", report.notReverted),
+        ...report.warnings.map((w) => `warning: ${w}`),
+    ];
+    if (report.ok)
+        lines.push("Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
+    return lines.join("\n") + "\n";
+}
+function renderRevertMarkdown(report) {
+    const title = report.refused ? `⛔ Revert of \`${report.migration}\` refused` : report.error ? `❌ Revert of \`${report.migration}\` failed` : `↩️ Revert of \`${report.migration}\``;
+    const bullets = (items) => items.map((i) => `- ${i}`).join("\n");
+    const parts = [`## ${title}`, ""];
+    if (report.refused ?? report.error)
+        parts.push(report.refused ?? report.error ?? "", "");
+    if (report.revert)
+        parts.push(`New migration \`${report.revert.file}\`:`, "", "```sql", report.revert.sql.trimEnd(), "```", "");
+    if (report.dataLoss.length)
+        parts.push("**Destroys**", "", bullets(report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`)), "");
+    if (report.notReverted.length)
+        parts.push("**Not reverted**", "", bullets(report.notReverted), "");
+    return parts.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./src/core/revert.ts
+
+const revert_label = (schema, name) => (schema === "public" ? `"${name}"` : `"${schema}"."${name}"`);
+const revert_q = (name) => `"${name.replace(/"/g, '""')}"`;
+const key = (schema, name) => `${schema}.${name}`;
+/** Partial/expression indexes are compared like any other: a reversal drops or re-creates them. */
+function comparable(catalog) {
+    return { ...catalog, indexes: catalog.indexes.map((i) => ({ ...i, notRepresentable: false })) };
+}
+function sequenceOf(column) {
+    return /^nextval\('((?:[^']|'')+)'::regclass\)$/.exec(column.default ?? "")?.[1]?.replace(/''/g, "'");
+}
+function tableMap(catalog) {
+    return new Map(catalog.tables.map((t) => [key(t.schema, t.name), t]));
+}
+function describeTables(current, target, plan, sequences) {
+    const have = tableMap(current);
+    const want = tableMap(target);
+    for (const [k, t] of have) {
+        if (!want.has(k))
+            plan.dataLoss.push({ kind: "table", schema: t.schema, table: t.name, description: `table ${revert_label(t.schema, t.name)} is dropped` });
+    }
+    for (const [k, t] of want) {
+        const got = have.get(k);
+        const added = got ? t.columns.filter((c) => !got.columns.some((g) => g.name === c.name)) : t.columns;
+        if (!got)
+            plan.recreatedEmpty.push(`table ${revert_label(t.schema, t.name)} is re-created empty: its rows from before the reverted migration are gone`);
+        for (const c of added) {
+            const where = `${revert_label(t.schema, t.name)}.${revert_q(c.name)}`;
+            if (got)
+                plan.recreatedEmpty.push(`column ${where} is re-added${c.default !== undefined ? ` with its default (${c.default}) in every row` : " as NULL in every row"}: its former values are gone`);
+            if (got && c.notNull && c.default === undefined)
+                plan.mayFail.push(`re-adding NOT NULL column ${where} without a default fails while ${revert_label(t.schema, t.name)} has rows`);
+            if (c.identity)
+                plan.notReverted.push(`column ${where} was an identity column (GENERATED ${c.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY); it is re-added without identity`);
+            const seq = sequenceOf(c);
+            if (seq) {
+                sequences.before.push(`CREATE SEQUENCE IF NOT EXISTS ${seq};`);
+                sequences.after.push(`ALTER SEQUENCE ${seq} OWNED BY ${t.schema === "public" ? revert_q(t.name) : `${revert_q(t.schema)}.${revert_q(t.name)}`}.${revert_q(c.name)};`);
+            }
+        }
+        if (!got)
+            continue;
+        for (const g of got.columns) {
+            const w = t.columns.find((c) => c.name === g.name);
+            const where = `${revert_label(t.schema, t.name)}.${revert_q(g.name)}`;
+            if (!w) {
+                plan.dataLoss.push({ kind: "column", schema: t.schema, table: t.name, column: g.name, description: `column ${where} is dropped` });
+            }
+            else if (w.type !== g.type) {
+                plan.dataLoss.push({ kind: "column-type", schema: t.schema, table: t.name, column: g.name, description: `column ${where} changes type back from ${g.type} to ${w.type} (values that do not fit make the migration fail or are converted)` });
+            }
+            else if (w.notNull && !g.notNull && !w.type.endsWith("[]")) {
+                plan.mayFail.push(`setting ${where} NOT NULL again fails while it holds NULLs`);
+            }
+        }
+    }
+}
+function describeEnums(current, target, plan) {
+    const want = new Map(target.enums.map((e) => [key(e.schema, e.name), e]));
+    for (const e of current.enums) {
+        const w = want.get(key(e.schema, e.name));
+        if (!w) {
+            plan.dataLoss.push({ kind: "enum-type", schema: e.schema, table: e.name, description: `enum ${revert_label(e.schema, e.name)} is dropped` });
+            continue;
+        }
+        const extra = e.values.filter((v) => !w.values.includes(v));
+        if (extra.length > 0) {
+            plan.notReverted.push(`enum ${revert_label(e.schema, e.name)} keeps value(s) ${extra.map((v) => `'${v}'`).join(", ")}: PostgreSQL cannot remove a value from an enum; it needs the type rebuilt ` +
+                "(create a new type, ALTER COLUMN … TYPE new USING col::text::new for every column using it, drop the old one), which fails while rows hold those values");
+        }
+    }
+}
+/** The reversal from `current` back to `target`. */
+function planRevert(current, target) {
+    const plan = { statements: [], dataLoss: [], recreatedEmpty: [], notReverted: [], mayFail: [] };
+    const sequences = { before: [], after: [] };
+    describeTables(current, target, plan, sequences);
+    describeEnums(current, target, plan);
+    const items = compareCatalogs(comparable(current), comparable(target));
+    const statements = [];
+    for (const item of items) {
+        if (item.informational) {
+            plan.notReverted.push(item.message.replace(/schema\.prisma/g, "the state before"));
+            continue;
+        }
+        if (item.sql.startsWith("-- Removing enum values"))
+            continue; // said in describeEnums
+        statements.push(item.sql);
+    }
+    plan.statements = statements.length ? [...new Set(sequences.before), ...statements, ...new Set(sequences.after)] : [];
+    return plan;
+}
+/** Prisma's folder timestamp: YYYYMMDDHHMMSS in UTC. */
+function migrationTimestamp(date) {
+    return date.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+/**
+ * `<timestamp>_revert_<name>`: now, or one second after the newest existing migration when that sorts
+ * later (a clock behind the repository, or migrations named in the future), so that it applies last.
+ */
+function revertMigrationName(reverted, existing, now) {
+    let stamp = migrationTimestamp(now);
+    const newest = existing.map((n) => /^(\d{14})/.exec(n)?.[1]).filter((s) => Boolean(s)).sort().at(-1);
+    if (newest && newest >= stamp)
+        stamp = nextSecond(newest);
+    return `${stamp}_revert_${reverted}`;
+}
+function nextSecond(stamp) {
+    const d = new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14)));
+    return migrationTimestamp(new Date(d.getTime() + 1000));
+}
+const lintRule = { "DROP TABLE": "drop-table", "DROP COLUMN": "drop-column" };
+/** The new migration.sql: a header that says what it undoes and what it cannot restore, then the SQL. */
+function renderRevertMigration(input) {
+    const { plan } = input;
+    const lines = [
+        `-- Reverts migration ${input.reverted}.`,
+        `-- Generated by ${input.tool} on ${input.generatedAt.toISOString()} for environment "${input.environment}":`,
+        `-- \`migrate-guard rollback --revert ${input.reverted}\`. The SQL takes the schema from "every migration"`,
+        `-- back to "every migration except ${input.reverted}", computed on throwaway databases (PostgreSQL`,
+        `-- ${input.postgresVersion}) and checked there. The reverted migration's own file is left as it is.`,
+        "--",
+    ];
+    const section = (title, items) => {
+        if (items.length === 0)
+            return;
+        lines.push(`-- ${title}`);
+        for (const item of items)
+            lines.push(`--   - ${item}`);
+        lines.push("--");
+    };
+    section("Data this migration destroys (accepted with --allow-data-loss):", plan.dataLoss.map((d) => `${d.description}${input.measured?.get(d) ? ` — ${input.measured.get(d)}` : ""}`));
+    section("Data it cannot restore:", plan.recreatedEmpty);
+    section("May fail when applied:", plan.mayFail);
+    section("Not reverted (do it by hand if it matters):", [...plan.notReverted, ...input.unseen]);
+    lines.push("-- Rows the reverted migration inserted, updated or deleted are not restored either.", "");
+    for (const statement of plan.statements) {
+        const kind = /^(DROP TABLE)|^ALTER TABLE \S+ (DROP COLUMN)/.exec(statement);
+        const rule = kind ? lintRule[kind[1] ?? kind[2] ?? ""] : undefined;
+        if (rule)
+            lines.push(`-- migrate-guard-ignore ${rule}: reverting ${input.reverted}; the data loss was accepted with --allow-data-loss`);
+        lines.push(statement, "");
+    }
+    return lines.join("\n");
+}
+/** Statements of a migration that a catalog comparison cannot see, named for the header. */
+function unseenStatements(sql) {
+    const kinds = [
+        [/\bCREATE\s+(OR\s+REPLACE\s+)?(MATERIALIZED\s+)?VIEW\b/i, "views"],
+        [/\bCREATE\s+(OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE)\b/i, "functions or procedures"],
+        [/\bCREATE\s+(CONSTRAINT\s+)?TRIGGER\b/i, "triggers"],
+        [/\bCREATE\s+EXTENSION\b/i, "extensions"],
+        [/\bCHECK\s*\(/i, "check constraints"],
+        [/\bCREATE\s+POLICY\b|\bROW\s+LEVEL\s+SECURITY\b/i, "row-level security"],
+        [/\bGRANT\b|\bREVOKE\b/i, "privileges"],
+        [/\bCREATE\s+SCHEMA\b/i, "schemas"],
+    ];
+    const found = kinds.filter(([re]) => re.test(sql.replace(/--.*$/gm, ""))).map(([, what]) => what);
+    return found.length ? [`the reverted migration also touches ${found.join(", ")}: migrate-guard compares tables, columns, keys, indexes and enums only`] : [];
+}
+
+;// CONCATENATED MODULE: ./src/rollback/measure.ts
+
+
+const CAP = 10_000;
+function measure_qualified(schema, name) {
+    return `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`;
+}
+function amount(n, what) {
+    return n >= CAP ? `at least ${CAP} ${what}` : `${n} ${what}`;
+}
+/** Per item, e.g. `12 rows in "staging" now`; items that cannot be measured say why. */
+async function measureDataLoss(url, environment, items) {
+    const out = new Map();
+    if (items.length === 0)
+        return out;
+    const client = await connectClient(url);
+    try {
+        await client.query("BEGIN READ ONLY");
+        await client.query("SET LOCAL statement_timeout = '15s'");
+        for (const item of items) {
+            if (item.kind === "enum-type")
+                continue;
+            await client.query("SAVEPOINT measure");
+            try {
+                const table = measure_qualified(item.schema, item.table);
+                const where = item.kind === "table" ? "" : ` WHERE ${quoteIdentifier(item.column)} IS NOT NULL`;
+                const { rows } = await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table}${where} LIMIT ${CAP}) s`);
+                const n = Number(rows[0].n);
+                out.set(item, `${item.kind === "table" ? amount(n, n === 1 ? "row" : "rows") : amount(n, n === 1 ? "non-null value" : "non-null values")} in "${environment}" now`);
+                await client.query("RELEASE SAVEPOINT measure");
+            }
+            catch (error) {
+                await client.query("ROLLBACK TO SAVEPOINT measure");
+                out.set(item, `not measured in "${environment}": ${redact(error instanceof Error ? error.message : String(error), urlSecrets(url))}`);
+            }
+        }
+        await client.query("ROLLBACK");
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rollback/scratch.ts
+
+
+
+/** A later migration that does not apply once X is left out: it depends on X. */
+class DependentMigrationError extends Error {
+    migration;
+    reason;
+    constructor(migration, reason) {
+        super(`${migration} fails without it: ${reason}`);
+        this.migration = migration;
+        this.reason = reason;
+    }
+}
+async function applyAll(url, migrations, onError) {
+    const client = await connectClient(url);
+    try {
+        for (const m of migrations) {
+            try {
+                await client.query(m.sql);
+            }
+            catch (error) {
+                throw onError(m, error);
+            }
+        }
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+async function startPreferring(major, logger) {
+    if (major) {
+        try {
+            return await startCluster({ version: String(major), logger });
+        }
+        catch (error) {
+            logger.info(`PostgreSQL ${major} (the environment's version) is not installed here; computing with the newest installed version instead.`);
+            logger.debug(error instanceof Error ? error.message : String(error));
+        }
+    }
+    return startCluster({ logger });
+}
+async function buildScratchStates(params) {
+    const { migrations, reverted, schemas, logger } = params;
+    const cluster = await startPreferring(params.postgresMajor, logger);
+    try {
+        await Promise.all([createDatabase(cluster.url, "every_migration"), createDatabase(cluster.url, "without_reverted")]);
+        const currentUrl = withDatabase(cluster.url, "every_migration");
+        const withoutUrl = withDatabase(cluster.url, "without_reverted");
+        const started = Date.now();
+        await Promise.all([
+            applyAll(currentUrl, migrations, (m, e) => new Error(`Migration ${m.name} does not apply to an empty database (with every migration before it): ${e.message}`)),
+            applyAll(withoutUrl, migrations.filter((m) => m.name !== reverted), (m, e) => new DependentMigrationError(m.name, e.message)),
+        ]);
+        logger.info(`Built both states on a throwaway PostgreSQL ${cluster.version} in ${Date.now() - started} ms (${migrations.length} and ${migrations.length - 1} migrations).`);
+        const [current, without] = await Promise.all([readCatalog(currentUrl, schemas), readCatalog(withoutUrl, schemas)]);
+        return {
+            current,
+            without,
+            postgresVersion: cluster.version,
+            async applyToCurrent(sql) {
+                const client = await connectClient(currentUrl);
+                try {
+                    await client.query(sql);
+                }
+                finally {
+                    await client.end().catch(() => { });
+                }
+                return readCatalog(currentUrl, schemas);
+            },
+            stop: () => cluster.stop(),
+        };
+    }
+    catch (error) {
+        await cluster.stop();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollback/revert.ts
+// `rollback --revert X`: writes a NEW migration that undoes X. The environment's database is only read
+// (its stamp, its history, and — when the reversal drops something — how much data that would destroy);
+// the reversal is computed and checked on a throwaway PostgreSQL (scratch.ts). Refusals write nothing.
+// Why a catalog comparison and not `prisma migrate diff --from-url A --to-url B`: Prisma refuses
+// --from-url/--to-url/--shadow-database-url when the project migrates through a driver adapter
+// (prisma.config.ts `adapter`), and without one it needs the native schema engine binary; the catalog
+// comparison (the one drift uses) works on every set-up and its result is verified before it is written.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function revert_refuse(report, reason) {
+    report.ok = false;
+    report.refused = reason;
+    return report;
+}
+/** Column order is not part of what a reversal can restore (a re-added column goes last). */
+function unordered(catalog) {
+    return { ...catalog, tables: catalog.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => a.name.localeCompare(b.name)) })) };
+}
+function findMigration(loaded, name) {
+    const found = loaded.dir.migrations.find((m) => m.name === name);
+    if (found)
+        return found;
+    const recent = loaded.dir.migrations.slice(-3).map((m) => m.name);
+    throw new ConfigurationError(`--revert ${name}: there is no migration of that name in ${loaded.dir.dir}. Expected a folder name, e.g. ${recent.join(", ") || "20240101120000_add_users"}.`);
+}
+/**
+ * Reads the environment (never writes): refuses a database stamped for another environment or one where
+ * the migration is not applied. Returns the server's major version, or undefined after a refusal/error.
+ */
+async function readEnvironment(settings, loaded, report) {
+    let db;
+    try {
+        db = await EnvironmentDatabase.connect(settings.databaseUrl);
+    }
+    catch (error) {
+        if (!(error instanceof DatabaseConnectionError))
+            throw error;
+        report.error = error.message;
+        return undefined;
+    }
+    try {
+        const env = await readEnvironmentState(db, loaded, 30);
+        const decision = compareStamp(settings.environment, env.stamp);
+        if (decision.kind === "mismatch")
+            return void revert_refuse(report, decision.reason);
+        const { migration } = settings;
+        if (!env.state.applied.some((a) => a.name === migration)) {
+            const failed = env.state.failed.some((f) => f.name === migration) ? ` Use --rolled-back ${migration} for a failed migration.` : "";
+            return void revert_refuse(report, `--revert is for a migration applied to "${settings.environment.name}", and ${migration} is not: ${whereIs(env.state, migration, true)}.${failed}`);
+        }
+        if (env.state.checksumMismatch.includes(migration)) {
+            report.warnings.push(`${migration} was edited after it was applied to "${settings.environment.name}": the reversal undoes the file as it is now, not as it was applied.`);
+        }
+        return await db.serverMajor();
+    }
+    finally {
+        await db.close();
+    }
+}
+async function runRevert(settings, deps) {
+    const started = Date.now();
+    const report = {
+        ok: false, kind: "revert", environment: settings.environment.name, migration: settings.migration, database: describeUrl(settings.databaseUrl),
+        refused: null, dataLoss: [], recreatedEmpty: [], notReverted: [], mayFail: [], warnings: [], durationMs: 0,
+    };
+    const finish = () => ((report.durationMs = Date.now() - started), report);
+    const loaded = await loadProject(settings.workingDirectory, settings.schema);
+    const target = findMigration(loaded, settings.migration);
+    const major = await readEnvironment(settings, loaded, report);
+    if (major === undefined)
+        return finish();
+    let states;
+    try {
+        states = await buildScratchStates({ migrations: loaded.dir.migrations, reverted: settings.migration, schemas: loaded.project.schemas, postgresMajor: major, logger: deps.logger });
+    }
+    catch (error) {
+        if (!(error instanceof DependentMigrationError))
+            throw error;
+        revert_refuse(report, `${settings.migration} cannot be reverted on its own: the later migration ${error.migration} depends on it (${error.reason}). ` +
+            "Revert the later migrations first, newest first, or write the reversal by hand.");
+        return finish();
+    }
+    try {
+        await planAndWrite(settings, { loaded, targetSql: target.sql, states, report, logger: deps.logger, now: deps.now ?? (() => new Date()) });
+    }
+    finally {
+        await states.stop();
+    }
+    return finish();
+}
+async function planAndWrite(settings, ctx) {
+    const { loaded, states, report } = ctx;
+    report.postgresVersion = states.postgresVersion;
+    const plan = planRevert(states.current, states.without);
+    if (plan.statements.length === 0) {
+        revert_refuse(report, `${settings.migration} changes nothing migrate-guard compares (tables, columns, keys, indexes, enums): there is no schema change to revert. ` +
+            "If it changed data, views, functions or triggers, write the reversal by hand (`prisma migrate dev --create-only`).");
+        return;
+    }
+    await selfCheck(plan, states, report);
+    const unseen = unseenStatements(ctx.targetSql);
+    report.recreatedEmpty = plan.recreatedEmpty;
+    report.notReverted = [...plan.notReverted, ...unseen];
+    report.mayFail = plan.mayFail;
+    const measured = await measureDataLoss(settings.databaseUrl, settings.environment.name, plan.dataLoss).catch((error) => {
+        report.warnings.push(`Could not measure the data the reversal drops: ${redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))}`);
+        return new Map();
+    });
+    report.dataLoss = plan.dataLoss.map((d) => ({ description: d.description, ...(measured.get(d) ? { measured: measured.get(d) } : {}) }));
+    if (plan.dataLoss.length > 0 && !settings.allowDataLoss) {
+        revert_refuse(report, `Reverting ${settings.migration} destroys data: ${report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`).join("; ")}. ` +
+            "Nothing was written. Back the data up if it matters, then pass --allow-data-loss (the action: allow-data-loss: true).");
+        return;
+    }
+    const generatedAt = ctx.now();
+    const name = revertMigrationName(settings.migration, loaded.dir.migrations.map((m) => m.name), generatedAt);
+    const sql = renderRevertMigration({
+        reverted: settings.migration, plan, environment: settings.environment.name, generatedAt, tool: `migrate-guard ${VERSION}`,
+        postgresVersion: states.postgresVersion, measured, unseen,
+    });
+    const dir = external_node_path_default().join(settings.outputDir ?? loaded.dir.dir, name);
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(dir), { recursive: true });
+    await (0,promises_namespaceObject.mkdir)(dir); // fails if it exists: a migration is never overwritten
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, "migration.sql"), sql);
+    report.revert = { name, dir, file: toPosix(external_node_path_default().relative(loaded.repoRoot, external_node_path_default().join(dir, "migration.sql"))), sql };
+    report.ok = true;
+    ctx.logger.info(`Wrote ${report.revert.file}: it reverts ${settings.migration} (${plan.statements.length} statement(s)).`);
+}
+/** Applies the reversal to "every migration" and compares with "every migration except X". */
+async function selfCheck(plan, states, report) {
+    let after;
+    try {
+        after = await states.applyToCurrent(plan.statements.join("\n"));
+    }
+    catch (error) {
+        throw new Error(`The generated reversal does not apply on the throwaway database (${error instanceof Error ? error.message : String(error)}); nothing was written. Please report this with the migration.`);
+    }
+    const left = compareCatalogs(unordered(after), unordered(states.without)).filter((i) => !i.informational && !i.sql.startsWith("-- Removing enum values"));
+    for (const item of left)
+        report.warnings.push(`After the reversal the schema still differs: ${item.message.replace(/schema\.prisma/g, "the state before")}.`);
+}
+
+;// CONCATENATED MODULE: ./src/rollback/rolled-back.ts
+
+
+async function runRolledBack(settings, deps) {
+    const report = await runMigrate(settings, deps);
+    if (!report.ok || !deps.history || !settings.resolve)
+        return report;
+    const who = deps.context?.actor ? ` by ${deps.context.actor}` : "";
+    const description = `${settings.resolve.name} rolled back${who}${settings.reason ? `: ${settings.reason}` : ""}`;
+    try {
+        const id = await deps.history.markRolledBack(settings.environment.name, settings.resolve.name, description);
+        if (id !== undefined) {
+            report.rolledBackDeployment = id;
+            deps.logger.info(`Marked the deploy that left ${settings.resolve.name} failed (GitHub deployment ${id}) inactive: ${description}.`);
+        }
+    }
+    catch (error) {
+        const message = `The migration is marked rolled back, but the earlier deploy's GitHub deployment could not be marked inactive: ${error instanceof Error ? error.message : String(error)}`;
+        report.warnings.push(message);
+        deps.logger.warning(message);
+    }
+    return report;
+}
+/** DeployHistory on GitHub Deployments (task deploy:migrations, payload.migrations as migrate writes it). */
+function githubDeployHistory(octokit, target) {
+    return {
+        async markRolledBack(environment, migration, description) {
+            let list;
+            try {
+                list = await octokit.rest.repos.listDeployments({ owner: target.owner, repo: target.repo, environment, task: "deploy:migrations", per_page: 100 });
+            }
+            catch (error) {
+                throw explainGitHubError(error, `list the deployments of environment "${environment}"`);
+            }
+            const deploy = list.data.find((d) => {
+                const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {});
+                return payload.command === "deploy" && Array.isArray(payload.migrations) && payload.migrations.some((m) => m?.name === migration);
+            });
+            if (!deploy)
+                return undefined;
+            try {
+                await octokit.rest.repos.createDeploymentStatus({
+                    owner: target.owner, repo: target.repo, deployment_id: deploy.id, state: "inactive", description: clipDescription(description), environment,
+                    ...(target.logUrl ? { log_url: target.logUrl } : {}),
+                });
+            }
+            catch (error) {
+                throw explainGitHubError(error, `mark deployment ${deploy.id} inactive`);
+            }
+            return deploy.id;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollback/settings.ts
+// What a rollback was asked to do, validated before anything is read or changed: every mistake is a
+// ConfigurationError (CLI exit 2) and leaves the database, the working tree and GitHub untouched.
+// `--rolled-back` becomes the migrate runner's resolve (the same guards); `--revert` is its own run.
+
+
+
+
+
+const rollback_settings_text = (value) => (value?.trim() ? value.trim() : undefined);
+function validateRollback(request) {
+    const rolledBack = rollback_settings_text(request.rolledBack);
+    const revert = rollback_settings_text(request.revert);
+    if (rolledBack && revert)
+        throw new ConfigurationError("rollback takes either --rolled-back NAME (a migration in the failed state) or --revert NAME (an applied migration to undo), not both.");
+    if (!rolledBack && !revert) {
+        throw new ConfigurationError("rollback needs --rolled-back NAME (mark a failed migration rolled back) or --revert NAME (write a new migration that undoes an applied one). Run it at a terminal to be asked.");
+    }
+    if (rolledBack) {
+        if (request.allowDataLoss || rollback_settings_text(request.outputDir))
+            throw new ConfigurationError("--output-dir and --allow-data-loss belong to --revert; --rolled-back changes only the migration's record.");
+        // The migrate runner's own validation: environment policy, URL, typed confirmation.
+        const migrate = validateRequest({
+            command: "resolve",
+            rolledBack,
+            environment: request.environment,
+            databaseUrl: request.databaseUrl,
+            workingDirectory: request.workingDirectory,
+            schema: request.schema,
+            ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
+            environments: request.environments,
+            productionEnvironments: request.productionEnvironments,
+            lockTimeoutSeconds: request.lockTimeoutSeconds,
+            reason: request.reason,
+        });
+        return { kind: "rolled-back", migration: rolledBack, migrate };
+    }
+    const migration = revert;
+    assertMigrationName(migration, "--revert");
+    const policy = {
+        known: rollback_settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: rollback_settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!rollback_settings_text(request.environment))
+        throw new ConfigurationError(`No environment. Pass --environment NAME: the environment whose database the reverted migration is applied to (one of: ${[...policy.known, ...policy.production].join(", ")}).`);
+    const environment = resolveEnvironment(request.environment, policy);
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    // Typed like resolve: the migration's name, whatever the environment.
+    if (request.confirm?.trim() !== migration) {
+        const given = !request.confirm?.trim() ? "no confirmation was given" : `the confirmation was ${JSON.stringify(request.confirm)}`;
+        throw new ConfigurationError(`Reverting a migration must be confirmed: set --confirm (the action: \`confirm\`) to the migration's name, "${migration}"; ${given}. Nothing was changed.`);
+    }
+    const schema = rollback_settings_text(request.schema);
+    const outputDir = rollback_settings_text(request.outputDir);
+    const reason = rollback_settings_text(request.reason);
+    return {
+        kind: "revert",
+        migration,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: rollback_settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        ...(outputDir ? { outputDir: external_node_path_default().resolve(outputDir) } : {}),
+        allowDataLoss: Boolean(request.allowDataLoss),
+        ...(reason ? { reason } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/prompt.ts
+// Typed confirmations: asked at a terminal, a flag everywhere else. Without a terminal (CI, a pipe) a
+// missing confirmation is refused at once with the flag to pass — never a wait on stdin that no one
+// will answer.
+
+
+const processPromptIo = () => ({ input: process.stdin, output: process.stderr, env: process.env });
+/** A person at a terminal: stdin and the prompt's stream are TTYs and this is not a CI job. */
+function isInteractive(io) {
+    const ci = io.env.CI !== undefined && io.env.CI !== "" && io.env.CI !== "false";
+    return Boolean(io.input.isTTY && io.output.isTTY) && !ci;
+}
+/**
+ * The confirmation: the flag's value when given (a wrong one is refused), else an answer typed at the
+ * terminal, else a ConfigurationError saying which flag to pass. Throws unless confirmed.
+ */
+async function confirmTyped(request, io = processPromptIo()) {
+    const matches = request.matches ?? ((g) => g === request.expected);
+    if (request.given !== undefined) {
+        if (matches(request.given))
+            return;
+        throw new ConfigurationError(`${request.action} must be confirmed with ${request.flag} ${request.expected}; the confirmation was ${JSON.stringify(request.given)}. Nothing was changed.`);
+    }
+    if (!isInteractive(io)) {
+        throw new ConfigurationError(`${request.action} must be confirmed: pass ${request.flag} ${request.expected} (no terminal to ask at). Nothing was changed.`);
+    }
+    const rl = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: io.input, output: io.output, terminal: true });
+    try {
+        const answer = await rl.question(`${request.action}. Type ${request.expected} to go on: `);
+        if (matches(answer.trim()))
+            return;
+        throw new ConfigurationError(`Not confirmed (typed ${JSON.stringify(answer.trim())}, expected ${request.expected}). Nothing was changed.`);
+    }
+    finally {
+        rl.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
+// `migrate-guard rollback`: mark a failed migration rolled back (--rolled-back, the migrate runner's
+// resolve) or write a new migration that reverts an applied one (--revert). At a terminal it asks which
+// migration and for the typed confirmation; without one every answer must come as a flag.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ROLLBACK_USAGE = `Usage: migrate-guard rollback --environment NAME [--database-url URL] [--working-directory DIR]
+         (--rolled-back NAME | --revert NAME [--output-dir DIR] [--allow-data-loss]) [--confirm NAME] [--json]
+
+--rolled-back NAME  a migration in the failed state: marks its attempt rolled back (prisma migrate resolve
+                    --rolled-back), with the guards and the deployment record of \`resolve\`.
+--revert NAME       an applied migration to undo: writes a NEW migration <timestamp>_revert_NAME that takes
+                    the schema back to "every migration except NAME" (computed and checked on a throwaway
+                    PostgreSQL; the environment's database is only read). Open a pull request with it.
+--output-dir DIR    where the new migration folder goes (default: the project's migrations directory)
+--allow-data-loss   accept a reversal that drops tables or columns (refused otherwise, naming them and the
+                    rows the environment holds in them)
+--confirm NAME      the migration's name (asked at a terminal)
+--reason TEXT       why: kept in the GitHub deployment record
+
+Options:
+  --environment NAME        the environment (default list: staging, production)
+  --database-url URL        the environment's database (default: env DATABASE_URL); only read by --revert
+  --working-directory DIR   the Prisma project (default: .)
+  --schema PATH             schema.prisma (default: from prisma.config.ts / package.json / prisma/)
+  --environments LIST       comma-separated environment names runs may use (default: staging,production)
+  --production-environments LIST  which of them are production (default: production)
+  --lock-timeout-seconds N  --rolled-back: how long to wait for a running deploy's migration lock (default: 60)
+  --json                    print one JSON document instead of text
+  -h, --help                this help
+
+At a terminal without --rolled-back/--revert it lists the environment's failed and applied migrations and asks.
+Exit codes: 0 done, 1 failed while changing something, 2 usage error or refused (nothing was changed).
+`;
+const rollback_command_OPTIONS = {
+    environment: { type: "string" },
+    "database-url": { type: "string" },
+    "working-directory": { type: "string" },
+    schema: { type: "string" },
+    "rolled-back": { type: "string" },
+    revert: { type: "string" },
+    "output-dir": { type: "string" },
+    "allow-data-loss": { type: "boolean" },
+    confirm: { type: "string" },
+    reason: { type: "string" },
+    environments: { type: "string" },
+    "production-environments": { type: "string" },
+    "lock-timeout-seconds": { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+};
+/** At a terminal: the environment's failed migrations (→ --rolled-back) and the newest applied ones (→ --revert). */
+async function choose(request, prompt) {
+    const url = validateDatabaseUrl(request.databaseUrl);
+    const loaded = await loadProject(request.workingDirectory ?? ".", request.schema);
+    const db = await EnvironmentDatabase.connect(url);
+    let choices;
+    try {
+        const { state } = await readEnvironmentState(db, loaded, 30);
+        choices = [
+            ...state.failed.map((f) => ({ kind: "rolledBack", name: f.name, label: `mark rolled back: ${f.name} (failed)` })),
+            ...state.applied.slice(-5).reverse().map((a) => ({ kind: "revert", name: a.name, label: `revert: ${a.name} (applied ${a.finishedAt.toISOString()})` })),
+        ];
+    }
+    finally {
+        await db.close();
+    }
+    if (choices.length === 0)
+        throw new ConfigurationError(`"${request.environment}" has no failed and no applied migration: there is nothing to roll back.`);
+    const rl = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: prompt.input, output: prompt.output, terminal: true });
+    try {
+        prompt.output.write(`Migrations of "${request.environment}":\n${choices.map((c, i) => `  ${i + 1}) ${c.label}\n`).join("")}`);
+        const answer = (await rl.question(`Which one (1-${choices.length})? `)).trim();
+        const picked = choices[Number(answer) - 1];
+        if (!/^\d+$/.test(answer) || !picked)
+            throw new ConfigurationError(`Not a choice: ${JSON.stringify(answer)}. Nothing was changed.`);
+        request[picked.kind] = picked.name;
+    }
+    finally {
+        rl.close();
+    }
+}
+async function rollbackCommand(argv, io) {
+    const values = parseCommandArgs(argv, rollback_command_OPTIONS, ROLLBACK_USAGE).values;
+    if (values.help) {
+        io.stdout.write(ROLLBACK_USAGE);
+        return 0;
+    }
+    const prompt = io.prompt ?? processPromptIo();
+    const request = {
+        environment: values.environment,
+        databaseUrl: values["database-url"] ?? process.env.DATABASE_URL,
+        workingDirectory: values["working-directory"],
+        schema: values.schema,
+        rolledBack: values["rolled-back"],
+        revert: values.revert,
+        outputDir: values["output-dir"],
+        allowDataLoss: values["allow-data-loss"] === true,
+        confirm: values.confirm,
+        reason: values.reason,
+        environments: values.environments,
+        productionEnvironments: values["production-environments"],
+        lockTimeoutSeconds: values["lock-timeout-seconds"],
+    };
+    if (!request.rolledBack && !request.revert && request.environment && isInteractive(prompt))
+        await choose(request, prompt);
+    const name = request.rolledBack ?? request.revert;
+    if (name && request.confirm === undefined) {
+        const action = request.rolledBack ? `Marking ${name} rolled back on "${request.environment}"` : `Writing a migration that reverts ${name}`;
+        await confirmTyped({ action, expected: name, flag: "--confirm", given: undefined }, prompt);
+        request.confirm = name;
+    }
+    const settings = validateRollback(request);
+    if (settings.kind === "rolled-back") {
+        const report = await runRolledBack(settings.migrate, { logger: io.logger, lint: lintPending });
+        io.stdout.write(values.json ? JSON.stringify({ ...toMigrateJson(report), kind: "rolled-back", rolledBackDeployment: report.rolledBackDeployment ?? null }, null, 2) + "\n" : renderMigrateText(report));
+        return report.ok ? 0 : report.refused ? 2 : 1;
+    }
+    const report = await runRevert(settings, { logger: io.logger });
+    io.stdout.write(values.json ? JSON.stringify(toRevertJson(report), null, 2) + "\n" : renderRevertText(report));
+    return report.ok ? 0 : report.refused ? 2 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/test-data/policy.ts
+// Where test data may be written, decided from what the run names and what the database says about
+// itself (the environment stamp written by the first `migrate-guard deploy`). Pure: no I/O.
+// Production is refused by name (production-environments) and by stamp, whatever else the inputs say.
+
+
+const TEST_DATA_OPERATIONS = ["create", "cleanup"];
+/** The environments test data may be written to unless configured otherwise. */
+const DEFAULT_TEST_DATA_ENVIRONMENTS = ["staging", "local"];
+/** What `cleanup` must be confirmed with. */
+const CLEANUP_CONFIRMATION = "DELETE";
+const has = (names, normalized) => names.some((n) => normalizeEnvironmentName(n) === normalized);
+function testDataPolicy(allowed, production) {
+    return {
+        allowed: allowed?.trim() ? parseEnvironmentList(allowed, "environments") : DEFAULT_TEST_DATA_ENVIRONMENTS,
+        production: production?.trim() ? parseEnvironmentList(production, "production-environments") : ["production"],
+    };
+}
+/** The environment the run names; a production or unlisted name is a refusal (exit 2, nothing read). */
+function resolveTestDataEnvironment(requested, policy) {
+    const environment = resolveEnvironment(requested, { known: policy.allowed, production: policy.production });
+    if (environment.production) {
+        throw new ConfigurationError(`Test data is never written to a production environment, and "${environment.name}" is one (production-environments: ${policy.production.join(", ")}). Nothing was run.`);
+    }
+    if (!has(policy.allowed, environment.normalized)) {
+        throw new ConfigurationError(`Test data is written only to ${policy.allowed.join(", ")} (configure with --environments); "${environment.name}" is not one of them. Nothing was run.`);
+    }
+    return environment;
+}
+/** What the database's stamp allows. `stampRequested`: the user asked to stamp an unstamped database. */
+function decideTestData(environment, stamp, policy, stampRequested) {
+    if (!stamp) {
+        if (stampRequested)
+            return { kind: "stamp-then-run" };
+        return {
+            kind: "refuse",
+            reason: `The database has no environment stamp, so nothing says it is "${environment.name}" and not production. Nothing was run. ` +
+                `If you are sure it is the "${environment.name}" database, pass --stamp (the action: stamp: true) to record it as "${environment.name}" first; ` +
+                "a deploy with migrate-guard stamps it too.",
+        };
+    }
+    const when = `stamped ${stamp.stampedAt.toISOString()}${stamp.stampedBy ? ` by ${stamp.stampedBy}` : ""}`;
+    if (stamp.production || has(policy.production, stamp.normalized)) {
+        return {
+            kind: "refuse",
+            reason: `The database is stamped as the production environment "${stamp.name}" (${when}). Test data is never written to production, whatever the run names ("${environment.name}"). Nothing was run: check the database URL.`,
+        };
+    }
+    if (stamp.normalized !== environment.normalized) {
+        return {
+            kind: "refuse",
+            reason: `This run is for "${environment.name}", but the database is stamped as "${stamp.name}" (${when}). Nothing was run: the database URL points at another environment's database.`,
+        };
+    }
+    if (!has(policy.allowed, stamp.normalized)) {
+        return { kind: "refuse", reason: `The database is stamped as "${stamp.name}", which is not one of the test-data environments (${policy.allowed.join(", ")}). Nothing was run.` };
+    }
+    return { kind: "run", stamp };
+}
+
+;// CONCATENATED MODULE: ./src/test-data/script.ts
+// Runs the app's own test-data script: through the shell (it is a command line the app team wrote),
+// in the app's folder, with the environment's database URL in the variables the app's datasource
+// reads and no other PostgreSQL URL at all. Its output is streamed line by line with every form of
+// the URL's credentials masked.
+
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+/** The script's environment: the caller's, minus every postgres:// value, plus the URL in `urlVariables`. */
+function scriptEnv(base, url, urlVariables, extra) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (value !== undefined && !POSTGRES_URL.test(value))
+            env[name] = value;
+    }
+    for (const name of urlVariables)
+        env[name] = url;
+    return { ...env, ...extra };
+}
+function script_runScript(command, options) {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, { cwd: options.cwd, env: options.env, shell: true, stdio: ["ignore", "pipe", "pipe"] });
+        const pending = { stdout: "", stderr: "" };
+        const emit = (line, stream) => options.onLine(redact(line.replace(/\r$/, ""), options.secrets), stream);
+        const take = (stream, chunk) => {
+            const lines = (pending[stream] + chunk).split("\n");
+            pending[stream] = lines.pop() ?? "";
+            for (const line of lines)
+                emit(line, stream);
+        };
+        child.stdout.setEncoding("utf8").on("data", (d) => take("stdout", d));
+        child.stderr.setEncoding("utf8").on("data", (d) => take("stderr", d));
+        child.on("error", reject);
+        child.on("close", (code, signal) => {
+            for (const stream of ["stdout", "stderr"])
+                if (pending[stream] !== "")
+                    emit(pending[stream], stream);
+            resolve({ exitCode: code, signal, durationMs: Math.round(performance.now() - started) });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/test-data/run.ts
+// A test-data run: read the database's stamp (read-only), decide, confirm, stamp if the user asked
+// to, then run the app's own script and report what ran, its exit code and how long it took. Every
+// refusal happens before the first change and leaves the database as it was. No @actions imports.
+
+
+
+
+
+
+
+/** 0 the script ran and succeeded, 1 it failed (or could not be run), 2 refused. */
+function testDataExitCode(report) {
+    if (report.refused)
+        return 2;
+    return report.ok ? 0 : 1;
+}
+/** The variables the app's datasource reads (schema.prisma / prisma.config.ts), and DATABASE_URL. */
+async function run_urlVariables(workingDirectory, logger) {
+    try {
+        const project = await locateProject({ workingDirectory });
+        return [...new Set([...project.urlVariables, "DATABASE_URL"])];
+    }
+    catch (error) {
+        logger.debug(`No Prisma project found in ${workingDirectory} (${error.message}); the script gets the URL as DATABASE_URL.`);
+        return ["DATABASE_URL"];
+    }
+}
+/**
+ * The checks before any change, on the open connection: the stamp decides, a cleanup is confirmed, and
+ * an unstamped database is stamped when the user asked to. False (and report.refused) when refused.
+ */
+async function guard(db, settings, deps, report) {
+    const stamp = await db.readStamp();
+    if (stamp)
+        report.stamp = stamp;
+    const decision = decideTestData(settings.environment, stamp, settings.policy, settings.stamp);
+    if (decision.kind === "refuse") {
+        report.refused = decision.reason;
+        return false;
+    }
+    if (settings.operation === "cleanup") {
+        await deps.confirmCleanup(`Deleting the test data of "${settings.environment.name}" (${report.database}) with \`${report.command}\``, settings.confirm);
+    }
+    if (decision.kind === "stamp-then-run") {
+        const written = await db.writeStampIfAbsent({
+            name: settings.environment.name,
+            normalized: settings.environment.normalized,
+            production: false,
+            ...(deps.actor ? { stampedBy: deps.actor } : {}),
+            ...(deps.repository ? { repository: deps.repository } : {}),
+            ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+        });
+        report.stamp = written.stamp;
+        report.stampCreated = written.created;
+        // Another run stamped it a moment earlier, for another environment.
+        const after = decideTestData(settings.environment, written.stamp, settings.policy, false);
+        if (after.kind === "refuse") {
+            report.refused = after.reason;
+            return false;
+        }
+        if (written.created)
+            deps.logger.info(`Stamped ${report.database} as environment "${written.stamp.name}".`);
+    }
+    return true;
+}
+async function runTestData(settings, deps) {
+    const secrets = urlSecrets(settings.databaseUrl);
+    const report = {
+        ok: false,
+        operation: settings.operation,
+        environment: settings.environment.name,
+        database: describeUrl(settings.databaseUrl),
+        command: redact(settings.command, secrets),
+        workingDirectory: external_node_path_default().resolve(settings.workingDirectory),
+        refused: null,
+        startedAt: new Date(),
+    };
+    let db;
+    try {
+        db = await EnvironmentDatabase.connect(settings.databaseUrl);
+    }
+    catch (error) {
+        if (!(error instanceof DatabaseConnectionError))
+            throw error;
+        report.error = `${error.message} Nothing was run.`;
+        return report;
+    }
+    try {
+        if (!(await guard(db, settings, deps, report)))
+            return report;
+    }
+    finally {
+        await db.close();
+    }
+    const variables = await run_urlVariables(report.workingDirectory, deps.logger);
+    deps.logger.info(`Running the ${settings.operation} script for "${settings.environment.name}" in ${report.workingDirectory}: ${report.command} (database URL in ${variables.join(", ")}).`);
+    const env = scriptEnv(deps.env ?? process.env, settings.databaseUrl, variables, {
+        MIGRATE_GUARD_ENVIRONMENT: settings.environment.name,
+        MIGRATE_GUARD_TEST_DATA: settings.operation,
+    });
+    try {
+        const result = await script_runScript(settings.command, { cwd: report.workingDirectory, env, secrets, onLine: deps.onOutput });
+        report.exitCode = result.exitCode;
+        if (result.signal)
+            report.signal = result.signal;
+        report.durationMs = result.durationMs;
+    }
+    catch (error) {
+        report.exitCode = null;
+        report.error = `The script could not be started: ${redact(error.message, secrets)}`;
+        return report;
+    }
+    report.ok = report.exitCode === 0;
+    if (!report.ok)
+        report.error = `The ${settings.operation} script failed (${report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`}).`;
+    return report;
+}
+/** One line for the end of the output. */
+function run_headline(report) {
+    if (report.refused)
+        return `✘ test-data ${report.operation} refused on "${report.environment}" (${report.database}): ${report.refused}`;
+    const took = report.durationMs !== undefined ? ` in ${(report.durationMs / 1000).toFixed(1)} s` : "";
+    if (report.ok)
+        return `✔ test-data ${report.operation} on "${report.environment}" (${report.database}): \`${report.command}\` exited 0${took}.`;
+    return `✘ test-data ${report.operation} on "${report.environment}" (${report.database}): ${report.error}${report.exitCode !== undefined ? ` \`${report.command}\`${took}.` : ""}`;
+}
+function toTestDataJson(report) {
+    return {
+        ok: report.ok,
+        operation: report.operation,
+        environment: report.environment,
+        database: report.database,
+        command: report.command,
+        refused: report.refused,
+        error: report.error ?? null,
+        exitCode: report.exitCode ?? null,
+        signal: report.signal ?? null,
+        durationMs: report.durationMs ?? null,
+        stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), createdByThisRun: report.stampCreated === true } : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/test-data/settings.ts
+
+
+
+const test_data_settings_text = (value) => (value?.trim() ? value.trim() : undefined);
+function validateTestDataRequest(request) {
+    const operation = test_data_settings_text(request.operation)?.toLowerCase();
+    if (!operation || !TEST_DATA_OPERATIONS.includes(operation)) {
+        throw new ConfigurationError(`${operation ? `Unknown operation ${JSON.stringify(request.operation)}` : "No operation"}. Expected create or cleanup, e.g. migrate-guard test-data create --environment staging --command "npm run seed".`);
+    }
+    const policy = testDataPolicy(request.environments, request.productionEnvironments);
+    if (!test_data_settings_text(request.environment)) {
+        throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${policy.allowed.join(", ")}.`);
+    }
+    const environment = resolveTestDataEnvironment(request.environment, policy);
+    const command = test_data_settings_text(request.command);
+    if (!command) {
+        throw new ConfigurationError(`No command. Pass --command "<your script>" (the action: the \`command\` input): the app's own script that ${operation === "create" ? "creates" : "deletes"} the test data, e.g. --command "npm run test-data:${operation}".`);
+    }
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    return {
+        operation: operation,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: test_data_settings_text(request.workingDirectory) ?? ".",
+        command,
+        ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
+        stamp: request.stamp === true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/test-data-command.ts
+// `migrate-guard test-data create|cleanup`: the app's own test-data script, only on a database stamped
+// as staging or local. Exit codes: 0 the script succeeded, 1 it failed, 2 refused or a usage error.
+
+
+
+
+
+
+const TEST_DATA_USAGE = `Usage: migrate-guard test-data create|cleanup --environment NAME --command "SCRIPT" [options]
+
+Runs the app's own test-data script (through the shell, in the working directory, with the database URL
+in the variables the Prisma datasource reads, and in DATABASE_URL) — only when the database is stamped
+as one of the test-data environments (default: staging, local). Refused, running nothing, on a database
+stamped as production or named production, whatever the flags say, and on an unstamped database
+unless --stamp. cleanup must be confirmed with --confirm ${CLEANUP_CONFIRMATION} (asked at a terminal).
+
+Options:
+  --environment NAME        the environment (one of --environments)
+  --command "SCRIPT"        the app's script, e.g. "npm run test-data:create"
+  --database-url URL        the environment's database (default: env DATABASE_URL, e.g. from .env.NAME)
+  --working-directory DIR   the app (default: .)
+  --confirm ${CLEANUP_CONFIRMATION}          cleanup: the typed confirmation
+  --stamp                   the database has no environment stamp yet: stamp it as NAME, then run
+  --environments LIST       environments test data may be written to (default: staging,local)
+  --production-environments LIST  never written to (default: production)
+  --json                    print one JSON document at the end instead of the summary line
+  -h, --help                this help
+
+The script's output is streamed with the database credentials masked.
+Exit codes: 0 the script succeeded, 1 it failed, 2 refused (nothing was run) or usage error.
+`;
+async function testDataCommand(argv, io) {
+    const parsed = parseCommandArgs(argv, {
+        environment: { type: "string" }, command: { type: "string" }, "database-url": { type: "string" },
+        "working-directory": { type: "string" }, confirm: { type: "string" }, stamp: { type: "boolean" },
+        environments: { type: "string" }, "production-environments": { type: "string" },
+        json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+    }, TEST_DATA_USAGE, true);
+    const v = parsed.values;
+    if (v.help) {
+        io.stdout.write(TEST_DATA_USAGE);
+        return 0;
+    }
+    if (parsed.positionals.length !== 1) {
+        throw new ConfigurationError(`test-data takes one operation, create or cleanup; got ${parsed.positionals.length ? parsed.positionals.map((p) => JSON.stringify(p)).join(" ") : "none"}.\n\n${TEST_DATA_USAGE}`);
+    }
+    const settings = validateTestDataRequest({
+        operation: parsed.positionals[0],
+        environment: v.environment,
+        databaseUrl: v["database-url"] ?? process.env.DATABASE_URL,
+        workingDirectory: v["working-directory"],
+        command: v.command,
+        confirm: v.confirm,
+        stamp: v.stamp === true,
+        environments: v.environments,
+        productionEnvironments: v["production-environments"],
+    });
+    const prompt = io.prompt ?? processPromptIo();
+    const report = await runTestData(settings, {
+        logger: io.logger,
+        // The script's own stdout stays stdout (pipes keep working) unless --json owns stdout.
+        onOutput: (line, stream) => (stream === "stdout" && !v.json ? io.stdout : process.stderr).write(line + "\n"),
+        confirmCleanup: (action, given) => confirmTyped({ action, expected: CLEANUP_CONFIRMATION, flag: "--confirm", given }, prompt),
+        ...(process.env.USER ? { actor: process.env.USER } : {}),
+    });
+    if (v.json)
+        io.stdout.write(JSON.stringify(toTestDataJson(report), null, 2) + "\n");
+    else
+        io.stdout.write(run_headline(report) + "\n");
+    return testDataExitCode(report);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/init/plan.ts
+// What `migrate-guard init` adds to an app, computed from the files as they are: pure (no I/O), so a
+// second run over its own output finds nothing to do. Nothing existing is replaced without `force`.
+/** The npm scripts, in the order they are added. */
+function initScripts(options) {
+    const testData = (op) => `migrate-guard test-data ${op} --environment staging --command "npm run --silent test-data:${op}"`;
+    return [
+        ["db:local:start", "migrate-guard local start"],
+        ["db:local:stop", "migrate-guard local stop"],
+        ["db:migrate:create", "migrate-guard local exec -- prisma migrate dev --create-only"],
+        ["db:migrate:dev", "migrate-guard local exec -- prisma migrate dev"],
+        ["db:migrate:status", "migrate-guard local exec -- prisma migrate status"],
+        ["db:migrate:staging", "migrate-guard deploy --environment staging"],
+        ["db:migrate:staging:status", "migrate-guard status --environment staging"],
+        ["db:migrate:production", "migrate-guard deploy --environment production"],
+        ["db:migrate:production:status", "migrate-guard status --environment production"],
+        ["db:verify", `migrate-guard verify${options.baseRef ? ` --base-ref ${options.baseRef}` : ""}`],
+        ["db:migrate:rollback", "migrate-guard rollback --environment staging"],
+        ["db:test-data:create", testData("create")],
+        ["db:test-data:cleanup", `${testData("cleanup")}`],
+        ["db:backup", "migrate-guard backup --environment production"],
+    ];
+}
+/** The indentation of a JSON text: its first indented line's (two spaces when there is none). */
+function detectIndent(text) {
+    return /^[ \t]+(?=")/m.exec(text)?.[0] ?? "  ";
+}
+/**
+ * package.json with the scripts added. Keys keep their order (new scripts go after the existing ones;
+ * a new "scripts" object after the last key), the indentation and the final newline are kept:
+ * the same form `npm pkg set` writes.
+ */
+function planPackageJson(text, scripts, force) {
+    let pkg;
+    try {
+        pkg = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`package.json is not valid JSON (${error.message}); fix it first.`);
+    }
+    const existing = (pkg.scripts && typeof pkg.scripts === "object" ? pkg.scripts : {});
+    const next = { ...existing };
+    const changes = [];
+    for (const [name, command] of scripts) {
+        const target = `package.json#scripts.${name}`;
+        if (!(name in existing)) {
+            next[name] = command;
+            changes.push({ target, kind: "create", detail: command });
+        }
+        else if (existing[name] === command) {
+            changes.push({ target, kind: "unchanged" });
+        }
+        else if (force) {
+            next[name] = command;
+            changes.push({ target, kind: "update", detail: `${existing[name]} → ${command}` });
+        }
+        else {
+            changes.push({ target, kind: "kept", detail: `has "${existing[name]}" (--force replaces it with "${command}")` });
+        }
+    }
+    if (!changes.some((c) => c.kind === "create" || c.kind === "update"))
+        return { changes };
+    pkg.scripts = next;
+    const eol = text.includes("\r\n") ? "\r\n" : "\n";
+    let out = JSON.stringify(pkg, null, detectIndent(text));
+    if (eol !== "\n")
+        out = out.replace(/\n/g, eol);
+    if (/\r?\n$/.test(text))
+        out += eol;
+    return { content: out, changes };
+}
+/** Lines .gitignore must have: the env files with real URLs, and the local PostgreSQL's data. */
+const IGNORED = [".env.staging", ".env.production", ".migrate-guard/", "migrate-guard-*.dump"];
+function covered(lines, entry) {
+    const bare = entry.replace(/\/$/, "");
+    return lines.some((l) => l === entry || l === bare || l === `/${entry}` || l === `/${bare}` || (entry.startsWith(".env.") && (l === ".env*" || l === ".env.*" || l === "/.env*" || l === "/.env.*")));
+}
+function planGitignore(text) {
+    const lines = (text ?? "").split(/\r?\n/).map((l) => l.trim());
+    const missing = IGNORED.filter((e) => !covered(lines, e));
+    if (missing.length === 0)
+        return { changes: [{ target: ".gitignore", kind: "unchanged" }] };
+    const eol = text?.includes("\r\n") ? "\r\n" : "\n";
+    const prefix = text === undefined || text === "" ? "" : text.endsWith("\n") ? eol : eol + eol;
+    const block = ["# migrate-guard: database URLs per environment, the local PostgreSQL's data, backups", ...missing].join(eol) + eol;
+    return {
+        content: `${text ?? ""}${prefix}${block}`,
+        changes: [{ target: ".gitignore", kind: text === undefined ? "create" : "update", detail: `ignores ${missing.join(", ")}` }],
+    };
+}
+const ENV_EXAMPLE = `# Copy to .env.staging and .env.production (both git-ignored) and fill in the real URLs.
+# migrate-guard reads .env.<environment> when a command names --environment <environment>;
+# flags and --env-file files take precedence. In CI, use the environment's DATABASE_URL secret instead.
+DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DATABASE
+`;
+/** A whole file migrate-guard provides: created when missing, replaced only with `force`. */
+function planFile(target, existing, wanted, force) {
+    if (existing === undefined)
+        return { content: wanted, changes: [{ target, kind: "create" }] };
+    if (existing === wanted)
+        return { changes: [{ target, kind: "unchanged" }] };
+    if (force)
+        return { content: wanted, changes: [{ target, kind: "update" }] };
+    return { changes: [{ target, kind: "kept", detail: "differs from migrate-guard's (--force replaces it)" }] };
+}
+/** A caller workflow for an app in `appDir` (relative to the repository root, "." at the root). */
+function workflowFor(template, appDir) {
+    if (appDir === "." || appDir === "")
+        return template;
+    return template.replace(/^(\s*working-directory:\s*)\.\s*$/gm, `$1${appDir}`);
+}
+
+;// CONCATENATED MODULE: ./src/init/init.ts
+// `migrate-guard init`: reads the app's files, plans every change (plan.ts), then writes them — or,
+// with dryRun, only reports them. Planning finishes before the first write, so a problem (e.g. an
+// invalid package.json) leaves every file as it was.
+
+
+
+
+
+
+
+
+/** The caller workflows init copies, from migrate-guard's examples/workflows. */
+const WORKFLOWS = ["verify-migrations.yml", "migrate.yml", "promote.yml"];
+/** examples/workflows next to this code: two levels up from src/init/ and from dist/cli/ alike. */
+const DEFAULT_TEMPLATES_DIR = external_node_path_default().resolve(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), "../../examples/workflows");
+async function readIfExists(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            return undefined;
+        throw error;
+    }
+}
+/** origin's default branch as a verify base ref ("origin/main"), if the clone knows it. */
+function defaultBaseRef(dir) {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)("git", ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], { cwd: dir, encoding: "utf8" });
+    return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+}
+async function runInit(options) {
+    const wd = external_node_path_default().resolve(options.workingDirectory);
+    if (!(0,external_node_fs_.existsSync)(wd) || !(0,external_node_fs_.statSync)(wd).isDirectory())
+        throw new ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the app's folder (with package.json).`);
+    const pkgFile = external_node_path_default().join(wd, "package.json");
+    const pkgText = await readIfExists(pkgFile);
+    if (pkgText === undefined)
+        throw new ConfigurationError(`No package.json in ${wd}. Run migrate-guard init in the app's folder (or pass --working-directory), after npm init.`);
+    const repoRoot = (await repositoryRoot(wd)) ?? wd;
+    const appDir = external_node_path_default().relative(repoRoot, wd).split((external_node_path_default()).sep).join("/") || ".";
+    const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+    const writes = [];
+    const notes = [];
+    let pkgPlan;
+    try {
+        pkgPlan = planPackageJson(pkgText, initScripts({ ...(defaultBaseRef(wd) ? { baseRef: defaultBaseRef(wd) } : {}) }), options.force);
+    }
+    catch (error) {
+        throw new ConfigurationError(`${pkgFile}: ${error.message}`);
+    }
+    writes.push({ file: pkgFile, plan: pkgPlan });
+    writes.push({ file: external_node_path_default().join(wd, ".gitignore"), plan: planGitignore(await readIfExists(external_node_path_default().join(wd, ".gitignore"))) });
+    writes.push({ file: external_node_path_default().join(wd, ".env.example"), plan: planFile(".env.example", await readIfExists(external_node_path_default().join(wd, ".env.example")), ENV_EXAMPLE, options.force) });
+    for (const name of WORKFLOWS) {
+        const template = await readIfExists(external_node_path_default().join(templatesDir, name));
+        const file = external_node_path_default().join(repoRoot, ".github", "workflows", name);
+        const target = external_node_path_default().relative(wd, file).split((external_node_path_default()).sep).join("/");
+        if (template === undefined) {
+            notes.push(`${name} is not among this migrate-guard version's example workflows (${templatesDir}); skipped.`);
+            continue;
+        }
+        const plan = planFile(target, await readIfExists(file), workflowFor(template, appDir), options.force);
+        writes.push({ file, plan });
+    }
+    const pkg = JSON.parse(pkgText);
+    const missingScripts = ["test-data:create", "test-data:cleanup"].filter((s) => !pkg.scripts?.[s]);
+    if (missingScripts.length)
+        notes.push(`db:test-data:* run your own scripts ${missingScripts.map((s) => `"${s}"`).join(" and ")}: add them to package.json (they get the staging URL in your datasource's variables).`);
+    for (const env of ["staging", "production"]) {
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(wd, `.env.${env}`)))
+            notes.push(`For db:migrate:${env} from this machine, copy .env.example to .env.${env} and set its DATABASE_URL (git-ignored; never commit it).`);
+    }
+    const written = [];
+    if (!options.dryRun) {
+        for (const { file, plan } of writes) {
+            if (plan.content === undefined)
+                continue;
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(file, plan.content);
+            written.push(file);
+        }
+    }
+    return { workingDirectory: wd, changes: writes.flatMap((w) => w.plan.changes), notes, written };
+}
+const SYMBOL = { create: "+", update: "~", unchanged: "=", kept: "!" };
+/** The report init prints: each change, then what stayed, then notes. */
+function renderInit(result, dryRun) {
+    const changed = result.changes.filter((c) => c.kind === "create" || c.kind === "update");
+    const kept = result.changes.filter((c) => c.kind === "kept");
+    const unchanged = result.changes.filter((c) => c.kind === "unchanged");
+    const lines = [`migrate-guard init in ${result.workingDirectory}${dryRun ? " (dry run: nothing was written)" : ""}`];
+    const verb = dryRun ? "would change" : "changed";
+    if (changed.length === 0)
+        lines.push(`No changes: everything init adds is already in place${kept.length ? " (or kept, see below)" : ""}.`);
+    else
+        lines.push(`${changed.length} ${verb}:`);
+    for (const c of changed)
+        lines.push(`  ${SYMBOL[c.kind]} ${c.target}${c.detail ? `  ${c.detail}` : ""}`);
+    if (kept.length)
+        lines.push(`${kept.length} kept as they are (--force replaces them):`);
+    for (const c of kept)
+        lines.push(`  ${SYMBOL[c.kind]} ${c.target}  ${c.detail ?? ""}`.trimEnd());
+    if (unchanged.length)
+        lines.push(`${unchanged.length} already in place.`);
+    if (result.notes.length)
+        lines.push("", "Next:", ...result.notes.map((n) => `  - ${n}`));
+    return lines.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./src/cli/init-command.ts
+
+
+const INIT_USAGE = `Usage: migrate-guard init [--working-directory DIR] [--force] [--dry-run]
+
+Sets up an app (the folder with its package.json) for migrate-guard:
+  - npm scripts: db:local:start|stop, db:migrate:create|dev|status (prisma migrate dev / status, on the
+    local PostgreSQL only), db:migrate:staging[:status], db:migrate:production[:status], db:verify,
+    db:migrate:rollback, db:test-data:create|cleanup, db:backup
+  - .gitignore: .env.staging, .env.production (database URLs) and .migrate-guard/ (local data)
+  - .env.example: the variables the env files hold
+  - .github/workflows (at the repository root): verify-migrations.yml, migrate.yml, promote.yml
+Nothing that exists is replaced without --force (a script or file that differs is kept and listed);
+a second run changes nothing. It prints what it changed.
+
+Options:
+  --working-directory DIR   the app (default: .)
+  --force                   replace scripts and files that differ from migrate-guard's
+  --dry-run                 print what would change, write nothing
+  -h, --help                this help
+
+Exit codes: 0 success, 2 usage or configuration error (nothing written).
+`;
+async function initCommand(argv, io) {
+    const { values: v } = parseCommandArgs(argv, {
+        "working-directory": { type: "string" }, force: { type: "boolean" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" },
+    }, INIT_USAGE);
+    if (v.help) {
+        io.stdout.write(INIT_USAGE);
+        return 0;
+    }
+    const dryRun = v["dry-run"] === true;
+    const result = await runInit({ workingDirectory: v["working-directory"] ?? ".", force: v.force === true, dryRun });
+    io.stdout.write(renderInit(result, dryRun));
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/init/local-postgres.ts
+// A local development PostgreSQL without Docker: the throwaway cluster's binaries and initdb (src/postgres),
+// but a persistent data directory in the app (.migrate-guard/postgres, git-ignored by `init`), started
+// and stopped with pg_ctl so that it outlives the command. Loopback TCP only, trust authentication:
+// the one database `prisma migrate dev` may be pointed at.
+
+
+
+
+
+
+
+
+
+
+
+const LOCAL_DIR = external_node_path_default().join(".migrate-guard", "postgres");
+const local_postgres_HOST = "127.0.0.1";
+const DATABASE = "app";
+function paths(workingDirectory) {
+    const root = external_node_path_default().resolve(workingDirectory, LOCAL_DIR);
+    return { root, dataDir: external_node_path_default().join(root, "data"), log: external_node_path_default().join(root, "postgres.log"), settings: external_node_path_default().join(root, "settings.json") };
+}
+const localUrl = (port) => `postgresql://postgres@${local_postgres_HOST}:${port}/${DATABASE}`;
+function pgCtl(install, args, user, cwd) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(external_node_path_default().join(install.bindir, "pg_ctl"), args, { cwd, uid: user?.uid, gid: user?.gid, timeout: 120_000, env: { ...process.env, LC_ALL: "C" } }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+            resolve({ code, output: `${stdout}${stderr}`.trim() });
+        });
+    });
+}
+async function installationFor(dataDir, requested) {
+    const versionFile = external_node_path_default().join(dataDir, "PG_VERSION");
+    if ((0,external_node_fs_.existsSync)(versionFile)) {
+        const major = (0,external_node_fs_.readFileSync)(versionFile, "utf8").trim();
+        return findPostgres(major);
+    }
+    return findPostgres(requested);
+}
+async function readSettings(file) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Running (pg_ctl status 0), stopped (3) or not created (4). */
+async function localStatus(workingDirectory) {
+    const p = paths(workingDirectory);
+    const settings = await readSettings(p.settings);
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(p.dataDir, "PG_VERSION")) || !settings)
+        return { state: "absent", dataDir: p.dataDir };
+    const install = await installationFor(p.dataDir, undefined);
+    const { code } = await pgCtl(install, ["status", "-D", p.dataDir], serverUser(), p.root);
+    return { state: code === 0 ? "running" : "stopped", url: localUrl(settings.port), dataDir: p.dataDir };
+}
+/** Starts the local server (creating its data directory the first time); a running one is reused. */
+async function startLocal(workingDirectory, options = {}) {
+    const p = paths(workingDirectory);
+    const user = serverUser();
+    const install = await installationFor(p.dataDir, options.postgresVersion);
+    let created = false;
+    let settings = await readSettings(p.settings);
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(p.dataDir, "PG_VERSION"))) {
+        await (0,promises_namespaceObject.mkdir)(p.root, { recursive: true });
+        if (user)
+            await (0,promises_namespaceObject.chown)(p.root, user.uid, user.gid);
+        try {
+            // A copy of the cached initdb template when there is one (as the throwaway clusters do).
+            await createDataDir(install, p.dataDir, user, true);
+        }
+        catch (error) {
+            throw new ConfigurationError(`Could not create the local PostgreSQL in ${p.dataDir}: ${error.message}` +
+                (user ? ` (running as root, the server runs as "${user.name}", which must be able to enter every folder above it).` : ""));
+        }
+        created = true;
+        settings = { port: await freePort(), major: install.major };
+        await (0,promises_namespaceObject.writeFile)(p.settings, JSON.stringify(settings, null, 2) + "\n");
+    }
+    if (!settings) {
+        settings = { port: await freePort(), major: install.major };
+        await (0,promises_namespaceObject.writeFile)(p.settings, JSON.stringify(settings, null, 2) + "\n");
+    }
+    const url = localUrl(settings.port);
+    const running = (await pgCtl(install, ["status", "-D", p.dataDir], user, p.root)).code === 0;
+    if (!running) {
+        // No Unix socket: its path would have to fit 107 bytes, and TCP on loopback is what Prisma uses.
+        const serverOptions = `-c listen_addresses=${local_postgres_HOST} -p ${settings.port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off`;
+        const result = await pgCtl(install, ["start", "-D", p.dataDir, "-l", p.log, "-w", "-t", "60", "-o", serverOptions], user, p.root);
+        if (result.code !== 0) {
+            const log = (0,external_node_fs_.existsSync)(p.log) ? (0,external_node_fs_.readFileSync)(p.log, "utf8").trim().split("\n").slice(-8).join("\n") : "";
+            throw new Error(`The local PostgreSQL did not start (pg_ctl exit ${result.code}): ${result.output}\n${log}${/could not bind|already in use/i.test(log) ? `\nPort ${settings.port} is taken: set another "port" in ${p.settings}.` : ""}`);
+        }
+    }
+    await ensureDatabase(settings.port);
+    return { root: p.root, dataDir: p.dataDir, url, port: settings.port, started: !running, created };
+}
+async function ensureDatabase(port) {
+    const client = new esm.Client({ host: local_postgres_HOST, port, user: "postgres", database: "postgres", connectionTimeoutMillis: 10_000 });
+    client.on("error", () => { });
+    await client.connect();
+    try {
+        const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+        if (!rowCount)
+            await client.query(`CREATE DATABASE ${quoteIdentifier(DATABASE)}`);
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+/** Stops the local server; its data stays. False when it was not running. */
+async function stopLocal(workingDirectory) {
+    const p = paths(workingDirectory);
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(p.dataDir, "PG_VERSION")))
+        return false;
+    const install = await installationFor(p.dataDir, undefined);
+    const user = serverUser();
+    if ((await pgCtl(install, ["status", "-D", p.dataDir], user, p.root)).code !== 0)
+        return false;
+    const result = await pgCtl(install, ["stop", "-D", p.dataDir, "-m", "fast", "-w", "-t", "60"], user, p.root);
+    if (result.code !== 0)
+        throw new Error(`pg_ctl stop failed (exit ${result.code}): ${result.output}`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/cli/local-command.ts
+// `migrate-guard local start|stop|status|exec`: a local development PostgreSQL without Docker, and
+// commands (prisma migrate dev) run against it with its URL in the variables the datasource reads.
+
+
+
+
+
+
+
+const LOCAL_USAGE = `Usage: migrate-guard local start|stop|status [options]
+       migrate-guard local exec [options] -- COMMAND [ARGS…]
+
+A PostgreSQL for development on this machine, from the PostgreSQL installed here (no Docker): its data
+lives in ${LOCAL_DIR}/ in the working directory and survives stop/start; it listens on 127.0.0.1 only.
+
+  start     start it (created on first start); prints its URL
+  stop      stop it (the data stays; delete ${LOCAL_DIR}/ to start over)
+  status    running, stopped or not created
+  exec      start it if needed, then run COMMAND with its URL in the variables the Prisma datasource
+            reads (and DATABASE_URL), with node_modules/.bin on PATH and no other postgres:// URL in
+            the environment — so \`prisma migrate dev\` can only reach the local database
+
+Options:
+  --working-directory DIR   the app (default: .)
+  --postgres-version N      PostgreSQL major for a new data directory (default: highest installed)
+  -h, --help                this help
+
+Exit codes: 0 success (exec: COMMAND's exit code), 1 failure, 2 usage or configuration error.
+`;
+const SUBCOMMANDS = ["start", "stop", "status", "exec", "url"];
+async function localCommand(argv, io) {
+    const separator = argv.indexOf("--");
+    const own = separator < 0 ? argv : argv.slice(0, separator);
+    const command = separator < 0 ? [] : argv.slice(separator + 1);
+    const parsed = parseCommandArgs(own, { "working-directory": { type: "string" }, "postgres-version": { type: "string" }, help: { type: "boolean", short: "h" } }, LOCAL_USAGE, true);
+    if (parsed.values.help) {
+        io.stdout.write(LOCAL_USAGE);
+        return 0;
+    }
+    const [sub, ...extra] = parsed.positionals;
+    if (!sub || !SUBCOMMANDS.includes(sub) || extra.length > 0) {
+        throw new ConfigurationError(`Expected one of: start, stop, status, exec -- COMMAND; got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}.\n\n${LOCAL_USAGE}`);
+    }
+    if (sub === "exec" && command.length === 0)
+        throw new ConfigurationError(`local exec needs a command after "--", e.g. migrate-guard local exec -- prisma migrate dev.`);
+    if (sub !== "exec" && command.length > 0)
+        throw new ConfigurationError(`Only local exec takes a command after "--".`);
+    const wd = external_node_path_default().resolve(parsed.values["working-directory"] ?? ".");
+    const version = parsed.values["postgres-version"];
+    if (sub === "stop") {
+        io.stdout.write((await stopLocal(wd)) ? "Local PostgreSQL stopped (its data stays).\n" : "Local PostgreSQL was not running.\n");
+        return 0;
+    }
+    if (sub === "status" || sub === "url") {
+        const status = await localStatus(wd);
+        if (sub === "url") {
+            if (!status.url)
+                throw new ConfigurationError("The local PostgreSQL has not been created yet: run migrate-guard local start.");
+            io.stdout.write(`${status.url}\n`);
+            return 0;
+        }
+        io.stdout.write(status.state === "absent" ? "Local PostgreSQL: not created (migrate-guard local start creates it).\n" : `Local PostgreSQL: ${status.state} — ${status.url}\n`);
+        return 0;
+    }
+    const local = await startLocal(wd, version ? { postgresVersion: version } : {});
+    const what = local.created ? "created and started" : local.started ? "started" : "already running";
+    if (sub === "start") {
+        io.stdout.write(`Local PostgreSQL ${what}: ${local.url}\n`);
+        return 0;
+    }
+    io.logger.info(`Local PostgreSQL ${what}: ${local.url}`);
+    return runWithLocalUrl(wd, local.url, command);
+}
+async function runWithLocalUrl(wd, url, command) {
+    let variables = ["DATABASE_URL"];
+    try {
+        variables = [...new Set([...(await locateProject({ workingDirectory: wd })).urlVariables, "DATABASE_URL"])];
+    }
+    catch {
+        // Not a Prisma project (yet): DATABASE_URL only.
+    }
+    const env = scriptEnv(process.env, url, variables, {});
+    env.PATH = [external_node_path_default().join(wd, "node_modules", ".bin"), env.PATH].filter(Boolean).join((external_node_path_default()).delimiter);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command[0], command.slice(1), { cwd: wd, env, stdio: "inherit" });
+        child.on("error", (error) => reject(new ConfigurationError(`Could not run ${command[0]}: ${error.message}`)));
+        child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/backup-command.ts
+// `migrate-guard backup`: a pg_dump (custom format) of one environment's database, after checking that
+// the database's stamp is that environment's. Read-only; the same pg_dump choice as `deploy --backup`.
+
+
+
+
+
+
+
+
+const BACKUP_USAGE = `Usage: migrate-guard backup --environment NAME [--backup-file PATH] [options]
+
+Dumps the environment's database with pg_dump (custom format, restorable with pg_restore) after checking
+that the database is stamped as that environment (an unstamped one is dumped with a warning). Changes
+nothing. pg_dump must be at least as new as the server. The dump holds the environment's data: keep it
+somewhere fit for that (init git-ignores migrate-guard-*.dump).
+
+Options:
+  --environment NAME        the environment (one of --environments)
+  --database-url URL        the environment's database (default: env DATABASE_URL, e.g. from .env.NAME)
+  --backup-file PATH        where the dump goes (default: migrate-guard-NAME-TIME.dump in the working directory)
+  --working-directory DIR   the app: where .env.NAME is read from, and the default dump folder (default: .)
+  --environments LIST       environment names (default: staging,production)
+  --production-environments LIST  which of them are production (default: production)
+  -h, --help                this help
+
+Exit codes: 0 backup written, 1 refused (another environment's database) or failed, 2 usage error.
+`;
+async function backupCommand(argv, io) {
+    const { values: v } = parseCommandArgs(argv, {
+        environment: { type: "string" }, "database-url": { type: "string" }, "backup-file": { type: "string" }, "working-directory": { type: "string" },
+        environments: { type: "string" }, "production-environments": { type: "string" }, help: { type: "boolean", short: "h" },
+    }, BACKUP_USAGE);
+    if (v.help) {
+        io.stdout.write(BACKUP_USAGE);
+        return 0;
+    }
+    const policy = {
+        known: v.environments ? parseEnvironmentList(v.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: v["production-environments"] ? parseEnvironmentList(v["production-environments"], "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!v.environment?.trim())
+        throw new ConfigurationError(`No environment. Pass --environment NAME, one of: ${[...new Set([...policy.known, ...policy.production])].join(", ")}.`);
+    const environment = resolveEnvironment(v.environment, policy);
+    const url = validateDatabaseUrl(v["database-url"] ?? process.env.DATABASE_URL);
+    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
+    const file = external_node_path_default().resolve(v["working-directory"] ?? ".", v["backup-file"] ?? `migrate-guard-${slug}-${new Date().toISOString().replace(/[:.]/g, "-")}.dump`);
+    const secrets = urlSecrets(url);
+    const db = await EnvironmentDatabase.connect(url);
+    let major;
+    try {
+        const stamp = await db.readStamp();
+        const decision = compareStamp(environment, stamp);
+        if (decision.kind === "mismatch") {
+            io.stdout.write(`✘ backup refused: ${decision.reason}\n`);
+            return 1;
+        }
+        if (decision.kind === "unstamped")
+            io.logger.warning(`${describeUrl(url)} has no environment stamp: nothing confirms it is "${environment.name}" (the first deploy stamps it).`);
+        major = await db.serverMajor();
+    }
+    finally {
+        await db.close();
+    }
+    io.logger.info(`Backing up "${environment.name}" (${describeUrl(url)}) to ${file}…`);
+    const result = await backupDatabase(url, file, major, (line) => io.logger.debug(`pg_dump: ${redact(line, secrets)}`));
+    io.stdout.write(`✔ backup of "${environment.name}" written: ${result.file} (${result.bytes} bytes, ${(result.durationMs / 1000).toFixed(1)} s, pg_dump ${result.pgDump})\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/gate/render.ts
+// The gate's report as CLI text and as the job summary: the decision, why, and a table per migration
+// (applied on staging at, hours soaked, hours left). Pure.
+
+
+const render_ICON = { pass: "✅", wait: "⏳", block: "⛔" };
+/** Exit code of the CLI: 0 pass, 1 wait or block (2, usage errors, is thrown before a report exists). */
+function gateExitCode(report) {
+    return report.verdict.decision === "pass" && !report.statusError ? 0 : 1;
+}
+function gateHeadline(verdict) {
+    const { policy } = verdict;
+    const what = `${policy.from} → ${policy.to}`;
+    if (verdict.override)
+        return `pass (override by ${verdict.override.actor}; the gate said ${verdict.decisionWithoutOverride}) for ${what}`;
+    if (verdict.decision === "wait")
+        return `wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from} (earliest pass ${verdict.earliestPassAt?.toISOString()}) for ${what}`;
+    return `${verdict.decision} for ${what}`;
+}
+function hours(seconds) {
+    return seconds === null ? "–" : (seconds / 3600).toFixed(1);
+}
+function row(m) {
+    return [m.name, m.appliedOnSourceAt?.toISOString() ?? "–", hours(m.soakedSeconds), hours(m.remainingSeconds), m.status];
+}
+function renderGateText(report) {
+    const v = report.verdict;
+    const lines = [`${render_ICON[v.decision]} ${gateHeadline(v)}`];
+    lines.push(`  ${report.from.name.padEnd(10)} ${report.from.database}`, `  ${report.to.name.padEnd(10)} ${report.to.database}`);
+    if (report.sha)
+        lines.push(`  target     ${report.sha}`);
+    lines.push(`  soak       ${v.policy.soakHours}h`);
+    if (v.migrations.length > 0) {
+        lines.push("", `  ${"migration".padEnd(40)} applied on ${v.policy.from} at`.padEnd(80) + "soaked h  left h  status");
+        for (const m of v.migrations) {
+            const [name, at, soaked, left, status] = row(m);
+            lines.push(`  ${name.padEnd(40)} ${at.padEnd(36)} ${soaked.padStart(8)}  ${left.padStart(6)}  ${status}`);
+        }
+    }
+    lines.push("", ...v.reasons.map((r) => `- ${r}`));
+    if (report.commitStatus)
+        lines.push("", `commit status ${report.commitStatus.state}: ${report.commitStatus.description}`);
+    if (report.statusError)
+        lines.push("", `error: ${report.statusError}`);
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    lines.push("", `gate took ${(report.durationMs / 1000).toFixed(1)} s.`);
+    return lines.join("\n") + "\n";
+}
+function renderGateMarkdown(report) {
+    const v = report.verdict;
+    const out = [`## ${render_ICON[v.decision]} Soak gate: ${inline(gateHeadline(v))}`, ""];
+    out.push("| | |", "| --- | --- |");
+    out.push(`| From | ${cell(report.from.name)} — ${cell(report.from.database)} |`, `| To | ${cell(report.to.name)} — ${cell(report.to.database)} |`);
+    if (report.sha)
+        out.push(`| Target | ${code(report.sha, { inTable: true })} |`);
+    out.push(`| Soak | ${v.policy.soakHours} h |`);
+    if (v.remainingSeconds !== null && v.decision === "wait")
+        out.push(`| Earliest pass | ${v.earliestPassAt?.toISOString() ?? "–"} |`);
+    if (v.override)
+        out.push(`| Override | by **${cell(v.override.actor)}** (the gate said ${v.decisionWithoutOverride}): ${cell(v.override.reason)} |`);
+    out.push("");
+    if (v.migrations.length > 0) {
+        out.push(`| Migration | Applied on ${cell(v.policy.from)} at | Hours soaked | Hours left | Status |`, "| --- | --- | ---: | ---: | --- |");
+        for (const m of v.migrations) {
+            const [name, at, soaked, left, status] = row(m);
+            out.push(`| ${code(name, { inTable: true })} | ${cell(at)} | ${soaked} | ${left} | ${cell(status)} |`);
+        }
+        out.push("");
+    }
+    out.push(...v.reasons.map((r) => `- ${inline(r)}`), "");
+    if (report.statusError)
+        out.push(`**Error:** ${inline(report.statusError)}`, "");
+    return out.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/cli/gate-command.ts
+
+
+
+
+
+
+
+
+const GATE_USAGE = `Usage: migrate-guard gate --from-database-url URL --to-database-url URL [options]
+
+Decides whether the migrations pending on production (in the repository here, not applied there) have
+soaked long enough on staging: each must be applied on staging — finished, not rolled back, the same
+checksum — at least --soak-hours ago by the staging server's clock. With GITHUB_TOKEN and
+GITHUB_REPOSITORY set it also checks the staging deployments (code soak) and sets the commit status
+migrate-guard/soak on the target. Both databases are only read.
+
+Options:
+  --from-database-url URL   the staging database (default: env STAGING_DATABASE_URL)
+  --to-database-url URL     the production database (default: env PRODUCTION_DATABASE_URL)
+  --soak-hours N            hours on staging before promotion (default: 24)
+  --sha SHA                 the target commit (default: env GITHUB_SHA)
+  --from NAME               the environment migrations soak in (default: staging)
+  --to NAME                 the environment they go to (default: production)
+  --deployment-tasks LIST   deployment tasks that count for the code soak (default: deploy:migrations; none: off)
+  --override-reason TEXT    pass anyway, with this reason (the actor must be in --override-actors)
+  --override-actors LIST    GitHub logins allowed to override (comma-separated)
+  --no-commit-status        do not set the migrate-guard/soak commit status
+  --working-directory DIR   the Prisma project, checked out at the target (default: .)
+  --schema PATH             schema.prisma (default: from prisma.config.ts / package.json / prisma/)
+  --json                    print { decision, remainingSeconds, earliestPassAt, reasons, migrations }
+  -h, --help                this help
+
+Exit codes: 0 pass, 1 wait or block, 2 usage or configuration error.
+`;
+const gate_command_OPTIONS = {
+    "from-database-url": { type: "string" },
+    "to-database-url": { type: "string" },
+    "soak-hours": { type: "string" },
+    sha: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    "deployment-tasks": { type: "string" },
+    "override-reason": { type: "string" },
+    "override-actors": { type: "string" },
+    "no-commit-status": { type: "boolean" },
+    "working-directory": { type: "string" },
+    schema: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+};
+async function gateCommand(argv, io) {
+    const env = io.env ?? process.env;
+    const { values } = parseCommandArgs(argv, gate_command_OPTIONS, GATE_USAGE);
+    if (values.help) {
+        io.stdout.write(GATE_USAGE);
+        return 0;
+    }
+    const settings = validateGateRequest({
+        workingDirectory: values["working-directory"],
+        schema: values.schema,
+        fromDatabaseUrl: values["from-database-url"] ?? env.STAGING_DATABASE_URL,
+        toDatabaseUrl: values["to-database-url"] ?? env.PRODUCTION_DATABASE_URL,
+        soakHours: values["soak-hours"],
+        sha: values.sha ?? env.GITHUB_SHA,
+        from: values.from,
+        to: values.to,
+        deploymentTasks: values["deployment-tasks"],
+        overrideReason: values["override-reason"],
+        overrideActors: values["override-actors"],
+    });
+    const context = readActionsContext(env);
+    const token = env.GITHUB_TOKEN?.trim();
+    const github = token && context.repository
+        ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => io.logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+        : undefined;
+    const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined;
+    const report = await runGate(settings, {
+        logger: io.logger,
+        ...(io.clock ? { clock: io.clock } : {}),
+        ...(github ? { github } : {}),
+        ...(actor ? { actor } : {}),
+        ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+        commitStatus: !values["no-commit-status"],
+    });
+    io.stdout.write(values.json ? JSON.stringify(toSoakJson(report.verdict), null, 2) + "\n" : renderGateText(report));
+    if (values.json && report.statusError)
+        io.logger.error(report.statusError);
+    return gateExitCode(report);
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+// The help of every command in one table: `migrate-guard --help` lists the commands from it, and
+// `migrate-guard <command> --help` prints the command's usage (exported by its own file) followed by
+// examples and the options every command takes. Adding a command: one entry here and one `case` in
+// main.ts (test/cli/help.test.ts fails for a `case` without an entry).
+
+
+
+
+
+
+
+
+
+
+
+const COMMANDS = [
+    {
+        name: "verify",
+        summary: "apply every migration to a throwaway PostgreSQL and run all PR checks",
+        usage: VERIFY_USAGE,
+        examples: [
+            { command: "migrate-guard verify --base-ref origin/main", note: "what the pull request check runs, before you push" },
+            { command: "migrate-guard verify --working-directory apps/api --json", note: "a monorepo package, as JSON" },
+        ],
+    },
+    {
+        name: "lint",
+        summary: "check migrations for destructive and locking hazards (no database needed)",
+        usage: LINT_USAGE,
+        examples: [
+            { command: "migrate-guard lint --base-ref origin/main", note: "lint the migrations new on this branch" },
+            { command: "migrate-guard lint prisma/migrations/20250101000000_add_index/migration.sql", note: "lint one file" },
+        ],
+    },
+    {
+        name: "status",
+        summary: "show an environment's migrations (applied, pending, failed, edited after apply)",
+        usage: STATUS_USAGE,
+        examples: [
+            { command: "migrate-guard status --environment staging", note: "DATABASE_URL from .env.staging or the environment" },
+            { command: "migrate-guard status --environment production --json", note: "as one JSON document" },
+        ],
+    },
+    {
+        name: "deploy",
+        summary: "apply an environment's pending migrations (prisma migrate deploy, with guards)",
+        usage: DEPLOY_USAGE,
+        examples: [
+            { command: "migrate-guard deploy --environment staging", note: "the first deploy stamps the database as staging" },
+            { command: "migrate-guard deploy --environment production --confirm production --backup", note: "typed confirmation, pg_dump first" },
+        ],
+    },
+    {
+        name: "resolve",
+        summary: "mark an environment's failed migration --rolled-back or --applied",
+        usage: RESOLVE_USAGE,
+        examples: [
+            { command: "migrate-guard resolve --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts", note: "after a failed migration whose changes did not stay" },
+        ],
+    },
+    {
+        name: "rollback",
+        summary: "mark a failed migration rolled back, or write a new migration that reverts an applied one",
+        usage: ROLLBACK_USAGE,
+        examples: [
+            { command: "migrate-guard rollback --environment staging", note: "at a terminal: pick the migration, type its name" },
+            { command: "migrate-guard rollback --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts", note: "a failed migration" },
+            { command: "migrate-guard rollback --environment production --revert 20250102000000_add_posts --confirm 20250102000000_add_posts --allow-data-loss", note: "writes prisma/migrations/<now>_revert_20250102000000_add_posts" },
+        ],
+    },
+    {
+        name: "gate",
+        summary: "may staging's migrations go to production? pass, wait (time left) or block, after the soak",
+        usage: GATE_USAGE,
+        examples: [
+            { command: "migrate-guard gate --soak-hours 24", note: "URLs from STAGING_DATABASE_URL / PRODUCTION_DATABASE_URL" },
+            { command: "migrate-guard gate --json", note: "{ decision, remainingSeconds, earliestPassAt, reasons, migrations }" },
+        ],
+    },
+    {
+        name: "test-data",
+        summary: "run the app's test-data script on a staging or local database (never production)",
+        usage: TEST_DATA_USAGE,
+        examples: [
+            { command: 'migrate-guard test-data create --environment staging --command "npm run test-data:create"', note: "on the database stamped staging" },
+            { command: 'migrate-guard test-data cleanup --environment staging --command "npm run test-data:cleanup" --confirm DELETE', note: "cleanup, confirmed without a terminal" },
+            { command: 'migrate-guard test-data create --environment local --stamp --command "npx prisma db seed"', note: "stamp an unstamped local database first" },
+        ],
+    },
+    {
+        name: "init",
+        summary: "add the db:* npm scripts, env files and caller workflows to an app",
+        usage: INIT_USAGE,
+        examples: [
+            { command: "migrate-guard init --dry-run", note: "show what would change" },
+            { command: "migrate-guard init --working-directory apps/api", note: "a monorepo package" },
+        ],
+    },
+    {
+        name: "backup",
+        summary: "pg_dump an environment's database (after checking its stamp)",
+        usage: BACKUP_USAGE,
+        examples: [
+            { command: "migrate-guard backup --environment production", note: "DATABASE_URL from .env.production or the environment" },
+            { command: "migrate-guard backup --environment staging --backup-file /secure/staging.dump", note: "to a chosen file" },
+        ],
+    },
+    {
+        name: "local",
+        summary: "a local development PostgreSQL (no Docker) and commands run against it",
+        usage: LOCAL_USAGE,
+        examples: [
+            { command: "migrate-guard local start", note: "start it (data kept in .migrate-guard/postgres)" },
+            { command: "migrate-guard local exec -- prisma migrate dev", note: "Prisma's dev workflow against the local database only" },
+            { command: "migrate-guard local stop", note: "stop it (the data stays)" },
+        ],
+    },
+];
+const GLOBAL_OPTIONS = `Every command also takes:
+  --env-file FILE           read NAME=value lines into the environment (repeatable; a later file wins)
+  --verbose                 debug output (or MIGRATE_GUARD_DEBUG=1)
+With --environment NAME, .env.NAME in the working directory is read too, if it exists.
+Precedence: flags > --env-file files > .env.NAME > the shell's environment. Values are never printed.`;
+function findCommand(name) {
+    return COMMANDS.find((c) => c.name === name);
+}
+/** `migrate-guard <command> --help`. */
+function commandHelp(help) {
+    const width = Math.max(...help.examples.map((e) => e.command.length));
+    const examples = help.examples.map((e) => (width <= 72 ? `  ${e.command.padEnd(width)}  # ${e.note}` : `  # ${e.note}\n  ${e.command}`)).join("\n");
+    return `${help.usage.trimEnd()}\n\nExamples:\n${examples}\n\n${GLOBAL_OPTIONS}\n`;
+}
+/** `migrate-guard --help`. */
+function mainUsage() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
+    return `migrate-guard — carry Prisma + PostgreSQL migrations safely from a pull request to production
+
+Usage: migrate-guard <command> [options]
+
+Commands:
+${list}
+
+Run \`migrate-guard <command> --help\` for a command's options and examples.
+
+${GLOBAL_OPTIONS}
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/env-files.ts
+// Env files for every command, so an app needs no dotenv of its own: `--env-file FILE` (repeatable)
+// and, when a command names `--environment NAME`, `.env.NAME` in the working directory if it exists.
+//
+// Precedence (highest first): explicit flags (--database-url …) > --env-file files, a later one over an
+// earlier one (as with node --env-file) > the automatic .env.NAME > the process environment. Files win over the shell on purpose: a
+// DATABASE_URL left exported for another database must not silently redirect a command that names
+// its environment; when a file overrides a set variable, a warning names the variable (never a value).
+// Node's util.parseEnv (Node ≥ 20.12) parses the files: no dependency in the bundle.
+
+
+
+
+/** The value of `--flag VALUE` or `--flag=VALUE` (the last one given), without parsing anything else. */
+function peekFlag(argv, flag) {
+    let value;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "--")
+            break;
+        if (arg === flag && i + 1 < argv.length)
+            value = argv[++i];
+        else if (arg.startsWith(`${flag}=`))
+            value = arg.slice(flag.length + 1);
+    }
+    return value;
+}
+/** Splits the --env-file flags off argv. */
+function extractEnvFiles(argv) {
+    const rest = [];
+    const files = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "--") {
+            rest.push(...argv.slice(i));
+            break;
+        }
+        if (arg === "--env-file") {
+            const file = argv[i + 1];
+            if (file === undefined || file.startsWith("--"))
+                throw new ConfigurationError("--env-file needs a file name, e.g. --env-file .env.staging.");
+            files.push(file);
+            i++;
+        }
+        else if (arg.startsWith("--env-file=")) {
+            files.push(arg.slice("--env-file=".length));
+        }
+        else {
+            rest.push(arg);
+        }
+    }
+    return { argv: rest, files };
+}
+/** `.env.NAME` for an environment name: lower case, anything but [a-z0-9_-] as "-". */
+function environmentEnvFile(environment) {
+    const slug = environment.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+    return `.env.${slug || "environment"}`;
+}
+function readEnvFile(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
+    }
+    catch (error) {
+        throw new ConfigurationError(`Could not read env file ${file}: ${error.code ?? error.message}. Expected a file of NAME=value lines.`);
+    }
+    const parsed = (0,external_node_util_.parseEnv)(text);
+    return Object.fromEntries(Object.entries(parsed).filter((e) => e[1] !== undefined));
+}
+/**
+ * Reads the env files the arguments ask for into `env` (process.env by default) and returns argv
+ * without the --env-file flags. Explicit files that do not exist are an error; a missing automatic
+ * .env.NAME is not.
+ */
+function loadEnvFiles(argv, options = {}) {
+    const env = options.env ?? process.env;
+    const cwd = options.cwd ?? process.cwd();
+    const { argv: rest, files } = extractEnvFiles(argv);
+    const candidates = [...files].reverse().map((f) => ({ file: external_node_path_default().resolve(cwd, f), shown: f, explicit: true }));
+    const environment = peekFlag(rest, "--environment");
+    if (environment !== undefined && environment.trim() !== "") {
+        const workingDirectory = peekFlag(rest, "--working-directory") ?? ".";
+        const name = environmentEnvFile(environment);
+        const file = external_node_path_default().resolve(cwd, workingDirectory, name);
+        candidates.push({ file, shown: external_node_path_default().join(workingDirectory, name), explicit: false });
+    }
+    const loaded = [];
+    const setByFile = new Set();
+    for (const candidate of candidates) {
+        if (!candidate.explicit && !(0,external_node_fs_.existsSync)(candidate.file))
+            continue;
+        if (candidate.explicit && !(0,external_node_fs_.existsSync)(candidate.file)) {
+            throw new ConfigurationError(`--env-file ${candidate.shown}: no such file (looked at ${candidate.file}). Expected a file of NAME=value lines, e.g. .env.staging.`);
+        }
+        if (loaded.some((l) => l.file === candidate.file))
+            continue;
+        const values = readEnvFile(candidate.file);
+        const names = [];
+        for (const [name, value] of Object.entries(values)) {
+            // An earlier (higher-precedence) file already set it.
+            if (setByFile.has(name))
+                continue;
+            if (env[name] !== undefined && env[name] !== value) {
+                options.logger?.warning(`${candidate.shown} sets ${name}, overriding the value in the environment (env files take precedence over the shell; pass the flag to override both).`);
+            }
+            env[name] = value;
+            setByFile.add(name);
+            names.push(name);
+        }
+        loaded.push({ file: candidate.file, names });
+        options.logger?.info(`Loaded ${candidate.shown}${names.length ? ` (${names.join(", ")})` : " (no variables)"}.`);
+    }
+    return { argv: rest, loaded };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The migrate-guard CLI: declares commands, maps errors to exit codes (0 ok, 1 a check failed,
 // 2 usage/configuration error). Each command lives in its own file.
@@ -14169,19 +18046,16 @@ function resolveCommand(argv, io) {
 
 
 
-const USAGE = `migrate-guard — carry Prisma + PostgreSQL migrations safely from a pull request to production
 
-Usage: migrate-guard <command> [options]
 
-Commands:
-  verify    apply every migration to a throwaway PostgreSQL and run all PR checks
-  lint      check migrations for destructive and locking hazards (no database needed)
-  status    show an environment's migrations (applied, pending, failed, edited after apply)
-  deploy    apply an environment's pending migrations (prisma migrate deploy, with guards)
-  resolve   mark an environment's failed migration --rolled-back or --applied
 
-Run \`migrate-guard <command> --help\` for a command's options.
-`;
+
+
+
+
+
+// The command list comes from the help table (src/cli/help.ts): a new command adds its entry there.
+const USAGE = mainUsage();
 function stderrLogger(verbose) {
     const write = (s) => process.stderr.write(redact(s) + "\n");
     return { info: write, warning: (m) => write(`warning: ${m}`), error: (m) => write(`error: ${m}`), debug: (m) => { if (verbose)
@@ -14190,8 +18064,17 @@ function stderrLogger(verbose) {
 async function main(argv) {
     const [command, ...rest] = argv;
     const logger = stderrLogger(Boolean(process.env.MIGRATE_GUARD_DEBUG) || rest.includes("--verbose"));
-    const args = rest.filter((a) => a !== "--verbose");
+    const filtered = rest.filter((a) => a !== "--verbose");
     try {
+        // `<command> --help` (before any "--"): the command's usage, examples and the common options.
+        const help = command ? findCommand(command) : undefined;
+        const beforeSeparator = filtered.indexOf("--") < 0 ? filtered : filtered.slice(0, filtered.indexOf("--"));
+        if (help && (beforeSeparator.includes("--help") || beforeSeparator.includes("-h"))) {
+            process.stdout.write(commandHelp(help));
+            return 0;
+        }
+        // --env-file FILE and the automatic .env.<environment>, before any command reads process.env.
+        const args = loadEnvFiles(filtered, { logger }).argv;
         switch (command) {
             case "verify":
                 return await verifyCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
@@ -14199,6 +18082,12 @@ async function main(argv) {
             case "status": return await statusCommand(args, { stdout: process.stdout, logger });
             case "deploy": return await deployCommand(args, { stdout: process.stdout, logger });
             case "resolve": return await resolveCommand(args, { stdout: process.stdout, logger });
+            case "rollback": return await rollbackCommand(args, { stdout: process.stdout, logger });
+            case "test-data": return await testDataCommand(args, { stdout: process.stdout, logger });
+            case "init": return await initCommand(args, { stdout: process.stdout, logger });
+            case "local": return await localCommand(args, { stdout: process.stdout, logger });
+            case "backup": return await backupCommand(args, { stdout: process.stdout, logger });
+            case "gate": return await gateCommand(args, { stdout: process.stdout, logger });
             case "dev":
             case "reset":
             case "push":

@@ -33928,11 +33928,11 @@ function toPascalCase(rule) {
  * Reported with exit code 2 and without a stack trace; the message names the bad value and the
  * expected form.
  */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = "ConfigurationError";
 }
 /** Remove credentials from anything that may reach a log: URLs with passwords, tokens. */
-function redact(text, secrets = []) {
+function errors_redact(text, secrets = []) {
     let out = text;
     for (const secret of secrets) {
         if (secret && secret.length >= 4)
@@ -34028,6 +34028,7 @@ function toJsonReport(report) {
         migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
         drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
         durationMs: report.durationMs,
+        cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,
     };
 }
 function statusFromFindings(findings) {
@@ -34144,7 +34145,7 @@ function git_git(cwd, args, input) {
         let err = "";
         child.stdout.on("data", (d) => out.push(d));
         child.stderr.on("data", (d) => { err += d.toString(); });
-        child.on("error", (e) => reject(new ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
+        child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
         child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
         if (input !== undefined) {
             child.stdin.on("error", () => { }); // git exiting early is reported by its exit code
@@ -34158,10 +34159,10 @@ async function repositoryRoot(dir) {
 }
 async function resolveCommit(repoRoot, ref) {
     if (ref.startsWith("-"))
-        throw new ConfigurationError(`Invalid base ref "${ref}". Expected a branch, tag or commit SHA.`);
+        throw new errors_ConfigurationError(`Invalid base ref "${ref}". Expected a branch, tag or commit SHA.`);
     const r = await git_git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
     if (r.code !== 0) {
-        throw new ConfigurationError(`Base ref "${ref}" is not a commit in this repository. In GitHub Actions check out with \`fetch-depth: 0\` ` +
+        throw new errors_ConfigurationError(`Base ref "${ref}" is not a commit in this repository. In GitHub Actions check out with \`fetch-depth: 0\` ` +
             `(actions/checkout fetches one commit by default), or fetch the base branch first.`);
     }
     return r.stdout.toString().trim();
@@ -34813,7 +34814,7 @@ async function packageJsonSchema(dir) {
 async function locateProject(options) {
     const wd = external_node_path_default().resolve(options.workingDirectory);
     if (!(0,external_node_fs_.existsSync)(wd) || !(0,external_node_fs_.statSync)(wd).isDirectory()) {
-        throw new ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
+        throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
     const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
@@ -34834,7 +34835,7 @@ async function locateProject(options) {
         }
     }
     if (!schemaPath) {
-        throw new ConfigurationError(options.schema
+        throw new errors_ConfigurationError(options.schema
             ? `Schema "${options.schema}" not found in ${wd}. Expected a path to schema.prisma (or a folder of .prisma files) relative to the working directory.`
             : `No Prisma schema found in ${wd} (looked for ${tried.join(", ")}). Pass --schema / the \`schema\` input, or set --working-directory to the package that holds prisma/.`);
     }
@@ -34843,7 +34844,7 @@ async function locateProject(options) {
     const schemaDir = (0,external_node_fs_.statSync)(schemaPath).isDirectory() ? schemaPath : external_node_path_default().dirname(schemaPath);
     const migrationsDir = configHints?.migrationsPath ? external_node_path_default().resolve(wd, configHints.migrationsPath) : external_node_path_default().join(schemaDir, "migrations");
     if (!(0,external_node_fs_.existsSync)(migrationsDir)) {
-        throw new ConfigurationError(`No migrations directory at ${external_node_path_default().relative(wd, migrationsDir) || migrationsDir}. Create the first migration with \`prisma migrate dev --name init\`, or set \`migrations.path\` in prisma.config.ts.`);
+        throw new errors_ConfigurationError(`No migrations directory at ${external_node_path_default().relative(wd, migrationsDir) || migrationsDir}. Create the first migration with \`prisma migrate dev --name init\`, or set \`migrations.path\` in prisma.config.ts.`);
     }
     return {
         workingDirectory: wd,
@@ -35008,7 +35009,7 @@ async function runLint(settings) {
     commitPromise?.catch(() => { });
     const gitRoot = await repositoryRoot(project.workingDirectory);
     if (settings.baseRef && !gitRoot) {
-        throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
+        throw new errors_ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
     }
     const baseCommit = await commitPromise;
     const [current, base, baseSchemaText] = await Promise.all([
@@ -35073,7 +35074,7 @@ async function lintFiles(files) {
             return { name: file, file, sql: await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(file), "utf8") };
         }
         catch (error) {
-            throw new ConfigurationError(`Cannot read "${file}" (${error.code ?? error.message}). Expected paths of .sql files.`);
+            throw new errors_ConfigurationError(`Cannot read "${file}" (${error.code ?? error.message}). Expected paths of .sql files.`);
         }
     }));
     const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name });
@@ -35084,32 +35085,32 @@ async function lintFiles(files) {
 /** The product's version, reported in SARIF and used in cache keys. Kept in step with package.json. */
 const VERSION = "0.1.0";
 
-;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
-// What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
-// escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
-// stack at debug level). Secrets never reach the log: URLs are redacted.
+;// CONCATENATED MODULE: ./src/actions/action-start.ts
+// The few runner commands an action entry needs before its bundle is loaded: read an input, mask a
+// secret, fail the step. @actions/core's index loads its HTTP client (undici) at import, ~100 ms of a
+// cold start spent before the first input can be read; these are the documented workflow-command
+// forms it writes (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
+// so an entry validates its inputs at once and loads the rest while it starts working.
 
-
-const actionsLogger = {
-    info: (message) => core_info(redact(message)),
-    warning: (message) => warning(redact(message)),
-    error: (message) => error(redact(message)),
-    debug: (message) => debug(redact(message)),
-};
-async function runAction(work) {
-    try {
-        await work();
-    }
-    catch (error) {
-        if (error instanceof ConfigurationError) {
-            setFailed(redact(error.message));
-        }
-        else {
-            const err = error instanceof Error ? error : new Error(String(error));
-            setFailed(redact(err.message));
-            if (err.stack)
-                debug(redact(err.stack));
-        }
+/** `core.getInput` without options: INPUT_<NAME> (spaces as underscores, upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+// As @actions/core's command.ts escapes a command's data.
+function action_start_escapeData(value) {
+    return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+/** `core.setSecret`: the runner masks `value` in every later log line. */
+function action_start_setSecret(value) {
+    process.stdout.write(`::add-mask::${action_start_escapeData(value)}\n`);
+}
+/** `core.setFailed` for an error that happens before the bundle is loaded. */
+function failStep(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.exitCode = 1;
+    process.stdout.write(`::error::${action_start_escapeData(redact(message))}\n`);
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack && process.env.RUNNER_DEBUG === "1") {
+        process.stdout.write(`::debug::${action_start_escapeData(redact(error.stack))}\n`);
     }
 }
 /** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
@@ -35121,8 +35122,46 @@ function booleanInput(name, value, fallback) {
         return true;
     if (v === "false")
         return false;
-    throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
+    throw new errors_ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
 }
+/** The Logger of action-runtime.ts (`actionsLogger`) in the same workflow commands, without @actions/core. */
+const runnerLogger = {
+    info: (message) => void process.stdout.write(`${errors_redact(message)}\n`),
+    warning: (message) => void process.stdout.write(`::warning::${action_start_escapeData(errors_redact(message))}\n`),
+    error: (message) => void process.stdout.write(`::error::${action_start_escapeData(errors_redact(message))}\n`),
+    debug: (message) => void process.stdout.write(`::debug::${action_start_escapeData(errors_redact(message))}\n`),
+};
+
+;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
+// What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
+// escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
+// stack at debug level). Secrets never reach the log: URLs are redacted.
+
+
+const actionsLogger = {
+    info: (message) => core_info(errors_redact(message)),
+    warning: (message) => warning(errors_redact(message)),
+    error: (message) => error(errors_redact(message)),
+    debug: (message) => debug(errors_redact(message)),
+};
+async function runAction(work) {
+    try {
+        await work();
+    }
+    catch (error) {
+        if (error instanceof errors_ConfigurationError) {
+            setFailed(errors_redact(error.message));
+        }
+        else {
+            const err = error instanceof Error ? error : new Error(String(error));
+            setFailed(errors_redact(err.message));
+            if (err.stack)
+                debug(errors_redact(err.stack));
+        }
+    }
+}
+// Lives in action-start.ts, which entries can import without loading @actions/core.
+
 
 ;// CONCATENATED MODULE: ./src/actions/lint/inputs.ts
 // Every input of the lint action, read and validated in one place.
@@ -35134,7 +35173,7 @@ function readInputs(context, getInput = (name) => core_getInput(name)) {
     const text = (name) => getInput(name).trim() || undefined;
     const failOn = (text("fail-on") ?? "error");
     if (!FAIL_ON.includes(failOn))
-        throw new ConfigurationError(`Input "fail-on" is "${getInput("fail-on")}". Expected one of: ${FAIL_ON.join(", ")}.`);
+        throw new errors_ConfigurationError(`Input "fail-on" is "${getInput("fail-on")}". Expected one of: ${FAIL_ON.join(", ")}.`);
     const files = (text("files") ?? "").split(/[\n,]/).map((f) => f.trim()).filter(Boolean);
     const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
     const schema = text("schema");

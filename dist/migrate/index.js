@@ -38617,6 +38617,167 @@ async function lintPending(pending, all) {
         pending.find((p) => p.name === f.migration)?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
 }
 
+;// CONCATENATED MODULE: ./src/gate/retry.ts
+const DEFAULT_RETRY = {
+    retries: 3,
+    baseDelayMs: 1000,
+    maxDelayMs: 60_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+};
+function isRateLimited(error) {
+    const h = error.response?.headers ?? {};
+    if (error.status === 429)
+        return true;
+    if (error.status !== 403)
+        return false;
+    return String(h["x-ratelimit-remaining"]) === "0" || h["retry-after"] !== undefined || /rate limit/i.test(error.message ?? "");
+}
+/** How long to wait before retrying `error` (attempt 0 is the first retry), or undefined: do not retry. */
+function retryDelay(error, attempt, options) {
+    const status = error.status ?? 0;
+    const h = error.response?.headers ?? {};
+    const limited = isRateLimited(error);
+    if (!limited && status < 500)
+        return undefined;
+    const retryAfter = Number(h["retry-after"]);
+    if (h["retry-after"] !== undefined && Number.isFinite(retryAfter))
+        return Math.max(0, retryAfter * 1000);
+    const reset = Number(h["x-ratelimit-reset"]);
+    if (limited && h["x-ratelimit-reset"] !== undefined && Number.isFinite(reset))
+        return Math.max(0, reset * 1000 - options.now()) + 1000;
+    return options.baseDelayMs * 2 ** attempt;
+}
+/** Adds the bounded retries to an octokit instance (every request it makes). */
+function addRetries(octokit, overrides = {}) {
+    const options = { ...DEFAULT_RETRY, ...overrides };
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await request(requestOptions);
+            }
+            catch (error) {
+                const delay = attempt < options.retries ? retryDelay(error, attempt, options) : undefined;
+                if (delay === undefined || delay > options.maxDelayMs)
+                    throw error;
+                options.onRetry?.(`GitHub answered ${error.status} to ${requestOptions.method} ${requestOptions.url}; retry ${attempt + 1} of ${options.retries} in ${Math.round(delay / 100) / 10} s.`);
+                await options.sleep(delay);
+            }
+        }
+    });
+    return octokit;
+}
+/** A retrying octokit, loaded lazily (it is a large part of the bundle's start-up). */
+async function gateOctokit(token, apiUrl, overrides = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return addRetries(getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {}), overrides);
+}
+
+;// CONCATENATED MODULE: ./src/gate/github.ts
+
+
+const SOAK_STATUS_CONTEXT = "migrate-guard/soak";
+/** A failure to talk to GitHub, in words that say what to change. */
+class GateGitHubError extends Error {
+    name = "GateGitHubError";
+}
+function explainGateGitHubError(error, what, permission) {
+    const e = error;
+    const status = e.status;
+    const message = (e.message ?? String(error)).split("\n")[0];
+    if (status === 403 && isRateLimited(e)) {
+        return new GateGitHubError(`GitHub's rate limit stopped the gate from trying to ${what} (${message}); it retried and gave up. Run the gate again later.`);
+    }
+    if (status === 401 || status === 403) {
+        return new GateGitHubError(`GitHub refused to ${what} (${status}: ${message}). The job's token needs \`permissions: ${permission}\` — add it to the workflow job that runs the gate.`);
+    }
+    if (status === 404) {
+        return new GateGitHubError(`GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it (a private repository needs \`permissions: ${permission}\`).`);
+    }
+    if (status !== undefined && status >= 500)
+        return new GateGitHubError(`GitHub failed to ${what} (${status}: ${message}), also after retries. Run the gate again later.`);
+    return new GateGitHubError(`Could not ${what}: ${message}`);
+}
+class GateGitHub {
+    octokit;
+    target;
+    /** GitHub's clock: the `Date` of the latest response. */
+    serverDate;
+    constructor(octokit, target) {
+        this.octokit = octokit;
+        this.target = target;
+    }
+    /** The `Date` header of GitHub's latest answer, or undefined before any answer had one. */
+    get githubNow() {
+        return this.serverDate;
+    }
+    noteDate(headers) {
+        const date = typeof headers.date === "string" ? new Date(headers.date) : undefined;
+        if (date && !Number.isNaN(date.getTime()))
+            this.serverDate = date;
+    }
+    /** Every deployment of `environment` with `task` (newest first, as GitHub lists them), all pages. */
+    async listDeployments(environment, task) {
+        const out = [];
+        try {
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+            for await (const page of pages) {
+                this.noteDate(page.headers);
+                for (const d of page.data)
+                    out.push({ id: d.id, sha: d.sha, task: d.task, createdAt: new Date(d.created_at), payload: d.payload });
+            }
+        }
+        catch (error) {
+            throw explainGateGitHubError(error, `list the deployments of environment "${environment}" (task ${task})`, "deployments: read");
+        }
+        return out;
+    }
+    /** A deployment's statuses, oldest first, all pages. */
+    async listStatuses(deploymentId) {
+        const out = [];
+        try {
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+            for await (const page of pages) {
+                this.noteDate(page.headers);
+                for (const s of page.data)
+                    out.push({ id: s.id, state: s.state, createdAt: new Date(s.created_at) });
+            }
+        }
+        catch (error) {
+            throw explainGateGitHubError(error, `list the statuses of deployment ${deploymentId}`, "deployments: read");
+        }
+        return out.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+    }
+    async setCommitStatus(sha, state, description, targetUrl) {
+        try {
+            await this.octokit.rest.repos.createCommitStatus({
+                ...this.target,
+                sha,
+                state,
+                context: SOAK_STATUS_CONTEXT,
+                description: clipDescription(description),
+                ...(targetUrl ? { target_url: targetUrl } : {}),
+            });
+        }
+        catch (error) {
+            throw explainGateGitHubError(error, `set the commit status ${SOAK_STATUS_CONTEXT} on ${sha}`, "statuses: write");
+        }
+    }
+}
+/** Runs `work` over `items` with at most `limit` at a time, keeping the order of the results. */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-text.ts
 // Small text helpers for the Markdown renderer. Everything that reaches a PR comment comes from
 // user-controlled input (file names, SQL, messages), so every piece passes through one of these.
@@ -38705,6 +38866,7 @@ function toMigrateJson(report) {
         stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
         backup: report.backup ?? null,
         deployment: report.deployment ?? null,
+        soakGate: report.gate ? (report.gate.verdict ? { decision: report.gate.verdict.decision, remainingSeconds: report.gate.verdict.remainingSeconds, earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null, reasons: report.gate.verdict.reasons, override: report.gate.verdict.override ?? null } : { skipped: report.gate.skipped ?? null }) : null,
         stateUnknown: report.stateUnknown ?? null,
         error: report.error ?? null,
         warnings: report.warnings,
@@ -38749,662 +38911,6 @@ function prismaWarnings(sql) {
         .map((l) => l.trim())
         .filter((l) => l.startsWith("- "))
         .map((l) => l.slice(2).trim());
-}
-
-;// CONCATENATED MODULE: ./src/migrate/render.ts
-// The migrate report as CLI text and as the job summary (Markdown): who, what, when, how long; what was
-// pending with its SQL; what was applied and how long each took (🚩 above slow-migration-seconds); and,
-// when something is wrong, why and the exact way out. Pure.
-
-
-const MAX_SQL_CHARS = 20_000;
-const MAX_TOTAL_SQL_CHARS = 400_000;
-function outcomeIcon(report) {
-    if (report.refused)
-        return "⛔";
-    return report.ok ? "✅" : "❌";
-}
-function renderMigrateText(report) {
-    const lines = [];
-    lines.push(`${report.ok ? "✔" : "✖"} ${headline(report)}`);
-    lines.push(`  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`);
-    if (report.stamp)
-        lines.push(`  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`);
-    else if (!report.refused && !report.error)
-        lines.push("  identity   not stamped yet (the first deploy stamps it)");
-    const s = report.state;
-    if (s) {
-        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
-        lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
-        if (s.failed.length)
-            lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
-        if (s.rolledBack.length)
-            lines.push(`  rolled back ${s.rolledBack.join(", ")}`);
-        if (s.checksumMismatch.length)
-            lines.push(`  edited after apply ${s.checksumMismatch.join(", ")}`);
-        if (s.missingFromRepo.length)
-            lines.push(`  not in repository ${s.missingFromRepo.join(", ")}`);
-    }
-    else if (report.stateUnknown) {
-        lines.push(`  state      unknown: ${report.stateUnknown}`);
-    }
-    for (const a of report.appliedNow ?? [])
-        lines.push(`  ${a.slow ? "🚩" : "✔"} ${a.name}  ${formatDuration(a.durationMs)}`);
-    if (report.resolved)
-        lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
-    if (report.backup)
-        lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
-    if (report.deployment)
-        lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
-    if (report.refused)
-        lines.push("", `refused: ${report.refused}`);
-    if (report.error)
-        lines.push("", `error: ${report.error}`);
-    for (const w of report.warnings)
-        lines.push(`warning: ${w}`);
-    if (report.recovery.length)
-        lines.push("", "How to recover:", ...report.recovery.map((r) => `  ${r}`));
-    lines.push("", `${report.command} took ${formatDuration(report.durationMs)}.`);
-    return lines.join("\n") + "\n";
-}
-function renderMigrateMarkdown(report, options = {}) {
-    const out = [];
-    out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${report_headline(report)}`)}`, "");
-    const run = safeUrl(report.runUrl);
-    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
-    out.push("| | |", "| --- | --- |");
-    out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
-    out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
-    out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
-    out.push(`| When | ${report.startedAt.toISOString()} |`);
-    out.push(`| How long | ${markdown_text_formatDuration(report.durationMs)} |`);
-    if (report.command !== "status")
-        out.push(`| Deployment | ${deployment} |`);
-    if (run)
-        out.push(`| Run | [log](${run}) |`);
-    if (report.prismaVersion)
-        out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
-    if (report.stamp)
-        out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
-    if (report.backup)
-        out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${markdown_text_formatDuration(report.backup.durationMs)}) |`);
-    out.push("");
-    if (report.refused)
-        out.push(`> [!CAUTION]`, `> **Refused — nothing was changed.** ${inline(report.refused)}`, "");
-    if (report.error)
-        out.push(`> [!WARNING]`, `> **${report.ok ? "Problem" : "Failed"}.** ${inline(report.error)}`, "");
-    if (report.recovery.length)
-        out.push("### How to recover", "", ...report.recovery.map((r) => `- ${inline(r)}`), "");
-    if (report.appliedNow) {
-        out.push(`### Applied by this run (${report.appliedNow.length})`, "");
-        if (report.appliedNow.length === 0)
-            out.push("Nothing: there were no pending migrations when Prisma ran.", "");
-        else {
-            out.push("| Migration | Duration | |", "| --- | --- | --- |");
-            for (const a of report.appliedNow)
-                out.push(`| ${code(a.name, { inTable: true })} | ${markdown_text_formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`);
-            out.push("");
-        }
-    }
-    if (report.resolved)
-        out.push(`### Resolved`, "", `${code(report.resolved.name)} is now marked **${report.resolved.kind}**.`, "");
-    if (report.pendingBefore && report.pendingBefore.length > 0) {
-        out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
-        let budget = MAX_TOTAL_SQL_CHARS;
-        for (const m of report.pendingBefore) {
-            // The linter reports Prisma's header warnings itself; without it they are shown as they are.
-            const notes = m.lint
-                ? m.lint.map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${code(f.rule)}: ${inline(f.message)}`)
-                : m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`);
-            const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
-            budget -= sql.length;
-            const fence = blockFence(sql);
-            const verdict = notes.length ? ` — ${plural(notes.length, "finding")}` : m.lint ? " — lint: no findings" : "";
-            out.push(`<details${notes.length ? " open" : ""}><summary><code>${inline(m.name)}</code>${verdict}</summary>`, "");
-            if (notes.length)
-                out.push(...notes.map((n) => `- ${n}`), "");
-            out.push(`${fence}sql`, sql, fence, "", "</details>", "");
-        }
-    }
-    const s = report.state;
-    if (s) {
-        out.push("### State of the environment", "");
-        out.push("| | Migrations |", "| --- | --- |");
-        const list = (names) => (names.length ? names.map((n) => code(n, { inTable: true })).join(", ") : "–");
-        out.push(`| Applied | ${s.applied.length} |`);
-        out.push(`| Pending | ${list(s.pending)} |`);
-        out.push(`| Failed | ${list(s.failed.map((f) => f.name))} |`);
-        if (s.rolledBack.length)
-            out.push(`| Rolled back | ${list(s.rolledBack)} |`);
-        out.push(`| Edited after apply | ${list(s.checksumMismatch)} |`);
-        if (s.missingFromRepo.length)
-            out.push(`| Not in this repository | ${list(s.missingFromRepo)} |`);
-        const slow = s.applied.filter((a) => a.slow);
-        if (slow.length)
-            out.push(`| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${markdown_text_formatDuration(a.durationMs)}`).join(", ")} |`);
-        out.push("");
-    }
-    else if (report.stateUnknown) {
-        out.push("### State of the environment", "", `Unknown: ${inline(report.stateUnknown)}`, "");
-    }
-    if (report.warnings.length)
-        out.push("### Warnings", "", ...report.warnings.map((w) => `- ${inline(w)}`), "");
-    return out.join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/core/environment.ts
-// Environments of the manual migration jobs (status, deploy, resolve): which names exist, which of them
-// are production, what a production deploy must be confirmed with, and how the identity stamped into a
-// database is compared with the environment a run claims. Pure: no I/O, no @actions imports.
-
-const DEFAULT_ENVIRONMENTS = ["staging", "production"];
-const DEFAULT_PRODUCTION_ENVIRONMENTS = ["production"];
-/** GitHub's limit for an environment name. */
-const MAX_NAME_LENGTH = 255;
-/**
- * The form names are compared in: case-folded, trimmed, inner whitespace collapsed. GitHub treats
- * environment names case-insensitively too, so "Production " and "production" are one environment.
- */
-function normalizeEnvironmentName(name) {
-    return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-}
-/** Throws a ConfigurationError naming `what` when `name` cannot be an environment name. */
-function assertEnvironmentName(name, what = "environment") {
-    if (normalizeEnvironmentName(name) === "") {
-        throw new errors_ConfigurationError(`${what} is empty. Expected the name of an environment, e.g. "staging" or "production".`);
-    }
-    // Control characters would forge log lines and workflow commands.
-    if (/[\u0000-\u001f\u007f]/.test(name) || name.length > MAX_NAME_LENGTH) {
-        throw new errors_ConfigurationError(`${what} ${JSON.stringify(name)} is not a valid environment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
-    }
-}
-/** "staging, production" → ["staging", "production"] (as written, deduplicated by normalised form). */
-function parseEnvironmentList(text, what) {
-    const names = [];
-    for (const part of text.split(/[,\n]/)) {
-        if (part.trim() === "")
-            continue;
-        assertEnvironmentName(part, `A name in ${what}`);
-        if (!names.some((n) => normalizeEnvironmentName(n) === normalizeEnvironmentName(part)))
-            names.push(part.trim());
-    }
-    if (names.length === 0)
-        throw new errors_ConfigurationError(`${what} is empty. Expected a comma-separated list of environment names, e.g. "staging, production".`);
-    return names;
-}
-/** The environment a run names, checked against the policy. Unknown names are refused. */
-function resolveEnvironment(requested, policy) {
-    assertEnvironmentName(requested, "environment");
-    const normalized = normalizeEnvironmentName(requested);
-    const knownNames = [...policy.known, ...policy.production];
-    if (!knownNames.some((n) => normalizeEnvironmentName(n) === normalized)) {
-        throw new errors_ConfigurationError(`Unknown environment ${JSON.stringify(requested.trim())}. Expected one of: ${unique(knownNames).join(", ")} ` +
-            "(configure the list with --environments / the `environments` input).");
-    }
-    return { name: requested.trim(), normalized, production: policy.production.some((n) => normalizeEnvironmentName(n) === normalized) };
-}
-function unique(names) {
-    const seen = new Set();
-    return names.filter((n) => {
-        const key = normalizeEnvironmentName(n);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/**
- * Compares the run's environment with the database's stamp. A mismatch is what stops a staging job
- * that holds the production URL (or the other way round).
- */
-function compareStamp(environment, stamp) {
-    if (!stamp)
-        return { kind: "unstamped" };
-    if (stamp.normalized === environment.normalized)
-        return { kind: "match", stamp };
-    const by = stamp.stampedBy ? ` by ${stamp.stampedBy}` : "";
-    return {
-        kind: "mismatch",
-        stamp,
-        reason: `This run is for environment "${environment.name}", but the database belongs to environment "${stamp.name}"` +
-            `${stamp.production ? " (production)" : ""} (stamped ${stamp.stampedAt.toISOString()}${by}). ` +
-            `The database URL given to the "${environment.name}" job points at the wrong database: fix the secret. ` +
-            `Nothing was changed. If this database really is "${environment.name}" now (for example restored from a dump of "${stamp.name}"), ` +
-            "a database administrator removes the old identity with `DROP TABLE migrate_guard.environment;` after checking the URL twice; migrate-guard never overwrites a stamp itself.",
-    };
-}
-/** Production when configured so, or when the database was stamped as production. */
-function isProductionRun(environment, stamp) {
-    return environment.production || Boolean(stamp?.production && stamp.normalized === environment.normalized);
-}
-/**
- * A production deploy must be confirmed by typing the environment's name (compared normalised, like
- * every environment name). Throws a ConfigurationError that says what to type.
- */
-function assertProductionConfirmed(environment, confirm) {
-    if (confirm !== undefined && normalizeEnvironmentName(confirm) === environment.normalized)
-        return;
-    const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
-    throw new errors_ConfigurationError(`Deploying to the production environment "${environment.name}" must be confirmed: set confirm (--confirm) to "${environment.name}"; ${given}. Nothing was changed.`);
-}
-/** `resolve` is confirmed by typing the migration's name exactly. */
-function assertResolveConfirmed(migration, confirm) {
-    if (confirm?.trim() === migration)
-        return;
-    const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
-    throw new errors_ConfigurationError(`Resolving a migration must be confirmed: set confirm (--confirm) to the migration's name, "${migration}"; ${given}. Nothing was changed.`);
-}
-
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
-
-
-// Re-export all the properties
-const Client = lib.Client
-const Pool = lib.Pool
-const Connection = lib.Connection
-const types = lib.types
-const Query = lib.Query
-const DatabaseError = lib.DatabaseError
-const escapeIdentifier = lib.escapeIdentifier
-const escapeLiteral = lib.escapeLiteral
-const Result = lib.Result
-const TypeOverrides = lib.TypeOverrides
-
-// Also export the defaults
-const defaults = lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (lib);
-
-;// CONCATENATED MODULE: ./src/postgres/database.ts
-// Small helpers over `pg`. Each opens one connection and closes it in finally; errors that reach the
-// user name host, port and database but never the password or the full URL.
-
-
-function quoteIdentifier(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-/** "host:port/database" (and user) for messages; nothing secret. */
-function describeUrl(url) {
-    try {
-        const u = new URL(url);
-        const host = u.hostname || new URLSearchParams(u.search).get("host") || "localhost";
-        const database = decodeURIComponent(u.pathname.replace(/^\//, "")) || "(default database)";
-        const user = u.username ? ` as user "${decodeURIComponent(u.username)}"` : "";
-        return `${host}:${u.port || "5432"}/${database}${user}`;
-    }
-    catch {
-        return "the database (the URL could not be parsed)";
-    }
-}
-/** Every form a URL's credentials can take in a message (the URL itself, encoded and decoded password). */
-function urlSecrets(url) {
-    try {
-        const u = new URL(url);
-        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
-    }
-    catch {
-        return url.length >= 4 ? [url] : [];
-    }
-}
-/**
- * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
- * pg_dump, Prisma) treats it as "encrypt, do not verify". A URL written for those clients must behave
- * the same here, so libpq semantics are asked for explicitly.
- */
-function pgConnectionString(url) {
-    try {
-        const u = new URL(url);
-        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
-            u.searchParams.set("uselibpqcompat", "true");
-        return u.toString();
-    }
-    catch {
-        return url;
-    }
-}
-/**
- * A connected client with libpq URL semantics and a listener for server-side disconnects (without
- * one the 'error' event would crash the process; the failing query reports it instead).
- */
-async function connectClient(url, options = {}) {
-    const client = new pg.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
-    client.on("error", () => { });
-    try {
-        await client.connect();
-    }
-    catch (error) {
-        await client.end().catch(() => { });
-        throw error;
-    }
-    return client;
-}
-/** Same URL, other database: for scratch databases created with createDatabase. */
-function withDatabase(url, database) {
-    const u = new URL(url);
-    u.pathname = `/${encodeURIComponent(database)}`;
-    return u.toString();
-}
-async function withClient(url, work) {
-    const secrets = urlSecrets(url);
-    let client;
-    try {
-        client = await connectClient(url);
-    }
-    catch (error) {
-        const reason = redact(error instanceof Error ? error.message : String(error), secrets);
-        throw new ConfigurationError(`Could not connect to PostgreSQL at ${describeUrl(url)}: ${reason}`);
-    }
-    try {
-        return await work(client);
-    }
-    catch (error) {
-        // Server messages can quote parts of the URL back (e.g. a bad database name): keep them clean.
-        if (error instanceof Error)
-            error.message = redact(error.message, secrets);
-        throw error;
-    }
-    finally {
-        await client.end().catch(() => { });
-    }
-}
-/**
- * Refuses a database that holds any table, view or foreign table outside the system schemas
- * (including `_prisma_migrations`): verify applies every migration from scratch and must never touch
- * a database with data or an environment's schema. Relations owned by extensions (PostGIS's
- * spatial_ref_sys) do not count: they come with the server image, not from the user.
- */
-async function assertDisposableDatabase(url) {
-    const { rows } = await withClient(url, (client) => client.query(`
-      SELECT format('%I.%I', n.nspname, c.relname) AS name, count(*) OVER () AS total
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-        AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
-        AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-      ORDER BY c.relname = '_prisma_migrations' DESC, n.nspname, c.relname
-      LIMIT 5`));
-    if (rows.length === 0)
-        return;
-    const total = Number(rows[0].total);
-    const listed = rows.map((r) => r.name).join(", ") + (total > rows.length ? ` and ${total - rows.length} more` : "");
-    throw new ConfigurationError(`The database at ${describeUrl(url)} is not empty: it has ${total} table(s) or view(s) (${listed}). ` +
-        "verify applies every migration from scratch, so it must never run against a database that holds data or an environment's schema. " +
-        "Point database-url at an empty database (for example a fresh postgres service container), or leave database-url empty to use a throwaway server.");
-}
-async function serverVersion(url) {
-    const { rows } = await withClient(url, (client) => client.query("SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS text"));
-    const num = Number(rows[0].num);
-    return { num, major: Math.floor(num / 10000), text: rows[0].text };
-}
-/**
- * Rows of `_prisma_migrations` by started_at, or [] when the table does not exist. Looks in the
- * schema named by the URL's `schema` parameter (Prisma's convention), default `public`.
- */
-async function readPrismaMigrations(url) {
-    let schema = "public";
-    try {
-        schema = new URL(url).searchParams.get("schema") || "public";
-    }
-    catch {
-        // pg parses more URL shapes than WHATWG URL; those use the default schema.
-    }
-    return withClient(url, async (client) => {
-        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
-        if (!exists.rows[0]?.t)
-            return [];
-        const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
-       FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
-        return rows;
-    });
-}
-async function createDatabase(adminUrl, name) {
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
-}
-/** Drops the database if it exists, disconnecting its sessions first (PostgreSQL 13+). */
-async function dropDatabase(adminUrl, name) {
-    await withClient(adminUrl, async (client) => {
-        const { rows } = await client.query("SELECT current_setting('server_version_num') AS num");
-        const force = Number(rows[0].num) >= 130000 ? " WITH (FORCE)" : "";
-        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}${force}`);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/migrate/database.ts
-// The environment's database as the migrate commands see it: one connection for the reads before and
-// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
-// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
-// turned into messages that say what to fix, never quoting the URL or its password.
-
-
-
-
-/** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
-// Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.
-
-const PRISMA_ADVISORY_LOCK = 72707369;
-const STAMP_SCHEMA = "migrate_guard";
-const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
-/** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
-const STAMP_LOCK = 0x6d677374;
-/** A failure to reach or log in to the database, with what the user should do about it. */
-class DatabaseConnectionError extends Error {
-    kind;
-    name = "DatabaseConnectionError";
-    constructor(message, kind) {
-        super(message);
-        this.kind = kind;
-    }
-}
-/** The schema holding `_prisma_migrations`: the URL's `schema` parameter (Prisma's convention), default public. */
-function migrationsSchema(url) {
-    try {
-        return new URL(url).searchParams.get("schema") || "public";
-    }
-    catch {
-        return "public";
-    }
-}
-function explainConnectionError(error, url) {
-    const e = error;
-    const raw = errors_redact(e.message ?? String(error), urlSecrets(url));
-    const where = describeUrl(url);
-    const code = e.code ?? "";
-    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
-        return new DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
-    }
-    if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
-        return new DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
-    }
-    if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
-        return new DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
-    }
-    if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
-        return new DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
-    }
-    if (code === "3D000") {
-        return new DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
-    }
-    return new DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
-}
-class EnvironmentDatabase {
-    client;
-    url;
-    constructor(client, url) {
-        this.client = client;
-        this.url = url;
-    }
-    static async connect(url, options = {}) {
-        const client = new esm.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000, application_name: "migrate-guard" });
-        // A server that goes away later is reported by the failing query; without a listener the
-        // 'error' event would crash the process.
-        client.on("error", () => { });
-        try {
-            await client.connect();
-        }
-        catch (error) {
-            await client.end().catch(() => { });
-            throw explainConnectionError(error, url);
-        }
-        return new EnvironmentDatabase(client, url);
-    }
-    async close() {
-        await this.client.end().catch(() => { });
-    }
-    async query(text, values = []) {
-        try {
-            return await this.client.query(text, values);
-        }
-        catch (error) {
-            // Server messages can quote parts of the URL back: keep them clean.
-            if (error instanceof Error)
-                error.message = errors_redact(error.message, urlSecrets(this.url));
-            throw error;
-        }
-    }
-    async serverVersion() {
-        const { rows } = await this.query("SELECT current_setting('server_version') AS v");
-        return rows[0].v;
-    }
-    async serverMajor() {
-        const { rows } = await this.query("SELECT current_setting('server_version_num') AS n");
-        return Math.floor(Number(rows[0].n) / 10000);
-    }
-    async readStamp() {
-        const exists = await this.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
-        if (!exists.rows[0]?.t)
-            return undefined;
-        const { rows } = await this.query(`SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${STAMP_TABLE} LIMIT 1`);
-        const r = rows[0];
-        if (!r)
-            return undefined;
-        return {
-            name: r.name,
-            normalized: normalizeEnvironmentName(r.normalized_name),
-            production: r.production,
-            stampedAt: r.stamped_at,
-            ...(r.stamped_by ? { stampedBy: r.stamped_by } : {}),
-            ...(r.repository ? { repository: r.repository } : {}),
-            ...(r.run_url ? { runUrl: r.run_url } : {}),
-        };
-    }
-    /**
-     * Writes the stamp unless one exists, and returns whatever stamp is there afterwards: when two first
-     * deploys race, one insert wins and the other run sees (and compares with) the winner's stamp.
-     * Its own schema keeps the table out of Prisma's view (Prisma manages only the datasource's schemas).
-     */
-    async writeStampIfAbsent(stamp) {
-        await this.query("BEGIN");
-        try {
-            // Concurrent CREATE … IF NOT EXISTS can still collide on the catalog's unique index: serialise
-            // first deploys on a lock of migrate-guard's own (not Prisma's, which the deploy takes later).
-            await this.query("SELECT pg_advisory_xact_lock($1)", [STAMP_LOCK]);
-            const created = await this.createStamp(stamp);
-            await this.query("COMMIT");
-            return { stamp: (await this.readStamp()), created };
-        }
-        catch (error) {
-            await this.query("ROLLBACK").catch(() => { });
-            throw error;
-        }
-    }
-    async createStamp(stamp) {
-        await this.query(`CREATE SCHEMA IF NOT EXISTS ${STAMP_SCHEMA}`);
-        await this.query(`
-      CREATE TABLE IF NOT EXISTS ${STAMP_TABLE} (
-        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-        name text NOT NULL,
-        normalized_name text NOT NULL,
-        production boolean NOT NULL,
-        stamped_at timestamptz NOT NULL DEFAULT now(),
-        stamped_by text,
-        repository text,
-        run_url text
-      )`);
-        await this.query(`COMMENT ON TABLE ${STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`);
-        const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
-        return inserted.rowCount === 1;
-    }
-    /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
-    async readMigrationRecords() {
-        const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
-        if (!exists.rows[0]?.t)
-            return undefined;
-        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
-        return rows.map((r) => ({
-            name: r.migration_name,
-            checksum: r.checksum,
-            startedAt: r.started_at,
-            ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
-            ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-            ...(r.logs ? { logs: errors_redact(r.logs, urlSecrets(this.url)) } : {}),
-        }));
-    }
-    /** Finished migrations so far: progress while Prisma works. */
-    async countFinished() {
-        const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
-        if (!exists.rows[0]?.t)
-            return 0;
-        const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
-        return Number(rows[0].n);
-    }
-    /** Tables in the migrations schema other than Prisma's own: a database with these and no history needs a baseline. */
-    async countUserTables() {
-        const { rows } = await this.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations'", [migrationsSchema(this.url)]);
-        return Number(rows[0].n);
-    }
-    /** The session holding Prisma's migration lock in this database, if any. */
-    async migrationLockHolder() {
-        // A bigint advisory key shows up as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
-        const { rows } = await this.query(`SELECT l.pid, a.application_name, host(a.client_addr) AS client_addr, coalesce(a.xact_start, a.backend_start) AS since
-       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
-         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-       LIMIT 1`, [PRISMA_ADVISORY_LOCK]);
-        const r = rows[0];
-        if (!r)
-            return undefined;
-        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
-    }
-    /**
-     * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
-     * rolled_back_at on the migration's unfinished, not yet rolled back rows — only when none of its
-     * rows finished. Under Prisma's own advisory lock, so it never races a deploy.
-     */
-    async markRolledBack(name) {
-        const table = `${quoteIdentifier(migrationsSchema(this.url))}._prisma_migrations`;
-        await this.query("BEGIN");
-        try {
-            const { rows } = await this.query("SELECT pg_try_advisory_xact_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
-            if (!rows[0]?.ok)
-                throw new Error("Another session holds Prisma's migration lock (a deploy is running): nothing was changed. Try again when it has finished.");
-            const updated = await this.query(`UPDATE ${table} SET rolled_back_at = now()
-         WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM ${table} WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL)`, [name]);
-            await this.query("COMMIT");
-            return updated.rowCount ?? 0;
-        }
-        catch (error) {
-            await this.query("ROLLBACK").catch(() => { });
-            throw error;
-        }
-    }
-}
-/** Opens, runs `work`, closes; connection failures become DatabaseConnectionError. */
-async function withEnvironmentDatabase(url, work) {
-    const db = await EnvironmentDatabase.connect(url);
-    try {
-        return await work(db);
-    }
-    finally {
-        await db.close();
-    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -39519,6 +39025,828 @@ function shellWord(text) {
     return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
+;// CONCATENATED MODULE: ./src/core/soak.ts
+
+const DEFAULT_SOAK_HOURS = 24;
+/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
+function elapsedSeconds(since, serverNow) {
+    return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
+}
+/** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
+function sameChecksum(migration, stored) {
+    return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
+}
+function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
+    const rows = records.filter((r) => r.name === migration.name);
+    const finished = rows.filter((r) => r.finishedAt && !r.rolledBackAt).at(-1);
+    const base = { name: migration.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null };
+    if (finished) {
+        const finishedAt = finished.finishedAt;
+        if (!sameChecksum(migration, finished.checksum)) {
+            return {
+                ...base,
+                appliedOnSourceAt: finishedAt,
+                status: "checksum-mismatch",
+                reason: `${migration.name} on ${from} was applied from a different file (checksum ${finished.checksum.slice(0, 12)}…, the target's is ${migration.checksum.slice(0, 12)}…): ${from} did not run what would be promoted. Deploy the target to ${from} and let it soak.`,
+            };
+        }
+        const soaked = elapsedSeconds(finishedAt, sourceNow);
+        const remaining = Math.max(0, soakSeconds - soaked);
+        return {
+            ...base,
+            appliedOnSourceAt: finishedAt,
+            soakedSeconds: soaked,
+            remainingSeconds: remaining,
+            status: remaining === 0 ? "soaked" : "soaking",
+            ...(remaining > 0 ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` } : {}),
+        };
+    }
+    const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
+    if (unfinished) {
+        return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+    }
+    if (rows.length > 0) {
+        return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+    }
+    return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+}
+/** "18h12m", "45m", "0m": for messages and the commit status. */
+function formatHours(seconds) {
+    const minutes = Math.ceil(seconds / 60);
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
+}
+function evaluateSoak(input) {
+    const { policy, pending, source, codeSoak, now } = input;
+    const soakSeconds = Math.round(policy.soakHours * 3600);
+    const reasons = [];
+    let migrations = [];
+    let blocked = false;
+    let remaining = 0;
+    if (pending.length === 0) {
+        reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
+    }
+    else if ("error" in source) {
+        blocked = true;
+        reasons.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+        migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+    }
+    else {
+        migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
+        for (const m of migrations) {
+            if (m.status === "soaked")
+                continue;
+            if (m.status === "soaking")
+                remaining = Math.max(remaining, m.remainingSeconds ?? 0);
+            else
+                blocked = true;
+            reasons.push(m.reason);
+        }
+    }
+    if (pending.length > 0) {
+        switch (codeSoak.kind) {
+            case "not-checked":
+                reasons.push(`Code soak not checked: ${codeSoak.why}`);
+                break;
+            case "blocked":
+                blocked = true;
+                reasons.push(codeSoak.reason);
+                break;
+            case "soaking":
+                if (codeSoak.remainingSeconds > 0) {
+                    remaining = Math.max(remaining, codeSoak.remainingSeconds);
+                    reasons.push(`Code soak: ${codeSoak.description}; ${formatHours(codeSoak.remainingSeconds)} left.`);
+                }
+                else {
+                    reasons.push(`Code soak: ${codeSoak.description}.`);
+                }
+                break;
+            case "waiting":
+                remaining = Math.max(remaining, soakSeconds);
+                reasons.push(codeSoak.reason);
+                break;
+        }
+    }
+    const decision = blocked ? "block" : remaining > 0 ? "wait" : "pass";
+    if (decision === "pass" && pending.length > 0) {
+        reasons.unshift(`All ${pending.length} pending migration(s) soaked at least ${policy.soakHours}h on ${policy.from}.`);
+    }
+    const verdict = {
+        decision,
+        decisionWithoutOverride: decision,
+        remainingSeconds: decision === "block" ? null : remaining,
+        earliestPassAt: decision === "block" ? null : new Date(now.getTime() + remaining * 1000),
+        reasons,
+        migrations,
+        codeSoak,
+        policy,
+        evaluatedAt: now,
+    };
+    if (input.override && decision !== "pass") {
+        verdict.override = input.override;
+        verdict.decision = "pass";
+        verdict.remainingSeconds = 0;
+        verdict.earliestPassAt = now;
+        verdict.reasons.unshift(`Overridden by ${input.override.actor} (the gate said ${decision}): ${input.override.reason}`);
+    }
+    else if (input.override) {
+        verdict.reasons.push(`An override by ${input.override.actor} was given but not needed: the gate passed by itself.`);
+    }
+    return verdict;
+}
+/** One line for the commit status and logs (the caller clips it to GitHub's 140 characters). */
+function soak_verdictHeadline(verdict) {
+    const { policy } = verdict;
+    if (verdict.override)
+        return `Override by ${verdict.override.actor}: ${verdict.override.reason}`;
+    switch (verdict.decision) {
+        case "wait":
+            return `${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from}`;
+        case "block":
+            return `Blocked: ${verdict.reasons[0] ?? "see the gate's report"}`;
+        default:
+            return verdict.migrations.length === 0
+                ? `Nothing pending for ${policy.to}`
+                : `${verdict.migrations.length} migration(s) soaked ≥${policy.soakHours}h on ${policy.from}`;
+    }
+}
+/** The `--json` document and the action's `report` output: exactly these keys (the CLI contract). */
+function toSoakJson(verdict) {
+    return {
+        decision: verdict.decision,
+        remainingSeconds: verdict.remainingSeconds,
+        earliestPassAt: verdict.earliestPassAt?.toISOString() ?? null,
+        reasons: verdict.reasons,
+        migrations: verdict.migrations.map((m) => ({
+            name: m.name,
+            appliedOnSourceAt: m.appliedOnSourceAt?.toISOString() ?? null,
+            soakedHours: m.soakedSeconds === null ? null : Math.floor((m.soakedSeconds / 3600) * 100) / 100,
+            status: m.status,
+        })),
+    };
+}
+/**
+ * The override, checked: a reason that is not empty once trimmed, by an actor on the allowlist
+ * (compared ignoring case, as GitHub logins are). Returns the refusal in words, or the override.
+ */
+function soak_checkOverride(reason, actor, allowed) {
+    if (reason === undefined)
+        return {};
+    const text = reason.trim();
+    if (text === "")
+        return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
+    if (allowed.length === 0)
+        return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
+    if (!actor)
+        return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+    if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
+        return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
+    }
+    return { override: { actor, reason: text.replace(/\s+/g, " ") } };
+}
+
+;// CONCATENATED MODULE: ./src/core/environment.ts
+// Environments of the manual migration jobs (status, deploy, resolve): which names exist, which of them
+// are production, what a production deploy must be confirmed with, and how the identity stamped into a
+// database is compared with the environment a run claims. Pure: no I/O, no @actions imports.
+
+const DEFAULT_ENVIRONMENTS = ["staging", "production"];
+const DEFAULT_PRODUCTION_ENVIRONMENTS = ["production"];
+/** GitHub's limit for an environment name. */
+const MAX_NAME_LENGTH = 255;
+/**
+ * The form names are compared in: case-folded, trimmed, inner whitespace collapsed. GitHub treats
+ * environment names case-insensitively too, so "Production " and "production" are one environment.
+ */
+function environment_normalizeEnvironmentName(name) {
+    return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+/** Throws a ConfigurationError naming `what` when `name` cannot be an environment name. */
+function environment_assertEnvironmentName(name, what = "environment") {
+    if (environment_normalizeEnvironmentName(name) === "") {
+        throw new errors_ConfigurationError(`${what} is empty. Expected the name of an environment, e.g. "staging" or "production".`);
+    }
+    // Control characters would forge log lines and workflow commands.
+    if (/[\u0000-\u001f\u007f]/.test(name) || name.length > MAX_NAME_LENGTH) {
+        throw new errors_ConfigurationError(`${what} ${JSON.stringify(name)} is not a valid environment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    }
+}
+/** "staging, production" → ["staging", "production"] (as written, deduplicated by normalised form). */
+function parseEnvironmentList(text, what) {
+    const names = [];
+    for (const part of text.split(/[,\n]/)) {
+        if (part.trim() === "")
+            continue;
+        environment_assertEnvironmentName(part, `A name in ${what}`);
+        if (!names.some((n) => environment_normalizeEnvironmentName(n) === environment_normalizeEnvironmentName(part)))
+            names.push(part.trim());
+    }
+    if (names.length === 0)
+        throw new errors_ConfigurationError(`${what} is empty. Expected a comma-separated list of environment names, e.g. "staging, production".`);
+    return names;
+}
+/** The environment a run names, checked against the policy. Unknown names are refused. */
+function resolveEnvironment(requested, policy) {
+    environment_assertEnvironmentName(requested, "environment");
+    const normalized = environment_normalizeEnvironmentName(requested);
+    const knownNames = [...policy.known, ...policy.production];
+    if (!knownNames.some((n) => environment_normalizeEnvironmentName(n) === normalized)) {
+        throw new errors_ConfigurationError(`Unknown environment ${JSON.stringify(requested.trim())}. Expected one of: ${unique(knownNames).join(", ")} ` +
+            "(configure the list with --environments / the `environments` input).");
+    }
+    return { name: requested.trim(), normalized, production: policy.production.some((n) => environment_normalizeEnvironmentName(n) === normalized) };
+}
+function unique(names) {
+    const seen = new Set();
+    return names.filter((n) => {
+        const key = environment_normalizeEnvironmentName(n);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Compares the run's environment with the database's stamp. A mismatch is what stops a staging job
+ * that holds the production URL (or the other way round).
+ */
+function compareStamp(environment, stamp) {
+    if (!stamp)
+        return { kind: "unstamped" };
+    if (stamp.normalized === environment.normalized)
+        return { kind: "match", stamp };
+    const by = stamp.stampedBy ? ` by ${stamp.stampedBy}` : "";
+    return {
+        kind: "mismatch",
+        stamp,
+        reason: `This run is for environment "${environment.name}", but the database belongs to environment "${stamp.name}"` +
+            `${stamp.production ? " (production)" : ""} (stamped ${stamp.stampedAt.toISOString()}${by}). ` +
+            `The database URL given to the "${environment.name}" job points at the wrong database: fix the secret. ` +
+            `Nothing was changed. If this database really is "${environment.name}" now (for example restored from a dump of "${stamp.name}"), ` +
+            "a database administrator removes the old identity with `DROP TABLE migrate_guard.environment;` after checking the URL twice; migrate-guard never overwrites a stamp itself.",
+    };
+}
+/** Production when configured so, or when the database was stamped as production. */
+function isProductionRun(environment, stamp) {
+    return environment.production || Boolean(stamp?.production && stamp.normalized === environment.normalized);
+}
+/**
+ * A production deploy must be confirmed by typing the environment's name (compared normalised, like
+ * every environment name). Throws a ConfigurationError that says what to type.
+ */
+function assertProductionConfirmed(environment, confirm) {
+    if (confirm !== undefined && environment_normalizeEnvironmentName(confirm) === environment.normalized)
+        return;
+    const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
+    throw new errors_ConfigurationError(`Deploying to the production environment "${environment.name}" must be confirmed: set confirm (--confirm) to "${environment.name}"; ${given}. Nothing was changed.`);
+}
+/** `resolve` is confirmed by typing the migration's name exactly. */
+function assertResolveConfirmed(migration, confirm) {
+    if (confirm?.trim() === migration)
+        return;
+    const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
+    throw new errors_ConfigurationError(`Resolving a migration must be confirmed: set confirm (--confirm) to the migration's name, "${migration}"; ${given}. Nothing was changed.`);
+}
+
+;// CONCATENATED MODULE: ./src/core/soak-code.ts
+// The code soak: how long the `from` environment has run a deployment that carries the target's pending
+// migrations, from GitHub's deployment records. Pure.
+//
+// A deployment covers the target when its commit is the target SHA, or when it is a migrate-guard
+// `deploy` (payload.tool "migrate-guard") and the migrations deployed to `from` by it and by the
+// successful migrate-guard deploys before it include every pending migration with the target's checksum
+// (migrations accumulate: a later deploy never takes an earlier one's migrations away).
+// The soak starts at the `created_at` of the first `success` status of a covering deployment — never
+// at commit dates or at a deployment's own `created_at` — and runs while a covering deployment is live:
+// - `failure` or `error` on a covering deployment RESTARTS the soak: it counts again from the next
+//   `success` of a covering deployment; until there is one the gate blocks.
+// - `inactive` (GitHub's auto_inactive when a newer deployment succeeds) only ends that deployment's
+//   part: when a newer covering deployment is live the soak continues; when none is, the gate blocks
+//   until a covering deployment succeeds again (which restarts the soak).
+
+
+/** The migrations a migrate-guard `deploy` payload records, or undefined when it is not one. */
+function migrateGuardDeployMigrations(payload) {
+    let p = payload;
+    if (typeof p === "string") {
+        try {
+            p = JSON.parse(p);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (typeof p !== "object" || p === null)
+        return undefined;
+    const o = p;
+    if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations))
+        return undefined;
+    return o.migrations.filter((m) => typeof m === "object" && m !== null && typeof m.name === "string" && typeof m.checksum === "string");
+}
+const byTime = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
+function matches(m, checksum) {
+    return checksum !== undefined && (checksum === m.checksum || scriptMatchesChecksum(m.sql, checksum));
+}
+/** Ids of the deployments that cover the target, oldest first. */
+function coveringDeployments(input) {
+    const sorted = [...input.deployments].sort(byTime);
+    const deployed = new Map();
+    const covering = [];
+    const target = input.targetSha?.toLowerCase();
+    for (const d of sorted) {
+        const migrations = migrateGuardDeployMigrations(d.payload);
+        const succeeded = d.statuses.some((s) => s.state === "success");
+        const bySha = target !== undefined && d.sha.toLowerCase() === target;
+        // The deployment's own migrations count for its coverage whether it succeeded yet or not (one in
+        // progress covers the target and is waited for); only successful ones carry over to later deploys.
+        const own = new Map((migrations ?? []).map((m) => [m.name, m.checksum]));
+        const byMigrations = migrations !== undefined && input.pending.every((m) => matches(m, own.get(m.name)) || matches(m, deployed.get(m.name)));
+        if (bySha || byMigrations)
+            covering.push(d);
+        if (migrations && succeeded)
+            for (const m of migrations)
+                deployed.set(m.name, m.checksum);
+    }
+    return covering;
+}
+function evaluateCodeSoak(input) {
+    const tasks = input.tasks.join(", ");
+    const covering = coveringDeployments(input);
+    // At the same second, a success goes first: GitHub marks the older deployment inactive because of it.
+    const rank = (state) => (state === "success" ? 0 : 1);
+    const events = covering
+        .flatMap((d) => d.statuses.map((s) => ({ ...s, deployment: d })))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.state) - rank(b.state) || a.id - b.id);
+    const live = new Set();
+    let since;
+    let broken;
+    let restartedAfter;
+    for (const e of events) {
+        const id = e.deployment.id;
+        if (e.state === "success") {
+            live.add(id);
+            if (!since) {
+                since = { at: e.createdAt, deploymentId: id };
+                if (broken)
+                    restartedAfter = `restarted after deployment ${broken.deploymentId} got \`${broken.state}\` at ${broken.at.toISOString()}`;
+                broken = undefined;
+            }
+        }
+        else if (e.state === "failure" || e.state === "error") {
+            live.delete(id);
+            // A covering deployment that fails (even a newer one) means from may not run the target's code.
+            since = undefined;
+            broken = { state: e.state, at: e.createdAt, deploymentId: id };
+        }
+        else if (e.state === "inactive") {
+            live.delete(id);
+            if (live.size === 0 && since) {
+                since = undefined;
+                broken = { state: e.state, at: e.createdAt, deploymentId: id };
+            }
+        }
+    }
+    if (since) {
+        const elapsed = elapsedSeconds(since.at, input.githubNow);
+        return {
+            kind: "soaking",
+            since: since.at,
+            deploymentId: since.deploymentId,
+            elapsedSeconds: elapsed,
+            remainingSeconds: Math.max(0, input.soakSeconds - elapsed),
+            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}`,
+            ...(restartedAfter ? { restartedAfter } : {}),
+        };
+    }
+    if (broken) {
+        const what = broken.state === "inactive"
+            ? `no deployment to ${input.from} that covers the target is active any more (deployment ${broken.deploymentId} became \`inactive\` at ${broken.at.toISOString()}, with no newer covering deployment live): the gate blocks until one succeeds again, which restarts the soak`
+            : `deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then`;
+        return { kind: "blocked", reason: `Code soak: ${what}.` };
+    }
+    const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
+    if (pendingDeploy) {
+        return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+    }
+    return {
+        kind: "blocked",
+        reason: `Code soak: no successful deployment to ${input.from} (task ${tasks}) covers the target's pending migrations — never skip ${input.from}. Deploy them there (migrate-guard deploy records one) and let them soak.`,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = lib.Client
+const Pool = lib.Pool
+const Connection = lib.Connection
+const types = lib.types
+const Query = lib.Query
+const DatabaseError = lib.DatabaseError
+const escapeIdentifier = lib.escapeIdentifier
+const escapeLiteral = lib.escapeLiteral
+const Result = lib.Result
+const TypeOverrides = lib.TypeOverrides
+
+// Also export the defaults
+const defaults = lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (lib);
+
+;// CONCATENATED MODULE: ./src/postgres/database.ts
+// Small helpers over `pg`. Each opens one connection and closes it in finally; errors that reach the
+// user name host, port and database but never the password or the full URL.
+
+
+function quoteIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/** "host:port/database" (and user) for messages; nothing secret. */
+function database_describeUrl(url) {
+    try {
+        const u = new URL(url);
+        const host = u.hostname || new URLSearchParams(u.search).get("host") || "localhost";
+        const database = decodeURIComponent(u.pathname.replace(/^\//, "")) || "(default database)";
+        const user = u.username ? ` as user "${decodeURIComponent(u.username)}"` : "";
+        return `${host}:${u.port || "5432"}/${database}${user}`;
+    }
+    catch {
+        return "the database (the URL could not be parsed)";
+    }
+}
+/** Every form a URL's credentials can take in a message (the URL itself, encoded and decoded password). */
+function database_urlSecrets(url) {
+    try {
+        const u = new URL(url);
+        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+    }
+    catch {
+        return url.length >= 4 ? [url] : [];
+    }
+}
+/**
+ * node-postgres treats sslmode=require as verify-full; every other PostgreSQL client (libpq, psql,
+ * pg_dump, Prisma) treats it as "encrypt, do not verify". A URL written for those clients must behave
+ * the same here, so libpq semantics are asked for explicitly.
+ */
+function pgConnectionString(url) {
+    try {
+        const u = new URL(url);
+        if (u.searchParams.has("sslmode") && !u.searchParams.has("uselibpqcompat"))
+            u.searchParams.set("uselibpqcompat", "true");
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * A connected client with libpq URL semantics and a listener for server-side disconnects (without
+ * one the 'error' event would crash the process; the failing query reports it instead).
+ */
+async function connectClient(url, options = {}) {
+    const client = new esm.Client({
+        connectionString: pgConnectionString(url),
+        connectionTimeoutMillis: options.timeoutMs ?? 15_000,
+        ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    });
+    client.on("error", () => { });
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => { });
+        throw error;
+    }
+    return client;
+}
+/** Same URL, other database: for scratch databases created with createDatabase. */
+function withDatabase(url, database) {
+    const u = new URL(url);
+    u.pathname = `/${encodeURIComponent(database)}`;
+    return u.toString();
+}
+async function withClient(url, work) {
+    const secrets = database_urlSecrets(url);
+    let client;
+    try {
+        client = await connectClient(url);
+    }
+    catch (error) {
+        const reason = redact(error instanceof Error ? error.message : String(error), secrets);
+        throw new ConfigurationError(`Could not connect to PostgreSQL at ${database_describeUrl(url)}: ${reason}`);
+    }
+    try {
+        return await work(client);
+    }
+    catch (error) {
+        // Server messages can quote parts of the URL back (e.g. a bad database name): keep them clean.
+        if (error instanceof Error)
+            error.message = redact(error.message, secrets);
+        throw error;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+/**
+ * Refuses a database that holds any table, view or foreign table outside the system schemas
+ * (including `_prisma_migrations`): verify applies every migration from scratch and must never touch
+ * a database with data or an environment's schema. Relations owned by extensions (PostGIS's
+ * spatial_ref_sys) do not count: they come with the server image, not from the user.
+ */
+async function assertDisposableDatabase(url) {
+    const { rows } = await withClient(url, (client) => client.query(`
+      SELECT format('%I.%I', n.nspname, c.relname) AS name, count(*) OVER () AS total
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+        AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+      ORDER BY c.relname = '_prisma_migrations' DESC, n.nspname, c.relname
+      LIMIT 5`));
+    if (rows.length === 0)
+        return;
+    const total = Number(rows[0].total);
+    const listed = rows.map((r) => r.name).join(", ") + (total > rows.length ? ` and ${total - rows.length} more` : "");
+    throw new ConfigurationError(`The database at ${database_describeUrl(url)} is not empty: it has ${total} table(s) or view(s) (${listed}). ` +
+        "verify applies every migration from scratch, so it must never run against a database that holds data or an environment's schema. " +
+        "Point database-url at an empty database (for example a fresh postgres service container), or leave database-url empty to use a throwaway server.");
+}
+async function serverVersion(url) {
+    const { rows } = await withClient(url, (client) => client.query("SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS text"));
+    const num = Number(rows[0].num);
+    return { num, major: Math.floor(num / 10000), text: rows[0].text };
+}
+/**
+ * Rows of `_prisma_migrations` by started_at, or [] when the table does not exist. Looks in the
+ * schema named by the URL's `schema` parameter (Prisma's convention), default `public`.
+ */
+async function readPrismaMigrations(url) {
+    let schema = "public";
+    try {
+        schema = new URL(url).searchParams.get("schema") || "public";
+    }
+    catch {
+        // pg parses more URL shapes than WHATWG URL; those use the default schema.
+    }
+    return withClient(url, async (client) => {
+        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        if (!exists.rows[0]?.t)
+            return [];
+        const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
+       FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+        return rows;
+    });
+}
+async function createDatabase(adminUrl, name) {
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+}
+/** Drops the database if it exists, disconnecting its sessions first (PostgreSQL 13+). */
+async function dropDatabase(adminUrl, name) {
+    await withClient(adminUrl, async (client) => {
+        const { rows } = await client.query("SELECT current_setting('server_version_num') AS num");
+        const force = Number(rows[0].num) >= 130000 ? " WITH (FORCE)" : "";
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}${force}`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/migrate/database.ts
+// The environment's database as the migrate commands see it: one connection for the reads before and
+// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
+// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
+// turned into messages that say what to fix, never quoting the URL or its password.
+
+
+
+
+/** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
+// Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.
+
+const PRISMA_ADVISORY_LOCK = 72707369;
+const STAMP_SCHEMA = "migrate_guard";
+const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
+/** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
+const STAMP_LOCK = 0x6d677374;
+/** A failure to reach or log in to the database, with what the user should do about it. */
+class database_DatabaseConnectionError extends Error {
+    kind;
+    name = "DatabaseConnectionError";
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+    }
+}
+/** The schema holding `_prisma_migrations`: the URL's `schema` parameter (Prisma's convention), default public. */
+function migrationsSchema(url) {
+    try {
+        return new URL(url).searchParams.get("schema") || "public";
+    }
+    catch {
+        return "public";
+    }
+}
+function explainConnectionError(error, url) {
+    const e = error;
+    const raw = errors_redact(e.message ?? String(error), database_urlSecrets(url));
+    const where = database_describeUrl(url);
+    const code = e.code ?? "";
+    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
+        return new database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
+    }
+    if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
+        return new database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
+    }
+    if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
+        return new database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
+    }
+    if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
+        return new database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
+    }
+    if (code === "3D000") {
+        return new database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
+    }
+    return new database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
+}
+class EnvironmentDatabase {
+    client;
+    url;
+    constructor(client, url) {
+        this.client = client;
+        this.url = url;
+    }
+    static async connect(url, options = {}) {
+        let client;
+        try {
+            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
+        }
+        catch (error) {
+            throw explainConnectionError(error, url);
+        }
+        return new EnvironmentDatabase(client, url);
+    }
+    async close() {
+        await this.client.end().catch(() => { });
+    }
+    async query(text, values = []) {
+        try {
+            return await this.client.query(text, values);
+        }
+        catch (error) {
+            // Server messages can quote parts of the URL back: keep them clean.
+            if (error instanceof Error)
+                error.message = errors_redact(error.message, database_urlSecrets(this.url));
+            throw error;
+        }
+    }
+    async serverVersion() {
+        const { rows } = await this.query("SELECT current_setting('server_version') AS v");
+        return rows[0].v;
+    }
+    async serverMajor() {
+        const { rows } = await this.query("SELECT current_setting('server_version_num') AS n");
+        return Math.floor(Number(rows[0].n) / 10000);
+    }
+    async readStamp() {
+        const exists = await this.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
+        if (!exists.rows[0]?.t)
+            return undefined;
+        const { rows } = await this.query(`SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${STAMP_TABLE} LIMIT 1`);
+        const r = rows[0];
+        if (!r)
+            return undefined;
+        return {
+            name: r.name,
+            normalized: environment_normalizeEnvironmentName(r.normalized_name),
+            production: r.production,
+            stampedAt: r.stamped_at,
+            ...(r.stamped_by ? { stampedBy: r.stamped_by } : {}),
+            ...(r.repository ? { repository: r.repository } : {}),
+            ...(r.run_url ? { runUrl: r.run_url } : {}),
+        };
+    }
+    /**
+     * Writes the stamp unless one exists, and returns whatever stamp is there afterwards: when two first
+     * deploys race, one insert wins and the other run sees (and compares with) the winner's stamp.
+     * Its own schema keeps the table out of Prisma's view (Prisma manages only the datasource's schemas).
+     */
+    async writeStampIfAbsent(stamp) {
+        await this.query("BEGIN");
+        try {
+            // Concurrent CREATE … IF NOT EXISTS can still collide on the catalog's unique index: serialise
+            // first deploys on a lock of migrate-guard's own (not Prisma's, which the deploy takes later).
+            await this.query("SELECT pg_advisory_xact_lock($1)", [STAMP_LOCK]);
+            const created = await this.createStamp(stamp);
+            await this.query("COMMIT");
+            return { stamp: (await this.readStamp()), created };
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
+            throw error;
+        }
+    }
+    async createStamp(stamp) {
+        await this.query(`CREATE SCHEMA IF NOT EXISTS ${STAMP_SCHEMA}`);
+        await this.query(`
+      CREATE TABLE IF NOT EXISTS ${STAMP_TABLE} (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        name text NOT NULL,
+        normalized_name text NOT NULL,
+        production boolean NOT NULL,
+        stamped_at timestamptz NOT NULL DEFAULT now(),
+        stamped_by text,
+        repository text,
+        run_url text
+      )`);
+        await this.query(`COMMENT ON TABLE ${STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`);
+        const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
+        return inserted.rowCount === 1;
+    }
+    /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
+    async readMigrationRecords() {
+        const schema = migrationsSchema(this.url);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        if (!exists.rows[0]?.t)
+            return undefined;
+        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+        return rows.map((r) => ({
+            name: r.migration_name,
+            checksum: r.checksum,
+            startedAt: r.started_at,
+            ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+            ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
+            ...(r.logs ? { logs: errors_redact(r.logs, database_urlSecrets(this.url)) } : {}),
+        }));
+    }
+    /** Finished migrations so far: progress while Prisma works. */
+    async countFinished() {
+        const schema = migrationsSchema(this.url);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        if (!exists.rows[0]?.t)
+            return 0;
+        const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+        return Number(rows[0].n);
+    }
+    /** Tables in the migrations schema other than Prisma's own: a database with these and no history needs a baseline. */
+    async countUserTables() {
+        const { rows } = await this.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations'", [migrationsSchema(this.url)]);
+        return Number(rows[0].n);
+    }
+    /** The session holding Prisma's migration lock in this database, if any. */
+    async migrationLockHolder() {
+        // A bigint advisory key shows up as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
+        const { rows } = await this.query(`SELECT l.pid, a.application_name, host(a.client_addr) AS client_addr, coalesce(a.xact_start, a.backend_start) AS since
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+       LIMIT 1`, [PRISMA_ADVISORY_LOCK]);
+        const r = rows[0];
+        if (!r)
+            return undefined;
+        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+    }
+    /**
+     * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
+     * rolled_back_at on the migration's unfinished, not yet rolled back rows — only when none of its
+     * rows finished. Under Prisma's own advisory lock, so it never races a deploy.
+     */
+    async markRolledBack(name) {
+        const table = `${quoteIdentifier(migrationsSchema(this.url))}._prisma_migrations`;
+        await this.query("BEGIN");
+        try {
+            const { rows } = await this.query("SELECT pg_try_advisory_xact_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
+            if (!rows[0]?.ok)
+                throw new Error("Another session holds Prisma's migration lock (a deploy is running): nothing was changed. Try again when it has finished.");
+            const updated = await this.query(`UPDATE ${table} SET rolled_back_at = now()
+         WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM ${table} WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL)`, [name]);
+            await this.query("COMMIT");
+            return updated.rowCount ?? 0;
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
+            throw error;
+        }
+    }
+}
+/** Opens, runs `work`, closes; connection failures become DatabaseConnectionError. */
+async function withEnvironmentDatabase(url, work) {
+    const db = await EnvironmentDatabase.connect(url);
+    try {
+        return await work(db);
+    }
+    finally {
+        await db.close();
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/migrations.ts
@@ -39529,10 +39857,10 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 const LOCK_FILE = "migration_lock.toml";
 /** Prisma orders migrations by folder name, comparing bytes (not locale collation). */
-function compareMigrationNames(a, b) {
+function migrations_compareMigrationNames(a, b) {
     return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
-function checksum(content) {
+function migrations_checksum(content) {
     return (0,external_node_crypto_.createHash)("sha256").update(content).digest("hex");
 }
 /**
@@ -39541,7 +39869,7 @@ function checksum(content) {
  */
 async function readMigrationsDirectory(dir, root) {
     const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(migrations_compareMigrationNames);
     const result = { dir, migrations: [], foldersWithoutSql: [] };
     const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
     if (lock)
@@ -39550,7 +39878,7 @@ async function readMigrationsDirectory(dir, root) {
         const sqlPath = external_node_path_default().join(dir, name, "migration.sql");
         try {
             const bytes = await (0,promises_namespaceObject.readFile)(sqlPath);
-            return { name, file: migrations_toPosix(external_node_path_default().relative(root, sqlPath)), sql: bytes.toString("utf8"), checksum: checksum(bytes) };
+            return { name, file: migrations_toPosix(external_node_path_default().relative(root, sqlPath)), sql: bytes.toString("utf8"), checksum: migrations_checksum(bytes) };
         }
         catch (error) {
             if (error.code === "ENOENT")
@@ -39610,7 +39938,7 @@ async function repositoryRoot(dir) {
     const r = await git(dir, ["rev-parse", "--show-toplevel"]);
     return r.code === 0 ? r.stdout.toString().trim() : undefined;
 }
-async function resolveCommit(repoRoot, ref) {
+async function git_resolveCommit(repoRoot, ref) {
     if (ref.startsWith("-"))
         throw new ConfigurationError(`Invalid base ref "${ref}". Expected a branch, tag or commit SHA.`);
     const r = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
@@ -39624,7 +39952,7 @@ async function resolveCommit(repoRoot, ref) {
  * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
  * exist at that commit (first migration in this PR): then there are no base migrations.
  */
-async function migrationsAtCommit(repoRoot, commit, migrationsDir) {
+async function git_migrationsAtCommit(repoRoot, commit, migrationsDir) {
     const rel = toPosix(path.relative(repoRoot, migrationsDir));
     const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
     if (list.code !== 0)
@@ -39742,8 +40070,9 @@ class ProjectPrismaCli {
             child.on("close", (code) => resolve({ code: code ?? 1, stdout: errors_redact(stdout, secrets), stderr: errors_redact(stderr, secrets) }));
         });
     }
-    deploy(url, onLine) {
-        return this.run(["migrate", "deploy", ...this.schemaArgs()], url, onLine);
+    deploy(url, onLine, from) {
+        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
+        return this.run(["migrate", "deploy", ...args], url, onLine);
     }
     resolve(url, kind, name, onLine) {
         return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
@@ -39928,7 +40257,7 @@ async function locateProject(options) {
 
 
 
-async function loadProject(workingDirectory, schema) {
+async function state_loadProject(workingDirectory, schema) {
     const project = await locateProject({ workingDirectory, ...(schema ? { schema } : {}) });
     const repoRoot = (await repositoryRoot(project.workingDirectory).catch(() => undefined)) ?? project.workingDirectory;
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
@@ -39990,9 +40319,685 @@ async function readBack(settings, loaded, report) {
         // The state read before the change would be stale now: report none rather than a wrong one.
         delete report.state;
         report.stateUnknown =
-            `${errors_redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))} ` +
+            `${errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(settings.databaseUrl))} ` +
                 "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
     }
+}
+
+;// CONCATENATED MODULE: ./src/gate/database.ts
+// The gate's view of an environment's database: `_prisma_migrations`, the environment stamp and the
+// server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
+
+
+
+
+
+async function database_readDatabaseSnapshot(url, options = {}) {
+    let client;
+    try {
+        client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
+    }
+    catch (error) {
+        throw explainConnectionError(error, url);
+    }
+    try {
+        await client.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        await client.query("BEGIN READ ONLY");
+        const now = (await client.query("SELECT now() AS now")).rows[0].now;
+        const schema = migrationsSchema(url);
+        const table = (await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema])).rows[0]?.t;
+        const records = [];
+        if (table) {
+            const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+            for (const r of rows) {
+                records.push({
+                    name: r.migration_name,
+                    checksum: r.checksum,
+                    startedAt: r.started_at,
+                    ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+                    ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
+                });
+            }
+        }
+        const stamp = await readStamp(client);
+        await client.query("COMMIT");
+        return { records, noHistory: !table, now, ...(stamp ? { stamp } : {}) };
+    }
+    catch (error) {
+        if (error instanceof Error)
+            error.message = errors_redact(error.message, database_urlSecrets(url));
+        throw error;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+async function readStamp(client) {
+    const exists = await client.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
+    if (!exists.rows[0]?.t)
+        return undefined;
+    const { rows } = await client.query(`SELECT name, normalized_name, production, stamped_at FROM ${STAMP_TABLE} LIMIT 1`);
+    const r = rows[0];
+    return r ? { name: r.name, normalized: environment_normalizeEnvironmentName(r.normalized_name), production: r.production, stampedAt: r.stamped_at } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/run.ts
+// A gate run: the repository's migrations at the target, what `to` (production) lacks of them, what
+// `from` (staging) says about those (read-only), what GitHub's deployments say about the code soak,
+// the decision (src/core/soak.ts), and the `migrate-guard/soak` commit status. The override is checked
+// before anything is read. Unreachable databases and GitHub failures block; they never pass.
+
+
+
+
+
+
+
+
+
+
+
+/** Repository migrations not applied on `to` (no finished, not rolled back row), in apply order. */
+function pendingOn(repo, records) {
+    const applied = new Set(records.filter((r) => r.finishedAt && !r.rolledBackAt).map((r) => r.name));
+    return repo.filter((m) => !applied.has(m.name));
+}
+function stampProblem(snapshot, expected, flag) {
+    const stamp = snapshot.stamp;
+    if (!stamp || stamp.normalized === environment_normalizeEnvironmentName(expected))
+        return undefined;
+    return `The ${flag} database belongs to environment "${stamp.name}" (its migrate-guard stamp), not "${expected}": the URL points at the wrong database.`;
+}
+/** The soak of `pending` on `from`: the staging database (read-only) and GitHub's deployments. */
+async function assessSoak(input, ctx) {
+    const clock = ctx.clock ?? (() => new Date());
+    const { policy, pending } = input;
+    let source;
+    const blockers = [...(input.blockers ?? [])];
+    try {
+        const snapshot = await database_readDatabaseSnapshot(input.fromDatabaseUrl);
+        source = { records: snapshot.records, now: snapshot.now };
+        const problem = stampProblem(snapshot, policy.from, `from (${policy.from})`);
+        if (problem)
+            blockers.push(problem);
+    }
+    catch (error) {
+        const message = error instanceof database_DatabaseConnectionError ? error.message : `Could not read ${database_describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
+        source = { error: errors_redact(message, database_urlSecrets(input.fromDatabaseUrl)) };
+    }
+    const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
+    const verdict = evaluateSoak({ policy, pending, source, codeSoak, now: clock(), ...(input.override ? { override: input.override } : {}) });
+    if ("error" in source && verdict.decisionWithoutOverride !== "block") {
+        // Nothing pending, but an unreadable staging database is never a pass by itself.
+        verdict.decision = verdict.decisionWithoutOverride = "block";
+        verdict.remainingSeconds = null;
+        verdict.earliestPassAt = null;
+        verdict.reasons.unshift(`The ${policy.from} database could not be read (the gate never passes without it): ${source.error}`);
+    }
+    if (blockers.length > 0 && verdict.decisionWithoutOverride !== "block") {
+        verdict.decisionWithoutOverride = "block";
+        if (!verdict.override) {
+            verdict.decision = "block";
+            verdict.remainingSeconds = null;
+            verdict.earliestPassAt = null;
+        }
+    }
+    if (blockers.length > 0)
+        verdict.reasons.unshift(...blockers);
+    return verdict;
+}
+async function readCodeSoak(input, ctx, clock) {
+    if (input.deploymentTasks.length === 0)
+        return { kind: "not-checked", why: "deployment-tasks is none." };
+    const github = ctx.github;
+    if (!github)
+        return { kind: "not-checked", why: "no GitHub token and repository (GITHUB_TOKEN, GITHUB_REPOSITORY): the schema soak alone decided." };
+    try {
+        const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
+        // Only deployments from the first one that could cover the target on can matter to its soak.
+        const names = new Set(input.pending.map((m) => m.name));
+        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+        const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
+        const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
+        ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
+        const statuses = await mapLimited(candidates, 8, (d) => github.listStatuses(d.id));
+        const deployments = candidates.map((d, i) => ({ ...d, statuses: statuses[i] }));
+        return evaluateCodeSoak({
+            deployments,
+            pending: input.pending,
+            ...(input.sha ? { targetSha: input.sha } : {}),
+            githubNow: github.githubNow ?? clock(),
+            soakSeconds: Math.round(input.policy.soakHours * 3600),
+            from: input.policy.from,
+            tasks: input.deploymentTasks,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof GateGitHubError))
+            throw error;
+        ctx.logger.error(error.message);
+        return { kind: "blocked", reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+    }
+}
+async function runGate(settings, ctx) {
+    const started = Date.now();
+    const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
+    if (refused)
+        throw new ConfigurationError(`The override is refused, so nothing was evaluated: ${refused}`);
+    const policy = settings.policy;
+    const report = {
+        verdict: undefined,
+        ...(settings.sha ? { sha: settings.sha } : {}),
+        from: { name: policy.from, database: describeUrl(settings.fromDatabaseUrl) },
+        to: { name: policy.to, database: describeUrl(settings.toDatabaseUrl) },
+        warnings: [],
+        durationMs: 0,
+    };
+    const loaded = await loadProject(settings.workingDirectory, settings.schema);
+    const repo = await targetMigrations(loaded, settings.sha, report.warnings, ctx.logger);
+    ctx.logger.info(`Soak gate ${policy.from} → ${policy.to} (${policy.soakHours}h)${settings.sha ? ` for ${settings.sha}` : ""}: ${repo.length} migrations in ${loaded.dir.dir}.`);
+    let pending;
+    const blockers = [];
+    try {
+        const target = await readDatabaseSnapshot(settings.toDatabaseUrl);
+        pending = pendingOn(repo, target.records);
+        const problem = stampProblem(target, policy.to, `to (${policy.to})`);
+        if (problem)
+            blockers.push(problem);
+    }
+    catch (error) {
+        const message = error instanceof DatabaseConnectionError ? error.message : error.message;
+        // Without production's history everything may be pending: judge every migration.
+        pending = repo;
+        blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`);
+    }
+    ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
+    report.verdict = await assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+    await setStatus(report, ctx);
+    report.durationMs = Date.now() - started;
+    return report;
+}
+async function setStatus(report, ctx) {
+    if (!ctx.github || !report.sha || ctx.commitStatus === false)
+        return;
+    const state = report.verdict.decision === "pass" ? "success" : report.verdict.decision === "wait" ? "pending" : "failure";
+    const description = verdictHeadline(report.verdict);
+    try {
+        await ctx.github.setCommitStatus(report.sha, state, description, ctx.runUrl);
+        report.commitStatus = { state, description };
+    }
+    catch (error) {
+        report.statusError = error.message;
+        ctx.logger.error(report.statusError);
+    }
+}
+/**
+ * The migrations in the repository at the target: the working tree when it is checked out at the target
+ * (or no SHA was given), else the target commit's files read from git. A target that is in neither is a
+ * configuration error: judging other migrations than the target's could pass the wrong ones.
+ */
+async function targetMigrations(loaded, sha, warnings, logger) {
+    const tree = loaded.dir.migrations.map((m) => ({ name: m.name, checksum: m.checksum, sql: m.sql }));
+    if (!sha)
+        return tree;
+    const head = await resolveCommit(loaded.repoRoot, "HEAD").catch(() => undefined);
+    if (head === undefined) {
+        warnings.push(`${loaded.repoRoot} is not a git checkout: its migrations were judged as the target ${sha}'s.`);
+        return tree;
+    }
+    if (head.toLowerCase() === sha)
+        return tree;
+    const commit = await resolveCommit(loaded.repoRoot, sha).catch(() => undefined);
+    if (!commit) {
+        throw new ConfigurationError(`The target ${sha} is neither checked out in ${loaded.repoRoot} (HEAD is ${head}) nor in its git history. Check out the target (actions/checkout with \`ref: <sha>\`), or pass the SHA that is checked out.`);
+    }
+    const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
+    logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
+    return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+}
+
+;// CONCATENATED MODULE: ./src/migrate/settings.ts
+// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
+// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
+// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+
+
+
+
+
+const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
+/**
+ * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
+ * development databases, where Prisma is run directly.
+ */
+const DANGEROUS = {
+    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
+    reset: "`prisma migrate reset` drops the database's schema and every row in it",
+    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
+    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
+};
+function dangerousCommandReason(command) {
+    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
+    return DANGEROUS[words];
+}
+function refuseDangerousCommand(command) {
+    const reason = dangerousCommandReason(command);
+    throw new errors_ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
+        "Run it yourself with Prisma against a local development database.");
+}
+function settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function positiveSeconds(value, name, fallback) {
+    const t = settings_text(value);
+    if (t === undefined)
+        return fallback;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new errors_ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+    return n;
+}
+/**
+ * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
+ * when it is wrong.
+ */
+function validateDatabaseUrl(url) {
+    const value = settings_text(url);
+    if (!value) {
+        throw new errors_ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    let parsed;
+    try {
+        // "user:password@host/db" parses as a URL whose scheme is "user:": demand the "scheme://" form.
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+            throw new Error("no scheme");
+        parsed = new URL(value);
+    }
+    catch {
+        throw new errors_ConfigurationError("The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    if (!/^postgres(ql)?:$/i.test(parsed.protocol)) {
+        throw new errors_ConfigurationError(`The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`);
+    }
+    if (!parsed.hostname && !parsed.searchParams.get("host")) {
+        throw new errors_ConfigurationError("The database URL names no host. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+    if (parsed.pathname.replace(/^\//, "") === "") {
+        throw new errors_ConfigurationError("The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).");
+    }
+    return value;
+}
+function backupFileName(environment, now) {
+    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
+    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
+}
+function validateRequest(request, now = new Date()) {
+    const command = request.command.trim().toLowerCase();
+    if (dangerousCommandReason(command))
+        refuseDangerousCommand(request.command);
+    if (!MIGRATE_COMMANDS.includes(command)) {
+        throw new errors_ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
+    }
+    const policy = {
+        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!settings_text(request.environment)) {
+        throw new errors_ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
+    }
+    const environment = resolveEnvironment(request.environment, policy);
+    const rolledBack = settings_text(request.rolledBack);
+    const applied = settings_text(request.applied);
+    let resolve;
+    if (command === "resolve") {
+        if (rolledBack && applied)
+            throw new errors_ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
+        if (!rolledBack && !applied) {
+            throw new errors_ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+        }
+        const kind = rolledBack ? "rolled-back" : "applied";
+        const name = (rolledBack ?? applied);
+        assertMigrationName(name, `--${kind}`);
+        resolve = { kind, name };
+    }
+    else if (rolledBack || applied) {
+        throw new errors_ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
+    }
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    const confirm = request.confirm;
+    if (command === "deploy" && environment.production)
+        assertProductionConfirmed(environment, confirm);
+    if (resolve)
+        assertResolveConfirmed(resolve.name, confirm);
+    let backup;
+    if (request.backup) {
+        if (command !== "deploy")
+            throw new errors_ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
+        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
+        backup = { file: external_node_path_default().resolve(file) };
+    }
+    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
+    const schema = settings_text(request.schema);
+    return {
+        command: command,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        ...(confirm !== undefined ? { confirm } : {}),
+        ...(resolve ? { resolve } : {}),
+        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
+        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
+        ...(backup ? { backup } : {}),
+        ...(settings_text(request.reason) ? { reason: settings_text(request.reason) } : {}),
+        ...(command === "deploy" && gate ? { gate } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/settings.ts
+// What a gate run was asked to do, validated before anything is read: every mistake is a
+// ConfigurationError (CLI exit 2) that names the flag/input and the expected form. URLs are never quoted.
+
+
+
+
+const DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
+function gate_settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function parseSoakHours(value, name = "soak-hours") {
+    const t = gate_settings_text(value);
+    if (t === undefined)
+        return DEFAULT_SOAK_HOURS;
+    const n = Number(t);
+    if (!/^\d+(\.\d+)?$/.test(t) || !Number.isFinite(n) || n > 8760) {
+        throw new errors_ConfigurationError(`${name} is ${JSON.stringify(value)}. Expected a number of hours from 0 to 8760, e.g. ${DEFAULT_SOAK_HOURS} (the default) or 48.`);
+    }
+    return n;
+}
+/** A database URL flag: present, PostgreSQL, well formed — checked without ever quoting it. */
+function gateDatabaseUrl(value, flag, variable, what) {
+    if (!gate_settings_text(value)) {
+        throw new errors_ConfigurationError(`No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`);
+    }
+    try {
+        return validateDatabaseUrl(value);
+    }
+    catch (error) {
+        throw new errors_ConfigurationError(`${flag}: ${error.message}`);
+    }
+}
+function parseList(value) {
+    return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+function validateGateRequest(request) {
+    const from = gate_settings_text(request.from) ?? "staging";
+    const to = gate_settings_text(request.to) ?? "production";
+    assertEnvironmentName(from, "from");
+    assertEnvironmentName(to, "to");
+    if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
+        throw new ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
+    const soakHours = parseSoakHours(request.soakHours);
+    const sha = gate_settings_text(request.sha);
+    if (sha !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
+        throw new ConfigurationError(`sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`);
+    }
+    const fromDatabaseUrl = gateDatabaseUrl(request.fromDatabaseUrl, "--from-database-url", "STAGING_DATABASE_URL", `"${from}"`);
+    const toDatabaseUrl = gateDatabaseUrl(request.toDatabaseUrl, "--to-database-url", "PRODUCTION_DATABASE_URL", `"${to}"`);
+    if (fromDatabaseUrl === toDatabaseUrl)
+        throw new ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
+    const tasks = parseList(request.deploymentTasks);
+    if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
+        throw new ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
+    const deploymentTasks = request.deploymentTasks === undefined || gate_settings_text(request.deploymentTasks) === undefined ? DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
+    const schema = gate_settings_text(request.schema);
+    return {
+        workingDirectory: gate_settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        fromDatabaseUrl,
+        toDatabaseUrl,
+        policy: { soakHours, from, to },
+        ...(sha ? { sha: sha.toLowerCase() } : {}),
+        ...(request.overrideReason !== undefined && request.overrideReason !== "" ? { overrideReason: request.overrideReason } : {}),
+        overrideActors: parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
+        deploymentTasks,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/deploy-gate.ts
+// The soak gate inside `deploy` to a production environment: it runs after the production database was
+// read and before anything changes, and a `wait` or `block` refuses the deploy (nothing changed, no
+// deployment record). A production deploy needs the staging database URL; a team without a staging
+// database opts out explicitly with `soak-gate: off`, which the deployment record and summary show.
+// Never skipped silently: a database stamped production without the gate configured is refused too.
+
+
+
+
+const SOAK_GATE_REQUIRED = "A production deploy runs the soak gate first, and it needs the staging database URL: set `staging-database-url` (the reusable workflow: the STAGING_DATABASE_URL secret; the CLI: --staging-database-url or STAGING_DATABASE_URL). " +
+    "A team without a staging database opts out explicitly with `soak-gate: off` (--soak-gate off); the deployment record then says the gate was skipped.";
+function deployGateSettings(request, production) {
+    const mode = (request.soakGate?.trim() || "on").toLowerCase();
+    if (mode !== "on" && mode !== "off")
+        throw new errors_ConfigurationError(`soak-gate is ${JSON.stringify(request.soakGate)}. Expected on (the default: production deploys wait for the soak) or off.`);
+    if (mode === "off")
+        return { off: true };
+    if (!production)
+        return undefined;
+    if (!request.stagingDatabaseUrl?.trim())
+        throw new errors_ConfigurationError(SOAK_GATE_REQUIRED);
+    const stagingDatabaseUrl = gateDatabaseUrl(request.stagingDatabaseUrl, "--staging-database-url", "STAGING_DATABASE_URL", "staging");
+    return {
+        off: false,
+        stagingDatabaseUrl,
+        soakHours: parseSoakHours(request.soakHours),
+        from: request.soakFrom?.trim() || "staging",
+        ...(request.overrideReason !== undefined && request.overrideReason !== "" ? { overrideReason: request.overrideReason } : {}),
+        overrideActors: parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
+    };
+}
+/** Runs the gate for a production deploy of `pending`; a refusal means: stop, change nothing. */
+async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
+    if (!settings)
+        return { refusal: `The database is stamped as production, so the soak gate must run first. ${SOAK_GATE_REQUIRED}` };
+    if (settings.off) {
+        ctx.logger.warning(`The soak gate is off (soak-gate: off): "${environment}" is deployed without proof that its migrations ran on staging first.`);
+        return { skipped: "soak-gate: off" };
+    }
+    if (settings.stagingDatabaseUrl === databaseUrl)
+        return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
+    const { override, refused } = soak_checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
+    if (refused)
+        return { refusal: `The soak gate's override is refused: ${refused}` };
+    const verdict = await assessSoak({
+        policy: { soakHours: settings.soakHours, from: settings.from, to: environment },
+        pending: [...pending],
+        fromDatabaseUrl: settings.stagingDatabaseUrl,
+        deploymentTasks: DEFAULT_DEPLOYMENT_TASKS,
+        ...(ctx.sha ? { sha: ctx.sha.toLowerCase() } : {}),
+        ...(override ? { override } : {}),
+    }, { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) });
+    ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
+    if (verdict.decision === "wait") {
+        return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
+    }
+    if (verdict.decision === "block")
+        return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
+    return { verdict };
+}
+/** What the deployment record's payload keeps about the gate. */
+function gatePayload(outcome) {
+    if (outcome.skipped)
+        return { skipped: outcome.skipped };
+    const v = outcome.verdict;
+    if (!v)
+        return undefined;
+    return {
+        decision: v.decision,
+        soakHours: v.policy.soakHours,
+        from: v.policy.from,
+        ...(v.override ? { override: { actor: v.override.actor, reason: v.override.reason, gateSaid: v.decisionWithoutOverride } } : {}),
+    };
+}
+/** One line for summaries and the deployment's description. */
+function deploy_gate_gateLine(outcome) {
+    if (outcome.skipped)
+        return "soak gate skipped (soak-gate: off)";
+    const v = outcome.verdict;
+    if (!v)
+        return undefined;
+    if (v.override)
+        return `soak gate overridden by ${v.override.actor} (it said ${v.decisionWithoutOverride}): ${v.override.reason}`;
+    return `soak gate ${v.decision} (${v.policy.soakHours}h on ${v.policy.from})`;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/render.ts
+// The migrate report as CLI text and as the job summary (Markdown): who, what, when, how long; what was
+// pending with its SQL; what was applied and how long each took (🚩 above slow-migration-seconds); and,
+// when something is wrong, why and the exact way out. Pure.
+
+
+
+const MAX_SQL_CHARS = 20_000;
+const MAX_TOTAL_SQL_CHARS = 400_000;
+function outcomeIcon(report) {
+    if (report.refused)
+        return "⛔";
+    return report.ok ? "✅" : "❌";
+}
+function renderMigrateText(report) {
+    const lines = [];
+    lines.push(`${report.ok ? "✔" : "✖"} ${headline(report)}`);
+    lines.push(`  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`);
+    if (report.stamp)
+        lines.push(`  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`);
+    else if (!report.refused && !report.error)
+        lines.push("  identity   not stamped yet (the first deploy stamps it)");
+    const s = report.state;
+    if (s) {
+        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
+        lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
+        if (s.failed.length)
+            lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
+        if (s.rolledBack.length)
+            lines.push(`  rolled back ${s.rolledBack.join(", ")}`);
+        if (s.checksumMismatch.length)
+            lines.push(`  edited after apply ${s.checksumMismatch.join(", ")}`);
+        if (s.missingFromRepo.length)
+            lines.push(`  not in repository ${s.missingFromRepo.join(", ")}`);
+    }
+    else if (report.stateUnknown) {
+        lines.push(`  state      unknown: ${report.stateUnknown}`);
+    }
+    for (const a of report.appliedNow ?? [])
+        lines.push(`  ${a.slow ? "🚩" : "✔"} ${a.name}  ${formatDuration(a.durationMs)}`);
+    if (report.resolved)
+        lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
+    if (report.backup)
+        lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
+    if (report.deployment)
+        lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
+    if (report.gate && gateLine(report.gate))
+        lines.push(`  soak gate  ${gateLine(report.gate)}`);
+    if (report.refused)
+        lines.push("", `refused: ${report.refused}`);
+    if (report.error)
+        lines.push("", `error: ${report.error}`);
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    if (report.recovery.length)
+        lines.push("", "How to recover:", ...report.recovery.map((r) => `  ${r}`));
+    lines.push("", `${report.command} took ${formatDuration(report.durationMs)}.`);
+    return lines.join("\n") + "\n";
+}
+function renderMigrateMarkdown(report, options = {}) {
+    const out = [];
+    out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${report_headline(report)}`)}`, "");
+    const run = safeUrl(report.runUrl);
+    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
+    out.push("| | |", "| --- | --- |");
+    out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
+    out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+    out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
+    out.push(`| When | ${report.startedAt.toISOString()} |`);
+    out.push(`| How long | ${markdown_text_formatDuration(report.durationMs)} |`);
+    if (report.command !== "status")
+        out.push(`| Deployment | ${deployment} |`);
+    if (run)
+        out.push(`| Run | [log](${run}) |`);
+    if (report.prismaVersion)
+        out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
+    if (report.stamp)
+        out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
+    if (report.backup)
+        out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${markdown_text_formatDuration(report.backup.durationMs)}) |`);
+    if (report.gate && deploy_gate_gateLine(report.gate))
+        out.push(`| Soak gate | ${cell(deploy_gate_gateLine(report.gate))} |`);
+    out.push("");
+    if (report.refused)
+        out.push(`> [!CAUTION]`, `> **Refused — nothing was changed.** ${inline(report.refused)}`, "");
+    if (report.error)
+        out.push(`> [!WARNING]`, `> **${report.ok ? "Problem" : "Failed"}.** ${inline(report.error)}`, "");
+    if (report.recovery.length)
+        out.push("### How to recover", "", ...report.recovery.map((r) => `- ${inline(r)}`), "");
+    if (report.appliedNow) {
+        out.push(`### Applied by this run (${report.appliedNow.length})`, "");
+        if (report.appliedNow.length === 0)
+            out.push("Nothing: there were no pending migrations when Prisma ran.", "");
+        else {
+            out.push("| Migration | Duration | |", "| --- | --- | --- |");
+            for (const a of report.appliedNow)
+                out.push(`| ${code(a.name, { inTable: true })} | ${markdown_text_formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`);
+            out.push("");
+        }
+    }
+    if (report.resolved)
+        out.push(`### Resolved`, "", `${code(report.resolved.name)} is now marked **${report.resolved.kind}**.`, "");
+    if (report.pendingBefore && report.pendingBefore.length > 0) {
+        out.push(`### Pending before the deploy (${report.pendingBefore.length})`, "");
+        let budget = MAX_TOTAL_SQL_CHARS;
+        for (const m of report.pendingBefore) {
+            // The linter reports Prisma's header warnings itself; without it they are shown as they are.
+            const notes = m.lint
+                ? m.lint.map((f) => `${f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️"} ${code(f.rule)}: ${inline(f.message)}`)
+                : m.warnings.map((w) => `⚠️ Prisma: ${inline(w)}`);
+            const sql = clip(m.sql, Math.max(0, Math.min(MAX_SQL_CHARS, budget)));
+            budget -= sql.length;
+            const fence = blockFence(sql);
+            const verdict = notes.length ? ` — ${plural(notes.length, "finding")}` : m.lint ? " — lint: no findings" : "";
+            out.push(`<details${notes.length ? " open" : ""}><summary><code>${inline(m.name)}</code>${verdict}</summary>`, "");
+            if (notes.length)
+                out.push(...notes.map((n) => `- ${n}`), "");
+            out.push(`${fence}sql`, sql, fence, "", "</details>", "");
+        }
+    }
+    const s = report.state;
+    if (s) {
+        out.push("### State of the environment", "");
+        out.push("| | Migrations |", "| --- | --- |");
+        const list = (names) => (names.length ? names.map((n) => code(n, { inTable: true })).join(", ") : "–");
+        out.push(`| Applied | ${s.applied.length} |`);
+        out.push(`| Pending | ${list(s.pending)} |`);
+        out.push(`| Failed | ${list(s.failed.map((f) => f.name))} |`);
+        if (s.rolledBack.length)
+            out.push(`| Rolled back | ${list(s.rolledBack)} |`);
+        out.push(`| Edited after apply | ${list(s.checksumMismatch)} |`);
+        if (s.missingFromRepo.length)
+            out.push(`| Not in this repository | ${list(s.missingFromRepo)} |`);
+        const slow = s.applied.filter((a) => a.slow);
+        if (slow.length)
+            out.push(`| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${markdown_text_formatDuration(a.durationMs)}`).join(", ")} |`);
+        out.push("");
+    }
+    else if (report.stateUnknown) {
+        out.push("### State of the environment", "", `Unknown: ${inline(report.stateUnknown)}`, "");
+    }
+    if (report.warnings.length)
+        out.push("### Warnings", "", ...report.warnings.map((w) => `- ${inline(w)}`), "");
+    return out.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/lock.ts
@@ -40110,7 +41115,7 @@ async function backupDatabase(url, file, serverMajor, onLine) {
         throw new Error(`backup: cannot create the folder for ${file} (${error.code ?? String(error)}), so the deploy did not start. Set backup-file to a writable path.`);
     }
     const target = libpqUrl(url);
-    const secrets = urlSecrets(url);
+    const secrets = database_urlSecrets(url);
     const env = { ...process.env, PGAPPNAME: "migrate-guard-backup", PGCONNECT_TIMEOUT: "15" };
     delete env.PGPASSWORD;
     if (target.password)
@@ -40141,6 +41146,7 @@ async function backupDatabase(url, file, serverMajor, onLine) {
 
 
 
+
 /** Marks the report refused: nothing was changed. */
 function refuse(report, reason) {
     report.ok = false;
@@ -40150,6 +41156,10 @@ function refuse(report, reason) {
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** An override or opt-out of the soak gate, for the deployment's descriptions (a reviewer reads them later). */
+function gateNote(report) {
+    return report.gate && (report.gate.verdict?.override || report.gate.skipped) ? ` — ${deploy_gate_gateLine(report.gate)}` : "";
+}
 function auditRequest(settings, deps, report, migrations, what) {
     const context = deps.context ?? {};
     const action = settings.resolve ? `resolve --${settings.resolve.kind} ${settings.resolve.name}` : "deploy";
@@ -40157,11 +41167,13 @@ function auditRequest(settings, deps, report, migrations, what) {
         environment: settings.environment.name,
         production: report.production,
         task: "deploy:migrations",
-        description: `migrate-guard ${action}: ${what}`,
+        description: `migrate-guard ${action}: ${what}${settings.reason ? ` — ${settings.reason}` : ""}${gateNote(report)}`,
         payload: {
             tool: "migrate-guard",
             command: settings.command,
             ...(settings.resolve ? { resolve: settings.resolve } : {}),
+            ...(settings.reason ? { reason: settings.reason } : {}),
+            ...(report.gate && gatePayload(report.gate) ? { soakGate: gatePayload(report.gate) } : {}),
             migrations,
             database: report.database,
             actor: context.actor ?? null,
@@ -40192,7 +41204,7 @@ async function closeAudit(record, report, logger) {
     if (!record)
         return;
     const firstProblem = (report.error ?? report.refused ?? "").split("\n")[0] ?? "";
-    const description = report.ok ? report_headline(report) : `${report_headline(report)}: ${firstProblem}`;
+    const description = report.ok ? `${report_headline(report)}${gateNote(report)}` : `${report_headline(report)}: ${firstProblem}`;
     try {
         await record.finish(report.ok ? "success" : "failure", errors_redact(description));
     }
@@ -40235,6 +41247,7 @@ function describeState(scope) {
 // edited migration, no history, unconfirmed production; nothing changed), then the deployment record,
 // the optional backup (read-only, so a failed one leaves the database as it was), the environment stamp,
 // a bounded wait for another deploy's lock, Prisma, and the state read back for the report.
+
 
 
 
@@ -40307,11 +41320,23 @@ async function runDeploy(scope, prisma) {
     const refusal = refusalBeforeChange(scope);
     if (refusal)
         return refuse(report, refusal);
+    if (report.production) {
+        // The soak gate: staging must have run these migrations long enough. Read-only; a wait or block refuses.
+        const context = deps.context ?? {};
+        report.gate = await runDeployGate(settings.gate, settings.environment.name, settings.databaseUrl, report.pendingBefore, {
+            logger: deps.logger,
+            ...(context.actor ? { actor: context.actor } : {}),
+            ...(context.sha ? { sha: context.sha } : {}),
+            ...deps.soakGate,
+        });
+        if (report.gate.refusal)
+            return refuse(report, report.gate.refusal);
+    }
     const what = report.pendingBefore.length ? `${report.pendingBefore.length} pending migration(s)` : "no pending migrations";
     const record = await openAudit(deps, report, auditRequest(settings, deps, report, report.pendingBefore.map((m) => ({ name: m.name, checksum: m.checksum })), what));
     if (report.refused)
         return report;
-    const secrets = urlSecrets(settings.databaseUrl);
+    const secrets = database_urlSecrets(settings.databaseUrl);
     try {
         // The backup first: it only reads, so a failed backup leaves the database exactly as it was.
         if (settings.backup) {
@@ -40436,7 +41461,7 @@ async function runResolve(scope, prisma) {
     const record = await openAudit(deps, report, auditRequest(settings, deps, report, [{ name, checksum }], `mark ${name} ${kind}`));
     if (report.refused)
         return report;
-    const secrets = urlSecrets(settings.databaseUrl);
+    const secrets = database_urlSecrets(settings.databaseUrl);
     try {
         const holder = await waitForMigrationLock(db, settings.lockTimeoutSeconds, (m) => deps.logger.info(m));
         if (holder)
@@ -40503,7 +41528,7 @@ async function runMigrate(settings, deps) {
         command: settings.command,
         environment: settings.environment.name,
         production: settings.environment.production,
-        database: describeUrl(settings.databaseUrl),
+        database: database_describeUrl(settings.databaseUrl),
         refused: null,
         warnings: [],
         recovery: [],
@@ -40513,7 +41538,7 @@ async function runMigrate(settings, deps) {
         ...(context.actor ? { actor: context.actor } : {}),
         ...(context.runUrl ? { runUrl: context.runUrl } : {}),
     };
-    const loaded = await loadProject(settings.workingDirectory, settings.schema);
+    const loaded = await state_loadProject(settings.workingDirectory, settings.schema);
     const prisma = settings.command === "status" ? undefined : projectPrisma(loaded, Boolean(settings.schema));
     if (prisma)
         report.prismaVersion = prisma.version;
@@ -40526,7 +41551,7 @@ async function runMigrate(settings, deps) {
         db = await EnvironmentDatabase.connect(settings.databaseUrl);
     }
     catch (error) {
-        if (!(error instanceof DatabaseConnectionError))
+        if (!(error instanceof database_DatabaseConnectionError))
             throw error;
         return failWithRecord(settings, deps, report, error.message, "could not reach the database");
     }
@@ -40536,7 +41561,7 @@ async function runMigrate(settings, deps) {
             env = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
         }
         catch (error) {
-            return failWithRecord(settings, deps, report, `Could not read the migration state of ${report.database}: ${errors_redact(run_errorMessage(error), urlSecrets(settings.databaseUrl))}`, "could not read the database");
+            return failWithRecord(settings, deps, report, `Could not read the migration state of ${report.database}: ${errors_redact(run_errorMessage(error), database_urlSecrets(settings.databaseUrl))}`, "could not read the database");
         }
         if (settings.command !== "status" && env.lockHolder) {
             // A deploy is running: its unfinished migration is not a failed one. Wait for it, then decide on
@@ -40613,141 +41638,52 @@ function statusOutcome(scope) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/migrate/settings.ts
-// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
-// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
-// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+;// CONCATENATED MODULE: ./src/actions/action-start.ts
+// The few runner commands an action entry needs before its bundle is loaded: read an input, mask a
+// secret, fail the step. @actions/core's index loads its HTTP client (undici) at import, ~100 ms of a
+// cold start spent before the first input can be read; these are the documented workflow-command
+// forms it writes (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
+// so an entry validates its inputs at once and loads the rest while it starts working.
 
-
-
-
-const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
-/**
- * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
- * development databases, where Prisma is run directly.
- */
-const DANGEROUS = {
-    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
-    reset: "`prisma migrate reset` drops the database's schema and every row in it",
-    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
-    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
-};
-function dangerousCommandReason(command) {
-    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
-    return DANGEROUS[words];
+/** `core.getInput` without options: INPUT_<NAME> (spaces as underscores, upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function refuseDangerousCommand(command) {
-    const reason = dangerousCommandReason(command);
-    throw new errors_ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
-        "Run it yourself with Prisma against a local development database.");
+// As @actions/core's command.ts escapes a command's data.
+function action_start_escapeData(value) {
+    return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function settings_text(value) {
-    const t = value?.trim();
-    return t ? t : undefined;
+/** `core.setSecret`: the runner masks `value` in every later log line. */
+function action_start_setSecret(value) {
+    process.stdout.write(`::add-mask::${action_start_escapeData(value)}\n`);
 }
-function positiveSeconds(value, name, fallback) {
-    const t = settings_text(value);
-    if (t === undefined)
+/** `core.setFailed` for an error that happens before the bundle is loaded. */
+function failStep(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.exitCode = 1;
+    process.stdout.write(`::error::${action_start_escapeData(redact(message))}\n`);
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack && process.env.RUNNER_DEBUG === "1") {
+        process.stdout.write(`::debug::${action_start_escapeData(redact(error.stack))}\n`);
+    }
+}
+/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
+function booleanInput(name, value, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === "")
         return fallback;
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new errors_ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
-    return n;
+    if (v === "true")
+        return true;
+    if (v === "false")
+        return false;
+    throw new errors_ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
 }
-/**
- * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
- * when it is wrong.
- */
-function validateDatabaseUrl(url) {
-    const value = settings_text(url);
-    if (!value) {
-        throw new errors_ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
-    }
-    let parsed;
-    try {
-        // "user:password@host/db" parses as a URL whose scheme is "user:": demand the "scheme://" form.
-        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
-            throw new Error("no scheme");
-        parsed = new URL(value);
-    }
-    catch {
-        throw new errors_ConfigurationError("The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
-    }
-    if (!/^postgres(ql)?:$/i.test(parsed.protocol)) {
-        throw new errors_ConfigurationError(`The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`);
-    }
-    if (!parsed.hostname && !parsed.searchParams.get("host")) {
-        throw new errors_ConfigurationError("The database URL names no host. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
-    }
-    if (parsed.pathname.replace(/^\//, "") === "") {
-        throw new errors_ConfigurationError("The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).");
-    }
-    return value;
-}
-function backupFileName(environment, now) {
-    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
-    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
-}
-function validateRequest(request, now = new Date()) {
-    const command = request.command.trim().toLowerCase();
-    if (dangerousCommandReason(command))
-        refuseDangerousCommand(request.command);
-    if (!MIGRATE_COMMANDS.includes(command)) {
-        throw new errors_ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
-    }
-    const policy = {
-        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
-    };
-    if (!settings_text(request.environment)) {
-        throw new errors_ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
-    }
-    const environment = resolveEnvironment(request.environment, policy);
-    const rolledBack = settings_text(request.rolledBack);
-    const applied = settings_text(request.applied);
-    let resolve;
-    if (command === "resolve") {
-        if (rolledBack && applied)
-            throw new errors_ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
-        if (!rolledBack && !applied) {
-            throw new errors_ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
-        }
-        const kind = rolledBack ? "rolled-back" : "applied";
-        const name = (rolledBack ?? applied);
-        assertMigrationName(name, `--${kind}`);
-        resolve = { kind, name };
-    }
-    else if (rolledBack || applied) {
-        throw new errors_ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
-    }
-    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
-    const confirm = request.confirm;
-    if (command === "deploy" && environment.production)
-        assertProductionConfirmed(environment, confirm);
-    if (resolve)
-        assertResolveConfirmed(resolve.name, confirm);
-    let backup;
-    if (request.backup) {
-        if (command !== "deploy")
-            throw new errors_ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
-        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
-        backup = { file: external_node_path_default().resolve(file) };
-    }
-    const schema = settings_text(request.schema);
-    return {
-        command: command,
-        environment,
-        policy,
-        databaseUrl,
-        workingDirectory: settings_text(request.workingDirectory) ?? ".",
-        ...(schema ? { schema } : {}),
-        ...(confirm !== undefined ? { confirm } : {}),
-        ...(resolve ? { resolve } : {}),
-        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
-        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
-        ...(backup ? { backup } : {}),
-    };
-}
+/** The Logger of action-runtime.ts (`actionsLogger`) in the same workflow commands, without @actions/core. */
+const runnerLogger = {
+    info: (message) => void process.stdout.write(`${errors_redact(message)}\n`),
+    warning: (message) => void process.stdout.write(`::warning::${action_start_escapeData(errors_redact(message))}\n`),
+    error: (message) => void process.stdout.write(`::error::${action_start_escapeData(errors_redact(message))}\n`),
+    debug: (message) => void process.stdout.write(`::debug::${action_start_escapeData(errors_redact(message))}\n`),
+};
 
 ;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
 // What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
@@ -40777,17 +41713,8 @@ async function runAction(work) {
         }
     }
 }
-/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
-function booleanInput(name, value, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === "")
-        return fallback;
-    if (v === "true")
-        return true;
-    if (v === "false")
-        return false;
-    throw new errors_ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
-}
+// Lives in action-start.ts, which entries can import without loading @actions/core.
+
 
 ;// CONCATENATED MODULE: ./src/actions/migrate/inputs.ts
 // Every input of the migrate action, read and validated in one place. Secrets are registered with the
@@ -40799,7 +41726,9 @@ function readInputs(getInput = (name) => core_getInput(name), env = process.env)
     const text = (name) => getInput(name).trim() || undefined;
     const databaseUrl = text("database-url");
     const githubToken = text("github-token");
-    const secrets = [...(databaseUrl ? urlSecrets(databaseUrl) : []), ...(githubToken ? [githubToken] : [])];
+    const stagingDatabaseUrl = text("staging-database-url");
+    const rawOverride = core_getInput("override-reason", { trimWhitespace: false });
+    const secrets = [...(databaseUrl ? database_urlSecrets(databaseUrl) : []), ...(stagingDatabaseUrl ? database_urlSecrets(stagingDatabaseUrl) : []), ...(githubToken ? [githubToken] : [])];
     for (const secret of secrets)
         core_setSecret(secret);
     const request = {
@@ -40819,6 +41748,14 @@ function readInputs(getInput = (name) => core_getInput(name), env = process.env)
         backup: booleanInput("backup", getInput("backup"), false),
         backupFile: text("backup-file"),
         backupDir: env.RUNNER_TEMP || ".",
+        gate: {
+            stagingDatabaseUrl: stagingDatabaseUrl ?? env.STAGING_DATABASE_URL,
+            soakHours: text("soak-hours"),
+            soakGate: text("soak-gate"),
+            // Not trimmed: a reason of only spaces is refused, not taken for "no override".
+            ...(rawOverride !== "" ? { overrideReason: rawOverride } : {}),
+            overrideActors: text("override-actors"),
+        },
     };
     return {
         request,
@@ -40832,6 +41769,8 @@ function readInputs(getInput = (name) => core_getInput(name), env = process.env)
 // The migrate action: status, deploy or resolve on one environment's database. Inputs → guards →
 // GitHub deployment (deploy/resolve) → job summary, warnings, outputs. Bad input fails the step before
 // the database or the deployments API is touched.
+
+
 
 
 
@@ -40880,9 +41819,15 @@ async function main() {
             onCreated: (id) => saveState("deployment", JSON.stringify({ id, owner: context.repository.owner, repo: context.repository.repo, environment: settings.environment.name })),
         });
     }
+    // The soak gate of a production deploy reads the staging deployments with the same token (with
+    // deployment: false no deploy is recorded, so the code soak cannot be, and is not, checked).
+    const gateGitHub = settings.gate && inputs.recordDeployment && inputs.githubToken && context.repository
+        ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+        : undefined;
     const report = await runMigrate(settings, {
         logger,
         lint: lintPending,
+        ...(gateGitHub ? { soakGate: { github: gateGitHub } } : {}),
         ...(audit ? { audit } : {}),
         context: {
             ...(actor ? { actor } : {}),

@@ -31865,7 +31865,7 @@ class errors_ConfigurationError extends Error {
     name = "ConfigurationError";
 }
 /** Remove credentials from anything that may reach a log: URLs with passwords, tokens. */
-function redact(text, secrets = []) {
+function errors_redact(text, secrets = []) {
     let out = text;
     for (const secret of secrets) {
         if (secret && secret.length >= 4)
@@ -31876,32 +31876,32 @@ function redact(text, secrets = []) {
     return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
 }
 
-;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
-// What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
-// escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
-// stack at debug level). Secrets never reach the log: URLs are redacted.
+;// CONCATENATED MODULE: ./src/actions/action-start.ts
+// The few runner commands an action entry needs before its bundle is loaded: read an input, mask a
+// secret, fail the step. @actions/core's index loads its HTTP client (undici) at import, ~100 ms of a
+// cold start spent before the first input can be read; these are the documented workflow-command
+// forms it writes (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
+// so an entry validates its inputs at once and loads the rest while it starts working.
 
-
-const actionsLogger = {
-    info: (message) => info(redact(message)),
-    warning: (message) => warning(redact(message)),
-    error: (message) => error(redact(message)),
-    debug: (message) => core_debug(redact(message)),
-};
-async function runAction(work) {
-    try {
-        await work();
-    }
-    catch (error) {
-        if (error instanceof errors_ConfigurationError) {
-            setFailed(redact(error.message));
-        }
-        else {
-            const err = error instanceof Error ? error : new Error(String(error));
-            setFailed(redact(err.message));
-            if (err.stack)
-                core_debug(redact(err.stack));
-        }
+/** `core.getInput` without options: INPUT_<NAME> (spaces as underscores, upper case), trimmed. */
+function action_start_getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+// As @actions/core's command.ts escapes a command's data.
+function action_start_escapeData(value) {
+    return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+/** `core.setSecret`: the runner masks `value` in every later log line. */
+function action_start_setSecret(value) {
+    process.stdout.write(`::add-mask::${action_start_escapeData(value)}\n`);
+}
+/** `core.setFailed` for an error that happens before the bundle is loaded. */
+function failStep(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.exitCode = 1;
+    process.stdout.write(`::error::${action_start_escapeData(redact(message))}\n`);
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack && process.env.RUNNER_DEBUG === "1") {
+        process.stdout.write(`::debug::${action_start_escapeData(redact(error.stack))}\n`);
     }
 }
 /** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
@@ -31915,6 +31915,44 @@ function booleanInput(name, value, fallback) {
         return false;
     throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
 }
+/** The Logger of action-runtime.ts (`actionsLogger`) in the same workflow commands, without @actions/core. */
+const runnerLogger = {
+    info: (message) => void process.stdout.write(`${errors_redact(message)}\n`),
+    warning: (message) => void process.stdout.write(`::warning::${action_start_escapeData(errors_redact(message))}\n`),
+    error: (message) => void process.stdout.write(`::error::${action_start_escapeData(errors_redact(message))}\n`),
+    debug: (message) => void process.stdout.write(`::debug::${action_start_escapeData(errors_redact(message))}\n`),
+};
+
+;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
+// What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
+// escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
+// stack at debug level). Secrets never reach the log: URLs are redacted.
+
+
+const actionsLogger = {
+    info: (message) => info(errors_redact(message)),
+    warning: (message) => warning(errors_redact(message)),
+    error: (message) => error(errors_redact(message)),
+    debug: (message) => core_debug(errors_redact(message)),
+};
+async function runAction(work) {
+    try {
+        await work();
+    }
+    catch (error) {
+        if (error instanceof errors_ConfigurationError) {
+            setFailed(errors_redact(error.message));
+        }
+        else {
+            const err = error instanceof Error ? error : new Error(String(error));
+            setFailed(errors_redact(err.message));
+            if (err.stack)
+                core_debug(errors_redact(err.stack));
+        }
+    }
+}
+// Lives in action-start.ts, which entries can import without loading @actions/core.
+
 
 ;// CONCATENATED MODULE: ./src/actions/migrate/post.ts
 // Post step of migrate: the main step closes its GitHub deployment itself; this only acts when the main

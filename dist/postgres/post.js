@@ -38777,7 +38777,11 @@ function pgConnectionString(url) {
  * one the 'error' event would crash the process; the failing query reports it instead).
  */
 async function connectClient(url, options = {}) {
-    const client = new pg.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
+    const client = new pg.Client({
+        connectionString: pgConnectionString(url),
+        connectionTimeoutMillis: options.timeoutMs ?? 15_000,
+        ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    });
     client.on("error", () => { });
     try {
         await client.connect();
@@ -38964,12 +38968,13 @@ function serverSettings(port, socketDir) {
     };
     return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
 }
-function freePort() {
+/** A TCP port free on `host` right now (the OS picks it). */
+function freePort(host = HOST) {
     return new Promise((resolve, reject) => {
         const server = net.createServer();
         server.unref();
         server.once("error", reject);
-        server.listen(0, HOST, () => {
+        server.listen(0, host, () => {
             const { port } = server.address();
             server.close(() => resolve(port));
         });
@@ -39166,6 +39171,53 @@ function errors_redact(text, secrets = []) {
     return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
 }
 
+;// CONCATENATED MODULE: ./src/actions/action-start.ts
+// The few runner commands an action entry needs before its bundle is loaded: read an input, mask a
+// secret, fail the step. @actions/core's index loads its HTTP client (undici) at import, ~100 ms of a
+// cold start spent before the first input can be read; these are the documented workflow-command
+// forms it writes (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
+// so an entry validates its inputs at once and loads the rest while it starts working.
+
+/** `core.getInput` without options: INPUT_<NAME> (spaces as underscores, upper case), trimmed. */
+function action_start_getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+// As @actions/core's command.ts escapes a command's data.
+function action_start_escapeData(value) {
+    return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+/** `core.setSecret`: the runner masks `value` in every later log line. */
+function action_start_setSecret(value) {
+    process.stdout.write(`::add-mask::${action_start_escapeData(value)}\n`);
+}
+/** `core.setFailed` for an error that happens before the bundle is loaded. */
+function failStep(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.exitCode = 1;
+    process.stdout.write(`::error::${action_start_escapeData(redact(message))}\n`);
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack && process.env.RUNNER_DEBUG === "1") {
+        process.stdout.write(`::debug::${action_start_escapeData(redact(error.stack))}\n`);
+    }
+}
+/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
+function booleanInput(name, value, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === "")
+        return fallback;
+    if (v === "true")
+        return true;
+    if (v === "false")
+        return false;
+    throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
+}
+/** The Logger of action-runtime.ts (`actionsLogger`) in the same workflow commands, without @actions/core. */
+const runnerLogger = {
+    info: (message) => void process.stdout.write(`${errors_redact(message)}\n`),
+    warning: (message) => void process.stdout.write(`::warning::${action_start_escapeData(errors_redact(message))}\n`),
+    error: (message) => void process.stdout.write(`::error::${action_start_escapeData(errors_redact(message))}\n`),
+    debug: (message) => void process.stdout.write(`::debug::${action_start_escapeData(errors_redact(message))}\n`),
+};
+
 ;// CONCATENATED MODULE: ./src/actions/action-runtime.ts
 // What every action entry shares: a Logger over @actions/core, and the one try/catch that turns an
 // escaped error into a failed step (a ConfigurationError as its message alone, anything else with its
@@ -39194,17 +39246,8 @@ async function runAction(work) {
         }
     }
 }
-/** Boolean inputs the way GitHub documents them (true/false, any case); anything else is a mistake. */
-function booleanInput(name, value, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === "")
-        return fallback;
-    if (v === "true")
-        return true;
-    if (v === "false")
-        return false;
-    throw new ConfigurationError(`Input "${name}" is "${value}". Expected true or false.`);
-}
+// Lives in action-start.ts, which entries can import without loading @actions/core.
+
 
 ;// CONCATENATED MODULE: ./src/actions/postgres/post.ts
 // Post step of the postgres action: stops the server the main step left running and deletes its files.

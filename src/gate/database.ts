@@ -5,7 +5,7 @@ import type { EnvironmentStamp } from "../core/environment.js";
 import { normalizeEnvironmentName } from "../core/environment.js";
 import { redact } from "../core/errors.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { pgConnectionString, quoteIdentifier, urlSecrets } from "../postgres/database.js";
+import { connectClient, quoteIdentifier, urlSecrets } from "../postgres/database.js";
 import { explainConnectionError, migrationsSchema, STAMP_TABLE } from "../migrate/database.js";
 
 export interface DatabaseSnapshot {
@@ -18,16 +18,10 @@ export interface DatabaseSnapshot {
 }
 
 export async function readDatabaseSnapshot(url: string, options: { timeoutMs?: number } = {}): Promise<DatabaseSnapshot> {
-  const client = new pg.Client({
-    connectionString: pgConnectionString(url),
-    connectionTimeoutMillis: options.timeoutMs ?? 15_000,
-    application_name: "migrate-guard gate",
-  });
-  client.on("error", () => {});
+  let client: pg.Client;
   try {
-    await client.connect();
+    client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
   } catch (error) {
-    await client.end().catch(() => {});
     throw explainConnectionError(error, url);
   }
   try {

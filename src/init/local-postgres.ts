@@ -5,11 +5,11 @@
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
 import { findPostgres, type PostgresInstallation } from "../postgres/binaries.js";
+import { freePort } from "../postgres/cluster.js";
 import { createDataDir } from "../postgres/data-dir.js";
 import { quoteIdentifier } from "../postgres/database.js";
 import { serverUser, type ServerUser } from "../postgres/server-user.js";
@@ -40,18 +40,6 @@ function paths(workingDirectory: string) {
 }
 
 export const localUrl = (port: number) => `postgresql://postgres@${HOST}:${port}/${DATABASE}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function pgCtl(install: PostgresInstallation, args: string[], user: ServerUser | undefined, cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {

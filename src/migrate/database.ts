@@ -6,7 +6,7 @@ import pg from "pg";
 import { redact } from "../core/errors.js";
 import { normalizeEnvironmentName, type EnvironmentStamp } from "../core/environment.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { describeUrl, pgConnectionString, quoteIdentifier, urlSecrets } from "../postgres/database.js";
+import { connectClient, describeUrl, pgConnectionString, quoteIdentifier, urlSecrets } from "../postgres/database.js";
 
 /** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
 // Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.
@@ -69,14 +69,10 @@ export class EnvironmentDatabase {
   private constructor(private readonly client: pg.Client, readonly url: string) {}
 
   static async connect(url: string, options: { timeoutMs?: number } = {}): Promise<EnvironmentDatabase> {
-    const client = new pg.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000, application_name: "migrate-guard" });
-    // A server that goes away later is reported by the failing query; without a listener the
-    // 'error' event would crash the process.
-    client.on("error", () => {});
+    let client: pg.Client;
     try {
-      await client.connect();
+      client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
     } catch (error) {
-      await client.end().catch(() => {});
       throw explainConnectionError(error, url);
     }
     return new EnvironmentDatabase(client, url);

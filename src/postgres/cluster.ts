@@ -83,12 +83,13 @@ function serverSettings(port: number, socketDir: string): string[] {
   return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on `host` right now (the OS picks it). */
+export function freePort(host = HOST): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.once("error", reject);
-    server.listen(0, HOST, () => {
+    server.listen(0, host, () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });

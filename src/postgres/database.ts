@@ -69,8 +69,12 @@ export function pgConnectionString(url: string): string {
  * A connected client with libpq URL semantics and a listener for server-side disconnects (without
  * one the 'error' event would crash the process; the failing query reports it instead).
  */
-export async function connectClient(url: string, options: { timeoutMs?: number } = {}): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: options.timeoutMs ?? 15_000 });
+export async function connectClient(url: string, options: { timeoutMs?: number; applicationName?: string } = {}): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: pgConnectionString(url),
+    connectionTimeoutMillis: options.timeoutMs ?? 15_000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+  });
   client.on("error", () => {});
   try {
     await client.connect();
