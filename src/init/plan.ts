@@ -105,6 +105,9 @@ export const ENV_EXAMPLE = `# Copy to .env.staging and .env.production (both git
 # migrate-guard reads .env.<environment> when a command names --environment <environment>;
 # flags and --env-file files take precedence. In CI, use the environment's DATABASE_URL secret instead.
 DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DATABASE
+# .env.production only: a production deploy first runs the soak gate, which reads staging's
+# _prisma_migrations (read-only) to check every pending migration ran there long enough.
+# STAGING_DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DATABASE
 `;
 
 /** A whole file migrate-guard provides: created when missing, replaced only with `force`. */
