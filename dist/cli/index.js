@@ -12506,7 +12506,7 @@ async function openSnapshot(params) {
                 // of the history), which a run without the cache pays as well.
                 outcome: (newMigrationsMs = 0) => ({
                     state: "hit", migrations: prefix.length, savedMs: Math.max(0, found.manifest.applyMs - restoreMs - Math.max(0, deployMs - newMigrationsMs)),
-                    detail: `${prefix.length} migration(s) of the base branch restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
+                    detail: `${prefix.length} already-verified migration(s) restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
                 }),
                 async deploy(onLine) {
                     const deployStarted = Date.now();
@@ -12539,7 +12539,7 @@ async function openSnapshot(params) {
     let saved = false;
     const detail = () => state === "corrupt"
         ? `the cached snapshot was corrupt (${corruptReason}) and was ignored${saved ? "; a new one was saved" : ""}`
-        : `${prefix.length} migration(s) of the base branch were not cached${saved ? "; their snapshot was saved for the next run" : ""}`;
+        : `${prefix.length} already-verified migration(s) were not cached${saved ? "; their snapshot was saved for the next run" : ""}`;
     return {
         restored: 0,
         outcome: () => ({ state, migrations: prefix.length, saved, detail: detail() }),
@@ -15927,12 +15927,21 @@ function toRevertJson(report) {
         mayFail: report.mayFail,
         notReverted: report.notReverted,
         warnings: report.warnings,
+        schema: report.schema ?? null,
         postgresVersion: report.postgresVersion ?? null,
         durationMs: report.durationMs,
     };
 }
 function list(title, items) {
     return items.length ? [title, ...items.map((i) => `  - ${i}`)] : [];
+}
+function schemaLines(report) {
+    const s = report.schema;
+    if (!s)
+        return [];
+    if (s.status === "reverted")
+        return [`schema: reverted ${s.files.join(", ")} (${s.reason}; checked against the migrations)`];
+    return [`schema: unchanged — ${s.reason}.`, ...list("Still in the schema after the reversal:", s.findings ?? []), ...(s.fix ? [`  To fix: ${s.fix}`] : [])];
 }
 function renderRevertText(report) {
     const head = report.refused
@@ -15947,9 +15956,10 @@ function renderRevertText(report) {
         ...list("May fail when applied:", report.mayFail),
         ...list("Not reverted:", report.notReverted),
         ...report.warnings.map((w) => `warning: ${w}`),
+        ...schemaLines(report),
     ];
     if (report.ok)
-        lines.push("Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
+        lines.push(report.schema?.status === "reverted" ? "Next: commit both on a branch and open a pull request; it goes through verify, staging and production like any migration." : "Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
     return lines.join("\n") + "\n";
 }
 function renderRevertMarkdown(report) {
@@ -15964,6 +15974,16 @@ function renderRevertMarkdown(report) {
         parts.push("**Destroys**", "", bullets(report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`)), "");
     if (report.notReverted.length)
         parts.push("**Not reverted**", "", bullets(report.notReverted), "");
+    const s = report.schema;
+    if (s?.status === "reverted")
+        parts.push(`**Schema:** reverted ${s.files.map((f) => `\`${f}\``).join(", ")} — ${s.reason}; checked against the migrations.`, "");
+    if (s?.status === "unchanged") {
+        parts.push(`**Schema:** unchanged — ${s.reason}. Verify's drift check fails until the schema no longer describes what \`${report.migration}\` added.`, "");
+        if (s.findings?.length)
+            parts.push(bullets(s.findings), "");
+        if (s.fix)
+            parts.push(`To fix: ${s.fix}`, "");
+    }
     return parts.join("\n") + "\n";
 }
 
@@ -16173,6 +16193,107 @@ async function measureDataLoss(url, environment, items) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/rollback/schema-revert.ts
+// `rollback --revert X` also takes X's change out of schema.prisma, so that the revert's pull request
+// passes verify's drift check. The change is found in git: the commit that added X's migration.sql (on
+// the first-parent line, so a merged pull request counts as one commit), whose diff of the schema
+// file(s) is applied in reverse to the working tree. Refused — the schema left as it is, with the reason
+// — when there is no history, when that commit added other migrations too (its schema diff mixes their
+// changes), when it did not touch the schema, or when later edits make the reverse patch not apply.
+// Nothing is ever half-applied: `git apply --check` first, and the caller restores the saved files when
+// the result fails its drift check.
+
+
+
+
+
+function schema_revert_git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => { stdout += d.toString(); });
+        child.stderr.on("data", (d) => { stderr += d.toString(); });
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+        if (input !== undefined) {
+            child.stdin.on("error", () => { });
+            child.stdin.end(input);
+        }
+    });
+}
+const handEdit = (schema, migration) => `edit ${schema} by hand so that it no longer describes what ${migration} added, then check it with \`npx migrate-guard verify\``;
+function unchanged(reason, fix, commit) {
+    return { change: { status: "unchanged", reason, files: [], fix, ...(commit ? { commit } : {}) }, restore: async () => { } };
+}
+/**
+ * Applies the reverse of the schema change made by the commit that added `migration` to the working
+ * tree. `schemaPath` is the project's schema file or folder, `migrationsDir` its migrations folder
+ * (both absolute).
+ */
+async function revertSchemaChange(params) {
+    const { migration } = params;
+    const top = await schema_revert_git(params.workingDirectory, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
+    const schemaName = external_node_path_default().basename(params.schemaPath);
+    if (!top || top.code !== 0)
+        return unchanged("the project is not in a git repository, so the schema change that came with the migration cannot be found", handEdit(schemaName, migration));
+    const root = top.stdout.trim();
+    const schemaRel = toPosix(external_node_path_default().relative(root, params.schemaPath));
+    const migrationsRel = toPosix(external_node_path_default().relative(root, params.migrationsDir));
+    const fileRel = `${migrationsRel}/${migration}/migration.sql`;
+    const handFix = handEdit(schemaRel, migration);
+    const log = await schema_revert_git(root, ["log", "--first-parent", "--diff-filter=A", "--format=%H", "HEAD", "--", fileRel]);
+    const commit = log.code === 0 ? log.stdout.trim().split("\n").filter(Boolean).at(-1) : undefined;
+    if (!commit)
+        return unchanged(`${fileRel} is not in the git history of HEAD (not committed yet?), so the schema change that came with it cannot be found`, handFix);
+    const short = commit.slice(0, 12);
+    const parents = (await schema_revert_git(root, ["rev-list", "--parents", "-n", "1", commit])).stdout.trim().split(" ").slice(1);
+    if (parents.length === 0) {
+        const shallow = (await schema_revert_git(root, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+        return unchanged(shallow
+            ? `the checkout is shallow: commit ${short} stands for all earlier history (in GitHub Actions check out with \`fetch-depth: 0\`)`
+            : `${migration} came with the repository's first commit ${short}, whose schema is not a change to revert`, handFix, commit);
+    }
+    const parent = parents[0];
+    const added = await schema_revert_git(root, ["diff", "--name-only", "--diff-filter=A", parent, commit, "--", `${migrationsRel}/`]);
+    const others = added.stdout.split("\n").filter((f) => f.endsWith("/migration.sql") && f !== fileRel).map((f) => f.split("/").at(-2));
+    if (others.length > 0) {
+        return unchanged(`commit ${short} added ${migration} together with ${others.join(", ")}: its schema change mixes theirs, so it is not reverted automatically`, handFix, commit);
+    }
+    // A schema folder (prismaSchemaFolder) may hold the migrations folder too: only its .prisma files.
+    const isFolder = (0,external_node_fs_.statSync)(params.schemaPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const pathspec = isFolder ? `:(glob)${schemaRel}/**/*.prisma` : schemaRel;
+    const patch = await schema_revert_git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", parent, commit, "--", pathspec]);
+    if (patch.code !== 0)
+        throw new Error(`git diff ${short} failed: ${patch.stderr.trim()}`);
+    if (patch.stdout.trim() === "")
+        return unchanged(`commit ${short}, which added ${migration}, did not change ${schemaRel}`, handFix, commit);
+    const check = await schema_revert_git(root, ["apply", "-R", "--check", "-"], patch.stdout);
+    if (check.code !== 0) {
+        const firstError = check.stderr.trim().split("\n")[0] ?? "";
+        return unchanged(`the schema change of commit ${short} no longer reverses cleanly: later changes touch the same lines (${firstError.replace(/^error: /, "")})`, `git diff ${parent.slice(0, 12)} ${short} -- ${isFolder ? `'${pathspec}'` : schemaRel} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`, commit);
+    }
+    const files = (await schema_revert_git(root, ["diff", "--name-only", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+    const saved = new Map();
+    for (const f of files)
+        saved.set(f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), "utf8").catch(() => undefined));
+    const restore = async () => {
+        for (const [f, text] of saved) {
+            if (text === undefined)
+                await (0,promises_namespaceObject.rm)(external_node_path_default().join(root, f), { force: true });
+            else
+                await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(root, f), text);
+        }
+    };
+    const applied = await schema_revert_git(root, ["apply", "-R", "-"], patch.stdout);
+    if (applied.code !== 0) {
+        await restore();
+        return unchanged(`git apply failed after its check passed: ${applied.stderr.trim().split("\n")[0]}`, handFix, commit);
+    }
+    const kind = isFolder ? "schema folder" : "schema";
+    return { change: { status: "reverted", reason: `the ${kind} change of commit ${short}, which added ${migration}, is reversed`, files, commit }, restore };
+}
+
 ;// CONCATENATED MODULE: ./src/rollback/scratch.ts
 
 
@@ -16233,6 +16354,7 @@ async function buildScratchStates(params) {
             current,
             without,
             postgresVersion: cluster.version,
+            adminUrl: cluster.url,
             async applyToCurrent(sql) {
                 const client = await connectClient(currentUrl);
                 try {
@@ -16260,6 +16382,8 @@ async function buildScratchStates(params) {
 // --from-url/--to-url/--shadow-database-url when the project migrates through a driver adapter
 // (prisma.config.ts `adapter`), and without one it needs the native schema engine binary; the catalog
 // comparison (the one drift uses) works on every set-up and its result is verified before it is written.
+
+
 
 
 
@@ -16364,7 +16488,7 @@ async function planAndWrite(settings, ctx) {
             "If it changed data, views, functions or triggers, write the reversal by hand (`prisma migrate dev --create-only`).");
         return;
     }
-    await selfCheck(plan, states, report);
+    const after = await selfCheck(plan, states, report);
     const unseen = unseenStatements(ctx.targetSql);
     report.recreatedEmpty = plan.recreatedEmpty;
     report.notReverted = [...plan.notReverted, ...unseen];
@@ -16392,6 +16516,51 @@ async function planAndWrite(settings, ctx) {
     report.revert = { name, dir, file: toPosix(external_node_path_default().relative(loaded.repoRoot, external_node_path_default().join(dir, "migration.sql"))), sql };
     report.ok = true;
     ctx.logger.info(`Wrote ${report.revert.file}: it reverts ${settings.migration} (${plan.statements.length} statement(s)).`);
+    const schemaStarted = Date.now();
+    report.schema = await revertSchema(settings, loaded, states, after);
+    const took = `(${Date.now() - schemaStarted} ms)`;
+    ctx.logger.info(report.schema.status === "reverted" ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.` : `${toPosix(external_node_path_default().relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`);
+}
+/**
+ * Takes the migration's change out of the working tree's schema and checks the result the way verify's
+ * drift check will: the catalog the reverted schema describes must equal "every migration + the
+ * reversal" (`after`). A mismatch puts the schema back. Only when the migration went into the project's
+ * migrations directory: --output-dir writes elsewhere and leaves the working tree's schema alone.
+ */
+async function revertSchema(settings, loaded, states, after) {
+    const { project } = loaded;
+    if (settings.outputDir && external_node_path_default().resolve(settings.outputDir) !== external_node_path_default().resolve(loaded.dir.dir)) {
+        return { status: "unchanged", reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone", files: [], fix: `run without --output-dir, or edit ${external_node_path_default().basename(project.schemaPath)} by hand` };
+    }
+    let applied;
+    try {
+        applied = await revertSchemaChange({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, migration: settings.migration });
+    }
+    catch (error) {
+        return { status: "unchanged", reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`, files: [], fix: `edit ${external_node_path_default().basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\`` };
+    }
+    if (applied.change.status !== "reverted")
+        return applied.change;
+    const fix = `edit ${applied.change.files.join(", ")} by hand so that it matches the migrations (the reverse of commit ${applied.change.commit.slice(0, 12)} is a start: \`git show ${applied.change.commit.slice(0, 12)} -- ${applied.change.files.join(" ")}\`), then check it with \`npx migrate-guard verify\``;
+    let items;
+    try {
+        const schemaSql = await projectPrisma(loaded, Boolean(settings.schema)).schemaToSql(states.adminUrl);
+        const expected = await expectedCatalog({ adminUrl: states.adminUrl, schemaSql, schemas: project.schemas });
+        items = compareCatalogs(after, expected).filter((i) => !i.informational);
+    }
+    catch (error) {
+        await applied.restore();
+        const message = redact(error instanceof Error ? error.message : String(error), urlSecrets(states.adminUrl)).split("\n").slice(0, 3).join(" ");
+        return { status: "unchanged", reason: `the reverted schema could not be checked, so it was put back (${message})`, files: [], commit: applied.change.commit, fix };
+    }
+    if (items.length > 0) {
+        await applied.restore();
+        return {
+            status: "unchanged", files: [], commit: applied.change.commit, fix, findings: items.map((i) => i.message),
+            reason: `with commit ${applied.change.commit.slice(0, 12)}'s schema change reversed, the schema still differs from the migrations (${items.length} difference(s)), so it was put back`,
+        };
+    }
+    return applied.change;
 }
 /** Applies the reversal to "every migration" and compares with "every migration except X". */
 async function selfCheck(plan, states, report) {
@@ -16405,6 +16574,7 @@ async function selfCheck(plan, states, report) {
     const left = compareCatalogs(unordered(after), unordered(states.without)).filter((i) => !i.informational && !i.sql.startsWith("-- Removing enum values"));
     for (const item of left)
         report.warnings.push(`After the reversal the schema still differs: ${item.message.replace(/schema\.prisma/g, "the state before")}.`);
+    return after;
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/rolled-back.ts
@@ -16593,8 +16763,12 @@ const ROLLBACK_USAGE = `Usage: migrate-guard rollback --environment NAME [--data
                     --rolled-back), with the guards and the deployment record of \`resolve\`.
 --revert NAME       an applied migration to undo: writes a NEW migration <timestamp>_revert_NAME that takes
                     the schema back to "every migration except NAME" (computed and checked on a throwaway
-                    PostgreSQL; the environment's database is only read). Open a pull request with it.
---output-dir DIR    where the new migration folder goes (default: the project's migrations directory)
+                    PostgreSQL; the environment's database is only read). It also reverses the schema.prisma
+                    change of the commit that added NAME when that applies cleanly and matches the
+                    migrations (\`schema: reverted\`), else leaves it and says why (\`schema: unchanged\`).
+                    Open a pull request with both.
+--output-dir DIR    where the new migration folder goes (default: the project's migrations directory);
+                    anywhere else leaves schema.prisma unchanged
 --allow-data-loss   accept a reversal that drops tables or columns (refused otherwise, naming them and the
                     rows the environment holds in them)
 --confirm NAME      the migration's name (asked at a terminal)
@@ -17150,6 +17324,9 @@ const ENV_EXAMPLE = `# Copy to .env.staging and .env.production (both git-ignore
 # migrate-guard reads .env.<environment> when a command names --environment <environment>;
 # flags and --env-file files take precedence. In CI, use the environment's DATABASE_URL secret instead.
 DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DATABASE
+# .env.production only: a production deploy first runs the soak gate, which reads staging's
+# _prisma_migrations (read-only) to check every pending migration ran there long enough.
+# STAGING_DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DATABASE
 `;
 /** A whole file migrate-guard provides: created when missing, replaced only with `force`. */
 function planFile(target, existing, wanted, force) {

@@ -38419,6 +38419,146 @@ function errors_redact(text, secrets = []) {
     return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, "$1***@");
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/migrations.ts
+// Reading a Prisma migrations directory: what Prisma itself would see (folders in byte order, each with
+// a migration.sql), plus what it silently ignores or trips over (folders without migration.sql).
+
+
+
+const LOCK_FILE = "migration_lock.toml";
+/** Prisma orders migrations by folder name, comparing bytes (not locale collation). */
+function migrations_compareMigrationNames(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+function migrations_checksum(content) {
+    return (0,external_node_crypto_.createHash)("sha256").update(content).digest("hex");
+}
+/**
+ * Reads every migration under `dir`. `root` is what `file` paths are made relative to (the repository
+ * root, so annotations land on the right file).
+ */
+async function readMigrationsDirectory(dir, root) {
+    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(migrations_compareMigrationNames);
+    const result = { dir, migrations: [], foldersWithoutSql: [] };
+    const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
+    if (lock)
+        result.lockFile = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, LOCK_FILE), "utf8");
+    const loaded = await Promise.all(folders.map(async (name) => {
+        const sqlPath = external_node_path_default().join(dir, name, "migration.sql");
+        try {
+            const bytes = await (0,promises_namespaceObject.readFile)(sqlPath);
+            return { name, file: migrations_toPosix(external_node_path_default().relative(root, sqlPath)), sql: bytes.toString("utf8"), checksum: migrations_checksum(bytes) };
+        }
+        catch (error) {
+            if (error.code === "ENOENT")
+                return name;
+            throw error;
+        }
+    }));
+    for (const item of loaded) {
+        if (typeof item === "string")
+            result.foldersWithoutSql.push(item);
+        else
+            result.migrations.push(item);
+    }
+    return result;
+}
+function migrations_toPosix(p) {
+    return p.split((external_node_path_default()).sep).join("/");
+}
+/** 1-based line and column of a 0-based character offset. */
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+// The git adapter: the base ref's migrations, read with two git processes whatever their number
+// (`ls-tree` for the names, one `cat-file --batch` for every file).
+
+
+
+
+function git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+        const out = [];
+        let err = "";
+        child.stdout.on("data", (d) => out.push(d));
+        child.stderr.on("data", (d) => { err += d.toString(); });
+        child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
+        if (input !== undefined) {
+            child.stdin.on("error", () => { }); // git exiting early is reported by its exit code
+            child.stdin.end(input);
+        }
+    });
+}
+async function repositoryRoot(dir) {
+    const r = await git(dir, ["rev-parse", "--show-toplevel"]);
+    return r.code === 0 ? r.stdout.toString().trim() : undefined;
+}
+async function git_resolveCommit(repoRoot, ref) {
+    if (ref.startsWith("-"))
+        throw new ConfigurationError(`Invalid base ref "${ref}". Expected a branch, tag or commit SHA.`);
+    const r = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    if (r.code !== 0) {
+        throw new ConfigurationError(`Base ref "${ref}" is not a commit in this repository. In GitHub Actions check out with \`fetch-depth: 0\` ` +
+            `(actions/checkout fetches one commit by default), or fetch the base branch first.`);
+    }
+    return r.stdout.toString().trim();
+}
+/**
+ * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
+ * exist at that commit (first migration in this PR): then there are no base migrations.
+ */
+async function git_migrationsAtCommit(repoRoot, commit, migrationsDir) {
+    const rel = toPosix(path.relative(repoRoot, migrationsDir));
+    const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
+    if (list.code !== 0)
+        throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
+    const files = list.stdout.toString().split("\0").filter((f) => {
+        const parts = f.slice(rel.length + 1).split("/");
+        return f.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql";
+    });
+    if (files.length === 0)
+        return [];
+    const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
+    if (batch.code !== 0)
+        throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
+    return parseBatch(batch.stdout, files);
+}
+/** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
+function parseBatch(out, files) {
+    const result = [];
+    let offset = 0;
+    for (const file of files) {
+        const headerEnd = out.indexOf(10, offset);
+        const header = out.subarray(offset, headerEnd).toString();
+        const size = Number(header.split(" ")[2]);
+        if (!Number.isFinite(size))
+            throw new Error(`Unexpected git cat-file output for ${file}: ${header}`);
+        const content = out.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8");
+        offset = headerEnd + 1 + size + 1;
+        result.push({ name: file.split("/").at(-2) ?? file, file, sql: content });
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/github/context.ts
 // What verify needs from the Actions environment. Unlike @actions/github's `context` (read once at
 // import time from process.env) this is a pure function of its inputs, so tests pass plain objects.
@@ -38752,8 +38892,6 @@ function prismaWarnings(sql) {
         .map((l) => l.slice(2).trim());
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/migration-state.ts
 // The state of an environment's migrations: the repository's migration folders compared with the rows
 // of `_prisma_migrations`, classified the way Prisma Migrate classifies them (applied, pending, failed
@@ -39684,144 +39822,6 @@ async function withEnvironmentDatabase(url, work) {
     finally {
         await db.close();
     }
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/migrations.ts
-// Reading a Prisma migrations directory: what Prisma itself would see (folders in byte order, each with
-// a migration.sql), plus what it silently ignores or trips over (folders without migration.sql).
-
-
-
-const LOCK_FILE = "migration_lock.toml";
-/** Prisma orders migrations by folder name, comparing bytes (not locale collation). */
-function migrations_compareMigrationNames(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-function migrations_checksum(content) {
-    return (0,external_node_crypto_.createHash)("sha256").update(content).digest("hex");
-}
-/**
- * Reads every migration under `dir`. `root` is what `file` paths are made relative to (the repository
- * root, so annotations land on the right file).
- */
-async function readMigrationsDirectory(dir, root) {
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(migrations_compareMigrationNames);
-    const result = { dir, migrations: [], foldersWithoutSql: [] };
-    const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
-    if (lock)
-        result.lockFile = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, LOCK_FILE), "utf8");
-    const loaded = await Promise.all(folders.map(async (name) => {
-        const sqlPath = external_node_path_default().join(dir, name, "migration.sql");
-        try {
-            const bytes = await (0,promises_namespaceObject.readFile)(sqlPath);
-            return { name, file: migrations_toPosix(external_node_path_default().relative(root, sqlPath)), sql: bytes.toString("utf8"), checksum: migrations_checksum(bytes) };
-        }
-        catch (error) {
-            if (error.code === "ENOENT")
-                return name;
-            throw error;
-        }
-    }));
-    for (const item of loaded) {
-        if (typeof item === "string")
-            result.foldersWithoutSql.push(item);
-        else
-            result.migrations.push(item);
-    }
-    return result;
-}
-function migrations_toPosix(p) {
-    return p.split((external_node_path_default()).sep).join("/");
-}
-/** 1-based line and column of a 0-based character offset. */
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/git.ts
-// The git adapter: the base ref's migrations, read with two git processes whatever their number
-// (`ls-tree` for the names, one `cat-file --batch` for every file).
-
-
-
-
-function git(cwd, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
-        const out = [];
-        let err = "";
-        child.stdout.on("data", (d) => out.push(d));
-        child.stderr.on("data", (d) => { err += d.toString(); });
-        child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
-        child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
-        if (input !== undefined) {
-            child.stdin.on("error", () => { }); // git exiting early is reported by its exit code
-            child.stdin.end(input);
-        }
-    });
-}
-async function repositoryRoot(dir) {
-    const r = await git(dir, ["rev-parse", "--show-toplevel"]);
-    return r.code === 0 ? r.stdout.toString().trim() : undefined;
-}
-async function git_resolveCommit(repoRoot, ref) {
-    if (ref.startsWith("-"))
-        throw new ConfigurationError(`Invalid base ref "${ref}". Expected a branch, tag or commit SHA.`);
-    const r = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-    if (r.code !== 0) {
-        throw new ConfigurationError(`Base ref "${ref}" is not a commit in this repository. In GitHub Actions check out with \`fetch-depth: 0\` ` +
-            `(actions/checkout fetches one commit by default), or fetch the base branch first.`);
-    }
-    return r.stdout.toString().trim();
-}
-/**
- * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
- * exist at that commit (first migration in this PR): then there are no base migrations.
- */
-async function git_migrationsAtCommit(repoRoot, commit, migrationsDir) {
-    const rel = toPosix(path.relative(repoRoot, migrationsDir));
-    const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
-    if (list.code !== 0)
-        throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
-    const files = list.stdout.toString().split("\0").filter((f) => {
-        const parts = f.slice(rel.length + 1).split("/");
-        return f.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql";
-    });
-    if (files.length === 0)
-        return [];
-    const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
-    if (batch.code !== 0)
-        throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
-    return parseBatch(batch.stdout, files);
-}
-/** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
-function parseBatch(out, files) {
-    const result = [];
-    let offset = 0;
-    for (const file of files) {
-        const headerEnd = out.indexOf(10, offset);
-        const header = out.subarray(offset, headerEnd).toString();
-        const size = Number(header.split(" ")[2]);
-        if (!Number.isFinite(size))
-            throw new Error(`Unexpected git cat-file output for ${file}: ${header}`);
-        const content = out.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8");
-        offset = headerEnd + 1 + size + 1;
-        result.push({ name: file.split("/").at(-2) ?? file, file, sql: content });
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -41004,7 +41004,8 @@ function renderMigrateMarkdown(report, options = {}) {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/rollback/pull-request.ts
-// The revert migration as a pull request: one commit holding only the new folder, made on top of the
+// The revert migration as a pull request: one commit holding the new folder (and the reverted schema
+// file(s), when the schema was reverted), made on top of the
 // checked-out commit without touching the working tree, HEAD or the index (a temporary index file),
 // pushed to a new branch, and a pull request opened for it through the GitHub API.
 
@@ -41039,7 +41040,7 @@ async function assertBranchFree(options) {
     if (existing)
         throw new errors_ConfigurationError(`Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`);
 }
-/** Commits `folder` on top of HEAD and pushes it as a new branch; returns the commit. */
+/** Commits `paths` on top of HEAD and pushes it as a new branch; returns the commit. */
 async function pushRevertBranch(options) {
     const remote = await remoteOf(options);
     const tmp = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "migrate-guard-index-"));
@@ -41052,7 +41053,8 @@ async function pushRevertBranch(options) {
             GIT_COMMITTER_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
         };
         await pull_request_git(options.repoRoot, ["read-tree", "HEAD"], env);
-        await pull_request_git(options.repoRoot, ["add", "--", external_node_path_default().relative(options.repoRoot, options.folder)], env);
+        // -A: a schema file the reversal removed (prismaSchemaFolder) is committed as removed.
+        await pull_request_git(options.repoRoot, ["add", "-A", "--", ...options.paths.map((p) => external_node_path_default().relative(options.repoRoot, p))], env);
         const tree = await pull_request_git(options.repoRoot, ["write-tree"], env);
         const commit = await pull_request_git(options.repoRoot, ["commit-tree", tree, "-p", "HEAD", "-m", options.message], env);
         await pull_request_git(options.repoRoot, [...remote.auth, "push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], {}, remote.secrets);
@@ -41092,12 +41094,21 @@ function toRevertJson(report) {
         mayFail: report.mayFail,
         notReverted: report.notReverted,
         warnings: report.warnings,
+        schema: report.schema ?? null,
         postgresVersion: report.postgresVersion ?? null,
         durationMs: report.durationMs,
     };
 }
 function list(title, items) {
     return items.length ? [title, ...items.map((i) => `  - ${i}`)] : [];
+}
+function schemaLines(report) {
+    const s = report.schema;
+    if (!s)
+        return [];
+    if (s.status === "reverted")
+        return [`schema: reverted ${s.files.join(", ")} (${s.reason}; checked against the migrations)`];
+    return [`schema: unchanged — ${s.reason}.`, ...list("Still in the schema after the reversal:", s.findings ?? []), ...(s.fix ? [`  To fix: ${s.fix}`] : [])];
 }
 function renderRevertText(report) {
     const head = report.refused
@@ -41112,9 +41123,10 @@ function renderRevertText(report) {
         ...list("May fail when applied:", report.mayFail),
         ...list("Not reverted:", report.notReverted),
         ...report.warnings.map((w) => `warning: ${w}`),
+        ...schemaLines(report),
     ];
     if (report.ok)
-        lines.push("Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
+        lines.push(report.schema?.status === "reverted" ? "Next: commit both on a branch and open a pull request; it goes through verify, staging and production like any migration." : "Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
     return lines.join("\n") + "\n";
 }
 function renderRevertMarkdown(report) {
@@ -41129,6 +41141,16 @@ function renderRevertMarkdown(report) {
         parts.push("**Destroys**", "", bullets(report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`)), "");
     if (report.notReverted.length)
         parts.push("**Not reverted**", "", bullets(report.notReverted), "");
+    const s = report.schema;
+    if (s?.status === "reverted")
+        parts.push(`**Schema:** reverted ${s.files.map((f) => `\`${f}\``).join(", ")} — ${s.reason}; checked against the migrations.`, "");
+    if (s?.status === "unchanged") {
+        parts.push(`**Schema:** unchanged — ${s.reason}. Verify's drift check fails until the schema no longer describes what \`${report.migration}\` added.`, "");
+        if (s.findings?.length)
+            parts.push(bullets(s.findings), "");
+        if (s.fix)
+            parts.push(`To fix: ${s.fix}`, "");
+    }
     return parts.join("\n") + "\n";
 }
 
@@ -41351,7 +41373,7 @@ function phase(item) {
     return 4;
 }
 /** Differences in the order a migration would apply them (see `phase`). */
-function compareCatalogs(actual, expected) {
+function drift_compareCatalogs(actual, expected) {
     const out = [];
     diffEnums(actual, expected, out);
     diffTables(actual, expected, out);
@@ -41441,7 +41463,7 @@ function planRevert(current, target) {
     const sequences = { before: [], after: [] };
     describeTables(current, target, plan, sequences);
     describeEnums(current, target, plan);
-    const items = compareCatalogs(comparable(current), comparable(target));
+    const items = drift_compareCatalogs(comparable(current), comparable(target));
     const statements = [];
     for (const item of items) {
         if (item.informational) {
@@ -41522,6 +41544,134 @@ function unseenStatements(sql) {
     ];
     const found = kinds.filter(([re]) => re.test(sql.replace(/--.*$/gm, ""))).map(([, what]) => what);
     return found.length ? [`the reverted migration also touches ${found.join(", ")}: migrate-guard compares tables, columns, keys, indexes and enums only`] : [];
+}
+
+;// CONCATENATED MODULE: ./src/postgres/catalog-reader.ts
+
+const EXCLUDED_TABLES = ["_prisma_migrations"];
+async function catalog_reader_readCatalog(url, schemas) {
+    const client = await connectClient(url);
+    try {
+        const params = [schemas, EXCLUDED_TABLES];
+        // One connection answers one query at a time; they are issued in sequence.
+        const columns = await client.query(`SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,
+                format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+                pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
+           FROM pg_class c
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+           LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+          WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
+          ORDER BY n.nspname, c.relname, a.attnum`, params);
+        const indexes = await client.query(`SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
+                (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable,
+                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u') AS unique_constraint
+           FROM pg_index x
+           JOIN pg_class i ON i.oid = x.indexrelid
+           JOIN pg_class t ON t.oid = x.indrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace
+          WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
+          ORDER BY 1, 2, 3`, params);
+        const constraints = await client.query(`SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
+           FROM pg_constraint k
+           JOIN pg_class t ON t.oid = k.conrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace
+          WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
+          ORDER BY 1, 2, 3`, params);
+        const enums = await client.query(`SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
+           FROM pg_type t
+           JOIN pg_namespace n ON n.oid = t.typnamespace
+           JOIN pg_enum e ON e.enumtypid = t.oid
+          WHERE n.nspname = ANY($1)
+          GROUP BY 1, 2 ORDER BY 1, 2`, [schemas]);
+        const tables = new Map();
+        for (const row of columns.rows) {
+            const key = `${row.schema}.${row.table}`;
+            let table = tables.get(key);
+            if (!table)
+                tables.set(key, (table = { schema: row.schema, name: row.table, columns: [] }));
+            table.columns.push({
+                name: row.name,
+                type: row.type,
+                notNull: row.not_null,
+                ...(row.default !== null ? { default: row.default } : {}),
+                ...(row.identity ? { identity: row.identity } : {}),
+                ...(row.generated ? { generated: row.generated } : {}),
+            });
+        }
+        return {
+            tables: [...tables.values()],
+            indexes: indexes.rows.map((r) => ({
+                schema: r.schema, table: r.table, name: r.name, definition: r.definition, notRepresentable: r.not_representable,
+                ...(r.unique_constraint ? { uniqueConstraint: true } : {}),
+            })),
+            constraints: constraints.rows.map((r) => ({ ...r })),
+            enums: enums.rows.map((r) => ({ ...r })),
+        };
+    }
+    finally {
+        await client.end();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/drift.ts
+// The `drift` check without a second replay: the verify database already holds the migrated state.
+// Prisma turns schema.prisma into SQL (no database needed); that SQL builds a scratch database on the
+// same server; the two catalogs are compared.
+
+
+
+
+
+const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
+async function runScript(url, sql) {
+    const client = await connectClient(url);
+    try {
+        await client.query(sql);
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+/**
+ * The catalog schema.prisma describes: Prisma's SQL run on a scratch database of the verify server,
+ * read, and the scratch database dropped. Needs no migrated state, so it runs while Prisma deploys.
+ */
+async function expectedCatalog(params) {
+    const scratch = `migrate_guard_expected_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+    await createDatabase(params.adminUrl, scratch);
+    try {
+        const scratchUrl = withDatabase(params.adminUrl, scratch);
+        await runScript(scratchUrl, params.schemaSql);
+        return await catalog_reader_readCatalog(scratchUrl, params.schemas);
+    }
+    finally {
+        await dropDatabase(params.adminUrl, scratch).catch(() => { });
+    }
+}
+async function checkDrift(params) {
+    const actual = await readCatalog(params.url, params.schemas);
+    const items = compareCatalogs(actual, params.expected);
+    const real = items.filter((i) => !i.informational);
+    const findings = items.map((i) => {
+        const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
+        return {
+            rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
+            severity: i.informational ? "notice" : "error",
+            file: params.schemaFile,
+            ...(line ? { line } : {}),
+            message: i.message,
+        };
+    });
+    if (real.length === 0) {
+        const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
+        return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };
+    }
+    return {
+        check: { id: "drift", status: "fail", summary: `${real.length} difference(s) between schema.prisma and the migrations — create a migration with \`${FIX_COMMAND}\``, findings },
+        drift: { differences: real.map((i) => i.message), sql: real.map((i) => i.sql).join("\n\n") + "\n", fixCommand: FIX_COMMAND },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/lock.ts
@@ -42078,73 +42228,105 @@ async function measureDataLoss(url, environment, items) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/postgres/catalog-reader.ts
+;// CONCATENATED MODULE: ./src/rollback/schema-revert.ts
+// `rollback --revert X` also takes X's change out of schema.prisma, so that the revert's pull request
+// passes verify's drift check. The change is found in git: the commit that added X's migration.sql (on
+// the first-parent line, so a merged pull request counts as one commit), whose diff of the schema
+// file(s) is applied in reverse to the working tree. Refused — the schema left as it is, with the reason
+// — when there is no history, when that commit added other migrations too (its schema diff mixes their
+// changes), when it did not touch the schema, or when later edits make the reverse patch not apply.
+// Nothing is ever half-applied: `git apply --check` first, and the caller restores the saved files when
+// the result fails its drift check.
 
-const EXCLUDED_TABLES = ["_prisma_migrations"];
-async function readCatalog(url, schemas) {
-    const client = await connectClient(url);
-    try {
-        const params = [schemas, EXCLUDED_TABLES];
-        // One connection answers one query at a time; they are issued in sequence.
-        const columns = await client.query(`SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,
-                format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-                pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
-           FROM pg_class c
-           JOIN pg_namespace n ON n.oid = c.relnamespace
-           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-           LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-          WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
-          ORDER BY n.nspname, c.relname, a.attnum`, params);
-        const indexes = await client.query(`SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
-                (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable,
-                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u') AS unique_constraint
-           FROM pg_index x
-           JOIN pg_class i ON i.oid = x.indexrelid
-           JOIN pg_class t ON t.oid = x.indrelid
-           JOIN pg_namespace n ON n.oid = t.relnamespace
-          WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
-          ORDER BY 1, 2, 3`, params);
-        const constraints = await client.query(`SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
-           FROM pg_constraint k
-           JOIN pg_class t ON t.oid = k.conrelid
-           JOIN pg_namespace n ON n.oid = t.relnamespace
-          WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
-          ORDER BY 1, 2, 3`, params);
-        const enums = await client.query(`SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
-           FROM pg_type t
-           JOIN pg_namespace n ON n.oid = t.typnamespace
-           JOIN pg_enum e ON e.enumtypid = t.oid
-          WHERE n.nspname = ANY($1)
-          GROUP BY 1, 2 ORDER BY 1, 2`, [schemas]);
-        const tables = new Map();
-        for (const row of columns.rows) {
-            const key = `${row.schema}.${row.table}`;
-            let table = tables.get(key);
-            if (!table)
-                tables.set(key, (table = { schema: row.schema, name: row.table, columns: [] }));
-            table.columns.push({
-                name: row.name,
-                type: row.type,
-                notNull: row.not_null,
-                ...(row.default !== null ? { default: row.default } : {}),
-                ...(row.identity ? { identity: row.identity } : {}),
-                ...(row.generated ? { generated: row.generated } : {}),
-            });
+
+
+
+
+function schema_revert_git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => { stdout += d.toString(); });
+        child.stderr.on("data", (d) => { stderr += d.toString(); });
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+        if (input !== undefined) {
+            child.stdin.on("error", () => { });
+            child.stdin.end(input);
         }
-        return {
-            tables: [...tables.values()],
-            indexes: indexes.rows.map((r) => ({
-                schema: r.schema, table: r.table, name: r.name, definition: r.definition, notRepresentable: r.not_representable,
-                ...(r.unique_constraint ? { uniqueConstraint: true } : {}),
-            })),
-            constraints: constraints.rows.map((r) => ({ ...r })),
-            enums: enums.rows.map((r) => ({ ...r })),
-        };
+    });
+}
+const handEdit = (schema, migration) => `edit ${schema} by hand so that it no longer describes what ${migration} added, then check it with \`npx migrate-guard verify\``;
+function unchanged(reason, fix, commit) {
+    return { change: { status: "unchanged", reason, files: [], fix, ...(commit ? { commit } : {}) }, restore: async () => { } };
+}
+/**
+ * Applies the reverse of the schema change made by the commit that added `migration` to the working
+ * tree. `schemaPath` is the project's schema file or folder, `migrationsDir` its migrations folder
+ * (both absolute).
+ */
+async function revertSchemaChange(params) {
+    const { migration } = params;
+    const top = await schema_revert_git(params.workingDirectory, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
+    const schemaName = external_node_path_default().basename(params.schemaPath);
+    if (!top || top.code !== 0)
+        return unchanged("the project is not in a git repository, so the schema change that came with the migration cannot be found", handEdit(schemaName, migration));
+    const root = top.stdout.trim();
+    const schemaRel = migrations_toPosix(external_node_path_default().relative(root, params.schemaPath));
+    const migrationsRel = migrations_toPosix(external_node_path_default().relative(root, params.migrationsDir));
+    const fileRel = `${migrationsRel}/${migration}/migration.sql`;
+    const handFix = handEdit(schemaRel, migration);
+    const log = await schema_revert_git(root, ["log", "--first-parent", "--diff-filter=A", "--format=%H", "HEAD", "--", fileRel]);
+    const commit = log.code === 0 ? log.stdout.trim().split("\n").filter(Boolean).at(-1) : undefined;
+    if (!commit)
+        return unchanged(`${fileRel} is not in the git history of HEAD (not committed yet?), so the schema change that came with it cannot be found`, handFix);
+    const short = commit.slice(0, 12);
+    const parents = (await schema_revert_git(root, ["rev-list", "--parents", "-n", "1", commit])).stdout.trim().split(" ").slice(1);
+    if (parents.length === 0) {
+        const shallow = (await schema_revert_git(root, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+        return unchanged(shallow
+            ? `the checkout is shallow: commit ${short} stands for all earlier history (in GitHub Actions check out with \`fetch-depth: 0\`)`
+            : `${migration} came with the repository's first commit ${short}, whose schema is not a change to revert`, handFix, commit);
     }
-    finally {
-        await client.end();
+    const parent = parents[0];
+    const added = await schema_revert_git(root, ["diff", "--name-only", "--diff-filter=A", parent, commit, "--", `${migrationsRel}/`]);
+    const others = added.stdout.split("\n").filter((f) => f.endsWith("/migration.sql") && f !== fileRel).map((f) => f.split("/").at(-2));
+    if (others.length > 0) {
+        return unchanged(`commit ${short} added ${migration} together with ${others.join(", ")}: its schema change mixes theirs, so it is not reverted automatically`, handFix, commit);
     }
+    // A schema folder (prismaSchemaFolder) may hold the migrations folder too: only its .prisma files.
+    const isFolder = (0,external_node_fs_.statSync)(params.schemaPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const pathspec = isFolder ? `:(glob)${schemaRel}/**/*.prisma` : schemaRel;
+    const patch = await schema_revert_git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", parent, commit, "--", pathspec]);
+    if (patch.code !== 0)
+        throw new Error(`git diff ${short} failed: ${patch.stderr.trim()}`);
+    if (patch.stdout.trim() === "")
+        return unchanged(`commit ${short}, which added ${migration}, did not change ${schemaRel}`, handFix, commit);
+    const check = await schema_revert_git(root, ["apply", "-R", "--check", "-"], patch.stdout);
+    if (check.code !== 0) {
+        const firstError = check.stderr.trim().split("\n")[0] ?? "";
+        return unchanged(`the schema change of commit ${short} no longer reverses cleanly: later changes touch the same lines (${firstError.replace(/^error: /, "")})`, `git diff ${parent.slice(0, 12)} ${short} -- ${isFolder ? `'${pathspec}'` : schemaRel} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`, commit);
+    }
+    const files = (await schema_revert_git(root, ["diff", "--name-only", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+    const saved = new Map();
+    for (const f of files)
+        saved.set(f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), "utf8").catch(() => undefined));
+    const restore = async () => {
+        for (const [f, text] of saved) {
+            if (text === undefined)
+                await (0,promises_namespaceObject.rm)(external_node_path_default().join(root, f), { force: true });
+            else
+                await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(root, f), text);
+        }
+    };
+    const applied = await schema_revert_git(root, ["apply", "-R", "-"], patch.stdout);
+    if (applied.code !== 0) {
+        await restore();
+        return unchanged(`git apply failed after its check passed: ${applied.stderr.trim().split("\n")[0]}`, handFix, commit);
+    }
+    const kind = isFolder ? "schema folder" : "schema";
+    return { change: { status: "reverted", reason: `the ${kind} change of commit ${short}, which added ${migration}, is reversed`, files, commit }, restore };
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -42905,11 +43087,12 @@ async function buildScratchStates(params) {
             applyAll(withoutUrl, migrations.filter((m) => m.name !== reverted), (m, e) => new DependentMigrationError(m.name, e.message)),
         ]);
         logger.info(`Built both states on a throwaway PostgreSQL ${cluster.version} in ${Date.now() - started} ms (${migrations.length} and ${migrations.length - 1} migrations).`);
-        const [current, without] = await Promise.all([readCatalog(currentUrl, schemas), readCatalog(withoutUrl, schemas)]);
+        const [current, without] = await Promise.all([catalog_reader_readCatalog(currentUrl, schemas), catalog_reader_readCatalog(withoutUrl, schemas)]);
         return {
             current,
             without,
             postgresVersion: cluster.version,
+            adminUrl: cluster.url,
             async applyToCurrent(sql) {
                 const client = await connectClient(currentUrl);
                 try {
@@ -42918,7 +43101,7 @@ async function buildScratchStates(params) {
                 finally {
                     await client.end().catch(() => { });
                 }
-                return readCatalog(currentUrl, schemas);
+                return catalog_reader_readCatalog(currentUrl, schemas);
             },
             stop: () => cluster.stop(),
         };
@@ -42937,6 +43120,8 @@ async function buildScratchStates(params) {
 // --from-url/--to-url/--shadow-database-url when the project migrates through a driver adapter
 // (prisma.config.ts `adapter`), and without one it needs the native schema engine binary; the catalog
 // comparison (the one drift uses) works on every set-up and its result is verified before it is written.
+
+
 
 
 
@@ -43041,7 +43226,7 @@ async function planAndWrite(settings, ctx) {
             "If it changed data, views, functions or triggers, write the reversal by hand (`prisma migrate dev --create-only`).");
         return;
     }
-    await selfCheck(plan, states, report);
+    const after = await selfCheck(plan, states, report);
     const unseen = unseenStatements(ctx.targetSql);
     report.recreatedEmpty = plan.recreatedEmpty;
     report.notReverted = [...plan.notReverted, ...unseen];
@@ -43069,6 +43254,51 @@ async function planAndWrite(settings, ctx) {
     report.revert = { name, dir, file: migrations_toPosix(external_node_path_default().relative(loaded.repoRoot, external_node_path_default().join(dir, "migration.sql"))), sql };
     report.ok = true;
     ctx.logger.info(`Wrote ${report.revert.file}: it reverts ${settings.migration} (${plan.statements.length} statement(s)).`);
+    const schemaStarted = Date.now();
+    report.schema = await revertSchema(settings, loaded, states, after);
+    const took = `(${Date.now() - schemaStarted} ms)`;
+    ctx.logger.info(report.schema.status === "reverted" ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.` : `${migrations_toPosix(external_node_path_default().relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`);
+}
+/**
+ * Takes the migration's change out of the working tree's schema and checks the result the way verify's
+ * drift check will: the catalog the reverted schema describes must equal "every migration + the
+ * reversal" (`after`). A mismatch puts the schema back. Only when the migration went into the project's
+ * migrations directory: --output-dir writes elsewhere and leaves the working tree's schema alone.
+ */
+async function revertSchema(settings, loaded, states, after) {
+    const { project } = loaded;
+    if (settings.outputDir && external_node_path_default().resolve(settings.outputDir) !== external_node_path_default().resolve(loaded.dir.dir)) {
+        return { status: "unchanged", reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone", files: [], fix: `run without --output-dir, or edit ${external_node_path_default().basename(project.schemaPath)} by hand` };
+    }
+    let applied;
+    try {
+        applied = await revertSchemaChange({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, migration: settings.migration });
+    }
+    catch (error) {
+        return { status: "unchanged", reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`, files: [], fix: `edit ${external_node_path_default().basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\`` };
+    }
+    if (applied.change.status !== "reverted")
+        return applied.change;
+    const fix = `edit ${applied.change.files.join(", ")} by hand so that it matches the migrations (the reverse of commit ${applied.change.commit.slice(0, 12)} is a start: \`git show ${applied.change.commit.slice(0, 12)} -- ${applied.change.files.join(" ")}\`), then check it with \`npx migrate-guard verify\``;
+    let items;
+    try {
+        const schemaSql = await projectPrisma(loaded, Boolean(settings.schema)).schemaToSql(states.adminUrl);
+        const expected = await expectedCatalog({ adminUrl: states.adminUrl, schemaSql, schemas: project.schemas });
+        items = drift_compareCatalogs(after, expected).filter((i) => !i.informational);
+    }
+    catch (error) {
+        await applied.restore();
+        const message = errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(states.adminUrl)).split("\n").slice(0, 3).join(" ");
+        return { status: "unchanged", reason: `the reverted schema could not be checked, so it was put back (${message})`, files: [], commit: applied.change.commit, fix };
+    }
+    if (items.length > 0) {
+        await applied.restore();
+        return {
+            status: "unchanged", files: [], commit: applied.change.commit, fix, findings: items.map((i) => i.message),
+            reason: `with commit ${applied.change.commit.slice(0, 12)}'s schema change reversed, the schema still differs from the migrations (${items.length} difference(s)), so it was put back`,
+        };
+    }
+    return applied.change;
 }
 /** Applies the reversal to "every migration" and compares with "every migration except X". */
 async function selfCheck(plan, states, report) {
@@ -43079,9 +43309,10 @@ async function selfCheck(plan, states, report) {
     catch (error) {
         throw new Error(`The generated reversal does not apply on the throwaway database (${error instanceof Error ? error.message : String(error)}); nothing was written. Please report this with the migration.`);
     }
-    const left = compareCatalogs(unordered(after), unordered(states.without)).filter((i) => !i.informational && !i.sql.startsWith("-- Removing enum values"));
+    const left = drift_compareCatalogs(unordered(after), unordered(states.without)).filter((i) => !i.informational && !i.sql.startsWith("-- Removing enum values"));
     for (const item of left)
         report.warnings.push(`After the reversal the schema still differs: ${item.message.replace(/schema\.prisma/g, "the state before")}.`);
+    return after;
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/run.ts
@@ -43460,8 +43691,10 @@ function readInputs(getInput = (name) => core_getInput(name)) {
 ;// CONCATENATED MODULE: ./src/actions/rollback/main.ts
 // The rollback action. --rolled-back: the migrate runner's resolve with its GitHub deployment, then the
 // deploy that left the migration failed is marked inactive with the reason. --revert: the new migration
-// is written into the workspace, committed on a new branch, pushed, and a pull request opened against
+// (and schema.prisma with the migration's change taken out, when that can be done safely) is written
+// into the workspace, committed on a new branch, pushed, and a pull request opened against
 // `base-branch`. Bad input fails the step before the database, git or GitHub is touched.
+
 
 
 
@@ -43538,7 +43771,9 @@ function pullRequestBody(report, settings, actor) {
         ...(settings.reason ? ["", `Reason: ${settings.reason}`] : []),
         "",
         "It goes through verify, staging and production like any migration. Before merging:",
-        `- [ ] \`schema.prisma\` no longer describes what \`${report.migration}\` added (otherwise verify's drift check fails)`,
+        report.schema?.status === "reverted"
+            ? `- [ ] the schema change is right: ${report.schema.files.map((f) => `\`${f}\``).join(", ")} reverted with it (checked against the migrations)`
+            : `- [ ] \`schema.prisma\` no longer describes what \`${report.migration}\` added — it was left unchanged: ${report.schema?.reason ?? "not reverted"} (otherwise verify's drift check fails)`,
         "- [ ] the data this destroys is backed up where it matters",
         "",
         renderRevertMarkdown(report),
@@ -43559,9 +43794,11 @@ async function revert(settings, inputs, context, logger) {
     const report = await runRevert(settings, { logger });
     let pr;
     if (report.ok && gh && base) {
-        const folder = report.revert.dir;
+        // Schema files are named relative to the repository's root (which the workspace usually is).
+        const gitRoot = (await repositoryRoot(workspace)) ?? workspace;
+        const paths = [report.revert.dir, ...(report.schema?.status === "reverted" ? report.schema.files.map((f) => external_node_path_default().join(gitRoot, f)) : [])];
         const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR || undefined;
-        await pushRevertBranch({ repoRoot: workspace, folder, branch, message: `Revert migration ${settings.migration}\n\nGenerated by migrate-guard rollback --revert for "${settings.environment.name}".`, token: gh.token });
+        await pushRevertBranch({ repoRoot: workspace, paths, branch, message: `Revert migration ${settings.migration}\n\nGenerated by migrate-guard rollback --revert for "${settings.environment.name}".`, token: gh.token });
         pr = await openPullRequest(await githubClient(gh.token, context.apiUrl), { owner: gh.owner, repo: gh.repo, head: branch, base, title: `Revert migration ${settings.migration}`, body: pullRequestBody(report, settings, actor) });
         logger.info(`Opened pull request #${pr.number} (${pr.url}) from ${branch} into ${base}.`);
     }

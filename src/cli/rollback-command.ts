@@ -24,8 +24,12 @@ export const ROLLBACK_USAGE = `Usage: migrate-guard rollback --environment NAME 
                     --rolled-back), with the guards and the deployment record of \`resolve\`.
 --revert NAME       an applied migration to undo: writes a NEW migration <timestamp>_revert_NAME that takes
                     the schema back to "every migration except NAME" (computed and checked on a throwaway
-                    PostgreSQL; the environment's database is only read). Open a pull request with it.
---output-dir DIR    where the new migration folder goes (default: the project's migrations directory)
+                    PostgreSQL; the environment's database is only read). It also reverses the schema.prisma
+                    change of the commit that added NAME when that applies cleanly and matches the
+                    migrations (\`schema: reverted\`), else leaves it and says why (\`schema: unchanged\`).
+                    Open a pull request with both.
+--output-dir DIR    where the new migration folder goes (default: the project's migrations directory);
+                    anywhere else leaves schema.prisma unchanged
 --allow-data-loss   accept a reversal that drops tables or columns (refused otherwise, naming them and the
                     rows the environment holds in them)
 --confirm NAME      the migration's name (asked at a terminal)

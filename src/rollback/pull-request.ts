@@ -1,4 +1,5 @@
-// The revert migration as a pull request: one commit holding only the new folder, made on top of the
+// The revert migration as a pull request: one commit holding the new folder (and the reverted schema
+// file(s), when the schema was reverted), made on top of the
 // checked-out commit without touching the working tree, HEAD or the index (a temporary index file),
 // pushed to a new branch, and a pull request opened for it through the GitHub API.
 import { execFile } from "node:child_process";
@@ -19,8 +20,8 @@ function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, secrets: 
 
 export interface PushOptions {
   repoRoot: string;
-  /** Absolute path of the new migration folder. */
-  folder: string;
+  /** Absolute paths to commit: the new migration folder, and the schema file(s) when reverted. */
+  paths: string[];
   branch: string;
   message: string;
   remote?: string;
@@ -51,7 +52,7 @@ export async function assertBranchFree(options: Pick<PushOptions, "repoRoot" | "
   if (existing) throw new ConfigurationError(`Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`);
 }
 
-/** Commits `folder` on top of HEAD and pushes it as a new branch; returns the commit. */
+/** Commits `paths` on top of HEAD and pushes it as a new branch; returns the commit. */
 export async function pushRevertBranch(options: PushOptions): Promise<string> {
   const remote = await remoteOf(options);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-index-"));
@@ -64,7 +65,8 @@ export async function pushRevertBranch(options: PushOptions): Promise<string> {
       GIT_COMMITTER_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
     };
     await git(options.repoRoot, ["read-tree", "HEAD"], env);
-    await git(options.repoRoot, ["add", "--", path.relative(options.repoRoot, options.folder)], env);
+    // -A: a schema file the reversal removed (prismaSchemaFolder) is committed as removed.
+    await git(options.repoRoot, ["add", "-A", "--", ...options.paths.map((p) => path.relative(options.repoRoot, p))], env);
     const tree = await git(options.repoRoot, ["write-tree"], env);
     const commit = await git(options.repoRoot, ["commit-tree", tree, "-p", "HEAD", "-m", options.message], env);
     await git(options.repoRoot, [...remote.auth, "push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], {}, remote.secrets);

@@ -17,6 +17,7 @@ export function toRevertJson(report: RevertReport): object {
     mayFail: report.mayFail,
     notReverted: report.notReverted,
     warnings: report.warnings,
+    schema: report.schema ?? null,
     postgresVersion: report.postgresVersion ?? null,
     durationMs: report.durationMs,
   };
@@ -24,6 +25,13 @@ export function toRevertJson(report: RevertReport): object {
 
 function list(title: string, items: string[]): string[] {
   return items.length ? [title, ...items.map((i) => `  - ${i}`)] : [];
+}
+
+function schemaLines(report: RevertReport): string[] {
+  const s = report.schema;
+  if (!s) return [];
+  if (s.status === "reverted") return [`schema: reverted ${s.files.join(", ")} (${s.reason}; checked against the migrations)`];
+  return [`schema: unchanged — ${s.reason}.`, ...list("Still in the schema after the reversal:", s.findings ?? []), ...(s.fix ? [`  To fix: ${s.fix}`] : [])];
 }
 
 export function renderRevertText(report: RevertReport): string {
@@ -39,8 +47,9 @@ export function renderRevertText(report: RevertReport): string {
     ...list("May fail when applied:", report.mayFail),
     ...list("Not reverted:", report.notReverted),
     ...report.warnings.map((w) => `warning: ${w}`),
+    ...schemaLines(report),
   ];
-  if (report.ok) lines.push("Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
+  if (report.ok) lines.push(report.schema?.status === "reverted" ? "Next: commit both on a branch and open a pull request; it goes through verify, staging and production like any migration." : "Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
   return lines.join("\n") + "\n";
 }
 
@@ -52,5 +61,12 @@ export function renderRevertMarkdown(report: RevertReport): string {
   if (report.revert) parts.push(`New migration \`${report.revert.file}\`:`, "", "```sql", report.revert.sql.trimEnd(), "```", "");
   if (report.dataLoss.length) parts.push("**Destroys**", "", bullets(report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`)), "");
   if (report.notReverted.length) parts.push("**Not reverted**", "", bullets(report.notReverted), "");
+  const s = report.schema;
+  if (s?.status === "reverted") parts.push(`**Schema:** reverted ${s.files.map((f) => `\`${f}\``).join(", ")} — ${s.reason}; checked against the migrations.`, "");
+  if (s?.status === "unchanged") {
+    parts.push(`**Schema:** unchanged — ${s.reason}. Verify's drift check fails until the schema no longer describes what \`${report.migration}\` added.`, "");
+    if (s.findings?.length) parts.push(bullets(s.findings), "");
+    if (s.fix) parts.push(`To fix: ${s.fix}`, "");
+  }
   return parts.join("\n") + "\n";
 }

@@ -15,11 +15,13 @@ import type { Logger } from "../core/logger.js";
 import { toPosix } from "../core/migrations.js";
 import { planRevert, renderRevertMigration, revertMigrationName, unseenStatements, type DataLoss, type RevertPlan } from "../core/revert.js";
 import { DatabaseConnectionError, EnvironmentDatabase } from "../migrate/database.js";
+import { expectedCatalog } from "../verify/drift.js";
 import { whereIs } from "../migrate/resolve.js";
-import { loadProject, readEnvironmentState, type LoadedProject } from "../migrate/state.js";
+import { loadProject, projectPrisma, readEnvironmentState, type LoadedProject } from "../migrate/state.js";
 import { describeUrl, urlSecrets } from "../postgres/database.js";
 import { VERSION } from "../version.js";
 import { measureDataLoss } from "./measure.js";
+import { revertSchemaChange, type SchemaChange } from "./schema-revert.js";
 import { buildScratchStates, DependentMigrationError, type ScratchStates } from "./scratch.js";
 import type { RevertSettings } from "./settings.js";
 
@@ -40,6 +42,8 @@ export interface RevertReport {
   notReverted: string[];
   mayFail: string[];
   warnings: string[];
+  /** schema.prisma: reverted along with the migration, or unchanged and why (set once a migration is written). */
+  schema?: SchemaChange;
   postgresVersion?: string;
   durationMs: number;
 }
@@ -131,7 +135,7 @@ async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProje
       "If it changed data, views, functions or triggers, write the reversal by hand (`prisma migrate dev --create-only`).");
     return;
   }
-  await selfCheck(plan, states, report);
+  const after = await selfCheck(plan, states, report);
   const unseen = unseenStatements(ctx.targetSql);
   report.recreatedEmpty = plan.recreatedEmpty;
   report.notReverted = [...plan.notReverted, ...unseen];
@@ -161,10 +165,53 @@ async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProje
   report.revert = { name, dir, file: toPosix(path.relative(loaded.repoRoot, path.join(dir, "migration.sql"))), sql };
   report.ok = true;
   ctx.logger.info(`Wrote ${report.revert.file}: it reverts ${settings.migration} (${plan.statements.length} statement(s)).`);
+  const schemaStarted = Date.now();
+  report.schema = await revertSchema(settings, loaded, states, after);
+  const took = `(${Date.now() - schemaStarted} ms)`;
+  ctx.logger.info(report.schema.status === "reverted" ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.` : `${toPosix(path.relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`);
+}
+
+/**
+ * Takes the migration's change out of the working tree's schema and checks the result the way verify's
+ * drift check will: the catalog the reverted schema describes must equal "every migration + the
+ * reversal" (`after`). A mismatch puts the schema back. Only when the migration went into the project's
+ * migrations directory: --output-dir writes elsewhere and leaves the working tree's schema alone.
+ */
+async function revertSchema(settings: RevertSettings, loaded: LoadedProject, states: ScratchStates, after: Catalog): Promise<SchemaChange> {
+  const { project } = loaded;
+  if (settings.outputDir && path.resolve(settings.outputDir) !== path.resolve(loaded.dir.dir)) {
+    return { status: "unchanged", reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone", files: [], fix: `run without --output-dir, or edit ${path.basename(project.schemaPath)} by hand` };
+  }
+  let applied;
+  try {
+    applied = await revertSchemaChange({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, migration: settings.migration });
+  } catch (error) {
+    return { status: "unchanged", reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`, files: [], fix: `edit ${path.basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\`` };
+  }
+  if (applied.change.status !== "reverted") return applied.change;
+  const fix = `edit ${applied.change.files.join(", ")} by hand so that it matches the migrations (the reverse of commit ${applied.change.commit!.slice(0, 12)} is a start: \`git show ${applied.change.commit!.slice(0, 12)} -- ${applied.change.files.join(" ")}\`), then check it with \`npx migrate-guard verify\``;
+  let items;
+  try {
+    const schemaSql = await projectPrisma(loaded, Boolean(settings.schema)).schemaToSql(states.adminUrl);
+    const expected = await expectedCatalog({ adminUrl: states.adminUrl, schemaSql, schemas: project.schemas });
+    items = compareCatalogs(after, expected).filter((i) => !i.informational);
+  } catch (error) {
+    await applied.restore();
+    const message = redact(error instanceof Error ? error.message : String(error), urlSecrets(states.adminUrl)).split("\n").slice(0, 3).join(" ");
+    return { status: "unchanged", reason: `the reverted schema could not be checked, so it was put back (${message})`, files: [], commit: applied.change.commit!, fix };
+  }
+  if (items.length > 0) {
+    await applied.restore();
+    return {
+      status: "unchanged", files: [], commit: applied.change.commit!, fix, findings: items.map((i) => i.message),
+      reason: `with commit ${applied.change.commit!.slice(0, 12)}'s schema change reversed, the schema still differs from the migrations (${items.length} difference(s)), so it was put back`,
+    };
+  }
+  return applied.change;
 }
 
 /** Applies the reversal to "every migration" and compares with "every migration except X". */
-async function selfCheck(plan: RevertPlan, states: ScratchStates, report: RevertReport): Promise<void> {
+async function selfCheck(plan: RevertPlan, states: ScratchStates, report: RevertReport): Promise<Catalog> {
   let after: Catalog;
   try {
     after = await states.applyToCurrent(plan.statements.join("\n"));
@@ -173,4 +220,5 @@ async function selfCheck(plan: RevertPlan, states: ScratchStates, report: Revert
   }
   const left = compareCatalogs(unordered(after), unordered(states.without)).filter((i) => !i.informational && !i.sql.startsWith("-- Removing enum values"));
   for (const item of left) report.warnings.push(`After the reversal the schema still differs: ${item.message.replace(/schema\.prisma/g, "the state before")}.`);
+  return after;
 }

@@ -15,6 +15,8 @@ export interface ScratchStates {
   current: Catalog;
   without: Catalog;
   postgresVersion: string;
+  /** The throwaway server's maintenance database (scratch databases are created from it). */
+  adminUrl: string;
   /** Applies `sql` to the "every migration" database and reads its catalog again. */
   applyToCurrent(sql: string): Promise<Catalog>;
   stop(): Promise<void>;
@@ -72,6 +74,7 @@ export async function buildScratchStates(params: { migrations: readonly Migratio
       current,
       without,
       postgresVersion: cluster.version,
+      adminUrl: cluster.url,
       async applyToCurrent(sql) {
         const client = await connectClient(currentUrl);
         try {

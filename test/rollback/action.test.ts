@@ -18,7 +18,7 @@ import type { ProjectRepo } from "../support/project-repo.js";
 import { runDistAction, type DistRun } from "../support/run-dist.js";
 import { appRepo, expectNoPassword, snapshot, startEnvironmentCluster, withoutMaskCommands, type EnvironmentCluster } from "../migrate/support.js";
 import { operationSchema, shapeProblems } from "../migrate/openapi-shape.js";
-import { C_NAME, C_SQL, deploy } from "./support.js";
+import { C_NAME, C_SQL, deploy, repoWithSchemaHistory, SCHEMA_FILE } from "./support.js";
 
 const SHA = "fedcba9876543210fedcba9876543210fedcba98";
 const TOKEN = "ghs_rollback_token_0123456789";
@@ -33,7 +33,8 @@ const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd,
 beforeAll(async () => {
   [env, github] = await Promise.all([startEnvironmentCluster(), startGitHubApiDouble()]);
   github.state.addRepository("acme", "shop");
-  repo = appRepo({ [C_NAME]: C_SQL });
+  // C was added in its own commit with its schema change, as `prisma migrate dev` leaves it.
+  repo = repoWithSchemaHistory().repo;
   origin = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-origin-"));
   git(origin, "clone", "--quiet", "--bare", repo.dir, ".");
   git(origin, "branch", "staging", "main");
@@ -84,20 +85,25 @@ describe("dist/rollback revert", () => {
     expect(name).toMatch(new RegExp(`^\\d{14}_revert_${C_NAME}$`));
     expect(run.outputs).toMatchObject({ ok: "true", refused: "", branch: `migrate-guard/revert-${C_NAME}`, file: `prisma/migrations/${name}/migration.sql`, "pull-request-number": "1" });
 
-    // The branch on origin: one commit on top of the checked-out one, adding only the new folder.
+    // The branch on origin: one commit on top of the checked-out one, adding the new folder and taking
+    // C's change out of schema.prisma (back to the parent of C's commit).
     const branchHead = git(origin, "rev-parse", `refs/heads/migrate-guard/revert-${C_NAME}`);
     expect(git(origin, "rev-parse", `${branchHead}^`)).toBe(head);
-    expect(git(origin, "diff", "--name-status", head, branchHead)).toBe(`A\tprisma/migrations/${name}/migration.sql`);
+    expect(git(origin, "diff", "--name-status", head, branchHead)).toBe(`A\tprisma/migrations/${name}/migration.sql\nM\t${SCHEMA_FILE}`);
     expect(git(origin, "show", `${branchHead}:prisma/migrations/${name}/migration.sql`)).toContain('DROP TABLE "Comment";');
-    // The checkout itself: HEAD and index untouched; the new folder is in the working tree.
+    expect(git(origin, "diff", `${head}^`, branchHead, "--", SCHEMA_FILE)).toBe("");
+    expect(JSON.parse(run.outputs.report!)).toMatchObject({ schema: { status: "reverted", files: [SCHEMA_FILE] } });
+    // The checkout itself: HEAD and index untouched; the new folder and the schema edit are in the working tree.
     expect(repo.git("rev-parse", "HEAD")).toBe(head);
-    expect(repo.git("status", "--porcelain")).toBe(`?? prisma/migrations/${name}/`);
+    expect(repo.git("diff", "--cached", "--name-only")).toBe("");
+    expect(repo.git("status", "--porcelain").split("\n").map((l) => l.trim())).toEqual([`M ${SCHEMA_FILE}`, `?? prisma/migrations/${name}/`]);
     expect(await snapshot(env, "staging")).toBe(before);
 
     const [pull] = pullsOf(github.state).pulls;
     expect(pull).toMatchObject({ head: `migrate-guard/revert-${C_NAME}`, base: "staging", title: `Revert migration ${C_NAME}`, headSha: branchHead });
     expect(pull!.body).toContain("Reason: comments leak drafts");
-    expect(pull!.body).toContain("`schema.prisma` no longer describes");
+    expect(pull!.body).toContain(`\`${SCHEMA_FILE}\` reverted with it (checked against the migrations)`);
+    expect(pull!.body).toContain("**Schema:** reverted");
     expect(run.outputs["pull-request-url"]).toBe("https://github.com/acme/shop/pull/1");
     const request = github.requests.find((r) => r.method === "POST" && r.path === "/repos/acme/shop/pulls")!;
     expect(shapeProblems(request.body, operationSchema("/repos/{owner}/{repo}/pulls", "post", "request"), "$", true)).toEqual([]);

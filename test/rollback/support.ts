@@ -13,6 +13,7 @@ import { validateRequest } from "../../src/migrate/settings.js";
 import type { MigrateReport } from "../../src/migrate/report.js";
 import { readCatalog } from "../../src/postgres/catalog-reader.js";
 import { expectNoPassword } from "../migrate/support.js";
+import { createProjectRepo, exampleApp, type ProjectRepo } from "../support/project-repo.js";
 
 export const C_NAME = "20250103000000_add_comments";
 export const C_SQL = `-- CreateEnum
@@ -74,4 +75,61 @@ export async function rollback(argv: string[], options: { cwd: string; prompt?: 
   const result = { code, stdout, log: logger.text() };
   expectNoPassword(result.stdout, result.log);
   return result;
+}
+
+export const SCHEMA_FILE = "prisma/schema.prisma";
+
+/** schema.prisma after C (the example app's is the state after A, B): what `prisma migrate dev` made C from. */
+export function schemaWithC(schemaB: string): string {
+  const edits: [string, string][] = [
+    ["  name      String?\n", "  name      String?\n  bio       String?\n"],
+    ["  body      String?\n", ""],
+    ["  title     String\n", "  title     String   @unique @db.VarChar(200)\n"],
+    ["  author    User     @relation(fields: [authorId], references: [id])\n", "  author    User     @relation(fields: [authorId], references: [id])\n  comments  Comment[]\n"],
+  ];
+  let text = schemaB;
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`example schema changed: no ${JSON.stringify(from)}`);
+    text = text.replace(from, to);
+  }
+  return `${text}
+enum Mood {
+  HAPPY
+  SAD
+}
+
+model Comment {
+  id     BigInt @id @default(autoincrement())
+  postId BigInt
+  text   String
+  mood   Mood?
+  post   Post   @relation(fields: [postId], references: [id], onDelete: Cascade)
+
+  @@index([postId])
+}
+`;
+}
+
+/**
+ * A repository where A, B and C were each added in their own commit together with their schema change
+ * (as \`prisma migrate dev\` leaves them). Returns the repository and the commits.
+ */
+export function repoWithSchemaHistory(): { repo: ProjectRepo; commits: { a: string; b: string; c: string } } {
+  const repo = createProjectRepo(exampleApp);
+  const schemaB = repo.read(SCHEMA_FILE);
+  const schemaA = schemaB.replace(/\n  posts +Post\[\]/, "").replace(/\nmodel Post \{[\s\S]*?\n\}\n/, "");
+  if (schemaA.includes("Post")) throw new Error("example schema changed: could not derive A's schema");
+  // Rebuild the history: A, then B, then C, one commit each.
+  repo.git("update-ref", "-d", "HEAD");
+  repo.git("rm", "-rq", "--cached", "prisma/migrations/20250102000000_add_posts");
+  repo.write(SCHEMA_FILE, schemaA);
+  repo.git("add", SCHEMA_FILE);
+  repo.git("commit", "-q", "-m", "A: create users");
+  const a = repo.git("rev-parse", "HEAD");
+  repo.write(SCHEMA_FILE, schemaB);
+  const b = repo.commitAll("B: add posts");
+  repo.write(`prisma/migrations/${C_NAME}/migration.sql`, C_SQL);
+  repo.write(SCHEMA_FILE, schemaWithC(schemaB));
+  const c = repo.commitAll("C: add comments");
+  return { repo, commits: { a, b, c } };
 }
