@@ -3368,7 +3368,7 @@ async function openSnapshot(params) {
                 // of the history), which a run without the cache pays as well.
                 outcome: (newMigrationsMs = 0) => ({
                     state: "hit", migrations: prefix.length, savedMs: Math.max(0, found.manifest.applyMs - restoreMs - Math.max(0, deployMs - newMigrationsMs)),
-                    detail: `${prefix.length} migration(s) of the base branch restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
+                    detail: `${prefix.length} already-verified migration(s) restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
                 }),
                 async deploy(onLine) {
                     const deployStarted = Date.now();
@@ -3401,7 +3401,7 @@ async function openSnapshot(params) {
     let saved = false;
     const detail = () => state === "corrupt"
         ? `the cached snapshot was corrupt (${corruptReason}) and was ignored${saved ? "; a new one was saved" : ""}`
-        : `${prefix.length} migration(s) of the base branch were not cached${saved ? "; their snapshot was saved for the next run" : ""}`;
+        : `${prefix.length} already-verified migration(s) were not cached${saved ? "; their snapshot was saved for the next run" : ""}`;
     return {
         restored: 0,
         outcome: () => ({ state, migrations: prefix.length, saved, detail: detail() }),
