@@ -38547,12 +38547,16 @@ class GitHubDeployments {
     octokit;
     target;
     onCreated;
+    onClosed;
     constructor(octokit, target, 
     /** Called as soon as the deployment exists: the action saves its id for the post step. */
-    onCreated) {
+    onCreated, 
+    /** Called once its final status is set: the post step has nothing left to close. */
+    onClosed) {
         this.octokit = octokit;
         this.target = target;
         this.onCreated = onCreated;
+        this.onClosed = onClosed;
     }
     async start(request) {
         const { owner, repo, ref } = this.target;
@@ -38587,14 +38591,17 @@ class GitHubDeployments {
         return {
             id,
             ...(url ? { url } : {}),
-            finish: (outcome, description) => setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment),
+            finish: async (outcome, description) => {
+                await setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment);
+                this.onClosed?.(id);
+            },
         };
     }
 }
 /** Loads octokit only when a deployment is recorded: it is a large part of the bundle's start-up. */
 async function createGitHubDeployments(options) {
     const octokit = await githubClient(options.token, options.apiUrl);
-    return new GitHubDeployments(octokit, options, options.onCreated);
+    return new GitHubDeployments(octokit, options, options.onCreated, options.onClosed);
 }
 async function githubClient(token, apiUrl) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -41817,6 +41824,8 @@ async function main() {
             ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
             // Saved as soon as it exists: if this step is killed, the post step closes the record.
             onCreated: (id) => saveState("deployment", JSON.stringify({ id, owner: context.repository.owner, repo: context.repository.repo, environment: settings.environment.name })),
+            // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
+            onClosed: () => saveState("deployment", ""),
         });
     }
     // The soak gate of a production deploy reads the staging deployments with the same token (with
@@ -41836,7 +41845,6 @@ async function main() {
             ...(context.sha ? { sha: context.sha } : {}),
         },
     });
-    saveState("deployment", "");
     const json = toMigrateJson(report);
     setOutput("ok", String(report.ok));
     setOutput("report", errors_redact(JSON.stringify(json), inputs.secrets));

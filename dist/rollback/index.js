@@ -38687,12 +38687,16 @@ class GitHubDeployments {
     octokit;
     target;
     onCreated;
+    onClosed;
     constructor(octokit, target, 
     /** Called as soon as the deployment exists: the action saves its id for the post step. */
-    onCreated) {
+    onCreated, 
+    /** Called once its final status is set: the post step has nothing left to close. */
+    onClosed) {
         this.octokit = octokit;
         this.target = target;
         this.onCreated = onCreated;
+        this.onClosed = onClosed;
     }
     async start(request) {
         const { owner, repo, ref } = this.target;
@@ -38727,14 +38731,17 @@ class GitHubDeployments {
         return {
             id,
             ...(url ? { url } : {}),
-            finish: (outcome, description) => setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment),
+            finish: async (outcome, description) => {
+                await setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment);
+                this.onClosed?.(id);
+            },
         };
     }
 }
 /** Loads octokit only when a deployment is recorded: it is a large part of the bundle's start-up. */
 async function createGitHubDeployments(options) {
     const octokit = await githubClient(options.token, options.apiUrl);
-    return new GitHubDeployments(octokit, options, options.onCreated);
+    return new GitHubDeployments(octokit, options, options.onCreated, options.onClosed);
 }
 async function githubClient(token, apiUrl) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -43747,6 +43754,8 @@ async function rolledBack(settings, inputs, context, logger) {
             token: gh.token, ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}), ...target,
             // Saved as soon as it exists: if this step is killed, the post step marks the record `error`.
             onCreated: (id) => saveState("deployment", JSON.stringify({ id, owner: gh.owner, repo: gh.repo, environment: settings.environment.name })),
+            // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
+            onClosed: () => saveState("deployment", ""),
         });
         history = githubDeployHistory(await githubClient(gh.token, context.apiUrl), target);
     }
@@ -43754,7 +43763,6 @@ async function rolledBack(settings, inputs, context, logger) {
         logger, lint: lintPending, ...(audit ? { audit } : {}), ...(history ? { history } : {}),
         context: { ...(actor ? { actor } : {}), ...(context.repository ? { repository: context.repository.fullName } : {}), ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(context.sha ? { sha: context.sha } : {}) },
     });
-    saveState("deployment", "");
     setOutput("ok", String(report.ok));
     setOutput("report", errors_redact(JSON.stringify({ ...toMigrateJson(report), kind: "rolled-back" }), inputs.secrets));
     setOutput("refused", report.refused ? errors_redact(report.refused, inputs.secrets) : "");

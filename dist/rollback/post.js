@@ -31801,12 +31801,16 @@ class GitHubDeployments {
     octokit;
     target;
     onCreated;
+    onClosed;
     constructor(octokit, target, 
     /** Called as soon as the deployment exists: the action saves its id for the post step. */
-    onCreated) {
+    onCreated, 
+    /** Called once its final status is set: the post step has nothing left to close. */
+    onClosed) {
         this.octokit = octokit;
         this.target = target;
         this.onCreated = onCreated;
+        this.onClosed = onClosed;
     }
     async start(request) {
         const { owner, repo, ref } = this.target;
@@ -31841,14 +31845,17 @@ class GitHubDeployments {
         return {
             id,
             ...(url ? { url } : {}),
-            finish: (outcome, description) => setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment),
+            finish: async (outcome, description) => {
+                await setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment);
+                this.onClosed?.(id);
+            },
         };
     }
 }
 /** Loads octokit only when a deployment is recorded: it is a large part of the bundle's start-up. */
 async function createGitHubDeployments(options) {
     const octokit = await githubClient(options.token, options.apiUrl);
-    return new GitHubDeployments(octokit, options, options.onCreated);
+    return new GitHubDeployments(octokit, options, options.onCreated, options.onClosed);
 }
 async function githubClient(token, apiUrl) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -31955,9 +31962,9 @@ async function runAction(work) {
 
 
 ;// CONCATENATED MODULE: ./src/actions/migrate/post.ts
-// Post step of migrate: the main step closes its GitHub deployment itself; this only acts when the main
-// step was killed (timeout, cancellation) while a deployment was in progress, so the environment's
-// history does not show an "in progress" deployment forever.
+// Post step of migrate (and rollback): the main step closes its GitHub deployment itself; this only acts
+// when the main step was killed (timeout, cancellation) or GitHub refused its final status while a
+// deployment was in progress, so the environment's history does not show "in progress" forever.
 
 
 
@@ -31972,7 +31979,7 @@ void runAction(async () => {
         return;
     const context = readActionsContext();
     const octokit = await githubClient(token, context.apiUrl);
-    await setDeploymentStatus(octokit, { owner, repo, ...(context.runUrl ? { logUrl: context.runUrl } : {}) }, id, "error", "The migrate step ended without reporting (cancelled or timed out). Run status to see what the database holds.", environment);
+    await setDeploymentStatus(octokit, { owner, repo, ...(context.runUrl ? { logUrl: context.runUrl } : {}) }, id, "error", "The migrate step ended without reporting its outcome (cancelled, timed out or final status refused). Run status to check the database.", environment);
     info(`Marked GitHub deployment ${id} as error: the migrate step did not finish.`);
 });
 

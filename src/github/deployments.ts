@@ -69,6 +69,8 @@ export class GitHubDeployments implements AuditTrail {
     private readonly target: DeploymentTarget,
     /** Called as soon as the deployment exists: the action saves its id for the post step. */
     private readonly onCreated?: (id: number) => void,
+    /** Called once its final status is set: the post step has nothing left to close. */
+    private readonly onClosed?: (id: number) => void,
   ) {}
 
   async start(request: AuditRequest): Promise<AuditRecord> {
@@ -103,15 +105,20 @@ export class GitHubDeployments implements AuditTrail {
     return {
       id,
       ...(url ? { url } : {}),
-      finish: (outcome, description) => setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment),
+      finish: async (outcome, description) => {
+        await setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment);
+        this.onClosed?.(id);
+      },
     };
   }
 }
 
 /** Loads octokit only when a deployment is recorded: it is a large part of the bundle's start-up. */
-export async function createGitHubDeployments(options: DeploymentTarget & { token: string; apiUrl?: string; onCreated?: (id: number) => void }): Promise<GitHubDeployments> {
+export async function createGitHubDeployments(
+  options: DeploymentTarget & { token: string; apiUrl?: string; onCreated?: (id: number) => void; onClosed?: (id: number) => void },
+): Promise<GitHubDeployments> {
   const octokit = await githubClient(options.token, options.apiUrl);
-  return new GitHubDeployments(octokit, options, options.onCreated);
+  return new GitHubDeployments(octokit, options, options.onCreated, options.onClosed);
 }
 
 export async function githubClient(token: string, apiUrl?: string): Promise<GitHubClient> {

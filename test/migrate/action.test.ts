@@ -136,6 +136,26 @@ describe("dist/migrate", () => {
     expect(idle.code).toBe(0);
     expect(statusesOf(github.state, id)).toHaveLength(1);
   });
+
+  test("a final status GitHub could not take keeps the deployment for the post step, which closes it", async () => {
+    const url = await env.createDatabase("unclosed");
+    // The in_progress status goes through; the final one fails every retry.
+    github.state.faults.push({ method: "POST", path: /^\/repos\/acme\/shop\/deployments\/\d+\/statuses$/, status: 500, message: "Server Error", after: 1, times: Infinity });
+    let run: DistRun;
+    try {
+      run = await action({ command: "deploy", environment: "staging", "database-url": url });
+    } finally {
+      github.state.faults.length = 0;
+    }
+    expect(run.code).toBe(0); // the migrations were applied; only the record is incomplete
+    expect(run.stdout).toMatch(/::warning::Could not set the final status of GitHub deployment \d+/);
+    const id = deployments().at(-1)!.id;
+    expect(statusesOf(github.state, id).map((s) => s.state)).toEqual(["in_progress"]);
+    expect(JSON.parse(run.state.deployment!)).toMatchObject({ id, owner: "acme", repo: "shop", environment: "staging" });
+    const post = await action({}, { entry: "dist/migrate/post.js", state: { deployment: run.state.deployment! } });
+    expect(post.code).toBe(0);
+    expect(statusesOf(github.state, id).map((s) => s.state)).toEqual(["in_progress", "error"]);
+  });
 });
 
 const PENDING = "20250103000000_add_bio";

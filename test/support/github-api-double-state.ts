@@ -26,6 +26,8 @@ export interface Fault {
   body?: unknown;
   /** How many requests it applies to; 1 when not given, Infinity for all. */
   times?: number;
+  /** How many matching requests pass untouched before it applies (e.g. fail the second status only). */
+  after?: number;
 }
 
 export interface StoredIssue {
@@ -135,6 +137,10 @@ export class GitHubState {
     );
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
+    if (fault.after && fault.after > 0) {
+      fault.after -= 1;
+      return undefined;
+    }
     const remaining = (fault.times ?? 1) - 1;
     if (remaining <= 0) this.faults.splice(index, 1);
     else fault.times = remaining;

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
       // Saved as soon as it exists: if this step is killed, the post step closes the record.
       onCreated: (id) => core.saveState("deployment", JSON.stringify({ id, owner: context.repository!.owner, repo: context.repository!.repo, environment: settings.environment.name })),
+      // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
+      onClosed: () => core.saveState("deployment", ""),
     });
   }
 
@@ -72,7 +74,6 @@ async function main(): Promise<void> {
       ...(context.sha ? { sha: context.sha } : {}),
     },
   });
-  core.saveState("deployment", "");
 
   const json = toMigrateJson(report);
   core.setOutput("ok", String(report.ok));

@@ -1,6 +1,6 @@
-// Post step of migrate: the main step closes its GitHub deployment itself; this only acts when the main
-// step was killed (timeout, cancellation) while a deployment was in progress, so the environment's
-// history does not show an "in progress" deployment forever.
+// Post step of migrate (and rollback): the main step closes its GitHub deployment itself; this only acts
+// when the main step was killed (timeout, cancellation) or GitHub refused its final status while a
+// deployment was in progress, so the environment's history does not show "in progress" forever.
 import * as core from "@actions/core";
 import { readActionsContext } from "../../github/context.js";
 import { githubClient, setDeploymentStatus } from "../../github/deployments.js";
@@ -19,7 +19,7 @@ void runAction(async () => {
     { owner, repo, ...(context.runUrl ? { logUrl: context.runUrl } : {}) },
     id,
     "error",
-    "The migrate step ended without reporting (cancelled or timed out). Run status to see what the database holds.",
+    "The migrate step ended without reporting its outcome (cancelled, timed out or final status refused). Run status to check the database.",
     environment,
   );
   core.info(`Marked GitHub deployment ${id} as error: the migrate step did not finish.`);

@@ -57,6 +57,8 @@ async function rolledBack(settings: MigrateSettings, inputs: RollbackActionInput
       token: gh.token, ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}), ...target,
       // Saved as soon as it exists: if this step is killed, the post step marks the record `error`.
       onCreated: (id) => core.saveState("deployment", JSON.stringify({ id, owner: gh.owner, repo: gh.repo, environment: settings.environment.name })),
+      // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
+      onClosed: () => core.saveState("deployment", ""),
     });
     history = githubDeployHistory(await githubClient(gh.token, context.apiUrl), target);
   }
@@ -64,7 +66,6 @@ async function rolledBack(settings: MigrateSettings, inputs: RollbackActionInput
     logger, lint: lintPending, ...(audit ? { audit } : {}), ...(history ? { history } : {}),
     context: { ...(actor ? { actor } : {}), ...(context.repository ? { repository: context.repository.fullName } : {}), ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(context.sha ? { sha: context.sha } : {}) },
   });
-  core.saveState("deployment", "");
   core.setOutput("ok", String(report.ok));
   core.setOutput("report", redact(JSON.stringify({ ...toMigrateJson(report), kind: "rolled-back" }), inputs.secrets));
   core.setOutput("refused", report.refused ? redact(report.refused, inputs.secrets) : "");
