@@ -26,7 +26,9 @@ Options:
   --from NAME               the environment migrations soak in (default: staging)
   --to NAME                 the environment they go to (default: production)
   --deployment-tasks LIST   deployment tasks that count for the code soak (default: deploy:migrations; none: off)
-  --override-reason TEXT    pass anyway, with this reason (the actor must be in --override-actors)
+  --override-reason TEXT    pass a soak not complete yet, with this reason (the actor must be in
+                            --override-actors; never covers a migration missing or broken on staging,
+                            an unreadable database or a wrong stamp)
   --override-actors LIST    GitHub logins allowed to override (comma-separated)
   --no-commit-status        do not set the migrate-guard/soak commit status
   --working-directory DIR   the Prisma project, checked out at the target (default: .)

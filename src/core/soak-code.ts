@@ -6,18 +6,21 @@
 // successful migrate-guard deploys before it include every pending migration with the target's checksum
 // (migrations accumulate: a later deploy never takes an earlier one's migrations away).
 // The soak starts at the `created_at` of the first `success` status of a covering deployment — never
-// at commit dates or at a deployment's own `created_at` — and runs while a covering deployment is live:
+// at commit dates or at a deployment's own `created_at` — and keeps running until a covering deployment
+// reports a failure:
 // - `failure` or `error` on a covering deployment RESTARTS the soak: it counts again from the next
 //   `success` of a covering deployment; until there is one the gate blocks.
-// - `inactive` (GitHub's auto_inactive when a newer deployment succeeds) only ends that deployment's
-//   part: when a newer covering deployment is live the soak continues; when none is, the gate blocks
-//   until a covering deployment succeeds again (which restarts the soak).
+// - `inactive` means superseded, not broken: GitHub marks every older deployment of an environment
+//   inactive when a newer one of that environment succeeds, whatever its task (the app's own deploy job
+//   with `environment: staging` does it too, and the gate does not list those). The newer deployment runs
+//   on top of what was deployed, so `inactive` neither ends nor restarts the soak.
 import { scriptMatchesChecksum } from "./migration-state.js";
 import { elapsedSeconds, type TargetMigration } from "./soak.js";
 
 export type CodeSoak =
   | { kind: "not-checked"; why: string }
-  | { kind: "blocked"; reason: string }
+  /** `unreadable`: GitHub could not be read, so nothing is known (an override cannot cover that). */
+  | { kind: "blocked"; reason: string; unreadable?: boolean }
   /** A covering deployment is being deployed and has not succeeded yet. */
   | { kind: "waiting"; reason: string; deploymentId: number }
   | { kind: "soaking"; since: Date; deploymentId: number; elapsedSeconds: number; remainingSeconds: number; description: string; restartedAfter?: string };
@@ -99,35 +102,29 @@ export function coveringDeployments(input: Pick<CodeSoakInput, "deployments" | "
 export function evaluateCodeSoak(input: CodeSoakInput): CodeSoak {
   const tasks = input.tasks.join(", ");
   const covering = coveringDeployments(input);
-  // At the same second, a success goes first: GitHub marks the older deployment inactive because of it.
+  // At the same second, a success goes first: a failure stamped with the same second counts as later.
   const rank = (state: string) => (state === "success" ? 0 : 1);
   const events = covering
     .flatMap((d) => d.statuses.map((s) => ({ ...s, deployment: d })))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.state) - rank(b.state) || a.id - b.id);
-  const live = new Set<number>();
-  let since: { at: Date; deploymentId: number } | undefined;
+  let since: { at: Date; deploymentId: number; supersededAt?: Date } | undefined;
   let broken: { state: string; at: Date; deploymentId: number } | undefined;
   let restartedAfter: string | undefined;
   for (const e of events) {
     const id = e.deployment.id;
     if (e.state === "success") {
-      live.add(id);
       if (!since) {
         since = { at: e.createdAt, deploymentId: id };
         if (broken) restartedAfter = `restarted after deployment ${broken.deploymentId} got \`${broken.state}\` at ${broken.at.toISOString()}`;
         broken = undefined;
       }
     } else if (e.state === "failure" || e.state === "error") {
-      live.delete(id);
       // A covering deployment that fails (even a newer one) means from may not run the target's code.
       since = undefined;
       broken = { state: e.state, at: e.createdAt, deploymentId: id };
-    } else if (e.state === "inactive") {
-      live.delete(id);
-      if (live.size === 0 && since) {
-        since = undefined;
-        broken = { state: e.state, at: e.createdAt, deploymentId: id };
-      }
+    } else if (e.state === "inactive" && since?.deploymentId === id && !since.supersededAt) {
+      // Superseded by a newer deployment of the environment (see the header): the soak goes on.
+      since.supersededAt = e.createdAt;
     }
   }
 
@@ -139,15 +136,15 @@ export function evaluateCodeSoak(input: CodeSoakInput): CodeSoak {
       deploymentId: since.deploymentId,
       elapsedSeconds: elapsed,
       remainingSeconds: Math.max(0, input.soakSeconds - elapsed),
-      description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}`,
+      description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}${since.supersededAt ? `; superseded since ${since.supersededAt.toISOString()} (\`inactive\`: a newer deployment to ${input.from} succeeded), which does not end the soak` : ""}`,
       ...(restartedAfter ? { restartedAfter } : {}),
     };
   }
   if (broken) {
-    const what = broken.state === "inactive"
-      ? `no deployment to ${input.from} that covers the target is active any more (deployment ${broken.deploymentId} became \`inactive\` at ${broken.at.toISOString()}, with no newer covering deployment live): the gate blocks until one succeeds again, which restarts the soak`
-      : `deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then`;
-    return { kind: "blocked", reason: `Code soak: ${what}.` };
+    return {
+      kind: "blocked",
+      reason: `Code soak: deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then.`,
+    };
   }
   const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1)!.state));
   if (pendingDeploy) {

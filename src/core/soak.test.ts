@@ -88,13 +88,38 @@ describe("override", () => {
     expect(checkOverride(undefined, "alice", [])).toEqual({});
   });
 
-  test("an accepted override passes and says what the gate would have said", () => {
+  test("an accepted override passes a soak that is not long enough yet and says what the gate would have said", () => {
     const { override } = checkOverride("  hotfix  for INC-7 ", "Alice", ["alice"]);
     expect(override).toEqual({ actor: "Alice", reason: "hotfix for INC-7" });
-    const v = evaluateSoak(input([applied(B, 48)], { override: override! }));
-    expect(v).toMatchObject({ decision: "pass", decisionWithoutOverride: "block", remainingSeconds: 0 });
-    expect(v.reasons[0]).toBe("Overridden by Alice (the gate said block): hotfix for INC-7");
+    const v = evaluateSoak(input([applied(A, 3), applied(B, 48)], { override: override! }));
+    expect(v).toMatchObject({ decision: "pass", decisionWithoutOverride: "wait", remainingSeconds: 0, override });
+    expect(v.reasons[0]).toBe("Overridden by Alice (the gate said wait): hotfix for INC-7");
     expect(verdictHeadline(v)).toBe("Override by Alice: hotfix for INC-7");
+  });
+
+  test("an accepted override covers a code-soak block (a failure status on the staging deployment)", () => {
+    const codeSoak = { kind: "blocked", reason: "Code soak: deployment 7 to staging got `failure`." } as const;
+    const v = evaluateSoak(input([applied(A, 48), applied(B, 48)], { codeSoak, override: { actor: "alice", reason: "hotfix" } }));
+    expect(v).toMatchObject({ decision: "pass", decisionWithoutOverride: "block", override: { actor: "alice" } });
+  });
+
+  const alice = { actor: "alice", reason: "hotfix for INC-7" };
+  test.each([
+    ["staging unreachable", input([], { source: { error: "Could not reach PostgreSQL at db:5432/app" } }), /staging database could not be read/],
+    ["staging unreachable with nothing pending", input([], { pending: [], source: { error: "Could not reach PostgreSQL at db:5432/app" } }), /staging database could not be read/],
+    ["a migration missing on staging", input([applied(B, 48)]), /never skip staging/],
+    ["a migration failed on staging", input([{ name: A.name, checksum: A.checksum, startedAt: NOW }, applied(B, 48)]), /failed on staging/],
+    ["a migration rolled back on staging", input([{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(B, 48)]), /rolled back on staging/],
+    ["a checksum mismatch", input([applied(A, 48, { checksum: "f".repeat(64) }), applied(B, 48)]), /different file/],
+    ["a database stamped as another environment", input([applied(A, 48), applied(B, 48)], { blockers: ['The from (staging) database belongs to environment "production"'] }), /belongs to environment "production"/],
+    ["GitHub unreadable", input([applied(A, 48), applied(B, 48)], { codeSoak: { kind: "blocked", unreadable: true, reason: "Code soak could not be read from GitHub: 403" } }), /could not be read from GitHub/],
+  ] as const)("an accepted override cannot cover %s: still block, and the report says why", (_name, base, reason) => {
+    const v = evaluateSoak({ ...base, override: alice });
+    expect(v).toMatchObject({ decision: "block", decisionWithoutOverride: "block", remainingSeconds: null, earliestPassAt: null });
+    expect(v.override).toBeUndefined();
+    expect(v.reasons[0]).toMatch(reason);
+    expect(v.reasons.at(-1)).toMatch(/^The override by alice \("hotfix for INC-7"\) is not applied: it cannot cover the block above, so the gate still blocks\. An override covers only a soak that is not long enough yet/);
+    expect(verdictHeadline(v)).toMatch(/^Blocked: /);
   });
 });
 
@@ -141,12 +166,26 @@ describe("code soak", () => {
     expect(r.kind === "blocked" && r.reason).toMatch(/restarts at the next `success`/);
   });
 
-  test("inactive because a newer covering deployment succeeded keeps the soak; inactive alone blocks", () => {
+  test("inactive means superseded, not broken: the soak keeps running from the first success, also when the newer deployment is not listed (the app's own deploy to staging)", () => {
     const old = deployment(40, [["success", 40], ["inactive", 2]]);
     const newer = deployment(2, [["success", 2]], { tool: "migrate-guard", command: "deploy", migrations: [] });
     expect(evaluate([old, newer])).toMatchObject({ kind: "soaking", elapsedSeconds: 40 * 3600, remainingSeconds: 0 });
+    // GitHub set `inactive` because a deployment of another task (not listed by the gate) succeeded.
     const alone = deployment(40, [["success", 40], ["inactive", 2]]);
-    expect(evaluate([alone]).kind).toBe("blocked");
+    const r = evaluate([alone]);
+    expect(r).toMatchObject({ kind: "soaking", deploymentId: alone.id, elapsedSeconds: 40 * 3600, remainingSeconds: 0 });
+    expect(r.kind === "soaking" && r.description).toMatch(/superseded since .* \(`inactive`: a newer deployment to staging succeeded\), which does not end the soak/);
+    // Still soaking (not yet 24h) after `inactive`: wait, not block.
+    expect(evaluate([deployment(10, [["success", 10], ["inactive", 9]])])).toMatchObject({ kind: "soaking", elapsedSeconds: 10 * 3600, remainingSeconds: 14 * 3600 });
+  });
+
+  test("after inactive, a failure or error on the covering deployment still restarts or blocks; inactive without a success never starts the soak", () => {
+    const failed = evaluate([deployment(40, [["success", 40], ["inactive", 20], ["failure", 3]])]);
+    expect(failed.kind === "blocked" && failed.reason).toMatch(/got `failure` at .*restarts at the next `success`/);
+    const restarted = evaluate([deployment(40, [["success", 40], ["inactive", 20], ["error", 3]]), deployment(2, [["success", 1]])]);
+    expect(restarted).toMatchObject({ kind: "soaking", elapsedSeconds: 3600 });
+    expect(restarted.kind === "soaking" && restarted.restartedAfter).toMatch(/got `error`/);
+    expect(evaluate([deployment(5, [["in_progress", 5], ["inactive", 4]])]).kind).toBe("blocked");
   });
 
   test("migrations accumulate over deploys; a deploy with another checksum does not cover", () => {

@@ -71,6 +71,8 @@ export interface SoakInput {
   /** The gate's clock. */
   now: Date;
   override?: Override;
+  /** Configuration problems the caller found (a database stamped as another environment, `to` unreadable): each blocks, override or not. */
+  blockers?: readonly string[];
 }
 
 export const DEFAULT_SOAK_HOURS = 24;
@@ -128,26 +130,36 @@ export function formatHours(seconds: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
 }
 
+/** What an accepted override may cover, in the words the report uses when it cannot. */
+const OVERRIDE_SCOPE =
+  "An override covers only a soak that is not long enough yet (schema or code) and problems of the code soak's deployments; a migration missing, failed, rolled back or edited on the soak environment, a database or GitHub that cannot be read, and a database stamped as another environment must be fixed first";
+
 export function evaluateSoak(input: SoakInput): SoakVerdict {
   const { policy, pending, source, codeSoak, now } = input;
   const soakSeconds = Math.round(policy.soakHours * 3600);
   const reasons: string[] = [];
   let migrations: MigrationSoak[] = [];
-  let blocked = false;
+  // Two kinds of block: `hard` ones no override covers (the soak cannot be proven, or what would be
+  // promoted never ran on `from`); `soft` ones an accepted override covers (the code soak's deployments).
+  const hard: string[] = [...(input.blockers ?? [])];
+  let soft = false;
   let remaining = 0;
 
+  if ("error" in source) {
+    // Even with nothing pending: an unreadable `from` database is never a pass.
+    hard.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+  }
+  reasons.push(...hard);
   if (pending.length === 0) {
     reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
   } else if ("error" in source) {
-    blocked = true;
-    reasons.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
     migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
   } else {
     migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
     for (const m of migrations) {
       if (m.status === "soaked") continue;
       if (m.status === "soaking") remaining = Math.max(remaining, m.remainingSeconds ?? 0);
-      else blocked = true;
+      else hard.push(m.reason!);
       reasons.push(m.reason!);
     }
   }
@@ -158,7 +170,8 @@ export function evaluateSoak(input: SoakInput): SoakVerdict {
         reasons.push(`Code soak not checked: ${codeSoak.why}`);
         break;
       case "blocked":
-        blocked = true;
+        if (codeSoak.unreadable) hard.push(codeSoak.reason);
+        else soft = true;
         reasons.push(codeSoak.reason);
         break;
       case "soaking":
@@ -176,7 +189,7 @@ export function evaluateSoak(input: SoakInput): SoakVerdict {
     }
   }
 
-  const decision: GateDecision = blocked ? "block" : remaining > 0 ? "wait" : "pass";
+  const decision: GateDecision = hard.length > 0 || soft ? "block" : remaining > 0 ? "wait" : "pass";
   if (decision === "pass" && pending.length > 0) {
     reasons.unshift(`All ${pending.length} pending migration(s) soaked at least ${policy.soakHours}h on ${policy.from}.`);
   }
@@ -191,7 +204,10 @@ export function evaluateSoak(input: SoakInput): SoakVerdict {
     policy,
     evaluatedAt: now,
   };
-  if (input.override && decision !== "pass") {
+  if (input.override && hard.length > 0) {
+    const what = hard.length === 1 ? "the block above" : `the ${hard.length} blocks above`;
+    verdict.reasons.push(`The override by ${input.override.actor} ("${input.override.reason}") is not applied: it cannot cover ${what}, so the gate still blocks. ${OVERRIDE_SCOPE}.`);
+  } else if (input.override && decision !== "pass") {
     verdict.override = input.override;
     verdict.decision = "pass";
     verdict.remainingSeconds = 0;

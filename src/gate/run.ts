@@ -1,7 +1,8 @@
 // A gate run: the repository's migrations at the target, what `to` (production) lacks of them, what
 // `from` (staging) says about those (read-only), what GitHub's deployments say about the code soak,
 // the decision (src/core/soak.ts), and the `migrate-guard/soak` commit status. The override is checked
-// before anything is read. Unreachable databases and GitHub failures block; they never pass.
+// before anything is read. Unreachable databases, GitHub failures and wrong stamps block; they never
+// pass, not even with an override.
 import { normalizeEnvironmentName } from "../core/environment.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
@@ -61,7 +62,7 @@ export interface SoakAssessment {
   sha?: string;
   deploymentTasks: string[];
   override?: Override;
-  /** Problems found before (e.g. the `to` database's stamp): each blocks. */
+  /** Problems found before (e.g. the `to` database's stamp): each blocks, and no override covers it. */
   blockers?: string[];
 }
 
@@ -81,24 +82,8 @@ export async function assessSoak(input: SoakAssessment, ctx: GateContext): Promi
     source = { error: redact(message, urlSecrets(input.fromDatabaseUrl)) };
   }
   const codeSoak = pending.length === 0 ? ({ kind: "not-checked", why: "nothing is pending" } as CodeSoak) : await readCodeSoak(input, ctx, clock);
-  const verdict = evaluateSoak({ policy, pending, source, codeSoak, now: clock(), ...(input.override ? { override: input.override } : {}) });
-  if ("error" in source && verdict.decisionWithoutOverride !== "block") {
-    // Nothing pending, but an unreadable staging database is never a pass by itself.
-    verdict.decision = verdict.decisionWithoutOverride = "block";
-    verdict.remainingSeconds = null;
-    verdict.earliestPassAt = null;
-    verdict.reasons.unshift(`The ${policy.from} database could not be read (the gate never passes without it): ${source.error}`);
-  }
-  if (blockers.length > 0 && verdict.decisionWithoutOverride !== "block") {
-    verdict.decisionWithoutOverride = "block";
-    if (!verdict.override) {
-      verdict.decision = "block";
-      verdict.remainingSeconds = null;
-      verdict.earliestPassAt = null;
-    }
-  }
-  if (blockers.length > 0) verdict.reasons.unshift(...blockers);
-  return verdict;
+  // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
+  return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
 }
 
 async function readCodeSoak(input: SoakAssessment, ctx: GateContext, clock: () => Date): Promise<CodeSoak> {
@@ -127,7 +112,7 @@ async function readCodeSoak(input: SoakAssessment, ctx: GateContext, clock: () =
   } catch (error) {
     if (!(error instanceof GateGitHubError)) throw error;
     ctx.logger.error(error.message);
-    return { kind: "blocked", reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+    return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
   }
 }
 

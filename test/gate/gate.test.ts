@@ -131,6 +131,26 @@ describe("schema and code soak", () => {
     expect(restarted.reasons.join("\n")).toMatch(/restarted after deployment \d+ got `failure`/);
   });
 
+  test("the app's own deploy to staging (another task) makes GitHub mark the migrations deployment inactive: superseded, the soak goes on", async () => {
+    await finishedHoursAgo(staging, "shop_staging", ADD_BIO, 48);
+    statusTimes(github, stagingDeployment, [48.1, 48]);
+    const store = deploymentsOf(github.state);
+    const deployments = store.deployments.length;
+    try {
+      const octokit = getOctokit("ghs_gate", { baseUrl: github.url });
+      const app = await octokit.rest.repos.createDeployment({ owner: "acme", repo: "shop", ref: head(target), task: "deploy", environment: "staging", auto_merge: false, required_contexts: [] });
+      await octokit.rest.repos.createDeploymentStatus({ owner: "acme", repo: "shop", deployment_id: (app.data as { id: number }).id, state: "success" });
+      const inactive = statusesOf(github.state, stagingDeployment).at(-1)!;
+      expect(inactive).toMatchObject({ state: "inactive" });
+      inactive.createdAt = new Date(Date.now() - 3600_000); // the double's own clock is in 2024: an hour ago, after the success
+      const report = await gate();
+      expect(report.verdict.decision).toBe("pass");
+      expect(report.verdict.reasons.join("\n")).toMatch(/superseded since .*\(`inactive`: a newer deployment to staging succeeded\), which does not end the soak/);
+    } finally {
+      store.deployments.splice(deployments);
+    }
+  });
+
   test("the target's migrations are read from git when another commit is checked out; an unknown target is refused", async () => {
     const parent = target.git("rev-parse", "HEAD~1"); // before add_bio was committed
     const report = await gate({ sha: parent }, { github: false });
@@ -199,6 +219,25 @@ describe("override", () => {
     expect(report.verdict).toMatchObject({ decision: "pass", decisionWithoutOverride: "wait", override: { actor: "alice", reason: "hotfix for INC-42" } });
     expect(lastStatus()).toMatchObject({ state: "success", description: "Override by alice: hotfix for INC-42" });
     expect(renderGateMarkdown(report)).toMatch(/\| Override \| by \*\*alice\*\* \(the gate said wait\): hotfix for INC-42 \|/);
+  });
+
+  test("accepted, but it cannot cover an unreachable staging or production database: block, failure status, and the report says why", async () => {
+    await finishedHoursAgo(staging, "shop_staging", ADD_BIO, 3);
+    statusTimes(github, stagingDeployment, [3.1, 3]);
+    const unreachable = (name: string) => `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/${name}`;
+    const override = { overrideReason: "hotfix for INC-42", overrideActors: "alice" };
+    for (const [request, first] of [
+      [{ fromDatabaseUrl: unreachable("shop_staging") }, /^The staging database could not be read.*Could not reach PostgreSQL at 127\.0\.0\.1:1\/shop_staging/],
+      [{ toDatabaseUrl: unreachable("shop_production") }, /^The production database could not be read, so what is pending there is unknown/],
+    ] as const) {
+      const report = await gate({ ...override, ...request }, { actor: "alice" });
+      expect(report.verdict).toMatchObject({ decision: "block", decisionWithoutOverride: "block", remainingSeconds: null });
+      expect(report.verdict.override).toBeUndefined();
+      expect(report.verdict.reasons[0]).toMatch(first);
+      expect(report.verdict.reasons.at(-1)).toMatch(/^The override by alice \("hotfix for INC-42"\) is not applied: it cannot cover the block above, so the gate still blocks\./);
+      expect(lastStatus()).toMatchObject({ state: "failure", description: expect.stringMatching(/^Blocked: The (staging|production) database could not be read/) });
+      expect(renderGateMarkdown(report)).not.toMatch(/\| Override \|/);
+    }
   });
 
   test.each([
