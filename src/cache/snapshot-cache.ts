@@ -21,15 +21,19 @@ export interface KeyMaterial {
   productVersion: string;
   prismaMajor: number;
   postgresMajor: number;
-  /** The prefix in Prisma's order: folder name and migration.sql bytes. */
-  migrations: readonly { name: string; sql: string | Buffer }[];
+  /**
+   * The prefix in Prisma's order: folder name and migration.sql — its sha256 of the raw bytes
+   * (`checksum`, as Prisma records it) when known, else the content itself.
+   */
+  migrations: readonly { name: string; sql: string | Buffer; checksum?: string }[];
 }
 
 /** sha256 over everything that decides the prefix's migrated state; order is part of it. */
 export function snapshotKey(material: KeyMaterial): string {
   const hash = createHash("sha256").update(`migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`);
   for (const m of material.migrations) {
-    const content = createHash("sha256").update(m.sql).digest("hex");
+    // The raw bytes' hash: two files that decode to the same text (invalid UTF-8 → U+FFFD) differ.
+    const content = m.checksum ?? createHash("sha256").update(m.sql).digest("hex");
     hash.update(`\0${m.name}\0${content}`);
   }
   return hash.digest("hex").slice(0, 40);

@@ -12,6 +12,9 @@ import { parseEnv } from "node:util";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 
+/** Variables env files may not set: the identity of the run (actor, commit, token, runner). */
+const RUNNER_IDENTITY = /^(GITHUB_|RUNNER_|ACTIONS_)|^CI$/;
+
 export interface EnvFileResult {
   /** argv without the --env-file flags (every command's parser rejects them). */
   argv: string[];
@@ -102,6 +105,12 @@ export function loadEnvFiles(argv: readonly string[], options: { env?: NodeJS.Pr
     for (const [name, value] of Object.entries(values)) {
       // An earlier (higher-precedence) file already set it.
       if (setByFile.has(name)) continue;
+      if (RUNNER_IDENTITY.test(name)) {
+        // Who runs, on which commit, with which token: the runner's to say, never a file in the
+        // repository (a committed GITHUB_TRIGGERING_ACTOR would pass an override allowlist).
+        options.logger?.warning(`${candidate.shown} sets ${name}; ignored: GITHUB_*, RUNNER_*, ACTIONS_* and CI come from the runner or the shell only.`);
+        continue;
+      }
       if (env[name] !== undefined && env[name] !== value) {
         options.logger?.warning(`${candidate.shown} sets ${name}, overriding the value in the environment (env files take precedence over the shell; pass the flag to override both).`);
       }

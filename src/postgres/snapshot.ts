@@ -22,14 +22,16 @@ function run(file: string, args: string[], secrets: string[]): Promise<void> {
 /** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
 export function dumpDatabase(bindir: string, url: string, file: string): Promise<void> {
   // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
-  return run(path.join(bindir, "pg_dump"), ["-Fc", "-Z0", "--no-owner", "--no-privileges", "-f", file, "-d", url], urlSecrets(url));
+  // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
+  // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
+  return run(path.join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
 }
 
 /** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
 export function restoreDatabase(bindir: string, url: string, file: string): Promise<void> {
   // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
   // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
-  return run(path.join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "-d", url, file], urlSecrets(url));
+  return run(path.join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "-d", url, file], urlSecrets(url));
 }
 
 /**

@@ -31,7 +31,8 @@ export interface PushOptions {
 
 interface Remote {
   name: string;
-  auth: string[];
+  /** Git configuration for the token, passed in the environment (not on the command line, where `ps` shows it). */
+  env: Record<string, string>;
   secrets: string[];
 }
 
@@ -41,14 +42,29 @@ async function remoteOf(options: Pick<PushOptions, "repoRoot" | "remote" | "toke
   const url = await git(options.repoRoot, ["remote", "get-url", name]).catch(() => {
     throw new ConfigurationError(`The checkout has no git remote "${name}" to push the revert branch to.`);
   });
-  const auth = options.token && /^https?:/i.test(url) ? ["-c", `http.extraheader=AUTHORIZATION: basic ${secrets[1]}`] : [];
-  return { name, auth, secrets };
+  return { name, env: options.token && /^https?:/i.test(url) ? tokenConfig(url, secrets[1]!) : {}, secrets };
+}
+
+/**
+ * The token as the remote's Authorization header. actions/checkout saves its own token under
+ * `http.<origin>/.extraheader`; a URL-scoped key wins over an unscoped one, so the header is set on
+ * the same key, after an empty value that clears the saved one (two Authorization headers are a 400).
+ */
+function tokenConfig(url: string, basic: string): Record<string, string> {
+  const key = `http.${new URL(url).origin}/.extraheader`;
+  return {
+    GIT_CONFIG_COUNT: "2",
+    GIT_CONFIG_KEY_0: key,
+    GIT_CONFIG_VALUE_0: "",
+    GIT_CONFIG_KEY_1: key,
+    GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
+  };
 }
 
 /** Refuses a branch name that already exists on the remote (checked before anything is written). */
 export async function assertBranchFree(options: Pick<PushOptions, "repoRoot" | "remote" | "token" | "branch">): Promise<void> {
   const remote = await remoteOf(options);
-  const existing = await git(options.repoRoot, [...remote.auth, "ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`], {}, remote.secrets);
+  const existing = await git(options.repoRoot, ["ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`], remote.env, remote.secrets);
   if (existing) throw new ConfigurationError(`Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`);
 }
 
@@ -69,7 +85,7 @@ export async function pushRevertBranch(options: PushOptions): Promise<string> {
     await git(options.repoRoot, ["add", "-A", "--", ...options.paths.map((p) => path.relative(options.repoRoot, p))], env);
     const tree = await git(options.repoRoot, ["write-tree"], env);
     const commit = await git(options.repoRoot, ["commit-tree", tree, "-p", "HEAD", "-m", options.message], env);
-    await git(options.repoRoot, [...remote.auth, "push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], {}, remote.secrets);
+    await git(options.repoRoot, ["push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], remote.env, remote.secrets);
     return commit;
   } finally {
     await rm(tmp, { recursive: true, force: true });

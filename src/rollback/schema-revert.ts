@@ -94,7 +94,7 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
   // A schema folder (prismaSchemaFolder) may hold the migrations folder too: only its .prisma files.
   const isFolder = statSync(params.schemaPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const pathspec = isFolder ? `:(glob)${schemaRel}/**/*.prisma` : schemaRel;
-  const patch = await git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", parent, commit, "--", pathspec]);
+  const patch = await git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", "--no-renames", parent, commit, "--", pathspec]);
   if (patch.code !== 0) throw new Error(`git diff ${short} failed: ${patch.stderr.trim()}`);
   if (patch.stdout.trim() === "") return unchanged(`commit ${short}, which added ${migration}, did not change ${schemaRel}`, handFix, commit);
 
@@ -107,7 +107,7 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
       commit,
     );
   }
-  const files = (await git(root, ["diff", "--name-only", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+  const files = (await git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
   const saved = new Map<string, string | undefined>();
   for (const f of files) saved.set(f, await readFile(path.join(root, f), "utf8").catch(() => undefined));
   const restore = async () => {

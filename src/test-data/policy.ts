@@ -24,8 +24,14 @@ const has = (names: readonly string[], normalized: string) => names.some((n) => 
 export function testDataPolicy(allowed: string | undefined, production: string | undefined): TestDataPolicy {
   return {
     allowed: allowed?.trim() ? parseEnvironmentList(allowed, "environments") : DEFAULT_TEST_DATA_ENVIRONMENTS,
-    production: production?.trim() ? parseEnvironmentList(production, "production-environments") : ["production"],
+    // "production" is production whatever the list says: a list replaces the default, it never
+    // makes the name safe for test data.
+    production: withProductionName(production?.trim() ? parseEnvironmentList(production, "production-environments") : []),
   };
+}
+
+function withProductionName(names: string[]): string[] {
+  return has(names, "production") ? names : ["production", ...names];
 }
 
 /** The environment the run names; a production or unlisted name is a refusal (exit 2, nothing read). */

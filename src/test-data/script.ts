@@ -11,13 +11,19 @@ export interface ScriptResult {
   durationMs: number;
 }
 
-const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+/** A PostgreSQL URL anywhere in a value (quoted, after a space, prisma+postgres://…). */
+const POSTGRES_URL = /postgres(ql)?:\/\//i;
+/** libpq's own connection variables: psql and pg_dump in a script would follow them elsewhere. */
+const LIBPQ_VARIABLE = /^PG[A-Z_]+$/;
 
-/** The script's environment: the caller's, minus every postgres:// value, plus the URL in `urlVariables`. */
+/**
+ * The script's environment: the caller's, minus every value holding a PostgreSQL URL and every libpq
+ * PG* variable, plus the URL in `urlVariables`.
+ */
 export function scriptEnv(base: NodeJS.ProcessEnv, url: string, urlVariables: readonly string[], extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(base)) {
-    if (value !== undefined && !POSTGRES_URL.test(value)) env[name] = value;
+    if (value !== undefined && !POSTGRES_URL.test(value) && !LIBPQ_VARIABLE.test(name)) env[name] = value;
   }
   for (const name of urlVariables) env[name] = url;
   return { ...env, ...extra };

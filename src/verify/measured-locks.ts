@@ -50,6 +50,9 @@ function finding(m: LintMigration, line: number, message: string): Finding {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
+/** Statements on server-wide objects (roles, tablespaces, server settings). */
+const CLUSTER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+
 export async function measureLocks(params: {
   url: string;
   base: readonly LintMigration[];
@@ -58,6 +61,14 @@ export async function measureLocks(params: {
   scratch?: string;
 }): Promise<Finding[]> {
   if (params.fresh.length === 0) return [];
+  // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
+  // migration that creates one beside Prisma's apply on the same server would make one of the two
+  // fail with "already exists" (and could fail verify's apply itself). A cheap, conservative test of
+  // the text: a false positive only costs the measurement.
+  const global = [...(params.scratch ? [] : params.base), ...params.fresh].find((m) => CLUSTER_WIDE.test(m.sql));
+  if (global) {
+    return [finding(params.fresh[0]!, 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
+  }
   const scratch = params.scratch ?? `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
   try {
     if (!params.scratch) await createDatabase(params.url, scratch);

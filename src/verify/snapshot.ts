@@ -10,7 +10,7 @@ import type { Migration } from "../core/migrations.js";
 import type { CacheOutcome } from "../core/report.js";
 import { lookupSnapshot, saveSnapshot, snapshotKey, type SnapshotManifest } from "../cache/snapshot-cache.js";
 import type { Cluster } from "../postgres/cluster.js";
-import { createDatabase, dropDatabase, withDatabase } from "../postgres/database.js";
+import { connectClient, createDatabase, dropDatabase, quoteIdentifier, withDatabase } from "../postgres/database.js";
 import { cloneDatabase, dumpDatabase, restoreDatabase } from "../postgres/snapshot.js";
 import type { PrismaCli, PrismaRunResult } from "../prisma/cli.js";
 import type { PrismaProject } from "../prisma/project.js";
@@ -134,8 +134,13 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
         return prisma.deploy(url, onLine);
       }
       try {
-        await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
-        copied = true;
+        // Prisma 7 can exit 0 having applied nothing when its engine dies: copy only a complete prefix.
+        const problem = await unsnapshotable(url, prefix);
+        if (problem) logger.info(`Snapshot cache: not saved this run — ${problem}.`);
+        else {
+          await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
+          copied = true;
+        }
       } catch (error) {
         logger.debug(`Snapshot cache: the prefix could not be copied (${(error as Error).message}); no snapshot this run.`);
       }
@@ -145,6 +150,11 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
     async save() {
       if (!whole && !copied) return;
       const source = whole ? url : withDatabase(url, copy);
+      const problem = await unsnapshotable(source, prefix).catch((error: Error) => `its state could not be checked (${error.message.split("\n")[0]})`);
+      if (problem) {
+        logger.info(`Snapshot cache: not saved — ${problem}.`);
+        return;
+      }
       const meta: Omit<SnapshotManifest, "format" | "key" | "createdAt" | "files"> = {
         productVersion: VERSION, prismaVersion: prisma.version, postgresVersion: cluster.version, migrations: prefix.map((m) => m.name), applyMs: prefixMs,
       };
@@ -160,4 +170,33 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
 
 function fixed(outcome: CacheOutcome, restored: number, deploy: SnapshotRun["deploy"]): SnapshotRun {
   return { restored, outcome: () => outcome, deploy, save: async () => {}, dispose: async () => {} };
+}
+
+/**
+ * Why the state at `url` must not become the prefix's snapshot, or undefined when it may. A dump holds
+ * one database: roles (`CREATE ROLE`) and role or database settings (`ALTER ROLE/DATABASE … SET`) live
+ * in the cluster and would be missing after a restore, so a warm run could pass a migration a cold run
+ * fails (or the reverse). And `_prisma_migrations` must hold exactly the prefix, finished.
+ */
+async function unsnapshotable(url: string, prefix: readonly Migration[]): Promise<string | undefined> {
+  const client = await connectClient(url);
+  try {
+    const roles = await client.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE oid <> 10 AND rolname !~ '^pg_' ORDER BY rolname");
+    if (roles.rows.length > 0) return `the migrations created role(s) ${roles.rows.map((r) => r.rolname).join(", ")}, which a database dump cannot carry`;
+    const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
+    if (settings.rows.length > 0) return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
+    const tables = await client.query<{ schema: string }>("SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind = 'r'");
+    if (tables.rows.length !== 1) return `expected one _prisma_migrations table, found ${tables.rows.length}`;
+    const applied = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM ${quoteIdentifier(tables.rows[0]!.schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+    );
+    const names = applied.rows.map((r) => r.name);
+    const expected = prefix.map((m) => m.name).sort();
+    if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
+      return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;
+    }
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -65,6 +65,17 @@ describe("env files", () => {
     expect(logger.text()).not.toContain("localhost");
   });
 
+  test("an env file cannot set who runs, on which commit, with which token (GITHUB_*, RUNNER_*, ACTIONS_*, CI)", () => {
+    writeFileSync(path.join(dir, "identity.env"), "GITHUB_TRIGGERING_ACTOR=mallory\nGITHUB_TOKEN=ghp_fromfile\nRUNNER_TEMP=/x\nACTIONS_STEP_DEBUG=true\nCI=false\nAPP_SETTING=kept\n");
+    const env: NodeJS.ProcessEnv = { GITHUB_TRIGGERING_ACTOR: "octocat", CI: "true" };
+    const logger = new RecordingLogger();
+    loadEnvFiles(["--env-file", "identity.env"], { env, cwd: dir, logger });
+    expect(env).toEqual({ GITHUB_TRIGGERING_ACTOR: "octocat", CI: "true", APP_SETTING: "kept" });
+    expect(logger.text()).toContain("identity.env sets GITHUB_TRIGGERING_ACTOR; ignored");
+    expect(logger.text()).not.toContain("ghp_fromfile");
+    expect(logger.text()).not.toContain("mallory");
+  });
+
   test("--env-file files beat .env.<environment>, a later file an earlier one; the flags are removed from argv", () => {
     const env: NodeJS.ProcessEnv = {};
     const result = loadEnvFiles(["status", "--env-file", "a.env", "--environment=staging", "--env-file=b.env"], { env, cwd: dir });

@@ -37,4 +37,12 @@ describe("test-data policy", () => {
     const custom = testDataPolicy("staging, prod", "prod");
     expect(decideTestData(staging, stamp("prod", false), custom, false)).toMatchObject({ kind: "refuse", reason: expect.stringContaining("production environment \"prod\"") });
   });
+
+  test("a custom production list never makes the name \"production\" safe: not as --environment, not as a stamp", () => {
+    const custom = testDataPolicy("staging, production", "prod");
+    expect(custom.production).toEqual(["production", "prod"]);
+    expect(() => resolveTestDataEnvironment("production", custom)).toThrow(/never written to a production environment/);
+    // The stamp a deploy writes when its own production-environments did not list "production".
+    expect(decideTestData(staging, stamp("production", false), custom, true)).toMatchObject({ kind: "refuse", reason: expect.stringContaining("production environment \"production\"") });
+  });
 });

@@ -117,3 +117,39 @@ describe("snapshot cache in verify (umami: 19 base migrations + 1 new)", () => {
     expect(corrupt.state).toEqual(cold);
   }, 60_000);
 });
+
+describe("a prefix that changed the cluster, not only the database, is never cached", () => {
+  let roleRepo: ProjectRepo;
+  let roleCache: string;
+  beforeAll(() => {
+    roleRepo = createProjectRepo(corpus("umami"));
+    // A role and a grant live in the cluster: a database dump would restore the grant's table but not
+    // the role, and a later migration that creates or drops the role would pass warm and fail cold.
+    roleRepo.write("prisma/migrations/20_analytics_reader/migration.sql", `CREATE ROLE analytics_reader NOLOGIN;\nGRANT SELECT ON "website" TO analytics_reader;\n`);
+    roleRepo.commitAll("role");
+    roleRepo.write("prisma/migrations/21_add_session_replay_visit_index/migration.sql", `CREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n`);
+    roleCache = mkdtempSync(path.join(os.tmpdir(), "mg-verify-cache-roles-"));
+  });
+  afterAll(() => {
+    roleRepo.remove();
+    rmSync(roleCache, { recursive: true, force: true });
+  });
+
+  test("without the cache, verify applies a history that creates a role (locks are not measured beside the apply, which would collide on the role)", async () => {
+    const baseRef = roleRepo.git("rev-parse", "HEAD");
+    const report = await verify({ workingDirectory: roleRepo.dir, baseRef, slowMigrationSeconds: 30, cacheDir: false, logger: new RecordingLogger() });
+    expect(report.checks.filter((c) => c.status === "fail")).toEqual([]);
+    expect(JSON.stringify(report)).toContain("Locks not measured: migration 20_analytics_reader creates or changes a role or tablespace");
+  });
+
+  test("the run says why it saved nothing, and the next run misses again", async () => {
+    const baseRef = roleRepo.git("rev-parse", "HEAD");
+    for (let i = 0; i < 2; i++) {
+      const logger = new RecordingLogger();
+      const report = await verify({ workingDirectory: roleRepo.dir, baseRef, slowMigrationSeconds: 30, cacheDir: roleCache, logger });
+      expect(report.ok).toBe(true);
+      expect(report.cache).toMatchObject({ state: "miss", migrations: 20, saved: false });
+      expect(logger.text()).toContain("not saved this run — the migrations created role(s) analytics_reader, which a database dump cannot carry");
+    }
+  });
+});
