@@ -9616,7 +9616,8 @@ const MAX_SNAPSHOTS = 5;
 function snapshotKey(material) {
     const hash = (0,external_node_crypto_.createHash)("sha256").update(`migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`);
     for (const m of material.migrations) {
-        const content = (0,external_node_crypto_.createHash)("sha256").update(m.sql).digest("hex");
+        // The raw bytes' hash: two files that decode to the same text (invalid UTF-8 → U+FFFD) differ.
+        const content = m.checksum ?? (0,external_node_crypto_.createHash)("sha256").update(m.sql).digest("hex");
         hash.update(`\0${m.name}\0${content}`);
     }
     return hash.digest("hex").slice(0, 40);
@@ -11094,13 +11095,15 @@ function snapshot_run(file, args, secrets) {
 /** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
 function dumpDatabase(bindir, url, file) {
     // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
-    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "--no-owner", "--no-privileges", "-f", file, "-d", url], urlSecrets(url));
+    // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
+    // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
+    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
 }
 /** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
 function restoreDatabase(bindir, url, file) {
     // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
     // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
-    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "-d", url, file], urlSecrets(url));
+    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "-d", url, file], urlSecrets(url));
 }
 /**
  * CREATE DATABASE target TEMPLATE source. PostgreSQL refuses while another session is connected to
@@ -12262,9 +12265,19 @@ function finding(m, line, message) {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
+/** Statements on server-wide objects (roles, tablespaces, server settings). */
+const CLUSTER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
 async function measureLocks(params) {
     if (params.fresh.length === 0)
         return [];
+    // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
+    // migration that creates one beside Prisma's apply on the same server would make one of the two
+    // fail with "already exists" (and could fail verify's apply itself). A cheap, conservative test of
+    // the text: a false positive only costs the measurement.
+    const global = [...(params.scratch ? [] : params.base), ...params.fresh].find((m) => CLUSTER_WIDE.test(m.sql));
+    if (global) {
+        return [finding(params.fresh[0], 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
+    }
     const scratch = params.scratch ?? `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
     try {
         if (!params.scratch)
@@ -12568,8 +12581,14 @@ async function openSnapshot(params) {
                 return prisma.deploy(url, onLine);
             }
             try {
-                await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
-                copied = true;
+                // Prisma 7 can exit 0 having applied nothing when its engine dies: copy only a complete prefix.
+                const problem = await unsnapshotable(url, prefix);
+                if (problem)
+                    logger.info(`Snapshot cache: not saved this run — ${problem}.`);
+                else {
+                    await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
+                    copied = true;
+                }
             }
             catch (error) {
                 logger.debug(`Snapshot cache: the prefix could not be copied (${error.message}); no snapshot this run.`);
@@ -12581,6 +12600,11 @@ async function openSnapshot(params) {
             if (!whole && !copied)
                 return;
             const source = whole ? url : withDatabase(url, copy);
+            const problem = await unsnapshotable(source, prefix).catch((error) => `its state could not be checked (${error.message.split("\n")[0]})`);
+            if (problem) {
+                logger.info(`Snapshot cache: not saved — ${problem}.`);
+                return;
+            }
             const meta = {
                 productVersion: VERSION, prismaVersion: prisma.version, postgresVersion: cluster.version, migrations: prefix.map((m) => m.name), applyMs: prefixMs,
             };
@@ -12596,6 +12620,36 @@ async function openSnapshot(params) {
 }
 function fixed(outcome, restored, deploy) {
     return { restored, outcome: () => outcome, deploy, save: async () => { }, dispose: async () => { } };
+}
+/**
+ * Why the state at `url` must not become the prefix's snapshot, or undefined when it may. A dump holds
+ * one database: roles (`CREATE ROLE`) and role or database settings (`ALTER ROLE/DATABASE … SET`) live
+ * in the cluster and would be missing after a restore, so a warm run could pass a migration a cold run
+ * fails (or the reverse). And `_prisma_migrations` must hold exactly the prefix, finished.
+ */
+async function unsnapshotable(url, prefix) {
+    const client = await connectClient(url);
+    try {
+        const roles = await client.query("SELECT rolname FROM pg_roles WHERE oid <> 10 AND rolname !~ '^pg_' ORDER BY rolname");
+        if (roles.rows.length > 0)
+            return `the migrations created role(s) ${roles.rows.map((r) => r.rolname).join(", ")}, which a database dump cannot carry`;
+        const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
+        if (settings.rows.length > 0)
+            return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
+        const tables = await client.query("SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind = 'r'");
+        if (tables.rows.length !== 1)
+            return `expected one _prisma_migrations table, found ${tables.rows.length}`;
+        const applied = await client.query(`SELECT migration_name AS name FROM ${quoteIdentifier(tables.rows[0].schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+        const names = applied.rows.map((r) => r.name);
+        const expected = prefix.map((m) => m.name).sort();
+        if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
+            return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;
+        }
+        return undefined;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
@@ -13429,19 +13483,27 @@ function formatHours(seconds) {
     const m = minutes % 60;
     return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
 }
+/** What an accepted override may cover, in the words the report uses when it cannot. */
+const OVERRIDE_SCOPE = "An override covers only a soak that is not long enough yet (schema or code) and problems of the code soak's deployments; a migration missing, failed, rolled back or edited on the soak environment, a database or GitHub that cannot be read, and a database stamped as another environment must be fixed first";
 function evaluateSoak(input) {
     const { policy, pending, source, codeSoak, now } = input;
     const soakSeconds = Math.round(policy.soakHours * 3600);
     const reasons = [];
     let migrations = [];
-    let blocked = false;
+    // Two kinds of block: `hard` ones no override covers (the soak cannot be proven, or what would be
+    // promoted never ran on `from`); `soft` ones an accepted override covers (the code soak's deployments).
+    const hard = [...(input.blockers ?? [])];
+    let soft = false;
     let remaining = 0;
+    if ("error" in source) {
+        // Even with nothing pending: an unreadable `from` database is never a pass.
+        hard.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+    }
+    reasons.push(...hard);
     if (pending.length === 0) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        blocked = true;
-        reasons.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
         migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
     }
     else {
@@ -13452,7 +13514,7 @@ function evaluateSoak(input) {
             if (m.status === "soaking")
                 remaining = Math.max(remaining, m.remainingSeconds ?? 0);
             else
-                blocked = true;
+                hard.push(m.reason);
             reasons.push(m.reason);
         }
     }
@@ -13462,7 +13524,10 @@ function evaluateSoak(input) {
                 reasons.push(`Code soak not checked: ${codeSoak.why}`);
                 break;
             case "blocked":
-                blocked = true;
+                if (codeSoak.unreadable)
+                    hard.push(codeSoak.reason);
+                else
+                    soft = true;
                 reasons.push(codeSoak.reason);
                 break;
             case "soaking":
@@ -13480,7 +13545,7 @@ function evaluateSoak(input) {
                 break;
         }
     }
-    const decision = blocked ? "block" : remaining > 0 ? "wait" : "pass";
+    const decision = hard.length > 0 || soft ? "block" : remaining > 0 ? "wait" : "pass";
     if (decision === "pass" && pending.length > 0) {
         reasons.unshift(`All ${pending.length} pending migration(s) soaked at least ${policy.soakHours}h on ${policy.from}.`);
     }
@@ -13495,7 +13560,11 @@ function evaluateSoak(input) {
         policy,
         evaluatedAt: now,
     };
-    if (input.override && decision !== "pass") {
+    if (input.override && hard.length > 0) {
+        const what = hard.length === 1 ? "the block above" : `the ${hard.length} blocks above`;
+        verdict.reasons.push(`The override by ${input.override.actor} ("${input.override.reason}") is not applied: it cannot cover ${what}, so the gate still blocks. ${OVERRIDE_SCOPE}.`);
+    }
+    else if (input.override && decision !== "pass") {
         verdict.override = input.override;
         verdict.decision = "pass";
         verdict.remainingSeconds = 0;
@@ -13670,12 +13739,14 @@ function assertResolveConfirmed(migration, confirm) {
 // successful migrate-guard deploys before it include every pending migration with the target's checksum
 // (migrations accumulate: a later deploy never takes an earlier one's migrations away).
 // The soak starts at the `created_at` of the first `success` status of a covering deployment — never
-// at commit dates or at a deployment's own `created_at` — and runs while a covering deployment is live:
+// at commit dates or at a deployment's own `created_at` — and keeps running until a covering deployment
+// reports a failure:
 // - `failure` or `error` on a covering deployment RESTARTS the soak: it counts again from the next
 //   `success` of a covering deployment; until there is one the gate blocks.
-// - `inactive` (GitHub's auto_inactive when a newer deployment succeeds) only ends that deployment's
-//   part: when a newer covering deployment is live the soak continues; when none is, the gate blocks
-//   until a covering deployment succeeds again (which restarts the soak).
+// - `inactive` means superseded, not broken: GitHub marks every older deployment of an environment
+//   inactive when a newer one of that environment succeeds, whatever its task (the app's own deploy job
+//   with `environment: staging` does it too, and the gate does not list those). The newer deployment runs
+//   on top of what was deployed, so `inactive` neither ends nor restarts the soak.
 
 
 /** The migrations a migrate-guard `deploy` payload records, or undefined when it is not one. */
@@ -13725,19 +13796,17 @@ function coveringDeployments(input) {
 function evaluateCodeSoak(input) {
     const tasks = input.tasks.join(", ");
     const covering = coveringDeployments(input);
-    // At the same second, a success goes first: GitHub marks the older deployment inactive because of it.
+    // At the same second, a success goes first: a failure stamped with the same second counts as later.
     const rank = (state) => (state === "success" ? 0 : 1);
     const events = covering
         .flatMap((d) => d.statuses.map((s) => ({ ...s, deployment: d })))
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.state) - rank(b.state) || a.id - b.id);
-    const live = new Set();
     let since;
     let broken;
     let restartedAfter;
     for (const e of events) {
         const id = e.deployment.id;
         if (e.state === "success") {
-            live.add(id);
             if (!since) {
                 since = { at: e.createdAt, deploymentId: id };
                 if (broken)
@@ -13746,17 +13815,13 @@ function evaluateCodeSoak(input) {
             }
         }
         else if (e.state === "failure" || e.state === "error") {
-            live.delete(id);
             // A covering deployment that fails (even a newer one) means from may not run the target's code.
             since = undefined;
             broken = { state: e.state, at: e.createdAt, deploymentId: id };
         }
-        else if (e.state === "inactive") {
-            live.delete(id);
-            if (live.size === 0 && since) {
-                since = undefined;
-                broken = { state: e.state, at: e.createdAt, deploymentId: id };
-            }
+        else if (e.state === "inactive" && since?.deploymentId === id && !since.supersededAt) {
+            // Superseded by a newer deployment of the environment (see the header): the soak goes on.
+            since.supersededAt = e.createdAt;
         }
     }
     if (since) {
@@ -13767,15 +13832,15 @@ function evaluateCodeSoak(input) {
             deploymentId: since.deploymentId,
             elapsedSeconds: elapsed,
             remainingSeconds: Math.max(0, input.soakSeconds - elapsed),
-            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}`,
+            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}${since.supersededAt ? `; superseded since ${since.supersededAt.toISOString()} (\`inactive\`: a newer deployment to ${input.from} succeeded), which does not end the soak` : ""}`,
             ...(restartedAfter ? { restartedAfter } : {}),
         };
     }
     if (broken) {
-        const what = broken.state === "inactive"
-            ? `no deployment to ${input.from} that covers the target is active any more (deployment ${broken.deploymentId} became \`inactive\` at ${broken.at.toISOString()}, with no newer covering deployment live): the gate blocks until one succeeds again, which restarts the soak`
-            : `deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then`;
-        return { kind: "blocked", reason: `Code soak: ${what}.` };
+        return {
+            kind: "blocked",
+            reason: `Code soak: deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then.`,
+        };
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
@@ -14191,12 +14256,16 @@ class GitHubDeployments {
     octokit;
     target;
     onCreated;
+    onClosed;
     constructor(octokit, target, 
     /** Called as soon as the deployment exists: the action saves its id for the post step. */
-    onCreated) {
+    onCreated, 
+    /** Called once its final status is set: the post step has nothing left to close. */
+    onClosed) {
         this.octokit = octokit;
         this.target = target;
         this.onCreated = onCreated;
+        this.onClosed = onClosed;
     }
     async start(request) {
         const { owner, repo, ref } = this.target;
@@ -14231,14 +14300,17 @@ class GitHubDeployments {
         return {
             id,
             ...(url ? { url } : {}),
-            finish: (outcome, description) => setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment),
+            finish: async (outcome, description) => {
+                await setDeploymentStatus(this.octokit, this.target, id, outcome, description, request.environment);
+                this.onClosed?.(id);
+            },
         };
     }
 }
 /** Loads octokit only when a deployment is recorded: it is a large part of the bundle's start-up. */
 async function createGitHubDeployments(options) {
     const octokit = await githubClient(options.token, options.apiUrl);
-    return new GitHubDeployments(octokit, options, options.onCreated);
+    return new GitHubDeployments(octokit, options, options.onCreated, options.onClosed);
 }
 async function githubClient(token, apiUrl) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -14410,7 +14482,8 @@ async function mapLimited(items, limit, work) {
 // A gate run: the repository's migrations at the target, what `to` (production) lacks of them, what
 // `from` (staging) says about those (read-only), what GitHub's deployments say about the code soak,
 // the decision (src/core/soak.ts), and the `migrate-guard/soak` commit status. The override is checked
-// before anything is read. Unreachable databases and GitHub failures block; they never pass.
+// before anything is read. Unreachable databases, GitHub failures and wrong stamps block; they never
+// pass, not even with an override.
 
 
 
@@ -14451,25 +14524,8 @@ async function assessSoak(input, ctx) {
         source = { error: redact(message, urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
-    const verdict = evaluateSoak({ policy, pending, source, codeSoak, now: clock(), ...(input.override ? { override: input.override } : {}) });
-    if ("error" in source && verdict.decisionWithoutOverride !== "block") {
-        // Nothing pending, but an unreadable staging database is never a pass by itself.
-        verdict.decision = verdict.decisionWithoutOverride = "block";
-        verdict.remainingSeconds = null;
-        verdict.earliestPassAt = null;
-        verdict.reasons.unshift(`The ${policy.from} database could not be read (the gate never passes without it): ${source.error}`);
-    }
-    if (blockers.length > 0 && verdict.decisionWithoutOverride !== "block") {
-        verdict.decisionWithoutOverride = "block";
-        if (!verdict.override) {
-            verdict.decision = "block";
-            verdict.remainingSeconds = null;
-            verdict.earliestPassAt = null;
-        }
-    }
-    if (blockers.length > 0)
-        verdict.reasons.unshift(...blockers);
-    return verdict;
+    // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
+    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -14501,7 +14557,7 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
     }
 }
 async function runGate(settings, ctx) {
@@ -16263,7 +16319,7 @@ async function revertSchemaChange(params) {
     // A schema folder (prismaSchemaFolder) may hold the migrations folder too: only its .prisma files.
     const isFolder = (0,external_node_fs_.statSync)(params.schemaPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
     const pathspec = isFolder ? `:(glob)${schemaRel}/**/*.prisma` : schemaRel;
-    const patch = await schema_revert_git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", parent, commit, "--", pathspec]);
+    const patch = await schema_revert_git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", "--no-renames", parent, commit, "--", pathspec]);
     if (patch.code !== 0)
         throw new Error(`git diff ${short} failed: ${patch.stderr.trim()}`);
     if (patch.stdout.trim() === "")
@@ -16273,7 +16329,7 @@ async function revertSchemaChange(params) {
         const firstError = check.stderr.trim().split("\n")[0] ?? "";
         return unchanged(`the schema change of commit ${short} no longer reverses cleanly: later changes touch the same lines (${firstError.replace(/^error: /, "")})`, `git diff ${parent.slice(0, 12)} ${short} -- ${isFolder ? `'${pathspec}'` : schemaRel} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`, commit);
     }
-    const files = (await schema_revert_git(root, ["diff", "--name-only", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+    const files = (await schema_revert_git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
     const saved = new Map();
     for (const f of files)
         saved.set(f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), "utf8").catch(() => undefined));
@@ -16892,8 +16948,13 @@ const has = (names, normalized) => names.some((n) => normalizeEnvironmentName(n)
 function testDataPolicy(allowed, production) {
     return {
         allowed: allowed?.trim() ? parseEnvironmentList(allowed, "environments") : DEFAULT_TEST_DATA_ENVIRONMENTS,
-        production: production?.trim() ? parseEnvironmentList(production, "production-environments") : ["production"],
+        // "production" is production whatever the list says: a list replaces the default, it never
+        // makes the name safe for test data.
+        production: withProductionName(production?.trim() ? parseEnvironmentList(production, "production-environments") : []),
     };
+}
+function withProductionName(names) {
+    return has(names, "production") ? names : ["production", ...names];
 }
 /** The environment the run names; a production or unlisted name is a refusal (exit 2, nothing read). */
 function resolveTestDataEnvironment(requested, policy) {
@@ -16944,12 +17005,18 @@ function decideTestData(environment, stamp, policy, stampRequested) {
 // the URL's credentials masked.
 
 
-const POSTGRES_URL = /^postgres(ql)?:\/\//i;
-/** The script's environment: the caller's, minus every postgres:// value, plus the URL in `urlVariables`. */
+/** A PostgreSQL URL anywhere in a value (quoted, after a space, prisma+postgres://…). */
+const POSTGRES_URL = /postgres(ql)?:\/\//i;
+/** libpq's own connection variables: psql and pg_dump in a script would follow them elsewhere. */
+const LIBPQ_VARIABLE = /^PG[A-Z_]+$/;
+/**
+ * The script's environment: the caller's, minus every value holding a PostgreSQL URL and every libpq
+ * PG* variable, plus the URL in `urlVariables`.
+ */
 function scriptEnv(base, url, urlVariables, extra) {
     const env = {};
     for (const [name, value] of Object.entries(base)) {
-        if (value !== undefined && !POSTGRES_URL.test(value))
+        if (value !== undefined && !POSTGRES_URL.test(value) && !LIBPQ_VARIABLE.test(name))
             env[name] = value;
     }
     for (const name of urlVariables)
@@ -17882,7 +17949,9 @@ Options:
   --from NAME               the environment migrations soak in (default: staging)
   --to NAME                 the environment they go to (default: production)
   --deployment-tasks LIST   deployment tasks that count for the code soak (default: deploy:migrations; none: off)
-  --override-reason TEXT    pass anyway, with this reason (the actor must be in --override-actors)
+  --override-reason TEXT    pass a soak not complete yet, with this reason (the actor must be in
+                            --override-actors; never covers a migration missing or broken on staging,
+                            an unreadable database or a wrong stamp)
   --override-actors LIST    GitHub logins allowed to override (comma-separated)
   --no-commit-status        do not set the migrate-guard/soak commit status
   --working-directory DIR   the Prisma project, checked out at the target (default: .)
@@ -18111,6 +18180,8 @@ ${GLOBAL_OPTIONS}
 
 
 
+/** Variables env files may not set: the identity of the run (actor, commit, token, runner). */
+const RUNNER_IDENTITY = /^(GITHUB_|RUNNER_|ACTIONS_)|^CI$/;
 /** The value of `--flag VALUE` or `--flag=VALUE` (the last one given), without parsing anything else. */
 function peekFlag(argv, flag) {
     let value;
@@ -18200,6 +18271,12 @@ function loadEnvFiles(argv, options = {}) {
             // An earlier (higher-precedence) file already set it.
             if (setByFile.has(name))
                 continue;
+            if (RUNNER_IDENTITY.test(name)) {
+                // Who runs, on which commit, with which token: the runner's to say, never a file in the
+                // repository (a committed GITHUB_TRIGGERING_ACTOR would pass an override allowlist).
+                options.logger?.warning(`${candidate.shown} sets ${name}; ignored: GITHUB_*, RUNNER_*, ACTIONS_* and CI come from the runner or the shell only.`);
+                continue;
+            }
             if (env[name] !== undefined && env[name] !== value) {
                 options.logger?.warning(`${candidate.shown} sets ${name}, overriding the value in the environment (env files take precedence over the shell; pass the flag to override both).`);
             }

@@ -39061,19 +39061,27 @@ function formatHours(seconds) {
     const m = minutes % 60;
     return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
 }
+/** What an accepted override may cover, in the words the report uses when it cannot. */
+const OVERRIDE_SCOPE = "An override covers only a soak that is not long enough yet (schema or code) and problems of the code soak's deployments; a migration missing, failed, rolled back or edited on the soak environment, a database or GitHub that cannot be read, and a database stamped as another environment must be fixed first";
 function evaluateSoak(input) {
     const { policy, pending, source, codeSoak, now } = input;
     const soakSeconds = Math.round(policy.soakHours * 3600);
     const reasons = [];
     let migrations = [];
-    let blocked = false;
+    // Two kinds of block: `hard` ones no override covers (the soak cannot be proven, or what would be
+    // promoted never ran on `from`); `soft` ones an accepted override covers (the code soak's deployments).
+    const hard = [...(input.blockers ?? [])];
+    let soft = false;
     let remaining = 0;
+    if ("error" in source) {
+        // Even with nothing pending: an unreadable `from` database is never a pass.
+        hard.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+    }
+    reasons.push(...hard);
     if (pending.length === 0) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        blocked = true;
-        reasons.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
         migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
     }
     else {
@@ -39084,7 +39092,7 @@ function evaluateSoak(input) {
             if (m.status === "soaking")
                 remaining = Math.max(remaining, m.remainingSeconds ?? 0);
             else
-                blocked = true;
+                hard.push(m.reason);
             reasons.push(m.reason);
         }
     }
@@ -39094,7 +39102,10 @@ function evaluateSoak(input) {
                 reasons.push(`Code soak not checked: ${codeSoak.why}`);
                 break;
             case "blocked":
-                blocked = true;
+                if (codeSoak.unreadable)
+                    hard.push(codeSoak.reason);
+                else
+                    soft = true;
                 reasons.push(codeSoak.reason);
                 break;
             case "soaking":
@@ -39112,7 +39123,7 @@ function evaluateSoak(input) {
                 break;
         }
     }
-    const decision = blocked ? "block" : remaining > 0 ? "wait" : "pass";
+    const decision = hard.length > 0 || soft ? "block" : remaining > 0 ? "wait" : "pass";
     if (decision === "pass" && pending.length > 0) {
         reasons.unshift(`All ${pending.length} pending migration(s) soaked at least ${policy.soakHours}h on ${policy.from}.`);
     }
@@ -39127,7 +39138,11 @@ function evaluateSoak(input) {
         policy,
         evaluatedAt: now,
     };
-    if (input.override && decision !== "pass") {
+    if (input.override && hard.length > 0) {
+        const what = hard.length === 1 ? "the block above" : `the ${hard.length} blocks above`;
+        verdict.reasons.push(`The override by ${input.override.actor} ("${input.override.reason}") is not applied: it cannot cover ${what}, so the gate still blocks. ${OVERRIDE_SCOPE}.`);
+    }
+    else if (input.override && decision !== "pass") {
         verdict.override = input.override;
         verdict.decision = "pass";
         verdict.remainingSeconds = 0;
@@ -39302,12 +39317,14 @@ function assertResolveConfirmed(migration, confirm) {
 // successful migrate-guard deploys before it include every pending migration with the target's checksum
 // (migrations accumulate: a later deploy never takes an earlier one's migrations away).
 // The soak starts at the `created_at` of the first `success` status of a covering deployment — never
-// at commit dates or at a deployment's own `created_at` — and runs while a covering deployment is live:
+// at commit dates or at a deployment's own `created_at` — and keeps running until a covering deployment
+// reports a failure:
 // - `failure` or `error` on a covering deployment RESTARTS the soak: it counts again from the next
 //   `success` of a covering deployment; until there is one the gate blocks.
-// - `inactive` (GitHub's auto_inactive when a newer deployment succeeds) only ends that deployment's
-//   part: when a newer covering deployment is live the soak continues; when none is, the gate blocks
-//   until a covering deployment succeeds again (which restarts the soak).
+// - `inactive` means superseded, not broken: GitHub marks every older deployment of an environment
+//   inactive when a newer one of that environment succeeds, whatever its task (the app's own deploy job
+//   with `environment: staging` does it too, and the gate does not list those). The newer deployment runs
+//   on top of what was deployed, so `inactive` neither ends nor restarts the soak.
 
 
 /** The migrations a migrate-guard `deploy` payload records, or undefined when it is not one. */
@@ -39357,19 +39374,17 @@ function coveringDeployments(input) {
 function evaluateCodeSoak(input) {
     const tasks = input.tasks.join(", ");
     const covering = coveringDeployments(input);
-    // At the same second, a success goes first: GitHub marks the older deployment inactive because of it.
+    // At the same second, a success goes first: a failure stamped with the same second counts as later.
     const rank = (state) => (state === "success" ? 0 : 1);
     const events = covering
         .flatMap((d) => d.statuses.map((s) => ({ ...s, deployment: d })))
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.state) - rank(b.state) || a.id - b.id);
-    const live = new Set();
     let since;
     let broken;
     let restartedAfter;
     for (const e of events) {
         const id = e.deployment.id;
         if (e.state === "success") {
-            live.add(id);
             if (!since) {
                 since = { at: e.createdAt, deploymentId: id };
                 if (broken)
@@ -39378,17 +39393,13 @@ function evaluateCodeSoak(input) {
             }
         }
         else if (e.state === "failure" || e.state === "error") {
-            live.delete(id);
             // A covering deployment that fails (even a newer one) means from may not run the target's code.
             since = undefined;
             broken = { state: e.state, at: e.createdAt, deploymentId: id };
         }
-        else if (e.state === "inactive") {
-            live.delete(id);
-            if (live.size === 0 && since) {
-                since = undefined;
-                broken = { state: e.state, at: e.createdAt, deploymentId: id };
-            }
+        else if (e.state === "inactive" && since?.deploymentId === id && !since.supersededAt) {
+            // Superseded by a newer deployment of the environment (see the header): the soak goes on.
+            since.supersededAt = e.createdAt;
         }
     }
     if (since) {
@@ -39399,15 +39410,15 @@ function evaluateCodeSoak(input) {
             deploymentId: since.deploymentId,
             elapsedSeconds: elapsed,
             remainingSeconds: Math.max(0, input.soakSeconds - elapsed),
-            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}`,
+            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}${since.supersededAt ? `; superseded since ${since.supersededAt.toISOString()} (\`inactive\`: a newer deployment to ${input.from} succeeded), which does not end the soak` : ""}`,
             ...(restartedAfter ? { restartedAfter } : {}),
         };
     }
     if (broken) {
-        const what = broken.state === "inactive"
-            ? `no deployment to ${input.from} that covers the target is active any more (deployment ${broken.deploymentId} became \`inactive\` at ${broken.at.toISOString()}, with no newer covering deployment live): the gate blocks until one succeeds again, which restarts the soak`
-            : `deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then`;
-        return { kind: "blocked", reason: `Code soak: ${what}.` };
+        return {
+            kind: "blocked",
+            reason: `Code soak: deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then.`,
+        };
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
@@ -40392,7 +40403,8 @@ async function mapLimited(items, limit, work) {
 // A gate run: the repository's migrations at the target, what `to` (production) lacks of them, what
 // `from` (staging) says about those (read-only), what GitHub's deployments say about the code soak,
 // the decision (src/core/soak.ts), and the `migrate-guard/soak` commit status. The override is checked
-// before anything is read. Unreachable databases and GitHub failures block; they never pass.
+// before anything is read. Unreachable databases, GitHub failures and wrong stamps block; they never
+// pass, not even with an override.
 
 
 
@@ -40433,25 +40445,8 @@ async function assessSoak(input, ctx) {
         source = { error: errors_redact(message, database_urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
-    const verdict = evaluateSoak({ policy, pending, source, codeSoak, now: clock(), ...(input.override ? { override: input.override } : {}) });
-    if ("error" in source && verdict.decisionWithoutOverride !== "block") {
-        // Nothing pending, but an unreadable staging database is never a pass by itself.
-        verdict.decision = verdict.decisionWithoutOverride = "block";
-        verdict.remainingSeconds = null;
-        verdict.earliestPassAt = null;
-        verdict.reasons.unshift(`The ${policy.from} database could not be read (the gate never passes without it): ${source.error}`);
-    }
-    if (blockers.length > 0 && verdict.decisionWithoutOverride !== "block") {
-        verdict.decisionWithoutOverride = "block";
-        if (!verdict.override) {
-            verdict.decision = "block";
-            verdict.remainingSeconds = null;
-            verdict.earliestPassAt = null;
-        }
-    }
-    if (blockers.length > 0)
-        verdict.reasons.unshift(...blockers);
-    return verdict;
+    // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
+    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -40483,7 +40478,7 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
     }
 }
 async function runGate(settings, ctx) {
@@ -41037,13 +41032,27 @@ async function remoteOf(options) {
     const url = await pull_request_git(options.repoRoot, ["remote", "get-url", name]).catch(() => {
         throw new errors_ConfigurationError(`The checkout has no git remote "${name}" to push the revert branch to.`);
     });
-    const auth = options.token && /^https?:/i.test(url) ? ["-c", `http.extraheader=AUTHORIZATION: basic ${secrets[1]}`] : [];
-    return { name, auth, secrets };
+    return { name, env: options.token && /^https?:/i.test(url) ? tokenConfig(url, secrets[1]) : {}, secrets };
+}
+/**
+ * The token as the remote's Authorization header. actions/checkout saves its own token under
+ * `http.<origin>/.extraheader`; a URL-scoped key wins over an unscoped one, so the header is set on
+ * the same key, after an empty value that clears the saved one (two Authorization headers are a 400).
+ */
+function tokenConfig(url, basic) {
+    const key = `http.${new URL(url).origin}/.extraheader`;
+    return {
+        GIT_CONFIG_COUNT: "2",
+        GIT_CONFIG_KEY_0: key,
+        GIT_CONFIG_VALUE_0: "",
+        GIT_CONFIG_KEY_1: key,
+        GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
+    };
 }
 /** Refuses a branch name that already exists on the remote (checked before anything is written). */
 async function assertBranchFree(options) {
     const remote = await remoteOf(options);
-    const existing = await pull_request_git(options.repoRoot, [...remote.auth, "ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`], {}, remote.secrets);
+    const existing = await pull_request_git(options.repoRoot, ["ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`], remote.env, remote.secrets);
     if (existing)
         throw new errors_ConfigurationError(`Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`);
 }
@@ -41064,7 +41073,7 @@ async function pushRevertBranch(options) {
         await pull_request_git(options.repoRoot, ["add", "-A", "--", ...options.paths.map((p) => external_node_path_default().relative(options.repoRoot, p))], env);
         const tree = await pull_request_git(options.repoRoot, ["write-tree"], env);
         const commit = await pull_request_git(options.repoRoot, ["commit-tree", tree, "-p", "HEAD", "-m", options.message], env);
-        await pull_request_git(options.repoRoot, [...remote.auth, "push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], {}, remote.secrets);
+        await pull_request_git(options.repoRoot, ["push", "--quiet", remote.name, `${commit}:refs/heads/${options.branch}`], remote.env, remote.secrets);
         return commit;
     }
     finally {
@@ -42305,7 +42314,7 @@ async function revertSchemaChange(params) {
     // A schema folder (prismaSchemaFolder) may hold the migrations folder too: only its .prisma files.
     const isFolder = (0,external_node_fs_.statSync)(params.schemaPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
     const pathspec = isFolder ? `:(glob)${schemaRel}/**/*.prisma` : schemaRel;
-    const patch = await schema_revert_git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", parent, commit, "--", pathspec]);
+    const patch = await schema_revert_git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", "--no-renames", parent, commit, "--", pathspec]);
     if (patch.code !== 0)
         throw new Error(`git diff ${short} failed: ${patch.stderr.trim()}`);
     if (patch.stdout.trim() === "")
@@ -42315,7 +42324,7 @@ async function revertSchemaChange(params) {
         const firstError = check.stderr.trim().split("\n")[0] ?? "";
         return unchanged(`the schema change of commit ${short} no longer reverses cleanly: later changes touch the same lines (${firstError.replace(/^error: /, "")})`, `git diff ${parent.slice(0, 12)} ${short} -- ${isFolder ? `'${pathspec}'` : schemaRel} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`, commit);
     }
-    const files = (await schema_revert_git(root, ["diff", "--name-only", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+    const files = (await schema_revert_git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
     const saved = new Map();
     for (const f of files)
         saved.set(f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), "utf8").catch(() => undefined));

@@ -38480,8 +38480,13 @@ const has = (names, normalized) => names.some((n) => environment_normalizeEnviro
 function testDataPolicy(allowed, production) {
     return {
         allowed: allowed?.trim() ? environment_parseEnvironmentList(allowed, "environments") : DEFAULT_TEST_DATA_ENVIRONMENTS,
-        production: production?.trim() ? environment_parseEnvironmentList(production, "production-environments") : ["production"],
+        // "production" is production whatever the list says: a list replaces the default, it never
+        // makes the name safe for test data.
+        production: withProductionName(production?.trim() ? environment_parseEnvironmentList(production, "production-environments") : []),
     };
+}
+function withProductionName(names) {
+    return has(names, "production") ? names : ["production", ...names];
 }
 /** The environment the run names; a production or unlisted name is a refusal (exit 2, nothing read). */
 function resolveTestDataEnvironment(requested, policy) {
@@ -39099,12 +39104,18 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // the URL's credentials masked.
 
 
-const POSTGRES_URL = /^postgres(ql)?:\/\//i;
-/** The script's environment: the caller's, minus every postgres:// value, plus the URL in `urlVariables`. */
+/** A PostgreSQL URL anywhere in a value (quoted, after a space, prisma+postgres://…). */
+const POSTGRES_URL = /postgres(ql)?:\/\//i;
+/** libpq's own connection variables: psql and pg_dump in a script would follow them elsewhere. */
+const LIBPQ_VARIABLE = /^PG[A-Z_]+$/;
+/**
+ * The script's environment: the caller's, minus every value holding a PostgreSQL URL and every libpq
+ * PG* variable, plus the URL in `urlVariables`.
+ */
 function scriptEnv(base, url, urlVariables, extra) {
     const env = {};
     for (const [name, value] of Object.entries(base)) {
-        if (value !== undefined && !POSTGRES_URL.test(value))
+        if (value !== undefined && !POSTGRES_URL.test(value) && !LIBPQ_VARIABLE.test(name))
             env[name] = value;
     }
     for (const name of urlVariables)
@@ -39442,19 +39453,27 @@ function soak_formatHours(seconds) {
     const m = minutes % 60;
     return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m`;
 }
+/** What an accepted override may cover, in the words the report uses when it cannot. */
+const OVERRIDE_SCOPE = "An override covers only a soak that is not long enough yet (schema or code) and problems of the code soak's deployments; a migration missing, failed, rolled back or edited on the soak environment, a database or GitHub that cannot be read, and a database stamped as another environment must be fixed first";
 function soak_evaluateSoak(input) {
     const { policy, pending, source, codeSoak, now } = input;
     const soakSeconds = Math.round(policy.soakHours * 3600);
     const reasons = [];
     let migrations = [];
-    let blocked = false;
+    // Two kinds of block: `hard` ones no override covers (the soak cannot be proven, or what would be
+    // promoted never ran on `from`); `soft` ones an accepted override covers (the code soak's deployments).
+    const hard = [...(input.blockers ?? [])];
+    let soft = false;
     let remaining = 0;
+    if ("error" in source) {
+        // Even with nothing pending: an unreadable `from` database is never a pass.
+        hard.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+    }
+    reasons.push(...hard);
     if (pending.length === 0) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        blocked = true;
-        reasons.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
         migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
     }
     else {
@@ -39465,7 +39484,7 @@ function soak_evaluateSoak(input) {
             if (m.status === "soaking")
                 remaining = Math.max(remaining, m.remainingSeconds ?? 0);
             else
-                blocked = true;
+                hard.push(m.reason);
             reasons.push(m.reason);
         }
     }
@@ -39475,7 +39494,10 @@ function soak_evaluateSoak(input) {
                 reasons.push(`Code soak not checked: ${codeSoak.why}`);
                 break;
             case "blocked":
-                blocked = true;
+                if (codeSoak.unreadable)
+                    hard.push(codeSoak.reason);
+                else
+                    soft = true;
                 reasons.push(codeSoak.reason);
                 break;
             case "soaking":
@@ -39493,7 +39515,7 @@ function soak_evaluateSoak(input) {
                 break;
         }
     }
-    const decision = blocked ? "block" : remaining > 0 ? "wait" : "pass";
+    const decision = hard.length > 0 || soft ? "block" : remaining > 0 ? "wait" : "pass";
     if (decision === "pass" && pending.length > 0) {
         reasons.unshift(`All ${pending.length} pending migration(s) soaked at least ${policy.soakHours}h on ${policy.from}.`);
     }
@@ -39508,7 +39530,11 @@ function soak_evaluateSoak(input) {
         policy,
         evaluatedAt: now,
     };
-    if (input.override && decision !== "pass") {
+    if (input.override && hard.length > 0) {
+        const what = hard.length === 1 ? "the block above" : `the ${hard.length} blocks above`;
+        verdict.reasons.push(`The override by ${input.override.actor} ("${input.override.reason}") is not applied: it cannot cover ${what}, so the gate still blocks. ${OVERRIDE_SCOPE}.`);
+    }
+    else if (input.override && decision !== "pass") {
         verdict.override = input.override;
         verdict.decision = "pass";
         verdict.remainingSeconds = 0;
@@ -39580,12 +39606,14 @@ function soak_checkOverride(reason, actor, allowed) {
 // successful migrate-guard deploys before it include every pending migration with the target's checksum
 // (migrations accumulate: a later deploy never takes an earlier one's migrations away).
 // The soak starts at the `created_at` of the first `success` status of a covering deployment — never
-// at commit dates or at a deployment's own `created_at` — and runs while a covering deployment is live:
+// at commit dates or at a deployment's own `created_at` — and keeps running until a covering deployment
+// reports a failure:
 // - `failure` or `error` on a covering deployment RESTARTS the soak: it counts again from the next
 //   `success` of a covering deployment; until there is one the gate blocks.
-// - `inactive` (GitHub's auto_inactive when a newer deployment succeeds) only ends that deployment's
-//   part: when a newer covering deployment is live the soak continues; when none is, the gate blocks
-//   until a covering deployment succeeds again (which restarts the soak).
+// - `inactive` means superseded, not broken: GitHub marks every older deployment of an environment
+//   inactive when a newer one of that environment succeeds, whatever its task (the app's own deploy job
+//   with `environment: staging` does it too, and the gate does not list those). The newer deployment runs
+//   on top of what was deployed, so `inactive` neither ends nor restarts the soak.
 
 
 /** The migrations a migrate-guard `deploy` payload records, or undefined when it is not one. */
@@ -39635,19 +39663,17 @@ function coveringDeployments(input) {
 function soak_code_evaluateCodeSoak(input) {
     const tasks = input.tasks.join(", ");
     const covering = coveringDeployments(input);
-    // At the same second, a success goes first: GitHub marks the older deployment inactive because of it.
+    // At the same second, a success goes first: a failure stamped with the same second counts as later.
     const rank = (state) => (state === "success" ? 0 : 1);
     const events = covering
         .flatMap((d) => d.statuses.map((s) => ({ ...s, deployment: d })))
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.state) - rank(b.state) || a.id - b.id);
-    const live = new Set();
     let since;
     let broken;
     let restartedAfter;
     for (const e of events) {
         const id = e.deployment.id;
         if (e.state === "success") {
-            live.add(id);
             if (!since) {
                 since = { at: e.createdAt, deploymentId: id };
                 if (broken)
@@ -39656,17 +39682,13 @@ function soak_code_evaluateCodeSoak(input) {
             }
         }
         else if (e.state === "failure" || e.state === "error") {
-            live.delete(id);
             // A covering deployment that fails (even a newer one) means from may not run the target's code.
             since = undefined;
             broken = { state: e.state, at: e.createdAt, deploymentId: id };
         }
-        else if (e.state === "inactive") {
-            live.delete(id);
-            if (live.size === 0 && since) {
-                since = undefined;
-                broken = { state: e.state, at: e.createdAt, deploymentId: id };
-            }
+        else if (e.state === "inactive" && since?.deploymentId === id && !since.supersededAt) {
+            // Superseded by a newer deployment of the environment (see the header): the soak goes on.
+            since.supersededAt = e.createdAt;
         }
     }
     if (since) {
@@ -39677,15 +39699,15 @@ function soak_code_evaluateCodeSoak(input) {
             deploymentId: since.deploymentId,
             elapsedSeconds: elapsed,
             remainingSeconds: Math.max(0, input.soakSeconds - elapsed),
-            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}`,
+            description: `${input.from} deployment ${since.deploymentId} succeeded at ${since.at.toISOString()}${restartedAfter ? ` (${restartedAfter})` : ""}${since.supersededAt ? `; superseded since ${since.supersededAt.toISOString()} (\`inactive\`: a newer deployment to ${input.from} succeeded), which does not end the soak` : ""}`,
             ...(restartedAfter ? { restartedAfter } : {}),
         };
     }
     if (broken) {
-        const what = broken.state === "inactive"
-            ? `no deployment to ${input.from} that covers the target is active any more (deployment ${broken.deploymentId} became \`inactive\` at ${broken.at.toISOString()}, with no newer covering deployment live): the gate blocks until one succeeds again, which restarts the soak`
-            : `deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then`;
-        return { kind: "blocked", reason: `Code soak: ${what}.` };
+        return {
+            kind: "blocked",
+            reason: `Code soak: deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then.`,
+        };
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
@@ -40243,7 +40265,8 @@ async function github_mapLimited(items, limit, work) {
 // A gate run: the repository's migrations at the target, what `to` (production) lacks of them, what
 // `from` (staging) says about those (read-only), what GitHub's deployments say about the code soak,
 // the decision (src/core/soak.ts), and the `migrate-guard/soak` commit status. The override is checked
-// before anything is read. Unreachable databases and GitHub failures block; they never pass.
+// before anything is read. Unreachable databases, GitHub failures and wrong stamps block; they never
+// pass, not even with an override.
 
 
 
@@ -40284,25 +40307,8 @@ async function run_assessSoak(input, ctx) {
         source = { error: redact(message, urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
-    const verdict = evaluateSoak({ policy, pending, source, codeSoak, now: clock(), ...(input.override ? { override: input.override } : {}) });
-    if ("error" in source && verdict.decisionWithoutOverride !== "block") {
-        // Nothing pending, but an unreadable staging database is never a pass by itself.
-        verdict.decision = verdict.decisionWithoutOverride = "block";
-        verdict.remainingSeconds = null;
-        verdict.earliestPassAt = null;
-        verdict.reasons.unshift(`The ${policy.from} database could not be read (the gate never passes without it): ${source.error}`);
-    }
-    if (blockers.length > 0 && verdict.decisionWithoutOverride !== "block") {
-        verdict.decisionWithoutOverride = "block";
-        if (!verdict.override) {
-            verdict.decision = "block";
-            verdict.remainingSeconds = null;
-            verdict.earliestPassAt = null;
-        }
-    }
-    if (blockers.length > 0)
-        verdict.reasons.unshift(...blockers);
-    return verdict;
+    // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
+    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -40334,7 +40340,7 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
     }
 }
 async function runGate(settings, ctx) {

@@ -1307,13 +1307,15 @@ function snapshot_run(file, args, secrets) {
 /** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
 function dumpDatabase(bindir, url, file) {
     // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
-    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "--no-owner", "--no-privileges", "-f", file, "-d", url], urlSecrets(url));
+    // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
+    // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
+    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
 }
 /** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
 function restoreDatabase(bindir, url, file) {
     // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
     // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
-    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "-d", url, file], urlSecrets(url));
+    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "-d", url, file], urlSecrets(url));
 }
 /**
  * CREATE DATABASE target TEMPLATE source. PostgreSQL refuses while another session is connected to
@@ -2980,9 +2982,19 @@ function finding(m, line, message) {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
+/** Statements on server-wide objects (roles, tablespaces, server settings). */
+const CLUSTER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
 async function measureLocks(params) {
     if (params.fresh.length === 0)
         return [];
+    // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
+    // migration that creates one beside Prisma's apply on the same server would make one of the two
+    // fail with "already exists" (and could fail verify's apply itself). A cheap, conservative test of
+    // the text: a false positive only costs the measurement.
+    const global = [...(params.scratch ? [] : params.base), ...params.fresh].find((m) => CLUSTER_WIDE.test(m.sql));
+    if (global) {
+        return [finding(params.fresh[0], 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
+    }
     const scratch = params.scratch ?? `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
     try {
         if (!params.scratch)
@@ -3201,7 +3213,8 @@ const MAX_SNAPSHOTS = 5;
 function snapshotKey(material) {
     const hash = (0,external_node_crypto_.createHash)("sha256").update(`migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`);
     for (const m of material.migrations) {
-        const content = (0,external_node_crypto_.createHash)("sha256").update(m.sql).digest("hex");
+        // The raw bytes' hash: two files that decode to the same text (invalid UTF-8 → U+FFFD) differ.
+        const content = m.checksum ?? (0,external_node_crypto_.createHash)("sha256").update(m.sql).digest("hex");
         hash.update(`\0${m.name}\0${content}`);
     }
     return hash.digest("hex").slice(0, 40);
@@ -3430,8 +3443,14 @@ async function openSnapshot(params) {
                 return prisma.deploy(url, onLine);
             }
             try {
-                await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
-                copied = true;
+                // Prisma 7 can exit 0 having applied nothing when its engine dies: copy only a complete prefix.
+                const problem = await unsnapshotable(url, prefix);
+                if (problem)
+                    logger.info(`Snapshot cache: not saved this run — ${problem}.`);
+                else {
+                    await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
+                    copied = true;
+                }
             }
             catch (error) {
                 logger.debug(`Snapshot cache: the prefix could not be copied (${error.message}); no snapshot this run.`);
@@ -3443,6 +3462,11 @@ async function openSnapshot(params) {
             if (!whole && !copied)
                 return;
             const source = whole ? url : withDatabase(url, copy);
+            const problem = await unsnapshotable(source, prefix).catch((error) => `its state could not be checked (${error.message.split("\n")[0]})`);
+            if (problem) {
+                logger.info(`Snapshot cache: not saved — ${problem}.`);
+                return;
+            }
             const meta = {
                 productVersion: version/* VERSION */.x, prismaVersion: prisma.version, postgresVersion: cluster.version, migrations: prefix.map((m) => m.name), applyMs: prefixMs,
             };
@@ -3458,6 +3482,36 @@ async function openSnapshot(params) {
 }
 function fixed(outcome, restored, deploy) {
     return { restored, outcome: () => outcome, deploy, save: async () => { }, dispose: async () => { } };
+}
+/**
+ * Why the state at `url` must not become the prefix's snapshot, or undefined when it may. A dump holds
+ * one database: roles (`CREATE ROLE`) and role or database settings (`ALTER ROLE/DATABASE … SET`) live
+ * in the cluster and would be missing after a restore, so a warm run could pass a migration a cold run
+ * fails (or the reverse). And `_prisma_migrations` must hold exactly the prefix, finished.
+ */
+async function unsnapshotable(url, prefix) {
+    const client = await connectClient(url);
+    try {
+        const roles = await client.query("SELECT rolname FROM pg_roles WHERE oid <> 10 AND rolname !~ '^pg_' ORDER BY rolname");
+        if (roles.rows.length > 0)
+            return `the migrations created role(s) ${roles.rows.map((r) => r.rolname).join(", ")}, which a database dump cannot carry`;
+        const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
+        if (settings.rows.length > 0)
+            return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
+        const tables = await client.query("SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind = 'r'");
+        if (tables.rows.length !== 1)
+            return `expected one _prisma_migrations table, found ${tables.rows.length}`;
+        const applied = await client.query(`SELECT migration_name AS name FROM ${quoteIdentifier(tables.rows[0].schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+        const names = applied.rows.map((r) => r.name);
+        const expected = prefix.map((m) => m.name).sort();
+        if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
+            return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;
+        }
+        return undefined;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
