@@ -68,10 +68,10 @@ export interface LockHolder {
 export class EnvironmentDatabase {
   private constructor(private readonly client: pg.Client, readonly url: string) {}
 
-  static async connect(url: string, options: { timeoutMs?: number } = {}): Promise<EnvironmentDatabase> {
+  static async connect(url: string, options: { timeoutMs?: number; applicationName?: string } = {}): Promise<EnvironmentDatabase> {
     let client: pg.Client;
     try {
-      client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
+      client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
     } catch (error) {
       throw explainConnectionError(error, url);
     }
@@ -88,6 +88,24 @@ export class EnvironmentDatabase {
     } catch (error) {
       // Server messages can quote parts of the URL back: keep them clean.
       if (error instanceof Error) error.message = redact(error.message, urlSecrets(this.url));
+      throw error;
+    }
+  }
+
+  /**
+   * Runs `work` in one READ ONLY transaction on a session made read-only first, so nothing it calls can
+   * write; `now` is the server's clock at the transaction's start.
+   */
+  async readOnly<T>(work: (now: Date) => Promise<T>): Promise<T> {
+    await this.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    await this.query("BEGIN READ ONLY");
+    try {
+      const now = (await this.query<{ now: Date }>("SELECT now() AS now")).rows[0]!.now;
+      const result = await work(now);
+      await this.query("COMMIT");
+      return result;
+    } catch (error) {
+      await this.query("ROLLBACK").catch(() => {});
       throw error;
     }
   }

@@ -50,8 +50,20 @@ function finding(m: LintMigration, line: number, message: string): Finding {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
-/** Statements on server-wide objects (roles, tablespaces, server settings). */
-const CLUSTER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+/** Statements on objects that exist once per server (roles, tablespaces, server settings). */
+const SERVER_WIDE = new Set([
+  "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt",
+  "CreateTableSpaceStmt", "DropTableSpaceStmt", "AlterTableSpaceOptionsStmt", "AlterSystemStmt",
+]);
+/** Text every such statement contains: only migrations that match are parsed (the parser decides). */
+const MAY_BE_SERVER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+
+async function touchesServer(m: LintMigration): Promise<boolean> {
+  if (!MAY_BE_SERVER_WIDE.test(m.sql)) return false;
+  const script = await parseScript(m.sql);
+  // A migration that does not parse cannot be judged: assume the worst (it only costs the measurement).
+  return !script.ok || script.statements.some((s) => SERVER_WIDE.has(s.kind));
+}
 
 export async function measureLocks(params: {
   url: string;
@@ -63,9 +75,14 @@ export async function measureLocks(params: {
   if (params.fresh.length === 0) return [];
   // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
   // migration that creates one beside Prisma's apply on the same server would make one of the two
-  // fail with "already exists" (and could fail verify's apply itself). A cheap, conservative test of
-  // the text: a false positive only costs the measurement.
-  const global = [...(params.scratch ? [] : params.base), ...params.fresh].find((m) => CLUSTER_WIDE.test(m.sql));
+  // fail with "already exists" (and could fail verify's apply itself).
+  let global: LintMigration | undefined;
+  for (const m of [...(params.scratch ? [] : params.base), ...params.fresh]) {
+    if (await touchesServer(m)) {
+      global = m;
+      break;
+    }
+  }
   if (global) {
     return [finding(params.fresh[0]!, 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
   }

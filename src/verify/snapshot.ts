@@ -10,7 +10,7 @@ import type { Migration } from "../core/migrations.js";
 import type { CacheOutcome } from "../core/report.js";
 import { lookupSnapshot, saveSnapshot, snapshotKey, type SnapshotManifest } from "../cache/snapshot-cache.js";
 import type { Cluster } from "../postgres/cluster.js";
-import { connectClient, createDatabase, dropDatabase, quoteIdentifier, withDatabase } from "../postgres/database.js";
+import { connectClient, createDatabase, dropDatabase, readPrismaMigrations, withDatabase } from "../postgres/database.js";
 import { cloneDatabase, dumpDatabase, restoreDatabase } from "../postgres/snapshot.js";
 import type { PrismaCli, PrismaRunResult } from "../prisma/cli.js";
 import type { PrismaProject } from "../prisma/project.js";
@@ -185,12 +185,7 @@ async function unsnapshotable(url: string, prefix: readonly Migration[]): Promis
     if (roles.rows.length > 0) return `the migrations created role(s) ${roles.rows.map((r) => r.rolname).join(", ")}, which a database dump cannot carry`;
     const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
     if (settings.rows.length > 0) return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
-    const tables = await client.query<{ schema: string }>("SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind = 'r'");
-    if (tables.rows.length !== 1) return `expected one _prisma_migrations table, found ${tables.rows.length}`;
-    const applied = await client.query<{ name: string }>(
-      `SELECT migration_name AS name FROM ${quoteIdentifier(tables.rows[0]!.schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-    );
-    const names = applied.rows.map((r) => r.name);
+    const names = (await readPrismaMigrations(url)).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name).sort();
     const expected = prefix.map((m) => m.name).sort();
     if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
       return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;
