@@ -12265,16 +12265,33 @@ function finding(m, line, message) {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
-/** Statements on server-wide objects (roles, tablespaces, server settings). */
-const CLUSTER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+/** Statements on objects that exist once per server (roles, tablespaces, server settings). */
+const SERVER_WIDE = new Set([
+    "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt",
+    "CreateTableSpaceStmt", "DropTableSpaceStmt", "AlterTableSpaceOptionsStmt", "AlterSystemStmt",
+]);
+/** Text every such statement contains: only migrations that match are parsed (the parser decides). */
+const MAY_BE_SERVER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+async function touchesServer(m) {
+    if (!MAY_BE_SERVER_WIDE.test(m.sql))
+        return false;
+    const script = await (0,parse/* parseScript */.tl)(m.sql);
+    // A migration that does not parse cannot be judged: assume the worst (it only costs the measurement).
+    return !script.ok || script.statements.some((s) => SERVER_WIDE.has(s.kind));
+}
 async function measureLocks(params) {
     if (params.fresh.length === 0)
         return [];
     // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
     // migration that creates one beside Prisma's apply on the same server would make one of the two
-    // fail with "already exists" (and could fail verify's apply itself). A cheap, conservative test of
-    // the text: a false positive only costs the measurement.
-    const global = [...(params.scratch ? [] : params.base), ...params.fresh].find((m) => CLUSTER_WIDE.test(m.sql));
+    // fail with "already exists" (and could fail verify's apply itself).
+    let global;
+    for (const m of [...(params.scratch ? [] : params.base), ...params.fresh]) {
+        if (await touchesServer(m)) {
+            global = m;
+            break;
+        }
+    }
     if (global) {
         return [finding(params.fresh[0], 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
     }
@@ -12636,11 +12653,7 @@ async function unsnapshotable(url, prefix) {
         const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
         if (settings.rows.length > 0)
             return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
-        const tables = await client.query("SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind = 'r'");
-        if (tables.rows.length !== 1)
-            return `expected one _prisma_migrations table, found ${tables.rows.length}`;
-        const applied = await client.query(`SELECT migration_name AS name FROM ${quoteIdentifier(tables.rows[0].schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
-        const names = applied.rows.map((r) => r.name);
+        const names = (await readPrismaMigrations(url)).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name).sort();
         const expected = prefix.map((m) => m.name).sort();
         if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
             return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;
@@ -13919,7 +13932,7 @@ class EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
+            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
         }
         catch (error) {
             throw explainConnectionError(error, url);
@@ -13937,6 +13950,24 @@ class EnvironmentDatabase {
             // Server messages can quote parts of the URL back: keep them clean.
             if (error instanceof Error)
                 error.message = redact(error.message, urlSecrets(this.url));
+            throw error;
+        }
+    }
+    /**
+     * Runs `work` in one READ ONLY transaction on a session made read-only first, so nothing it calls can
+     * write; `now` is the server's clock at the transaction's start.
+     */
+    async readOnly(work) {
+        await this.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        await this.query("BEGIN READ ONLY");
+        try {
+            const now = (await this.query("SELECT now() AS now")).rows[0].now;
+            const result = await work(now);
+            await this.query("COMMIT");
+            return result;
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
             throw error;
         }
     }
@@ -14158,60 +14189,19 @@ async function readBack(settings, loaded, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
-// The gate's view of an environment's database: `_prisma_migrations`, the environment stamp and the
-// server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
-
-
-
-
 
 async function readDatabaseSnapshot(url, options = {}) {
-    let client;
+    const db = await EnvironmentDatabase.connect(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
     try {
-        client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
-    }
-    catch (error) {
-        throw explainConnectionError(error, url);
-    }
-    try {
-        await client.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        await client.query("BEGIN READ ONLY");
-        const now = (await client.query("SELECT now() AS now")).rows[0].now;
-        const schema = migrationsSchema(url);
-        const table = (await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema])).rows[0]?.t;
-        const records = [];
-        if (table) {
-            const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
-            for (const r of rows) {
-                records.push({
-                    name: r.migration_name,
-                    checksum: r.checksum,
-                    startedAt: r.started_at,
-                    ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
-                    ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-                });
-            }
-        }
-        const stamp = await readStamp(client);
-        await client.query("COMMIT");
-        return { records, noHistory: !table, now, ...(stamp ? { stamp } : {}) };
-    }
-    catch (error) {
-        if (error instanceof Error)
-            error.message = redact(error.message, urlSecrets(url));
-        throw error;
+        return await db.readOnly(async (now) => {
+            const records = await db.readMigrationRecords();
+            const stamp = await db.readStamp();
+            return { records: records ?? [], noHistory: !records, now, ...(stamp ? { stamp } : {}) };
+        });
     }
     finally {
-        await client.end().catch(() => { });
+        await db.close();
     }
-}
-async function readStamp(client) {
-    const exists = await client.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
-    if (!exists.rows[0]?.t)
-        return undefined;
-    const { rows } = await client.query(`SELECT name, normalized_name, production, stamped_at FROM ${STAMP_TABLE} LIMIT 1`);
-    const r = rows[0];
-    return r ? { name: r.name, normalized: normalizeEnvironmentName(r.normalized_name), production: r.production, stampedAt: r.stamped_at } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/deployments.ts

@@ -39176,12 +39176,12 @@ const MAX_NAME_LENGTH = 255;
  * The form names are compared in: case-folded, trimmed, inner whitespace collapsed. GitHub treats
  * environment names case-insensitively too, so "Production " and "production" are one environment.
  */
-function environment_normalizeEnvironmentName(name) {
+function normalizeEnvironmentName(name) {
     return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 }
 /** Throws a ConfigurationError naming `what` when `name` cannot be an environment name. */
 function assertEnvironmentName(name, what = "environment") {
-    if (environment_normalizeEnvironmentName(name) === "") {
+    if (normalizeEnvironmentName(name) === "") {
         throw new errors_ConfigurationError(`${what} is empty. Expected the name of an environment, e.g. "staging" or "production".`);
     }
     // Control characters would forge log lines and workflow commands.
@@ -39196,7 +39196,7 @@ function environment_parseEnvironmentList(text, what) {
         if (part.trim() === "")
             continue;
         assertEnvironmentName(part, `A name in ${what}`);
-        if (!names.some((n) => environment_normalizeEnvironmentName(n) === environment_normalizeEnvironmentName(part)))
+        if (!names.some((n) => normalizeEnvironmentName(n) === normalizeEnvironmentName(part)))
             names.push(part.trim());
     }
     if (names.length === 0)
@@ -39206,18 +39206,18 @@ function environment_parseEnvironmentList(text, what) {
 /** The environment a run names, checked against the policy. Unknown names are refused. */
 function environment_resolveEnvironment(requested, policy) {
     assertEnvironmentName(requested, "environment");
-    const normalized = environment_normalizeEnvironmentName(requested);
+    const normalized = normalizeEnvironmentName(requested);
     const knownNames = [...policy.known, ...policy.production];
-    if (!knownNames.some((n) => environment_normalizeEnvironmentName(n) === normalized)) {
+    if (!knownNames.some((n) => normalizeEnvironmentName(n) === normalized)) {
         throw new ConfigurationError(`Unknown environment ${JSON.stringify(requested.trim())}. Expected one of: ${unique(knownNames).join(", ")} ` +
             "(configure the list with --environments / the `environments` input).");
     }
-    return { name: requested.trim(), normalized, production: policy.production.some((n) => environment_normalizeEnvironmentName(n) === normalized) };
+    return { name: requested.trim(), normalized, production: policy.production.some((n) => normalizeEnvironmentName(n) === normalized) };
 }
 function unique(names) {
     const seen = new Set();
     return names.filter((n) => {
-        const key = environment_normalizeEnvironmentName(n);
+        const key = normalizeEnvironmentName(n);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -39253,7 +39253,7 @@ function isProductionRun(environment, stamp) {
  * every environment name). Throws a ConfigurationError that says what to type.
  */
 function environment_assertProductionConfirmed(environment, confirm) {
-    if (confirm !== undefined && environment_normalizeEnvironmentName(confirm) === environment.normalized)
+    if (confirm !== undefined && normalizeEnvironmentName(confirm) === environment.normalized)
         return;
     const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
     throw new ConfigurationError(`Deploying to the production environment "${environment.name}" must be confirmed: set confirm (--confirm) to "${environment.name}"; ${given}. Nothing was changed.`);
@@ -39417,7 +39417,7 @@ const defaults = lib.defaults
 // user name host, port and database but never the password or the full URL.
 
 
-function database_quoteIdentifier(name) {
+function quoteIdentifier(name) {
     return `"${name.replace(/"/g, '""')}"`;
 }
 /** "host:port/database" (and user) for messages; nothing secret. */
@@ -39463,7 +39463,7 @@ function pgConnectionString(url) {
  * A connected client with libpq URL semantics and a listener for server-side disconnects (without
  * one the 'error' event would crash the process; the failing query reports it instead).
  */
-async function database_connectClient(url, options = {}) {
+async function connectClient(url, options = {}) {
     const client = new esm.Client({
         connectionString: pgConnectionString(url),
         connectionTimeoutMillis: options.timeoutMs ?? 15_000,
@@ -39489,7 +39489,7 @@ async function withClient(url, work) {
     const secrets = database_urlSecrets(url);
     let client;
     try {
-        client = await database_connectClient(url);
+        client = await connectClient(url);
     }
     catch (error) {
         const reason = redact(error instanceof Error ? error.message : String(error), secrets);
@@ -39555,19 +39555,19 @@ async function readPrismaMigrations(url) {
         if (!exists.rows[0]?.t)
             return [];
         const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
-       FROM ${database_quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+       FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
         return rows;
     });
 }
 async function createDatabase(adminUrl, name) {
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database_quoteIdentifier(name)}`));
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
 }
 /** Drops the database if it exists, disconnecting its sessions first (PostgreSQL 13+). */
 async function dropDatabase(adminUrl, name) {
     await withClient(adminUrl, async (client) => {
         const { rows } = await client.query("SELECT current_setting('server_version_num') AS num");
         const force = Number(rows[0].num) >= 130000 ? " WITH (FORCE)" : "";
-        await client.query(`DROP DATABASE IF EXISTS ${database_quoteIdentifier(name)}${force}`);
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}${force}`);
     });
 }
 
@@ -39638,7 +39638,7 @@ class database_EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
+            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
         }
         catch (error) {
             throw explainConnectionError(error, url);
@@ -39655,7 +39655,25 @@ class database_EnvironmentDatabase {
         catch (error) {
             // Server messages can quote parts of the URL back: keep them clean.
             if (error instanceof Error)
-                error.message = redact(error.message, urlSecrets(this.url));
+                error.message = errors_redact(error.message, database_urlSecrets(this.url));
+            throw error;
+        }
+    }
+    /**
+     * Runs `work` in one READ ONLY transaction on a session made read-only first, so nothing it calls can
+     * write; `now` is the server's clock at the transaction's start.
+     */
+    async readOnly(work) {
+        await this.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        await this.query("BEGIN READ ONLY");
+        try {
+            const now = (await this.query("SELECT now() AS now")).rows[0].now;
+            const result = await work(now);
+            await this.query("COMMIT");
+            return result;
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
             throw error;
         }
     }
@@ -39735,7 +39753,7 @@ class database_EnvironmentDatabase {
             startedAt: r.started_at,
             ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
             ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-            ...(r.logs ? { logs: redact(r.logs, urlSecrets(this.url)) } : {}),
+            ...(r.logs ? { logs: errors_redact(r.logs, database_urlSecrets(this.url)) } : {}),
         }));
     }
     /** Finished migrations so far: progress while Prisma works. */
@@ -40278,60 +40296,19 @@ async function readBack(settings, loaded, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
-// The gate's view of an environment's database: `_prisma_migrations`, the environment stamp and the
-// server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
-
-
-
-
 
 async function readDatabaseSnapshot(url, options = {}) {
-    let client;
+    const db = await database_EnvironmentDatabase.connect(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
     try {
-        client = await database_connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
-    }
-    catch (error) {
-        throw explainConnectionError(error, url);
-    }
-    try {
-        await client.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        await client.query("BEGIN READ ONLY");
-        const now = (await client.query("SELECT now() AS now")).rows[0].now;
-        const schema = migrationsSchema(url);
-        const table = (await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema])).rows[0]?.t;
-        const records = [];
-        if (table) {
-            const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at FROM ${database_quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
-            for (const r of rows) {
-                records.push({
-                    name: r.migration_name,
-                    checksum: r.checksum,
-                    startedAt: r.started_at,
-                    ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
-                    ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-                });
-            }
-        }
-        const stamp = await readStamp(client);
-        await client.query("COMMIT");
-        return { records, noHistory: !table, now, ...(stamp ? { stamp } : {}) };
-    }
-    catch (error) {
-        if (error instanceof Error)
-            error.message = errors_redact(error.message, database_urlSecrets(url));
-        throw error;
+        return await db.readOnly(async (now) => {
+            const records = await db.readMigrationRecords();
+            const stamp = await db.readStamp();
+            return { records: records ?? [], noHistory: !records, now, ...(stamp ? { stamp } : {}) };
+        });
     }
     finally {
-        await client.end().catch(() => { });
+        await db.close();
     }
-}
-async function readStamp(client) {
-    const exists = await client.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
-    if (!exists.rows[0]?.t)
-        return undefined;
-    const { rows } = await client.query(`SELECT name, normalized_name, production, stamped_at FROM ${STAMP_TABLE} LIMIT 1`);
-    const r = rows[0];
-    return r ? { name: r.name, normalized: environment_normalizeEnvironmentName(r.normalized_name), production: r.production, stampedAt: r.stamped_at } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run.ts
@@ -40358,7 +40335,7 @@ function pendingOn(repo, records) {
 }
 function stampProblem(snapshot, expected, flag) {
     const stamp = snapshot.stamp;
-    if (!stamp || stamp.normalized === environment_normalizeEnvironmentName(expected))
+    if (!stamp || stamp.normalized === normalizeEnvironmentName(expected))
         return undefined;
     return `The ${flag} database belongs to environment "${stamp.name}" (its migrate-guard stamp), not "${expected}": the URL points at the wrong database.`;
 }
@@ -40762,7 +40739,7 @@ function validateGateRequest(request) {
     const to = gate_settings_text(request.to) ?? "production";
     assertEnvironmentName(from, "from");
     assertEnvironmentName(to, "to");
-    if (environment_normalizeEnvironmentName(from) === environment_normalizeEnvironmentName(to))
+    if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
         throw new errors_ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
     const soakHours = settings_parseSoakHours(request.soakHours);
     const sha = gate_settings_text(request.sha);

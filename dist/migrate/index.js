@@ -39703,7 +39703,7 @@ class EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
+            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
         }
         catch (error) {
             throw explainConnectionError(error, url);
@@ -39721,6 +39721,24 @@ class EnvironmentDatabase {
             // Server messages can quote parts of the URL back: keep them clean.
             if (error instanceof Error)
                 error.message = errors_redact(error.message, database_urlSecrets(this.url));
+            throw error;
+        }
+    }
+    /**
+     * Runs `work` in one READ ONLY transaction on a session made read-only first, so nothing it calls can
+     * write; `now` is the server's clock at the transaction's start.
+     */
+    async readOnly(work) {
+        await this.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        await this.query("BEGIN READ ONLY");
+        try {
+            const now = (await this.query("SELECT now() AS now")).rows[0].now;
+            const result = await work(now);
+            await this.query("COMMIT");
+            return result;
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
             throw error;
         }
     }
@@ -40343,60 +40361,19 @@ async function readBack(settings, loaded, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
-// The gate's view of an environment's database: `_prisma_migrations`, the environment stamp and the
-// server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
-
-
-
-
 
 async function database_readDatabaseSnapshot(url, options = {}) {
-    let client;
+    const db = await EnvironmentDatabase.connect(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
     try {
-        client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
-    }
-    catch (error) {
-        throw explainConnectionError(error, url);
-    }
-    try {
-        await client.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        await client.query("BEGIN READ ONLY");
-        const now = (await client.query("SELECT now() AS now")).rows[0].now;
-        const schema = migrationsSchema(url);
-        const table = (await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema])).rows[0]?.t;
-        const records = [];
-        if (table) {
-            const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
-            for (const r of rows) {
-                records.push({
-                    name: r.migration_name,
-                    checksum: r.checksum,
-                    startedAt: r.started_at,
-                    ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
-                    ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-                });
-            }
-        }
-        const stamp = await readStamp(client);
-        await client.query("COMMIT");
-        return { records, noHistory: !table, now, ...(stamp ? { stamp } : {}) };
-    }
-    catch (error) {
-        if (error instanceof Error)
-            error.message = errors_redact(error.message, database_urlSecrets(url));
-        throw error;
+        return await db.readOnly(async (now) => {
+            const records = await db.readMigrationRecords();
+            const stamp = await db.readStamp();
+            return { records: records ?? [], noHistory: !records, now, ...(stamp ? { stamp } : {}) };
+        });
     }
     finally {
-        await client.end().catch(() => { });
+        await db.close();
     }
-}
-async function readStamp(client) {
-    const exists = await client.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
-    if (!exists.rows[0]?.t)
-        return undefined;
-    const { rows } = await client.query(`SELECT name, normalized_name, production, stamped_at FROM ${STAMP_TABLE} LIMIT 1`);
-    const r = rows[0];
-    return r ? { name: r.name, normalized: environment_normalizeEnvironmentName(r.normalized_name), production: r.production, stampedAt: r.stamped_at } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run.ts

@@ -38559,7 +38559,7 @@ const defaults = lib.defaults
 // user name host, port and database but never the password or the full URL.
 
 
-function database_quoteIdentifier(name) {
+function quoteIdentifier(name) {
     return `"${name.replace(/"/g, '""')}"`;
 }
 /** "host:port/database" (and user) for messages; nothing secret. */
@@ -38605,7 +38605,7 @@ function pgConnectionString(url) {
  * A connected client with libpq URL semantics and a listener for server-side disconnects (without
  * one the 'error' event would crash the process; the failing query reports it instead).
  */
-async function database_connectClient(url, options = {}) {
+async function connectClient(url, options = {}) {
     const client = new esm.Client({
         connectionString: pgConnectionString(url),
         connectionTimeoutMillis: options.timeoutMs ?? 15_000,
@@ -38631,7 +38631,7 @@ async function withClient(url, work) {
     const secrets = database_urlSecrets(url);
     let client;
     try {
-        client = await database_connectClient(url);
+        client = await connectClient(url);
     }
     catch (error) {
         const reason = redact(error instanceof Error ? error.message : String(error), secrets);
@@ -38697,19 +38697,19 @@ async function readPrismaMigrations(url) {
         if (!exists.rows[0]?.t)
             return [];
         const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
-       FROM ${database_quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+       FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
         return rows;
     });
 }
 async function createDatabase(adminUrl, name) {
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database_quoteIdentifier(name)}`));
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
 }
 /** Drops the database if it exists, disconnecting its sessions first (PostgreSQL 13+). */
 async function dropDatabase(adminUrl, name) {
     await withClient(adminUrl, async (client) => {
         const { rows } = await client.query("SELECT current_setting('server_version_num') AS num");
         const force = Number(rows[0].num) >= 130000 ? " WITH (FORCE)" : "";
-        await client.query(`DROP DATABASE IF EXISTS ${database_quoteIdentifier(name)}${force}`);
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}${force}`);
     });
 }
 
@@ -38727,7 +38727,7 @@ async function dropDatabase(adminUrl, name) {
 
 const PRISMA_ADVISORY_LOCK = 72707369;
 const STAMP_SCHEMA = "migrate_guard";
-const database_STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
+const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
 /** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
 const STAMP_LOCK = 0x6d677374;
 /** A failure to reach or log in to the database, with what the user should do about it. */
@@ -38740,7 +38740,7 @@ class database_DatabaseConnectionError extends Error {
     }
 }
 /** The schema holding `_prisma_migrations`: the URL's `schema` parameter (Prisma's convention), default public. */
-function database_migrationsSchema(url) {
+function migrationsSchema(url) {
     try {
         return new URL(url).searchParams.get("schema") || "public";
     }
@@ -38748,7 +38748,7 @@ function database_migrationsSchema(url) {
         return "public";
     }
 }
-function database_explainConnectionError(error, url) {
+function explainConnectionError(error, url) {
     const e = error;
     const raw = errors_redact(e.message ?? String(error), database_urlSecrets(url));
     const where = database_describeUrl(url);
@@ -38780,10 +38780,10 @@ class database_EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await database_connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard" });
+            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
         }
         catch (error) {
-            throw database_explainConnectionError(error, url);
+            throw explainConnectionError(error, url);
         }
         return new database_EnvironmentDatabase(client, url);
     }
@@ -38801,6 +38801,24 @@ class database_EnvironmentDatabase {
             throw error;
         }
     }
+    /**
+     * Runs `work` in one READ ONLY transaction on a session made read-only first, so nothing it calls can
+     * write; `now` is the server's clock at the transaction's start.
+     */
+    async readOnly(work) {
+        await this.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        await this.query("BEGIN READ ONLY");
+        try {
+            const now = (await this.query("SELECT now() AS now")).rows[0].now;
+            const result = await work(now);
+            await this.query("COMMIT");
+            return result;
+        }
+        catch (error) {
+            await this.query("ROLLBACK").catch(() => { });
+            throw error;
+        }
+    }
     async serverVersion() {
         const { rows } = await this.query("SELECT current_setting('server_version') AS v");
         return rows[0].v;
@@ -38810,10 +38828,10 @@ class database_EnvironmentDatabase {
         return Math.floor(Number(rows[0].n) / 10000);
     }
     async readStamp() {
-        const exists = await this.query("SELECT to_regclass($1) AS t", [database_STAMP_TABLE]);
+        const exists = await this.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
         if (!exists.rows[0]?.t)
             return undefined;
-        const { rows } = await this.query(`SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${database_STAMP_TABLE} LIMIT 1`);
+        const { rows } = await this.query(`SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${STAMP_TABLE} LIMIT 1`);
         const r = rows[0];
         if (!r)
             return undefined;
@@ -38850,7 +38868,7 @@ class database_EnvironmentDatabase {
     async createStamp(stamp) {
         await this.query(`CREATE SCHEMA IF NOT EXISTS ${STAMP_SCHEMA}`);
         await this.query(`
-      CREATE TABLE IF NOT EXISTS ${database_STAMP_TABLE} (
+      CREATE TABLE IF NOT EXISTS ${STAMP_TABLE} (
         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
         name text NOT NULL,
         normalized_name text NOT NULL,
@@ -38860,17 +38878,17 @@ class database_EnvironmentDatabase {
         repository text,
         run_url text
       )`);
-        await this.query(`COMMENT ON TABLE ${database_STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`);
-        const inserted = await this.query(`INSERT INTO ${database_STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
+        await this.query(`COMMENT ON TABLE ${STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`);
+        const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
         return inserted.rowCount === 1;
     }
     /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
     async readMigrationRecords() {
-        const schema = database_migrationsSchema(this.url);
+        const schema = migrationsSchema(this.url);
         const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
         if (!exists.rows[0]?.t)
             return undefined;
-        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${database_quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
         return rows.map((r) => ({
             name: r.migration_name,
             checksum: r.checksum,
@@ -38882,16 +38900,16 @@ class database_EnvironmentDatabase {
     }
     /** Finished migrations so far: progress while Prisma works. */
     async countFinished() {
-        const schema = database_migrationsSchema(this.url);
+        const schema = migrationsSchema(this.url);
         const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
         if (!exists.rows[0]?.t)
             return 0;
-        const { rows } = await this.query(`SELECT count(*) AS n FROM ${database_quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+        const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
         return Number(rows[0].n);
     }
     /** Tables in the migrations schema other than Prisma's own: a database with these and no history needs a baseline. */
     async countUserTables() {
-        const { rows } = await this.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations'", [database_migrationsSchema(this.url)]);
+        const { rows } = await this.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations'", [migrationsSchema(this.url)]);
         return Number(rows[0].n);
     }
     /** The session holding Prisma's migration lock in this database, if any. */
@@ -38913,7 +38931,7 @@ class database_EnvironmentDatabase {
      * rows finished. Under Prisma's own advisory lock, so it never races a deploy.
      */
     async markRolledBack(name) {
-        const table = `${database_quoteIdentifier(database_migrationsSchema(this.url))}._prisma_migrations`;
+        const table = `${quoteIdentifier(migrationsSchema(this.url))}._prisma_migrations`;
         await this.query("BEGIN");
         try {
             const { rows } = await this.query("SELECT pg_try_advisory_xact_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
@@ -40044,60 +40062,19 @@ async function readBack(settings, loaded, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
-// The gate's view of an environment's database: `_prisma_migrations`, the environment stamp and the
-// server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
-
-
-
-
 
 async function database_readDatabaseSnapshot(url, options = {}) {
-    let client;
+    const db = await EnvironmentDatabase.connect(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
     try {
-        client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
-    }
-    catch (error) {
-        throw explainConnectionError(error, url);
-    }
-    try {
-        await client.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        await client.query("BEGIN READ ONLY");
-        const now = (await client.query("SELECT now() AS now")).rows[0].now;
-        const schema = migrationsSchema(url);
-        const table = (await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema])).rows[0]?.t;
-        const records = [];
-        if (table) {
-            const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
-            for (const r of rows) {
-                records.push({
-                    name: r.migration_name,
-                    checksum: r.checksum,
-                    startedAt: r.started_at,
-                    ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
-                    ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-                });
-            }
-        }
-        const stamp = await readStamp(client);
-        await client.query("COMMIT");
-        return { records, noHistory: !table, now, ...(stamp ? { stamp } : {}) };
-    }
-    catch (error) {
-        if (error instanceof Error)
-            error.message = redact(error.message, urlSecrets(url));
-        throw error;
+        return await db.readOnly(async (now) => {
+            const records = await db.readMigrationRecords();
+            const stamp = await db.readStamp();
+            return { records: records ?? [], noHistory: !records, now, ...(stamp ? { stamp } : {}) };
+        });
     }
     finally {
-        await client.end().catch(() => { });
+        await db.close();
     }
-}
-async function readStamp(client) {
-    const exists = await client.query("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
-    if (!exists.rows[0]?.t)
-        return undefined;
-    const { rows } = await client.query(`SELECT name, normalized_name, production, stamped_at FROM ${STAMP_TABLE} LIMIT 1`);
-    const r = rows[0];
-    return r ? { name: r.name, normalized: normalizeEnvironmentName(r.normalized_name), production: r.production, stampedAt: r.stamped_at } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/retry.ts

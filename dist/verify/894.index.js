@@ -2982,16 +2982,33 @@ function finding(m, line, message) {
  * Findings (notices) with the strongest lock each new migration takes per existing table. Never
  * throws: a measurement that cannot run says so in a notice.
  */
-/** Statements on server-wide objects (roles, tablespaces, server settings). */
-const CLUSTER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+/** Statements on objects that exist once per server (roles, tablespaces, server settings). */
+const SERVER_WIDE = new Set([
+    "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt",
+    "CreateTableSpaceStmt", "DropTableSpaceStmt", "AlterTableSpaceOptionsStmt", "AlterSystemStmt",
+]);
+/** Text every such statement contains: only migrations that match are parsed (the parser decides). */
+const MAY_BE_SERVER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
+async function touchesServer(m) {
+    if (!MAY_BE_SERVER_WIDE.test(m.sql))
+        return false;
+    const script = await (0,parse/* parseScript */.tl)(m.sql);
+    // A migration that does not parse cannot be judged: assume the worst (it only costs the measurement).
+    return !script.ok || script.statements.some((s) => SERVER_WIDE.has(s.kind));
+}
 async function measureLocks(params) {
     if (params.fresh.length === 0)
         return [];
     // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
     // migration that creates one beside Prisma's apply on the same server would make one of the two
-    // fail with "already exists" (and could fail verify's apply itself). A cheap, conservative test of
-    // the text: a false positive only costs the measurement.
-    const global = [...(params.scratch ? [] : params.base), ...params.fresh].find((m) => CLUSTER_WIDE.test(m.sql));
+    // fail with "already exists" (and could fail verify's apply itself).
+    let global;
+    for (const m of [...(params.scratch ? [] : params.base), ...params.fresh]) {
+        if (await touchesServer(m)) {
+            global = m;
+            break;
+        }
+    }
     if (global) {
         return [finding(params.fresh[0], 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
     }
@@ -3498,11 +3515,7 @@ async function unsnapshotable(url, prefix) {
         const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
         if (settings.rows.length > 0)
             return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
-        const tables = await client.query("SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind = 'r'");
-        if (tables.rows.length !== 1)
-            return `expected one _prisma_migrations table, found ${tables.rows.length}`;
-        const applied = await client.query(`SELECT migration_name AS name FROM ${quoteIdentifier(tables.rows[0].schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
-        const names = applied.rows.map((r) => r.name);
+        const names = (await readPrismaMigrations(url)).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name).sort();
         const expected = prefix.map((m) => m.name).sort();
         if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
             return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;
