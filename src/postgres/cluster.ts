@@ -11,6 +11,7 @@ import pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import { findPostgres, type PostgresInstallation } from "./binaries.js";
+import { clusterParentDir } from "./scratch-dir.js";
 import { ROOT_DIR_PREFIX, register, shutdownPostmaster, unregister, type LiveCluster } from "./cleanup.js";
 import { createDataDir, discardTemplate, initdb } from "./data-dir.js";
 import { quoteIdentifier } from "./database.js";
@@ -185,7 +186,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
 
   const install = await findPostgres(options.version);
   const user = serverUser();
-  const rootDir = await mkdtemp(path.join(os.tmpdir(), ROOT_DIR_PREFIX));
+  const rootDir = await mkdtemp(path.join(clusterParentDir(), ROOT_DIR_PREFIX));
   const dataDir = path.join(rootDir, "data");
   const logFile = path.join(rootDir, "postgres.log");
   const live: LiveCluster = { rootDir, dataDir };

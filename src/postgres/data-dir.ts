@@ -8,6 +8,7 @@ import { chmod, chown, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises
 import os from "node:os";
 import path from "node:path";
 import type { PostgresInstallation } from "./binaries.js";
+import { clusterParentDir } from "./scratch-dir.js";
 import type { ServerUser } from "./server-user.js";
 
 export interface DataDirResult {
@@ -47,7 +48,7 @@ export function initdb(install: PostgresInstallation, dataDir: string, user: Ser
 }
 
 function templatesRoot(): string {
-  return path.join(os.tmpdir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
+  return path.join(clusterParentDir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
 }
 
 async function templateKey(install: PostgresInstallation, user: ServerUser | undefined): Promise<string> {
