@@ -1,5 +1,7 @@
-// The git adapter: the base ref's migrations, read with two git processes whatever their number
-// (`ls-tree` for the names, one `cat-file --batch` for every file).
+// The git adapter: the base ref's migrations, read with at most two git processes whatever their
+// number (`ls-tree` for names and blob ids, one `cat-file --batch` for the files the working tree does
+// not hold byte for byte).
+import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ConfigurationError } from "../core/errors.js";
@@ -45,18 +47,45 @@ export async function resolveCommit(repoRoot: string, ref: string): Promise<stri
  * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
  * exist at that commit (first migration in this PR): then there are no base migrations.
  */
-export async function migrationsAtCommit(repoRoot: string, commit: string, migrationsDir: string): Promise<BaseMigration[]> {
+export async function migrationsAtCommit(
+  repoRoot: string,
+  commit: string,
+  migrationsDir: string,
+  /** The working tree's migrations (path relative to repoRoot): a file whose blob id matches is not read from git. */
+  current: readonly { file: string; sql: string }[] = [],
+): Promise<BaseMigration[]> {
   const rel = toPosix(path.relative(repoRoot, migrationsDir));
-  const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
+  const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", `${rel}/`]);
   if (list.code !== 0) throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
-  const files = list.stdout.toString().split("\0").filter((f) => {
-    const parts = f.slice(rel.length + 1).split("/");
-    return f.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql";
+  // "<mode> blob <id>\t<path>" per entry.
+  const entries = list.stdout.toString().split("\0").flatMap((line) => {
+    const tab = line.indexOf("\t");
+    const [, type, id] = line.slice(0, tab).split(" ");
+    const file = line.slice(tab + 1);
+    const parts = file.slice(rel.length + 1).split("/");
+    return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
   });
-  if (files.length === 0) return [];
-  const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
-  if (batch.code !== 0) throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
-  return parseBatch(batch.stdout, files);
+  if (entries.length === 0) return [];
+  // An unchanged file (the whole history but a PR's few new files) is taken from the working tree:
+  // its bytes hash to the blob id the base commit names, so they are the base's bytes.
+  const byFile = new Map(current.map((m) => [m.file, m.sql]));
+  const known = new Map<string, string>();
+  for (const { file, id } of entries) {
+    const sql = byFile.get(file);
+    if (sql !== undefined && blobId(Buffer.from(sql, "utf8"), id.length) === id) known.set(file, sql);
+  }
+  const missing = entries.filter((e) => !known.has(e.file)).map((e) => e.file);
+  if (missing.length > 0) {
+    const batch = await git(repoRoot, ["cat-file", "--batch"], missing.map((f) => `${commit}:${f}`).join("\n") + "\n");
+    if (batch.code !== 0) throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
+    for (const m of parseBatch(batch.stdout, missing)) known.set(m.file, m.sql);
+  }
+  return entries.map(({ file }) => ({ name: file.split("/").at(-2) ?? file, file, sql: known.get(file)! }));
+}
+
+/** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
+export function blobId(bytes: Buffer, hexLength: number): string {
+  return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
