@@ -118,6 +118,11 @@ export async function lookupSnapshot(cacheDir: string, key: string): Promise<Loo
   return { state: "hit", dumpFile, manifest };
 }
 
+/** Removes the entry for `key` (one that passed its checksum but did not restore), so a good one can replace it. */
+export async function discardSnapshot(cacheDir: string, key: string): Promise<void> {
+  await rm(entryDir(cacheDir, key), { recursive: true, force: true }).catch(() => {});
+}
+
 async function corrupt(dir: string, reason: string): Promise<Lookup> {
   await rm(dir, { recursive: true, force: true }).catch(() => {});
   return { state: "corrupt", reason };

@@ -33,12 +33,11 @@ export async function applyMigrations(params: {
   logger: Logger;
   /** How to run `prisma migrate deploy` (the snapshot cache may split it); default: once. */
   deploy?: (onLine: (line: string) => void) => Promise<PrismaRunResult>;
-  /** Migrations already in the database from the snapshot cache. */
-  restored?: number;
+  /** Migrations in the database from the snapshot cache (known once deploy has returned). */
+  restored?: () => number;
 }): Promise<ApplyOutcome> {
   const { prisma, url, migrations, logger } = params;
-  const restored = params.restored ?? 0;
-  logger.info(`Applying ${migrations.length - restored} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
+  logger.info(`Applying ${migrations.length - (params.restored?.() ?? 0)} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
   const stop = watchProgress(url, migrations.length, logger);
   let result;
   try {
@@ -48,6 +47,7 @@ export async function applyMigrations(params: {
     stop();
   }
   const rows = await readPrismaMigrations(url).catch(() => []);
+  const restored = params.restored?.() ?? 0;
   if (result.code === 0) {
     // The database, not the exit status, says what was applied: Prisma 7's CLI can exit 0 having
     // applied nothing when its schema engine process dies mid-command (measured with an engine that

@@ -1,13 +1,15 @@
 // verify's `lint` check: the linter runs as soon as the base branch's migrations are read (it needs
 // no database, so it overlaps the cluster start and Prisma's apply), and the measured locks of the
 // new migrations run on a scratch database of the verify server while Prisma applies.
+import { randomBytes } from "node:crypto";
+import type pg from "pg";
 import type { BaseMigration } from "../core/history.js";
 import type { Logger } from "../core/logger.js";
 import type { Migration } from "../core/migrations.js";
 import type { CheckResult, Finding } from "../core/report.js";
 import { schemaAtCommit } from "../git/file-at-commit.js";
 import { lintCheck, lintMigrationSet, loaded, type LintOutcome } from "./lint.js";
-import { measureLocks } from "./measured-locks.js";
+import { measureLocks, measureLocksRolledBack, MEASURED_LOCK_RULE } from "./measured-locks.js";
 
 export interface LintInVerify {
   /**
@@ -15,6 +17,12 @@ export interface LintInVerify {
    * `baseState`: a scratch database that already holds the base branch's state (it is dropped after).
    */
   measureLocks(url: string, baseState?: string): void;
+  /**
+   * On a snapshot hit, with the restored base state in `client`'s database and Prisma held off by its
+   * advisory lock: one new migration is measured right there, rolled back (resolves when done); more
+   * are measured on a copy that `restoreCopy(name)` makes, in the background.
+   */
+  measureLocksOnRestored(client: pg.Client, adminUrl: string, restoreCopy: (database: string) => Promise<void>): Promise<void>;
   check(): Promise<CheckResult>;
 }
 
@@ -33,14 +41,29 @@ export function startLintCheck(params: {
   })();
   lintPromise.catch(() => {});
   let locksPromise: Promise<Finding[]> = Promise.resolve([]);
+  // Without a base ref nothing is new: no migration to measure.
+  const baseNames = new Set((base ?? current).map((m) => m.name));
+  const fresh = current.filter((m) => !baseNames.has(m.name));
   return {
     measureLocks(url, baseState) {
-      if (!base) return; // without a base ref nothing is new: no migration to measure
-      const baseNames = new Set(base.map((m) => m.name));
-      const fresh = current.filter((m) => !baseNames.has(m.name));
-      if (fresh.length === 0) return;
+      if (!base || fresh.length === 0) return;
       logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
       locksPromise = measureLocks({ url, base, fresh, ...(baseState ? { scratch: baseState } : {}) });
+    },
+    async measureLocksOnRestored(client, adminUrl, restoreCopy) {
+      if (!base || fresh.length === 0) return;
+      if (fresh.length === 1) {
+        logger.info(`Measuring the locks of the new migration on the restored base state (rolled back)…`);
+        locksPromise = measureLocksRolledBack(client, fresh[0]!);
+        await locksPromise;
+        return;
+      }
+      logger.info(`Measuring the locks of ${fresh.length} new migrations on a copy of the restored base state…`);
+      const scratch = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
+      locksPromise = restoreCopy(scratch).then(
+        () => measureLocks({ url: adminUrl, base, fresh, scratch }),
+        (error: Error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice" as const, file: fresh[0]!.file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }],
+      );
     },
     async check() {
       const [outcome, locks] = await Promise.all([lintPromise.catch((error: Error) => error), locksPromise]);

@@ -120,11 +120,46 @@ export async function measureLocks(params: {
   }
 }
 
-async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, state: SchemaState): Promise<{ findings: Finding[]; stop: boolean }> {
+/**
+ * The single new migration measured on verify's own database, restored from the snapshot and not yet
+ * touched by Prisma (the caller holds Prisma's advisory lock, so Prisma waits): run inside a
+ * transaction that is rolled back, so the database is left as it was — except sequences, whose
+ * nextval/setval no rollback undoes; every existing sequence is put back where it was. Saves the
+ * copy of the restored state that measureLocks would need. Never throws.
+ */
+export async function measureLocksRolledBack(client: pg.Client, fresh: LintMigration): Promise<Finding[]> {
+  if (await touchesServer(fresh)) {
+    return [finding(fresh, 1, `Locks not measured: migration ${fresh.name} creates or changes a role or tablespace, which exist once per server.`)];
+  }
+  try {
+    const snap = await snapshot(client);
+    const sequences = await client.query<{ name: string }>(
+      "SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S'");
+    const before: { name: string; last_value: string; is_called: boolean }[] = [];
+    for (const { name } of sequences.rows) {
+      const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${name}`);
+      before.push({ name, ...rows[0]! });
+    }
+    try {
+      return (await measureOne(client, fresh, snap, new SchemaState(), "rollback")).findings;
+    } finally {
+      for (const s of before) await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [s.name, s.last_value, s.is_called]);
+    }
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    return [finding(fresh, 1, `Locks not measured: ${(error as Error).message}`)];
+  }
+}
+
+async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, state: SchemaState, end: "commit" | "rollback" = "commit"): Promise<{ findings: Finding[]; stop: boolean }> {
   const script = await parseScript(m.sql);
   if (!script.ok) return { findings: [finding(m, script.line, `Locks not measured: the migration does not parse.`)], stop: true };
   const statements = script.statements.filter((s) => s.kind !== "TransactionStmt");
   const blocked = statements.filter(nonTransactional);
+  if (blocked.length > 0 && end === "rollback") {
+    // Nothing of it runs: what cannot be rolled back must not touch the database Prisma applies to.
+    return { findings: blocked.map((s) => finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`)), stop: false };
+  }
   if (blocked.length > 0) {
     // Applied in autocommit so that later migrations see its effect; its locks cannot be held and read.
     for (const s of statements) {
@@ -146,10 +181,11 @@ async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, s
       const mode = fromPgLockMode(r.mode);
       if (mode && snap.byOid.has(r.oid)) strongest.set(r.oid, stronger(mode, strongest.get(r.oid) ?? "ACCESS SHARE"));
     }
-    await client.query("COMMIT");
+    await client.query(end === "commit" ? "COMMIT" : "ROLLBACK");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
-    return { findings: [finding(m, 1, `Locks not measured: the migration failed on the scratch database (${(error as Error).message}).`)], stop: true };
+    const where = end === "commit" ? "on the scratch database" : "on the base state (before Prisma applied it)";
+    return { findings: [finding(m, 1, `Locks not measured: the migration failed ${where} (${(error as Error).message}).`)], stop: true };
   }
   // Anchor each table's lock at the first statement the static model says locks it.
   const lineOf = new Map<string, number>();

@@ -8,11 +8,12 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "../core/logger.js";
 import type { Migration } from "../core/migrations.js";
 import type { CacheOutcome } from "../core/report.js";
-import { lookupSnapshot, saveSnapshot, snapshotKey, type SnapshotManifest } from "../cache/snapshot-cache.js";
+import type pg from "pg";
+import { discardSnapshot, lookupSnapshot, saveSnapshot, snapshotKey, type SnapshotManifest } from "../cache/snapshot-cache.js";
 import type { Cluster } from "../postgres/cluster.js";
 import { connectClient, createDatabase, dropDatabase, readPrismaMigrations, withDatabase } from "../postgres/database.js";
 import { cloneDatabase, dumpDatabase, restoreDatabase } from "../postgres/snapshot.js";
-import type { PrismaCli, PrismaRunResult } from "../prisma/cli.js";
+import { PRISMA_ADVISORY_LOCK_KEY, type PrismaCli, type PrismaRunResult } from "../prisma/cli.js";
 import type { PrismaProject } from "../prisma/project.js";
 import { VERSION } from "../version.js";
 import { writePrefixProject } from "./prefix.js";
@@ -22,10 +23,17 @@ export const VERIFY_DATABASE = "migrate_guard_verify";
 export interface SnapshotRun {
   /** `newMigrationsMs`: the applied migrations' own durations (from `_prisma_migrations`), for the time saved. */
   outcome(newMigrationsMs?: number): CacheOutcome;
-  /** Migrations that came from the snapshot (0 unless hit). */
-  restored: number;
-  /** Runs `prisma migrate deploy` the way this cache state needs (one run, or prefix then the rest). */
-  deploy(onLine: (line: string) => void): Promise<PrismaRunResult>;
+  /** Migrations that came from the snapshot (0 unless hit); final once deploy() has returned. */
+  readonly restored: number;
+  /**
+   * Runs `prisma migrate deploy` the way this cache state needs (one run, or prefix then the rest). On
+   * a hit, `whileLocked` runs on the restored database before Prisma may touch it, in a session that
+   * holds Prisma's advisory lock (it must leave the database as it found it); it is not called when
+   * the restore failed.
+   */
+  deploy(onLine: (line: string) => void, whileLocked?: (client: pg.Client) => Promise<void>): Promise<PrismaRunResult>;
+  /** On a hit: restores the snapshot into another (new) database of the cluster, e.g. for measuring locks. */
+  restoreCopy?(database: string): Promise<void>;
   /** After a successful apply: writes the prefix's snapshot when this run made one. Never throws. */
   save(): Promise<void>;
   /** Drops the prefix copy if one was made. */
@@ -45,59 +53,145 @@ interface Params {
   logger: Logger;
 }
 
-/** Looks the prefix up and, on a hit, restores it into the verify database. */
+/**
+ * A deploy with at most this many pending migrations starts Prisma without Node's optimising
+ * compilers (see SHORT_LIVED_NODE_FLAGS): on a hit Prisma's own start-up is most of its work.
+ */
+const SHORT_DEPLOY_MAX_PENDING = 25;
+
+/** Looks the prefix up. Nothing is restored yet: on a hit the restore overlaps Prisma's start (see deploy). */
 export async function openSnapshot(params: Params): Promise<SnapshotRun> {
   const { cluster, url, prisma, prefix, logger } = params;
-  const adminUrl = withDatabase(url, "postgres");
   const key = snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: cluster.major, migrations: prefix });
 
   if (prefix.length === 0) {
     return fixed({ state: "miss", migrations: 0, detail: "no migration is shared with the base branch: nothing to cache" }, 0, (onLine) => prisma.deploy(url, onLine));
   }
   const found = await lookupSnapshot(params.cacheDir, key);
-  let state: CacheOutcome["state"] = found.state === "hit" ? "hit" : found.state;
-  let corruptReason = found.state === "corrupt" ? found.reason : undefined;
-  if (found.state === "corrupt") logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
-
   if (found.state === "hit") {
+    return restoring(params, found.dumpFile, found.manifest, async (reason) => {
+      await discardSnapshot(params.cacheDir, key);
+      return making(params, key, "corrupt", reason);
+    });
+  }
+  if (found.state === "corrupt") logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
+  return making(params, key, found.state, found.state === "corrupt" ? found.reason : undefined);
+}
+
+/**
+ * A hit. Prisma's CLI spends ~2 s starting (loading, reading every migration file) before it takes
+ * its advisory lock (PRISMA_ADVISORY_LOCK_KEY) and reads `_prisma_migrations`; verify takes that lock
+ * first, starts Prisma, restores the snapshot in one transaction meanwhile, and releases the lock:
+ * Prisma then finds the restored history, exactly as if it had been started afterwards. It is
+ * Prisma's own mechanism against two concurrent `migrate` commands; verify's throwaway Prisma always
+ * has it on (PrismaCliOptions.throwaway).
+ */
+function restoring(params: Params, dumpFile: string, manifest: SnapshotManifest, asMiss: (reason: string) => Promise<SnapshotRun>): SnapshotRun {
+  const { cluster, url, prisma, prefix, logger } = params;
+  const adminUrl = withDatabase(url, "postgres");
+  const shortLived = params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING;
+  let restoreMs = 0;
+  let wallMs = 0;
+  let fallback: SnapshotRun | undefined;
+  const restored = (ms: number) => `${prefix.length} already-verified migration(s) restored from the snapshot in ${(ms / 1000).toFixed(1)} s`;
+
+  /**
+   * The overlapped restore failed. Prisma never got its lock, so it changed nothing; but whatever
+   * made the restore fail may have been the overlap, so the snapshot is tried once more alone, on a
+   * new empty database, before it is called corrupt (then the run continues as a miss).
+   */
+  async function retryAlone(onLine: (line: string) => void, whileLocked: ((client: pg.Client) => Promise<void>) | undefined, first: Error): Promise<PrismaRunResult> {
+    logger.debug(`Snapshot cache: the restore beside Prisma failed (${first.message.split("\n")[0]}); restoring again on its own.`);
+    await dropDatabase(adminUrl, VERIFY_DATABASE);
+    await createDatabase(adminUrl, VERIFY_DATABASE);
     const started = Date.now();
     try {
-      await restoreDatabase(cluster.bindir, url, found.dumpFile);
-      const restoreMs = Date.now() - started;
-      logger.info(`Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s; Prisma applies the other ${params.current.length - prefix.length}.`);
-      let deployMs = 0;
-      return {
-        restored: prefix.length,
-        // Saved: Prisma's time for the prefix when it was cached, less this run's restore and the part
-        // of this run's deploy that is not the new migrations' own time (Prisma's start, its reading
-        // of the history), which a run without the cache pays as well.
-        outcome: (newMigrationsMs = 0) => ({
-          state: "hit", migrations: prefix.length, savedMs: Math.max(0, found.manifest.applyMs - restoreMs - Math.max(0, deployMs - newMigrationsMs)),
-          detail: `${prefix.length} already-verified migration(s) restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
-        }),
-        async deploy(onLine) {
-          const deployStarted = Date.now();
-          try {
-            return await prisma.deploy(url, onLine);
-          } finally {
-            deployMs = Date.now() - deployStarted;
-          }
-        },
-        save: async () => {},
-        dispose: async () => {},
-      };
+      await restoreDatabase(cluster.bindir, url, dumpFile);
     } catch (error) {
-      // A dump that passed its checksum but does not restore is as untrusted as a corrupt one.
-      state = "corrupt";
-      corruptReason = `it did not restore: ${(error as Error).message.split("\n")[0]}`;
-      logger.warning(`Snapshot cache: the cached snapshot did not restore (${corruptReason}); applying from scratch.`);
+      const reason = `it did not restore: ${(error as Error).message.split("\n")[0]}`;
+      logger.warning(`Snapshot cache: the cached snapshot did not restore (${reason}); applying from scratch.`);
       await dropDatabase(adminUrl, VERIFY_DATABASE);
       await createDatabase(adminUrl, VERIFY_DATABASE);
+      fallback = await asMiss(reason);
+      return fallback.deploy(onLine);
     }
+    restoreMs = Date.now() - started;
+    if (whileLocked) {
+      const client = await connectClient(url);
+      try {
+        await whileLocked(client).catch(() => {});
+      } finally {
+        await client.end().catch(() => {});
+      }
+    }
+    return prisma.deploy(url, onLine, { shortLived });
   }
+  return {
+    get restored() {
+      return fallback ? fallback.restored : prefix.length;
+    },
+    // Saved: what Prisma took for the prefix when the snapshot was made (its start included) plus the
+    // new migrations, less what this run took from taking the lock to Prisma's exit.
+    outcome: (newMigrationsMs = 0) =>
+      fallback ? fallback.outcome(newMigrationsMs) : { state: "hit", migrations: prefix.length, savedMs: Math.max(0, manifest.applyMs + newMigrationsMs - wallMs), detail: restored(restoreMs) },
+    async deploy(onLine, whileLocked) {
+      const started = Date.now();
+      const lock = await connectClient(url, { applicationName: "migrate-guard snapshot restore" });
+      let locked = true;
+      const unlock = async () => {
+        if (!locked) return;
+        locked = false;
+        await lock.end().catch(() => {}); // the session's end releases the lock
+      };
+      try {
+        await lock.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+        const abort = new AbortController();
+        let endedWhileLocked = false;
+        const run = prisma.deploy(url, onLine, { shortLived, signal: abort.signal }).then((result) => {
+          endedWhileLocked = locked;
+          return result;
+        });
+        try {
+          await restoreDatabase(cluster.bindir, url, dumpFile);
+        } catch (error) {
+          abort.abort();
+          await run;
+          await unlock();
+          return await retryAlone(onLine, whileLocked, error as Error);
+        }
+        restoreMs = Date.now() - started;
+        logger.info(`Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s while Prisma started; it applies the other ${params.current.length - prefix.length}.`);
+        if (whileLocked) await whileLocked(lock).catch((error: Error) => logger.debug(`Snapshot cache: work on the restored state failed: ${error.message}`));
+        await unlock();
+        let result = await run;
+        if (result.code !== 0 && endedWhileLocked) {
+          // Prisma gave up before it could have read anything (e.g. its advisory-lock timeout, 10 s,
+          // behind a slow restore): run it again on the restored state.
+          logger.debug(`Snapshot cache: Prisma exited (${result.code}) while the snapshot was being restored; running it again.`);
+          result = await prisma.deploy(url, onLine, { shortLived });
+        }
+        return result;
+      } finally {
+        await unlock();
+        wallMs = Date.now() - started;
+      }
+    },
+    restoreCopy: async (database) => {
+      await createDatabase(adminUrl, database);
+      await restoreDatabase(cluster.bindir, withDatabase(adminUrl, database), dumpFile);
+    },
+    save: async () => fallback?.save(),
+    dispose: async () => fallback?.dispose(),
+  };
+}
 
-  // Miss (or corrupt): this run makes the snapshot. With new migrations, Prisma deploys the prefix on
-  // its own first (one extra Prisma start) and the server copies that state.
+/**
+ * Miss (or corrupt): this run makes the snapshot. With new migrations, Prisma deploys the prefix on
+ * its own first (one extra Prisma start) and the server copies that state.
+ */
+function making(params: Params, key: string, state: "miss" | "corrupt", corruptReason: string | undefined): SnapshotRun {
+  const { cluster, url, prisma, prefix, logger } = params;
+  const adminUrl = withDatabase(url, "postgres");
   const copy = `migrate_guard_prefix_${randomBytes(4).toString("hex")}`;
   const whole = prefix.length === params.current.length;
   let prefixMs = 0;
@@ -121,7 +215,7 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
       let first: PrismaRunResult;
       const started = Date.now();
       try {
-        first = await prisma.deploy(url, onLine, project.from);
+        first = await prisma.deploy(url, onLine, { from: project.from });
       } finally {
         await project.remove();
       }
@@ -144,7 +238,7 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
       } catch (error) {
         logger.debug(`Snapshot cache: the prefix could not be copied (${(error as Error).message}); no snapshot this run.`);
       }
-      const rest = await prisma.deploy(url, onLine);
+      const rest = await prisma.deploy(url, onLine, { shortLived: params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING });
       return { code: rest.code, stdout: `${first.stdout}\n${rest.stdout}`, stderr: `${first.stderr}\n${rest.stderr}` };
     },
     async save() {
@@ -168,7 +262,7 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
   };
 }
 
-function fixed(outcome: CacheOutcome, restored: number, deploy: SnapshotRun["deploy"]): SnapshotRun {
+function fixed(outcome: CacheOutcome, restored: number, deploy: (onLine: (line: string) => void) => Promise<PrismaRunResult>): SnapshotRun {
   return { restored, outcome: () => outcome, deploy, save: async () => {}, dispose: async () => {} };
 }
 

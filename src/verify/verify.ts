@@ -1,7 +1,7 @@
 // PR verification: every check, in the order that lets the cheap ones report even when the expensive
 // ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
-import { randomBytes } from "node:crypto";
 import path from "node:path";
+import type pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
 import { checkHistory, type BaseMigration } from "../core/history.js";
 import { checkLockFile } from "../core/lock-file.js";
@@ -13,7 +13,6 @@ import { statusFromFindings, type CheckId, type CheckResult, type VerifyReport }
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
 import { startCluster, type Cluster } from "../postgres/cluster.js";
 import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
-import { cloneDatabase } from "../postgres/snapshot.js";
 import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
 import { applyMigrations, timingCheck } from "./apply.js";
@@ -55,10 +54,17 @@ function skipped(id: CheckId, summary: string): CheckResult {
 export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   const started = Date.now();
   const { logger } = settings;
+  logger.debug(`timing: verify starts (process ${Math.round(performance.now())} ms)`);
   // Where the time goes, at debug level (MIGRATE_GUARD_DEBUG=1 / ACTIONS_STEP_DEBUG).
-  const phase = (name: string, since: number) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms)`);
+  const phase = (name: string, since: number) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms; process ${Math.round(performance.now())} ms)`);
   const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
-  const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
+  // Node's compile cache (Node ≥ 22.1) lives beside the snapshots: Prisma's CLI starts faster when
+  // the cache directory comes back (actions/cache).
+  const compileCacheDir = settings.cacheDir && !settings.databaseUrl ? path.join(settings.cacheDir, "node-compile-cache") : undefined;
+  const prisma = findPrismaCli({
+    workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema),
+    throwaway: compileCacheDir ? { compileCacheDir } : {},
+  });
   if (settings.databaseUrl) await assertDisposableDatabase(settings.databaseUrl);
   // Bad input fails before anything starts: the base ref is resolved first (milliseconds).
   const gitRoot = await repositoryRoot(project.workingDirectory);
@@ -73,12 +79,16 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   // With the cache, Prisma's database is not `postgres`, so that the server can copy it (a template
   // must have no sessions; scratch-database helpers connect to `postgres`).
   const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger });
-  clusterPromise?.then((c) => settings.onCluster?.(c), () => {});
+  clusterPromise?.then((c) => {
+    phase("cluster ready", started);
+    settings.onCluster?.(c);
+  }, () => {});
 
   let cluster: Cluster | undefined;
   let snapshot: SnapshotRun | undefined;
   try {
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
+    phase(`${dir.migrations.length} migrations read`, started);
     const rel = (p: string) => toPosix(path.relative(repoRoot, p));
     const checks: CheckResult[] = [];
 
@@ -91,7 +101,8 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
 
     let base: BaseMigration[] | undefined;
     if (baseCommit) {
-      base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir);
+      base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
+      phase(`base ref's ${base.length} migrations read`, started);
       logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
     }
     const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
@@ -129,11 +140,21 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     }
     phase("ready to apply", started);
     const applyStarted = Date.now();
-    lint.measureLocks(adminUrl, await restoredBaseCopy(snapshot, base, dir.migrations.length, adminUrl));
+    // On a hit the new migrations' locks are measured on the restored state itself, before Prisma may
+    // touch it (snapshot.deploy's whileLocked); otherwise on a scratch replay of the base migrations.
+    const hit = snapshot?.restoreCopy ? snapshot : undefined;
+    let measuredOnRestored = false;
+    const onRestored = async (client: pg.Client) => {
+      measuredOnRestored = true;
+      await lint.measureLocksOnRestored(client, adminUrl, (name) => hit!.restoreCopy!(name));
+    };
+    if (!hit) lint.measureLocks(adminUrl);
     const apply = await applyMigrations({
       prisma, url: url!, migrations: dir.migrations, logger,
-      ...(snapshot ? { deploy: snapshot.deploy.bind(snapshot), restored: snapshot.restored } : {}),
+      ...(snapshot ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hit ? onRestored : undefined), restored: () => snapshot!.restored } : {}),
     });
+    // The snapshot did not restore after all (the run went on as a miss): measured from a replay.
+    if (hit && !measuredOnRestored) lint.measureLocks(adminUrl);
     phase("apply", applyStarted);
     await settings.onMigrated?.(url!);
     // The prefix's snapshot is written while drift runs.
@@ -175,22 +196,6 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     await snapshot?.dispose();
     if (cluster) await cluster.stop();
     else if (clusterPromise) await clusterPromise.then((c) => c.stop(), () => {});
-  }
-}
-
-/**
- * On a hit that restored exactly the base branch's migrations, a copy of that state for measuring the
- * new migrations' locks: copied by the server (0.1–0.2 s) before Prisma connects, instead of the base
- * migrations replayed beside Prisma's deploy (on 820 migrations, seconds of CPU on a 2-core runner).
- */
-async function restoredBaseCopy(snapshot: SnapshotRun | undefined, base: readonly BaseMigration[] | undefined, current: number, adminUrl: string): Promise<string | undefined> {
-  if (!snapshot || !base || snapshot.restored === 0 || snapshot.restored !== base.length || current <= base.length) return undefined;
-  const copy = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
-  try {
-    await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
-    return copy;
-  } catch {
-    return undefined; // measured from a replay instead
   }
 }
 
