@@ -9685,6 +9685,10 @@ async function lookupSnapshot(cacheDir, key) {
     await (0,promises_namespaceObject.utimes)(dir, now, now).catch(() => { });
     return { state: "hit", dumpFile, manifest };
 }
+/** Removes the entry for `key` (one that passed its checksum but did not restore), so a good one can replace it. */
+async function discardSnapshot(cacheDir, key) {
+    await (0,promises_namespaceObject.rm)(entryDir(cacheDir, key), { recursive: true, force: true }).catch(() => { });
+}
 async function corrupt(dir, reason) {
     await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => { });
     return { state: "corrupt", reason };
@@ -10112,8 +10116,10 @@ function checkOrder(params) {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git/git.ts
-// The git adapter: the base ref's migrations, read with two git processes whatever their number
-// (`ls-tree` for the names, one `cat-file --batch` for every file).
+// The git adapter: the base ref's migrations, read with at most two git processes whatever their
+// number (`ls-tree` for names and blob ids, one `cat-file --batch` for the files the working tree does
+// not hold byte for byte).
+
 
 
 
@@ -10151,21 +10157,45 @@ async function resolveCommit(repoRoot, ref) {
  * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
  * exist at that commit (first migration in this PR): then there are no base migrations.
  */
-async function migrationsAtCommit(repoRoot, commit, migrationsDir) {
+async function migrationsAtCommit(repoRoot, commit, migrationsDir, 
+/** The working tree's migrations (path relative to repoRoot): a file whose blob id matches is not read from git. */
+current = []) {
     const rel = toPosix(external_node_path_default().relative(repoRoot, migrationsDir));
-    const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
+    const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", `${rel}/`]);
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
-    const files = list.stdout.toString().split("\0").filter((f) => {
-        const parts = f.slice(rel.length + 1).split("/");
-        return f.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql";
+    // "<mode> blob <id>\t<path>" per entry.
+    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+        const tab = line.indexOf("\t");
+        const [, type, id] = line.slice(0, tab).split(" ");
+        const file = line.slice(tab + 1);
+        const parts = file.slice(rel.length + 1).split("/");
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
     });
-    if (files.length === 0)
+    if (entries.length === 0)
         return [];
-    const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
-    if (batch.code !== 0)
-        throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
-    return parseBatch(batch.stdout, files);
+    // An unchanged file (the whole history but a PR's few new files) is taken from the working tree:
+    // its bytes hash to the blob id the base commit names, so they are the base's bytes.
+    const byFile = new Map(current.map((m) => [m.file, m.sql]));
+    const known = new Map();
+    for (const { file, id } of entries) {
+        const sql = byFile.get(file);
+        if (sql !== undefined && blobId(Buffer.from(sql, "utf8"), id.length) === id)
+            known.set(file, sql);
+    }
+    const missing = entries.filter((e) => !known.has(e.file)).map((e) => e.file);
+    if (missing.length > 0) {
+        const batch = await git(repoRoot, ["cat-file", "--batch"], missing.map((f) => `${commit}:${f}`).join("\n") + "\n");
+        if (batch.code !== 0)
+            throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
+        for (const m of parseBatch(batch.stdout, missing))
+            known.set(m.file, m.sql);
+    }
+    return entries.map(({ file }) => ({ name: file.split("/").at(-2) ?? file, file, sql: known.get(file) }));
+}
+/** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
+function blobId(bytes, hexLength) {
+    return (0,external_node_crypto_.createHash)(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -10357,6 +10387,54 @@ async function findPostgres(requested) {
     throw new ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
 }
 
+;// CONCATENATED MODULE: ./src/postgres/scratch-dir.ts
+// Where throwaway clusters (and the initdb template they are copied from) live. A cluster is ~1,000
+// small files before a single migration runs, and every table and index adds more: measured on this
+// project's 2-core ext4 VM, copying the 28 MB template took 0.7–1.2 s of system time in the OS temp
+// dir and 0.06 s on tmpfs, and a warm verify of trigger.dev's 820 migrations went from 5.5–6.9 s to
+// 3.7–4.0 s. Durability is worthless for a server that is deleted afterwards, so memory is the place.
+
+
+/** Linux's TMPFS_MAGIC (statfs f_type). */
+const TMPFS_MAGIC = 0x01021994;
+/** /dev/shm is used only with at least this much free: Docker's default 64 MB /dev/shm is skipped. */
+const MIN_SHM_FREE_BYTES = 1024 ** 3;
+const realProbe = {
+    env: process.env,
+    platform: process.platform,
+    statfs(path) {
+        try {
+            (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.W_OK);
+            const s = (0,external_node_fs_.statfsSync)(path);
+            return { type: Number(s.type), freeBytes: Number(s.bavail) * Number(s.bsize) };
+        }
+        catch {
+            return undefined;
+        }
+    },
+    tmpdir: () => external_node_os_default().tmpdir(),
+};
+/**
+ * MIGRATE_GUARD_PG_TMPDIR when set; else /dev/shm when it is a writable tmpfs with at least
+ * MIN_SHM_FREE_BYTES free (Linux, e.g. GitHub's Ubuntu runners); else the OS temp dir.
+ */
+function scratchParentDir(probe = realProbe) {
+    const explicit = probe.env.MIGRATE_GUARD_PG_TMPDIR?.trim();
+    if (explicit)
+        return explicit;
+    if (probe.platform === "linux") {
+        const shm = probe.statfs("/dev/shm");
+        if (shm && shm.type === TMPFS_MAGIC && shm.freeBytes >= MIN_SHM_FREE_BYTES)
+            return "/dev/shm";
+    }
+    return probe.tmpdir();
+}
+let chosen;
+/** scratchParentDir(), decided once per process (clusters and templates must agree). */
+function clusterParentDir() {
+    return (chosen ??= scratchParentDir());
+}
+
 ;// CONCATENATED MODULE: ./src/postgres/cleanup.ts
 // Making sure no throwaway server outlives the process that started it. Callers stop clusters in
 // try/finally; the hooks here are the safety net for exceptions that escape, process.exit() and
@@ -10522,6 +10600,7 @@ async function stopClusterFromState(state) {
 
 
 
+
 // A UTC server makes verify's output independent of the machine's zone (no measurable speed gain).
 const INITDB_ENV = { TZ: "UTC", LC_ALL: "C" };
 function initdbArgs(major) {
@@ -10545,7 +10624,7 @@ function initdb(install, dataDir, user) {
     return run(install.initdb, ["-D", dataDir, ...initdbArgs(install.major)], user, external_node_path_default().dirname(dataDir), INITDB_ENV);
 }
 function templatesRoot() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
+    return external_node_path_default().join(clusterParentDir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
 }
 async function templateKey(install, user) {
     // The binary's mtime changes on a package upgrade, whose catalog may differ from the old template.
@@ -10858,6 +10937,7 @@ function serverUser() {
 
 
 
+
 const HOST = "127.0.0.1";
 const MAX_PORT_ATTEMPTS = 5;
 class PortInUse extends Error {
@@ -10986,7 +11066,7 @@ async function startCluster(options = {}) {
         throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
     const install = await findPostgres(options.version);
     const user = serverUser();
-    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), ROOT_DIR_PREFIX));
+    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = external_node_path_default().join(rootDir, "data");
     const logFile = external_node_path_default().join(rootDir, "postgres.log");
     const live = { rootDir, dataDir };
@@ -11070,67 +11150,6 @@ async function startCluster(options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/postgres/snapshot.ts
-// Database-level copies for the snapshot cache. Measured on trigger.dev's 820 migrations (2 cores,
-// PostgreSQL 15; see bench/ and README "Caching"): pg_dump -Fc 0.3 s → 460 KB; pg_restore into an
-// empty database 0.7–0.9 s. A cluster-level copy (tar of the stopped data directory) is 58 MB / 1,864
-// files and extracts in 0.84 s, only ~0.6 s net of the template copy it replaces, but it cannot start
-// before the cache key is known, is 130× larger to move through actions/cache and ties the entry to
-// one server binary; the dump restores about as fast and is what we keep. Within one run a database
-// is copied with CREATE DATABASE … TEMPLATE (0.13–0.19 s).
-
-
-
-
-function snapshot_run(file, args, secrets) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)(file, args, { maxBuffer: 16 * 1024 * 1024, timeout: 600_000, env: { ...process.env, PGCONNECT_TIMEOUT: "15" } }, (error, _stdout, stderr) => {
-            if (error)
-                reject(new Error(redact(`${external_node_path_default().basename(file)} failed: ${String(stderr).trim() || error.message}`, secrets)));
-            else
-                resolve();
-        });
-    });
-}
-/** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
-function dumpDatabase(bindir, url, file) {
-    // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
-    // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
-    // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
-    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
-}
-/** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
-function restoreDatabase(bindir, url, file) {
-    // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
-    // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
-    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "-d", url, file], urlSecrets(url));
-}
-/**
- * CREATE DATABASE target TEMPLATE source. PostgreSQL refuses while another session is connected to
- * the source (55006): a progress poll or a scratch-database helper holds one for milliseconds, so
- * this retries for up to `waitMs`.
- */
-async function cloneDatabase(adminUrl, source, target, waitMs = 10_000) {
-    const deadline = Date.now() + waitMs;
-    const client = await connectClient(adminUrl);
-    try {
-        for (;;) {
-            try {
-                await client.query(`CREATE DATABASE ${quoteIdentifier(target)} TEMPLATE ${quoteIdentifier(source)}`);
-                return;
-            }
-            catch (error) {
-                if (error.code !== "55006" || Date.now() > deadline)
-                    throw error;
-                await new Promise((resolve) => setTimeout(resolve, 25));
-            }
-        }
-    }
-    finally {
-        await client.end().catch(() => { });
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/prisma/cli.ts
@@ -11141,6 +11160,17 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
+/**
+ * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
+ * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
+ * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
+ */
+const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
+/**
+ * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
+ * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
+ */
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 /** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
 function findPrismaCli(options) {
     const require = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(options.workingDirectory, "package.json"));
@@ -11185,6 +11215,11 @@ class ProjectPrismaCli {
         if (url)
             for (const name of this.options.urlVariables)
                 env[name] = url;
+        if (this.options.throwaway) {
+            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
+            if (this.options.throwaway.compileCacheDir)
+                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
+        }
         env.CHECKPOINT_DISABLE = "1";
         env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
         env.NO_COLOR = "1";
@@ -11194,9 +11229,13 @@ class ProjectPrismaCli {
     schemaArgs() {
         return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
     }
-    run(args, url, onLine) {
+    run(args, url, onLine, options = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [this.entry, ...args], { cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"] });
+            const flags = options.shortLived ? SHORT_LIVED_NODE_FLAGS : [];
+            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
+                cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
+                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
+            });
             let stdout = "";
             let stderr = "";
             let pending = "";
@@ -11212,20 +11251,23 @@ class ProjectPrismaCli {
                     onLine(redact(line, secrets));
             });
             child.stderr.on("data", (d) => { stderr += d.toString(); });
-            child.on("error", reject);
+            // An abort is reported as a failed run (close follows with a signal), not as an exception.
+            child.on("error", (error) => { if (error.name !== "AbortError")
+                reject(error); });
             child.on("close", (code) => resolve({ code: code ?? 1, stdout: redact(stdout, secrets), stderr: redact(stderr, secrets) }));
         });
     }
-    deploy(url, onLine, from) {
+    deploy(url, onLine, options = {}) {
+        const { from } = options;
         const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
-        return this.run(["migrate", "deploy", ...args], url, onLine);
+        return this.run(["migrate", "deploy", ...args], url, onLine, options);
     }
     resolve(url, kind, name, onLine) {
         return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
     }
     async schemaToSql(url) {
         const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url);
+        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
         if (result.code !== 0) {
             throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(this.options.schemaPath)} into SQL`, result);
         }
@@ -11403,8 +11445,7 @@ function watchProgress(url, total, logger) {
 }
 async function applyMigrations(params) {
     const { prisma, url, migrations, logger } = params;
-    const restored = params.restored ?? 0;
-    logger.info(`Applying ${migrations.length - restored} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
+    logger.info(`Applying ${migrations.length - (params.restored?.() ?? 0)} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
     const stop = watchProgress(url, migrations.length, logger);
     let result;
     try {
@@ -11415,6 +11456,7 @@ async function applyMigrations(params) {
         stop();
     }
     const rows = await readPrismaMigrations(url).catch(() => []);
+    const restored = params.restored?.() ?? 0;
     if (result.code === 0) {
         // The database, not the exit status, says what was applied: Prisma 7's CLI can exit 0 having
         // applied nothing when its schema engine process dies mid-command (measured with an engine that
@@ -12008,7 +12050,7 @@ function cacheKey(migrations) {
     return hash.digest("hex").slice(0, 32);
 }
 /** The git blob id of a text: what `git ls-tree` reports, so files read from disk and from git share keys. */
-function blobId(text) {
+function lint_cache_blobId(text) {
     const bytes = Buffer.from(text, "utf8");
     return (0,external_node_crypto_.createHash)("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
@@ -12069,7 +12111,7 @@ async function lint_cache_prune(dir) {
 /** Already-read migrations (verify has them) as LazyMigrations. */
 function loaded(migrations) {
     const byName = new Map(migrations.map((m) => [m.name, m]));
-    return { names: migrations.map((m) => m.name), ids: migrations.map((m) => blobId(m.sql)), read: async (names) => names.map((n) => byName.get(n)) };
+    return { names: migrations.map((m) => m.name), ids: migrations.map((m) => lint_cache_blobId(m.sql)), read: async (names) => names.map((n) => byName.get(n)) };
 }
 async function lintMigrationSet(set) {
     const started = performance.now();
@@ -12334,12 +12376,48 @@ async function measureLocks(params) {
         await dropDatabase(params.url, scratch).catch(() => { });
     }
 }
-async function measureOne(client, m, snap, state) {
+/**
+ * The single new migration measured on verify's own database, restored from the snapshot and not yet
+ * touched by Prisma (the caller holds Prisma's advisory lock, so Prisma waits): run inside a
+ * transaction that is rolled back, so the database is left as it was — except sequences, whose
+ * nextval/setval no rollback undoes; every existing sequence is put back where it was. Saves the
+ * copy of the restored state that measureLocks would need. Never throws.
+ */
+async function measureLocksRolledBack(client, fresh) {
+    if (await touchesServer(fresh)) {
+        return [finding(fresh, 1, `Locks not measured: migration ${fresh.name} creates or changes a role or tablespace, which exist once per server.`)];
+    }
+    try {
+        const snap = await snapshot(client);
+        const sequences = await client.query("SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S'");
+        const before = [];
+        for (const { name } of sequences.rows) {
+            const { rows } = await client.query(`SELECT last_value::text, is_called FROM ${name}`);
+            before.push({ name, ...rows[0] });
+        }
+        try {
+            return (await measureOne(client, fresh, snap, new lint_state/* SchemaState */.P(), "rollback")).findings;
+        }
+        finally {
+            for (const s of before)
+                await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [s.name, s.last_value, s.is_called]);
+        }
+    }
+    catch (error) {
+        await client.query("ROLLBACK").catch(() => { });
+        return [finding(fresh, 1, `Locks not measured: ${error.message}`)];
+    }
+}
+async function measureOne(client, m, snap, state, end = "commit") {
     const script = await (0,parse/* parseScript */.tl)(m.sql);
     if (!script.ok)
         return { findings: [finding(m, script.line, `Locks not measured: the migration does not parse.`)], stop: true };
     const statements = script.statements.filter((s) => s.kind !== "TransactionStmt");
     const blocked = statements.filter(nonTransactional);
+    if (blocked.length > 0 && end === "rollback") {
+        // Nothing of it runs: what cannot be rolled back must not touch the database Prisma applies to.
+        return { findings: blocked.map((s) => finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`)), stop: false };
+    }
     if (blocked.length > 0) {
         // Applied in autocommit so that later migrations see its effect; its locks cannot be held and read.
         for (const s of statements) {
@@ -12363,11 +12441,12 @@ async function measureOne(client, m, snap, state) {
             if (mode && snap.byOid.has(r.oid))
                 strongest.set(r.oid, (0,locks/* stronger */.t_)(mode, strongest.get(r.oid) ?? "ACCESS SHARE"));
         }
-        await client.query("COMMIT");
+        await client.query(end === "commit" ? "COMMIT" : "ROLLBACK");
     }
     catch (error) {
         await client.query("ROLLBACK").catch(() => { });
-        return { findings: [finding(m, 1, `Locks not measured: the migration failed on the scratch database (${error.message}).`)], stop: true };
+        const where = end === "commit" ? "on the scratch database" : "on the base state (before Prisma applied it)";
+        return { findings: [finding(m, 1, `Locks not measured: the migration failed ${where} (${error.message}).`)], stop: true };
     }
     // Anchor each table's lock at the first statement the static model says locks it.
     const lineOf = new Map();
@@ -12385,6 +12464,10 @@ async function measureOne(client, m, snap, state) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/lint-check.ts
+// verify's `lint` check: the linter runs as soon as the base branch's migrations are read (it needs
+// no database, so it overlaps the cluster start and Prisma's apply), and the measured locks of the
+// new migrations run on a scratch database of the verify server while Prisma applies.
+
 
 
 
@@ -12396,16 +12479,28 @@ function startLintCheck(params) {
     })();
     lintPromise.catch(() => { });
     let locksPromise = Promise.resolve([]);
+    // Without a base ref nothing is new: no migration to measure.
+    const baseNames = new Set((base ?? current).map((m) => m.name));
+    const fresh = current.filter((m) => !baseNames.has(m.name));
     return {
         measureLocks(url, baseState) {
-            if (!base)
-                return; // without a base ref nothing is new: no migration to measure
-            const baseNames = new Set(base.map((m) => m.name));
-            const fresh = current.filter((m) => !baseNames.has(m.name));
-            if (fresh.length === 0)
+            if (!base || fresh.length === 0)
                 return;
             logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
             locksPromise = measureLocks({ url, base, fresh, ...(baseState ? { scratch: baseState } : {}) });
+        },
+        async measureLocksOnRestored(client, adminUrl, restoreCopy) {
+            if (!base || fresh.length === 0)
+                return;
+            if (fresh.length === 1) {
+                logger.info(`Measuring the locks of the new migration on the restored base state (rolled back)…`);
+                locksPromise = measureLocksRolledBack(client, fresh[0]);
+                await locksPromise;
+                return;
+            }
+            logger.info(`Measuring the locks of ${fresh.length} new migrations on a copy of the restored base state…`);
+            const scratch = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+            locksPromise = restoreCopy(scratch).then(() => measureLocks({ url: adminUrl, base, fresh, scratch }), (error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice", file: fresh[0].file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }]);
         },
         async check() {
             const [outcome, locks] = await Promise.all([lintPromise.catch((error) => error), locksPromise]);
@@ -12491,6 +12586,67 @@ async function copyTree(from, to) {
     await (0,promises_namespaceObject.cp)(from, to, { recursive: true, filter: (src) => external_node_path_default().basename(src) !== "migrations" });
 }
 
+;// CONCATENATED MODULE: ./src/postgres/snapshot.ts
+// Database-level copies for the snapshot cache. Measured on trigger.dev's 820 migrations (2 cores,
+// PostgreSQL 15; see bench/ and README "Caching"): pg_dump -Fc 0.3 s → 460 KB; pg_restore into an
+// empty database 0.7–0.9 s. A cluster-level copy (tar of the stopped data directory) is 58 MB / 1,864
+// files and extracts in 0.84 s, only ~0.6 s net of the template copy it replaces, but it cannot start
+// before the cache key is known, is 130× larger to move through actions/cache and ties the entry to
+// one server binary; the dump restores about as fast and is what we keep. Within one run a database
+// is copied with CREATE DATABASE … TEMPLATE (0.13–0.19 s).
+
+
+
+
+function snapshot_run(file, args, secrets) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { maxBuffer: 16 * 1024 * 1024, timeout: 600_000, env: { ...process.env, PGCONNECT_TIMEOUT: "15" } }, (error, _stdout, stderr) => {
+            if (error)
+                reject(new Error(redact(`${external_node_path_default().basename(file)} failed: ${String(stderr).trim() || error.message}`, secrets)));
+            else
+                resolve();
+        });
+    });
+}
+/** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
+function dumpDatabase(bindir, url, file) {
+    // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
+    // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
+    // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
+    return snapshot_run(external_node_path_default().join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
+}
+/** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
+function restoreDatabase(bindir, url, file) {
+    // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
+    // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
+    return snapshot_run(external_node_path_default().join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "-d", url, file], urlSecrets(url));
+}
+/**
+ * CREATE DATABASE target TEMPLATE source. PostgreSQL refuses while another session is connected to
+ * the source (55006): a progress poll or a scratch-database helper holds one for milliseconds, so
+ * this retries for up to `waitMs`.
+ */
+async function cloneDatabase(adminUrl, source, target, waitMs = 10_000) {
+    const deadline = Date.now() + waitMs;
+    const client = await connectClient(adminUrl);
+    try {
+        for (;;) {
+            try {
+                await client.query(`CREATE DATABASE ${quoteIdentifier(target)} TEMPLATE ${quoteIdentifier(source)}`);
+                return;
+            }
+            catch (error) {
+                if (error.code !== "55006" || Date.now() > deadline)
+                    throw error;
+                await new Promise((resolve) => setTimeout(resolve, 25));
+            }
+        }
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The product's version, reported in SARIF and used in cache keys. Kept in step with package.json. */
 const VERSION = "0.1.0";
@@ -12508,60 +12664,148 @@ const VERSION = "0.1.0";
 
 
 
+
 const VERIFY_DATABASE = "migrate_guard_verify";
-/** Looks the prefix up and, on a hit, restores it into the verify database. */
+/**
+ * A deploy with at most this many pending migrations starts Prisma without Node's optimising
+ * compilers (see SHORT_LIVED_NODE_FLAGS): on a hit Prisma's own start-up is most of its work.
+ */
+const SHORT_DEPLOY_MAX_PENDING = 25;
+/** Looks the prefix up. Nothing is restored yet: on a hit the restore overlaps Prisma's start (see deploy). */
 async function openSnapshot(params) {
     const { cluster, url, prisma, prefix, logger } = params;
-    const adminUrl = withDatabase(url, "postgres");
     const key = snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: cluster.major, migrations: prefix });
     if (prefix.length === 0) {
         return fixed({ state: "miss", migrations: 0, detail: "no migration is shared with the base branch: nothing to cache" }, 0, (onLine) => prisma.deploy(url, onLine));
     }
     const found = await lookupSnapshot(params.cacheDir, key);
-    let state = found.state === "hit" ? "hit" : found.state;
-    let corruptReason = found.state === "corrupt" ? found.reason : undefined;
+    if (found.state === "hit") {
+        return restoring(params, found.dumpFile, found.manifest, async (reason) => {
+            await discardSnapshot(params.cacheDir, key);
+            return making(params, key, "corrupt", reason);
+        });
+    }
     if (found.state === "corrupt")
         logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
-    if (found.state === "hit") {
+    return making(params, key, found.state, found.state === "corrupt" ? found.reason : undefined);
+}
+/**
+ * A hit. Prisma's CLI spends ~2 s starting (loading, reading every migration file) before it takes
+ * its advisory lock (PRISMA_ADVISORY_LOCK_KEY) and reads `_prisma_migrations`; verify takes that lock
+ * first, starts Prisma, restores the snapshot in one transaction meanwhile, and releases the lock:
+ * Prisma then finds the restored history, exactly as if it had been started afterwards. It is
+ * Prisma's own mechanism against two concurrent `migrate` commands; verify's throwaway Prisma always
+ * has it on (PrismaCliOptions.throwaway).
+ */
+function restoring(params, dumpFile, manifest, asMiss) {
+    const { cluster, url, prisma, prefix, logger } = params;
+    const adminUrl = withDatabase(url, "postgres");
+    const shortLived = params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING;
+    let restoreMs = 0;
+    let wallMs = 0;
+    let fallback;
+    const restored = (ms) => `${prefix.length} already-verified migration(s) restored from the snapshot in ${(ms / 1000).toFixed(1)} s`;
+    /**
+     * The overlapped restore failed. Prisma never got its lock, so it changed nothing; but whatever
+     * made the restore fail may have been the overlap, so the snapshot is tried once more alone, on a
+     * new empty database, before it is called corrupt (then the run continues as a miss).
+     */
+    async function retryAlone(onLine, whileLocked, first) {
+        logger.debug(`Snapshot cache: the restore beside Prisma failed (${first.message.split("\n")[0]}); restoring again on its own.`);
+        await dropDatabase(adminUrl, VERIFY_DATABASE);
+        await createDatabase(adminUrl, VERIFY_DATABASE);
         const started = Date.now();
         try {
-            await restoreDatabase(cluster.bindir, url, found.dumpFile);
-            const restoreMs = Date.now() - started;
-            logger.info(`Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s; Prisma applies the other ${params.current.length - prefix.length}.`);
-            let deployMs = 0;
-            return {
-                restored: prefix.length,
-                // Saved: Prisma's time for the prefix when it was cached, less this run's restore and the part
-                // of this run's deploy that is not the new migrations' own time (Prisma's start, its reading
-                // of the history), which a run without the cache pays as well.
-                outcome: (newMigrationsMs = 0) => ({
-                    state: "hit", migrations: prefix.length, savedMs: Math.max(0, found.manifest.applyMs - restoreMs - Math.max(0, deployMs - newMigrationsMs)),
-                    detail: `${prefix.length} already-verified migration(s) restored from the snapshot in ${(restoreMs / 1000).toFixed(1)} s`,
-                }),
-                async deploy(onLine) {
-                    const deployStarted = Date.now();
-                    try {
-                        return await prisma.deploy(url, onLine);
-                    }
-                    finally {
-                        deployMs = Date.now() - deployStarted;
-                    }
-                },
-                save: async () => { },
-                dispose: async () => { },
-            };
+            await restoreDatabase(cluster.bindir, url, dumpFile);
         }
         catch (error) {
-            // A dump that passed its checksum but does not restore is as untrusted as a corrupt one.
-            state = "corrupt";
-            corruptReason = `it did not restore: ${error.message.split("\n")[0]}`;
-            logger.warning(`Snapshot cache: the cached snapshot did not restore (${corruptReason}); applying from scratch.`);
+            const reason = `it did not restore: ${error.message.split("\n")[0]}`;
+            logger.warning(`Snapshot cache: the cached snapshot did not restore (${reason}); applying from scratch.`);
             await dropDatabase(adminUrl, VERIFY_DATABASE);
             await createDatabase(adminUrl, VERIFY_DATABASE);
+            fallback = await asMiss(reason);
+            return fallback.deploy(onLine);
         }
+        restoreMs = Date.now() - started;
+        if (whileLocked) {
+            const client = await connectClient(url);
+            try {
+                await whileLocked(client).catch(() => { });
+            }
+            finally {
+                await client.end().catch(() => { });
+            }
+        }
+        return prisma.deploy(url, onLine, { shortLived });
     }
-    // Miss (or corrupt): this run makes the snapshot. With new migrations, Prisma deploys the prefix on
-    // its own first (one extra Prisma start) and the server copies that state.
+    return {
+        get restored() {
+            return fallback ? fallback.restored : prefix.length;
+        },
+        // Saved: what Prisma took for the prefix when the snapshot was made (its start included) plus the
+        // new migrations, less what this run took from taking the lock to Prisma's exit.
+        outcome: (newMigrationsMs = 0) => fallback ? fallback.outcome(newMigrationsMs) : { state: "hit", migrations: prefix.length, savedMs: Math.max(0, manifest.applyMs + newMigrationsMs - wallMs), detail: restored(restoreMs) },
+        async deploy(onLine, whileLocked) {
+            const started = Date.now();
+            const lock = await connectClient(url, { applicationName: "migrate-guard snapshot restore" });
+            let locked = true;
+            const unlock = async () => {
+                if (!locked)
+                    return;
+                locked = false;
+                await lock.end().catch(() => { }); // the session's end releases the lock
+            };
+            try {
+                await lock.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+                const abort = new AbortController();
+                let endedWhileLocked = false;
+                const run = prisma.deploy(url, onLine, { shortLived, signal: abort.signal }).then((result) => {
+                    endedWhileLocked = locked;
+                    return result;
+                });
+                try {
+                    await restoreDatabase(cluster.bindir, url, dumpFile);
+                }
+                catch (error) {
+                    abort.abort();
+                    await run;
+                    await unlock();
+                    return await retryAlone(onLine, whileLocked, error);
+                }
+                restoreMs = Date.now() - started;
+                logger.info(`Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s while Prisma started; it applies the other ${params.current.length - prefix.length}.`);
+                if (whileLocked)
+                    await whileLocked(lock).catch((error) => logger.debug(`Snapshot cache: work on the restored state failed: ${error.message}`));
+                await unlock();
+                let result = await run;
+                if (result.code !== 0 && endedWhileLocked) {
+                    // Prisma gave up before it could have read anything (e.g. its advisory-lock timeout, 10 s,
+                    // behind a slow restore): run it again on the restored state.
+                    logger.debug(`Snapshot cache: Prisma exited (${result.code}) while the snapshot was being restored; running it again.`);
+                    result = await prisma.deploy(url, onLine, { shortLived });
+                }
+                return result;
+            }
+            finally {
+                await unlock();
+                wallMs = Date.now() - started;
+            }
+        },
+        restoreCopy: async (database) => {
+            await createDatabase(adminUrl, database);
+            await restoreDatabase(cluster.bindir, withDatabase(adminUrl, database), dumpFile);
+        },
+        save: async () => fallback?.save(),
+        dispose: async () => fallback?.dispose(),
+    };
+}
+/**
+ * Miss (or corrupt): this run makes the snapshot. With new migrations, Prisma deploys the prefix on
+ * its own first (one extra Prisma start) and the server copies that state.
+ */
+function making(params, key, state, corruptReason) {
+    const { cluster, url, prisma, prefix, logger } = params;
+    const adminUrl = withDatabase(url, "postgres");
     const copy = `migrate_guard_prefix_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
     const whole = prefix.length === params.current.length;
     let prefixMs = 0;
@@ -12584,7 +12828,7 @@ async function openSnapshot(params) {
             let first;
             const started = Date.now();
             try {
-                first = await prisma.deploy(url, onLine, project.from);
+                first = await prisma.deploy(url, onLine, { from: project.from });
             }
             finally {
                 await project.remove();
@@ -12610,7 +12854,7 @@ async function openSnapshot(params) {
             catch (error) {
                 logger.debug(`Snapshot cache: the prefix could not be copied (${error.message}); no snapshot this run.`);
             }
-            const rest = await prisma.deploy(url, onLine);
+            const rest = await prisma.deploy(url, onLine, { shortLived: params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING });
             return { code: rest.code, stdout: `${first.stdout}\n${rest.stdout}`, stderr: `${first.stderr}\n${rest.stderr}` };
         },
         async save() {
@@ -12686,8 +12930,6 @@ async function unsnapshotable(url, prefix) {
 
 
 
-
-
 function result(id, summary, findings) {
     return { id, status: statusFromFindings(findings), summary, findings };
 }
@@ -12697,10 +12939,17 @@ function skipped(id, summary) {
 async function verify(settings) {
     const started = Date.now();
     const { logger } = settings;
+    logger.debug(`timing: verify starts (process ${Math.round(performance.now())} ms)`);
     // Where the time goes, at debug level (MIGRATE_GUARD_DEBUG=1 / ACTIONS_STEP_DEBUG).
-    const phase = (name, since) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms)`);
+    const phase = (name, since) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms; process ${Math.round(performance.now())} ms)`);
     const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
-    const prisma = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema) });
+    // Node's compile cache (Node ≥ 22.1) lives beside the snapshots: Prisma's CLI starts faster when
+    // the cache directory comes back (actions/cache).
+    const compileCacheDir = settings.cacheDir && !settings.databaseUrl ? external_node_path_default().join(settings.cacheDir, "node-compile-cache") : undefined;
+    const prisma = findPrismaCli({
+        workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema),
+        throwaway: compileCacheDir ? { compileCacheDir } : {},
+    });
     if (settings.databaseUrl)
         await assertDisposableDatabase(settings.databaseUrl);
     // Bad input fails before anything starts: the base ref is resolved first (milliseconds).
@@ -12715,11 +12964,15 @@ async function verify(settings) {
     // With the cache, Prisma's database is not `postgres`, so that the server can copy it (a template
     // must have no sessions; scratch-database helpers connect to `postgres`).
     const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger });
-    clusterPromise?.then((c) => settings.onCluster?.(c), () => { });
+    clusterPromise?.then((c) => {
+        phase("cluster ready", started);
+        settings.onCluster?.(c);
+    }, () => { });
     let cluster;
     let snapshot;
     try {
         const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
+        phase(`${dir.migrations.length} migrations read`, started);
         const rel = (p) => toPosix(external_node_path_default().relative(repoRoot, p));
         const checks = [];
         checks.push(result("lock-file", `${rel(external_node_path_default().join(dir.dir, LOCK_FILE))} checked against ${rel(project.schemaPath)}`, checkLockFile({
@@ -12730,7 +12983,8 @@ async function verify(settings) {
         })));
         let base;
         if (baseCommit) {
-            base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir);
+            base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
+            phase(`base ref's ${base.length} migrations read`, started);
             logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
         }
         const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
@@ -12767,11 +13021,23 @@ async function verify(settings) {
         }
         phase("ready to apply", started);
         const applyStarted = Date.now();
-        lint.measureLocks(adminUrl, await restoredBaseCopy(snapshot, base, dir.migrations.length, adminUrl));
+        // On a hit the new migrations' locks are measured on the restored state itself, before Prisma may
+        // touch it (snapshot.deploy's whileLocked); otherwise on a scratch replay of the base migrations.
+        const hit = snapshot?.restoreCopy ? snapshot : undefined;
+        let measuredOnRestored = false;
+        const onRestored = async (client) => {
+            measuredOnRestored = true;
+            await lint.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy(name));
+        };
+        if (!hit)
+            lint.measureLocks(adminUrl);
         const apply = await applyMigrations({
             prisma, url: url, migrations: dir.migrations, logger,
-            ...(snapshot ? { deploy: snapshot.deploy.bind(snapshot), restored: snapshot.restored } : {}),
+            ...(snapshot ? { deploy: (onLine) => snapshot.deploy(onLine, hit ? onRestored : undefined), restored: () => snapshot.restored } : {}),
         });
+        // The snapshot did not restore after all (the run went on as a miss): measured from a replay.
+        if (hit && !measuredOnRestored)
+            lint.measureLocks(adminUrl);
         phase("apply", applyStarted);
         await settings.onMigrated?.(url);
         // The prefix's snapshot is written while drift runs.
@@ -12815,23 +13081,6 @@ async function verify(settings) {
             await cluster.stop();
         else if (clusterPromise)
             await clusterPromise.then((c) => c.stop(), () => { });
-    }
-}
-/**
- * On a hit that restored exactly the base branch's migrations, a copy of that state for measuring the
- * new migrations' locks: copied by the server (0.1–0.2 s) before Prisma connects, instead of the base
- * migrations replayed beside Prisma's deploy (on 820 migrations, seconds of CPU on a 2-core runner).
- */
-async function restoredBaseCopy(snapshot, base, current, adminUrl) {
-    if (!snapshot || !base || snapshot.restored === 0 || snapshot.restored !== base.length || current <= base.length)
-        return undefined;
-    const copy = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
-    try {
-        await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
-        return copy;
-    }
-    catch {
-        return undefined; // measured from a replay instead
     }
 }
 function sumOfDurations(rows) {
