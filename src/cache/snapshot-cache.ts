@@ -179,3 +179,13 @@ async function prune(root: string): Promise<void> {
   aged.sort((a, b) => b.t - a.t);
   await Promise.all(aged.slice(MAX_SNAPSHOTS).map((e) => rm(path.join(root, e.n), { recursive: true, force: true })));
 }
+
+/**
+ * Node's compile cache (NODE_COMPILE_CACHE) keeps one folder per Node version and architecture
+ * (`v24.21.0-x64-…`); folders of other versions are never read again and only grow the cache that
+ * actions/cache moves. Removes them; never throws.
+ */
+export async function pruneCompileCache(dir: string, current = `${process.version}-${process.arch}-`): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(entries.filter((e) => !e.startsWith(current)).map((e) => rm(path.join(dir, e), { recursive: true, force: true }).catch(() => {})));
+}

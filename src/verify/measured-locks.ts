@@ -1,12 +1,15 @@
 // Measured locks: what each new migration really locks, read from pg_locks before it commits.
 //
 // Verify's own database is Prisma's: `prisma migrate deploy` applies every migration there, and
-// anything we ran on it first would change what Prisma applies (or make it fail). So the measurement
+// anything left behind on it would change what Prisma applies (or make it fail). So the measurement
 // uses a scratch database on the same server: the base branch's migrations are replayed into it (as
-// Prisma sends them: one script per query), then each new migration runs inside BEGIN … COMMIT,
-// statement by statement, and pg_locks is read just before the COMMIT. Tables are named from a
-// snapshot taken after the base replay, so "existing" means exactly "present in the base state". It
-// runs while Prisma applies, and the scratch database is dropped at the end.
+// Prisma sends them: one script per query) or it is a copy of a restored snapshot, then each new
+// migration runs inside BEGIN … COMMIT, statement by statement, and pg_locks is read just before the
+// COMMIT. Tables are named from a snapshot taken of the base state, so "existing" means exactly
+// "present in the base state". It runs while Prisma applies; the scratch database is dropped at the end.
+// On a snapshot hit with one new migration, verify's database itself holds the base state before
+// Prisma may touch it: the migration runs there in a transaction that is rolled back
+// (measureLocksRolledBack), and the sequences it advanced are put back.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Finding } from "../core/report.js";
@@ -120,6 +123,9 @@ export async function measureLocks(params: {
   }
 }
 
+/** statement_timeout of a measurement on the restored state (Prisma waits for it). */
+const ROLLED_BACK_TIMEOUT_MS = 5000;
+
 /**
  * The single new migration measured on verify's own database, restored from the snapshot and not yet
  * touched by Prisma (the caller holds Prisma's advisory lock, so Prisma waits): run inside a
@@ -174,6 +180,9 @@ async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, s
   const strongest = new Map<number, LockMode>();
   try {
     await client.query("BEGIN");
+    // On the restored state Prisma waits for this (its advisory-lock timeout is 10 s): a migration
+    // that is slow even on an empty database is measured no longer than this.
+    if (end === "rollback") await client.query(`SET LOCAL statement_timeout = ${ROLLED_BACK_TIMEOUT_MS}`);
     for (const s of statements) await client.query(s.text);
     const { rows } = await client.query<{ oid: number; mode: string }>(
       "SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL");

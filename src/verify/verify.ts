@@ -11,6 +11,7 @@ import { checkNaming } from "../core/naming.js";
 import { checkOrder } from "../core/order.js";
 import { statusFromFindings, type CheckId, type CheckResult, type VerifyReport } from "../core/report.js";
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
+import { pruneCompileCache } from "../cache/snapshot-cache.js";
 import { startCluster, type Cluster } from "../postgres/cluster.js";
 import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
 import { findPrismaCli } from "../prisma/cli.js";
@@ -61,6 +62,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   // Node's compile cache (Node ≥ 22.1) lives beside the snapshots: Prisma's CLI starts faster when
   // the cache directory comes back (actions/cache).
   const compileCacheDir = settings.cacheDir && !settings.databaseUrl ? path.join(settings.cacheDir, "node-compile-cache") : undefined;
+  if (compileCacheDir) void pruneCompileCache(compileCacheDir);
   const prisma = findPrismaCli({
     workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema),
     throwaway: compileCacheDir ? { compileCacheDir } : {},

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defaultSnapshotCacheDir, DUMP_FILE, lookupSnapshot, MANIFEST_FILE, MAX_SNAPSHOTS, saveSnapshot, snapshotKey, type KeyMaterial } from "../../src/cache/snapshot-cache.js";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { defaultSnapshotCacheDir, DUMP_FILE, lookupSnapshot, MANIFEST_FILE, MAX_SNAPSHOTS, pruneCompileCache, saveSnapshot, snapshotKey, type KeyMaterial } from "../../src/cache/snapshot-cache.js";
 
 const material: KeyMaterial = {
   productVersion: "0.1.0", prismaMajor: 6, postgresMajor: 15,
@@ -90,4 +91,18 @@ test("default directory: $XDG_CACHE_HOME/migrate-guard, else ~/.cache/migrate-gu
   expect(defaultSnapshotCacheDir({ XDG_CACHE_HOME: "/x/cache" })).toBe("/x/cache/migrate-guard");
   expect(defaultSnapshotCacheDir({ XDG_CACHE_HOME: "relative" })).toBe(path.join(os.homedir(), ".cache", "migrate-guard"));
   expect(defaultSnapshotCacheDir({})).toBe(path.join(os.homedir(), ".cache", "migrate-guard"));
+});
+
+describe("pruneCompileCache", () => {
+  test("keeps the current Node version's folder and removes the others", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "mg-compile-cache-"));
+    try {
+      for (const name of ["v24.21.0-x64-b7b66367-0", "v22.1.0-x64-aaaa-0", "v24.21.0-arm64-cccc-0"]) await mkdir(path.join(dir, name, "x"), { recursive: true });
+      await pruneCompileCache(dir, "v24.21.0-x64-");
+      expect(await readdir(dir)).toEqual(["v24.21.0-x64-b7b66367-0"]);
+      await pruneCompileCache(path.join(dir, "missing")); // never throws
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
