@@ -9744,6 +9744,15 @@ async function prune(root) {
     aged.sort((a, b) => b.t - a.t);
     await Promise.all(aged.slice(MAX_SNAPSHOTS).map((e) => (0,promises_namespaceObject.rm)(external_node_path_default().join(root, e.n), { recursive: true, force: true })));
 }
+/**
+ * Node's compile cache (NODE_COMPILE_CACHE) keeps one folder per Node version and architecture
+ * (`v24.21.0-x64-…`); folders of other versions are never read again and only grow the cache that
+ * actions/cache moves. Removes them; never throws.
+ */
+async function pruneCompileCache(dir, current = `${process.version}-${process.arch}-`) {
+    const entries = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    await Promise.all(entries.filter((e) => !e.startsWith(current)).map((e) => (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, e), { recursive: true, force: true }).catch(() => { })));
+}
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
 // The verify report: the one model every output (CLI text, --json, job summary, annotations, SARIF,
@@ -12262,12 +12271,15 @@ var measured_lock = __nccwpck_require__(241);
 // Measured locks: what each new migration really locks, read from pg_locks before it commits.
 //
 // Verify's own database is Prisma's: `prisma migrate deploy` applies every migration there, and
-// anything we ran on it first would change what Prisma applies (or make it fail). So the measurement
+// anything left behind on it would change what Prisma applies (or make it fail). So the measurement
 // uses a scratch database on the same server: the base branch's migrations are replayed into it (as
-// Prisma sends them: one script per query), then each new migration runs inside BEGIN … COMMIT,
-// statement by statement, and pg_locks is read just before the COMMIT. Tables are named from a
-// snapshot taken after the base replay, so "existing" means exactly "present in the base state". It
-// runs while Prisma applies, and the scratch database is dropped at the end.
+// Prisma sends them: one script per query) or it is a copy of a restored snapshot, then each new
+// migration runs inside BEGIN … COMMIT, statement by statement, and pg_locks is read just before the
+// COMMIT. Tables are named from a snapshot taken of the base state, so "existing" means exactly
+// "present in the base state". It runs while Prisma applies; the scratch database is dropped at the end.
+// On a snapshot hit with one new migration, verify's database itself holds the base state before
+// Prisma may touch it: the migration runs there in a transaction that is rolled back
+// (measureLocksRolledBack), and the sequences it advanced are put back.
 
 
 
@@ -12376,6 +12388,8 @@ async function measureLocks(params) {
         await dropDatabase(params.url, scratch).catch(() => { });
     }
 }
+/** statement_timeout of a measurement on the restored state (Prisma waits for it). */
+const ROLLED_BACK_TIMEOUT_MS = 5000;
 /**
  * The single new migration measured on verify's own database, restored from the snapshot and not yet
  * touched by Prisma (the caller holds Prisma's advisory lock, so Prisma waits): run inside a
@@ -12433,6 +12447,10 @@ async function measureOne(client, m, snap, state, end = "commit") {
     const strongest = new Map();
     try {
         await client.query("BEGIN");
+        // On the restored state Prisma waits for this (its advisory-lock timeout is 10 s): a migration
+        // that is slow even on an empty database is measured no longer than this.
+        if (end === "rollback")
+            await client.query(`SET LOCAL statement_timeout = ${ROLLED_BACK_TIMEOUT_MS}`);
         for (const s of statements)
             await client.query(s.text);
         const { rows } = await client.query("SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL");
@@ -12930,6 +12948,7 @@ async function unsnapshotable(url, prefix) {
 
 
 
+
 function result(id, summary, findings) {
     return { id, status: statusFromFindings(findings), summary, findings };
 }
@@ -12946,6 +12965,8 @@ async function verify(settings) {
     // Node's compile cache (Node ≥ 22.1) lives beside the snapshots: Prisma's CLI starts faster when
     // the cache directory comes back (actions/cache).
     const compileCacheDir = settings.cacheDir && !settings.databaseUrl ? external_node_path_default().join(settings.cacheDir, "node-compile-cache") : undefined;
+    if (compileCacheDir)
+        void pruneCompileCache(compileCacheDir);
     const prisma = findPrismaCli({
         workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema),
         throwaway: compileCacheDir ? { compileCacheDir } : {},

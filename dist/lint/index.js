@@ -34132,8 +34132,10 @@ async function readBlobs(repoRoot, blobs) {
 }
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
-// The git adapter: the base ref's migrations, read with two git processes whatever their number
-// (`ls-tree` for the names, one `cat-file --batch` for every file).
+// The git adapter: the base ref's migrations, read with at most two git processes whatever their
+// number (`ls-tree` for names and blob ids, one `cat-file --batch` for the files the working tree does
+// not hold byte for byte).
+
 
 
 
@@ -34171,21 +34173,45 @@ async function resolveCommit(repoRoot, ref) {
  * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
  * exist at that commit (first migration in this PR): then there are no base migrations.
  */
-async function migrationsAtCommit(repoRoot, commit, migrationsDir) {
+async function migrationsAtCommit(repoRoot, commit, migrationsDir, 
+/** The working tree's migrations (path relative to repoRoot): a file whose blob id matches is not read from git. */
+current = []) {
     const rel = toPosix(path.relative(repoRoot, migrationsDir));
-    const list = await git_git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
+    const list = await git_git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", `${rel}/`]);
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
-    const files = list.stdout.toString().split("\0").filter((f) => {
-        const parts = f.slice(rel.length + 1).split("/");
-        return f.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql";
+    // "<mode> blob <id>\t<path>" per entry.
+    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+        const tab = line.indexOf("\t");
+        const [, type, id] = line.slice(0, tab).split(" ");
+        const file = line.slice(tab + 1);
+        const parts = file.slice(rel.length + 1).split("/");
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
     });
-    if (files.length === 0)
+    if (entries.length === 0)
         return [];
-    const batch = await git_git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
-    if (batch.code !== 0)
-        throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
-    return parseBatch(batch.stdout, files);
+    // An unchanged file (the whole history but a PR's few new files) is taken from the working tree:
+    // its bytes hash to the blob id the base commit names, so they are the base's bytes.
+    const byFile = new Map(current.map((m) => [m.file, m.sql]));
+    const known = new Map();
+    for (const { file, id } of entries) {
+        const sql = byFile.get(file);
+        if (sql !== undefined && git_blobId(Buffer.from(sql, "utf8"), id.length) === id)
+            known.set(file, sql);
+    }
+    const missing = entries.filter((e) => !known.has(e.file)).map((e) => e.file);
+    if (missing.length > 0) {
+        const batch = await git_git(repoRoot, ["cat-file", "--batch"], missing.map((f) => `${commit}:${f}`).join("\n") + "\n");
+        if (batch.code !== 0)
+            throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
+        for (const m of parseBatch(batch.stdout, missing))
+            known.set(m.file, m.sql);
+    }
+    return entries.map(({ file }) => ({ name: file.split("/").at(-2) ?? file, file, sql: known.get(file) }));
+}
+/** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
+function git_blobId(bytes, hexLength) {
+    return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {

@@ -39949,8 +39949,10 @@ function lineAndColumn(text, offset) {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git/git.ts
-// The git adapter: the base ref's migrations, read with two git processes whatever their number
-// (`ls-tree` for the names, one `cat-file --batch` for every file).
+// The git adapter: the base ref's migrations, read with at most two git processes whatever their
+// number (`ls-tree` for names and blob ids, one `cat-file --batch` for the files the working tree does
+// not hold byte for byte).
+
 
 
 
@@ -39988,21 +39990,45 @@ async function git_resolveCommit(repoRoot, ref) {
  * Every `<migrationsDir>/<name>/migration.sql` at `commit`. `migrationsDir` is absolute; it may not
  * exist at that commit (first migration in this PR): then there are no base migrations.
  */
-async function git_migrationsAtCommit(repoRoot, commit, migrationsDir) {
+async function git_migrationsAtCommit(repoRoot, commit, migrationsDir, 
+/** The working tree's migrations (path relative to repoRoot): a file whose blob id matches is not read from git. */
+current = []) {
     const rel = toPosix(path.relative(repoRoot, migrationsDir));
-    const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${rel}/`]);
+    const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", `${rel}/`]);
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
-    const files = list.stdout.toString().split("\0").filter((f) => {
-        const parts = f.slice(rel.length + 1).split("/");
-        return f.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql";
+    // "<mode> blob <id>\t<path>" per entry.
+    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+        const tab = line.indexOf("\t");
+        const [, type, id] = line.slice(0, tab).split(" ");
+        const file = line.slice(tab + 1);
+        const parts = file.slice(rel.length + 1).split("/");
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
     });
-    if (files.length === 0)
+    if (entries.length === 0)
         return [];
-    const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
-    if (batch.code !== 0)
-        throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
-    return parseBatch(batch.stdout, files);
+    // An unchanged file (the whole history but a PR's few new files) is taken from the working tree:
+    // its bytes hash to the blob id the base commit names, so they are the base's bytes.
+    const byFile = new Map(current.map((m) => [m.file, m.sql]));
+    const known = new Map();
+    for (const { file, id } of entries) {
+        const sql = byFile.get(file);
+        if (sql !== undefined && blobId(Buffer.from(sql, "utf8"), id.length) === id)
+            known.set(file, sql);
+    }
+    const missing = entries.filter((e) => !known.has(e.file)).map((e) => e.file);
+    if (missing.length > 0) {
+        const batch = await git(repoRoot, ["cat-file", "--batch"], missing.map((f) => `${commit}:${f}`).join("\n") + "\n");
+        if (batch.code !== 0)
+            throw new Error(`git cat-file failed: ${batch.stderr.trim()}`);
+        for (const m of parseBatch(batch.stdout, missing))
+            known.set(m.file, m.sql);
+    }
+    return entries.map(({ file }) => ({ name: file.split("/").at(-2) ?? file, file, sql: known.get(file) }));
+}
+/** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
+function blobId(bytes, hexLength) {
+    return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -40031,6 +40057,17 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
+/**
+ * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
+ * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
+ * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
+ */
+const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
+/**
+ * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
+ * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
+ */
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 /** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
 function findPrismaCli(options) {
     const require = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(options.workingDirectory, "package.json"));
@@ -40075,6 +40112,11 @@ class ProjectPrismaCli {
         if (url)
             for (const name of this.options.urlVariables)
                 env[name] = url;
+        if (this.options.throwaway) {
+            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
+            if (this.options.throwaway.compileCacheDir)
+                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
+        }
         env.CHECKPOINT_DISABLE = "1";
         env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
         env.NO_COLOR = "1";
@@ -40084,9 +40126,13 @@ class ProjectPrismaCli {
     schemaArgs() {
         return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
     }
-    run(args, url, onLine) {
+    run(args, url, onLine, options = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [this.entry, ...args], { cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"] });
+            const flags = options.shortLived ? SHORT_LIVED_NODE_FLAGS : [];
+            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
+                cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
+                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
+            });
             let stdout = "";
             let stderr = "";
             let pending = "";
@@ -40102,20 +40148,23 @@ class ProjectPrismaCli {
                     onLine(errors_redact(line, secrets));
             });
             child.stderr.on("data", (d) => { stderr += d.toString(); });
-            child.on("error", reject);
+            // An abort is reported as a failed run (close follows with a signal), not as an exception.
+            child.on("error", (error) => { if (error.name !== "AbortError")
+                reject(error); });
             child.on("close", (code) => resolve({ code: code ?? 1, stdout: errors_redact(stdout, secrets), stderr: errors_redact(stderr, secrets) }));
         });
     }
-    deploy(url, onLine, from) {
+    deploy(url, onLine, options = {}) {
+        const { from } = options;
         const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
-        return this.run(["migrate", "deploy", ...args], url, onLine);
+        return this.run(["migrate", "deploy", ...args], url, onLine, options);
     }
     resolve(url, kind, name, onLine) {
         return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
     }
     async schemaToSql(url) {
         const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url);
+        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
         if (result.code !== 0) {
             throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(this.options.schemaPath)} into SQL`, result);
         }

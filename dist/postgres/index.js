@@ -38458,6 +38458,54 @@ async function findPostgres(requested) {
     throw new errors_ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
 }
 
+;// CONCATENATED MODULE: ./src/postgres/scratch-dir.ts
+// Where throwaway clusters (and the initdb template they are copied from) live. A cluster is ~1,000
+// small files before a single migration runs, and every table and index adds more: measured on this
+// project's 2-core ext4 VM, copying the 28 MB template took 0.7–1.2 s of system time in the OS temp
+// dir and 0.06 s on tmpfs, and a warm verify of trigger.dev's 820 migrations went from 5.5–6.9 s to
+// 3.7–4.0 s. Durability is worthless for a server that is deleted afterwards, so memory is the place.
+
+
+/** Linux's TMPFS_MAGIC (statfs f_type). */
+const TMPFS_MAGIC = 0x01021994;
+/** /dev/shm is used only with at least this much free: Docker's default 64 MB /dev/shm is skipped. */
+const MIN_SHM_FREE_BYTES = 1024 ** 3;
+const realProbe = {
+    env: process.env,
+    platform: process.platform,
+    statfs(path) {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.W_OK);
+            const s = (0,external_node_fs_namespaceObject.statfsSync)(path);
+            return { type: Number(s.type), freeBytes: Number(s.bavail) * Number(s.bsize) };
+        }
+        catch {
+            return undefined;
+        }
+    },
+    tmpdir: () => external_node_os_default().tmpdir(),
+};
+/**
+ * MIGRATE_GUARD_PG_TMPDIR when set; else /dev/shm when it is a writable tmpfs with at least
+ * MIN_SHM_FREE_BYTES free (Linux, e.g. GitHub's Ubuntu runners); else the OS temp dir.
+ */
+function scratchParentDir(probe = realProbe) {
+    const explicit = probe.env.MIGRATE_GUARD_PG_TMPDIR?.trim();
+    if (explicit)
+        return explicit;
+    if (probe.platform === "linux") {
+        const shm = probe.statfs("/dev/shm");
+        if (shm && shm.type === TMPFS_MAGIC && shm.freeBytes >= MIN_SHM_FREE_BYTES)
+            return "/dev/shm";
+    }
+    return probe.tmpdir();
+}
+let chosen;
+/** scratchParentDir(), decided once per process (clusters and templates must agree). */
+function clusterParentDir() {
+    return (chosen ??= scratchParentDir());
+}
+
 ;// CONCATENATED MODULE: ./src/postgres/cleanup.ts
 // Making sure no throwaway server outlives the process that started it. Callers stop clusters in
 // try/finally; the hooks here are the safety net for exceptions that escape, process.exit() and
@@ -38625,6 +38673,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 // A UTC server makes verify's output independent of the machine's zone (no measurable speed gain).
 const INITDB_ENV = { TZ: "UTC", LC_ALL: "C" };
 function initdbArgs(major) {
@@ -38648,7 +38697,7 @@ function initdb(install, dataDir, user) {
     return run(install.initdb, ["-D", dataDir, ...initdbArgs(install.major)], user, external_node_path_default().dirname(dataDir), INITDB_ENV);
 }
 function templatesRoot() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
+    return external_node_path_default().join(clusterParentDir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
 }
 async function templateKey(install, user) {
     // The binary's mtime changes on a package upgrade, whose catalog may differ from the old template.
@@ -38961,6 +39010,7 @@ function serverUser() {
 
 
 
+
 const HOST = "127.0.0.1";
 const MAX_PORT_ATTEMPTS = 5;
 class PortInUse extends Error {
@@ -39089,7 +39139,7 @@ async function startCluster(options = {}) {
         throw new errors_ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
     const install = await findPostgres(options.version);
     const user = serverUser();
-    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), ROOT_DIR_PREFIX));
+    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = external_node_path_default().join(rootDir, "data");
     const logFile = external_node_path_default().join(rootDir, "postgres.log");
     const live = { rootDir, dataDir };

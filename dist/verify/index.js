@@ -750,7 +750,7 @@ function readInputs(context, getInput = action_start/* getInput */.V4) {
 
 
 
-const work = Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(894)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2894));
+const work = Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8068));
 work.catch(() => { }); // reported below, once the inputs are known to be good
 void (async () => {
     let ready;
