@@ -23,6 +23,8 @@ export interface LintInVerify {
    * are measured on a copy that `restoreCopy(name)` makes, in the background.
    */
   measureLocksOnRestored(client: pg.Client, adminUrl: string, restoreCopy: (database: string) => Promise<void>): Promise<void>;
+  /** Measures on a new database that `makeCopy(name)` fills with the base state (in the background). */
+  measureLocksOnCopy(adminUrl: string, makeCopy: (database: string) => Promise<void>): void;
   check(): Promise<CheckResult>;
 }
 
@@ -58,9 +60,13 @@ export function startLintCheck(params: {
         await locksPromise;
         return;
       }
-      logger.info(`Measuring the locks of ${fresh.length} new migrations on a copy of the restored base state…`);
+      this.measureLocksOnCopy(adminUrl, restoreCopy);
+    },
+    measureLocksOnCopy(adminUrl, makeCopy) {
+      if (!base || fresh.length === 0) return;
+      logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a copy of the base state…`);
       const scratch = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
-      locksPromise = restoreCopy(scratch).then(
+      locksPromise = makeCopy(scratch).then(
         () => measureLocks({ url: adminUrl, base, fresh, scratch }),
         (error: Error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice" as const, file: fresh[0]!.file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }],
       );

@@ -31,13 +31,26 @@ export interface SnapshotRun {
    * holds Prisma's advisory lock (it must leave the database as it found it); it is not called when
    * the restore failed.
    */
-  deploy(onLine: (line: string) => void, whileLocked?: (client: pg.Client) => Promise<void>): Promise<PrismaRunResult>;
+  deploy(onLine: (line: string) => void, hooks?: DeployHooks): Promise<PrismaRunResult>;
   /** On a hit: restores the snapshot into another (new) database of the cluster, e.g. for measuring locks. */
   restoreCopy?(database: string): Promise<void>;
   /** After a successful apply: writes the prefix's snapshot when this run made one. Never throws. */
   save(): Promise<void>;
   /** Drops the prefix copy if one was made. */
   dispose(): Promise<void>;
+}
+
+export interface DeployHooks {
+  /**
+   * On a hit: runs on the restored database before Prisma may touch it, in a session that holds
+   * Prisma's advisory lock (it must leave the database as it found it). Not called when the restore failed.
+   */
+  whileLocked?: (client: pg.Client) => Promise<void>;
+  /**
+   * On a miss with new migrations: the prefix's state was copied aside (for the snapshot); `copy(name)`
+   * makes another copy of it as a new database. Not called when no copy was made.
+   */
+  onPrefixState?: (copy: (database: string) => Promise<void>) => void;
 }
 
 interface Params {
@@ -134,7 +147,8 @@ function restoring(params: Params, dumpFile: string, manifest: SnapshotManifest,
     // new migrations, less what this run took from taking the lock to Prisma's exit.
     outcome: (newMigrationsMs = 0) =>
       fallback ? fallback.outcome(newMigrationsMs) : { state: "hit", migrations: prefix.length, savedMs: Math.max(0, manifest.applyMs + newMigrationsMs - wallMs), detail: restored(restoreMs) },
-    async deploy(onLine, whileLocked) {
+    async deploy(onLine, hooks = {}) {
+      const { whileLocked } = hooks;
       const started = Date.now();
       const lock = await connectClient(url, { applicationName: "migrate-guard snapshot restore" });
       let locked = true;
@@ -204,7 +218,7 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
   return {
     restored: 0,
     outcome: () => ({ state, migrations: prefix.length, saved, detail: detail() }),
-    async deploy(onLine) {
+    async deploy(onLine, hooks = {}) {
       if (whole) {
         const started = Date.now();
         const result = await prisma.deploy(url, onLine);
@@ -234,6 +248,7 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
         else {
           await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
           copied = true;
+          hooks.onPrefixState?.((database) => cloneDatabase(adminUrl, copy, database));
         }
       } catch (error) {
         logger.debug(`Snapshot cache: the prefix could not be copied (${(error as Error).message}); no snapshot this run.`);

@@ -20,7 +20,7 @@ import { applyMigrations, timingCheck } from "./apply.js";
 import { checkDrift, expectedCatalog } from "./drift.js";
 import { startLintCheck } from "./lint-check.js";
 import { verifiedPrefix } from "./prefix.js";
-import { openSnapshot, VERIFY_DATABASE, type SnapshotRun } from "./snapshot.js";
+import { openSnapshot, VERIFY_DATABASE, type DeployHooks, type SnapshotRun } from "./snapshot.js";
 
 export interface VerifySettings {
   workingDirectory: string;
@@ -135,28 +135,42 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     schemaSqlPromise.catch(() => {});
     const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
     expectedPromise.catch(() => {});
+    const prefix = verifiedPrefix(dir.migrations, base);
     if (cacheDir && cluster) {
       const snapStarted = Date.now();
-      snapshot = await openSnapshot({ cacheDir, cluster, url: url!, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix: verifiedPrefix(dir.migrations, base), logger });
+      snapshot = await openSnapshot({ cacheDir, cluster, url: url!, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
       phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
     }
     phase("ready to apply", started);
     const applyStarted = Date.now();
-    // On a hit the new migrations' locks are measured on the restored state itself, before Prisma may
-    // touch it (snapshot.deploy's whileLocked); otherwise on a scratch replay of the base migrations.
-    const hit = snapshot?.restoreCopy ? snapshot : undefined;
-    let measuredOnRestored = false;
-    const onRestored = async (client: pg.Client) => {
-      measuredOnRestored = true;
-      await lint.measureLocksOnRestored(client, adminUrl, (name) => hit!.restoreCopy!(name));
+    // The new migrations' locks: on a hit, measured on the restored state itself before Prisma may
+    // touch it; on a miss whose prefix is the base branch's history, on a copy of the prefix state the
+    // snapshot run makes anyway; otherwise (or when neither happened) on a replay of the base migrations.
+    // Only a prefix that is the whole base history is the base state (an edited base migration ends it early).
+    const prefixIsBase = Boolean(snapshot && base && prefix.length === base.length && prefix.length < dir.migrations.length);
+    const hit = prefixIsBase && snapshot?.restoreCopy ? snapshot : undefined;
+    let measuring = false;
+    const replayLocks = () => {
+      if (measuring) return;
+      measuring = true;
+      lint.measureLocks(adminUrl);
     };
-    if (!hit) lint.measureLocks(adminUrl);
+    const hooks: DeployHooks = {
+      ...(hit ? { whileLocked: async (client: pg.Client) => {
+        measuring = true;
+        await lint.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy!(name));
+      } } : {}),
+      ...(prefixIsBase && !hit ? { onPrefixState: (copy: (database: string) => Promise<void>) => {
+        measuring = true;
+        lint.measureLocksOnCopy(adminUrl, copy);
+      } } : {}),
+    };
+    if (!prefixIsBase) replayLocks();
     const apply = await applyMigrations({
       prisma, url: url!, migrations: dir.migrations, logger,
-      ...(snapshot ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hit ? onRestored : undefined), restored: () => snapshot!.restored } : {}),
+      ...(snapshot ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hooks), restored: () => snapshot!.restored } : {}),
     });
-    // The snapshot did not restore after all (the run went on as a miss): measured from a replay.
-    if (hit && !measuredOnRestored) lint.measureLocks(adminUrl);
+    replayLocks(); // the snapshot run did not get as far as the base state: measured from a replay
     phase("apply", applyStarted);
     await settings.onMigrated?.(url!);
     // The prefix's snapshot is written while drift runs.
