@@ -13,6 +13,8 @@ export interface Measurements {
   prCold?: VerifyRun;
   miss?: VerifyRun;
   warm?: VerifyRun[];
+  /** The warm case again with Node 24 (the action's runtime) when MIGRATE_GUARD_NODE24 names a binary. */
+  warmNode24?: { node: string; runs: VerifyRun[] };
   cluster?: ClusterTimes;
   action?: ActionStart;
   /** Steps that threw (a broken bench, or a timeout of an in-process step). */
@@ -102,6 +104,11 @@ export function renderTable(m: Measurements, d: Derived, header: string): string
   prRow("(m) PR +1 migration, cache miss", m.miss);
   (m.warm ?? []).forEach((w, i) => prRow(`(w${i + 1}) PR +1 migration, cache warm`, w));
   if (d.warmMs !== undefined) rows.push(["(w) warm, median of hits", seconds(d.warmMs), ""]);
+  if (m.warmNode24) {
+    const hits = m.warmNode24.runs.filter((w) => w.ok && w.cache?.state === "hit").map((w) => w.ms);
+    rows.push(["(w24) warm under Node 24, median of hits", hits.length ? seconds(median(hits)) : "–",
+      `${m.warmNode24.node}; runs ${m.warmNode24.runs.map((w) => seconds(w.ms)).join("/")} (the first fills Node's compile cache); not a target, the action's runtime`]);
+  }
 
   const cl = m.cluster;
   rows.push(["(d) cluster ready, median of 5", cl ? seconds(cl.medianMs) : "-",

@@ -73,6 +73,13 @@ async function main(): Promise<number> {
       m.miss = await verifyCli(repoRoot, pr.dir, args(["--cache-dir", cacheDir]));
       m.warm = [];
       for (let i = 0; i < 3; i++) m.warm.push(await verifyCli(repoRoot, pr.dir, args(["--cache-dir", cacheDir])));
+      const node24 = process.env.MIGRATE_GUARD_NODE24;
+      if (node24) {
+        progress(`(w24) the warm case under ${node24}`);
+        const runs = [];
+        for (let i = 0; i < 3; i++) runs.push(await verifyCli(repoRoot, pr.dir, args(["--cache-dir", cacheDir]), node24));
+        m.warmNode24 = { node: execFileSync(node24, ["--version"], { encoding: "utf8" }).trim(), runs };
+      }
     } finally {
       await pr.remove();
     }

@@ -107,8 +107,8 @@ export interface VerifyRun extends Step {
 }
 
 /** (c) The built CLI end to end, as a user runs it; it starts (and stops) its own cluster. */
-export async function verifyCli(repoRoot: string, workingDirectory: string, extraArgs: string[] = ["--no-cache"]): Promise<VerifyRun> {
-  const result = await run(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", workingDirectory, "--json", ...extraArgs], { cwd: repoRoot });
+export async function verifyCli(repoRoot: string, workingDirectory: string, extraArgs: string[] = ["--no-cache"], node = process.execPath): Promise<VerifyRun> {
+  const result = await run(node, ["bin/migrate-guard.js", "verify", "--working-directory", workingDirectory, "--json", ...extraArgs], { cwd: repoRoot });
   let report: { ok: boolean; durationMs: number; checks: { id: string; status: string; summary: string }[]; migrations: unknown[]; cache?: VerifyRun["cache"] } | undefined;
   try {
     report = JSON.parse(result.stdout);
