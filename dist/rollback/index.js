@@ -39903,6 +39903,14 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
 /**
+ * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
+ * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
+ */
+function takesShortLivedFlags(version = process.versions.node) {
+    const major = Number(version.split(".")[0]);
+    return major >= 20 && major <= 24;
+}
+/**
  * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
  * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
  */
@@ -39967,7 +39975,7 @@ class ProjectPrismaCli {
     }
     run(args, url, onLine, options = {}) {
         return new Promise((resolve, reject) => {
-            const flags = options.shortLived ? SHORT_LIVED_NODE_FLAGS : [];
+            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
             const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
                 cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
                 ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),

@@ -1535,6 +1535,14 @@ var external_node_module_ = __webpack_require__(1376);
  */
 const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
 /**
+ * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
+ * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
+ */
+function takesShortLivedFlags(version = process.versions.node) {
+    const major = Number(version.split(".")[0]);
+    return major >= 20 && major <= 24;
+}
+/**
  * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
  * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
  */
@@ -1599,7 +1607,7 @@ class ProjectPrismaCli {
     }
     run(args, url, onLine, options = {}) {
         return new Promise((resolve, reject) => {
-            const flags = options.shortLived ? SHORT_LIVED_NODE_FLAGS : [];
+            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
             const child = (0,external_node_child_process_.spawn)(process.execPath, [...flags, this.entry, ...args], {
                 cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
                 ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
@@ -3380,9 +3388,14 @@ function startLintCheck(params) {
                 await locksPromise;
                 return;
             }
-            logger.info(`Measuring the locks of ${fresh.length} new migrations on a copy of the restored base state…`);
+            this.measureLocksOnCopy(adminUrl, restoreCopy);
+        },
+        measureLocksOnCopy(adminUrl, makeCopy) {
+            if (!base || fresh.length === 0)
+                return;
+            logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a copy of the base state…`);
             const scratch = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
-            locksPromise = restoreCopy(scratch).then(() => measureLocks({ url: adminUrl, base, fresh, scratch }), (error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice", file: fresh[0].file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }]);
+            locksPromise = makeCopy(scratch).then(() => measureLocks({ url: adminUrl, base, fresh, scratch }), (error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice", file: fresh[0].file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }]);
         },
         async check() {
             const [outcome, locks] = await Promise.all([lintPromise.catch((error) => error), locksPromise]);
@@ -3625,7 +3638,8 @@ function restoring(params, dumpFile, manifest, asMiss) {
         // Saved: what Prisma took for the prefix when the snapshot was made (its start included) plus the
         // new migrations, less what this run took from taking the lock to Prisma's exit.
         outcome: (newMigrationsMs = 0) => fallback ? fallback.outcome(newMigrationsMs) : { state: "hit", migrations: prefix.length, savedMs: Math.max(0, manifest.applyMs + newMigrationsMs - wallMs), detail: restored(restoreMs) },
-        async deploy(onLine, whileLocked) {
+        async deploy(onLine, hooks = {}) {
+            const { whileLocked } = hooks;
             const started = Date.now();
             const lock = await connectClient(url, { applicationName: "migrate-guard snapshot restore" });
             let locked = true;
@@ -3697,7 +3711,7 @@ function making(params, key, state, corruptReason) {
     return {
         restored: 0,
         outcome: () => ({ state, migrations: prefix.length, saved, detail: detail() }),
-        async deploy(onLine) {
+        async deploy(onLine, hooks = {}) {
             if (whole) {
                 const started = Date.now();
                 const result = await prisma.deploy(url, onLine);
@@ -3729,6 +3743,7 @@ function making(params, key, state, corruptReason) {
                 else {
                     await cloneDatabase(adminUrl, VERIFY_DATABASE, copy);
                     copied = true;
+                    hooks.onPrefixState?.((database) => cloneDatabase(adminUrl, copy, database));
                 }
             }
             catch (error) {
@@ -3897,30 +3912,44 @@ async function verify(settings) {
         schemaSqlPromise.catch(() => { });
         const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
         expectedPromise.catch(() => { });
+        const prefix = verifiedPrefix(dir.migrations, base);
         if (cacheDir && cluster) {
             const snapStarted = Date.now();
-            snapshot = await openSnapshot({ cacheDir, cluster, url: url, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix: verifiedPrefix(dir.migrations, base), logger });
+            snapshot = await openSnapshot({ cacheDir, cluster, url: url, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
             phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
         }
         phase("ready to apply", started);
         const applyStarted = Date.now();
-        // On a hit the new migrations' locks are measured on the restored state itself, before Prisma may
-        // touch it (snapshot.deploy's whileLocked); otherwise on a scratch replay of the base migrations.
-        const hit = snapshot?.restoreCopy ? snapshot : undefined;
-        let measuredOnRestored = false;
-        const onRestored = async (client) => {
-            measuredOnRestored = true;
-            await lint.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy(name));
-        };
-        if (!hit)
+        // The new migrations' locks: on a hit, measured on the restored state itself before Prisma may
+        // touch it; on a miss whose prefix is the base branch's history, on a copy of the prefix state the
+        // snapshot run makes anyway; otherwise (or when neither happened) on a replay of the base migrations.
+        // Only a prefix that is the whole base history is the base state (an edited base migration ends it early).
+        const prefixIsBase = Boolean(snapshot && base && prefix.length === base.length && prefix.length < dir.migrations.length);
+        const hit = prefixIsBase && snapshot?.restoreCopy ? snapshot : undefined;
+        let measuring = false;
+        const replayLocks = () => {
+            if (measuring)
+                return;
+            measuring = true;
             lint.measureLocks(adminUrl);
+        };
+        const hooks = {
+            ...(hit ? { whileLocked: async (client) => {
+                    measuring = true;
+                    await lint.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy(name));
+                } } : {}),
+            ...(prefixIsBase && !hit ? { onPrefixState: (copy) => {
+                    measuring = true;
+                    lint.measureLocksOnCopy(adminUrl, copy);
+                } } : {}),
+        };
+        if (!prefixIsBase)
+            replayLocks();
         const apply = await applyMigrations({
             prisma, url: url, migrations: dir.migrations, logger,
-            ...(snapshot ? { deploy: (onLine) => snapshot.deploy(onLine, hit ? onRestored : undefined), restored: () => snapshot.restored } : {}),
+            ...(snapshot ? { deploy: (onLine) => snapshot.deploy(onLine, hooks), restored: () => snapshot.restored } : {}),
         });
-        // The snapshot did not restore after all (the run went on as a miss): measured from a replay.
-        if (hit && !measuredOnRestored)
-            lint.measureLocks(adminUrl);
+        replayLocks(); // the snapshot run did not get as far as the base state: measured from a replay
         phase("apply", applyStarted);
         await settings.onMigrated?.(url);
         // The prefix's snapshot is written while drift runs.
