@@ -3989,8 +3989,11 @@ async function verify(settings) {
     }
     finally {
         await snapshot?.dispose();
-        if (cluster)
+        const stopping = Date.now();
+        if (cluster) {
             await cluster.stop();
+            phase("cluster stopped", stopping);
+        }
         else if (clusterPromise)
             await clusterPromise.then((c) => c.stop(), () => { });
     }

@@ -210,7 +210,11 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     };
   } finally {
     await snapshot?.dispose();
-    if (cluster) await cluster.stop();
+    const stopping = Date.now();
+    if (cluster) {
+      await cluster.stop();
+      phase("cluster stopped", stopping);
+    }
     else if (clusterPromise) await clusterPromise.then((c) => c.stop(), () => {});
   }
 }
