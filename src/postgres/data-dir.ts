@@ -4,7 +4,7 @@
 // copy it.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmod, chown, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { PostgresInstallation } from "./binaries.js";
@@ -108,7 +108,21 @@ async function buildTemplate(install: PostgresInstallation, user: ServerUser | u
   } finally {
     await rm(build, { recursive: true, force: true });
   }
+  await pruneTemplates(root, path.basename(template));
   return template;
+}
+
+/**
+ * A new template of a major replaces the others of that major (an upgraded or moved binary, another
+ * initdb setting): they would never be copied again, and in /dev/shm each holds ~28 MB of memory.
+ * Templates of other majors stay (several majors can be installed and used in turns). Never throws.
+ */
+export async function pruneTemplates(root: string, keep: string): Promise<string[]> {
+  const major = keep.split("-")[0];
+  const entries = await readdir(root).catch(() => [] as string[]);
+  const stale = entries.filter((e) => e !== keep && /^\d+-[0-9a-f]{16}$/.test(e) && e.split("-")[0] === major);
+  await Promise.all(stale.map((e) => rm(path.join(root, e), { recursive: true, force: true }).catch(() => {})));
+  return stale;
 }
 
 async function chownIf(dir: string, user: ServerUser | undefined): Promise<void> {
