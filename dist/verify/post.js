@@ -38730,7 +38730,20 @@ async function buildTemplate(install, user) {
     finally {
         await rm(build, { recursive: true, force: true });
     }
+    await pruneTemplates(root, path.basename(template));
     return template;
+}
+/**
+ * A new template of a major replaces the others of that major (an upgraded or moved binary, another
+ * initdb setting): they would never be copied again, and in /dev/shm each holds ~28 MB of memory.
+ * Templates of other majors stay (several majors can be installed and used in turns). Never throws.
+ */
+async function pruneTemplates(root, keep) {
+    const major = keep.split("-")[0];
+    const entries = await readdir(root).catch(() => []);
+    const stale = entries.filter((e) => e !== keep && /^\d+-[0-9a-f]{16}$/.test(e) && e.split("-")[0] === major);
+    await Promise.all(stale.map((e) => rm(path.join(root, e), { recursive: true, force: true }).catch(() => { })));
+    return stale;
 }
 async function chownIf(dir, user) {
     if (user)
