@@ -32,6 +32,12 @@ export interface StartClusterOptions {
   detached?: boolean;
   /** Copy a cached initdb template instead of running initdb each time. Default true. */
   template?: boolean;
+  /**
+   * Where the server's files go: "scratch" (default) is clusterParentDir() — /dev/shm when suitable,
+   * for migrate-guard's own work on empty databases; "disk" is the OS temp dir, for a server whose
+   * data size is not ours to know (the postgres action serves the app's own tests).
+   */
+  storage?: "scratch" | "disk";
   readyTimeoutMs?: number;
 }
 
@@ -186,7 +192,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
 
   const install = await findPostgres(options.version);
   const user = serverUser();
-  const rootDir = await mkdtemp(path.join(clusterParentDir(), ROOT_DIR_PREFIX));
+  const rootDir = await mkdtemp(path.join(options.storage === "disk" ? os.tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
   const dataDir = path.join(rootDir, "data");
   const logFile = path.join(rootDir, "postgres.log");
   const live: LiveCluster = { rootDir, dataDir };

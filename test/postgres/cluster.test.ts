@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { RecordingLogger } from "../../src/core/logger.js";
 import { startCluster, type Cluster } from "../../src/postgres/cluster.js";
+import { clusterParentDir } from "../../src/postgres/scratch-dir.js";
 import { childrenOf, isRunning, waitFor } from "./support/processes.js";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -62,6 +65,25 @@ describe("throwaway cluster", () => {
     expect(Number(rb[0]!.port)).toBe(b.port);
     await Promise.all([a.stop(), b.stop()]);
     expect(await waitFor(() => !isRunning(a.pid) && !isRunning(b.pid))).toBe(true);
+  });
+
+  it("keeps its files in the scratch place by default and in the OS temp dir with storage: disk", async () => {
+    const scratch = await startCluster();
+    const disk = await startCluster({ storage: "disk" });
+    try {
+      expect(path.dirname(scratch.rootDir)).toBe(clusterParentDir());
+      expect(path.dirname(disk.rootDir)).toBe(os.tmpdir());
+      for (const c of [scratch, disk]) {
+        const client = new pg.Client({ connectionString: c.url });
+        await client.connect();
+        expect((await client.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+        await client.end();
+      }
+    } finally {
+      await scratch.stop();
+      await disk.stop();
+    }
+    expect(existsSync(disk.rootDir)).toBe(false);
   });
 
   it("starts without the template cache too", async () => {

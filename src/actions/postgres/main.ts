@@ -8,7 +8,8 @@ import { readInputs } from "./inputs.js";
 export async function run(): Promise<void> {
   const settings = readInputs();
   const started = performance.now();
-  const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger: actionsLogger, detached: true });
+  // On disk: the app's tests may load more data than /dev/shm holds.
+  const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger: actionsLogger, detached: true, storage: "disk" });
   // Saved first: should anything below fail, the post step still stops the server.
   core.saveState("cluster", JSON.stringify({ pid: cluster.pid, dataDir: cluster.dataDir, rootDir: cluster.rootDir }));
   // The URL has no password (trust authentication on 127.0.0.1 only), so there is nothing to mask.
