@@ -11088,7 +11088,7 @@ async function startCluster(options = {}) {
         throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
     const install = await findPostgres(options.version);
     const user = serverUser();
-    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(clusterParentDir(), ROOT_DIR_PREFIX));
+    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(options.storage === "disk" ? external_node_os_default().tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = external_node_path_default().join(rootDir, "data");
     const logFile = external_node_path_default().join(rootDir, "postgres.log");
     const live = { rootDir, dataDir };

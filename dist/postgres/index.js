@@ -39152,7 +39152,7 @@ async function startCluster(options = {}) {
         throw new errors_ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
     const install = await findPostgres(options.version);
     const user = serverUser();
-    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(clusterParentDir(), ROOT_DIR_PREFIX));
+    const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(options.storage === "disk" ? external_node_os_default().tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = external_node_path_default().join(rootDir, "data");
     const logFile = external_node_path_default().join(rootDir, "postgres.log");
     const live = { rootDir, dataDir };
@@ -39340,7 +39340,8 @@ function readInputs(getInput = (name) => core_getInput(name)) {
 async function main_run() {
     const settings = readInputs();
     const started = performance.now();
-    const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger: actionsLogger, detached: true });
+    // On disk: the app's tests may load more data than /dev/shm holds.
+    const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger: actionsLogger, detached: true, storage: "disk" });
     // Saved first: should anything below fail, the post step still stops the server.
     saveState("cluster", JSON.stringify({ pid: cluster.pid, dataDir: cluster.dataDir, rootDir: cluster.rootDir }));
     // The URL has no password (trust authentication on 127.0.0.1 only), so there is nothing to mask.

@@ -39130,7 +39130,7 @@ async function startCluster(options = {}) {
         throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
     const install = await findPostgres(options.version);
     const user = serverUser();
-    const rootDir = await mkdtemp(path.join(clusterParentDir(), ROOT_DIR_PREFIX));
+    const rootDir = await mkdtemp(path.join(options.storage === "disk" ? os.tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = path.join(rootDir, "data");
     const logFile = path.join(rootDir, "postgres.log");
     const live = { rootDir, dataDir };
