@@ -3385,31 +3385,30 @@ function startLintCheck(params) {
     // Without a base ref nothing is new: no migration to measure.
     const baseNames = new Set((base ?? current).map((m) => m.name));
     const fresh = current.filter((m) => !baseNames.has(m.name));
+    const measureOnCopy = (adminUrl, makeCopy) => {
+        if (!base || fresh.length === 0)
+            return;
+        logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a copy of the base state…`);
+        const scratch = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
+        locksPromise = makeCopy(scratch).then(() => measureLocks({ url: adminUrl, base, fresh, scratch }), (error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice", file: fresh[0].file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }]);
+    };
     return {
-        measureLocks(url, baseState) {
+        measureLocks(url) {
             if (!base || fresh.length === 0)
                 return;
             logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
-            locksPromise = measureLocks({ url, base, fresh, ...(baseState ? { scratch: baseState } : {}) });
+            locksPromise = measureLocks({ url, base, fresh });
         },
         async measureLocksOnRestored(client, adminUrl, restoreCopy) {
             if (!base || fresh.length === 0)
                 return;
-            if (fresh.length === 1) {
-                logger.info(`Measuring the locks of the new migration on the restored base state (rolled back)…`);
-                locksPromise = measureLocksRolledBack(client, fresh[0]);
-                await locksPromise;
-                return;
-            }
-            this.measureLocksOnCopy(adminUrl, restoreCopy);
+            if (fresh.length > 1)
+                return measureOnCopy(adminUrl, restoreCopy);
+            logger.info(`Measuring the locks of the new migration on the restored base state (rolled back)…`);
+            locksPromise = measureLocksRolledBack(client, fresh[0]);
+            await locksPromise;
         },
-        measureLocksOnCopy(adminUrl, makeCopy) {
-            if (!base || fresh.length === 0)
-                return;
-            logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a copy of the base state…`);
-            const scratch = `migrate_guard_locks_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
-            locksPromise = makeCopy(scratch).then(() => measureLocks({ url: adminUrl, base, fresh, scratch }), (error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice", file: fresh[0].file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }]);
-        },
+        measureLocksOnCopy: measureOnCopy,
         async check() {
             const [outcome, locks] = await Promise.all([lintPromise.catch((error) => error), locksPromise]);
             // A linter bug must not take the other checks' results down with it.
