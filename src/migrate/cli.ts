@@ -1,7 +1,6 @@
 // What the status, deploy and resolve CLI commands share: their flags, reading them into a
 // MigrateRequest, running, and printing text or --json. Each command file adds only its usage text.
 import { parseCommandArgs } from "../cli/args.js";
-import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { lintPending } from "./lint-pending.js";
 import { renderMigrateText } from "./render.js";

@@ -6,7 +6,7 @@ import pg from "pg";
 import { redact } from "../core/errors.js";
 import { normalizeEnvironmentName, type EnvironmentStamp } from "../core/environment.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { connectClient, describeUrl, pgConnectionString, quoteIdentifier, urlSecrets } from "../postgres/database.js";
+import { connectClient, describeUrl, quoteIdentifier, urlSecrets } from "../postgres/database.js";
 
 /** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
 // Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.

@@ -5,7 +5,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmod, chown, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { PostgresInstallation } from "./binaries.js";
 import { clusterParentDir } from "./scratch-dir.js";
