@@ -10609,7 +10609,6 @@ async function stopClusterFromState(state) {
 
 
 
-
 // A UTC server makes verify's output independent of the machine's zone (no measurable speed gain).
 const INITDB_ENV = { TZ: "UTC", LC_ALL: "C" };
 function initdbArgs(major) {
@@ -16110,7 +16109,6 @@ function context_isPositiveInteger(value) {
 ;// CONCATENATED MODULE: ./src/migrate/cli.ts
 // What the status, deploy and resolve CLI commands share: their flags, reading them into a
 // MigrateRequest, running, and printing text or --json. Each command file adds only its usage text.
-
 
 
 

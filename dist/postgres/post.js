@@ -38651,7 +38651,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
-
 // A UTC server makes verify's output independent of the machine's zone (no measurable speed gain).
 const INITDB_ENV = { TZ: "UTC", LC_ALL: "C" };
 function initdbArgs(major) {

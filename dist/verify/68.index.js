@@ -968,7 +968,6 @@ async function stopClusterFromState(state) {
 
 
 
-
 // A UTC server makes verify's output independent of the machine's zone (no measurable speed gain).
 const INITDB_ENV = { TZ: "UTC", LC_ALL: "C" };
 function initdbArgs(major) {
