@@ -15,7 +15,7 @@
 //   with `environment: staging` does it too, and the gate does not list those). The newer deployment runs
 //   on top of what was deployed, so `inactive` neither ends nor restarts the soak.
 import { scriptMatchesChecksum } from "./migration-state.js";
-import { elapsedSeconds, type TargetMigration } from "./soak.js";
+import { elapsedSeconds, type TargetMigration } from "./soak-target.js";
 
 export type CodeSoak =
   | { kind: "not-checked"; why: string }

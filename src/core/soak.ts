@@ -7,6 +7,9 @@
 import type { MigrationRecord } from "./migration-state.js";
 import { scriptMatchesChecksum } from "./migration-state.js";
 import type { CodeSoak } from "./soak-code.js";
+import { elapsedSeconds, type TargetMigration } from "./soak-target.js";
+
+export { elapsedSeconds, type TargetMigration } from "./soak-target.js";
 
 export type GateDecision = "pass" | "wait" | "block";
 export type MigrationSoakStatus = "soaked" | "soaking" | "missing" | "failed" | "rolled-back" | "checksum-mismatch";
@@ -17,14 +20,6 @@ export interface SoakPolicy {
   from: string;
   /** The environment they are promoted to (default production). */
   to: string;
-}
-
-/** A migration in the repository at the target commit. */
-export interface TargetMigration {
-  name: string;
-  /** sha256 hex of the file's bytes, as Prisma computes it. */
-  checksum: string;
-  sql: string;
 }
 
 /** What the `from` database told: its `_prisma_migrations` rows and its own `now()`, or why it could not be read. */
@@ -76,11 +71,6 @@ export interface SoakInput {
 }
 
 export const DEFAULT_SOAK_HOURS = 24;
-
-/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
-export function elapsedSeconds(since: Date, serverNow: Date): number {
-  return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
-}
 
 /** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
 function sameChecksum(migration: TargetMigration, stored: string): boolean {
