@@ -6,16 +6,11 @@
 // schema.prisma. "Deployed to production" is a hook (`deployed`) that a production-aware caller can
 // fill from the production database's _prisma_migrations; without it, "on the base branch" stands in.
 import { columnDisplay, display } from "./ast.js";
-import { modelOf, type PrismaModels } from "./prisma-models.js";
+import { modelOf } from "./prisma-models.js";
 import type { Severity } from "../core/report.js";
-import type { StatementContext } from "./types.js";
+import type { PhaseEvidence, StatementContext } from "./types.js";
 
-export interface PhaseEvidence {
-  /** schema.prisma as on the base branch; undefined when unknown (file mode, history linting). */
-  baseModels?: PrismaModels;
-  /** Whether a migration is applied in production; undefined when unknown. */
-  deployed?: (migration: string) => boolean | undefined;
-}
+export type { PhaseEvidence } from "./types.js";
 
 export interface PhaseVerdict {
   severity: Severity;

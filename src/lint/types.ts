@@ -2,9 +2,17 @@
 // no @actions imports.
 import type { Severity } from "../core/report.js";
 import type { ParsedScript, ParsedStatement } from "./parse.js";
-import type { PhaseEvidence } from "./phases.js";
+import type { PrismaModels } from "./prisma-models.js";
 import type { PrismaWarning } from "./prisma-warnings.js";
 import type { SchemaState } from "./state.js";
+
+/** What the 3-phase rules (phases.ts) know about the base branch and production. */
+export interface PhaseEvidence {
+  /** schema.prisma as on the base branch; undefined when unknown (file mode, history linting). */
+  baseModels?: PrismaModels;
+  /** Whether a migration is applied in production; undefined when unknown. */
+  deployed?: (migration: string) => boolean | undefined;
+}
 
 /** What a finding is about; the benchmark counts findings per class. */
 export type RuleClass = "destructive" | "breaking" | "data" | "locking" | "hygiene" | "meta";
