@@ -4,7 +4,7 @@ import path from "node:path";
 import { compareStamp, DEFAULT_ENVIRONMENTS, DEFAULT_PRODUCTION_ENVIRONMENTS, parseEnvironmentList, resolveEnvironment } from "../core/environment.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { EnvironmentDatabase, urlSecrets } from "../migrate/database.js";
+import { EnvironmentDatabase, urlSecrets } from "../postgres/environment-database.js";
 import { backupDatabase } from "../migrate/pg-dump.js";
 import { validateDatabaseUrl } from "../migrate/settings.js";
 import { describeUrl } from "../postgres/database.js";

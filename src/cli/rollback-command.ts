@@ -4,7 +4,7 @@
 import { createInterface } from "node:readline/promises";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { EnvironmentDatabase } from "../migrate/database.js";
+import { EnvironmentDatabase } from "../postgres/environment-database.js";
 import { lintPending } from "../migrate/lint-pending.js";
 import { renderMigrateText } from "../migrate/render.js";
 import { toMigrateJson } from "../migrate/report.js";

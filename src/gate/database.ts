@@ -2,7 +2,7 @@
 // server's own `now()`, read in one read-only transaction on a read-only session. The gate never writes.
 import type { EnvironmentStamp } from "../core/environment.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { EnvironmentDatabase } from "../migrate/database.js";
+import { EnvironmentDatabase } from "../postgres/environment-database.js";
 
 export interface DatabaseSnapshot {
   records: MigrationRecord[];

@@ -3,7 +3,7 @@
 import { assertEnvironmentName, normalizeEnvironmentName } from "../core/environment.js";
 import { ConfigurationError } from "../core/errors.js";
 import { DEFAULT_SOAK_HOURS, type SoakPolicy } from "../core/soak.js";
-import { validateDatabaseUrl } from "../migrate/settings.js";
+import { validateDatabaseUrl } from "../postgres/database-url.js";
 
 export const DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
 

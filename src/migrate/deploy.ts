@@ -6,7 +6,7 @@ import { assertProductionConfirmed, compareStamp } from "../core/environment.js"
 import { redact } from "../core/errors.js";
 import { failureSummary, parseDeployOutput, recoverySteps } from "../core/migration-state.js";
 import type { PrismaCli, PrismaRunResult } from "../prisma/cli.js";
-import { urlSecrets, type EnvironmentDatabase } from "./database.js";
+import { urlSecrets, type EnvironmentDatabase } from "../postgres/environment-database.js";
 import { lockTimeoutMessage, waitForMigrationLock } from "./lock.js";
 import { backupDatabase } from "./pg-dump.js";
 import { runDeployGate } from "../gate/deploy-gate.js";

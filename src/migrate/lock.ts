@@ -1,6 +1,6 @@
 // Prisma's migration lock as seen from outside: a bounded wait while another session (a deploy that is
 // running) holds it, so that a second deploy waits instead of reading a half-applied state.
-import type { EnvironmentDatabase, LockHolder } from "./database.js";
+import type { EnvironmentDatabase, LockHolder } from "../postgres/environment-database.js";
 import { describeLockHolder } from "./state.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

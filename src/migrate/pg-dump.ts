@@ -6,7 +6,7 @@ import { access, constants, mkdir, readdir, realpath, stat, unlink } from "node:
 import path from "node:path";
 import { promisify } from "node:util";
 import { redact } from "../core/errors.js";
-import { urlSecrets } from "./database.js";
+import { urlSecrets } from "../postgres/environment-database.js";
 
 const execFileAsync = promisify(execFile);
 

@@ -2,7 +2,7 @@
 // the action's outputs and the deployment statuses are all rendered from.
 import type { EnvironmentStamp } from "../core/environment.js";
 import type { MigrationState } from "../core/migration-state.js";
-import type { LockHolder } from "./database.js";
+import type { LockHolder } from "../postgres/environment-database.js";
 import type { MigrateCommand } from "./settings.js";
 import type { DeployGateOutcome } from "../gate/deploy-gate.js";
 

@@ -4,7 +4,7 @@
 import { redact } from "../core/errors.js";
 import type { MigrationState } from "../core/migration-state.js";
 import type { PrismaCli } from "../prisma/cli.js";
-import { urlSecrets } from "./database.js";
+import { urlSecrets } from "../postgres/environment-database.js";
 import { prismaError } from "./deploy.js";
 import { lockTimeoutMessage, waitForMigrationLock } from "./lock.js";
 import type { MigrateReport } from "./report.js";
@@ -37,7 +37,7 @@ function refusal(scope: RunScope): string | undefined {
 }
 
 export async function runResolve(scope: RunScope, prisma: PrismaCli): Promise<MigrateReport> {
-  const { settings, deps, loaded, db, env, report } = scope;
+  const { settings, deps, loaded, db, report } = scope;
   const { name, kind } = settings.resolve!;
   describeState(scope);
   const reason = refusal(scope);

@@ -5,7 +5,7 @@
 import { compareStamp, isProductionRun } from "../core/environment.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 import { describeUrl } from "../postgres/database.js";
-import { DatabaseConnectionError, EnvironmentDatabase, urlSecrets } from "./database.js";
+import { DatabaseConnectionError, EnvironmentDatabase, urlSecrets } from "../postgres/environment-database.js";
 import { runDeploy } from "./deploy.js";
 import { lockTimeoutMessage, waitForMigrationLock } from "./lock.js";
 import type { MigrateReport } from "./report.js";

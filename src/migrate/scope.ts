@@ -5,7 +5,7 @@ import type { Logger } from "../core/logger.js";
 import type { Migration } from "../core/migrations.js";
 import { recoverySteps } from "../core/migration-state.js";
 import type { AuditRecord, AuditRequest, AuditTrail } from "./audit.js";
-import type { EnvironmentDatabase } from "./database.js";
+import type { EnvironmentDatabase } from "../postgres/environment-database.js";
 import { gateLine, gatePayload } from "../gate/deploy-gate.js";
 import type { GateGitHub } from "../gate/github.js";
 import { headline, type MigrateReport, type PendingMigration } from "./report.js";

@@ -2,27 +2,14 @@
 // see) and the environment database's state (stamp, history, lock). Both read-only.
 import type { EnvironmentStamp } from "../core/environment.js";
 import { classifyMigrations, type MigrationState } from "../core/migration-state.js";
-import { readMigrationsDirectory, type MigrationsDirectory } from "../core/migrations.js";
-import { repositoryRoot } from "../git/git.js";
 import { findPrismaCli, type PrismaCli } from "../prisma/cli.js";
-import { locateProject, type PrismaProject } from "../prisma/project.js";
+import type { LoadedProject } from "../prisma/load-project.js";
 import { redact } from "../core/errors.js";
-import { EnvironmentDatabase, urlSecrets, type LockHolder } from "./database.js";
+import { EnvironmentDatabase, urlSecrets, type LockHolder } from "../postgres/environment-database.js";
 import { prismaWarnings, type MigrateReport, type PendingMigration } from "./report.js";
 import type { MigrateSettings } from "./settings.js";
 
-export interface LoadedProject {
-  project: PrismaProject;
-  dir: MigrationsDirectory;
-  repoRoot: string;
-}
-
-export async function loadProject(workingDirectory: string, schema: string | undefined): Promise<LoadedProject> {
-  const project = await locateProject({ workingDirectory, ...(schema ? { schema } : {}) });
-  const repoRoot = (await repositoryRoot(project.workingDirectory).catch(() => undefined)) ?? project.workingDirectory;
-  const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
-  return { project, dir, repoRoot };
-}
+export { loadProject, type LoadedProject } from "../prisma/load-project.js";
 
 export function projectPrisma(loaded: LoadedProject, explicitSchema: boolean): PrismaCli {
   const { project } = loaded;

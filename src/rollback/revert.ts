@@ -14,7 +14,7 @@ import { ConfigurationError, redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { toPosix } from "../core/migrations.js";
 import { planRevert, renderRevertMigration, revertMigrationName, unseenStatements, type DataLoss, type RevertPlan } from "../core/revert.js";
-import { DatabaseConnectionError, EnvironmentDatabase } from "../migrate/database.js";
+import { DatabaseConnectionError, EnvironmentDatabase } from "../postgres/environment-database.js";
 import { expectedCatalog } from "../verify/drift.js";
 import { whereIs } from "../migrate/resolve.js";
 import { loadProject, projectPrisma, readEnvironmentState, type LoadedProject } from "../migrate/state.js";
@@ -103,7 +103,10 @@ export async function runRevert(settings: RevertSettings, deps: { logger: Logger
     ok: false, kind: "revert", environment: settings.environment.name, migration: settings.migration, database: describeUrl(settings.databaseUrl),
     refused: null, dataLoss: [], recreatedEmpty: [], notReverted: [], mayFail: [], warnings: [], durationMs: 0,
   };
-  const finish = () => ((report.durationMs = Date.now() - started), report);
+  const finish = () => {
+    report.durationMs = Date.now() - started;
+    return report;
+  };
   const loaded = await loadProject(settings.workingDirectory, settings.schema);
   const target = findMigration(loaded, settings.migration);
   const major = await readEnvironment(settings, loaded, report);

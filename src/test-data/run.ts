@@ -5,7 +5,7 @@ import path from "node:path";
 import type { EnvironmentStamp } from "../core/environment.js";
 import { redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { DatabaseConnectionError, EnvironmentDatabase, urlSecrets } from "../migrate/database.js";
+import { DatabaseConnectionError, EnvironmentDatabase, urlSecrets } from "../postgres/environment-database.js";
 import { describeUrl } from "../postgres/database.js";
 import { locateProject } from "../prisma/project.js";
 import { decideTestData } from "./policy.js";

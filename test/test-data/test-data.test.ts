@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { EnvironmentDatabase } from "../../src/migrate/database.js";
+import { EnvironmentDatabase } from "../../src/postgres/environment-database.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { runDistAction } from "../support/run-dist.js";
 import { appRepo, cli, expectNoPassword, snapshot, startEnvironmentCluster, withoutMaskCommands, type EnvironmentCluster } from "../migrate/support.js";

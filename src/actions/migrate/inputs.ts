@@ -1,7 +1,7 @@
 // Every input of the migrate action, read and validated in one place. Secrets are registered with the
 // runner before anything can print them.
 import * as core from "@actions/core";
-import { urlSecrets } from "../../migrate/database.js";
+import { urlSecrets } from "../../postgres/environment-database.js";
 import type { MigrateRequest } from "../../migrate/settings.js";
 import { booleanInput } from "../action-runtime.js";
 

@@ -1,7 +1,7 @@
 // Every input of the rollback action, read in one place. Secrets are registered with the runner before
 // anything can print them.
 import * as core from "@actions/core";
-import { urlSecrets } from "../../migrate/database.js";
+import { urlSecrets } from "../../postgres/environment-database.js";
 import type { RollbackRequest } from "../../rollback/settings.js";
 import { booleanInput } from "../action-runtime.js";
 

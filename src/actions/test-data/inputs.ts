@@ -1,7 +1,7 @@
 // Every input of the test-data action, read in one place. The database URL is registered as a secret
 // before anything can print it.
 import * as core from "@actions/core";
-import { urlSecrets } from "../../migrate/database.js";
+import { urlSecrets } from "../../postgres/environment-database.js";
 import type { TestDataRequest } from "../../test-data/settings.js";
 import { booleanInput } from "../action-runtime.js";
 

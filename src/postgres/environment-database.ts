@@ -2,15 +2,15 @@
 // after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
 // migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
 // turned into messages that say what to fix, never quoting the URL or its password.
-import pg from "pg";
+import type pg from "pg";
 import { redact } from "../core/errors.js";
 import { normalizeEnvironmentName, type EnvironmentStamp } from "../core/environment.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { connectClient, describeUrl, quoteIdentifier, urlSecrets } from "../postgres/database.js";
+import { connectClient, describeUrl, quoteIdentifier, urlSecrets } from "./database.js";
 
 /** The key of `pg_advisory_lock` Prisma Migrate takes while it applies or resolves migrations. */
 // Credentials scrubbing and libpq URL semantics are the Postgres adapter's; re-exported for migrate.
-export { pgConnectionString, urlSecrets } from "../postgres/database.js";
+export { pgConnectionString, urlSecrets } from "./database.js";
 
 export const PRISMA_ADVISORY_LOCK = 72707369;
 export const STAMP_SCHEMA = "migrate_guard";
