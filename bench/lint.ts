@@ -51,7 +51,11 @@ function recordedSquawk(repoRoot: string, fixtureRel: string): { file: string; l
   return [...located, ...rest];
 }
 
-const count = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+const count = (values: string[]) => {
+  const acc: Record<string, number> = {};
+  for (const v of values) acc[v] = (acc[v] ?? 0) + 1;
+  return acc;
+};
 
 export async function lintBench(repoRoot: string, fixtureRel: string): Promise<LintBench> {
   const cli = path.join(repoRoot, "bin/migrate-guard.js");

@@ -5,6 +5,7 @@
 import { loadParser } from "../sql/statements.js";
 
 // The AST is libpg-query's JSON; rules read it through the helpers in ast.ts.
+// biome-ignore lint/suspicious/noExplicitAny: libpg-query's JSON AST has no published types; ast.ts reads it defensively.
 export type Node = any;
 
 export interface ParsedStatement {

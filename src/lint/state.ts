@@ -185,7 +185,7 @@ export class SchemaState {
           if (col) { col.notNull = true; delete col.nullableSince; }
           break;
         case "AT_DropNotNull":
-          if (col && col.notNull) { col.notNull = false; col.nullableSince = migration; }
+          if (col?.notNull) { col.notNull = false; col.nullableSince = migration; }
           break;
         case "AT_AlterColumnType":
           if (col) col.type = typeString(cmd.def?.ColumnDef?.typeName);

@@ -1,7 +1,7 @@
 // When a migration fails, Prisma reports the error without a reliable position (the JavaScript engine
 // gives none at all). Replaying the script the way Prisma ran it — all of it in one transaction that
 // the failure rolls back — statement by statement tells which statement failed and where.
-import pg from "pg";
+import type pg from "pg";
 import { redact } from "../core/errors.js";
 import { lineAndColumn } from "../core/migrations.js";
 import { splitStatements } from "../sql/statements.js";

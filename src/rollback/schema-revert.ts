@@ -64,7 +64,7 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
   const { migration } = params;
   const top = await git(params.workingDirectory, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
   const schemaName = path.basename(params.schemaPath);
-  if (!top || top.code !== 0) return unchanged("the project is not in a git repository, so the schema change that came with the migration cannot be found", handEdit(schemaName, migration));
+  if (top?.code !== 0) return unchanged("the project is not in a git repository, so the schema change that came with the migration cannot be found", handEdit(schemaName, migration));
   const root = top.stdout.trim();
   const schemaRel = toPosix(path.relative(root, params.schemaPath));
   const migrationsRel = toPosix(path.relative(root, params.migrationsDir));

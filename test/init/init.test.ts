@@ -2,7 +2,7 @@
 // changes nothing (byte-identical files), --dry-run, never replacing without --force, package.json's
 // indentation and key order, a monorepo package, and the local PostgreSQL the db:migrate:* scripts use
 // (`local start|exec|stop` with the real Prisma CLI).
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { stopLocal } from "../../src/init/local-postgres.js";

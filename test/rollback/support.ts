@@ -117,7 +117,7 @@ model Comment {
 export function repoWithSchemaHistory(): { repo: ProjectRepo; commits: { a: string; b: string; c: string } } {
   const repo = createProjectRepo(exampleApp);
   const schemaB = repo.read(SCHEMA_FILE);
-  const schemaA = schemaB.replace(/\n  posts +Post\[\]/, "").replace(/\nmodel Post \{[\s\S]*?\n\}\n/, "");
+  const schemaA = schemaB.replace(/\n {2}posts +Post\[\]/, "").replace(/\nmodel Post \{[\s\S]*?\n\}\n/, "");
   if (schemaA.includes("Post")) throw new Error("example schema changed: could not derive A's schema");
   // Rebuild the history: A, then B, then C, one commit each.
   repo.git("update-ref", "-d", "HEAD");

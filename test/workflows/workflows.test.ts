@@ -280,7 +280,7 @@ describe("reusable workflow", () => {
     const callerRef = (loadYaml("examples/workflows/verify-migrations.yml").jobs as Meta).migrations as Meta;
     expect(callerRef.uses).toBe(`${SELF_REPO}/${REUSABLE}@${version}`);
     const checkout = steps(workflow).find((s) => String(s.uses ?? "").startsWith("actions/checkout@"));
-    expect((checkout?.with as Meta)["fetch-depth"]).toBe(0);
+    expect((checkout?.with as Meta | undefined)?.["fetch-depth"]).toBe(0);
   });
 });
 
