@@ -156,7 +156,8 @@ Usage: migrate-guard <command> [options]
 Commands:
 ${list}
 
-Run \`migrate-guard <command> --help\` for a command's options and examples.
+Run \`migrate-guard <command> --help\` for a command's options and examples;
+\`migrate-guard --version\` (-V) prints the version.
 
 ${GLOBAL_OPTIONS}
 `;

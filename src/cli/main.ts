@@ -16,6 +16,7 @@ import { backupCommand } from "./backup-command.js";
 import { gateCommand } from "./gate-command.js";
 import { commandHelp, findCommand, mainUsage } from "./help.js";
 import { loadEnvFiles } from "./env-files.js";
+import { VERSION } from "../version.js";
 
 // The command list comes from the help table (src/cli/help.ts): a new command adds its entry there.
 const USAGE = mainUsage();
@@ -53,6 +54,9 @@ export async function main(argv: string[]): Promise<number> {
       case "backup": return await backupCommand(args, { stdout: process.stdout, logger });
       case "gate": return await gateCommand(args, { stdout: process.stdout, logger });
       case "dev": case "reset": case "push": case "db-push": case "execute": case "db-execute": return refuseDangerousCommand(command);
+      case "-V": case "--version":
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
       case undefined: case "-h": case "--help": case "help":
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
