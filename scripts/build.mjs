@@ -73,6 +73,8 @@ for (const [source, dir, file] of ENTRIES) {
     quiet: true,
     // Deterministic output: the committed dist/ is compared byte for byte in CI.
     cache: false,
+    // The npm package ships dist/cli alone: the licenses of everything bundled into it go with it.
+    license: dir === "cli" ? "licenses.txt" : "",
   });
   const outDir = path.join(dist, dir);
   await mkdir(outDir, { recursive: true });
