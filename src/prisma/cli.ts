@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { unsupportedPrismaMessage } from "./version.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 
 export interface PrismaRunResult { code: number; stdout: string; stderr: string }
@@ -93,9 +94,8 @@ export function findPrismaCli(options: PrismaCliOptions): PrismaCli {
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { version: string; bin?: Record<string, string> | string };
   const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
   const major = Number(pkg.version.split(".")[0]);
-  if (!(major >= 5)) {
-    throw new ConfigurationError(`Prisma ${pkg.version} is too old: migrate-guard supports Prisma 5, 6 and 7. Upgrade prisma in package.json.`);
-  }
+  const unsupported = unsupportedPrismaMessage({ version: pkg.version, major, source: pkgPath, installed: true }, options.workingDirectory);
+  if (unsupported) throw new ConfigurationError(unsupported);
   return new ProjectPrismaCli(pkg.version, major, path.join(path.dirname(pkgPath), binRel), options);
 }
 

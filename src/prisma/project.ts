@@ -4,6 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigurationError } from "../core/errors.js";
+import { assertSupportedPrisma } from "./version.js";
 import { parseConfigHints, parseDatasource, urlVariables, type ConfigHints, type DatasourceInfo } from "../core/prisma-schema.js";
 
 export interface PrismaProject {
@@ -45,6 +46,8 @@ export async function locateProject(options: { workingDirectory: string; schema?
   if (!existsSync(wd) || !statSync(wd).isDirectory()) {
     throw new ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
   }
+  // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
+  assertSupportedPrisma(wd);
   const configName = CONFIG_NAMES.find((n) => existsSync(path.join(wd, n)));
   const configFile = configName ? path.join(wd, configName) : undefined;
   const configHints = configFile ? parseConfigHints(await readFile(configFile, "utf8")) : undefined;
