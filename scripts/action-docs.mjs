@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Generates the inputs/outputs tables of each action from its action.yml and writes them into
-// README.md between `<!-- action-docs:NAME:start -->` and `<!-- action-docs:NAME:end -->`.
+// Generates the inputs/outputs tables of each action from its action.yml and writes them into the
+// action's page under docs/, between `<!-- action-docs:NAME:start -->` and `<!-- action-docs:NAME:end -->`.
 //
-//   node scripts/action-docs.mjs            rewrite the blocks in README.md
-//   node scripts/action-docs.mjs --check    exit 1 if README.md is stale (CI)
-//   --readme PATH                           use another README (tests)
+//   node scripts/action-docs.mjs            rewrite the blocks in the docs pages
+//   node scripts/action-docs.mjs --check    exit 1 if a page is stale (CI)
+//   --docs DIR                              read and write the pages in DIR instead of docs/ (tests)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,17 @@ export const ACTIONS = {
   rollback: "actions/rollback/action.yml",
   "test-data": "actions/test-data/action.yml",
   gate: "actions/gate/action.yml",
+};
+
+/** NAME → the page (in docs/) that holds its tables. */
+export const PAGES = {
+  verify: "verify.md",
+  postgres: "postgres.md",
+  lint: "lint.md",
+  migrate: "migrate.md",
+  rollback: "rollback.md",
+  "test-data": "test-data.md",
+  gate: "gate.md",
 };
 
 /** One table cell: a single line, `|` escaped. */
@@ -67,19 +78,19 @@ export function renderAction(name, actionYml) {
 const startMarker = (name) => `<!-- action-docs:${name}:start -->`;
 const endMarker = (name) => `<!-- action-docs:${name}:end -->`;
 
-/** README text with every action's block regenerated. Throws if a marker pair is missing or broken. */
-export function updateReadme(readme, root = repoRoot) {
-  let out = readme;
-  for (const [name, file] of Object.entries(ACTIONS)) {
+/** A page's text with the blocks of `names` regenerated. Throws if a marker pair is missing or broken. */
+export function updatePage(text, names, root = repoRoot) {
+  let out = text;
+  for (const name of names) {
     const start = startMarker(name);
     const end = endMarker(name);
     const i = out.indexOf(start);
     const j = out.indexOf(end);
     if (i < 0 || j < 0 || j < i) {
-      throw new Error(`README has no well-formed block for "${name}": add the lines\n  ${start}\n  ${end}`);
+      throw new Error(`no well-formed block for "${name}": add the lines\n  ${start}\n  ${end}`);
     }
-    if (out.indexOf(start, i + 1) >= 0) throw new Error(`README has more than one "${start}"`);
-    const body = renderAction(name, readFileSync(path.join(root, file), "utf8"));
+    if (out.indexOf(start, i + 1) >= 0) throw new Error(`more than one "${start}"`);
+    const body = renderAction(name, readFileSync(path.join(root, ACTIONS[name]), "utf8"));
     out = `${out.slice(0, i + start.length)}\n${body}\n${out.slice(j)}`;
   }
   return out;
@@ -87,36 +98,38 @@ export function updateReadme(readme, root = repoRoot) {
 
 function main(argv) {
   const check = argv.includes("--check");
-  const k = argv.indexOf("--readme");
-  const readmePath = k >= 0 && argv[k + 1] ? path.resolve(argv[k + 1]) : path.join(repoRoot, "README.md");
-  let current;
-  try {
-    current = readFileSync(readmePath, "utf8");
-  } catch {
-    console.error(`action-docs: cannot read ${readmePath}`);
-    return 1;
-  }
-  let next;
-  try {
-    next = updateReadme(current);
-  } catch (err) {
-    console.error(`action-docs: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  }
-  if (check) {
-    if (next !== current) {
-      console.error(`action-docs: ${path.relative(process.cwd(), readmePath) || readmePath} is stale; run: node scripts/action-docs.mjs`);
+  const k = argv.indexOf("--docs");
+  const docsDir = k >= 0 && argv[k + 1] ? path.resolve(argv[k + 1]) : path.join(repoRoot, "docs");
+  const byPage = new Map();
+  for (const [name, page] of Object.entries(PAGES)) byPage.set(page, [...(byPage.get(page) ?? []), name]);
+  let stale = 0;
+  for (const [page, names] of byPage) {
+    const file = path.join(docsDir, page);
+    const shown = path.relative(process.cwd(), file) || file;
+    let current;
+    try {
+      current = readFileSync(file, "utf8");
+    } catch {
+      console.error(`action-docs: cannot read ${shown}`);
       return 1;
     }
-    console.log("action-docs: README is up to date");
-    return 0;
+    let next;
+    try {
+      next = updatePage(current, names);
+    } catch (err) {
+      console.error(`action-docs: ${shown}: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    if (next === current) continue;
+    stale++;
+    if (check) console.error(`action-docs: ${shown} is stale; run: node scripts/action-docs.mjs`);
+    else {
+      writeFileSync(file, next);
+      console.log(`action-docs: updated ${shown}`);
+    }
   }
-  if (next !== current) {
-    writeFileSync(readmePath, next);
-    console.log(`action-docs: updated ${readmePath}`);
-  } else {
-    console.log("action-docs: README already up to date");
-  }
+  if (check && stale > 0) return 1;
+  console.log(check || stale === 0 ? "action-docs: docs are up to date" : `action-docs: ${stale} page(s) updated`);
   return 0;
 }
 

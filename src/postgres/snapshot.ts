@@ -1,5 +1,5 @@
 // Database-level copies for the snapshot cache. Measured on trigger.dev's 820 migrations (2 cores,
-// PostgreSQL 15; see bench/ and README "Caching"): pg_dump -Fc 0.3 s → 460 KB; pg_restore into an
+// PostgreSQL 15; see bench/ and docs/verify.md "Caching"): pg_dump -Fc 0.3 s → 460 KB; pg_restore into an
 // empty database 0.7–0.9 s. A cluster-level copy (tar of the stopped data directory) is 58 MB / 1,864
 // files and extracts in 0.84 s, only ~0.6 s net of the template copy it replaces, but it cannot start
 // before the cache key is known, is 130× larger to move through actions/cache and ties the entry to

@@ -4,7 +4,7 @@
 // - every action.yml against GitHub's action schema (the same package's parseAction) plus the
 //   project's own rules (checkActionMetadata);
 // - consistency between the two verify action.yml files, the reusable workflow and its callers;
-// - README.md's generated action tables (scripts/action-docs.mjs --check).
+// - the generated action tables in docs/<action>.md (scripts/action-docs.mjs --check).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -319,7 +319,7 @@ describe("promote workflow (soak gate)", () => {
   });
 });
 
-describe("README action tables", () => {
+describe("docs action tables", () => {
   const script = rel("scripts/action-docs.mjs");
   const run = (...args: string[]) => {
     try {
@@ -330,21 +330,22 @@ describe("README action tables", () => {
     }
   };
 
-  it("README.md is up to date (node scripts/action-docs.mjs)", () => {
+  it("the docs pages are up to date (node scripts/action-docs.mjs)", () => {
     const result = run("--check");
     expect(result).toEqual({ code: 0, out: expect.stringContaining("up to date") });
   });
 
-  it("--check fails on a stale README and the write mode fixes it", () => {
+  it("--check fails on a stale page and the write mode fixes it", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "action-docs-"));
     try {
-      const readme = path.join(dir, "README.md");
-      writeFileSync(readme, read("README.md").replace(/(<!-- action-docs:postgres:start -->)[\s\S]*?(<!-- action-docs:postgres:end -->)/, "$1\nold\n$2"));
-      expect(run("--check", "--readme", readme)).toEqual({ code: 1, out: expect.stringContaining("stale") });
-      expect(run("--readme", readme).code).toBe(0);
-      expect(readFileSync(readme, "utf8")).toBe(read("README.md"));
-      writeFileSync(readme, "# no markers\n");
-      expect(run("--check", "--readme", readme)).toEqual({ code: 1, out: expect.stringContaining("action-docs:verify:start") });
+      for (const f of readdirSync(rel("docs")).filter((f) => f.endsWith(".md"))) writeFileSync(path.join(dir, f), read(`docs/${f}`));
+      const page = path.join(dir, "postgres.md");
+      writeFileSync(page, read("docs/postgres.md").replace(/(<!-- action-docs:postgres:start -->)[\s\S]*?(<!-- action-docs:postgres:end -->)/, "$1\nold\n$2"));
+      expect(run("--check", "--docs", dir)).toEqual({ code: 1, out: expect.stringContaining("postgres.md is stale") });
+      expect(run("--docs", dir).code).toBe(0);
+      expect(readFileSync(page, "utf8")).toBe(read("docs/postgres.md"));
+      writeFileSync(path.join(dir, "verify.md"), "# no markers\n");
+      expect(run("--check", "--docs", dir)).toEqual({ code: 1, out: expect.stringContaining("action-docs:verify:start") });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
