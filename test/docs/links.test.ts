@@ -24,7 +24,7 @@ const unfenced = (markdown: string) => markdown.replace(/^(```|~~~)[^\n]*\n[\s\S
 const prose = (markdown: string) => unfenced(markdown).replace(/`[^`\n]*`/g, "");
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
-export function anchors(markdown: string): Set<string> {
+function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const line of unfenced(markdown).split("\n")) {
