@@ -1,5 +1,6 @@
 // Conformance with Prisma on real apps (test/fixtures/apps, see its README): for each app, verify
-// (the CLI from src, `verify --json` on a fresh database of one shared throwaway cluster) and Prisma's
+// (the CLI's verify command from src, `verify --json --database-url` on a fresh database of one shared
+// throwaway cluster; in process, as the CLI's main runs it: a thrown error is a crash) and Prisma's
 // own differ (`prisma migrate diff --from-migrations … --to-schema… --exit-code`, computed in the same
 // run, never recorded) must reach the same drift verdict and name the same tables, enums and columns.
 // verify must always print its JSON document. Where they disagree the test says exactly how.
@@ -10,11 +11,14 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import pg from "pg";
+import { verifyCommand } from "../../src/cli/verify-command.js";
+import { RecordingLogger } from "../../src/core/logger.js";
 import { startCluster, type Cluster } from "../../src/postgres/cluster.js";
 import { createDatabase, withDatabase } from "../../src/postgres/database.js";
 import { repoRoot } from "../support/project-repo.js";
-import { prisma7Modules, schemaEngineShim } from "../prisma7/prisma-versions.js";
+import { prisma7Modules, useSchemaEngineShim } from "../prisma7/prisma-versions.js";
 import { catalogLookup, compareObjects, emptyLookup, objectsOfPrismaSql, objectsOfVerifyMessages, type NameLookup } from "./drift-objects.js";
 
 const appsDir = path.join(repoRoot, "test/fixtures/apps");
@@ -25,7 +29,7 @@ interface Run { code: number | null; stdout: string; stderr: string; seconds: nu
 function run(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", PRISMA_SCHEMA_ENGINE_BINARY: schemaEngineShim, ...options.env } });
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", ...options.env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
@@ -33,6 +37,20 @@ function run(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): 
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
   });
+}
+
+/** `migrate-guard verify --json` as src/cli/main.ts runs it; an exception is what main prints to stderr (exit 1). */
+async function runVerify(dir: string, url: string): Promise<Run> {
+  const started = performance.now();
+  let stdout = "";
+  const out = new Writable({ write(chunk: Buffer, _encoding, done) { stdout += chunk.toString(); done(); } });
+  const logger = new RecordingLogger();
+  try {
+    const code = await verifyCommand(["--json", "--no-cache", "--database-url", url, "--working-directory", dir], { stdout: out, logger, color: false });
+    return { code, stdout, stderr: logger.text(), seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    return { code: 1, stdout, stderr: `${logger.text()}\nmigrate-guard: ${(error as Error).message}`, seconds: (performance.now() - started) / 1000 };
+  }
 }
 
 interface App { dir: string; major: 6 | 7; schema: string; urlVariables: string[]; migrations: number }
@@ -58,10 +76,13 @@ interface Row { app: string; prisma: string; migrations: number; verifySeconds: 
 const rows: Row[] = [];
 
 let cluster: Cluster;
+let restoreEnv: () => void;
 beforeAll(async () => {
+  restoreEnv = useSchemaEngineShim();
   cluster = await startCluster({});
 });
 afterAll(async () => {
+  restoreEnv?.();
   await cluster?.stop();
   if (rows.length === 0) return;
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
@@ -97,7 +118,7 @@ describe("verify agrees with Prisma's differ on real apps", () => {
     const db = name.replace(/\W/g, "_");
     try {
       const verifyUrl = await fresh(`verify_${db}`);
-      const verifyRun = await run(["--import", "tsx", path.join(repoRoot, "src/cli/index.ts"), "verify", "--json", "--no-cache", "--database-url", verifyUrl, "--working-directory", app.dir], { cwd: repoRoot, env: {} });
+      const verifyRun = await runVerify(app.dir, verifyUrl);
       const diffUrl = await fresh(`diff_${db}`);
       const cli = app.major === 6 ? path.join(repoRoot, "node_modules/prisma/build/index.js") : path.join(prisma7Modules, "prisma/build/index.js");
       const diffRun = await run([cli, "migrate", "diff", "--from-migrations", "prisma/migrations", app.major === 6 ? "--to-schema-datamodel" : "--to-schema", app.schema, "--script", "--exit-code"],
@@ -129,8 +150,14 @@ describe("verify agrees with Prisma's differ on real apps", () => {
         const verifyObjects = objectsOfVerifyMessages(drift.findings.filter((f) => f.severity === "error").map((f) => f.message), lookup);
         problems.push(...compareObjects(prismaObjects, verifyObjects));
       }
+      const evidence: string[] = [];
+      if (problems.length > 0) {
+        // The evidence, so that a failure explains itself.
+        if (drift) evidence.push(`verify's drift findings: ${drift.findings.map((f) => `[${f.severity}] ${f.message}`).join(" | ") || "none"}`);
+        if (prismaVerdict === "drift") evidence.push(`Prisma's SQL: ${diffRun.stdout.split("\n").filter((l) => l.trim() && !l.startsWith("--")).join(" ").slice(0, 2000)}`);
+      }
       rows.push({ app: name, prisma: app.major === 6 ? "6.19" : "7.10", migrations: app.migrations, verifySeconds: verifyRun.seconds, diffSeconds: diffRun.seconds, prismaVerdict, verifyVerdict, disagreement: problems.join("\n") });
-      expect(problems).toEqual([]);
+      expect([...problems, ...evidence]).toEqual([]);
     } finally {
       rmSync(app.dir, { recursive: true, force: true });
     }
