@@ -66,8 +66,9 @@ function prepare(name: string): App {
   const schemaText = statSync(path.join(dir, schema)).isDirectory()
     ? readdirSync(path.join(dir, schema), { recursive: true }).map(String).filter((f) => f.endsWith(".prisma")).map((f) => readFileSync(path.join(dir, schema, f), "utf8")).join("\n")
     : readFileSync(path.join(dir, schema), "utf8");
-  // Every variable the config or the datasource reads gets the database URL (as verify does).
-  const urlVariables = [...new Set([...`${config}\n${schemaText}`.matchAll(/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)].map((m) => m[1]!))];
+  // Every variable the config or the datasource reads gets the database URL, shadow databases aside
+  // (as verify does): Prisma makes its own shadow database on the same server.
+  const urlVariables = [...new Set([...`${config}\n${schemaText}`.matchAll(/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)].map((m) => m[1]!))].filter((v) => !/SHADOW/i.test(v));
   const migrations = readdirSync(path.join(dir, "prisma/migrations")).filter((n) => statSync(path.join(dir, "prisma/migrations", n)).isDirectory()).length;
   return { dir, major, schema, urlVariables, migrations };
 }
@@ -146,6 +147,7 @@ describe("verify agrees with Prisma's differ on real apps", () => {
       }
       if (prismaVerdict !== "error" && drift) {
         const lookup = await lookupOf(verifyUrl);
+        if (lookup.tables.size === 0) problems.push("the verify database holds no tables after verify: index and constraint names cannot be resolved to tables");
         const prismaObjects = await objectsOfPrismaSql(prismaVerdict === "drift" ? diffRun.stdout : "", lookup);
         const verifyObjects = objectsOfVerifyMessages(drift.findings.filter((f) => f.severity === "error").map((f) => f.message), lookup);
         problems.push(...compareObjects(prismaObjects, verifyObjects));
