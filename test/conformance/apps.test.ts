@@ -45,11 +45,12 @@ async function runVerify(dir: string, url: string): Promise<Run> {
   let stdout = "";
   const out = new Writable({ write(chunk: Buffer, _encoding, done) { stdout += chunk.toString(); done(); } });
   const logger = new RecordingLogger();
+  const log = () => logger.lines.filter((l) => l.level !== "debug").map((l) => `${l.level}: ${l.message}`).join("\n");
   try {
     const code = await verifyCommand(["--json", "--no-cache", "--database-url", url, "--working-directory", dir], { stdout: out, logger, color: false });
-    return { code, stdout, stderr: logger.text(), seconds: (performance.now() - started) / 1000 };
+    return { code, stdout, stderr: log(), seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    return { code: 1, stdout, stderr: `${logger.text()}\nmigrate-guard: ${(error as Error).message}`, seconds: (performance.now() - started) / 1000 };
+    return { code: 1, stdout, stderr: `${log()}\nmigrate-guard: ${(error as Error).message}`, seconds: (performance.now() - started) / 1000 };
   }
 }
 
