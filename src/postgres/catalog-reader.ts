@@ -30,11 +30,18 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
           WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
           ORDER BY 1, 2, 3`, params);
-    const constraints = await client.query<{ schema: string; table: string; name: string; kind: Constraint["kind"]; definition: string }>(
-        `SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
+    const constraints = await client.query<{ schema: string; table: string; name: string; kind: Constraint["kind"]; definition: string; columns: string[]; ref_schema: string | null; ref_table: string | null; ref_columns: string[] }>(
+        `SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition,
+                ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(num, i)
+                        JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.i) AS columns,
+                rn.nspname AS ref_schema, r.relname AS ref_table,
+                ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, i)
+                        JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.i) AS ref_columns
            FROM pg_constraint k
            JOIN pg_class t ON t.oid = k.conrelid
            JOIN pg_namespace n ON n.oid = t.relnamespace
+           LEFT JOIN pg_class r ON r.oid = k.confrelid
+           LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
           WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
           ORDER BY 1, 2, 3`, params);
     const enums = await client.query<{ schema: string; name: string; values: string[] }>(
@@ -64,7 +71,10 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
         schema: r.schema, table: r.table, name: r.name, definition: r.definition, notRepresentable: r.not_representable,
         ...(r.unique_constraint ? { uniqueConstraint: true } : {}),
       })),
-      constraints: constraints.rows.map((r) => ({ ...r })),
+      constraints: constraints.rows.map((r) => ({
+        schema: r.schema, table: r.table, name: r.name, kind: r.kind, definition: r.definition, columns: r.columns,
+        ...(r.ref_schema !== null && r.ref_table !== null ? { references: { schema: r.ref_schema, table: r.ref_table, columns: r.ref_columns } } : {}),
+      })),
       enums: enums.rows.map((r) => ({ ...r })),
     };
   } finally {
