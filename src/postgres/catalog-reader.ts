@@ -1,4 +1,5 @@
 // Reads the Prisma-managed part of a database's catalog (see src/core/catalog.ts) in four queries.
+import type pg from "pg";
 import type { Catalog, Constraint } from "../core/catalog.js";
 import { connectClient } from "./database.js";
 
@@ -7,6 +8,15 @@ const EXCLUDED_TABLES = ["_prisma_migrations"];
 export async function readCatalog(url: string, schemas: readonly string[]): Promise<Catalog> {
   const client = await connectClient(url);
   try {
+    return await readCatalogWith(client, schemas);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same, on a connection the caller holds (e.g. a scratch database in a known state). */
+export async function readCatalogWith(client: pg.Client, schemas: readonly string[]): Promise<Catalog> {
+  {
     const params = [schemas as string[], EXCLUDED_TABLES];
     // One connection answers one query at a time; they are issued in sequence.
     const columns = await client.query<{ schema: string; table: string; name: string; type: string; not_null: boolean; default: string | null; identity: string; generated: string }>(
@@ -77,7 +87,5 @@ export async function readCatalog(url: string, schemas: readonly string[]): Prom
       })),
       enums: enums.rows.map((r) => ({ ...r })),
     };
-  } finally {
-    await client.end();
   }
 }

@@ -3,6 +3,7 @@
 // comment, relations from the foreign keys (dashed when dropped), and a legend under the diagram.
 // Pure. Identifiers are reduced to the ASCII words every Mermaid version GitHub has shipped accepts;
 // the real names, where they differ, are listed under the diagram.
+import type { SchemaChangeOutcome } from "../core/report.js";
 import type { ChangeMark, ColumnChange, RelationChange, SchemaChange, TableChange } from "../core/schema-change.js";
 import { code, inline, plural } from "./markdown-text.js";
 
@@ -149,4 +150,19 @@ function legend(all: TableChange[], drawn: TableChange[], qualify: boolean): str
   }
   if (parts.length > 0) lines.push("");
   return lines;
+}
+
+/**
+ * The report's "Schema change" section: the diagram, or why there is none. `maxTables` 0 leaves the
+ * diagram out (the report is too long for GitHub) and says so.
+ */
+export function schemaChangeSection(outcome: SchemaChangeOutcome | undefined, options: ErDiagramOptions = {}): string[] {
+  if (!outcome) return [];
+  const lines = ["### Schema change", ""];
+  if ("missing" in outcome) return [...lines, `_Not drawn: ${inline(outcome.missing, 500)}._`, ""];
+  if (outcome.change.tables.length === 0) return [...lines, "_The new migrations change no table, column, key or index._", ""];
+  if (options.maxTables === 0) {
+    return [...lines, `_The diagram of ${plural(outcome.change.tables.length, "table")} was omitted to fit GitHub's size limit._`, ""];
+  }
+  return [...lines, ...renderErDiagram(outcome.change, options)];
 }
