@@ -1,4 +1,3 @@
-/** @jest-environment-options {"globalsCleanup": "off"} */
 // Every diagram here goes through Mermaid's own parser (test/support/mermaid-parse.ts).
 import type { SchemaChange, TableChange } from "../core/schema-change.js";
 import { mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
@@ -83,4 +82,9 @@ test("a large change is capped: the first tables drawn, the rest named under the
   expect(block).not.toContain("t29");
   expect(block).toContain('more columns "35 unchanged not shown"');
   expect(markdown).toContain("_… and 18 more tables not drawn: `t12` (added)");
+});
+
+test("the parser is Mermaid's own: what it refuses, the renderer must never write", async () => {
+  await expect(parseMermaid('erDiagram\n  t {\n    int4 a"b\n  }\n')).rejects.toThrow(/Parse error/);
+  await expect(parseMermaid("erDiagram\n  end {\n    int4 id\n  }\n")).rejects.toThrow();
 });

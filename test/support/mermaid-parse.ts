@@ -9,17 +9,18 @@ function load(): Promise<Mermaid> {
   loaded ??= (async () => {
     const dom = new JSDOM("<!doctype html><html><body></body></html>");
     const g = globalThis as Record<string, unknown>;
-    // DOMPurify takes the window when it is loaded; left on the global, jest's teardown walks the
-    // whole DOM and overflows its stack.
-    g.window = dom.window;
-    g.document = dom.window.document;
+    // DOMPurify takes `window` when it is loaded. Jest (globalsCleanup) later walks every value set on
+    // the global, and a jsdom Window's own setters recurse there until the stack overflows: the global
+    // gets an empty proxy that forwards to the Window instead, which has nothing for Jest to walk.
+    g.window = new Proxy({}, { get: (_target, key) => Reflect.get(dom.window, key) });
     try {
       const { default: mermaid } = await import("mermaid");
       mermaid.initialize({ startOnLoad: false });
       return mermaid;
     } finally {
       delete g.window;
-      delete g.document;
+      // Parsing needs only DOMPurify's hooks, not a live window: closed, it keeps no worker alive.
+      dom.window.close();
     }
   })();
   return loaded;

@@ -1,4 +1,3 @@
-/** @jest-environment-options {"globalsCleanup": "off"} */
 // The schema change as a picture, through the real pipeline (a real cluster, the real Prisma CLI, a git
 // base): a pull request that adds a table with a foreign key to an existing table gets a Mermaid
 // erDiagram with both tables and the relation, parsed by Mermaid itself. The base state is read where
