@@ -166,3 +166,18 @@ export function schemaChangeSection(outcome: SchemaChangeOutcome | undefined, op
   }
   return [...lines, ...renderErDiagram(outcome.change, options)];
 }
+
+/** One line for the terminal report, e.g. "schema change: added Comment; changed Post (diagram: --markdown FILE)". */
+export function schemaChangeLine(outcome: SchemaChangeOutcome | undefined): string | undefined {
+  if (!outcome) return undefined;
+  if ("missing" in outcome) return `schema change: not compared — ${outcome.missing}`;
+  const touched = outcome.change.tables.filter((t) => t.touched);
+  if (touched.length === 0) return "schema change: no table, column, key or index changed";
+  const qualify = new Set(outcome.change.tables.map((t) => t.schema)).size > 1;
+  const parts = (["added", "changed", "dropped"] as const).flatMap((status) => {
+    const names = touched.filter((t) => t.status === status).map((t) => tableLabel(t, qualify));
+    if (names.length === 0) return [];
+    return [`${status} ${names.slice(0, 10).join(", ")}${names.length > 10 ? ` and ${names.length - 10} more` : ""}`];
+  });
+  return `schema change: ${parts.join("; ")} (diagram: --markdown FILE)`;
+}

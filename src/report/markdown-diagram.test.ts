@@ -4,6 +4,7 @@ import type { SchemaChange, TableChange } from "../core/schema-change.js";
 import { aHugeReport, aReport } from "../../test/support/report-builders.js";
 import { mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from "./markdown.js";
+import { renderText } from "./text.js";
 
 const table = (name: string, status: TableChange["status"], columns = 3): TableChange => ({
   schema: "public", name, status, touched: status !== "unchanged", notes: [],
@@ -39,4 +40,10 @@ test("in a report too big for a comment the diagram shrinks (or goes, saying so)
   const blocks = mermaidBlocks(huge);
   if (blocks.length === 0) expect(huge).toContain("_The diagram of 40 tables was omitted to fit GitHub's size limit._");
   for (const block of blocks) await expect(parseMermaid(block)).resolves.toBe("er");
+});
+
+test("the terminal report names the touched tables in one line and points at --markdown", () => {
+  const text = renderText(aReport({ schemaChange: { change: change([table("Comment", "added"), table("Legacy", "dropped"), table("Post", "unchanged")]) } }));
+  expect(text).toContain("\nschema change: added Comment; dropped Legacy (diagram: --markdown FILE)\n");
+  expect(renderText(aReport())).not.toContain("schema change");
 });

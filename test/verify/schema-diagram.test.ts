@@ -75,6 +75,16 @@ describe("verify: the schema change as a Mermaid erDiagram", () => {
     expect(markdown).not.toMatch(/^ {2}User \{/m);
   }, 120_000);
 
+  test("an empty --markdown is a usage error, and --help documents the flag", async () => {
+    const io = () => ({ stdout: new PassThrough(), logger: new RecordingLogger(), color: false });
+    await expect(verifyCommand(["--markdown", " "], io())).rejects.toThrow(/Invalid --markdown "". Expected a file to write/);
+    const out = io();
+    let help = "";
+    out.stdout.on("data", (d: Buffer) => { help += d.toString(); });
+    expect(await verifyCommand(["--help"], out)).toBe(0);
+    expect(help).toContain("--markdown FILE");
+  });
+
   test("with the snapshot cache (miss, then hit) the base state comes from the snapshot: the same picture", async () => {
     const cacheDir = path.join(tmp, "cache");
     const run = (): Promise<VerifyReport> => verify({ workingDirectory: repo.dir, baseRef: base, slowMigrationSeconds: 30, cacheDir, logger: new RecordingLogger() });
