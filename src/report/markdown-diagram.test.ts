@@ -1,5 +1,6 @@
 // The verify report's "Schema change" section inside the whole Markdown (PR comment, job summary,
 // verify --markdown): where it goes, what it says without a picture, and how it shrinks to fit.
+import { readFileSync } from "node:fs";
 import type { SchemaChange, TableChange } from "../core/schema-change.js";
 import { aHugeReport, aReport } from "../../test/support/report-builders.js";
 import { mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
@@ -46,4 +47,10 @@ test("the terminal report names the touched tables in one line and points at --m
   const text = renderText(aReport({ schemaChange: { change: change([table("Comment", "added"), table("Legacy", "dropped"), table("Post", "unchanged")]) } }));
   expect(text).toContain("\nschema change: added Comment; dropped Legacy (diagram: --markdown FILE)\n");
   expect(renderText(aReport())).not.toContain("schema change");
+});
+
+test("the examples in docs/report.md are what Mermaid parses", async () => {
+  const blocks = mermaidBlocks(readFileSync(new URL("../../docs/report.md", import.meta.url), "utf8"));
+  expect(blocks).toHaveLength(2);
+  await expect(Promise.all(blocks.map(parseMermaid))).resolves.toEqual(["er", "gantt"]);
 });
