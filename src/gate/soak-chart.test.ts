@@ -3,7 +3,7 @@ import { describe, expect, test } from "@jest/globals";
 import { createHash } from "node:crypto";
 import type { MigrationRecord } from "../core/migration-state.js";
 import { evaluateSoak, type TargetMigration } from "../core/soak.js";
-import { mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
+import { ganttTasks, mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
 import { soakGantt } from "./soak-chart.js";
 
 const H = 3600_000;
@@ -43,6 +43,13 @@ describe("soak gantt", () => {
       `    18h00m left :active, m1l, ${t(0)}, ${t(6) + 24 * H}`,
       "  section 20250303000000_c",
       `    never applied here :crit, m2x, ${t(0)}, ${t(0) + 24 * H}`,
+    ]);
+    // As Mermaid reads the dates: absolute times, each bar where the verdict put it.
+    expect(await ganttTasks(block)).toEqual([
+      { section: "20250301000000_a", task: "soaked 30h00m", start: new Date(t(30)), end: NOW, state: "done" },
+      { section: "20250302000000_b", task: "soaked 6h00m", start: new Date(t(6)), end: NOW, state: "done" },
+      { section: "20250302000000_b", task: "18h00m left", start: NOW, end: new Date(t(6) + 24 * H), state: "active" },
+      { section: "20250303000000_c", task: "never applied here", start: NOW, end: new Date(t(0) + 24 * H), state: "crit" },
     ]);
   });
 

@@ -1,6 +1,6 @@
 // Every diagram here goes through Mermaid's own parser (test/support/mermaid-parse.ts).
 import type { SchemaChange, TableChange } from "../core/schema-change.js";
-import { mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
+import { erModel, mermaidBlocks, parseMermaid } from "../../test/support/mermaid-parse.js";
 import { mermaidType, mermaidWord, renderErDiagram } from "./er-diagram.js";
 
 const column = (name: string, status: TableChange["status"] = "unchanged", extra: Partial<TableChange["columns"][number]> = {}) =>
@@ -40,6 +40,8 @@ test("an added table with a foreign key: both tables, the relation marked added,
     '  User ||--o{ Post : "+ authorId"',
   ]);
   expect(markdown).toContain("- **added**: `Post`");
+  const model = await erModel(block);
+  expect(model.relationships).toEqual([{ a: "User", b: "Post", label: "+ authorId", cardA: "ZERO_OR_MORE", cardB: "ONLY_ONE", relType: "IDENTIFYING" }]);
 });
 
 test("hostile names: spaces, quotes, schemas, reserved words and duplicates become distinct Mermaid words, real names listed", async () => {
@@ -61,6 +63,11 @@ test("hostile names: spaces, quotes, schemas, reserved words and duplicates beco
   expect(block).toContain("auth_class |o..o| public_my_odd_table_2");
   expect(block).toContain(`integer x "~ was 'a' - b - c'new line % no."`);
   expect(markdown).toContain('`public_my_odd_table` is `public.my "odd" table`');
+  // Mermaid reads three distinct tables and a dropped (dashed), one-to-one, optional relation.
+  const model = await erModel(block);
+  expect(Object.keys(model.entities).sort()).toEqual(["auth_class", "public_my_odd_table", "public_my_odd_table_2"]);
+  expect(model.entities.public_my_odd_table!.map((a) => a.name)).toEqual(["end_", "PK_", "_1st_col"]);
+  expect(model.relationships).toEqual([{ a: "auth_class", b: "public_my_odd_table_2", label: "- direction_LR", cardA: "ZERO_OR_ONE", cardB: "ZERO_OR_ONE", relType: "NON_IDENTIFYING" }]);
 });
 
 test("long types become single Mermaid words", () => {

@@ -38,3 +38,40 @@ export async function parseMermaid(text: string): Promise<string> {
 export function mermaidBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^(`{3,})mermaid\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]!);
 }
+
+export interface ErModel {
+  /** Entity name → its attributes as Mermaid read them. */
+  entities: Record<string, { type: string; name: string; keys: string[]; comment: string }[]>;
+  relationships: { a: string; b: string; label: string; cardA: string; cardB: string; relType: string }[];
+}
+
+/** What Mermaid itself read from an erDiagram: entities, attributes and relationships (its own db). */
+export async function erModel(text: string): Promise<ErModel> {
+  const mermaid = await load();
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  const db = diagram.db as unknown as {
+    getEntities(): Map<string, { id: string; attributes: { type: string; name: string; keys: string[]; comment: string }[] }>;
+    getRelationships(): { entityA: string; entityB: string; roleA: string; relSpec: { cardA: string; cardB: string; relType: string } }[];
+  };
+  const byId = new Map<string, string>();
+  const entities: ErModel["entities"] = {};
+  for (const [name, entity] of db.getEntities()) {
+    byId.set(entity.id, name);
+    entities[name] = entity.attributes.map((a) => ({ type: a.type, name: a.name, keys: a.keys, comment: a.comment }));
+  }
+  const relationships = db.getRelationships().map((r) => ({
+    a: byId.get(r.entityA) ?? r.entityA, b: byId.get(r.entityB) ?? r.entityB, label: r.roleA, ...r.relSpec,
+  }));
+  return { entities, relationships };
+}
+
+/** What Mermaid itself read from a gantt: each task's section, name, start, end and state. */
+export async function ganttTasks(text: string): Promise<{ section: string; task: string; start: Date; end: Date; state: string }[]> {
+  const mermaid = await load();
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  const db = diagram.db as unknown as { getTasks(): { section: string; task: string; startTime: Date; endTime: Date; done?: boolean; active?: boolean; crit?: boolean }[] };
+  return db.getTasks().map((t) => ({
+    section: t.section, task: t.task.trim(), start: t.startTime, end: t.endTime,
+    state: t.done ? "done" : t.active ? "active" : t.crit ? "crit" : "",
+  }));
+}

@@ -13,7 +13,7 @@ import { RecordingLogger } from "../../src/core/logger.js";
 import type { VerifyReport } from "../../src/core/report.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { verify } from "../../src/verify/verify.js";
-import { mermaidBlocks, parseMermaid } from "../support/mermaid-parse.js";
+import { erModel, mermaidBlocks, parseMermaid } from "../support/mermaid-parse.js";
 import { createProjectRepo, exampleApp, type ProjectRepo } from "../support/project-repo.js";
 
 let repo: ProjectRepo;
@@ -70,6 +70,11 @@ describe("verify: the schema change as a Mermaid erDiagram", () => {
     const blocks = mermaidBlocks(markdown);
     expect(blocks).toEqual([EXPECTED_BLOCK]);
     await expect(parseMermaid(blocks[0]!)).resolves.toBe("er");
+    // As Mermaid itself reads it: both tables, and Post (exactly one) to Comment (zero or more), new.
+    const model = await erModel(blocks[0]!);
+    expect(Object.keys(model.entities).sort()).toEqual(["Comment", "Post"]);
+    expect(model.entities.Comment!.map((a) => [a.name, a.keys, a.comment])).toEqual([["id", ["PK"], "+"], ["postId", ["FK"], "+"], ["body", [], "+"], ["createdAt", [], "+"]]);
+    expect(model.relationships).toEqual([{ a: "Post", b: "Comment", label: "+ postId", cardA: "ZERO_OR_MORE", cardB: "ONLY_ONE", relType: "IDENTIFYING" }]);
     expect(markdown).toContain("- **added**: `Comment`");
     // User is two foreign keys away from Comment: not a neighbour.
     expect(markdown).not.toMatch(/^ {2}User \{/m);
