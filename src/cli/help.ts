@@ -32,6 +32,7 @@ export const COMMANDS: CommandHelp[] = [
     examples: [
       { command: "migrate-guard verify --base-ref origin/main", note: "what the pull request check runs, before you push" },
       { command: "migrate-guard verify --working-directory apps/api --json", note: "a monorepo package, as JSON" },
+      { command: "migrate-guard verify --base-ref origin/main --markdown report.md", note: "also write the PR comment's Markdown (schema change diagram included)" },
     ],
   },
   {

@@ -1,9 +1,11 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCommandArgs } from "./args.js";
 import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
+import { renderMarkdown } from "../report/markdown.js";
 import { renderText } from "../report/text.js";
 import { verify } from "../verify/verify.js";
 
@@ -25,6 +27,8 @@ Options:
                             $XDG_CACHE_HOME/migrate-guard or ~/.cache/migrate-guard)
   --no-cache                apply every migration from scratch; read and write no snapshot
   --json                    print one JSON document instead of the text report
+  --markdown FILE           also write the report as Markdown to FILE: the PR comment's text, with
+                            the Mermaid diagram of the schema change
   -h, --help                this help
 
 Exit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.
@@ -42,13 +46,14 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
     "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
     "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
-    "cache-dir": { type: "string" }, "no-cache": { type: "boolean" },
+    "cache-dir": { type: "string" }, "no-cache": { type: "boolean" }, markdown: { type: "string" },
   }, VERIFY_USAGE);
   const v = parsed.values;
   if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
   const databaseUrl = v["database-url"] ?? process.env.MIGRATE_GUARD_DATABASE_URL;
   if (v["no-cache"] && v["cache-dir"] !== undefined) throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
   if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
+  if (v.markdown !== undefined && v.markdown.trim() === "") throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
   const report = await verify({
     workingDirectory: v["working-directory"] ?? ".",
@@ -62,5 +67,16 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     logger: io.logger,
   });
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));
+  if (v.markdown !== undefined) {
+    // The PR comment's text (same title and size limit as the verify action's comment).
+    const markdown = renderMarkdown(report, { title: `migrate-guard verify (${v["working-directory"] ?? "."})` });
+    const file = path.resolve(v.markdown);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, markdown);
+    } catch (error) {
+      throw new ConfigurationError(`Could not write --markdown ${v.markdown}: ${(error as Error).message}`);
+    }
+  }
   return report.ok ? 0 : 1;
 }

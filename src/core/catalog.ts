@@ -41,6 +41,10 @@ export interface Constraint {
   kind: "p" | "f";
   /** pg_get_constraintdef(). */
   definition: string;
+  /** The constrained columns, in key order (read from the catalog; absent in hand-built catalogs). */
+  columns?: string[];
+  /** A foreign key's referenced table and columns, in key order. */
+  references?: { schema: string; table: string; columns: string[] };
 }
 
 export interface EnumType {

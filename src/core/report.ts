@@ -1,6 +1,8 @@
 // The verify report: the one model every output (CLI text, --json, job summary, annotations, SARIF,
 // PR comment, action outputs) is rendered from.
 
+import type { SchemaChange } from "./schema-change.js";
+
 export type CheckId = "lock-file" | "naming" | "order" | "history" | "apply" | "drift" | "timing" | "lint";
 export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 export type Severity = "error" | "warning" | "notice";
@@ -64,7 +66,14 @@ export interface VerifyReport {
   prismaVersion?: string;
   postgresVersion?: string;
   cache?: CacheOutcome;
+  /**
+   * The base branch's schema against the migrated one (tables the new migrations touch and their
+   * neighbours), or why it could not be compared. Absent without a base ref or new migrations.
+   */
+  schemaChange?: SchemaChangeOutcome;
 }
+
+export type SchemaChangeOutcome = { change: SchemaChange } | { missing: string };
 
 /** The `--json` document (and the action's `report` output): the contract other tools read. */
 export function toJsonReport(report: VerifyReport): object {

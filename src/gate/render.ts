@@ -3,6 +3,7 @@
 import { formatHours, type MigrationSoak, type SoakVerdict } from "../core/soak.js";
 import { cell, code, inline } from "../report/markdown-text.js";
 import type { GateReport } from "./run.js";
+import { soakGantt } from "./soak-chart.js";
 
 const ICON = { pass: "✅", wait: "⏳", block: "⛔" } as const;
 
@@ -64,7 +65,7 @@ export function renderGateMarkdown(report: GateReport): string {
       const [name, at, soaked, left, status] = row(m);
       out.push(`| ${code(name!, { inTable: true })} | ${cell(at!)} | ${soaked} | ${left} | ${cell(status!)} |`);
     }
-    out.push("");
+    out.push("", ...soakGantt(v));
   }
   out.push(...v.reasons.map((r) => `- ${inline(r)}`), "");
   if (report.statusError) out.push(`**Error:** ${inline(report.statusError)}`, "");

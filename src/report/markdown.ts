@@ -1,5 +1,6 @@
 // The job summary and PR comment body. Pure: no @actions imports, so the CLI can print the same text.
 import type { CheckResult, CheckStatus, DriftResult, Finding, MigrationTiming, Severity, VerifyReport } from "../core/report.js";
+import { schemaChangeSection } from "./er-diagram.js";
 import {
   blockFence,
   cell,
@@ -94,6 +95,7 @@ function render(report: VerifyReport, options: MarkdownOptions, limits: Limits):
     ...headline(report, options.title ?? "migrate-guard"),
     ...checksTable(report.checks, limits),
     ...findingsSection(report.checks, limits),
+    ...schemaChangeSection(report.schemaChange, diagramLimits(limits)),
     ...migrationsSection(report.migrations, limits),
     ...(report.drift ? driftSection(report.drift, limits) : []),
     ...footer(report, options.runUrl),
@@ -229,6 +231,14 @@ function driftSection(drift: DriftResult, limits: Limits): string[] {
   }
   if (drift.fixCommand) lines.push(`To fix it, create the missing migration: ${code(drift.fixCommand, { maxChars: 500 })}`, "");
   return lines;
+}
+
+/** The diagram shrinks with the rest of the report: tied to the ladder's cap on single texts. */
+function diagramLimits(limits: Limits): { maxTables: number; maxColumns: number } {
+  if (limits.textChars >= 2_000) return { maxTables: 12, maxColumns: 20 };
+  if (limits.textChars >= 1_000) return { maxTables: 8, maxColumns: 12 };
+  if (limits.textChars >= 500) return { maxTables: 5, maxColumns: 8 };
+  return { maxTables: 0, maxColumns: 0 };
 }
 
 /** Cut at a line end so no statement is split mid-way (unless one line alone exceeds the budget). */

@@ -1,5 +1,6 @@
 // The CLI's terminal report: one line per check, findings indented under it, drift SQL at the end.
 import type { CheckStatus, VerifyReport } from "../core/report.js";
+import { schemaChangeLine } from "./er-diagram.js";
 
 const ICON: Record<CheckStatus, string> = { pass: "✔", fail: "✖", warn: "!", skip: "-" };
 
@@ -20,6 +21,8 @@ export function renderText(report: VerifyReport, options: { color?: boolean } = 
     lines.push("", "SQL a new migration needs to match schema.prisma:", "", report.drift.sql.trimEnd(), "", `Create it with: ${report.drift.fixCommand}`);
   }
   const failed = report.checks.filter((c) => c.status === "fail").length;
+  const change = schemaChangeLine(report.schemaChange);
+  if (change) lines.push("", change);
   if (report.cache) lines.push("", `cache: ${report.cache.state} — ${report.cache.detail}`);
   lines.push("", `${report.ok ? paint(32, "Migrations verified") : paint(31, `${failed} check(s) failed`)} — ${report.migrations.length} migrations, ${(report.durationMs / 1000).toFixed(1)} s` +
     `${report.prismaVersion ? `, Prisma ${report.prismaVersion}` : ""}${report.postgresVersion ? `, PostgreSQL ${report.postgresVersion.split(" ")[0]}` : ""}`);

@@ -32,6 +32,11 @@ export function startLintCheck(params: {
   baseCommit?: string;
   schemaPath: string;
   logger: Logger;
+  /**
+   * Called with a connection to the base state (the base branch's migrations applied, none of the new
+   * ones) whenever the lock measurement builds or finds one; must not change it.
+   */
+  onBaseState?: (client: pg.Client) => Promise<void>;
 }): LintInVerify {
   const { current, base, logger } = params;
   const lintPromise: Promise<LintOutcome> = (async () => {
@@ -48,7 +53,7 @@ export function startLintCheck(params: {
     logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a copy of the base state…`);
     const scratch = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
     locksPromise = makeCopy(scratch).then(
-      () => measureLocks({ url: adminUrl, base, fresh, scratch }),
+      () => measureLocks({ url: adminUrl, base, fresh, scratch, ...(params.onBaseState ? { onBaseState: params.onBaseState } : {}) }),
       (error: Error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice" as const, file: fresh[0]!.file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }],
     );
   };
@@ -56,13 +61,13 @@ export function startLintCheck(params: {
     measureLocks(url) {
       if (!base || fresh.length === 0) return;
       logger.info(`Measuring the locks of ${fresh.length} new migration(s) on a scratch database…`);
-      locksPromise = measureLocks({ url, base, fresh });
+      locksPromise = measureLocks({ url, base, fresh, ...(params.onBaseState ? { onBaseState: params.onBaseState } : {}) });
     },
     async measureLocksOnRestored(client, adminUrl, restoreCopy) {
       if (!base || fresh.length === 0) return;
       if (fresh.length > 1) return measureOnCopy(adminUrl, restoreCopy);
       logger.info(`Measuring the locks of the new migration on the restored base state (rolled back)…`);
-      locksPromise = measureLocksRolledBack(client, fresh[0]!);
+      locksPromise = measureLocksRolledBack(client, fresh[0]!, params.onBaseState);
       await locksPromise;
     },
     measureLocksOnCopy: measureOnCopy,

@@ -74,6 +74,8 @@ export async function measureLocks(params: {
   fresh: readonly LintMigration[];
   /** A database already holding the base state (the restored snapshot): copied instead of replaying `base`. */
   scratch?: string;
+  /** Called with the scratch database once it holds the base state, before any new migration runs. */
+  onBaseState?: (client: pg.Client) => Promise<void>;
 }): Promise<Finding[]> {
   if (params.fresh.length === 0) return [];
   // Roles and tablespaces belong to the whole server, not to the scratch database: replaying a
@@ -107,6 +109,7 @@ export async function measureLocks(params: {
         return [finding(params.fresh[0]!, 1, `Locks not measured: base migration ${m.name} failed on the scratch database (${(error as Error).message}).`)];
       }
     }
+    await params.onBaseState?.(client);
     const snap = await snapshot(client);
     const state = new SchemaState();
     for (const m of params.fresh) {
@@ -133,7 +136,8 @@ const ROLLED_BACK_TIMEOUT_MS = 5000;
  * nextval/setval no rollback undoes; every existing sequence is put back where it was. Saves the
  * copy of the restored state that measureLocks would need. Never throws.
  */
-export async function measureLocksRolledBack(client: pg.Client, fresh: LintMigration): Promise<Finding[]> {
+export async function measureLocksRolledBack(client: pg.Client, fresh: LintMigration, onBaseState?: (client: pg.Client) => Promise<void>): Promise<Finding[]> {
+  await onBaseState?.(client);
   if (await touchesServer(fresh)) {
     return [finding(fresh, 1, `Locks not measured: migration ${fresh.name} creates or changes a role or tablespace, which exist once per server.`)];
   }

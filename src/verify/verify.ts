@@ -20,6 +20,7 @@ import { applyMigrations, timingCheck } from "./apply.js";
 import { checkDrift, expectedCatalog } from "./drift.js";
 import { startLintCheck } from "./lint-check.js";
 import { verifiedPrefix } from "./prefix.js";
+import { collectSchemaChange } from "./schema-change.js";
 import { openSnapshot, VERIFY_DATABASE, type DeployHooks, type SnapshotRun } from "./snapshot.js";
 
 export interface VerifySettings {
@@ -115,7 +116,12 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     checks.push(base ? result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })) : skipped("order", "no base ref given"));
     checks.push(base ? result("history", `${base.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base, current: dir.migrations })) : skipped("history", "no base ref given"));
     // Lint needs no database: it runs while the cluster starts and Prisma applies; its check goes here.
-    const lint = startLintCheck({ current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, logger });
+    // The picture of the change reads the base state wherever the lock measurement has it.
+    const schemaChange = collectSchemaChange({ schemas: project.schemas, hasBase: Boolean(base), newMigrations: newNames.size });
+    const lint = startLintCheck({
+      current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, logger,
+      onBaseState: (client) => schemaChange.onBaseState(client),
+    });
     const lintAt = checks.length;
 
     let url = settings.databaseUrl;
@@ -182,6 +188,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     checks.push(timing.check);
     checks.splice(lintAt, 0, await lint.check());
 
+    const changePromise = schemaChange.outcome({ url: url!, applied: apply.succeeded });
     let drift;
     if (apply.succeeded) {
       const waited = Date.now();
@@ -197,12 +204,14 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     }
 
     await savePromise;
+    const changeOutcome = await changePromise;
     const pgVersion = (await versionPromise).text;
     return {
       ok: checks.every((c) => c.status !== "fail"),
       checks,
       migrations: timing.timings,
       ...(drift ? { drift } : {}),
+      ...(changeOutcome ? { schemaChange: changeOutcome } : {}),
       durationMs: Date.now() - started,
       prismaVersion: prisma.version,
       postgresVersion: pgVersion,

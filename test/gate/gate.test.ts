@@ -15,6 +15,7 @@ import { validateGateRequest, type GateRequest } from "../../src/gate/settings.j
 import { renderMigrateMarkdown } from "../../src/migrate/render.js";
 import { validateRequest } from "../../src/migrate/settings.js";
 import { commitStatusesOf, DEPLOYMENT_ROUTES, deploymentsOf, startGitHubApiDouble, statusesOf, type GitHubApiDouble } from "../support/github-api-double.js";
+import { mermaidBlocks, parseMermaid } from "../support/mermaid-parse.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { appRepo, expectNoPassword, snapshot, startEnvironmentCluster, TEST_PASSWORD, type EnvironmentCluster } from "../migrate/support.js";
 import { ADD_BIO, ADD_BIO_SQL, ADD_TAGS, ADD_TAGS_SQL, addStatus, BROKEN_SQL, deploy, finishedHoursAgo, stagingRepo, statusTimes, head } from "./support.js";
@@ -110,6 +111,11 @@ describe("schema and code soak", () => {
     expect(v.earliestPassAt).toEqual(new Date(CLOCK.getTime() + v.remainingSeconds! * 1000));
     expect(lastStatus()).toMatchObject({ state: "pending", description: "1h00m left on staging" });
     expect(renderGateMarkdown(report)).toMatch(/\| 23\.0 \| 1\.0 \| soaking \|/);
+    // The summary's gantt: 23 h soaked (done) and the hour left (active), parsed by Mermaid.
+    const [chart] = mermaidBlocks(renderGateMarkdown(report));
+    await expect(parseMermaid(chart!)).resolves.toBe("gantt");
+    expect(chart).toContain(`  section ${ADD_BIO}\n    soaked 23h00m :done,`);
+    expect(chart).toMatch(/\n {4}1h00m left :active, m0l, \d+, \d+$/);
   });
 
   test("the code soak counts from the staging deployment's success, and restarts after a failure status", async () => {
