@@ -83,6 +83,22 @@ describe("through the cache service double", () => {
     expect(service.entries().find((e) => e.key === "mg-Linux-pg16-pr9")?.scope).toBe("refs/pull/9/merge");
   });
 
+  test("the exact key in the base branch wins over the pull request's own older entry", async () => {
+    job("refs/pull/11/merge", ["refs/heads/main"]);
+    fill("pr 11 before its rebase");
+    expect(await saveCacheDir(dir, "mg-exact-old")).toBe(true);
+    job("refs/heads/main");
+    fill("main now");
+    expect(await saveCacheDir(dir, "mg-exact-new")).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+    job("refs/pull/11/merge", ["refs/heads/main"]);
+    // The service alone would answer the restore key with the pull request's own entry first.
+    expect(await restoreCacheDir(dir, "mg-exact-new", ["mg-exact-"])).toEqual({ matchedKey: "mg-exact-new", failed: false });
+    expect(readFileSync(path.join(dir, "snapshots", "k1", "snapshot.dump"), "utf8")).toBe("main now");
+    rmSync(dir, { recursive: true, force: true });
+    expect(await restoreCacheDir(dir, "mg-exact-other", ["mg-exact-"])).toEqual({ matchedKey: "mg-exact-old", failed: false });
+  });
+
   test("no entry: a miss, no warning", async () => {
     job("refs/heads/main");
     expect(await restoreCacheDir(dir, "mg-none-x", ["mg-none-"])).toEqual({ failed: false });

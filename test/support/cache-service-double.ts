@@ -43,6 +43,8 @@ export interface CacheServiceDouble {
   /** Twirp methods called, in order (failed calls included). */
   calls: string[];
   fail(mode: FailureMode | undefined): void;
+  /** Removes an entry, as GitHub evicts entries unused for 7 days or beyond the repository's quota. */
+  evict(key: string): void;
   close(): Promise<void>;
 }
 
@@ -217,6 +219,9 @@ export async function startCacheServiceDouble(): Promise<CacheServiceDouble> {
     entries: () => visible().map((u) => u.finalized!),
     calls,
     fail: (mode) => { failure = mode; },
+    evict: (key) => {
+      for (const [id, u] of uploads) if (u.key === key) uploads.delete(id);
+    },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
