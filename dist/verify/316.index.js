@@ -57,7 +57,11 @@ async function restoreCacheDir(dir, key, restoreKeys) {
         return { failed: true };
     }
     try {
-        const { value, failed } = await softly(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([dir], key, restoreKeys));
+        // The exact key first, in every scope the job reads: the service tries a restore key in the job's own
+        // branch before the exact key in the base branch, and a pull request's own older entry (made
+        // before a rebase) must not win over the base branch's entry for exactly these migrations.
+        const exact = await softly(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([dir], key, []));
+        const { value, failed } = exact.value || exact.failed ? exact : await softly(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([dir], key, restoreKeys));
         if (value)
             _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`Snapshot cache: restored the cache entry ${value}${value === key ? "" : " (the latest entry for this app, Prisma and PostgreSQL major)"}.`);
         else if (!failed)
