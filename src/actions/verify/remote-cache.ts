@@ -25,18 +25,23 @@ const UNAVAILABLE =
  * warnings: a cache that fails costs speed, never the check. Reports whether the toolkit logged a
  * failure ("Failed to restore/save: …", its words for every swallowed error).
  */
-async function softly<T>(work: () => Promise<T>): Promise<{ value: T; failed: boolean }> {
+async function softly<T>(work: () => Promise<T>): Promise<{ value: T; failed: boolean; reserveError?: string }> {
   const write = process.stdout.write;
   let failed = false;
+  let reserveError: string | undefined;
   process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     if (typeof chunk === "string" && /^::(error|warning)::(Failed to (restore|save)|uploadCacheArchiveSDK|Cache reservation failed|You've hit a rate limit)/.test(chunk)) {
       failed = true;
       if (chunk.startsWith("::error::")) chunk = `::warning::${chunk.slice("::error::".length)}`;
     }
+    // The toolkit logs any failure to reserve an entry (an existing key, but also a service that
+    // kept failing) as the same info line; only its debug line tells them apart.
+    const reserve = typeof chunk === "string" ? /^::debug::Failed to reserve cache: (.*)/.exec(chunk) : null;
+    if (reserve) reserveError = reserve[1]!.replace(/%0A/g, " ").replace(/%0D/g, "").replace(/%25/g, "%").trim();
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof process.stdout.write;
   try {
-    return { value: await work(), failed };
+    return { value: await work(), failed, ...(reserveError ? { reserveError } : {}) };
   } finally {
     process.stdout.write = write;
   }
@@ -70,8 +75,9 @@ export async function saveCacheDir(dir: string, key: string): Promise<boolean> {
     return false;
   }
   try {
-    const { value } = await softly(() => cache.saveCache([dir], key));
+    const { value, failed, reserveError } = await softly(() => cache.saveCache([dir], key));
     if (value !== -1) core.info(`Snapshot cache: saved the cache entry ${key}.`);
+    else if (!failed && reserveError && !/\(409\)|already exists/i.test(reserveError)) core.warning(`Snapshot cache: not saved, the cache service failed: ${redact(reserveError)}`);
     return value !== -1;
   } catch (error) {
     core.warning(`Snapshot cache: not saved: ${redact((error as Error).message)}`);
