@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   saveClusterState: () => (/* binding */ saveClusterState)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -744,11 +744,8 @@ async function comment(report, settings, context) {
 function saveClusterState(c) {
     core.saveState("cluster", JSON.stringify({ pid: c.pid, dataDir: c.dataDir, rootDir: c.rootDir }));
 }
-async function main(report, context, settings, service) {
+async function main(report, context, settings) {
     core.saveState("cluster", "");
-    // The post step saves the built-in cache only when this run wrote a new snapshot.
-    if (service && report.cache?.saved)
-        core.saveState("snapshot-cache", JSON.stringify(service));
     core.setOutput("ok", String(report.ok));
     core.setOutput("report", JSON.stringify((0,core_report/* toJsonReport */.O)(report)));
     core.setOutput("applied-count", String(report.migrations.length));
@@ -771,11 +768,11 @@ async function main(report, context, settings, service) {
     }
 }
 /** Reports verify's report, or fails the step with what verify threw, as every action entry does. */
-function publish(outcome, context, settings, service) {
+function publish(outcome, context, settings) {
     return runAction(async () => {
         if ("error" in outcome)
             throw outcome.error;
-        await main(outcome.report, context, settings, service);
+        await main(outcome.report, context, settings);
     });
 }
 

@@ -20,10 +20,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cache/remote-key.ts
-var remote_key = __webpack_require__(6544);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1449,7 +1445,6 @@ async function startCluster(options = {}) {
     if (Buffer.byteLength(database) > 63)
         throw new errors/* ConfigurationError */.j(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
     const install = await findPostgres(options.version);
-    options.onInstallation?.(install);
     const user = serverUser();
     const rootDir = await (0,promises_.mkdtemp)(external_node_path_default().join(options.storage === "disk" ? external_node_os_default().tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = external_node_path_default().join(rootDir, "data");
@@ -3558,6 +3553,8 @@ async function cloneDatabase(adminUrl, source, target, waitMs = 10_000) {
     }
 }
 
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/verify/snapshot.ts
 // verify's use of the snapshot cache (src/cache/snapshot-cache.ts): look the verified prefix up,
 // restore it on a hit, and on a miss make Prisma deploy the prefix first so that its state can be
@@ -3840,7 +3837,6 @@ async function unsnapshotable(url, prefix) {
 
 
 
-
 function result(id, summary, findings) {
     return { id, status: (0,report/* statusFromFindings */.$)(findings), summary, findings };
 }
@@ -3876,13 +3872,7 @@ async function verify(settings) {
     const cacheDir = settings.cacheDir && !settings.databaseUrl ? settings.cacheDir : undefined;
     // With the cache, Prisma's database is not `postgres`, so that the server can copy it (a template
     // must have no sessions; scratch-database helpers connect to `postgres`).
-    // The store's restore needs the server's major, known before the server runs.
-    let installed = () => { };
-    const postgresMajor = new Promise((resolve) => { installed = resolve; });
-    const clusterPromise = settings.databaseUrl ? undefined : startCluster({
-        ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger,
-        onInstallation: (install) => installed(install.major),
-    });
+    const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger });
     clusterPromise?.then((c) => {
         phase("cluster ready", started);
         settings.onCluster?.(c);
@@ -3905,16 +3895,6 @@ async function verify(settings) {
             base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
             phase(`base ref's ${base.length} migrations read`, started);
             logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
-        }
-        const prefix = verifiedPrefix(dir.migrations, base);
-        // The store restores while the server starts; the lookup below waits for it.
-        let restoring;
-        if (cacheDir && clusterPromise && settings.snapshotStore && prefix.length > 0) {
-            const store = settings.snapshotStore;
-            const restoreStarted = Date.now();
-            restoring = Promise.race([postgresMajor, clusterPromise.then((c) => c.major)])
-                .then((major) => store.restore({ snapshotKey: snapshotKey({ productVersion: version/* VERSION */.x, prismaMajor: prisma.major, postgresMajor: major, migrations: prefix }), postgresMajor: major, prismaMajor: prisma.major }))
-                .then(() => phase("snapshot store restore", restoreStarted), (error) => logger.debug(`Snapshot cache: the store's restore failed: ${error.message}`));
         }
         const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
         const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
@@ -3939,13 +3919,12 @@ async function verify(settings) {
         // Rendering schema.prisma as SQL needs no database state: it runs while a snapshot is restored and
         // Prisma deploys, and so does building the catalog it describes (drift's expected side). Measured
         // on trigger.dev, starting it only after the restore made warm runs ~1 s slower.
-        // After the store's restore: Prisma's Node reads and writes the compile cache the restore brings.
-        const schemaSqlPromise = restoring ? restoring.then(() => prisma.schemaToSql(url)) : prisma.schemaToSql(url);
+        const schemaSqlPromise = prisma.schemaToSql(url);
         schemaSqlPromise.catch(() => { });
         const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
         expectedPromise.catch(() => { });
+        const prefix = verifiedPrefix(dir.migrations, base);
         if (cacheDir && cluster) {
-            await restoring;
             const snapStarted = Date.now();
             snapshot = await openSnapshot({ cacheDir, cluster, url: url, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
             phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
@@ -4043,28 +4022,11 @@ var action_start = __webpack_require__(7668);
 
 
 
-
-
-/**
- * The built-in cache's restore. @actions/cache (and the Azure SDK under it) loads only here, once
- * verify knows the key, while the server starts: the action's start does not wait for it.
- */
-function serviceStore(dir, workingDirectory, remember) {
-    return {
-        async restore(parts) {
-            const { key, restoreKeys } = (0,remote_key/* remoteCacheKeys */.ZB)({ ...parts, productVersion: version/* VERSION */.x, workingDirectory });
-            remember({ dir, key });
-            const { restoreCacheDir } = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(369), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 2316));
-            await restoreCacheDir(dir, key, restoreKeys);
-        },
-    };
-}
 async function run_run(context, settings) {
-    const publishing = Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(599)]).then(__webpack_require__.bind(__webpack_require__, 599));
+    const publishing = Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(599)]).then(__webpack_require__.bind(__webpack_require__, 599));
     publishing.catch(() => { }); // awaited below
-    const { comment: _comment, githubToken: _token, sarifFile: _sarif, cacheService, ...verifySettings } = settings;
+    const { comment: _comment, githubToken: _token, sarifFile: _sarif, ...verifySettings } = settings;
     let clusterState = Promise.resolve();
-    let serviceState;
     let outcome;
     try {
         const report = await verify({
@@ -4072,7 +4034,6 @@ async function run_run(context, settings) {
             workingDirectory: external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory),
             logger: action_start/* runnerLogger */.hB,
             onCluster: (c) => { clusterState = publishing.then((p) => p.saveClusterState(c)); },
-            ...(cacheService && settings.cacheDir ? { snapshotStore: serviceStore(settings.cacheDir, settings.workingDirectory, (s) => { serviceState = s; }) } : {}),
         });
         outcome = { report };
     }
@@ -4081,7 +4042,7 @@ async function run_run(context, settings) {
     }
     const { publish } = await publishing;
     await clusterState.catch(() => { });
-    await publish(outcome, context, settings, serviceState);
+    await publish(outcome, context, settings);
 }
 
 

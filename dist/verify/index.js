@@ -65,64 +65,6 @@ const runnerLogger = {
 
 /***/ }),
 
-/***/ 6544:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ZB: () => (/* binding */ remoteCacheKeys),
-/* harmony export */   pU: () => (/* binding */ builtInCacheDir)
-/* harmony export */ });
-/* unused harmony export folderId */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-// Where the verify action keeps the snapshot cache directory between jobs (GitHub's cache service,
-// see src/actions/verify/remote-cache.ts) and under which keys. Pure: no @actions imports.
-//
-// An entry holds the whole cache directory (up to MAX_SNAPSHOTS snapshots and Node's compile cache),
-// keyed by the snapshot this run looked for. Every part of the key that decides whether a snapshot can
-// be used at all (OS, architecture, PostgreSQL major, Prisma major, migrate-guard version, the app's
-// folder) is also in the restore key, so that a fallback only ever brings a directory that may hold a
-// usable snapshot: a pull request whose exact key is not stored yet gets the latest entry its scope can
-// read (its own branch first, then its base branch), which holds the base branch's last snapshots.
-
-
-
-/** GitHub's limit is 512 characters and no commas; the parts here stay far below it. */
-const clean = (part) => part.replace(/[^A-Za-z0-9._-]/g, "_");
-/** A short, stable id of the app's folder: apps of one repository never share entries. */
-function folderId(workingDirectory) {
-    const normalized = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.normalize(workingDirectory.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/")).replace(/\/+$/, "") || ".";
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(normalized).digest("hex").slice(0, 8);
-}
-function remoteCacheKeys(parts) {
-    const scope = [
-        "migrate-guard-snapshots",
-        clean(parts.platform ?? process.platform),
-        clean(parts.arch ?? process.arch),
-        `pg${parts.postgresMajor}`,
-        `prisma${parts.prismaMajor}`,
-        `v${clean(parts.productVersion)}`,
-        folderId(parts.workingDirectory),
-    ].join("-");
-    return { key: `${scope}-${clean(parts.snapshotKey)}`, restoreKeys: [`${scope}-`] };
-}
-/**
- * The directory the built-in cache restores into and saves from: under the runner's temp folder
- * (emptied after every job, so nothing of another repository or job is ever uploaded), one per app
- * folder. The path is part of the cache entry's version: it must be the same when saving and restoring.
- */
-function builtInCacheDir(workingDirectory, env = process.env) {
-    const temp = env.RUNNER_TEMP && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(env.RUNNER_TEMP) ? env.RUNNER_TEMP : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(temp, "migrate-guard-snapshots", folderId(workingDirectory));
-}
-
-
-/***/ }),
-
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -157,13 +99,6 @@ function redact(text, secrets = []) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -314,13 +249,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
 /***/ 1376:
 /***/ ((module) => {
 
@@ -353,13 +281,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -465,20 +386,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -788,12 +695,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/cache/remote-key.ts
-var remote_key = __nccwpck_require__(6544);
 ;// CONCATENATED MODULE: ./src/actions/verify/inputs.ts
 // Every input of the verify action, read and validated in one place. Loaded by the action's small
 // entry before the rest of the bundle: nothing here may import @actions/core (see action-start.ts).
-
 
 
 
@@ -816,9 +720,8 @@ function readInputs(context, getInput = action_start/* getInput */.V4) {
     const schema = text("schema");
     const postgresVersion = text("postgres-version");
     const sarifFile = text("sarif-file");
-    // Relative to the workspace, like every path input; empty: the built-in cache (unless `cache: false`).
+    // Relative to the workspace, like every path input; empty: no snapshot cache.
     const cacheDir = text("cache-dir");
-    const builtIn = (0,action_start/* booleanInput */.tE)("cache", getInput("cache"), true) && !cacheDir && !databaseUrl;
     const workingDirectory = text("working-directory") ?? ".";
     // Checked here, before the bundle loads, so that a wrong path fails in milliseconds.
     const absolute = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", workingDirectory);
@@ -836,8 +739,7 @@ function readInputs(context, getInput = action_start/* getInput */.V4) {
         comment: (0,action_start/* booleanInput */.tE)("comment", getInput("comment"), false),
         ...(githubToken ? { githubToken } : {}),
         ...(sarifFile ? { sarifFile } : {}),
-        cacheDir: cacheDir ? external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : builtIn ? (0,remote_key/* builtInCacheDir */.pU)(workingDirectory) : false,
-        cacheService: builtIn,
+        cacheDir: cacheDir ? external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : false,
     };
 }
 
