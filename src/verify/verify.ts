@@ -140,7 +140,9 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       const restoreStarted = Date.now();
       restoring = Promise.race([postgresMajor, clusterPromise.then((c) => c.major)])
         .then((major) => store.restore({ snapshotKey: snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: major, migrations: prefix }), postgresMajor: major, prismaMajor: prisma.major }))
-        .then(() => phase("snapshot store restore", restoreStarted), (error: Error) => logger.debug(`Snapshot cache: the store's restore failed: ${error.message}`));
+        .then(() => phase("snapshot store restore", restoreStarted), (error: Error) => logger.debug(`Snapshot cache: the store's restore failed: ${error.message}`))
+        // What the store brought may hold compile caches of other Node versions: not saved again.
+        .then(() => (compileCacheDir ? pruneCompileCache(compileCacheDir) : undefined));
     }
     const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
     const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
