@@ -11,6 +11,7 @@ import { withTimeout } from "./proc.js";
 import { derive, renderTable, type Measurements } from "./report.js";
 import { actionColdStart, clusterReady, dropScratchDatabases, floor, migrationFiles, naive, prismaNoop, pullRequestRepo, verifyCli } from "./steps.js";
 import { lintBench, renderLintBench, type LintBench } from "./lint.js";
+import { actionWarm } from "./action-cache.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURE_REL = "test/fixtures/corpus/trigger.dev";
@@ -79,6 +80,12 @@ async function main(): Promise<number> {
         const runs = [];
         for (let i = 0; i < 3; i++) runs.push(await verifyCli(repoRoot, pr.dir, args(["--cache-dir", cacheDir]), node24));
         m.warmNode24 = { node: execFileSync(node24, ["--version"], { encoding: "utf8" }).trim(), runs };
+      }
+      progress("(wa) the built action on the same pull request: restore from the cache service double + verify + post step");
+      try {
+        m.actionWarm = await actionWarm(repoRoot, pr.dir, pr.baseRef);
+      } catch (error) {
+        m.errors.actionWarm = message(error);
       }
     } finally {
       await pr.remove();

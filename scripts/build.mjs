@@ -14,7 +14,8 @@ const dist = path.join(root, "dist");
 const ENTRIES = [
   ["src/cli/index.ts", "cli", "index.js"],
   ["src/actions/verify/main.ts", "verify", "index.js"],
-  ["src/actions/verify/post.ts", "verify", "post.js"],
+  // Its own folder: it loads @actions/cache as a chunk, whose file name would clash with the main step's.
+  ["src/actions/verify/post.ts", "verify-post", "index.js"],
   ["src/actions/postgres/main.ts", "postgres", "index.js"],
   ["src/actions/postgres/post.ts", "postgres", "post.js"],
   ["src/actions/lint/main.ts", "lint", "index.js"],

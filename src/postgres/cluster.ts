@@ -39,6 +39,8 @@ export interface StartClusterOptions {
    */
   storage?: "scratch" | "disk";
   readyTimeoutMs?: number;
+  /** Called once the installation is chosen, before the server starts (its major is known then). */
+  onInstallation?: (install: PostgresInstallation) => void;
 }
 
 export interface Cluster {
@@ -191,6 +193,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   if (Buffer.byteLength(database) > 63) throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
 
   const install = await findPostgres(options.version);
+  options.onInstallation?.(install);
   const user = serverUser();
   const rootDir = await mkdtemp(path.join(options.storage === "disk" ? os.tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
   const dataDir = path.join(rootDir, "data");

@@ -11,7 +11,7 @@ import { checkNaming } from "../core/naming.js";
 import { checkOrder } from "../core/order.js";
 import { statusFromFindings, type CheckId, type CheckResult, type VerifyReport } from "../core/report.js";
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
-import { pruneCompileCache } from "../cache/snapshot-cache.js";
+import { pruneCompileCache, snapshotKey } from "../cache/snapshot-cache.js";
 import { startCluster, type Cluster } from "../postgres/cluster.js";
 import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
 import { findPrismaCli } from "../prisma/cli.js";
@@ -22,6 +22,23 @@ import { startLintCheck } from "./lint-check.js";
 import { verifiedPrefix } from "./prefix.js";
 import { collectSchemaChange } from "./schema-change.js";
 import { openSnapshot, VERIFY_DATABASE, type DeployHooks, type SnapshotRun } from "./snapshot.js";
+import { VERSION } from "../version.js";
+
+/** What the key of the verified prefix's snapshot is made of (see snapshotKey). */
+export interface SnapshotKeyParts {
+  snapshotKey: string;
+  postgresMajor: number;
+  prismaMajor: number;
+}
+
+export interface SnapshotStore {
+  /**
+   * Fills the cache directory from elsewhere before the prefix is looked up there (the verify action:
+   * GitHub's cache service). Called at most once, while the server starts; must not throw: a store
+   * that fails only costs this run its speed.
+   */
+  restore(parts: SnapshotKeyParts): Promise<void>;
+}
 
 export interface VerifySettings {
   workingDirectory: string;
@@ -38,6 +55,8 @@ export interface VerifySettings {
    * with the throwaway cluster (a given database-url is applied from scratch).
    */
   cacheDir?: string | false;
+  /** Where `cacheDir` comes from between machines; only used with `cacheDir`. */
+  snapshotStore?: SnapshotStore;
   logger: Logger;
   /** Called after the apply with the migrated database's URL, before anything is dropped (tests compare states). */
   onMigrated?: (url: string) => Promise<void>;
@@ -81,7 +100,13 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   const cacheDir = settings.cacheDir && !settings.databaseUrl ? settings.cacheDir : undefined;
   // With the cache, Prisma's database is not `postgres`, so that the server can copy it (a template
   // must have no sessions; scratch-database helpers connect to `postgres`).
-  const clusterPromise = settings.databaseUrl ? undefined : startCluster({ ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger });
+  // The store's restore needs the server's major, known before the server runs.
+  let installed: (major: number) => void = () => {};
+  const postgresMajor = new Promise<number>((resolve) => { installed = resolve; });
+  const clusterPromise = settings.databaseUrl ? undefined : startCluster({
+    ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger,
+    onInstallation: (install) => installed(install.major),
+  });
   clusterPromise?.then((c) => {
     phase("cluster ready", started);
     settings.onCluster?.(c);
@@ -107,6 +132,18 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
       phase(`base ref's ${base.length} migrations read`, started);
       logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+    }
+    const prefix = verifiedPrefix(dir.migrations, base);
+    // The store restores while the server starts; the lookup below waits for it.
+    let restoring: Promise<void> | undefined;
+    if (cacheDir && clusterPromise && settings.snapshotStore && prefix.length > 0) {
+      const store = settings.snapshotStore;
+      const restoreStarted = Date.now();
+      restoring = Promise.race([postgresMajor, clusterPromise.then((c) => c.major)])
+        .then((major) => store.restore({ snapshotKey: snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: major, migrations: prefix }), postgresMajor: major, prismaMajor: prisma.major }))
+        .then(() => phase("snapshot store restore", restoreStarted), (error: Error) => logger.debug(`Snapshot cache: the store's restore failed: ${error.message}`))
+        // What the store brought may hold compile caches of other Node versions: not saved again.
+        .then(() => (compileCacheDir ? pruneCompileCache(compileCacheDir) : undefined));
     }
     const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
     const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
@@ -137,12 +174,13 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     // Rendering schema.prisma as SQL needs no database state: it runs while a snapshot is restored and
     // Prisma deploys, and so does building the catalog it describes (drift's expected side). Measured
     // on trigger.dev, starting it only after the restore made warm runs ~1 s slower.
-    const schemaSqlPromise = prisma.schemaToSql(url!);
+    // After the store's restore: Prisma's Node reads and writes the compile cache the restore brings.
+    const schemaSqlPromise = restoring ? restoring.then(() => prisma.schemaToSql(url!)) : prisma.schemaToSql(url!);
     schemaSqlPromise.catch(() => {});
     const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
     expectedPromise.catch(() => {});
-    const prefix = verifiedPrefix(dir.migrations, base);
     if (cacheDir && cluster) {
+      await restoring;
       const snapStarted = Date.now();
       snapshot = await openSnapshot({ cacheDir, cluster, url: url!, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
       phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);

@@ -150,8 +150,8 @@ describe("cache-dir through the built action", () => {
     expect(second.summary).toMatch(/cache: hit/);
   });
 
-  test("without cache-dir the cache is off", async () => {
-    const run = await runDistAction("dist/verify/index.js", { env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir }, inputs: { "base-ref": appBase } });
+  test("with cache: false and no cache-dir the cache is off", async () => {
+    const run = await runDistAction("dist/verify/index.js", { env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir }, inputs: { "base-ref": appBase, cache: "false" } });
     expect(run.code).toBe(0);
     expect(run.outputs.cache).toBe("off");
   });

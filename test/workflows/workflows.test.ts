@@ -284,6 +284,51 @@ describe("reusable workflow", () => {
   });
 });
 
+describe("the verify workflows run warm", () => {
+  const workflow = () => loadYaml(REUSABLE);
+  const CALLERS = ["examples/workflows/verify-migrations.yml", "examples/workflows/verify-inline.yml"];
+  /** The workflow as GitHub's parser models it (events, jobs, steps), with no errors. */
+  async function model(file: string) {
+    const parsed = parseWorkflow({ name: file, content: read(file) }, new NoOperationTraceWriter());
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!, localFileProvider, { fetchReusableWorkflowDepth: 1 });
+    expect([file, template.errors ?? []]).toEqual([file, []]);
+    return template as unknown as { events: Record<string, { branches?: string[] }>; jobs: { if?: { expr: string }; steps?: { uses?: string }[] }[] };
+  }
+
+  it.each(CALLERS)("%s runs on pull requests and on pushes to the default branch", async (file) => {
+    const { events } = await model(file);
+    expect(events.pull_request).toBeDefined();
+    expect(events.push).toEqual({ branches: ["main"] });
+  });
+
+  it("the reusable workflow verifies pushes to the default branch only, comments on pull requests only, and caches", async () => {
+    const { jobs } = await model(REUSABLE);
+    expect(jobs[0]!.if?.expr).toContain("github.event_name != 'push' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    const verifyStep = steps(workflow()).find((s) => String(s.uses ?? "").startsWith(`${SELF_REPO}@`))!;
+    expect(verifyStep.with).toMatchObject({ cache: "${{ inputs.cache }}", comment: "${{ inputs.comment && github.event_name == 'pull_request' }}" });
+    expect((((workflow().on as Meta).workflow_call as Meta).inputs as Meta).cache).toMatchObject({ type: "boolean", default: true });
+    // The caller of the README and of `init` keeps the cache on.
+    expect(((loadYaml("examples/workflows/verify-migrations.yml").jobs as Meta).migrations as Meta).with).toMatchObject({ cache: true });
+  });
+
+  it("the inline example leaves the action's cache on and comments on pull requests only", () => {
+    const step = steps(loadYaml("examples/workflows/verify-inline.yml")).find((s) => String(s.uses ?? "").startsWith(`${SELF_REPO}@`))!;
+    expect((step.with as Meta).cache).toBeUndefined(); // the action's default: true
+    expect(loadYaml("action.yml").inputs).toMatchObject({ cache: { default: "true" } });
+    expect((step.with as Meta).comment).toBe("${{ github.event_name == 'pull_request' }}");
+  });
+
+  it.each([REUSABLE, "examples/workflows/verify-inline.yml"])("%s uses the current majors of third-party actions", async (file) => {
+    const uses = [...read(file).matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@(\S+)/g)].map((m) => `${m[1]}@${m[2]}`).filter((u) => !u.startsWith(SELF_REPO));
+    expect(uses.length).toBeGreaterThan(0);
+    const current: Record<string, string> = { "actions/checkout": "v7", "actions/setup-node": "v7", "github/codeql-action/upload-sarif": "v4" };
+    for (const u of uses) {
+      const [name, ref] = u.split("@") as [string, string];
+      expect([file, name, ref]).toEqual([file, name, current[name]]);
+    }
+  });
+});
+
 describe("promote workflow (soak gate)", () => {
   const PROMOTE = ".github/workflows/promote.yml";
   const workflow = loadYaml(PROMOTE);

@@ -4,11 +4,18 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError } from "../../core/errors.js";
 import type { ActionsContext } from "../../github/context.js";
+import { builtInCacheDir } from "../../cache/remote-key.js";
 import type { VerifySettings } from "../../verify/verify.js";
 import { booleanInput, getInput as runnerInput, setSecret } from "../action-start.js";
 
 /** What verify itself takes (minus the logger and hooks the entry supplies), plus the reporting inputs. */
-export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated"> & {
+export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated" | "snapshotStore"> & {
+  /**
+   * The built-in cache: `cacheDir` is restored from GitHub's cache service before the snapshot lookup
+   * and saved after the job (post step). Off with `cache: false`, with `cache-dir` (the team manages
+   * that directory itself) and with `database-url` (no snapshot cache).
+   */
+  cacheService: boolean;
   /** Post or update the one PR comment with the report. */
   comment: boolean;
   githubToken?: string;
@@ -32,8 +39,9 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   const schema = text("schema");
   const postgresVersion = text("postgres-version");
   const sarifFile = text("sarif-file");
-  // Relative to the workspace, like every path input; empty: no snapshot cache.
+  // Relative to the workspace, like every path input; empty: the built-in cache (unless `cache: false`).
   const cacheDir = text("cache-dir");
+  const builtIn = booleanInput("cache", getInput("cache"), true) && !cacheDir && !databaseUrl;
   const workingDirectory = text("working-directory") ?? ".";
   // Checked here, before the bundle loads, so that a wrong path fails in milliseconds.
   const absolute = path.resolve(process.env.GITHUB_WORKSPACE ?? ".", workingDirectory);
@@ -51,6 +59,7 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     comment: booleanInput("comment", getInput("comment"), false),
     ...(githubToken ? { githubToken } : {}),
     ...(sarifFile ? { sarifFile } : {}),
-    cacheDir: cacheDir ? path.resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : false,
+    cacheDir: cacheDir ? path.resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : builtIn ? builtInCacheDir(workingDirectory) : false,
+    cacheService: builtIn,
   };
 }

@@ -14,6 +14,7 @@ import type { Cluster } from "../../postgres/cluster.js";
 import { VERSION } from "../../version.js";
 import { actionsLogger, runAction } from "../action-runtime.js";
 import type { VerifyActionSettings } from "./inputs.js";
+import type { CacheServiceState } from "./run.js";
 
 async function comment(report: VerifyReport, settings: VerifyActionSettings, context: ActionsContext): Promise<void> {
   const pr = context.pullRequest;
@@ -36,8 +37,10 @@ export function saveClusterState(c: Cluster): void {
   core.saveState("cluster", JSON.stringify({ pid: c.pid, dataDir: c.dataDir, rootDir: c.rootDir }));
 }
 
-async function main(report: VerifyReport, context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
+async function main(report: VerifyReport, context: ActionsContext, settings: VerifyActionSettings, service: CacheServiceState | undefined): Promise<void> {
   core.saveState("cluster", "");
+  // The post step saves the built-in cache only when this run wrote a new snapshot.
+  if (service && report.cache?.saved) core.saveState("snapshot-cache", JSON.stringify(service));
 
   core.setOutput("ok", String(report.ok));
   core.setOutput("report", JSON.stringify(toJsonReport(report)));
@@ -62,9 +65,9 @@ async function main(report: VerifyReport, context: ActionsContext, settings: Ver
 }
 
 /** Reports verify's report, or fails the step with what verify threw, as every action entry does. */
-export function publish(outcome: { report: VerifyReport } | { error: unknown }, context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
+export function publish(outcome: { report: VerifyReport } | { error: unknown }, context: ActionsContext, settings: VerifyActionSettings, service?: CacheServiceState): Promise<void> {
   return runAction(async () => {
     if ("error" in outcome) throw outcome.error;
-    await main(outcome.report, context, settings);
+    await main(outcome.report, context, settings, service);
   });
 }

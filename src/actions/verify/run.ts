@@ -2,16 +2,40 @@
 // plain workflow commands; @actions/core (which loads an HTTP client at import), the renderers and the
 // GitHub adapters (publish.ts) load meanwhile and report when verify is done.
 import path from "node:path";
+import { remoteCacheKeys } from "../../cache/remote-key.js";
 import type { ActionsContext } from "../../github/context.js";
-import { verify } from "../../verify/verify.js";
+import { VERSION } from "../../version.js";
+import { verify, type SnapshotStore } from "../../verify/verify.js";
 import { runnerLogger } from "../action-start.js";
 import type { VerifyActionSettings } from "./inputs.js";
+
+/** What the post step needs to save the built-in cache: the directory and the key this run looked for. */
+export interface CacheServiceState {
+  dir: string;
+  key: string;
+}
+
+/**
+ * The built-in cache's restore. @actions/cache (and the Azure SDK under it) loads only here, once
+ * verify knows the key, while the server starts: the action's start does not wait for it.
+ */
+function serviceStore(dir: string, workingDirectory: string, remember: (state: CacheServiceState) => void): SnapshotStore {
+  return {
+    async restore(parts) {
+      const { key, restoreKeys } = remoteCacheKeys({ ...parts, productVersion: VERSION, workingDirectory });
+      remember({ dir, key });
+      const { restoreCacheDir } = await import("./remote-cache.js");
+      await restoreCacheDir(dir, key, restoreKeys);
+    },
+  };
+}
 
 export async function run(context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
   const publishing = import("./publish.js");
   publishing.catch(() => {}); // awaited below
-  const { comment: _comment, githubToken: _token, sarifFile: _sarif, ...verifySettings } = settings;
+  const { comment: _comment, githubToken: _token, sarifFile: _sarif, cacheService, ...verifySettings } = settings;
   let clusterState: Promise<void> = Promise.resolve();
+  let serviceState: CacheServiceState | undefined;
   let outcome: Parameters<Awaited<typeof publishing>["publish"]>[0];
   try {
     const report = await verify({
@@ -19,6 +43,7 @@ export async function run(context: ActionsContext, settings: VerifyActionSetting
       workingDirectory: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory),
       logger: runnerLogger,
       onCluster: (c) => { clusterState = publishing.then((p) => p.saveClusterState(c)); },
+      ...(cacheService && settings.cacheDir ? { snapshotStore: serviceStore(settings.cacheDir, settings.workingDirectory, (s) => { serviceState = s; }) } : {}),
     });
     outcome = { report };
   } catch (error) {
@@ -26,5 +51,5 @@ export async function run(context: ActionsContext, settings: VerifyActionSetting
   }
   const { publish } = await publishing;
   await clusterState.catch(() => {});
-  await publish(outcome, context, settings);
+  await publish(outcome, context, settings, serviceState);
 }
