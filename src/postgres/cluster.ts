@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
+import type { PostgresServerReport } from "../core/report.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import type { PostgresInstallation } from "./binaries.js";
 import { resolvePostgres } from "./provision.js";
@@ -286,4 +287,13 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
     unregister(live);
     throw error;
   }
+}
+
+/** What a report says about the cluster's server. */
+export function serverReport(cluster: Cluster): PostgresServerReport {
+  const i = cluster.installation;
+  return {
+    major: cluster.major, version: cluster.version, source: i.source ?? "installed", readyMs: cluster.readyMs,
+    ...(i.npmPackage ? { npmPackage: i.npmPackage } : {}), ...(i.fetchMs !== undefined ? { fetchMs: i.fetchMs } : {}), ...(i.note ? { note: i.note } : {}),
+  };
 }

@@ -3,6 +3,7 @@
 // GitHub adapters (publish.ts) load meanwhile and report when verify is done.
 import path from "node:path";
 import type { ActionsContext } from "../../github/context.js";
+import { productionMajor } from "../../postgres/production-major.js";
 import { verify } from "../../verify/verify.js";
 import { runnerLogger } from "../action-start.js";
 import type { VerifyActionSettings } from "./inputs.js";
@@ -10,12 +11,14 @@ import type { VerifyActionSettings } from "./inputs.js";
 export async function run(context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
   const publishing = import("./publish.js");
   publishing.catch(() => {}); // awaited below
-  const { comment: _comment, githubToken: _token, sarifFile: _sarif, ...verifySettings } = settings;
+  const { comment: _comment, githubToken: _token, sarifFile: _sarif, productionPostgresVersion, statsFile, ...verifySettings } = settings;
   let clusterState: Promise<void> = Promise.resolve();
   let outcome: Parameters<Awaited<typeof publishing>["publish"]>[0];
   try {
+    const production = await productionMajor({ ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}), ...(statsFile ? { statsFile } : {}) });
     const report = await verify({
       ...verifySettings,
+      ...(production !== undefined ? { productionPostgresMajor: production } : {}),
       workingDirectory: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory),
       logger: runnerLogger,
       onCluster: (c) => { clusterState = publishing.then((p) => p.saveClusterState(c)); },
