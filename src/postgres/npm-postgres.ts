@@ -82,8 +82,19 @@ export async function cachedBuilds(dir: string, pkg: string): Promise<FetchedBui
 
 class RegistryError extends Error {}
 
-async function getJson(url: string, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(url, { headers: { accept: "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8" }, signal: AbortSignal.timeout(timeoutMs) });
+/** fetch() refuses URLs with credentials: a registry given as https://user:pass@host/ gets Basic auth instead. */
+function request(address: string, headers: Record<string, string> = {}): { url: string; headers: Record<string, string> } {
+  const url = new URL(address);
+  if (!url.username && !url.password) return { url: address, headers };
+  const auth = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64");
+  url.username = "";
+  url.password = "";
+  return { url: url.toString(), headers: { ...headers, authorization: `Basic ${auth}` } };
+}
+
+async function getJson(address: string, timeoutMs: number): Promise<unknown> {
+  const { url, headers } = request(address, { accept: "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8" });
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new RegistryError(`HTTP ${response.status} for the package's metadata`);
   return response.json();
 }
@@ -101,8 +112,9 @@ export async function resolveBuild(registry: string, pkg: string, major: number)
 }
 
 /** Streams `url` into `file` and returns the sha512 (base64) of what was written. */
-async function download(url: string, file: string): Promise<string> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10 * 60_000) });
+async function download(address: string, file: string): Promise<string> {
+  const { url, headers } = request(address);
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(10 * 60_000) });
   if (!response.ok || !response.body) throw new RegistryError(`HTTP ${response.status} for the tarball`);
   const hash = createHash("sha512");
   const tee = new Transform({ transform(chunk: Buffer, _enc, done) { hash.update(chunk); done(null, chunk); } });

