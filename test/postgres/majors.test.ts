@@ -4,11 +4,12 @@
 // (PostgreSQL 15+) fails verify on 13 with PostgreSQL's error on its line and passes on 15 and 18.
 // Each major is downloaded once per machine (global-setup: MIGRATE_GUARD_POSTGRES_DIR).
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { RecordingLogger } from "../../src/core/logger.js";
+import { startLocal, stopLocal } from "../../src/init/local-postgres.js";
 import type { CheckId, VerifyReport } from "../../src/core/report.js";
 import type { AuditRequest } from "../../src/migrate/audit.js";
 import { renderMigrateMarkdown } from "../../src/migrate/render.js";
@@ -16,6 +17,7 @@ import { runMigrate } from "../../src/migrate/run.js";
 import { validateRequest } from "../../src/migrate/settings.js";
 import { startCluster } from "../../src/postgres/cluster.js";
 import { npmPackageName } from "../../src/postgres/npm-postgres.js";
+import { buildScratchStates } from "../../src/rollback/scratch.js";
 import { verify } from "../../src/verify/verify.js";
 import { appRepo, startEnvironmentCluster } from "../migrate/support.js";
 import { createProjectRepo, exampleApp, type ProjectRepo } from "../support/project-repo.js";
@@ -120,6 +122,60 @@ describe.each([OLDEST, NEWEST])("deploy to a PostgreSQL %i server", (major) => {
     } finally {
       repo.remove();
       await env.stop();
+    }
+  });
+});
+
+describe(`rollback --revert's scratch states and \`local\` on PostgreSQL ${OLDEST}`, () => {
+  const migration = (name: string, sql: string) => ({ name, file: `prisma/migrations/${name}/migration.sql`, sql, checksum: "0".repeat(64) });
+  const migrations = [
+    migration("01_users", `CREATE TABLE "User" ("id" BIGSERIAL PRIMARY KEY, "email" TEXT NOT NULL);\n`),
+    migration("02_bio", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`),
+  ];
+
+  test("the revert computes on the environment's major; a major that cannot be had falls back with a warning", async () => {
+    const states = await buildScratchStates({ migrations, reverted: "02_bio", schemas: ["public"], postgresMajor: OLDEST, logger: new RecordingLogger() });
+    try {
+      expect(states.postgresVersion).toMatch(new RegExp(`^${OLDEST}\\.`));
+      expect(states.warning).toBeUndefined();
+      expect(states.current.tables.find((t) => t.name === "User")?.columns.map((c) => c.name)).toEqual(["id", "email", "bio"]);
+    } finally {
+      await states.stop();
+    }
+    // 12 is neither installed nor fetched (migrate-guard fetches 13–18).
+    const fallback = await buildScratchStates({ migrations, reverted: "02_bio", schemas: ["public"], postgresMajor: 12, logger: new RecordingLogger() });
+    try {
+      expect(fallback.postgresVersion).toMatch(/^15\./);
+      expect(fallback.warning).toMatch(/^The environment runs PostgreSQL 12, which is neither installed here nor could be fetched .* computed and checked on PostgreSQL 15\./);
+    } finally {
+      await fallback.stop();
+    }
+  });
+
+  test("local start creates the development database on the requested major (pg_ctl from the fetched build); stop and start again keep it", async () => {
+    const wd = mkdtempSync(path.join(os.tmpdir(), "mg-local-major-"));
+    chmodSync(wd, 0o755); // run as root, the server user must reach its data directory
+    try {
+      const local = await startLocal(wd, { postgresVersion: String(OLDEST) });
+      const version = async () => {
+        const client = new pg.Client(local.url);
+        await client.connect();
+        try {
+          return (await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v;
+        } finally {
+          await client.end();
+        }
+      };
+      expect(local.created).toBe(true);
+      expect(await version()).toMatch(new RegExp(`^${OLDEST}0\\d{3}$`));
+      expect(await stopLocal(wd)).toBe(true);
+      // No version given: the data directory's own major, found among the fetched builds.
+      const again = await startLocal(wd);
+      expect(again).toMatchObject({ created: false, started: true, url: local.url });
+      expect(await version()).toMatch(new RegExp(`^${OLDEST}0\\d{3}$`));
+    } finally {
+      await stopLocal(wd).catch(() => false);
+      rmSync(wd, { recursive: true, force: true });
     }
   });
 });
