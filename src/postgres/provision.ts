@@ -133,7 +133,7 @@ export async function resolvePostgres(requested: string | undefined, options: Re
     const install = { ...(await findPostgres()), source: "installed" as const };
     return {
       ...install,
-      note: `postgres-version "${text}": production's PostgreSQL major is unknown (no stats file or production-postgres-version given), so the highest installed, PostgreSQL ${install.major}, was used — a migration that needs a newer major than production's would pass here`,
+      note: `postgres-version "${text}": production's PostgreSQL major is unknown (no production-postgres-version, stats file or deployment record of production names it), so the highest installed, PostgreSQL ${install.major}, was used — a migration that needs a newer major than production's would pass here`,
     };
   }
   if (!text) return { ...(await findPostgres()), source: "installed" };

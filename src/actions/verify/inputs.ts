@@ -17,6 +17,8 @@ export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" |
   /** Production's major for postgres-version "production"/"auto": explicit, or from a `migrate-guard stats` file. */
   productionPostgresVersion?: string;
   statsFile?: string;
+  /** Whose deployments name production's major when neither of the two above is given (default "production"). */
+  productionEnvironment?: string;
 };
 
 export function readInputs(context: ActionsContext, getInput: (name: string) => string = runnerInput): VerifyActionSettings {
@@ -42,6 +44,7 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     throw new ConfigurationError(`Input "production-postgres-version" is "${productionPostgresVersion}". Expected production's PostgreSQL major, e.g. "16".`);
   }
   const statsFile = text("stats-file");
+  const productionEnvironment = text("production-environment");
   const sarifFile = text("sarif-file");
   // Relative to the workspace, like every path input; empty: no snapshot cache.
   const cacheDir = text("cache-dir");
@@ -58,6 +61,7 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(postgresVersion ? { postgresVersion } : {}),
     ...(productionPostgresVersion ? { productionPostgresVersion } : {}),
+    ...(productionEnvironment ? { productionEnvironment } : {}),
     ...(statsFile ? { statsFile: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", statsFile) } : {}),
     slowMigrationSeconds,
     ...(generic ? { genericNames: generic.split(",").map((s) => s.trim()).filter(Boolean) } : {}),

@@ -11,11 +11,15 @@ import type { VerifyActionSettings } from "./inputs.js";
 export async function run(context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
   const publishing = import("./publish.js");
   publishing.catch(() => {}); // awaited below
-  const { comment: _comment, githubToken: _token, sarifFile: _sarif, productionPostgresVersion, statsFile, ...verifySettings } = settings;
+  const { comment: _comment, githubToken: _token, sarifFile: _sarif, productionPostgresVersion, statsFile, productionEnvironment, ...verifySettings } = settings;
   let clusterState: Promise<void> = Promise.resolve();
   let outcome: Parameters<Awaited<typeof publishing>["publish"]>[0];
   try {
-    const production = await productionMajor({ ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}), ...(statsFile ? { statsFile } : {}) });
+    let production = await productionMajor({ ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}), ...(statsFile ? { statsFile } : {}) });
+    if (production === undefined && /^(production|auto)$/i.test(settings.postgresVersion ?? "") && settings.githubToken) {
+      const { majorFromProductionDeploys } = await import("./production-deploy.js");
+      production = await majorFromProductionDeploys({ token: settings.githubToken, context, environment: productionEnvironment ?? "production", logger: runnerLogger });
+    }
     const report = await verify({
       ...verifySettings,
       ...(production !== undefined ? { productionPostgresMajor: production } : {}),
