@@ -177,6 +177,7 @@ export async function fetchBuild(options: { dir: string; pkg: string; major: num
   const ofMajor = async () => (await cachedBuilds(dir, pkg)).find((b) => semver.major(b.version) === major);
   return withLock(path.join(dir, `.lock-${shortName(pkg)}-${major}`), ofMajor, async () => {
     const started = performance.now();
+    await pruneStaging(dir);
     const build = await resolveBuild(registry, pkg, major);
     const staging = path.join(dir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
     const final = path.join(dir, `${shortName(pkg)}-${build.version}`);
@@ -202,6 +203,16 @@ export async function fetchBuild(options: { dir: string; pkg: string; major: num
       await rm(staging, { recursive: true, force: true }).catch(() => {});
     }
   });
+}
+
+/** Staging folders of fetches killed mid-way (~60 MB each), once they are an hour old. Never throws. */
+async function pruneStaging(dir: string): Promise<void> {
+  const hourAgo = Date.now() - 3_600_000;
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(".staging-"));
+  await Promise.all(names.map(async (n) => {
+    const info = await stat(path.join(dir, n)).catch(() => undefined);
+    if (info && info.mtimeMs < hourAgo) await rm(path.join(dir, n), { recursive: true, force: true }).catch(() => {});
+  }));
 }
 
 /** The folder holding `postgres` and `initdb` in a fetched build. */
