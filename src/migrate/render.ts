@@ -2,6 +2,7 @@
 // pending with its SQL; what was applied and how long each took (🚩 above slow-migration-seconds); and,
 // when something is wrong, why and the exact way out. Pure.
 import { blockFence, cell, clip, code, formatDuration, inline, plural, safeUrl } from "../report/markdown-text.js";
+import { majorOf } from "../core/postgres-major.js";
 import { headline, type MigrateReport } from "./report.js";
 import { gateLine } from "../gate/deploy-gate.js";
 
@@ -55,6 +56,8 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
   out.push("| | |", "| --- | --- |");
   out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
   out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+  const major = report.postgresVersion ? majorOf(report.postgresVersion) : undefined;
+  if (major !== undefined) out.push(`| PostgreSQL major | ${major} — verify runs on it with \`postgres-version: ${major}\` |`);
   out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
   out.push(`| When | ${report.startedAt.toISOString()} |`);
   out.push(`| How long | ${formatDuration(report.durationMs)} |`);

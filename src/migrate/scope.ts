@@ -7,6 +7,7 @@ import { recoverySteps } from "../core/migration-state.js";
 import type { AuditRecord, AuditRequest, AuditTrail } from "./audit.js";
 import type { EnvironmentDatabase } from "../postgres/environment-database.js";
 import { gateLine, gatePayload } from "../gate/deploy-gate.js";
+import { majorOf } from "../core/postgres-major.js";
 import type { GateGitHub } from "../gate/github.js";
 import { headline, type MigrateReport, type PendingMigration } from "./report.js";
 import type { MigrateSettings } from "./settings.js";
@@ -74,6 +75,8 @@ export function auditRequest(settings: MigrateSettings, deps: MigrateDependencie
       ...(report.gate && gatePayload(report.gate) ? { soakGate: gatePayload(report.gate) } : {}),
       migrations,
       database: report.database,
+      // The server's major, so that verify can run on production's (postgres-version: production).
+      ...(report.postgresVersion ? { postgres: { major: majorOf(report.postgresVersion) ?? null, version: report.postgresVersion } } : {}),
       actor: context.actor ?? null,
       runUrl: context.runUrl ?? null,
       sha: context.sha ?? null,

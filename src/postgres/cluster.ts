@@ -9,8 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
+import type { PostgresServerReport } from "../core/report.js";
 import { silentLogger, type Logger } from "../core/logger.js";
-import { findPostgres, type PostgresInstallation } from "./binaries.js";
+import type { PostgresInstallation } from "./binaries.js";
+import { resolvePostgres } from "./provision.js";
 import { clusterParentDir } from "./scratch-dir.js";
 import { ROOT_DIR_PREFIX, register, shutdownPostmaster, unregister, type LiveCluster } from "./cleanup.js";
 import { createDataDir, discardTemplate, initdb } from "./data-dir.js";
@@ -20,8 +22,15 @@ import { serverUser, type ServerUser } from "./server-user.js";
 export { stopClusterFromState, type ClusterState } from "./cleanup.js";
 
 export interface StartClusterOptions {
-  /** Major version to use ("16", "15.4" → 15); default: the highest installed. */
+  /**
+   * Major version to use ("16", "15.4" → 15; one not installed is fetched from npm, see provision.ts;
+   * "production"/"auto" → productionMajor); default: the highest installed.
+   */
   version?: string;
+  /** Production's major, for version "production"/"auto". */
+  productionMajor?: number;
+  /** Where builds fetched from npm live; default defaultServersDir(). */
+  serversDir?: string;
   logger?: Logger;
   /** Database the URL points at; created unless it is "postgres". Default "postgres". */
   database?: string;
@@ -55,6 +64,10 @@ export interface Cluster {
   major: number;
   version: string;
   bindir: string;
+  /** The server it runs: installed or fetched from npm (and how long that took), and why it was chosen. */
+  installation: PostgresInstallation;
+  /** Milliseconds from startCluster() to the first accepted connection (a fetch included). */
+  readyMs: number;
   /** Postmaster pid. */
   pid: number;
   /** Stops the server and deletes rootDir. Safe to call more than once. */
@@ -192,7 +205,9 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   const database = options.database?.trim() || "postgres";
   if (Buffer.byteLength(database) > 63) throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
 
-  const install = await findPostgres(options.version);
+  const install = await resolvePostgres(options.version, {
+    logger, ...(options.productionMajor !== undefined ? { productionMajor: options.productionMajor } : {}), ...(options.serversDir ? { serversDir: options.serversDir } : {}),
+  });
   options.onInstallation?.(install);
   const user = serverUser();
   const rootDir = await mkdtemp(path.join(options.storage === "disk" ? os.tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
@@ -268,11 +283,20 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
         }
       })());
     const url = `postgresql://postgres@${HOST}:${port}/${encodeURIComponent(database)}`;
-    return { url, port, socketDir: rootDir, dataDir, rootDir, major: install.major, version: install.version, bindir: install.bindir, pid: running.pid, stop };
+    return { url, port, socketDir: rootDir, dataDir, rootDir, major: install.major, version: install.version, bindir: install.bindir, installation: install, readyMs: Math.round(ready - started), pid: running.pid, stop };
   } catch (error) {
     if (server) await shutdownPostmaster(server.pid, dataDir, server.exited).catch(() => {});
     await rm(rootDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     unregister(live);
     throw error;
   }
+}
+
+/** What a report says about the cluster's server. */
+export function serverReport(cluster: Cluster): PostgresServerReport {
+  const i = cluster.installation;
+  return {
+    major: cluster.major, version: cluster.version, source: i.source ?? "installed", readyMs: cluster.readyMs,
+    ...(i.npmPackage ? { npmPackage: i.npmPackage } : {}), ...(i.fetchMs !== undefined ? { fetchMs: i.fetchMs } : {}), ...(i.note ? { note: i.note } : {}),
+  };
 }

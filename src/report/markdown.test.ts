@@ -40,6 +40,15 @@ describe("renderMarkdown", () => {
     expectWellFormedTables(md);
   });
 
+  it("says when the server was fetched from npm, and why it was chosen when production's major is unknown", () => {
+    const fetched = renderMarkdown(aReport({ postgresVersion: "13.23", postgresServer: { major: 13, version: "13.23", source: "npm", fetchMs: 2800, readyMs: 6600 } }));
+    expect(fetched).toContain("PostgreSQL 13.23 (from npm, fetched in 2.8 s)");
+    expect(fetched).not.toContain("[!NOTE]");
+    const noted = renderMarkdown(aReport({ postgresVersion: "15.18", postgresServer: { major: 15, version: "15.18", source: "installed", readyMs: 500, note: "production's PostgreSQL major is unknown" } }));
+    expect(noted).toContain("> [!NOTE]\n> production's PostgreSQL major is unknown\n");
+    expect(noted).toMatch(/· PostgreSQL 15\.18<\/sub>/);
+  });
+
   it("uses the title option in the headline", () => {
     expect(renderMarkdown(aReport(), { title: "Migrations <main>" })).toMatch(/^## ✅ Migrations &lt;main&gt;: /);
   });

@@ -254,11 +254,13 @@ function footer(report: VerifyReport, runUrl: string | undefined): string[] {
   if (report.prismaVersion) parts.push(`Prisma ${inline(report.prismaVersion, 50)}`);
   // server_version reads "15.18 (Debian 15.18-0+deb12u1)"; the number is what a reader compares.
   const postgres = report.postgresVersion?.replace(/^PostgreSQL\s+/i, "").split(/\s/)[0];
-  if (postgres) parts.push(`PostgreSQL ${inline(postgres, 50)}`);
+  const server = report.postgresServer;
+  if (postgres) parts.push(`PostgreSQL ${inline(postgres, 50)}${server?.source === "npm" ? ` (from npm${server.fetchMs !== undefined ? `, fetched in ${formatDuration(server.fetchMs)}` : ""})` : ""}`);
   if (report.cache && report.cache.state !== "off") parts.push(`cache: ${report.cache.state}${report.cache.savedMs ? ` (saved ${formatDuration(report.cache.savedMs)})` : ""}`);
   const url = safeUrl(runUrl);
   if (url) parts.push(`[workflow run](${url})`);
-  return ["---", `<sub>migrate-guard · ${parts.join(" · ")}</sub>`];
+  const note = server?.note ? [`> [!NOTE]\n> ${inline(server.note, 400)}`, ""] : [];
+  return [...note, "---", `<sub>migrate-guard · ${parts.join(" · ")}</sub>`];
 }
 
 /**

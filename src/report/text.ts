@@ -1,5 +1,5 @@
 // The CLI's terminal report: one line per check, findings indented under it, drift SQL at the end.
-import type { CheckStatus, VerifyReport } from "../core/report.js";
+import { describeServer, type CheckStatus, type VerifyReport } from "../core/report.js";
 import { schemaChangeLine } from "./er-diagram.js";
 
 const ICON: Record<CheckStatus, string> = { pass: "✔", fail: "✖", warn: "!", skip: "-" };
@@ -24,6 +24,10 @@ export function renderText(report: VerifyReport, options: { color?: boolean } = 
   const change = schemaChangeLine(report.schemaChange);
   if (change) lines.push("", change);
   if (report.cache) lines.push("", `cache: ${report.cache.state} — ${report.cache.detail}`);
+  if (report.postgresServer) {
+    lines.push(`postgres: ${describeServer(report.postgresServer)}`);
+    if (report.postgresServer.note) lines.push(`  ${paint(33, "note")} ${report.postgresServer.note}`);
+  }
   lines.push("", `${report.ok ? paint(32, "Migrations verified") : paint(31, `${failed} check(s) failed`)} — ${report.migrations.length} migrations, ${(report.durationMs / 1000).toFixed(1)} s` +
     `${report.prismaVersion ? `, Prisma ${report.prismaVersion}` : ""}${report.postgresVersion ? `, PostgreSQL ${report.postgresVersion.split(" ")[0]}` : ""}`);
   return lines.join("\n") + "\n";

@@ -132,6 +132,7 @@ export async function runRevert(settings: RevertSettings, deps: { logger: Logger
 async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProject; targetSql: string; states: ScratchStates; report: RevertReport; logger: Logger; now: () => Date }): Promise<void> {
   const { loaded, states, report } = ctx;
   report.postgresVersion = states.postgresVersion;
+  if (states.warning) report.warnings.push(states.warning);
   const plan = planRevert(states.current, states.without);
   if (plan.statements.length === 0) {
     refuse(report, `${settings.migration} changes nothing migrate-guard compares (tables, columns, keys, indexes, enums): there is no schema change to revert. ` +

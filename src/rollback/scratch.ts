@@ -15,6 +15,8 @@ export interface ScratchStates {
   current: Catalog;
   without: Catalog;
   postgresVersion: string;
+  /** Set when the environment's major could not be used. */
+  warning?: string;
   /** The throwaway server's maintenance database (scratch databases are created from it). */
   adminUrl: string;
   /** Applies `sql` to the "every migration" database and reads its catalog again. */
@@ -44,21 +46,26 @@ async function applyAll(url: string, migrations: readonly Migration[], onError: 
   }
 }
 
-async function startPreferring(major: number | undefined, logger: Logger): Promise<Cluster> {
+/** The environment's major (installed, or fetched from npm: provision.ts); the newest installed, with a warning, when neither works. */
+async function startPreferring(major: number | undefined, logger: Logger): Promise<{ cluster: Cluster; warning?: string }> {
   if (major) {
     try {
-      return await startCluster({ version: String(major), logger });
+      return { cluster: await startCluster({ version: String(major), logger }) };
     } catch (error) {
-      logger.info(`PostgreSQL ${major} (the environment's version) is not installed here; computing with the newest installed version instead.`);
-      logger.debug(error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.debug(reason);
+      const cluster = await startCluster({ logger });
+      const warning = `The environment runs PostgreSQL ${major}, which is neither installed here nor could be fetched (${reason.split(". ")[0]}); the reversal was computed and checked on PostgreSQL ${cluster.version} instead.`;
+      logger.warning(warning);
+      return { cluster, warning };
     }
   }
-  return startCluster({ logger });
+  return { cluster: await startCluster({ logger }) };
 }
 
 export async function buildScratchStates(params: { migrations: readonly Migration[]; reverted: string; schemas: readonly string[]; postgresMajor?: number; logger: Logger }): Promise<ScratchStates> {
   const { migrations, reverted, schemas, logger } = params;
-  const cluster = await startPreferring(params.postgresMajor, logger);
+  const { cluster, warning } = await startPreferring(params.postgresMajor, logger);
   try {
     await Promise.all([createDatabase(cluster.url, "every_migration"), createDatabase(cluster.url, "without_reverted")]);
     const currentUrl = withDatabase(cluster.url, "every_migration");
@@ -74,6 +81,7 @@ export async function buildScratchStates(params: { migrations: readonly Migratio
       current,
       without,
       postgresVersion: cluster.version,
+      ...(warning ? { warning } : {}),
       adminUrl: cluster.url,
       async applyToCurrent(sql) {
         const client = await connectClient(currentUrl);

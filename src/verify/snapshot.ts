@@ -5,6 +5,8 @@
 // project's own `prisma migrate deploy`: on a hit the `_prisma_migrations` rows come with the snapshot
 // (written by Prisma when the snapshot was made), so Prisma applies only the new migrations.
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { Logger } from "../core/logger.js";
 import type { Migration } from "../core/migrations.js";
 import type { CacheOutcome } from "../core/report.js";
@@ -79,6 +81,11 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
 
   if (prefix.length === 0) {
     return fixed({ state: "miss", migrations: 0, detail: "no migration is shared with the base branch: nothing to cache" }, 0, (onLine) => prisma.deploy(url, onLine));
+  }
+  // Builds fetched from npm (provision.ts) hold the server only: no pg_dump/pg_restore to make or restore a snapshot with.
+  const clients = ["pg_dump", "pg_restore"].map((p) => path.join(cluster.bindir, `${p}${process.platform === "win32" ? ".exe" : ""}`));
+  if (!clients.every((file) => existsSync(file))) {
+    return fixed({ state: "off", migrations: 0, detail: `PostgreSQL ${cluster.version} ${cluster.installation?.source === "npm" ? "fetched from npm" : `in ${cluster.bindir}`} has no pg_dump/pg_restore to make snapshots with: every migration was applied` }, 0, (onLine) => prisma.deploy(url, onLine));
   }
   const found = await lookupSnapshot(params.cacheDir, key);
   if (found.state === "hit") {

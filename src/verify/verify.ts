@@ -12,7 +12,7 @@ import { checkOrder } from "../core/order.js";
 import { statusFromFindings, type CheckId, type CheckResult, type VerifyReport } from "../core/report.js";
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
 import { pruneCompileCache, snapshotKey } from "../cache/snapshot-cache.js";
-import { startCluster, type Cluster } from "../postgres/cluster.js";
+import { serverReport, startCluster, type Cluster } from "../postgres/cluster.js";
 import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
 import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
@@ -48,6 +48,8 @@ export interface VerifySettings {
   /** An empty database to use instead of a throwaway cluster. */
   databaseUrl?: string;
   postgresVersion?: string;
+  /** Production's PostgreSQL major when known (stats file, input): what postgresVersion "production"/"auto" means. */
+  productionPostgresMajor?: number;
   slowMigrationSeconds: number;
   genericNames?: string[];
   /**
@@ -104,7 +106,8 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   let installed: (major: number) => void = () => {};
   const postgresMajor = new Promise<number>((resolve) => { installed = resolve; });
   const clusterPromise = settings.databaseUrl ? undefined : startCluster({
-    ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger,
+    ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}),
+    ...(settings.productionPostgresMajor !== undefined ? { productionMajor: settings.productionPostgresMajor } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger,
     onInstallation: (install) => installed(install.major),
   });
   clusterPromise?.then((c) => {
@@ -166,6 +169,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       cluster = await clusterPromise;
       url = cluster.url;
       logger.info(`Throwaway PostgreSQL ${cluster.version} ready on port ${cluster.port}.`);
+      if (cluster.installation.note) logger.warning(cluster.installation.note);
     }
     // Scratch databases are made from here; with the cache that is not Prisma's database.
     const adminUrl = cacheDir ? withDatabase(url!, "postgres") : url!;
@@ -253,6 +257,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       durationMs: Date.now() - started,
       prismaVersion: prisma.version,
       postgresVersion: pgVersion,
+      ...(cluster ? { postgresServer: serverReport(cluster) } : {}),
       cache: snapshot ? snapshot.outcome(sumOfDurations(apply.rows.slice(snapshot.restored))) : { state: "off", migrations: 0, detail: settings.databaseUrl && settings.cacheDir ? "not used with database-url (the given database is applied from scratch)" : "no cache directory" },
     };
   } finally {

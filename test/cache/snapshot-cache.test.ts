@@ -40,6 +40,22 @@ describe("snapshotKey", () => {
   });
 });
 
+describe("PostgreSQL majors never share an entry", () => {
+  test("every major 13–18 has its own key, and an entry saved on one is a miss on every other", async () => {
+    const majors = [13, 14, 15, 16, 17, 18];
+    const keys = majors.map((postgresMajor) => snapshotKey({ ...material, postgresMajor }));
+    expect(new Set(keys).size).toBe(majors.length);
+    for (const [i, major] of majors.entries()) {
+      if (major === 13 || major === 17) expect(await saveSnapshot(dir, keys[i]!, { ...meta, postgresVersion: `${major}.1` }, async (file) => writeFileSync(file, `state on ${major}`))).toBe(true);
+    }
+    for (const [i, major] of majors.entries()) {
+      const found = await lookupSnapshot(dir, keys[i]!);
+      if (major === 13 || major === 17) expect(found).toMatchObject({ state: "hit", manifest: { postgresVersion: `${major}.1` } });
+      else expect(found).toEqual({ state: "miss" });
+    }
+  });
+});
+
 describe("lookupSnapshot / saveSnapshot", () => {
   test("a saved entry is a hit with its manifest; another key is a miss", async () => {
     expect(await save("k1")).toBe(true);

