@@ -6,6 +6,7 @@ import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
 import { renderText } from "../report/text.js";
 import { verify } from "../verify/verify.js";
+import { statsOption } from "./lint-command.js";
 
 export const VERIFY_USAGE = `Usage: migrate-guard verify [options]
 
@@ -24,6 +25,10 @@ Options:
   --cache-dir DIR           snapshot cache of the base branch's migrated state (default:
                             $XDG_CACHE_HOME/migrate-guard or ~/.cache/migrate-guard)
   --no-cache                apply every migration from scratch; read and write no snapshot
+  --stats FILE              table sizes from \`migrate-guard stats\`: the lint check names each
+                            hazard's rows and size, and raises it one level on large tables
+  --large-table-rows N      raise at this many rows (default: 1000000)
+  --huge-table-rows N       say so in the message at this many rows (default: 10000000)
   --json                    print one JSON document instead of the text report
   -h, --help                this help
 
@@ -43,6 +48,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
     "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
     "cache-dir": { type: "string" }, "no-cache": { type: "boolean" },
+    stats: { type: "string" }, "large-table-rows": { type: "string" }, "huge-table-rows": { type: "string" },
   }, VERIFY_USAGE);
   const v = parsed.values;
   if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
@@ -50,6 +56,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
   if (v["no-cache"] && v["cache-dir"] !== undefined) throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
   if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
+  const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   const report = await verify({
     workingDirectory: v["working-directory"] ?? ".",
     ...(v.schema ? { schema: v.schema } : {}),
@@ -59,6 +66,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
     ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
     cacheDir,
+    ...(sizeRisk ? { sizeRisk } : {}),
     logger: io.logger,
   });
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));

@@ -10,6 +10,7 @@ import { parsePrismaWarnings } from "./prisma-warnings.js";
 import { RULES, ruleById } from "./registry.js";
 import { uncoveredPrismaWarnings } from "./rules/prisma-data-loss-warning.js";
 import { SchemaState, type SchemaStateData } from "./state.js";
+import { applySizeRisk, statsIndex, type SizeRisk } from "./stats.js";
 import type { Hit, LintFinding, LintMigration, MigrationContext, MigrationInfo, MigrationRule, Rule, StatementContext, StatementRule } from "./types.js";
 
 export interface LintOptions {
@@ -30,6 +31,8 @@ export interface LintOptions {
   /** Return the state before the first linted migration (a caller that caches it). */
   wantBaseState?: boolean;
   rules?: Rule[];
+  /** Table sizes of an environment: lock and rewrite hazards on large tables are raised and sized. */
+  sizeRisk?: SizeRisk;
 }
 
 export interface LintResult {
@@ -56,6 +59,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const evidence = options.evidence ?? {};
   const result: LintResult = { findings: [], linted: [], statements: 0 };
   let onlyReplayed = true;
+  const sizes = options.sizeRisk ? statsIndex(options.sizeRisk.stats) : undefined;
 
   for (const [i, migration] of options.migrations.entries()) {
     if (i < covers) continue;
@@ -122,6 +126,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const w of uncoveredPrismaWarnings(info.prismaWarnings, raw, state, script.statements.map((s) => s.kind))) {
       raw.push({ rule: "prisma-data-loss-warning", severity: "warning", offset: w.offset, message: `Prisma warns: ${w.text}` });
     }
+
+    if (options.sizeRisk) applySizeRisk(raw, locks, options.sizeRisk, sizes);
 
     const directives = parseIgnores(script.comments, script.statements);
     for (const f of raw) {

@@ -18,6 +18,7 @@ import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
 import { applyMigrations, timingCheck } from "./apply.js";
 import { checkDrift, expectedCatalog } from "./drift.js";
+import type { SizeRisk } from "../lint/stats.js";
 import { startLintCheck } from "./lint-check.js";
 import { verifiedPrefix } from "./prefix.js";
 import { openSnapshot, VERIFY_DATABASE, type DeployHooks, type SnapshotRun } from "./snapshot.js";
@@ -40,6 +41,8 @@ export interface VerifySettings {
   logger: Logger;
   /** Called after the apply with the migrated database's URL, before anything is dropped (tests compare states). */
   onMigrated?: (url: string) => Promise<void>;
+  /** Table sizes of an environment (a stats file): the lint check raises and sizes hazards on large tables. */
+  sizeRisk?: SizeRisk;
   /** Called with the cluster as soon as it runs (the action saves its state for the post step). */
   onCluster?: (cluster: Cluster) => void;
 }
@@ -115,7 +118,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     checks.push(base ? result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })) : skipped("order", "no base ref given"));
     checks.push(base ? result("history", `${base.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base, current: dir.migrations })) : skipped("history", "no base ref given"));
     // Lint needs no database: it runs while the cluster starts and Prisma applies; its check goes here.
-    const lint = startLintCheck({ current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, logger });
+    const lint = startLintCheck({ current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}), logger });
     const lintAt = checks.length;
 
     let url = settings.databaseUrl;

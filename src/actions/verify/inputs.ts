@@ -5,10 +5,13 @@ import path from "node:path";
 import { ConfigurationError } from "../../core/errors.js";
 import type { ActionsContext } from "../../github/context.js";
 import type { VerifySettings } from "../../verify/verify.js";
+import { statsInputs, type StatsFileOptions } from "../../stats/inputs.js";
 import { booleanInput, getInput as runnerInput, setSecret } from "../action-start.js";
 
 /** What verify itself takes (minus the logger and hooks the entry supplies), plus the reporting inputs. */
-export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated"> & {
+export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated" | "sizeRisk"> & {
+  /** The `stats-file` input and its thresholds: read by run.ts into verify's sizeRisk. */
+  stats?: StatsFileOptions;
   /** Post or update the one PR comment with the report. */
   comment: boolean;
   githubToken?: string;
@@ -40,8 +43,10 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     throw new ConfigurationError(`Input "working-directory" is "${workingDirectory}", which does not exist in the workspace. Expected the folder that holds your Prisma project (package.json, prisma/), relative to the repository root.`);
   }
+  const stats = statsInputs(text);
   return {
     workingDirectory,
+    ...(stats ? { stats } : {}),
     ...(schema ? { schema } : {}),
     ...(baseRef ? { baseRef } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
@@ -54,3 +59,4 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     cacheDir: cacheDir ? path.resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : false,
   };
 }
+
