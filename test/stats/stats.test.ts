@@ -120,7 +120,7 @@ describe("lint --stats", () => {
     expect(small.code).toBe(0);
     const [g] = JSON.parse(small.stdout).findings;
     expect(g).toMatchObject({ rule: "create-index-non-concurrently", severity: "warning" });
-    expect(g.message).toMatch(/SHARE on "Tag" — 100 rows, \d+ kB on production\)/);
+    expect(g.message).toMatch(/SHARE on "Tag" — 100 rows, \d+ kB on production\.\)/);
     // Without the stats file the two are the same warning.
     expect(JSON.parse(lint(["order_index.sql"]).stdout).findings[0].severity).toBe("warning");
   });
