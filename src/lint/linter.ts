@@ -70,7 +70,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     const parsed = await parseScript(migration.sql);
     // Statements inside DO blocks (and called plpgsql functions) run too: they join the list.
-    const expanded = parsed.ok ? await expandBodies(migration.sql, parsed) : undefined;
+    const expanded = parsed.ok ? await expandBodies(parsed) : undefined;
     const script = parsed.ok ? { ...parsed, statements: expanded!.statements } : parsed;
     if (!linting) {
       if (script.ok) for (const stmt of script.statements) state.apply(stmt, migration.name);

@@ -29,7 +29,7 @@ export function hasBodies(statements: readonly ParsedStatement[]): boolean {
   return statements.some((s) => s.kind === "DoStmt" || s.kind === "CreateFunctionStmt");
 }
 
-export async function expandBodies(sql: string, script: ParsedScript & { ok: true }): Promise<Expanded> {
+export async function expandBodies(script: ParsedScript & { ok: true }): Promise<Expanded> {
   if (!hasBodies(script.statements)) return { statements: script.statements, unchecked: [] };
   const parser = await loadParser();
   const lines = script.lines;
@@ -47,13 +47,13 @@ export async function expandBodies(sql: string, script: ParsedScript & { ok: tru
       const end = exact ? at + s.end : at + 1;
       const placed: ParsedStatement = { ...s, start, end, ...lines.at(start), parts: exact ? s.parts.map((p) => at + p) : s.parts.map(() => start), parent: holder.parent ?? holder.index };
       out.push(placed);
-      if (depth < MAX_DEPTH && (s.kind === "DoStmt" || s.kind === "CreateFunctionStmt")) await body(placed, depth + 1, exact ? sql : undefined);
+      if (depth < MAX_DEPTH && (s.kind === "DoStmt" || s.kind === "CreateFunctionStmt")) await body(placed, depth + 1, exact);
     }
   };
 
-  // `source`: the file text the statement's offsets point into (undefined: the offsets are approximate).
-  const body = async (stmt: ParsedStatement, depth: number, source: string | undefined): Promise<void> => {
-    const src = bodyOf(stmt, script.statements);
+  // `exactOffsets`: the statement's text sits verbatim at its offsets in the file (else they are approximate).
+  const body = async (stmt: ParsedStatement, depth: number, exactOffsets: boolean): Promise<void> => {
+    const src = bodyOf(stmt);
     if (!src) return;
     let fn: Node;
     try {
@@ -67,7 +67,7 @@ export async function expandBodies(sql: string, script: ParsedScript & { ok: tru
     if (!fn) return;
     // Where the body text starts in the file: exact when it appears verbatim (dollar quoting).
     const inText = stmt.text.indexOf(src);
-    const exact = source !== undefined && inText >= 0;
+    const exact = exactOffsets && inText >= 0;
     const bodyAt = stmt.start + Math.max(0, inText);
     const lineStart = (lineno: number) => lineStartOf(src, lineno);
     const locate = (lineno: number, text: string): { at: number; exact: boolean } => {
@@ -84,6 +84,8 @@ export async function expandBodies(sql: string, script: ParsedScript & { ok: tru
       const dyn = n?.PLpgSQL_stmt_dynexecute;
       if (dyn?.query?.PLpgSQL_expr?.query) found.push({ lineno: dyn.lineno ?? 1, kind: "execute", text: dyn.query.PLpgSQL_expr.query });
     });
+    // In the order they appear (stable for several on one line): the state model replays them so.
+    found.sort((a, b) => a.lineno - b.lineno);
     for (const f of found) {
       const where = locate(f.lineno, f.text);
       if (f.kind === "sql") {
@@ -104,17 +106,17 @@ export async function expandBodies(sql: string, script: ParsedScript & { ok: tru
   for (const stmt of script.statements) {
     out.push(stmt);
     if (stmt.kind === "DoStmt" || (stmt.kind === "CreateFunctionStmt" && calledLater(stmt, script.statements))) {
-      await body(stmt, 1, sql);
+      await body(stmt, 1, true);
     }
   }
-  return { statements: out.map((s, index) => renumber(s, index, out)), unchecked };
-}
-
-function renumber(s: ParsedStatement, index: number, all: ParsedStatement[]): ParsedStatement {
-  // `parent` held the old index of the holder: the holder's new index is its position in `all`.
-  if (s.parent === undefined) return { ...s, index };
-  const holder = all.findIndex((h) => h.parent === undefined && h.index === s.parent);
-  return { ...s, index, parent: holder };
+  // Renumbered in place (unchecked findings hold these objects): `parent` held the holder's old index.
+  const newIndex = new Map<number, number>();
+  out.forEach((s, i) => { if (s.parent === undefined) newIndex.set(s.index, i); });
+  out.forEach((s, i) => {
+    s.index = i;
+    if (s.parent !== undefined) s.parent = newIndex.get(s.parent)!;
+  });
+  return { statements: out, unchecked };
 }
 
 function what(stmt: ParsedStatement): string {
@@ -136,7 +138,7 @@ function defElems(list: Node[] | undefined): Map<string, Node> {
 }
 
 /** The plpgsql source of a DO block or function; undefined for other languages. */
-function bodyOf(stmt: ParsedStatement, _all: readonly ParsedStatement[]): string | undefined {
+function bodyOf(stmt: ParsedStatement): string | undefined {
   const opts = defElems(stmt.kind === "DoStmt" ? stmt.node.args : stmt.node.options);
   const language = opts.get("language")?.String?.sval ?? (stmt.kind === "DoStmt" ? "plpgsql" : undefined);
   if (language?.toLowerCase() !== "plpgsql") return undefined;

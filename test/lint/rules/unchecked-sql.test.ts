@@ -56,6 +56,12 @@ describe("statements inside DO blocks and plpgsql bodies", () => {
     expect(await lintSql(sql, { base: [USERS] })).toEqual([]);
   });
 
+  test("an ignore directive covers an unreadable EXECUTE of a later DO block (statement numbers stay right after expansion)", async () => {
+    const sql = `SET lock_timeout = '1s';\nDO $$ BEGIN ALTER TABLE "Post" ADD COLUMN "a" TEXT; ALTER TABLE "Post" ADD COLUMN "b" TEXT; END $$;\n` +
+      `-- migrate-guard-ignore unchecked-sql: only renames temporary tables\nDO $$ DECLARE t text; BEGIN EXECUTE 'ALTER TABLE ' || t || ' RENAME TO x'; END $$;`;
+    expect(await lintSql(sql, { base: [USERS] })).toEqual([]);
+  });
+
   test("a body PostgreSQL rejects is a warning, not a crash; other languages are left alone", async () => {
     const [f] = await hits("unchecked-sql", `DO $$ BEGIN IF THEN END; END $$;`);
     expect(f).toMatchObject({ severity: "warning", line: 1 });
