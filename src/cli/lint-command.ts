@@ -5,8 +5,7 @@ import { FAIL_ON, fails, lintJson, renderLintText, ruleHelp, type FailOn } from 
 import { renderSarif } from "../report/sarif.js";
 import { VERSION } from "../version.js";
 import { lintCheck, runLint } from "../verify/lint.js";
-import { rowThreshold } from "../stats/inputs.js";
-import { readSizeRisk } from "../stats/stats-file.js";
+import { statsOption } from "../stats/stats-file.js";
 
 export const LINT_USAGE = `Usage: migrate-guard lint [options] [FILE…]
 
@@ -82,15 +81,4 @@ export async function lintCommand(argv: string[], io: { stdout: NodeJS.WritableS
     io.stdout.write(renderLintText(findings, info, { color: io.color }));
   }
   return failed ? 1 : 0;
-}
-
-/** --stats FILE with its thresholds (shared with verify); thresholds without a file are a usage error. */
-export async function statsOption(file: string | undefined, large: string | undefined, huge: string | undefined) {
-  const raiseRows = rowThreshold(large, "--large-table-rows");
-  const hugeRows = rowThreshold(huge, "--huge-table-rows");
-  if (file === undefined || file.trim() === "") {
-    if (raiseRows !== undefined || hugeRows !== undefined) throw new ConfigurationError("--large-table-rows and --huge-table-rows need --stats FILE (the table sizes they compare with).");
-    return undefined;
-  }
-  return readSizeRisk({ file, ...(raiseRows !== undefined ? { raiseRows } : {}), ...(hugeRows !== undefined ? { hugeRows } : {}) });
 }

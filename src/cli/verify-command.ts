@@ -6,7 +6,7 @@ import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
 import { renderText } from "../report/text.js";
 import { verify } from "../verify/verify.js";
-import { statsOption } from "./lint-command.js";
+import { statsOption } from "../stats/stats-file.js";
 
 export const VERIFY_USAGE = `Usage: migrate-guard verify [options]
 
