@@ -31,6 +31,16 @@ export function hasBodies(statements: readonly ParsedStatement[]): boolean {
 
 export async function expandBodies(script: ParsedScript & { ok: true }): Promise<Expanded> {
   if (!hasBodies(script.statements)) return { statements: script.statements, unchecked: [] };
+  try {
+    return await expand(script);
+  } catch (error) {
+    // A parser failure nobody foresaw: the top-level statements are still linted, and the rest is said.
+    const first = script.statements.find((s) => s.kind === "DoStmt" || s.kind === "CreateFunctionStmt")!;
+    return { statements: script.statements, unchecked: [{ severity: "warning", offset: first.start, statement: first, message: `The DO blocks and function bodies of this migration could not be read (${(error as Error).message.split("\n")[0]}), so the statements in them were not checked.` }] };
+  }
+}
+
+async function expand(script: ParsedScript & { ok: true }): Promise<Expanded> {
   const parser = await loadParser();
   const lines = script.lines;
   const unchecked: Unchecked[] = [];
