@@ -39,7 +39,14 @@ export interface LintBench {
   share: number;
   /** Squawk's destructive findings (drop table/column, rename, type change) matched by ours. */
   recall: { matched: number; of: number };
-  eachMigration: { total: number; share: number };
+  /**
+   * `--each-migration` (each migration judged against the ones before it) against squawk on the same
+   * files, best of 3 each, alternated; `baselineTotal` is the finding count measured before issue 14
+   * (the done-when bound is ± 5 % of it) and recall is against squawk's destructive findings.
+   */
+  eachMigration: { total: number; share: number; ms: number; squawkMs?: number; ratio?: number; baselineTotal: number; recall: { matched: number; of: number } };
+  /** `migrate-guard lint FILE` of one migration next to `node -e 0`: medians of 5, alternated (target ≤ 2×). */
+  oneFile: { ms: number; nodeBaselineMs: number; ratio: number; runs: number[]; nodeRuns: number[] };
   incremental: { coldMs: number; warmMs: number[]; warmMedianMs: number; nodeBaselineMs: number; findings: number };
 }
 
@@ -63,8 +70,9 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
   const rel = files.map((f) => path.relative(repoRoot, f));
 
   // squawk-cli is not a dependency (its lock entries cannot be complete); without it installed
-  // (`npm install --no-save squawk-cli@2.66`) its findings come from the recording the tests use.
-  const squawkBin = path.join(repoRoot, "node_modules/.bin/squawk");
+  // (`npm install --no-save squawk-cli@2.66`, or MIGRATE_GUARD_SQUAWK=path/to/squawk) its findings
+  // come from the recording the tests use.
+  const squawkBin = process.env.MIGRATE_GUARD_SQUAWK || path.join(repoRoot, "node_modules/.bin/squawk");
   const live = existsSync(squawkBin);
   // Alternated, best of three each: the machine's other load hits both alike.
   const oursRuns: { ms: number; stdout: string }[] = [];
@@ -79,16 +87,21 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
 
   // One to one: a squawk finding (0-based line, on the command) matches a finding of ours in the
   // same file whose statement starts at or above it, the nearest first.
-  const mine = doc.findings.filter((f) => DESTRUCTIVE_OURS.has(f.rule)).map((f) => ({ ...f, used: false }));
   const wanted = theirs.filter((f) => DESTRUCTIVE_SQUAWK.has(f.rule_name)).sort((a, b) => a.line - b.line);
-  let matched = 0;
-  for (const w of wanted) {
-    const c = mine.filter((m) => !m.used && path.resolve(repoRoot, m.file) === path.resolve(repoRoot, w.file) && m.line <= w.line + 1).sort((a, b) => b.line - a.line)[0];
-    if (c) { c.used = true; matched++; }
-  }
+  const { matched } = recallOf(doc.findings, wanted, repoRoot);
 
-  const each = await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--each-migration", "--format", "json", "--fail-on", "never"], { cwd: repoRoot });
-  const eachTotal = (JSON.parse(each.stdout) as LintDoc).findings.length;
+  // --each-migration against squawk on the same files, alternated, best of 3 each.
+  const eachRuns: { ms: number; stdout: string }[] = [];
+  const squawkEachRuns: { ms: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    eachRuns.push(await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--each-migration", "--format", "json", "--fail-on", "never"], { cwd: repoRoot }));
+    if (live) squawkEachRuns.push(await run(squawkBin, ["--reporter", "json", ...rel], { cwd: repoRoot }));
+  }
+  const eachDoc = JSON.parse(eachRuns[0]!.stdout) as LintDoc;
+  const eachTotal = eachDoc.findings.length;
+  const eachMs = best(eachRuns);
+  const squawkEachMs = live ? best(squawkEachRuns) : undefined;
+  const eachRecall = recallOf(eachDoc.findings, wanted, repoRoot);
 
   const oursMs = best(oursRuns);
   const squawkMs = live ? best(squawkRuns) : undefined;
@@ -98,9 +111,40 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
     squawk: { total: theirs.length, byClass: count(theirs.map((f) => SQUAWK_CLASS[f.rule_name] ?? "other")) },
     share: doc.findings.length / theirs.length,
     recall: { matched, of: wanted.length },
-    eachMigration: { total: eachTotal, share: eachTotal / theirs.length },
+    eachMigration: {
+      total: eachTotal, share: eachTotal / theirs.length, ms: eachMs, ...(squawkEachMs !== undefined ? { squawkMs: squawkEachMs, ratio: eachMs / squawkEachMs } : {}),
+      baselineTotal: EACH_MIGRATION_BASELINE, recall: eachRecall,
+    },
+    oneFile: await oneFile(cli, files[files.length - 1]!, repoRoot),
     incremental: await incremental(cli, path.join(repoRoot, fixtureRel)),
   };
+}
+
+/** `--each-migration` findings on trigger.dev at commit 4d173fe, before issue 14's changes. */
+const EACH_MIGRATION_BASELINE = 1656;
+
+/** One to one: a squawk finding (0-based line, on the command) matches a finding of ours in the same file whose statement starts at or above it, the nearest first. */
+function recallOf(findings: OurFinding[], wanted: { file: string; line: number }[], repoRoot: string): { matched: number; of: number } {
+  const mine = findings.filter((f) => DESTRUCTIVE_OURS.has(f.rule)).map((f) => ({ ...f, used: false }));
+  let matched = 0;
+  for (const w of wanted) {
+    const c = mine.filter((m) => !m.used && path.resolve(repoRoot, m.file) === path.resolve(repoRoot, w.file) && m.line <= w.line + 1).sort((a, b) => b.line - a.line)[0];
+    if (c) { c.used = true; matched++; }
+  }
+  return { matched, of: wanted.length };
+}
+
+/** Linting one migration file (the CLI's fixed cost) next to node's own start-up, alternated. */
+async function oneFile(cli: string, file: string, repoRoot: string): Promise<LintBench["oneFile"]> {
+  const runs: number[] = [];
+  const nodeRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    runs.push((await run(process.execPath, [cli, "lint", path.relative(repoRoot, file), "--fail-on", "never"], { cwd: repoRoot })).ms);
+    nodeRuns.push((await run(process.execPath, ["-e", "0"], { cwd: repoRoot })).ms);
+  }
+  const ms = median(runs);
+  const nodeBaselineMs = median(nodeRuns);
+  return { ms, nodeBaselineMs, ratio: ms / nodeBaselineMs, runs, nodeRuns };
 }
 
 /** The fixture as a git repository (packed, as a clone is) whose pull request adds one migration. */
@@ -144,7 +188,13 @@ export function renderLintBench(b: LintBench): string {
     `  findings       migrate-guard ${b.ours.total} (${Object.entries(b.ours.bySeverity).map(([k, v]) => `${v} ${k}`).join(", ")}), squawk ${b.squawk.total}: ${pct(b.share)} (target ≤ 10%: ${b.share <= 0.1 ? "PASS" : "FAIL"})`,
     `  per class      ${classes.map((c) => `${c} ${b.ours.byClass[c] ?? 0}/${b.squawk.byClass[c] ?? 0}`).join(", ")}   (ours/squawk)`,
     `  recall         ${b.recall.matched}/${b.recall.of} of squawk's DROP TABLE/DROP COLUMN/rename/type-change findings (target 100%: ${b.recall.matched === b.recall.of ? "PASS" : "FAIL"})`,
-    `  --each-migration (each judged against the ones before it): ${b.eachMigration.total} findings, ${pct(b.eachMigration.share)} of squawk's`,
+    `  --each-migration (each judged against the ones before it): ${b.eachMigration.total} findings, ${pct(b.eachMigration.share)} of squawk's; ` +
+      `${((b.eachMigration.total / b.eachMigration.baselineTotal - 1) * 100).toFixed(1)}% vs ${b.eachMigration.baselineTotal} before issue 14 (target ±5%: ${Math.abs(b.eachMigration.total / b.eachMigration.baselineTotal - 1) <= 0.05 ? "PASS" : "FAIL"}); ` +
+      `recall ${b.eachMigration.recall.matched}/${b.eachMigration.recall.of} (target 100%: ${b.eachMigration.recall.matched === b.eachMigration.recall.of ? "PASS" : "FAIL"})`,
+    b.eachMigration.ratio !== undefined
+      ? `  --each-migration wall time ${ms(b.eachMigration.ms)}, squawk ${ms(b.eachMigration.squawkMs!)} on the same ${b.files} files: ratio ${b.eachMigration.ratio.toFixed(2)} (target ≤ 1.50: ${b.eachMigration.ratio <= 1.5 ? "PASS" : "FAIL"})`
+      : `  --each-migration wall time ${ms(b.eachMigration.ms)}; squawk not installed: ratio not measured`,
+    `  one file       migrate-guard lint FILE ${ms(b.oneFile.ms)} (runs ${b.oneFile.runs.map(Math.round).join("/")}), node -e 0 ${ms(b.oneFile.nodeBaselineMs)}: ratio ${b.oneFile.ratio.toFixed(2)} (target ≤ 2.00: ${b.oneFile.ratio <= 2 ? "PASS" : "FAIL"})`,
     `  incremental    one new migration on ${b.files}: cold cache ${ms(b.incremental.coldMs)}, warm median ${ms(b.incremental.warmMedianMs)} (runs ${b.incremental.warmMs.map(Math.round).join("/")}), node -e 0 ${ms(b.incremental.nodeBaselineMs)}; target ≤ 150 ms: ${b.incremental.warmMedianMs <= 150 ? "PASS" : "FAIL"}`,
   ].join("\n");
 }

@@ -30,6 +30,15 @@ async function main(): Promise<number> {
   const loadBefore = os.loadavg();
   let postgresVersion: string | undefined;
 
+  // `npm run bench -- --lint-only`: only (f), the linter's rows (no cluster, no Prisma).
+  const lintOnly = process.argv.includes("--lint-only");
+  if (lintOnly) {
+    progress("(f) lint vs squawk (--lint-only)");
+    const lint = await lintBench(repoRoot, FIXTURE_REL);
+    console.log(renderLintBench(lint));
+    return 0;
+  }
+
   // (d) first: its warm-up builds the cached template that every later cluster (verify's too) copies.
   progress("(d) cluster starts");
   try {

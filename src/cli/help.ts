@@ -10,6 +10,7 @@ import { LINT_USAGE } from "./lint-command.js";
 import { LOCAL_USAGE } from "./local-command.js";
 import { RESOLVE_USAGE } from "./resolve-command.js";
 import { ROLLBACK_USAGE } from "./rollback-command.js";
+import { STATS_USAGE } from "./stats-command.js";
 import { STATUS_USAGE } from "./status-command.js";
 import { TEST_DATA_USAGE } from "./test-data-command.js";
 import { VERIFY_USAGE } from "./verify-command.js";
@@ -115,6 +116,15 @@ export const COMMANDS: CommandHelp[] = [
     examples: [
       { command: "migrate-guard backup --environment production", note: "DATABASE_URL from .env.production or the environment" },
       { command: "migrate-guard backup --environment staging --backup-file /secure/staging.dump", note: "to a chosen file" },
+    ],
+  },
+  {
+    name: "stats",
+    summary: "write an environment's table sizes (rows, bytes) for size-aware lint and verify",
+    usage: STATS_USAGE,
+    examples: [
+      { command: "migrate-guard stats --environment production --output stats.json", note: "DATABASE_URL from .env.production or the environment" },
+      { command: "migrate-guard lint --base-ref origin/main --stats stats.json", note: "raise lock hazards on tables of ≥ 1 M rows" },
     ],
   },
   {

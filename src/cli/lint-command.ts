@@ -5,6 +5,7 @@ import { FAIL_ON, fails, lintJson, renderLintText, ruleHelp, type FailOn } from 
 import { renderSarif } from "../report/sarif.js";
 import { VERSION } from "../version.js";
 import { lintCheck, runLint } from "../verify/lint.js";
+import { statsOption } from "../stats/stats-file.js";
 
 export const LINT_USAGE = `Usage: migrate-guard lint [options] [FILE…]
 
@@ -21,6 +22,10 @@ Options:
   --format FORMAT           text (default), json or sarif (SARIF 2.1.0 for code scanning)
   --fail-on LEVEL           exit 1 on findings at this level or above: error (default), warning,
                             notice, never
+  --stats FILE              table sizes from \`migrate-guard stats\`: lock and rewrite hazards name
+                            each table's rows and size, and are raised one level on large tables
+  --large-table-rows N      raise at this many rows (default: 1000000)
+  --huge-table-rows N       say so in the message at this many rows (default: 10000000)
   -h, --help                this help
 
 FILE…                       lint these .sql files directly (no Prisma project), each against the
@@ -39,6 +44,7 @@ export async function lintCommand(argv: string[], io: { stdout: NodeJS.WritableS
   const parsed = parseCommandArgs(argv, {
     "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
     all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
+    stats: { type: "string" }, "large-table-rows": { type: "string" }, "huge-table-rows": { type: "string" },
     help: { type: "boolean", short: "h" },
   }, LINT_USAGE, true);
   const v = parsed.values;
@@ -52,6 +58,7 @@ export async function lintCommand(argv: string[], io: { stdout: NodeJS.WritableS
     throw new ConfigurationError(`FILE arguments (${files.join(", ")}) are linted on their own; --base-ref, --all and --schema apply to a Prisma project. Give either files or project options.`);
   }
 
+  const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   const outcome = await runLint({
     workingDirectory: v["working-directory"] ?? ".",
     ...(v.schema ? { schema: v.schema } : {}),
@@ -59,6 +66,7 @@ export async function lintCommand(argv: string[], io: { stdout: NodeJS.WritableS
     all: Boolean(v.all),
     eachMigration: Boolean(v["each-migration"]),
     ...(files.length ? { files } : {}),
+    ...(sizeRisk ? { sizeRisk } : {}),
     logger: io.logger,
   });
   const findings = outcome.result.findings;

@@ -14,6 +14,7 @@ import { initCommand } from "./init-command.js";
 import { localCommand } from "./local-command.js";
 import { backupCommand } from "./backup-command.js";
 import { gateCommand } from "./gate-command.js";
+import { statsCommand } from "./stats-command.js";
 import { commandHelp, findCommand, mainUsage } from "./help.js";
 import { loadEnvFiles } from "./env-files.js";
 import { VERSION } from "../version.js";
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       case "local": return await localCommand(args, { stdout: process.stdout, logger });
       case "backup": return await backupCommand(args, { stdout: process.stdout, logger });
       case "gate": return await gateCommand(args, { stdout: process.stdout, logger });
+      case "stats": return await statsCommand(args, { stdout: process.stdout, logger });
       case "dev": case "reset": case "push": case "db-push": case "execute": case "db-execute": return refuseDangerousCommand(command);
       case "-V": case "--version":
         process.stdout.write(`${VERSION}\n`);

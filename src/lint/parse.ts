@@ -24,6 +24,8 @@ export interface ParsedStatement {
    * so that a finding about the third DROP COLUMN points at its own line.
    */
   parts: number[];
+  /** Index of the top-level statement (a DO block, a called plpgsql function) this one runs inside. */
+  parent?: number;
 }
 
 export interface Comment {

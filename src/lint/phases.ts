@@ -29,10 +29,22 @@ function codePhase(evidence: PhaseEvidence, table: string, column?: string): Pha
   return !field || field.ignored ? "done" : "missing";
 }
 
-function verdict(missing: string[], phase2: Phase2, unknown: string): PhaseVerdict {
-  if (missing.length) return { severity: "error", explanation: missing.join(" ") };
-  if (phase2 === "unknown") return { severity: "warning", explanation: `Phase 1 shipped; ${unknown}` };
+/** How to give the linter the evidence it lacks (said in every "unknown" verdict). */
+export const EVIDENCE_HINT =
+  "Give the evidence by linting the Prisma project against its base branch (`migrate-guard lint --working-directory DIR --base-ref REF`; the lint action: `working-directory`, `base-ref`), or, once checked by hand, ignore the finding with a reason.";
+
+/**
+ * Only evidence downgrades: a destructive change is a notice when both phases are shown to have
+ * shipped, and stays an error when either is missing or unknown (file mode, no base branch).
+ */
+function verdict(missing: string[], unknownEvidence: string[], check: string): PhaseVerdict {
+  if (missing.length) return { severity: "error", explanation: [...missing, ...unknownEvidence].join(" ") };
+  if (unknownEvidence.length) return { severity: "error", explanation: `${unknownEvidence.join(" ")} Unknown is not safe: ${check} ${EVIDENCE_HINT}` };
   return { severity: "notice", explanation: "Phases 1 and 2 shipped on the base branch: the data loss is deliberate." };
+}
+
+function phase2Unknown(what: string): string {
+  return `Phase 2 unknown: without the base branch's schema.prisma nothing shows that deployed code stopped reading ${what}.`;
 }
 
 function deployedNote(evidence: PhaseEvidence, migration: string | undefined): string | undefined {
@@ -52,11 +64,13 @@ export function dropColumnVerdict(ctx: StatementContext, table: string, column: 
     const note = deployedNote(ctx.evidence, col?.nullableSince);
     if (note) missing.push(note);
   }
+  const unknown: string[] = [];
+  if (!col) unknown.push(`Phase 1 unknown: no migration the linter saw creates ${name}, so nothing shows it was made nullable and deployed.`);
   const phase2 = codePhase(ctx.evidence, table, column);
   if (phase2 === "missing") {
     missing.push(`Phase 2 missing: schema.prisma on the base branch still has the field for ${name}, so deployed Prisma Client selects it and fails once it is gone. Mark the field \`@ignore\` (or remove its code references and the field) and deploy first.`);
-  }
-  return verdict(missing, phase2, `make sure no deployed code reads ${name} (Prisma: the field must be @ignore'd or removed in the deployed schema) before dropping it.`);
+  } else if (phase2 === "unknown") unknown.push(phase2Unknown(name));
+  return verdict(missing, unknown, `make sure the column is nullable in production and no deployed code reads ${name} (Prisma: the field must be @ignore'd or removed in the deployed schema) before dropping it.`);
 }
 
 export function dropTableVerdict(ctx: StatementContext, table: string, droppedHere: Set<string>): PhaseVerdict {
@@ -68,9 +82,11 @@ export function dropTableVerdict(ctx: StatementContext, table: string, droppedHe
   if (refs.length) {
     missing.push(`Phase 1 missing: ${[...new Set(refs)].join(", ")} still reference${refs.length === 1 ? "s" : ""} it on the base branch. First ship a migration that drops those foreign keys (and the code that follows them) and deploy it.`);
   }
+  const unknown: string[] = [];
+  if (!ctx.state.table(table)) unknown.push(`Phase 1 unknown: no migration the linter saw creates ${display(table)}, so nothing shows that no foreign key still points at it.`);
   const phase2 = codePhase(ctx.evidence, table);
   if (phase2 === "missing") {
     missing.push(`Phase 2 missing: schema.prisma on the base branch still has its model, so deployed code can query it. Mark the model \`@@ignore\` (or remove it and its code) and deploy first.`);
-  }
-  return verdict(missing, phase2, `make sure no deployed code queries ${display(table)} (Prisma: the model must be @@ignore'd or removed in the deployed schema) before dropping it.`);
+  } else if (phase2 === "unknown") unknown.push(phase2Unknown(display(table)));
+  return verdict(missing, unknown, `make sure no foreign key points at it and no deployed code queries ${display(table)} (Prisma: the model must be @@ignore'd or removed in the deployed schema) before dropping it.`);
 }

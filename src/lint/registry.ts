@@ -30,6 +30,7 @@ import { rule as renameTable } from "./rules/rename-table.js";
 import { rule as setNotNull } from "./rules/set-not-null.js";
 import { rule as severalAccessExclusive } from "./rules/several-access-exclusive.js";
 import { rule as truncate } from "./rules/truncate.js";
+import { rule as uncheckedSql } from "./rules/unchecked-sql.js";
 import { rule as unusedIgnore } from "./rules/unused-ignore.js";
 import { rule as updateWithoutWhere } from "./rules/update-without-where.js";
 import { rule as volatileDefault } from "./rules/volatile-default.js";
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   setNotNull,
   severalAccessExclusive,
   truncate,
+  uncheckedSql,
   unusedIgnore,
   updateWithoutWhere,
   volatileDefault,

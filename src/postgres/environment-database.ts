@@ -180,6 +180,27 @@ export class EnvironmentDatabase {
     return inserted.rowCount === 1;
   }
 
+  /**
+   * Each table's estimated rows (pg_class.reltuples; null when never analyzed) and total bytes (heap,
+   * indexes, TOAST), outside the system schemas and migrate-guard's own. A partitioned table counts
+   * its partitions. Catalog reads only: run it inside readOnly().
+   */
+  async tableSizes(): Promise<{ schema: string; name: string; rows: number | null; bytes: number }[]> {
+    const partitioned = (await this.serverMajor()) >= 12;
+    const leaves = (what: string) => `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
+    const rows = partitioned ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END` : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
+    const bytes = partitioned ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END` : "pg_total_relation_size(c.oid)";
+    const { rows: result } = await this.query<{ schema: string; name: string; rows: number | null; bytes: number }>(
+      `SELECT n.nspname AS schema, c.relname AS name, (${rows})::float8 AS rows, (${bytes})::float8 AS bytes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', '${STAMP_SCHEMA}')
+          AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+        ORDER BY 1, 2`,
+    );
+    return result.map((r) => ({ schema: r.schema, name: r.name, rows: r.rows === null ? null : Math.round(r.rows), bytes: Math.round(r.bytes) }));
+  }
+
   /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
   async readMigrationRecords(): Promise<MigrationRecord[] | undefined> {
     const schema = migrationsSchema(this.url);

@@ -8,6 +8,7 @@ import type { Logger } from "../core/logger.js";
 import type { Migration } from "../core/migrations.js";
 import type { CheckResult, Finding } from "../core/report.js";
 import { schemaAtCommit } from "../git/file-at-commit.js";
+import type { SizeRisk } from "../lint/stats.js";
 import { lintCheck, lintMigrationSet, loaded, type LintOutcome } from "./lint.js";
 import { measureLocks, measureLocksRolledBack, MEASURED_LOCK_RULE } from "./measured-locks.js";
 
@@ -31,6 +32,8 @@ export function startLintCheck(params: {
   repoRoot: string;
   baseCommit?: string;
   schemaPath: string;
+  /** Table sizes (verify --stats): lock and rewrite hazards on large tables are raised and sized. */
+  sizeRisk?: SizeRisk;
   logger: Logger;
   /**
    * Called with a connection to the base state (the base branch's migrations applied, none of the new
@@ -41,7 +44,7 @@ export function startLintCheck(params: {
   const { current, base, logger } = params;
   const lintPromise: Promise<LintOutcome> = (async () => {
     const baseSchemaText = params.baseCommit ? await schemaAtCommit(params.repoRoot, params.baseCommit, params.schemaPath) : undefined;
-    return lintMigrationSet({ current: loaded(current), ...(base ? { base: loaded(base) } : {}), ...(baseSchemaText !== undefined ? { baseSchemaText } : {}) });
+    return lintMigrationSet({ current: loaded(current), ...(base ? { base: loaded(base) } : {}), ...(baseSchemaText !== undefined ? { baseSchemaText } : {}), ...(params.sizeRisk ? { sizeRisk: params.sizeRisk } : {}) });
   })();
   lintPromise.catch(() => {});
   let locksPromise: Promise<Finding[]> = Promise.resolve([]);

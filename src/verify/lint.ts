@@ -16,6 +16,7 @@ import { migrationBlobsAtCommit, readBlobs, schemaAtCommit } from "../git/file-a
 import { repositoryRoot, resolveCommit } from "../git/git.js";
 import { lint, type LintResult } from "../lint/linter.js";
 import type { PhaseEvidence } from "../lint/phases.js";
+import type { SizeRisk } from "../lint/stats.js";
 import { parsePrismaModels } from "../lint/prisma-models.js";
 import type { LintFinding, LintMigration } from "../lint/types.js";
 import { locateProject } from "../prisma/project.js";
@@ -43,6 +44,8 @@ export interface MigrationSet {
   baseSchemaText?: string;
   /** Directory for the cached base state; false: no cache. */
   cacheDir?: string | false;
+  /** Table sizes (a stats file): lock and rewrite hazards on large tables are raised and sized. */
+  sizeRisk?: SizeRisk;
 }
 
 export interface LintOutcome {
@@ -80,7 +83,7 @@ export async function lintMigrationSet(set: MigrationSet): Promise<LintOutcome> 
   const baseMigrations = cached ? base.names.map((name) => ({ name, file: name, sql: "" })) : await base.read(base.names);
   const migrations = [...baseMigrations, ...(await set.current.read(freshNames))];
   const result = await lint({
-    migrations, shouldLint, groupOf, evidence, completeHistory: true,
+    migrations, shouldLint, groupOf, evidence, completeHistory: true, ...(set.sizeRisk ? { sizeRisk: set.sizeRisk } : {}),
     ...(cached ? { initialState: { data: cached, covers: base.names.length } } : { wantBaseState: key !== undefined }),
   });
   if (key && !cached && result.baseState?.covers === base.names.length) await writeCachedState(cacheDir!, key, result.baseState.data);
@@ -121,6 +124,7 @@ export interface LintSettings {
   /** Finding paths are relative to this directory (default: the process's working directory). */
   pathBase?: string;
   cacheDir?: string | false;
+  sizeRisk?: SizeRisk;
   logger: Logger;
 }
 
@@ -128,7 +132,7 @@ export interface LintSettings {
 export async function runLint(settings: LintSettings): Promise<LintOutcome> {
   // The parser's WASM compiles in the background while git and the file system answer.
   loadParser().catch(() => {});
-  if (settings.files && settings.files.length > 0) return lintFiles(settings.files);
+  if (settings.files && settings.files.length > 0) return lintFiles(settings.files, settings.sizeRisk);
   const pathBase = path.resolve(settings.pathBase ?? ".");
   const display = (abs: string) => toPosix(path.relative(pathBase, abs)) || ".";
 
@@ -154,6 +158,7 @@ export async function runLint(settings: LintSettings): Promise<LintOutcome> {
     all: Boolean(settings.all),
     eachMigration: Boolean(settings.eachMigration),
     ...(settings.cacheDir !== undefined ? { cacheDir: settings.cacheDir } : {}),
+    ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}),
   });
 }
 
@@ -198,7 +203,7 @@ async function atCommit(repoRoot: string, commit: string, migrationsDir: string,
  * Files linted as given, in the order given, each judged against the files before it (without a
  * base, the conservative reading: a table another file creates counts as existing).
  */
-async function lintFiles(files: string[]): Promise<LintOutcome> {
+async function lintFiles(files: string[], sizeRisk?: SizeRisk): Promise<LintOutcome> {
   const started = performance.now();
   const migrations = await Promise.all(files.map(async (file) => {
     try {
@@ -207,6 +212,6 @@ async function lintFiles(files: string[]): Promise<LintOutcome> {
       throw new ConfigurationError(`Cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected paths of .sql files.`);
     }
   }));
-  const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name });
+  const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name, ...(sizeRisk ? { sizeRisk } : {}) });
   return { result, summary: `${files.length} file(s) linted`, newCount: files.length, durationMs: performance.now() - started };
 }

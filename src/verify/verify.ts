@@ -18,6 +18,7 @@ import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
 import { applyMigrations, timingCheck } from "./apply.js";
 import { checkDrift, expectedCatalog } from "./drift.js";
+import type { SizeRisk } from "../lint/stats.js";
 import { startLintCheck } from "./lint-check.js";
 import { verifiedPrefix } from "./prefix.js";
 import { collectSchemaChange } from "./schema-change.js";
@@ -62,6 +63,8 @@ export interface VerifySettings {
   logger: Logger;
   /** Called after the apply with the migrated database's URL, before anything is dropped (tests compare states). */
   onMigrated?: (url: string) => Promise<void>;
+  /** Table sizes of an environment (a stats file): the lint check raises and sizes hazards on large tables. */
+  sizeRisk?: SizeRisk;
   /** Called with the cluster as soon as it runs (the action saves its state for the post step). */
   onCluster?: (cluster: Cluster) => void;
 }
@@ -159,7 +162,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     // The picture of the change reads the base state wherever the lock measurement has it.
     const schemaChange = collectSchemaChange({ schemas: project.schemas, hasBase: Boolean(base), newMigrations: newNames.size });
     const lint = startLintCheck({
-      current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, logger,
+      current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}), logger,
       onBaseState: (client) => schemaChange.onBaseState(client),
     });
     const lintAt = checks.length;

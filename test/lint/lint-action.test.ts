@@ -42,6 +42,17 @@ describe.each(nodeBinaries())("dist/lint/index.js under %s", ({ path: node }) =>
     expect(run.outputs["sarif-file"]).toBe(path.join(repo.dir, "out/lint.sarif"));
   });
 
+  test("stats-file: the index on a 5 M-row table is raised to an error and sized; a bad threshold fails the step", async () => {
+    repo.write("stats/production.json", JSON.stringify({ environment: "production", takenAt: "2026-12-01T00:00:00Z", server: "16", tables: [{ schema: "public", name: "Post", rows: 5_000_000, bytes: 2 * 2 ** 30 }] }));
+    const run = await runDistAction("dist/lint/index.js", { node, event: event(), env: { GITHUB_WORKSPACE: repo.dir }, inputs: { "stats-file": "stats/production.json", "fail-on": "error" } });
+    // drop-column, and both lock hazards on "Post" (the index and the missing lock_timeout) raised.
+    expect(run.outputs).toMatchObject({ errors: "3", warnings: "0" });
+    expect(run.stdout).toMatch(/::error title=create-index-non-concurrently,file=[^:]*::.*\(SHARE on "Post" — 5 M rows, 2 GB on production; raised to error: at least 1 M rows\.\)/);
+    const bad = await runDistAction("dist/lint/index.js", { node, event: event(), env: { GITHUB_WORKSPACE: repo.dir }, inputs: { "stats-file": "stats/production.json", "large-table-rows": "many" } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/::error::Invalid input "large-table-rows" "many". Expected a positive whole number of rows/);
+  });
+
   test("fail-on: never keeps the step green; a bad input fails it with the expected form", async () => {
     const green = await runDistAction("dist/lint/index.js", { node, event: event(), env: { GITHUB_WORKSPACE: repo.dir }, inputs: { "fail-on": "never" } });
     expect(green.code).toBe(0);

@@ -43,6 +43,19 @@ describe("verify: lint check", () => {
     expect(check(report, "drift").status).toBe("pass");
   });
 
+  test("with table sizes (verify --stats): the lock hazard on a 20 M-row table is an error that names rows and size, next to the measured lock", async () => {
+    repo.write("prisma/migrations/20250103000000_index_post_title/migration.sql", `SET lock_timeout = '5s';\nCREATE INDEX "Post_title_idx" ON "Post"("title");\n`);
+    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  @@index([authorId])", "  @@index([authorId])\n  @@index([title])"));
+    const stats = { environment: "production", takenAt: "2026-12-01T00:00:00Z", server: "16", tables: [{ schema: "public", name: "Post", rows: 20_000_000, bytes: 5 * 2 ** 30 }] };
+    const report = await verify({ workingDirectory: repo.dir, slowMigrationSeconds: 30, logger: new RecordingLogger(), baseRef: base, sizeRisk: { stats, raiseRows: 1_000_000, hugeRows: 10_000_000 } });
+    const lint = check(report, "lint");
+    expect(lint.status).toBe("fail");
+    const [index] = lint.findings.filter((f) => f.rule === "create-index-non-concurrently");
+    expect(index!.severity).toBe("error");
+    expect(index!.message).toMatch(/\(SHARE on "Post" — 20 M rows, 5 GB on production; raised to error: at least 1 M rows; over 10 M rows: expect the lock or rewrite to last minutes/);
+    expect(lint.findings.filter((f) => f.rule === "measured-lock").map((f) => f.message)).toEqual([expect.stringMatching(/^Measured: SHARE on "Post"/)]);
+  });
+
   test("CONCURRENTLY next to another statement: lint says why Prisma will fail, and apply does fail", async () => {
     repo.write("prisma/migrations/20250103000000_index_post_title/migration.sql", `SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY "Post_title_idx" ON "Post"("title");\n`);
     const report = await run();

@@ -4,6 +4,7 @@
 // twenty kinds of bad input, each refused with a clear error while nothing changes — no database write,
 // no deployment record. Every output is searched for the database password.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { readFileSync } from "node:fs";
 import { deploymentsOf, startGitHubApiDouble, statusesOf, type GitHubApiDouble } from "../support/github-api-double.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { nodeBinaries, runDistAction, type DistRun } from "../support/run-dist.js";
@@ -106,18 +107,24 @@ describe("dist/migrate", () => {
   test("status records no deployment and reports the pending migration", async () => {
     const before = deployments().length;
     const mark = github.requests.length;
-    const run = await action({ command: "status", environment: "staging", "database-url": guarded });
+    const run = await action({ command: "status", environment: "staging", "database-url": guarded, "stats-file": "out/not-written.json" });
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ ok: "true", "pending-count": "1", "deployment-id": "" });
+    // stats-file is for production deploys only.
+    expect(run.outputs).toMatchObject({ ok: "true", "pending-count": "1", "deployment-id": "", "stats-file": "" });
     expect(deployments()).toHaveLength(before);
     expect(github.requests.slice(mark)).toEqual([]);
   });
 
   test("a production deploy is marked as production on GitHub and in the stamp", async () => {
     const url = await env.createDatabase("prod");
-    const run = await action({ command: "deploy", environment: "Production", confirm: "production", "soak-gate": "off", "database-url": url });
+    const run = await action({ command: "deploy", environment: "Production", confirm: "production", "soak-gate": "off", "database-url": url, "stats-file": "out/stats.json" });
     expect(run.code).toBe(0);
     expect(deployments().at(-1)).toMatchObject({ environment: "Production", production: true });
+    // stats-file: the table sizes right after the production deploy, for lint and verify --stats.
+    expect(run.outputs["stats-file"]).toBe(`${repo.dir}/out/stats.json`);
+    const stats = JSON.parse(readFileSync(run.outputs["stats-file"]!, "utf8"));
+    expect(stats).toMatchObject({ environment: "Production", server: expect.stringMatching(/^\d+$/) });
+    expect(stats.tables.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["User", "Post", "_prisma_migrations"]));
     expect(await env.query("prod", "SELECT name, production FROM migrate_guard.environment")).toEqual([{ name: "Production", production: true }]);
   });
 

@@ -4,6 +4,7 @@ import { ConfigurationError } from "../../core/errors.js";
 import type { ActionsContext } from "../../github/context.js";
 import { FAIL_ON, type FailOn } from "../../lint/report.js";
 import { booleanInput } from "../action-runtime.js";
+import { statsInputs, type StatsFileOptions } from "../../stats/inputs.js";
 
 export interface LintActionSettings {
   workingDirectory: string;
@@ -16,6 +17,8 @@ export interface LintActionSettings {
   failOn: FailOn;
   sarifFile?: string;
   annotations: boolean;
+  /** `stats-file` and its thresholds. */
+  stats?: StatsFileOptions;
 }
 
 export function readInputs(context: ActionsContext, getInput: (name: string) => string = (name) => core.getInput(name)): LintActionSettings {
@@ -26,6 +29,7 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
   const schema = text("schema");
   const sarifFile = text("sarif-file");
+  const stats = statsInputs(text);
   return {
     workingDirectory: text("working-directory") ?? ".",
     ...(schema ? { schema } : {}),
@@ -36,5 +40,6 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     failOn,
     ...(sarifFile ? { sarifFile } : {}),
     annotations: booleanInput("annotations", getInput("annotations"), true),
+    ...(stats ? { stats } : {}),
   };
 }

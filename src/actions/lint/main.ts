@@ -7,6 +7,7 @@ import { readActionsContext } from "../../github/context.js";
 import { fails, lintJson, renderLintMarkdown, ruleHelp } from "../../lint/report.js";
 import { renderSarif } from "../../report/sarif.js";
 import { lintCheck, runLint, toFinding } from "../../verify/lint.js";
+import { readSizeRisk } from "../../stats/stats-file.js";
 import { VERSION } from "../../version.js";
 import { actionsLogger, runAction } from "../action-runtime.js";
 import { readInputs } from "./inputs.js";
@@ -14,6 +15,7 @@ import { readInputs } from "./inputs.js";
 async function main(): Promise<void> {
   const settings = readInputs(readActionsContext());
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE ?? ".");
+  const sizeRisk = settings.stats ? await readSizeRisk(settings.stats) : undefined;
   const outcome = await runLint({
     workingDirectory: path.resolve(workspace, settings.workingDirectory),
     ...(settings.schema ? { schema: settings.schema } : {}),
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     // Files as given, relative to the workspace: annotations and SARIF need repository paths.
     ...(settings.files.length ? { files: settings.files.map((f) => path.relative(process.cwd(), path.resolve(workspace, f))) } : {}),
     pathBase: workspace,
+    ...(sizeRisk ? { sizeRisk } : {}),
     logger: actionsLogger,
   });
   const findings = outcome.result.findings;

@@ -10,6 +10,8 @@ export interface MigrateActionInputs {
   /** Record deploys and resolves as GitHub deployments. */
   recordDeployment: boolean;
   githubToken?: string;
+  /** After a successful production deploy, write the environment's table sizes here (`migrate-guard stats`). */
+  statsFile?: string;
   /** Everything that must never be printed (URL, password, token). */
   secrets: string[];
 }
@@ -52,6 +54,7 @@ export function readInputs(getInput: (name: string) => string = (name) => core.g
     request,
     recordDeployment: booleanInput("deployment", getInput("deployment"), true),
     ...(githubToken ? { githubToken } : {}),
+    ...(text("stats-file") ? { statsFile: text("stats-file")! } : {}),
     secrets,
   };
 }

@@ -16,6 +16,7 @@ import { runMigrate } from "../../migrate/run.js";
 import { validateRequest } from "../../migrate/settings.js";
 import { actionsLogger, runAction } from "../action-runtime.js";
 import { readInputs } from "./inputs.js";
+import { writeStatsAfterDeploy } from "./stats.js";
 
 /** The runner masks registered secrets in its own log; this also keeps them out of what we write. */
 function scrubbingLogger(secrets: string[]): Logger {
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   core.setOutput("refused", report.refused ? redact(report.refused, inputs.secrets) : "");
   core.setOutput("backup-file", report.backup?.file ?? "");
   core.setOutput("deployment-id", report.deployment ? String(report.deployment.id) : "");
+  core.setOutput("stats-file", inputs.statsFile && report.ok && settings.command === "deploy" && report.production ? await writeStatsAfterDeploy(settings, path.resolve(workspace, inputs.statsFile), logger) : "");
   for (const warning of report.warnings) core.warning(redact(warning, inputs.secrets));
   await core.summary.addRaw(redact(renderMigrateMarkdown(report), inputs.secrets)).write();
   if (!report.ok) {

@@ -6,24 +6,26 @@ import { ConfigurationError } from "../../core/errors.js";
 import type { ActionsContext } from "../../github/context.js";
 import { builtInCacheDir } from "../../cache/remote-key.js";
 import type { VerifySettings } from "../../verify/verify.js";
+import { statsInputs, type StatsFileOptions } from "../../stats/inputs.js";
 import { booleanInput, getInput as runnerInput, setSecret } from "../action-start.js";
 
 /** What verify itself takes (minus the logger and hooks the entry supplies), plus the reporting inputs. */
-export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated" | "snapshotStore"> & {
+export type VerifyActionSettings = Omit<VerifySettings, "logger" | "onCluster" | "onMigrated" | "snapshotStore" | "sizeRisk"> & {
   /**
    * The built-in cache: `cacheDir` is restored from GitHub's cache service before the snapshot lookup
    * and saved after the job (post step). Off with `cache: false`, with `cache-dir` (the team manages
    * that directory itself) and with `database-url` (no snapshot cache).
    */
   cacheService: boolean;
+  /** The `stats-file` input and its thresholds: read by run.ts into verify's sizeRisk (and production's major). */
+  stats?: StatsFileOptions;
   /** Post or update the one PR comment with the report. */
   comment: boolean;
   githubToken?: string;
   /** Where to write SARIF; undefined: none. */
   sarifFile?: string;
-  /** Production's major for postgres-version "production"/"auto": explicit, or from a `migrate-guard stats` file. */
+  /** Production's major for postgres-version "production"/"auto": explicit, else from the stats file. */
   productionPostgresVersion?: string;
-  statsFile?: string;
   /** Whose deployments name production's major when neither of the two above is given (default "production"). */
   productionEnvironment?: string;
 };
@@ -50,7 +52,6 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   if (productionPostgresVersion && !/^\d+(\.\d+)*$/.test(productionPostgresVersion)) {
     throw new ConfigurationError(`Input "production-postgres-version" is "${productionPostgresVersion}". Expected production's PostgreSQL major, e.g. "16".`);
   }
-  const statsFile = text("stats-file");
   const productionEnvironment = text("production-environment");
   const sarifFile = text("sarif-file");
   // Relative to the workspace, like every path input; empty: the built-in cache (unless `cache: false`).
@@ -62,15 +63,16 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     throw new ConfigurationError(`Input "working-directory" is "${workingDirectory}", which does not exist in the workspace. Expected the folder that holds your Prisma project (package.json, prisma/), relative to the repository root.`);
   }
+  const stats = statsInputs(text);
   return {
     workingDirectory,
+    ...(stats ? { stats } : {}),
     ...(schema ? { schema } : {}),
     ...(baseRef ? { baseRef } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(postgresVersion ? { postgresVersion } : {}),
     ...(productionPostgresVersion ? { productionPostgresVersion } : {}),
     ...(productionEnvironment ? { productionEnvironment } : {}),
-    ...(statsFile ? { statsFile: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", statsFile) } : {}),
     slowMigrationSeconds,
     ...(generic ? { genericNames: generic.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
     comment: booleanInput("comment", getInput("comment"), false),
@@ -80,3 +82,4 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     cacheService: builtIn,
   };
 }
+

@@ -7,6 +7,7 @@ import type { ActionsContext } from "../../github/context.js";
 import { productionMajor } from "../../postgres/production-major.js";
 import { VERSION } from "../../version.js";
 import { verify, type SnapshotStore } from "../../verify/verify.js";
+import { readSizeRisk } from "../../stats/stats-file.js";
 import { runnerLogger } from "../action-start.js";
 import type { VerifyActionSettings } from "./inputs.js";
 
@@ -34,12 +35,13 @@ function serviceStore(dir: string, workingDirectory: string, remember: (state: C
 export async function run(context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
   const publishing = import("./publish.js");
   publishing.catch(() => {}); // awaited below
-  const { comment: _comment, githubToken: _token, sarifFile: _sarif, cacheService, productionPostgresVersion, statsFile, productionEnvironment, ...verifySettings } = settings;
+  const { comment: _comment, githubToken: _token, sarifFile: _sarif, cacheService, productionPostgresVersion, stats, productionEnvironment, ...verifySettings } = settings;
   let clusterState: Promise<void> = Promise.resolve();
   let serviceState: CacheServiceState | undefined;
   let outcome: Parameters<Awaited<typeof publishing>["publish"]>[0];
   try {
-    let production = await productionMajor({ ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}), ...(statsFile ? { statsFile } : {}) });
+    const sizeRisk = stats ? await readSizeRisk(stats) : undefined;
+    let production = await productionMajor({ ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}), ...(stats ? { statsFile: stats.file } : {}) });
     if (production === undefined && /^(production|auto)$/i.test(settings.postgresVersion ?? "") && settings.githubToken) {
       const { majorFromProductionDeploys } = await import("./production-deploy.js");
       production = await majorFromProductionDeploys({ token: settings.githubToken, context, environment: productionEnvironment ?? "production", logger: runnerLogger });
@@ -47,6 +49,7 @@ export async function run(context: ActionsContext, settings: VerifyActionSetting
     const report = await verify({
       ...verifySettings,
       ...(production !== undefined ? { productionPostgresMajor: production } : {}),
+      ...(sizeRisk ? { sizeRisk } : {}),
       workingDirectory: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory),
       logger: runnerLogger,
       onCluster: (c) => { clusterState = publishing.then((p) => p.saveClusterState(c)); },

@@ -34,6 +34,12 @@ export const rule: StatementRule = {
     for (const { cmd, offset } of alterCommands(ctx.stmt)) {
       if (cmd.subtype !== "AT_DropConstraint") continue;
       const fk = ctx.state.table(table)?.foreignKeys[cmd.name];
+      // No history for the table (file mode): a constraint named like Prisma's foreign keys is one,
+      // as far as anyone can tell. Unknown is not safe: reported, saying what is unknown.
+      if (!fk && !ctx.state.table(table) && /_fkey$/.test(cmd.name ?? "") && !recreated(ctx, table, cmd.name, []) && !dropsTable(ctx, table)) {
+        hits.push({ offset, message: `Dropping constraint "${cmd.name}" of ${display(table)}: named like a foreign key, and no migration the linter saw defines it, so what it protects is unknown. If it is a foreign key, rows can then point at rows that do not exist. Lint the Prisma project (\`--working-directory DIR --base-ref REF\`) to give the linter its definition.` });
+        continue;
+      }
       if (!fk || ctx.groupOf(fk.createdIn) === ctx.group) continue;
       if (recreated(ctx, table, fk.name, fk.columns) || columnDropped(ctx, table, fk.columns) || dropsTable(ctx, fk.to)) continue;
       hits.push({

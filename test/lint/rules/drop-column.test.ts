@@ -34,12 +34,30 @@ describe("drop-column: 3-phase enforcement", () => {
     expect(f!.severity).toBe("error");
     expect(f!.message).toMatch(/not deployed to production/);
   });
-  test("without the base schema phase 2 is unknown: a warning that says what to check", async () => {
+  test("without the base schema phase 2 is unknown: unknown is not safe, an error that names the missing evidence", async () => {
     const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, { base: [USERS] });
-    expect(f!.severity).toBe("warning");
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toMatch(/Phase 2 unknown: without the base branch's schema.prisma/);
+    expect(f!.message).not.toMatch(/Phase 1 (unknown|missing)/);
+    expect(f!.message).toContain("--base-ref");
+    expect(f!.message).not.toMatch(/Phase 1 shipped/);
+  });
+  test("file mode (no history for the table): both phases unknown, an error that says how to give the evidence", async () => {
+    const [f] = await hits("drop-column", `ALTER TABLE "Account" DROP COLUMN "legacyToken";`);
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toMatch(/Phase 1 unknown: no migration the linter saw creates "Account"."legacyToken"/);
+    expect(f!.message).toMatch(/Phase 2 unknown/);
+    expect(f!.message).toContain("--working-directory");
+    expect(f!.message).toContain("--base-ref");
+  });
+  test("only evidence downgrades: phase 2 shown but the column unknown to the history stays an error", async () => {
+    const [f] = await hits("drop-column", `ALTER TABLE "Account" DROP COLUMN "legacyToken";`, { baseSchema: SCHEMA("") });
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toMatch(/Phase 1 unknown/);
+    expect(f!.message).not.toMatch(/Phase 2/);
   });
   test("each dropped column is its own finding at its own line; a new column is a notice", async () => {
     const found = await hits("drop-column", `ALTER TABLE "User" ADD COLUMN "tmp" TEXT;\nALTER TABLE "User" DROP COLUMN "name",\nDROP COLUMN "tmp";`, { base: [USERS] });
-    expect(found.map((f) => [f.line, f.severity])).toEqual([[2, "warning"], [3, "notice"]]);
+    expect(found.map((f) => [f.line, f.severity])).toEqual([[2, "error"], [3, "notice"]]);
   });
 });

@@ -21,6 +21,19 @@ describe("drop-table: 3-phase enforcement", () => {
     const [f] = await hits("drop-table", `DROP TABLE "Post";\nDROP TABLE "User";`, { base: [USERS], baseSchema: `model Post {\n id String @id\n @@ignore\n}\nmodel User {\n id String @id\n @@ignore\n}\n` });
     expect(f!.severity).toBe("notice");
   });
+  test("file mode: DROP TABLE of a table no migration shows is an error naming the missing evidence", async () => {
+    const [f] = await hits("drop-table", `DROP TABLE "LegacyImport";`);
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toMatch(/Phase 1 unknown: no migration the linter saw creates "LegacyImport"/);
+    expect(f!.message).toMatch(/Phase 2 unknown/);
+    expect(f!.message).toMatch(/--working-directory DIR --base-ref REF/);
+  });
+  test("no foreign keys into it, but no base schema: phase 2 unknown keeps the error", async () => {
+    const [f] = await hits("drop-table", `DROP TABLE "Post";`, { base: [USERS] });
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toMatch(/Phase 2 unknown/);
+    expect(f!.message).not.toMatch(/Phase 1/);
+  });
   test("a table created in the same change set is a notice; IF EXISTS of an unknown table too", async () => {
     expect((await hits("drop-table", [`CREATE TABLE "T" ("a" int);`, `DROP TABLE "T";`]))[0]!.severity).toBe("notice");
     expect((await hits("drop-table", `DROP TABLE IF EXISTS "Nope";`, { base: [USERS] }))[0]!.message).toMatch(/no-op/);

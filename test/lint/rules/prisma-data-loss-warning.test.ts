@@ -6,7 +6,7 @@ const header = (items: string[]) => `/*\n  Warnings:\n\n${items.map((i) => `  - 
 describe("prisma-data-loss-warning", () => {
   test("a Prisma warning about a drop the statements do not show (dynamic SQL) is reported at its line", async () => {
     const sql = header(["You are about to drop the column `name` on the `User` table. All the data in the column will be lost."]) +
-      `DO $$ BEGIN EXECUTE 'ALTER TABLE "User" DROP COLUMN "name"'; END $$;\n`;
+      `DO $$ DECLARE c text := 'name'; BEGIN EXECUTE 'ALTER TABLE "User" DROP COLUMN ' || quote_ident(c); END $$;\n`;
     const [f] = await hits("prisma-data-loss-warning", sql, { base: [USERS] });
     expect(f).toMatchObject({ severity: "warning", line: 4 });
     expect(f!.message).toMatch(/^Prisma warns: You are about to drop the column `name`/);
