@@ -1,7 +1,8 @@
 import path from "node:path";
 import { parseCommandArgs } from "./args.js";
 import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
-import { ConfigurationError } from "../core/errors.js";
+import { ConfigurationError, redact } from "../core/errors.js";
+import { CHECK_ORDER } from "../verify/guard.js";
 import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
 import { renderText } from "../report/text.js";
@@ -50,17 +51,30 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
   if (v["no-cache"] && v["cache-dir"] !== undefined) throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
   if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
-  const report = await verify({
-    workingDirectory: v["working-directory"] ?? ".",
-    ...(v.schema ? { schema: v.schema } : {}),
-    ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
-    slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
-    ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
-    cacheDir,
-    logger: io.logger,
-  });
+  let report;
+  try {
+    report = await verify({
+      workingDirectory: v["working-directory"] ?? ".",
+      ...(v.schema ? { schema: v.schema } : {}),
+      ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
+      slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
+      ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+      cacheDir,
+      logger: io.logger,
+    });
+  } catch (error) {
+    // Bad input stays exit 2; anything else still gets its document with --json (exit 1).
+    if (error instanceof ConfigurationError || !v.json) throw error;
+    const message = redact((error as Error).message ?? String(error), databaseUrl ? [databaseUrl] : []);
+    io.stdout.write(JSON.stringify({
+      ok: false,
+      checks: CHECK_ORDER.map((id) => ({ id, status: "fail", summary: "verify failed before this check could run", findings: [{ rule: "internal-error", message: `verify failed: ${message}`, file: null, line: null, severity: "error" }] })),
+      migrations: [], drift: null, durationMs: null, cache: null,
+    }, null, 2) + "\n");
+    return 1;
+  }
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));
   return report.ok ? 0 : 1;
 }
