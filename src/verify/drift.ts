@@ -103,13 +103,16 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
   const existingPart = existing.length ? `already on ${baseRef}: ${existing.length} difference(s) (warned, not failed)` : "";
   const result = (status: CheckResult["status"], summary: string, newItems: readonly DriftItem[], sql: string, judge?: string) => ({
     check: { id: "drift" as const, status, summary: [summary, existingPart].filter(Boolean).join("; ") + extra, findings: [...findings, ...notes] },
-    drift: {
-      differences: newItems.map((i) => i.message),
-      ...(params.base ? { existing: existing.map((i) => i.message), baseRef: params.base.ref } : {}),
-      sql,
-      fixCommand: FIX_COMMAND,
-      ...(judge ? { judge } : {}),
-    },
+    // Only when there is drift to show, new or already on the base (JSON `drift: null` otherwise).
+    ...(newItems.length || existing.length || status === "fail" ? {
+      drift: {
+        differences: newItems.map((i) => i.message),
+        ...(params.base ? { existing: existing.map((i) => i.message), baseRef: params.base.ref } : {}),
+        sql,
+        fixCommand: FIX_COMMAND,
+        ...(judge ? { judge } : {}),
+      } as DriftResult,
+    } : {}),
   });
   if (fresh.length === 0) return result("warn", "this change adds no drift", [], "");
 
@@ -144,7 +147,7 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
     return result(existing.length ? "warn" : "pass", `${fresh.length} difference(s) the catalog comparison found are not drift for Prisma's differ (${label})`, [], "", label);
   }
   const sqlStatements = judgement.statements.filter((s) => confirmed.some((i) => statementsAbout(i, [s]).length > 0) || (!params.base && unexplained.includes(s)));
-  const drift = result("fail", `${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``, [], sqlStatements.join("\n\n") + "\n", label);
-  drift.drift.differences = failing;
-  return drift;
+  const outcome = result("fail", `${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``, [], sqlStatements.join("\n\n") + "\n", label);
+  outcome.drift!.differences = failing;
+  return outcome;
 }
