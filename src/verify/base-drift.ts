@@ -76,6 +76,13 @@ export interface MeasureBaseDrift {
   current: readonly Migration[];
   baseSchemaText: string;
   logger: Logger;
+  /** A database that already holds the base's migrated state (the snapshot's prefix), if this run has one. */
+  baseState?: () => Promise<BaseState | undefined>;
+}
+
+export interface BaseState {
+  url: string;
+  release(): Promise<void>;
 }
 
 function sameHistory(base: readonly BaseMigration[], current: readonly Migration[]): boolean {
@@ -84,36 +91,57 @@ function sameHistory(base: readonly BaseMigration[], current: readonly Migration
 }
 
 /**
- * The base's differences (messages of the catalog comparison). The base's migrated state is the
- * verify database itself when the branch has the base's migrations unchanged; otherwise the project's
- * Prisma deploys the base's migrations on a scratch database.
+ * The base's differences (messages of the catalog comparison, raw-SQL indexes included). The base's
+ * migrated state is the verify database itself when the branch has the base's migrations unchanged,
+ * else the snapshot's prefix state when this run has it, else the project's Prisma deploys the base's
+ * migrations on a scratch database.
  */
 export async function measureBaseDrift(p: MeasureBaseDrift): Promise<string[]> {
   const started = Date.now();
-  const scratch = sameHistory(p.base, p.current) ? undefined : `migrate_guard_base_${randomBytes(4).toString("hex")}`;
   const tmp = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-base-schema-"));
+  let state: BaseState | undefined;
+  let how = "the branch's migrations are the base's";
   try {
-    let baseUrl = p.url;
-    if (scratch) {
-      await createDatabase(p.adminUrl, scratch);
-      baseUrl = withDatabase(p.adminUrl, scratch);
-      const project = await writePrefixProject(p.project, p.project.migrationsDir, p.base, { texts: new Map(p.base.map((m) => [m.name, m.sql])) });
-      try {
-        const deployed = await p.prisma.deploy(baseUrl, undefined, { from: project.from });
-        if (deployed.code !== 0) throw new Error(`prisma migrate deploy of the base's ${p.base.length} migrations failed: ${(deployed.stderr || deployed.stdout).trim().split("\n").slice(-3).join(" ")}`);
-      } finally {
-        await project.remove();
-      }
+    if (sameHistory(p.base, p.current)) state = { url: p.url, release: async () => {} };
+    else {
+      state = await p.baseState?.().catch(() => undefined);
+      how = "the snapshot's prefix state";
+    }
+    if (!state) {
+      how = "the base's migrations deployed on a scratch database";
+      state = await deployBase(p);
     }
     const schemaFile = path.join(tmp, "schema.prisma");
     await writeFile(schemaFile, p.baseSchemaText);
-    const sql = await p.prisma.schemaToSql(baseUrl, schemaFile);
-    const expected = await expectedCatalog({ adminUrl: p.adminUrl, schemaSql: sql, schemas: p.project.schemas, extensions: await readExtensions(baseUrl) });
-    const items = await catalogDifferences(baseUrl, expected, p.project.schemas);
-    p.logger.debug(`timing: base drift measured (${scratch ? "base migrations deployed on a scratch database" : "the branch's migrations are the base's"}) ${Date.now() - started} ms`);
-    return items.filter((i) => !i.informational).map((i) => i.message);
+    const sql = await p.prisma.schemaToSql(state.url, schemaFile);
+    const expected = await expectedCatalog({ adminUrl: p.adminUrl, schemaSql: sql, schemas: p.project.schemas, extensions: await readExtensions(state.url) });
+    const items = await catalogDifferences(state.url, expected, p.project.schemas);
+    p.logger.debug(`timing: base drift measured on ${how} ${Date.now() - started} ms`);
+    // Indexes schema.prisma cannot express too: on the base already, they need no judging either.
+    return items.map((i) => i.message);
   } finally {
     await rm(tmp, { recursive: true, force: true });
-    if (scratch) await dropDatabase(p.adminUrl, scratch).catch(() => {});
+    await state?.release().catch(() => {});
+  }
+}
+
+/** The project's Prisma deploys the base's migrations (their text from git) on a new scratch database. */
+async function deployBase(p: MeasureBaseDrift): Promise<BaseState> {
+  const scratch = `migrate_guard_base_${randomBytes(4).toString("hex")}`;
+  await createDatabase(p.adminUrl, scratch);
+  const release = () => dropDatabase(p.adminUrl, scratch);
+  try {
+    const url = withDatabase(p.adminUrl, scratch);
+    const project = await writePrefixProject(p.project, p.project.migrationsDir, p.base, { texts: new Map(p.base.map((m) => [m.name, m.sql])) });
+    try {
+      const deployed = await p.prisma.deploy(url, undefined, { from: project.from });
+      if (deployed.code !== 0) throw new Error(`prisma migrate deploy of the base's ${p.base.length} migrations failed: ${(deployed.stderr || deployed.stdout).trim().split("\n").slice(-3).join(" ")}`);
+    } finally {
+      await project.remove();
+    }
+    return { url, release };
+  } catch (error) {
+    await release().catch(() => {});
+    throw error;
   }
 }

@@ -10,7 +10,7 @@ import { schemaAtCommit } from "../git/file-at-commit.js";
 import { readExtensions } from "../postgres/catalog-reader.js";
 import { PrismaCommandError, type PrismaCli } from "../prisma/cli.js";
 import type { PrismaProject } from "../prisma/project.js";
-import { baseDriftKey, measureBaseDrift, readBaseDrift, writeBaseDrift } from "./base-drift.js";
+import { baseDriftKey, measureBaseDrift, readBaseDrift, writeBaseDrift, type BaseState } from "./base-drift.js";
 import { catalogDifferences, checkDrift, expectedCatalog, SchemaSqlError } from "./drift.js";
 import { runJudge } from "./prisma-judge.js";
 
@@ -25,7 +25,11 @@ export interface DriftRun {
   schemaFile: string;
   logger: Logger;
   phase: (name: string, since: number) => void;
-  base?: { ref: string; commit: string; migrations: readonly BaseMigration[]; repoRoot: string; current: readonly Migration[]; cacheDir?: string | undefined; postgresMajor: number };
+  base?: {
+    ref: string; commit: string; migrations: readonly BaseMigration[]; repoRoot: string; current: readonly Migration[]; cacheDir?: string | undefined; postgresMajor: number;
+    /** A database with the base's migrated state this run already has (see MeasureBaseDrift). */
+    state?: () => Promise<BaseState | undefined>;
+  };
 }
 
 const failed = (summary: string, rule: string, file: string, message: string): { check: CheckResult } => ({
@@ -86,6 +90,7 @@ async function existingDrift(p: DriftRun, base: NonNullable<DriftRun["base"]>): 
   }
   const measured = await measureBaseDrift({
     prisma: p.prisma, project: p.project, url: p.url, adminUrl: p.adminUrl, base: base.migrations, current: base.current, baseSchemaText, logger: p.logger,
+    ...(base.state ? { baseState: base.state } : {}),
   });
   p.logger.info(`Drift already on ${base.ref}: ${measured.length} difference(s)${base.cacheDir ? " (cached for the next run)" : ""}.`);
   if (base.cacheDir) await writeBaseDrift(base.cacheDir, key, measured);

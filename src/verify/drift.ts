@@ -75,16 +75,19 @@ export interface DriftCheckParams {
 
 const first = (error: unknown) => (error instanceof Error ? error.message : String(error)).trim().split("\n").slice(0, 6).join(" ").slice(0, 600);
 
+const oneLine = (statement: string) => statement.split("\n").filter((l) => !l.trim().startsWith("--")).join(" ").replace(/\s+/g, " ").trim();
+
 export async function checkDrift(params: DriftCheckParams): Promise<{ check: CheckResult; drift?: DriftResult }> {
   const at = (i: DriftItem) => {
     const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
     return { file: params.schemaFile, ...(line ? { line } : {}) };
   };
-  const notes: Finding[] = params.items.filter((i) => i.informational).map((i) => ({ rule: "unrepresentable-index", severity: "notice", ...at(i), message: i.message }));
-  const real = params.items.filter((i) => !i.informational);
+  const note = (i: DriftItem): Finding => ({ rule: "unrepresentable-index", severity: "notice", ...at(i), message: i.message });
+  const error = (i: DriftItem, message = i.message): Finding => ({ rule: `drift-${i.kind}`, severity: "error", ...at(i), message });
+  const notes = params.items.filter((i) => i.informational);
   const extra = notes.length ? `; ${notes.length} raw-SQL index(es) schema.prisma cannot describe` : "";
-  if (real.length === 0) {
-    return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings: notes } };
+  if (params.items.length === 0) {
+    return { check: { id: "drift", status: "pass", summary: "schema.prisma matches the migrated database", findings: [] } };
   }
 
   const findings: Finding[] = [];
@@ -92,62 +95,77 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
   if (params.base) {
     try {
       existingMessages = await params.base.existing();
-    } catch (error) {
-      findings.push({ rule: "base-drift-unknown", severity: "warning", message: `The drift already on ${params.base.ref} could not be measured (${first(error)}); every difference counts as new.` });
+    } catch (failure) {
+      findings.push({ rule: "base-drift-unknown", severity: "warning", message: `The drift already on ${params.base.ref} could not be measured (${first(failure)}); every difference counts as new.` });
     }
   }
-  const existing = real.filter((i) => existingMessages.has(i.message));
-  const fresh = real.filter((i) => !existingMessages.has(i.message));
   const baseRef = params.base?.ref;
-  findings.push(...existing.map((i): Finding => ({ rule: "drift-existing", severity: "warning", ...at(i), message: `already on ${baseRef}: ${i.message}` })));
-  const existingPart = existing.length ? `already on ${baseRef}: ${existing.length} difference(s) (warned, not failed)` : "";
-  const result = (status: CheckResult["status"], summary: string, newItems: readonly DriftItem[], sql: string, judge?: string) => ({
-    check: { id: "drift" as const, status, summary: [summary, existingPart].filter(Boolean).join("; ") + extra, findings: [...findings, ...notes] },
-    // Only when there is drift to show, new or already on the base (JSON `drift: null` otherwise).
-    ...(newItems.length || existing.length || status === "fail" ? {
-      drift: {
-        differences: newItems.map((i) => i.message),
-        ...(params.base ? { existing: existing.map((i) => i.message), baseRef: params.base.ref } : {}),
-        sql,
-        fixCommand: FIX_COMMAND,
-        ...(judge ? { judge } : {}),
-      } as DriftResult,
-    } : {}),
-  });
-  if (fresh.length === 0) return result("warn", "this change adds no drift", [], "");
+  const existing = params.items.filter((i) => existingMessages.has(i.message));
+  const existingReal = existing.filter((i) => !i.informational);
+  const fresh = params.items.filter((i) => !existingMessages.has(i.message));
+  findings.push(...existingReal.map((i): Finding => ({ rule: "drift-existing", severity: "warning", ...at(i), message: `already on ${baseRef}: ${i.message}` })));
+  findings.push(...existing.filter((i) => i.informational).map(note));
+  const existingPart = existingReal.length ? `already on ${baseRef}: ${existingReal.length} difference(s) (warned, not failed)` : "";
+  const result = (summary: string, failing: readonly string[], sql: string, judge?: string) => {
+    const all = [...findings];
+    const status = all.some((f) => f.severity === "error") ? "fail" : all.some((f) => f.severity === "warning") ? "warn" : "pass";
+    return {
+      check: { id: "drift" as const, status, summary: [summary, existingPart].filter(Boolean).join("; ") + extra, findings: all } as CheckResult,
+      // Only when there is drift to show, new or already on the base (JSON `drift: null` otherwise).
+      ...(failing.length || existingReal.length ? {
+        drift: {
+          differences: [...failing],
+          ...(params.base ? { existing: existingReal.map((i) => i.message), baseRef: params.base.ref } : {}),
+          sql,
+          fixCommand: FIX_COMMAND,
+          ...(judge ? { judge } : {}),
+        } as DriftResult,
+      } : {}),
+    };
+  };
+  if (fresh.length === 0) return result(existingReal.length ? "this change adds no drift" : "schema.prisma matches the migrated database", [], "");
 
   let judgement: Judgement;
   try {
     judgement = await params.judge();
-  } catch (error) {
+  } catch (failure) {
     // Unknown is not safe: without Prisma's verdict the catalog comparison's stands.
-    findings.push({ rule: "prisma-differ-unavailable", severity: "warning", message: `Prisma's differ could not run, so the catalog comparison's verdict stands: ${first(error)}` });
-    findings.push(...fresh.map((i): Finding => ({ rule: `drift-${i.kind}`, severity: "error", ...at(i), message: i.message })));
-    return result("fail", `${fresh.length} difference(s) between schema.prisma and the migrations (not confirmed by Prisma's differ, which could not run) — create a migration with \`${FIX_COMMAND}\``, fresh, fresh.map((i) => i.sql).join("\n\n") + "\n", "the catalog comparison alone (Prisma's differ could not run)");
+    const real = fresh.filter((i) => !i.informational);
+    findings.push({ rule: "prisma-differ-unavailable", severity: "warning", message: `Prisma's differ could not run, so the catalog comparison's verdict stands: ${first(failure)}` });
+    findings.push(...real.map((i) => error(i)), ...fresh.filter((i) => i.informational).map(note));
+    const summary = real.length ? `${real.length} difference(s) between schema.prisma and the migrations (Prisma's differ could not run to confirm them) — create a migration with \`${FIX_COMMAND}\`` : "no difference schema.prisma can express (Prisma's differ could not run)";
+    return result(summary, real.map((i) => i.message), real.length ? real.map((i) => i.sql).join("\n\n") + "\n" : "", "the catalog comparison alone (Prisma's differ could not run)");
   }
   const label = judgement.mode.label;
-  const confirmed = judgement.drift ? fresh.filter((i) => statementsAbout(i, judgement.statements).length > 0) : [];
-  const unconfirmed = fresh.filter((i) => !confirmed.includes(i));
-  findings.push(...confirmed.map((i): Finding => ({ rule: `drift-${i.kind}`, severity: "error", ...at(i), message: i.message })));
-  findings.push(...unconfirmed.map((i): Finding => ({ rule: "drift-not-confirmed", severity: "notice", ...at(i), message: `${i.message} — Prisma's differ does not see this difference, so it does not fail the check` })));
-  // Statements of Prisma's script that no difference of the comparison explains: drift Prisma sees
-  // and the comparison does not. Without a base ref they fail; with one they may be the base's.
-  const explained = new Set(real.flatMap((i) => statementsAbout(i, judgement.statements)));
-  const unexplained = judgement.drift ? judgement.statements.filter((s) => !explained.has(s)) : [];
-  for (const statement of unexplained) {
-    findings.push({
-      rule: "prisma-drift",
-      severity: params.base ? "warning" : "error",
-      file: params.schemaFile,
-      message: `Prisma's differ wants \`${statement.split("\n").filter((l) => !l.trim().startsWith("--")).join(" ").replace(/\s+/g, " ")}\`${params.base ? ` (not compared with ${params.base.ref}: it may be drift the base already has)` : ""}`,
-    });
+  const about = (i: DriftItem) => (judgement.drift ? statementsAbout(i, judgement.statements) : []);
+  const failing: string[] = [];
+  const fix = new Set<string>();
+  for (const i of fresh) {
+    const statements = about(i);
+    if (statements.length > 0) {
+      // Prisma's differ sees it: drift, even an index schema.prisma cannot express (Prisma would change it).
+      const message = i.informational ? `${i.message}; Prisma's differ would change it: \`${statements.map(oneLine).join(" ")}\`` : i.message;
+      findings.push(error(i, message));
+      failing.push(message);
+      statements.forEach((s) => fix.add(s));
+    } else if (i.informational) {
+      findings.push(note(i));
+    } else {
+      findings.push({ rule: "drift-not-confirmed", severity: "notice", ...at(i), message: `${i.message} — Prisma's differ does not see this difference, so it does not fail the check` });
+    }
   }
-  const failing = [...confirmed.map((i) => i.message), ...(params.base ? [] : unexplained.map((s) => `Prisma's differ: ${s.split("\n").filter((l) => !l.trim().startsWith("--")).join(" ")}`))];
-  if (failing.length === 0) {
-    return result(existing.length ? "warn" : "pass", `${fresh.length} difference(s) the catalog comparison found are not drift for Prisma's differ (${label})`, [], "", label);
+  // Statements of Prisma's script no difference of the comparison is about: drift Prisma sees and the
+  // comparison does not. Without a base ref they fail; with one they may be the base's own.
+  const explained = new Set(params.items.flatMap(about));
+  for (const statement of judgement.drift ? judgement.statements.filter((s) => !explained.has(s)) : []) {
+    const message = `Prisma's differ wants \`${oneLine(statement)}\``;
+    findings.push({ rule: "prisma-drift", severity: params.base ? "warning" : "error", file: params.schemaFile, message: params.base ? `${message} (maybe drift ${params.base.ref} already has: Prisma's differ is not run on the base)` : message });
+    if (!params.base) {
+      failing.push(message);
+      fix.add(statement);
+    }
   }
-  const sqlStatements = judgement.statements.filter((s) => confirmed.some((i) => statementsAbout(i, [s]).length > 0) || (!params.base && unexplained.includes(s)));
-  const outcome = result("fail", `${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``, [], sqlStatements.join("\n\n") + "\n", label);
-  outcome.drift!.differences = failing;
-  return outcome;
+  if (failing.length === 0) return result(`the ${fresh.length} difference(s) the catalog comparison found are not drift for Prisma's differ (${label})`, [], "", label);
+  const sql = judgement.statements.filter((s) => fix.has(s)).join("\n\n") + "\n";
+  return result(`${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``, failing, sql, label);
 }

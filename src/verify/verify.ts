@@ -1,5 +1,6 @@
 // PR verification: every check, in the order that lets the cheap ones report even when the expensive
 // ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
@@ -13,7 +14,7 @@ import { statusFromFindings, type CacheOutcome, type CheckId, type CheckResult, 
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
 import { pruneCompileCache } from "../cache/snapshot-cache.js";
 import { startCluster, type Cluster } from "../postgres/cluster.js";
-import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
+import { assertDisposableDatabase, dropDatabase, serverVersion, withDatabase } from "../postgres/database.js";
 import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
 import { applyMigrations, timingCheck } from "./apply.js";
@@ -176,6 +177,21 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
     expectedPromise.catch(() => {});
     const prefix = verifiedPrefix(dir.migrations, base);
+    // The base's migrated state, when the snapshot run holds it (for the base's own drift): the copy a
+    // miss made, or a restore of the snapshot on a hit. Only a prefix that is the whole base history.
+    const prefixState = async (baseMigrations: readonly BaseMigration[]) => {
+      if (!snapshot || prefix.length !== baseMigrations.length) return undefined;
+      const live = snapshot.prefixStateUrl?.();
+      if (live) return { url: live, release: async () => {} };
+      if (!snapshot.restoreCopy) return undefined;
+      const name = `migrate_guard_base_${randomBytes(4).toString("hex")}`;
+      const release = () => dropDatabase(adminUrl, name);
+      await snapshot.restoreCopy(name).catch(async (error: unknown) => {
+        await release().catch(() => {});
+        throw error;
+      });
+      return { url: withDatabase(adminUrl, name), release };
+    };
     let apply: Awaited<ReturnType<typeof applyMigrations>> | undefined;
     let savePromise: Promise<void> = Promise.resolve();
     try {
@@ -240,7 +256,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       await guard("drift", "the drift check", async () => {
         const outcome = await runDriftCheck({
           prisma, project, url: url!, adminUrl, schemaSqlPromise, expectedPromise, schemaFile: rel(project.schemaPath), logger, phase,
-          ...(base && baseCommit ? { base: { ref: settings.baseRef!, commit: baseCommit, migrations: base, repoRoot, current: dir.migrations, cacheDir, postgresMajor: cluster?.major ?? (await versionPromise).major } } : {}),
+          ...(base && baseCommit ? { base: { ref: settings.baseRef!, commit: baseCommit, migrations: base, repoRoot, current: dir.migrations, cacheDir, postgresMajor: cluster?.major ?? (await versionPromise).major, state: () => prefixState(base) } } : {}),
         });
         drift = outcome.drift;
         return outcome.check;
