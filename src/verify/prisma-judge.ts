@@ -51,11 +51,14 @@ export async function runJudge(params: { prisma: PrismaCli; project: PrismaProje
   }
 }
 
-/** Prisma separates statements by a blank line, each under a `-- Kind` comment. */
+/**
+ * Prisma's script, one block per `-- Kind` comment (a CREATE TABLE has blank lines inside; a
+ * recreated enum is several statements under one comment).
+ */
 export function prismaStatements(sql: string): string[] {
   return sql
     .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
+    .split(/\n\s*\n(?=--)/)
     .map((block) => block.trim())
     .filter((block) => block.split("\n").some((line) => line.trim() !== "" && !line.trim().startsWith("--")));
 }
