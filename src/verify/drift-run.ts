@@ -24,6 +24,8 @@ export interface DriftRun {
   expectedPromise: Promise<Catalog>;
   schemaFile: string;
   logger: Logger;
+  /** The verify server's binaries (pg_dump), when it is a throwaway cluster. */
+  bindir?: string | undefined;
   phase: (name: string, since: number) => void;
   base?: {
     ref: string; commit: string; migrations: readonly BaseMigration[]; repoRoot: string; current: readonly Migration[]; cacheDir?: string | undefined; postgresMajor: number;
@@ -69,7 +71,7 @@ export async function runDriftCheck(p: DriftRun): Promise<{ check: CheckResult; 
     judge: async () => {
       const judged = Date.now();
       try {
-        return await runJudge({ prisma: p.prisma, project: p.project, url: p.url, adminUrl: p.adminUrl });
+        return await runJudge({ prisma: p.prisma, project: p.project, url: p.url, adminUrl: p.adminUrl, bindir: p.bindir });
       } finally {
         p.phase("Prisma's differ", judged);
       }

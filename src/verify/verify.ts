@@ -255,7 +255,7 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     if (applied?.succeeded) {
       await guard("drift", "the drift check", async () => {
         const outcome = await runDriftCheck({
-          prisma, project, url: url!, adminUrl, schemaSqlPromise, expectedPromise, schemaFile: rel(project.schemaPath), logger, phase,
+          prisma, project, url: url!, adminUrl, schemaSqlPromise, expectedPromise, schemaFile: rel(project.schemaPath), logger, phase, bindir: cluster?.bindir,
           ...(base && baseCommit ? { base: { ref: settings.baseRef!, commit: baseCommit, migrations: base, repoRoot, current: dir.migrations, cacheDir, postgresMajor: cluster?.major ?? (await versionPromise).major, state: () => prefixState(base) } } : {}),
         });
         drift = outcome.drift;
