@@ -2,7 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCommandArgs } from "./args.js";
 import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
-import { ConfigurationError } from "../core/errors.js";
+import { ConfigurationError, redact } from "../core/errors.js";
+import { CHECK_ORDER } from "../verify/guard.js";
 import type { Logger } from "../core/logger.js";
 import { toJsonReport } from "../core/report.js";
 import { productionMajor } from "../postgres/production-major.js";
@@ -72,19 +73,32 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     ...(v.stats !== undefined ? { statsFile: path.resolve(v.stats) } : {}),
   });
   const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
-  const report = await verify({
-    workingDirectory: v["working-directory"] ?? ".",
-    ...(v.schema ? { schema: v.schema } : {}),
-    ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
-    ...(production !== undefined ? { productionPostgresMajor: production } : {}),
-    slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
-    ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
-    cacheDir,
-    ...(sizeRisk ? { sizeRisk } : {}),
-    logger: io.logger,
-  });
+  let report;
+  try {
+    report = await verify({
+      workingDirectory: v["working-directory"] ?? ".",
+      ...(v.schema ? { schema: v.schema } : {}),
+      ...(v["base-ref"] ? { baseRef: v["base-ref"] } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
+      ...(production !== undefined ? { productionPostgresMajor: production } : {}),
+      slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
+      ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+      cacheDir,
+      ...(sizeRisk ? { sizeRisk } : {}),
+      logger: io.logger,
+    });
+  } catch (error) {
+    // Bad input stays exit 2; anything else still gets its document with --json (exit 1).
+    if (error instanceof ConfigurationError || !v.json) throw error;
+    const message = redact((error as Error).message ?? String(error), databaseUrl ? [databaseUrl] : []);
+    io.stdout.write(JSON.stringify({
+      ok: false,
+      checks: CHECK_ORDER.map((id) => ({ id, status: "fail", summary: "verify failed before this check could run", findings: [{ rule: "internal-error", message: `verify failed: ${message}`, file: null, line: null, severity: "error" }] })),
+      migrations: [], drift: null, durationMs: null, cache: null,
+    }, null, 2) + "\n");
+    return 1;
+  }
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));
   if (v.markdown !== undefined) {
     // The PR comment's text (same title and size limit as the verify action's comment).

@@ -82,15 +82,18 @@ describe("toJsonReport", () => {
     expect(Object.keys(json.checks[0]?.findings[0] ?? {}).sort()).toEqual(["file", "line", "message", "rule", "severity"]);
   });
 
-  test("drift carries differences and sql, not the fix command", () => {
+  test("drift carries the new and the existing differences and the sql, not the fix command", () => {
     const json = toJsonReport(aReport({
       ok: false,
-      drift: { differences: ['Column "User"."age" is in schema.prisma but no migration creates it'], sql: 'ALTER TABLE "User" ADD COLUMN "age" integer;\n', fixCommand: "npx prisma migrate dev" },
+      drift: {
+        differences: ['Column "User"."age" is in schema.prisma but no migration creates it'], existing: ['Index "a_idx" on "a" is in schema.prisma but no migration creates it'], baseRef: "main",
+        sql: 'ALTER TABLE "User" ADD COLUMN "age" integer;\n', fixCommand: "npx prisma migrate dev", judge: "prisma migrate diff --from-url",
+      },
     }));
-    expect(json).toMatchObject({
-      drift: { differences: ['Column "User"."age" is in schema.prisma but no migration creates it'], sql: 'ALTER TABLE "User" ADD COLUMN "age" integer;\n' },
+    expect((json as { drift: object }).drift).toEqual({
+      new: ['Column "User"."age" is in schema.prisma but no migration creates it'], existing: ['Index "a_idx" on "a" is in schema.prisma but no migration creates it'], baseRef: "main",
+      sql: 'ALTER TABLE "User" ADD COLUMN "age" integer;\n', judge: "prisma migrate diff --from-url",
     });
-    expect((json as { drift: object }).drift).not.toHaveProperty("fixCommand");
   });
 
   test("is plain JSON: it survives a stringify round trip unchanged", () => {

@@ -34,12 +34,18 @@ export interface MigrationTiming {
 }
 
 export interface DriftResult {
-  /** Human readable list of differing objects. */
+  /** The differences this change adds (they fail the check), in words. */
   differences: string[];
-  /** The SQL a new migration would need. */
+  /** Differences already there at the base ref (warned, not failed; empty without a base ref). */
+  existing?: string[];
+  /** The base ref `existing` was measured at, as the user named it. */
+  baseRef?: string;
+  /** The SQL a new migration would need for `differences` (Prisma's own script when it ran). */
   sql: string;
   /** The command that creates that migration. */
   fixCommand: string;
+  /** Who judged: Prisma's differ mode, or why it could not run. */
+  judge?: string;
 }
 
 /** What the snapshot cache did for this run (see src/verify/snapshot.ts). */
@@ -110,7 +116,9 @@ export function toJsonReport(report: VerifyReport): object {
       })),
     })),
     migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
-    drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
+    drift: report.drift
+      ? { new: report.drift.differences, existing: report.drift.existing ?? [], ...(report.drift.baseRef ? { baseRef: report.drift.baseRef } : {}), sql: report.drift.sql, judge: report.drift.judge ?? null }
+      : null,
     durationMs: report.durationMs,
     postgres: report.postgresServer ? { major: report.postgresServer.major, version: report.postgresServer.version, source: report.postgresServer.source, npmPackage: report.postgresServer.npmPackage ?? null, fetchMs: report.postgresServer.fetchMs ?? null, readyMs: report.postgresServer.readyMs, note: report.postgresServer.note ?? null } : null,
     cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,

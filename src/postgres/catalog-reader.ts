@@ -1,4 +1,6 @@
 // Reads the Prisma-managed part of a database's catalog (see src/core/catalog.ts) in four queries.
+// Objects an extension owns (postgis' spatial_ref_sys, its types) are the extension's, not the
+// migrations' or schema.prisma's: they are left out, as Prisma's own differ leaves them out.
 import type pg from "pg";
 import type { Catalog, Constraint } from "../core/catalog.js";
 import { connectClient } from "./database.js";
@@ -27,6 +29,7 @@ export async function readCatalogWith(client: pg.Client, schemas: readonly strin
          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
          LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
         ORDER BY n.nspname, c.relname, a.attnum`, params);
   const indexes = await client.query<{ schema: string; table: string; name: string; definition: string; not_representable: boolean; unique_constraint: boolean }>(
       `SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
@@ -38,6 +41,7 @@ export async function readCatalogWith(client: pg.Client, schemas: readonly strin
          JOIN pg_namespace n ON n.oid = t.relnamespace
         WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         ORDER BY 1, 2, 3`, params);
   const constraints = await client.query<{ schema: string; table: string; name: string; kind: Constraint["kind"]; definition: string; columns: string[]; ref_schema: string | null; ref_table: string | null; ref_columns: string[] }>(
       `SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition,
@@ -52,6 +56,7 @@ export async function readCatalogWith(client: pg.Client, schemas: readonly strin
          LEFT JOIN pg_class r ON r.oid = k.confrelid
          LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
         WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         ORDER BY 1, 2, 3`, params);
   const enums = await client.query<{ schema: string; name: string; values: string[] }>(
       `SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
@@ -59,6 +64,7 @@ export async function readCatalogWith(client: pg.Client, schemas: readonly strin
          JOIN pg_namespace n ON n.oid = t.typnamespace
          JOIN pg_enum e ON e.enumtypid = t.oid
         WHERE n.nspname = ANY($1)
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
         GROUP BY 1, 2 ORDER BY 1, 2`, [schemas as string[]]);
   const tables = new Map<string, Catalog["tables"][number]>();
   for (const row of columns.rows) {
@@ -86,4 +92,65 @@ export async function readCatalogWith(client: pg.Client, schemas: readonly strin
     })),
     enums: enums.rows.map((r) => ({ ...r })),
   };
+}
+
+export interface Extension {
+  name: string;
+  version: string;
+  schema: string;
+}
+
+/** The extensions a database has (plpgsql, which every database has, left out). */
+export async function readExtensions(url: string): Promise<Extension[]> {
+  const client = await connectClient(url);
+  try {
+    const rows = await client.query<Extension>(
+      `SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema
+         FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql' ORDER BY e.oid`);
+    return rows.rows;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * SQL that gives an empty database `extensions` (same versions, same schemas), in the order they were
+ * created in the source (one may need another).
+ */
+export function extensionsSql(extensions: readonly Extension[]): string {
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const lit = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  return extensions.map((e) => `CREATE SCHEMA IF NOT EXISTS ${q(e.schema)};\nCREATE EXTENSION IF NOT EXISTS ${q(e.name)} WITH SCHEMA ${q(e.schema)} VERSION ${lit(e.version)};`).join("\n");
+}
+
+/**
+ * Which pairs of constant expressions PostgreSQL itself finds equal as values (`'{}'::text[]` and
+ * `ARRAY[]::text[]`). Evaluated in a read-only transaction that is rolled back, so an expression with
+ * a side effect (nextval) fails instead of acting; a pair that fails to evaluate is not equal.
+ */
+export async function equalExpressions(url: string, pairs: readonly { actual: string; expected: string }[]): Promise<boolean[]> {
+  if (pairs.length === 0) return [];
+  const client = await connectClient(url);
+  try {
+    await client.query("BEGIN TRANSACTION READ ONLY");
+    await client.query("SET LOCAL statement_timeout = '2s'");
+    const out: boolean[] = [];
+    for (const pair of pairs) {
+      await client.query("SAVEPOINT pair");
+      try {
+        // Defaults are expressions PostgreSQL printed (pg_get_expr) from both sides: they are SQL as-is.
+        const row = await client.query<{ same: boolean }>(`SELECT ((${pair.actual}) IS NOT DISTINCT FROM (${pair.expected})) AS same`);
+        out.push(row.rows[0]?.same === true);
+        await client.query("RELEASE SAVEPOINT pair");
+      } catch {
+        out.push(false);
+        await client.query("ROLLBACK TO SAVEPOINT pair");
+      }
+    }
+    await client.query("ROLLBACK");
+    return out;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

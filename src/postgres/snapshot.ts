@@ -6,6 +6,7 @@
 // one server binary; the dump restores about as fast and is what we keep. Within one run a database
 // is copied with CREATE DATABASE … TEMPLATE (0.13–0.19 s).
 import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { redact } from "../core/errors.js";
 import { connectClient, quoteIdentifier, urlSecrets } from "./database.js";
@@ -25,6 +26,18 @@ export function dumpDatabase(bindir: string, url: string, file: string): Promise
   // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
   // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
   return run(path.join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
+}
+
+/**
+ * The database's schema as one SQL script (`pg_dump --schema-only`, no owners or grants, tables named
+ * `excludeTable` left out), written to `file`; search_path is not emptied, so the script runs in any
+ * session that replays it.
+ */
+export async function dumpSchemaSql(bindir: string, url: string, file: string, excludeTable: string): Promise<void> {
+  await run(path.join(bindir, "pg_dump"), ["--schema-only", "--no-owner", "--no-privileges", "--no-comments", "-T", `*.${excludeTable}`, "-f", file, "-d", url], urlSecrets(url));
+  const sql = await readFile(file, "utf8");
+  // pg_dump ≥ 15.14 brackets its script with psql meta-commands (\restrict KEY … \unrestrict KEY): not SQL.
+  await writeFile(file, sql.replace(/^SELECT pg_catalog\.set_config\('search_path', '', false\);$/m, "").replace(/^\\(un)?restrict .*$/gm, ""));
 }
 
 /** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */

@@ -56,12 +56,32 @@ export interface PrismaCli {
    * SQL that creates the schema.prisma datamodel on an empty database. Reads no database, but a
    * config with a driver adapter connects on start, so it gets the verify database's URL too.
    */
-  schemaToSql(url: string): Promise<string>;
+  schemaToSql(url: string, schemaPath?: string): Promise<string>;
+  /**
+   * Prisma's own differ, from the migrated state to schema.prisma (`prisma migrate diff … --script
+   * --exit-code`). `url` is the migrated database for "url" and "config-datasource", an empty
+   * scratch database for "migrations" (its driver adapter replays the migrations there).
+   */
+  diff(source: DiffSource, url: string): Promise<DiffOutcome>;
   /**
    * `prisma migrate resolve --applied|--rolled-back NAME` against `url`. `name` must already be checked
    * to be a single migration folder name (it is passed as one argument, never through a shell).
    */
   resolve(url: string, kind: "applied" | "rolled-back", name: string, onLine?: (line: string) => void): Promise<PrismaRunResult>;
+}
+
+/**
+ * Where Prisma's differ reads the migrated state: the database itself (`--from-url`, native engine of
+ * Prisma 5/6), the config's datasource (`--from-config-datasource`, Prisma 7), or the migrations
+ * folder replayed on a shadow database (`--from-migrations`, a driver adapter with `engine: "js"`).
+ */
+export type DiffSource = { kind: "url" } | { kind: "config-datasource" } | { kind: "migrations"; dir: string };
+
+export interface DiffOutcome {
+  /** Prisma sees a difference (exit code 2). */
+  drift: boolean;
+  /** Prisma's script: the migration schema.prisma still needs ("-- This is an empty migration." when none). */
+  sql: string;
 }
 
 export interface PrismaCliOptions {
@@ -165,16 +185,26 @@ class ProjectPrismaCli implements PrismaCli {
     return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
   }
 
-  async schemaToSql(url: string): Promise<string> {
+  async diff(source: DiffSource, url: string): Promise<DiffOutcome> {
     const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-    const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
+    const from = source.kind === "url" ? ["--from-url", url] : source.kind === "config-datasource" ? ["--from-config-datasource"] : ["--from-migrations", source.dir];
+    const result = await this.run(["migrate", "diff", ...from, to, this.options.schemaPath, "--script", "--exit-code"], url);
+    if ((result.code !== 0 && result.code !== 2) || result.stdout.trim() === "") {
+      throw new PrismaCommandError(`prisma migrate diff ${from[0]} could not compare the migrations with ${path.basename(this.options.schemaPath)}`, result);
+    }
+    return { drift: result.code === 2, sql: result.stdout };
+  }
+
+  async schemaToSql(url: string, schemaPath = this.options.schemaPath): Promise<string> {
+    const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
+    const result = await this.run(["migrate", "diff", "--from-empty", to, schemaPath, "--script"], url, undefined, { shortLived: true });
     if (result.code !== 0) {
-      throw new PrismaCommandError(`prisma migrate diff could not turn ${path.basename(this.options.schemaPath)} into SQL`, result);
+      throw new PrismaCommandError(`prisma migrate diff could not turn ${path.basename(schemaPath)} into SQL`, result);
     }
     // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
     // exits 0 printing nothing when its schema engine process dies mid-command.
     if (result.stdout.trim() === "") {
-      throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${path.basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
+      throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${path.basename(schemaPath)} (its schema engine probably stopped early)`, result);
     }
     return result.stdout;
   }

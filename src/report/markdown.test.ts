@@ -98,6 +98,32 @@ describe("renderMarkdown", () => {
     expectBalancedBlocks(md);
   });
 
+  it("shows drift the pull request adds apart from drift already on the base", () => {
+    const md = renderMarkdown(aReport({ drift: aDrift({
+      differences: ['Column "Ticket"."priority" is in schema.prisma but no migration creates it'],
+      existing: ['Index "Ticket_title_idx" on "Ticket" is in schema.prisma but no migration creates it', "Foreign key dropped"], baseRef: "main",
+      judge: "prisma migrate diff --from-url",
+    }) }));
+    const added = md.indexOf("**New in this pull request**");
+    const already = md.indexOf("<details><summary>⚠️ Already on `main`: 2 differences (not failed: this pull request does not add them)</summary>");
+    expect(added).toBeGreaterThan(0);
+    expect(already).toBeGreaterThan(added);
+    expect(md.slice(added, already)).toContain('- Column "Ticket"."priority" is in schema.prisma but no migration creates it');
+    expect(md.slice(added, already)).not.toContain("Ticket_title_idx");
+    expect(md.slice(already)).toContain('- Index "Ticket_title_idx" on "Ticket" is in schema.prisma but no migration creates it\n- Foreign key dropped');
+    expect(md).toContain("_Judged by prisma migrate diff --from-url._");
+    expect(md).toContain("2 differences already on the base branch");
+    expectBalancedBlocks(md);
+  });
+
+  it("with only drift already on the base: no SQL, no fix command, not called drift found", () => {
+    const md = renderMarkdown(aReport({ drift: aDrift({ differences: [], sql: "", existing: ["Foreign key dropped"], baseRef: "main" }) }));
+    expect(md).toContain("Already on `main`: 1 difference");
+    expect(md).not.toContain("schema drift found");
+    expect(md).not.toContain("SQL a new migration needs");
+    expect(md).not.toContain("prisma migrate dev");
+  });
+
   it("escapes pipes, newlines and HTML in table cells and lists", () => {
     const md = renderMarkdown(
       aReport({

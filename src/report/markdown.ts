@@ -115,7 +115,8 @@ function headline(report: VerifyReport, title: string): string[] {
     plural(severity("warning"), "warning"),
     ...(severity("notice") > 0 ? [plural(severity("notice"), "notice")] : []),
     ...(report.migrations.length > 0 ? [`${plural(report.migrations.length, "migration")} applied`] : []),
-    ...(report.drift ? ["schema drift found"] : []),
+    ...(report.drift && report.drift.differences.length > 0 ? ["schema drift found"] : []),
+    ...(report.drift?.existing?.length ? [`${plural(report.drift.existing.length, "difference")} already on the base branch`] : []),
   ];
   return [
     `## ${report.ok ? "✅" : "❌"} ${inline(title, 200)}: ${checks}${statusParts.length ? ` (${statusParts.join(", ")})` : ""}`,
@@ -200,13 +201,33 @@ function keepSlowest(migrations: MigrationTiming[], n: number): MigrationTiming[
   return migrations.filter((_, index) => keep.has(index));
 }
 
-function driftSection(drift: DriftResult, limits: Limits): string[] {
-  const lines = ["### Schema drift", "", "The database built from the migrations differs from the Prisma schema:", ""];
-  const shown = drift.differences.slice(0, limits.differences);
+function differenceList(differences: readonly string[], limits: Limits): string[] {
+  const lines: string[] = [];
+  const shown = differences.slice(0, limits.differences);
   for (const difference of shown) lines.push(`- ${inline(difference, limits.textChars)}`);
-  const rest = drift.differences.length - shown.length;
+  const rest = differences.length - shown.length;
   if (rest > 0) lines.push(`- … and ${plural(rest, "more difference")}`);
-  if (drift.differences.length > 0) lines.push("");
+  if (differences.length > 0) lines.push("");
+  return lines;
+}
+
+function driftSection(drift: DriftResult, limits: Limits): string[] {
+  const lines = ["### Schema drift", ""];
+  if (drift.differences.length > 0) {
+    lines.push("**New in this pull request** — the database built from the migrations differs from the Prisma schema:", "", ...differenceList(drift.differences, limits));
+  }
+  const existing = drift.existing ?? [];
+  if (existing.length > 0) {
+    const where = drift.baseRef ? code(drift.baseRef, { maxChars: 200 }) : "the base branch";
+    lines.push(
+      `<details><summary>⚠️ Already on ${where}: ${plural(existing.length, "difference")} (not failed: this pull request does not add them)</summary>`,
+      "",
+      ...differenceList(existing, limits),
+      "</details>",
+      "",
+    );
+  }
+  if (drift.judge) lines.push(`_Judged by ${inline(drift.judge, 300)}._`, "");
 
   const sql = drift.sql.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   if (sql.length > 0) {
@@ -229,7 +250,7 @@ function driftSection(drift: DriftResult, limits: Limits): string[] {
       lines.push(`_The SQL (${formatCount(sql.length)} characters) was omitted to fit GitHub's size limit; run the command below to see it._`, "");
     }
   }
-  if (drift.fixCommand) lines.push(`To fix it, create the missing migration: ${code(drift.fixCommand, { maxChars: 500 })}`, "");
+  if (drift.fixCommand && drift.differences.length > 0) lines.push(`To fix it, create the missing migration: ${code(drift.fixCommand, { maxChars: 500 })}`, "");
   return lines;
 }
 

@@ -17,9 +17,14 @@ export function renderText(report: VerifyReport, options: { color?: boolean } = 
     }
     if (check.findings.length > shown.length) lines.push(`    … and ${check.findings.length - shown.length} more`);
   }
-  if (report.drift) {
-    lines.push("", "SQL a new migration needs to match schema.prisma:", "", report.drift.sql.trimEnd(), "", `Create it with: ${report.drift.fixCommand}`);
+  const drift = report.drift;
+  if (drift?.existing?.length) {
+    lines.push("", `Drift already on ${drift.baseRef ?? "the base branch"} (${drift.existing.length}, not failed):`, ...drift.existing.map((d) => `  - ${d}`));
   }
+  if (drift && drift.differences.length > 0) {
+    lines.push("", "SQL a new migration needs to match schema.prisma:", "", drift.sql.trimEnd(), "", `Create it with: ${drift.fixCommand}`);
+  }
+  if (drift?.judge) lines.push("", `drift judged by ${drift.judge}`);
   const failed = report.checks.filter((c) => c.status === "fail").length;
   const change = schemaChangeLine(report.schemaChange);
   if (change) lines.push("", change);

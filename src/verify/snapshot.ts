@@ -36,6 +36,11 @@ export interface SnapshotRun {
   deploy(onLine: (line: string) => void, hooks?: DeployHooks): Promise<PrismaRunResult>;
   /** On a hit: restores the snapshot into another (new) database of the cluster, e.g. for measuring locks. */
   restoreCopy?(database: string): Promise<void>;
+  /**
+   * A database holding the prefix's migrated state until dispose() (on a miss, the copy the snapshot
+   * is dumped from; read it, never change it), or undefined when this run has none.
+   */
+  prefixStateUrl?(): string | undefined;
   /** After a successful apply: writes the prefix's snapshot when this run made one. Never throws. */
   save(): Promise<void>;
   /** Drops the prefix copy if one was made. */
@@ -225,6 +230,7 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
   return {
     restored: 0,
     outcome: () => ({ state, migrations: prefix.length, saved, detail: detail() }),
+    prefixStateUrl: () => (copied ? withDatabase(url, copy) : undefined),
     async deploy(onLine, hooks = {}) {
       if (whole) {
         const started = Date.now();

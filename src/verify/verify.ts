@@ -1,5 +1,6 @@
 // PR verification: every check, in the order that lets the cheap ones report even when the expensive
 // ones cannot run. Pure wiring of core checks and adapters; no @actions imports.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type pg from "pg";
 import { ConfigurationError } from "../core/errors.js";
@@ -9,16 +10,18 @@ import type { Logger } from "../core/logger.js";
 import { LOCK_FILE, readMigrationsDirectory, toPosix } from "../core/migrations.js";
 import { checkNaming } from "../core/naming.js";
 import { checkOrder } from "../core/order.js";
-import { statusFromFindings, type CheckId, type CheckResult, type VerifyReport } from "../core/report.js";
+import { statusFromFindings, type CacheOutcome, type CheckId, type CheckResult, type DriftResult, type VerifyReport } from "../core/report.js";
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
 import { pruneCompileCache, snapshotKey } from "../cache/snapshot-cache.js";
+import type { SizeRisk } from "../lint/stats.js";
 import { serverReport, startCluster, type Cluster } from "../postgres/cluster.js";
-import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
+import { assertDisposableDatabase, dropDatabase, serverVersion, withDatabase } from "../postgres/database.js";
 import { findPrismaCli } from "../prisma/cli.js";
 import { locateProject } from "../prisma/project.js";
 import { applyMigrations, timingCheck } from "./apply.js";
-import { checkDrift, expectedCatalog } from "./drift.js";
-import type { SizeRisk } from "../lint/stats.js";
+import { expectedCatalog } from "./drift.js";
+import { runDriftCheck } from "./drift-run.js";
+import { completeChecks, guarded, internalError } from "./guard.js";
 import { startLintCheck } from "./lint-check.js";
 import { verifiedPrefix } from "./prefix.js";
 import { collectSchemaChange } from "./schema-change.js";
@@ -120,13 +123,20 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
 
   let cluster: Cluster | undefined;
   let snapshot: SnapshotRun | undefined;
+  const checks: CheckResult[] = [];
+  const secrets = settings.databaseUrl ? [settings.databaseUrl] : [];
+  const guard = async (id: CheckId, what: string, run: () => CheckResult | Promise<CheckResult>) => { checks.push(await guarded(id, what, run, secrets)); };
+  let migrations: VerifyReport["migrations"] = [];
+  let drift: DriftResult | undefined;
+  let cacheOutcome: CacheOutcome | undefined;
+  let pgVersion: string | undefined;
+  let changeOutcome: VerifyReport["schemaChange"];
   try {
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
     phase(`${dir.migrations.length} migrations read`, started);
     const rel = (p: string) => toPosix(path.relative(repoRoot, p));
-    const checks: CheckResult[] = [];
 
-    checks.push(result("lock-file", `${rel(path.join(dir.dir, LOCK_FILE))} checked against ${rel(project.schemaPath)}`, checkLockFile({
+    await guard("lock-file", "the lock-file check", () => result("lock-file", `${rel(path.join(dir.dir, LOCK_FILE))} checked against ${rel(project.schemaPath)}`, checkLockFile({
       ...(dir.lockFile !== undefined ? { lockFile: dir.lockFile } : {}),
       lockPath: rel(path.join(dir.dir, LOCK_FILE)),
       ...(project.datasource.provider ? { schemaProvider: project.datasource.provider } : {}),
@@ -134,10 +144,16 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     })));
 
     let base: BaseMigration[] | undefined;
+    let baseError: unknown;
     if (baseCommit) {
-      base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
-      phase(`base ref's ${base.length} migrations read`, started);
-      logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+      try {
+        base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
+        phase(`base ref's ${base.length} migrations read`, started);
+        logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+      } catch (error) {
+        if (error instanceof ConfigurationError) throw error;
+        baseError = new Error(`the base ref's migrations could not be read from git: ${(error as Error).message}`);
+      }
     }
     const prefix = verifiedPrefix(dir.migrations, base);
     // The store restores while the server starts; the lookup below waits for it.
@@ -153,29 +169,56 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     }
     const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
     const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
-    checks.push(result("naming", base ? `${newNames.size} new migration(s) checked for descriptive names` : "folders checked for migration.sql (no base ref: names of existing migrations are not judged)", checkNaming({
-      migrations: dir.migrations, newNames, foldersWithoutSql: dir.foldersWithoutSql, migrationsDirRel: rel(dir.dir), ...(settings.genericNames ? { genericNames: settings.genericNames } : {}),
-    })));
-    checks.push(base ? result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })) : skipped("order", "no base ref given"));
-    checks.push(base ? result("history", `${base.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base, current: dir.migrations })) : skipped("history", "no base ref given"));
+    const baseNeeded = (id: CheckId, what: string, run: () => CheckResult) => guard(id, what, () => {
+      if (baseError) throw baseError;
+      return base ? run() : skipped(id, "no base ref given");
+    });
+    await guard("naming", "the naming check", () => {
+      if (baseError) throw baseError;
+      return result("naming", base ? `${newNames.size} new migration(s) checked for descriptive names` : "folders checked for migration.sql (no base ref: names of existing migrations are not judged)", checkNaming({
+        migrations: dir.migrations, newNames, foldersWithoutSql: dir.foldersWithoutSql, migrationsDirRel: rel(dir.dir), ...(settings.genericNames ? { genericNames: settings.genericNames } : {}),
+      }));
+    });
+    await baseNeeded("order", "the order check", () => result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })));
+    await baseNeeded("history", "the history check", () => result("history", `${base!.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base: base!, current: dir.migrations })));
     // Lint needs no database: it runs while the cluster starts and Prisma applies; its check goes here.
     // The picture of the change reads the base state wherever the lock measurement has it.
     const schemaChange = collectSchemaChange({ schemas: project.schemas, hasBase: Boolean(base), newMigrations: newNames.size });
-    const lint = startLintCheck({
-      current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath, ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}), logger,
-      onBaseState: (client) => schemaChange.onBaseState(client),
-    });
+    let lint: ReturnType<typeof startLintCheck> | undefined;
+    let lintError: unknown;
+    try {
+      lint = startLintCheck({
+        current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath,
+        ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}), logger,
+        onBaseState: (client) => schemaChange.onBaseState(client),
+      });
+    } catch (error) {
+      lintError = error;
+    }
     const lintAt = checks.length;
+    const lintCheck = () => guarded("lint", "the lint check", async () => {
+      if (!lint) throw lintError;
+      return lint.check();
+    }, secrets);
 
     let url = settings.databaseUrl;
-    if (clusterPromise) {
-      cluster = await clusterPromise;
-      url = cluster.url;
-      logger.info(`Throwaway PostgreSQL ${cluster.version} ready on port ${cluster.port}.`);
-      if (cluster.installation.note) logger.warning(cluster.installation.note);
+    try {
+      if (clusterPromise) {
+        cluster = await clusterPromise;
+        url = cluster.url;
+        logger.info(`Throwaway PostgreSQL ${cluster.version} ready on port ${cluster.port}.`);
+        if (cluster.installation.note) logger.warning(cluster.installation.note);
+      }
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
+      checks.splice(lintAt, 0, await lintCheck());
+      const failure = new Error(`the throwaway PostgreSQL server did not start: ${(error as Error).message}`);
+      checks.push(internalError("apply", "applying the migrations", failure), skipped("timing", "skipped: the migrations did not apply"), skipped("drift", "skipped: the migrations did not apply"));
+      return finish();
     }
     // Scratch databases are made from here; with the cache that is not Prisma's database.
     const adminUrl = cacheDir ? withDatabase(url!, "postgres") : url!;
+    secrets.push(url!, adminUrl);
     const versionPromise = serverVersion(url!);
     versionPromise.catch(() => {});
     // Rendering schema.prisma as SQL needs no database state: it runs while a snapshot is restored and
@@ -186,91 +229,130 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     schemaSqlPromise.catch(() => {});
     const expectedPromise = schemaSqlPromise.then((sql) => expectedCatalog({ adminUrl, schemaSql: sql, schemas: project.schemas }));
     expectedPromise.catch(() => {});
-    if (cacheDir && cluster) {
-      await restoring;
-      const snapStarted = Date.now();
-      snapshot = await openSnapshot({ cacheDir, cluster, url: url!, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
-      phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
+    // The base's migrated state, when the snapshot run holds it (for the base's own drift): the copy a
+    // miss made, or a restore of the snapshot on a hit. Only a prefix that is the whole base history.
+    const prefixState = async (baseMigrations: readonly BaseMigration[]) => {
+      if (!snapshot || prefix.length !== baseMigrations.length) return undefined;
+      const live = snapshot.prefixStateUrl?.();
+      if (live) return { url: live, release: async () => {} };
+      if (!snapshot.restoreCopy) return undefined;
+      const name = `migrate_guard_base_${randomBytes(4).toString("hex")}`;
+      const release = () => dropDatabase(adminUrl, name);
+      await snapshot.restoreCopy(name).catch(async (error: unknown) => {
+        await release().catch(() => {});
+        throw error;
+      });
+      return { url: withDatabase(adminUrl, name), release };
+    };
+    let apply: Awaited<ReturnType<typeof applyMigrations>> | undefined;
+    let savePromise: Promise<void> = Promise.resolve();
+    try {
+      if (cacheDir && cluster) {
+        await restoring;
+        const snapStarted = Date.now();
+        snapshot = await openSnapshot({ cacheDir, cluster, url: url!, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
+        phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
+      }
+      phase("ready to apply", started);
+      const applyStarted = Date.now();
+      // The new migrations' locks: on a hit, measured on the restored state itself before Prisma may
+      // touch it; on a miss whose prefix is the base branch's history, on a copy of the prefix state the
+      // snapshot run makes anyway; otherwise (or when neither happened) on a replay of the base migrations.
+      // Only a prefix that is the whole base history is the base state (an edited base migration ends it early).
+      const prefixIsBase = Boolean(snapshot && base && prefix.length === base.length && prefix.length < dir.migrations.length);
+      const hit = prefixIsBase && snapshot?.restoreCopy ? snapshot : undefined;
+      let measuring = false;
+      const replayLocks = () => {
+        if (measuring || !lint) return;
+        measuring = true;
+        lint.measureLocks(adminUrl);
+      };
+      const hooks: DeployHooks = {
+        ...(hit && lint ? { whileLocked: async (client: pg.Client) => {
+          measuring = true;
+          await lint!.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy!(name));
+        } } : {}),
+        ...(prefixIsBase && !hit && lint ? { onPrefixState: (copy: (database: string) => Promise<void>) => {
+          measuring = true;
+          lint!.measureLocksOnCopy(adminUrl, copy);
+        } } : {}),
+      };
+      if (!prefixIsBase) replayLocks();
+      apply = await applyMigrations({
+        prisma, url: url!, migrations: dir.migrations, logger,
+        ...(snapshot ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hooks), restored: () => snapshot!.restored } : {}),
+      });
+      replayLocks(); // the snapshot run did not get as far as the base state: measured from a replay
+      phase("apply", applyStarted);
+      await settings.onMigrated?.(url!);
+      // The prefix's snapshot is written while drift runs.
+      if (apply.succeeded && snapshot) savePromise = snapshot.save().catch(() => {});
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
+      checks.push(internalError("apply", "applying the migrations", error, secrets));
     }
-    phase("ready to apply", started);
-    const applyStarted = Date.now();
-    // The new migrations' locks: on a hit, measured on the restored state itself before Prisma may
-    // touch it; on a miss whose prefix is the base branch's history, on a copy of the prefix state the
-    // snapshot run makes anyway; otherwise (or when neither happened) on a replay of the base migrations.
-    // Only a prefix that is the whole base history is the base state (an edited base migration ends it early).
-    const prefixIsBase = Boolean(snapshot && base && prefix.length === base.length && prefix.length < dir.migrations.length);
-    const hit = prefixIsBase && snapshot?.restoreCopy ? snapshot : undefined;
-    let measuring = false;
-    const replayLocks = () => {
-      if (measuring) return;
-      measuring = true;
-      lint.measureLocks(adminUrl);
-    };
-    const hooks: DeployHooks = {
-      ...(hit ? { whileLocked: async (client: pg.Client) => {
-        measuring = true;
-        await lint.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy!(name));
-      } } : {}),
-      ...(prefixIsBase && !hit ? { onPrefixState: (copy: (database: string) => Promise<void>) => {
-        measuring = true;
-        lint.measureLocksOnCopy(adminUrl, copy);
-      } } : {}),
-    };
-    if (!prefixIsBase) replayLocks();
-    const apply = await applyMigrations({
-      prisma, url: url!, migrations: dir.migrations, logger,
-      ...(snapshot ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hooks), restored: () => snapshot!.restored } : {}),
-    });
-    replayLocks(); // the snapshot run did not get as far as the base state: measured from a replay
-    phase("apply", applyStarted);
-    await settings.onMigrated?.(url!);
-    // The prefix's snapshot is written while drift runs.
-    const savePromise = apply.succeeded && snapshot ? snapshot.save() : Promise.resolve();
-    checks.push(apply.check);
-    const files = new Map(dir.migrations.map((m) => [m.name, m.file]));
-    const fileOf = (name: string) => files.get(name);
-    const timing = timingCheck(apply.rows, settings.slowMigrationSeconds, fileOf);
-    checks.push(timing.check);
-    checks.splice(lintAt, 0, await lint.check());
+    const applied = apply;
+    if (applied) {
+      checks.push(applied.check);
+      const files = new Map(dir.migrations.map((m) => [m.name, m.file]));
+      await guard("timing", "the timing check", () => {
+        const timing = timingCheck(applied.rows, settings.slowMigrationSeconds, (name) => files.get(name));
+        migrations = timing.timings;
+        return timing.check;
+      });
+    } else {
+      checks.push(skipped("timing", "skipped: the migrations did not apply"));
+    }
+    checks.splice(lintAt, 0, await lintCheck());
 
-    const changePromise = schemaChange.outcome({ url: url!, applied: apply.succeeded });
-    let drift;
-    if (apply.succeeded) {
-      const waited = Date.now();
-      const expected = await expectedPromise;
-      phase("waiting for schema SQL and its catalog", waited);
-      const driftStarted = Date.now();
-      const outcome = await checkDrift({ url: url!, expected, schemas: project.schemas, schemaFile: rel(project.schemaPath), schemaText: project.schemaText });
-      checks.push(outcome.check);
-      drift = outcome.drift;
-      phase("drift", driftStarted);
+    const changePromise = schemaChange.outcome({ url: url!, applied: Boolean(applied?.succeeded) }).catch(() => undefined);
+    if (applied?.succeeded) {
+      await guard("drift", "the drift check", async () => {
+        const outcome = await runDriftCheck({
+          prisma, project, url: url!, adminUrl, schemaSqlPromise, expectedPromise, schemaFile: rel(project.schemaPath), logger, phase, bindir: cluster?.bindir,
+          ...(base && baseCommit ? { base: { ref: settings.baseRef!, commit: baseCommit, migrations: base, repoRoot, current: dir.migrations, cacheDir, postgresMajor: cluster?.major ?? (await versionPromise).major, state: () => prefixState(base) } } : {}),
+        });
+        drift = outcome.drift;
+        return outcome.check;
+      });
     } else {
       checks.push(skipped("drift", "skipped: the migrations did not apply"));
     }
 
     await savePromise;
-    const changeOutcome = await changePromise;
-    const pgVersion = (await versionPromise).text;
+    changeOutcome = await changePromise;
+    pgVersion = await versionPromise.then((v) => v.text, () => undefined);
+    cacheOutcome = snapshot ? snapshot.outcome(applied ? sumOfDurations(applied.rows.slice(snapshot.restored)) : 0) : undefined;
+    return finish();
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    // Whatever failed outside a check: the checks that ran report, the others fail saying so.
+    const all = completeChecks(checks, error, secrets);
+    checks.splice(0, checks.length, ...all);
+    return finish();
+  } finally {
+    await snapshot?.dispose().catch(() => {});
+    const stopping = Date.now();
+    if (cluster) {
+      await cluster.stop().catch(() => {});
+      phase("cluster stopped", stopping);
+    }
+    else if (clusterPromise) await clusterPromise.then((c) => c.stop(), () => {});
+  }
+
+  function finish(): VerifyReport {
     return {
       ok: checks.every((c) => c.status !== "fail"),
       checks,
-      migrations: timing.timings,
+      migrations,
       ...(drift ? { drift } : {}),
       ...(changeOutcome ? { schemaChange: changeOutcome } : {}),
       durationMs: Date.now() - started,
       prismaVersion: prisma.version,
-      postgresVersion: pgVersion,
+      ...(pgVersion ? { postgresVersion: pgVersion } : {}),
       ...(cluster ? { postgresServer: serverReport(cluster) } : {}),
-      cache: snapshot ? snapshot.outcome(sumOfDurations(apply.rows.slice(snapshot.restored))) : { state: "off", migrations: 0, detail: settings.databaseUrl && settings.cacheDir ? "not used with database-url (the given database is applied from scratch)" : "no cache directory" },
+      cache: cacheOutcome ?? { state: "off", migrations: 0, detail: settings.databaseUrl && settings.cacheDir ? "not used with database-url (the given database is applied from scratch)" : "no cache directory" },
     };
-  } finally {
-    await snapshot?.dispose();
-    const stopping = Date.now();
-    if (cluster) {
-      await cluster.stop();
-      phase("cluster stopped", stopping);
-    }
-    else if (clusterPromise) await clusterPromise.then((c) => c.stop(), () => {});
   }
 }
 

@@ -30,7 +30,8 @@ describe("real migration histories", () => {
       errors: [`Index "session_replay_visit_id_idx" on "session_replay" is in schema.prisma but no migration creates it`],
       notes: [],
     });
-    expect(report.drift?.sql).toBe(`CREATE INDEX session_replay_visit_id_idx ON public.session_replay USING btree (visit_id);\n`);
+    // Prisma's differ confirms it; its script is the fix.
+    expect(report.drift?.sql).toBe(`-- CreateIndex\nCREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n`);
   });
 
   test("hoppscotch: 21 migrations apply; four raw-SQL GIN/trigram indexes are not in schema.prisma", async () => {
@@ -46,12 +47,14 @@ describe("real migration histories", () => {
     ]);
   });
 
-  test("trigger.dev: 820 migrations apply; the drift upstream really has is reported and explained", async () => {
+  test("trigger.dev: 820 migrations apply; the drift upstream really has is reported, explained and confirmed by Prisma's differ", async () => {
     const report = await run(corpus("trigger.dev"));
     expect(report.checks.find((c) => c.id === "apply")?.status).toBe("pass");
     expect(report.migrations).toHaveLength(820);
-    const { errors, notes } = drift(report);
-    const count = (pattern: RegExp) => errors.filter((m) => pattern.test(m)).length;
+    const check = report.checks.find((c) => c.id === "drift")!;
+    const errors = (rule: RegExp) => check.findings.filter((f) => f.severity === "error" && rule.test(f.rule)).map((f) => f.message);
+    const catalog = errors(/^drift-/);
+    const count = (pattern: RegExp) => catalog.filter((m) => pattern.test(m)).length;
     // 20260401000000_drop_taskrun_foreign_keys and others drop foreign keys that schema.prisma's
     // relations still declare: Prisma would recreate them.
     expect(count(/^Foreign key ".*" is in schema.prisma but no migration creates it$/)).toBe(30);
@@ -59,14 +62,43 @@ describe("real migration histories", () => {
     expect(count(/^Primary key "_\w+_AB_pkey" .* is in schema.prisma but no migration creates it$/)).toBe(4);
     expect(count(/^Index "_\w+_AB_unique" .* is created by the migrations but is not in schema.prisma$/)).toBe(4);
     // @updatedAt columns created with DEFAULT CURRENT_TIMESTAMP by hand-written SQL.
-    expect(errors).toContain(`Column "FeatureFlag"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`);
-    expect(errors).toContain(`Column "IntegrationDeployment"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`);
+    expect(catalog).toContain(`Column "FeatureFlag"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`);
+    expect(catalog).toContain(`Column "IntegrationDeployment"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`);
     // An index name PostgreSQL truncated at 63 bytes, while Prisma shortens names its own way.
-    expect(errors).toContain(`Index "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSource_id" on "BackgroundWorkerTask" is named "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSourc_idx" in schema.prisma`);
-    expect(errors).toHaveLength(41);
-    // Partial and INCLUDE indexes made in raw SQL: noted, not failed.
-    expect(notes).toHaveLength(5);
-  });
+    expect(catalog).toContain(`Index "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSource_id" on "BackgroundWorkerTask" is named "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSourc_idx" in schema.prisma`);
+    // Two raw-SQL indexes (INCLUDE, WHERE) Prisma's differ would recreate: drift for Prisma too.
+    expect(catalog.filter((m) => m.includes("Prisma's differ would change it"))).toHaveLength(2);
+    expect(catalog).toHaveLength(43);
+    // Prisma's differ also drops and recreates an index the catalogs agree on (an operator class it
+    // does not read back): named, not explained.
+    expect(errors(/^prisma-drift$/)).toEqual([
+      "Prisma's differ wants `DROP INDEX \"SecretStore_key_idx\";`",
+      "Prisma's differ wants `CREATE INDEX \"SecretStore_key_idx\" ON \"SecretStore\"(\"key\" text_pattern_ops);`",
+    ]);
+    // Partial indexes made in raw SQL that Prisma's differ leaves alone: noted, not failed.
+    expect(check.findings.filter((f) => f.severity === "notice").map((f) => f.rule)).toEqual(["unrepresentable-index", "unrepresentable-index", "unrepresentable-index"]);
+    expect(report.drift?.judge).toMatch(/--from-migrations/);
+    expect(report.drift?.sql).toContain(`ALTER TABLE "TaskRun" ADD CONSTRAINT "TaskRun_runtimeEnvironmentId_fkey" FOREIGN KEY`);
+  }, 400_000);
+
+  test("trigger.dev with a base ref: a pull request that adds no drift passes; the 41 differences already there are warnings", async () => {
+    const repo = createProjectRepo(corpus("trigger.dev"));
+    try {
+      const base = repo.git("rev-parse", "HEAD");
+      repo.write("prisma/migrations/99990101000000_comment_user/migration.sql", `COMMENT ON TABLE "User" IS 'one new migration';\n`);
+      const report = await run(repo.dir, base);
+      expect(report.ok).toBe(true);
+      const check = report.checks.find((c) => c.id === "drift")!;
+      expect(check.status).toBe("warn");
+      expect(check.summary).toContain(`already on ${base}: 41 difference(s)`);
+      expect(report.drift?.differences).toEqual([]);
+      expect(report.drift?.existing).toHaveLength(41);
+      // Nothing new: Prisma's differ did not run.
+      expect(report.drift?.judge).toBeUndefined();
+    } finally {
+      repo.remove();
+    }
+  }, 400_000);
 
   test("umami: editing a migration of the base branch and adding a generic one fail history and naming", async () => {
     const repo = createProjectRepo(corpus("umami"));

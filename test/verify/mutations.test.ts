@@ -47,7 +47,9 @@ describe("verify on the example app", () => {
     const report = await run();
     expect(failedChecks(report)).toEqual(["drift"]);
     expect(check(report, "drift").findings.map((f) => f.message)).toEqual([`Column "User"."age" is in schema.prisma but no migration creates it`]);
-    expect(report.drift?.sql).toBe(`ALTER TABLE "User" ADD COLUMN "age" integer NOT NULL DEFAULT 0;\n`);
+    // Prisma's differ confirmed it: its own script is the fix.
+    expect(report.drift?.sql).toBe(`-- AlterTable\nALTER TABLE "User" ADD COLUMN     "age" INTEGER NOT NULL DEFAULT 0;\n`);
+    expect(report.drift?.judge).toMatch(/--from-migrations/);
     expect(report.drift?.fixCommand).toMatch(/prisma migrate dev/);
   });
 

@@ -45,7 +45,7 @@ async function main(report: VerifyReport, context: ActionsContext, settings: Ver
   core.setOutput("ok", String(report.ok));
   core.setOutput("report", JSON.stringify(toJsonReport(report)));
   core.setOutput("applied-count", String(report.migrations.length));
-  core.setOutput("drift", String(Boolean(report.drift)));
+  core.setOutput("drift", String(Boolean(report.drift && report.drift.differences.length > 0)));
   core.setOutput("cache", report.cache?.state ?? "off");
   if (settings.sarifFile) {
     const file = path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.sarifFile);
