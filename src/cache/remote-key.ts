@@ -60,3 +60,9 @@ export function builtInCacheDir(workingDirectory: string, env: NodeJS.ProcessEnv
   const temp = env.RUNNER_TEMP && path.isAbsolute(env.RUNNER_TEMP) ? env.RUNNER_TEMP : os.tmpdir();
   return path.join(temp, "migrate-guard-snapshots", folderId(workingDirectory));
 }
+
+/** What the main step hands the post step: where the cache directory is and the key it restored or will save. */
+export interface CacheServiceState {
+  dir: string;
+  key: string;
+}

@@ -195,7 +195,7 @@ export class EnvironmentDatabase {
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'm')
           AND n.nspname NOT IN ('pg_catalog', 'information_schema', '${STAMP_SCHEMA}')
-          AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+          AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'
         ORDER BY 1, 2`,
     );
     return result.map((r) => ({ schema: r.schema, name: r.name, rows: r.rows === null ? null : Math.round(r.rows), bytes: Math.round(r.bytes) }));

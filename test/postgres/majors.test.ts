@@ -112,7 +112,10 @@ describe.each([OLDEST, NEWEST])("deploy to a PostgreSQL %i server", (major) => {
     try {
       const url = await env.createDatabase("shop");
       const requests: AuditRequest[] = [];
-      const audit = { start: async (request: AuditRequest) => (requests.push(request), { id: 7, finish: async () => {} }) };
+      const audit = { start: async (request: AuditRequest) => {
+        requests.push(request);
+        return { id: 7, finish: async () => {} };
+      } };
       const settings = validateRequest({ command: "deploy", environment: "staging", databaseUrl: url, workingDirectory: repo.dir });
       const report = await runMigrate(settings, { logger: new RecordingLogger(), audit });
       expect(report).toMatchObject({ ok: true, refused: null, postgresVersion: expect.stringMatching(new RegExp(`^${major}\\.`)) });

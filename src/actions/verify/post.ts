@@ -4,7 +4,7 @@
 import * as core from "@actions/core";
 import { stopClusterFromState, type ClusterState } from "../../postgres/cluster.js";
 import { runAction } from "../action-runtime.js";
-import type { CacheServiceState } from "./run.js";
+import type { CacheServiceState } from "../../cache/remote-key.js";
 
 void runAction(async () => {
   const saved = core.getState("cluster");

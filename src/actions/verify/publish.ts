@@ -14,7 +14,7 @@ import type { Cluster } from "../../postgres/cluster.js";
 import { VERSION } from "../../version.js";
 import { actionsLogger, runAction } from "../action-runtime.js";
 import type { VerifyActionSettings } from "./inputs.js";
-import type { CacheServiceState } from "./run.js";
+import type { CacheServiceState } from "../../cache/remote-key.js";
 
 async function comment(report: VerifyReport, settings: VerifyActionSettings, context: ActionsContext): Promise<void> {
   const pr = context.pullRequest;

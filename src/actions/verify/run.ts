@@ -2,7 +2,7 @@
 // plain workflow commands; @actions/core (which loads an HTTP client at import), the renderers and the
 // GitHub adapters (publish.ts) load meanwhile and report when verify is done.
 import path from "node:path";
-import { remoteCacheKeys } from "../../cache/remote-key.js";
+import { type CacheServiceState, remoteCacheKeys } from "../../cache/remote-key.js";
 import type { ActionsContext } from "../../github/context.js";
 import { productionMajor } from "../../postgres/production-major.js";
 import { VERSION } from "../../version.js";
@@ -12,11 +12,6 @@ import { runnerLogger } from "../action-start.js";
 import type { VerifyActionSettings } from "./inputs.js";
 
 /** What the post step needs to save the built-in cache: the directory and the key this run looked for. */
-export interface CacheServiceState {
-  dir: string;
-  key: string;
-}
-
 /**
  * The built-in cache's restore. @actions/cache (and the Azure SDK under it) loads only here, once
  * verify knows the key, while the server starts: the action's start does not wait for it.
