@@ -66,13 +66,22 @@ export async function main(argv: string[]): Promise<number> {
         throw new ConfigurationError(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      process.stderr.write(`migrate-guard: ${redact(error.message)}\n`);
-      return 2;
-    }
-    const e = error as Error;
-    process.stderr.write(`migrate-guard: ${redact(e.message)}\n`);
-    if (process.env.MIGRATE_GUARD_DEBUG) process.stderr.write(redact(e.stack ?? "") + "\n");
-    return 1;
+    const configuration = error instanceof ConfigurationError;
+    const message = redact(error instanceof Error ? error.message : String(error));
+    process.stderr.write(`migrate-guard: ${message}\n`);
+    if (!configuration && process.env.MIGRATE_GUARD_DEBUG) process.stderr.write(redact((error as Error).stack ?? "") + "\n");
+    // --json always prints a document: a command stopped before its own says why, on stdout too.
+    if (wantsJson(filtered)) process.stdout.write(`${JSON.stringify(errorDocument(configuration, message), null, 2)}\n`);
+    return configuration ? 2 : 1;
   }
+}
+
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).includes("--json");
+}
+
+/** The document of a command that stopped before it could report: exit 2 bad input, 1 anything else. */
+export function errorDocument(configuration: boolean, message: string): { ok: false; error: { kind: "configuration" | "internal"; message: string; exitCode: 1 | 2 } } {
+  return { ok: false, error: { kind: configuration ? "configuration" : "internal", message, exitCode: configuration ? 2 : 1 } };
 }
