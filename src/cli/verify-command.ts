@@ -68,11 +68,12 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
   if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
   if (v.markdown !== undefined && v.markdown.trim() === "") throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
+  // The stats file is read and checked once for its table sizes; its "server" is production's major.
+  const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   const production = await productionMajor({
     ...(v["production-postgres-version"] !== undefined ? { explicit: v["production-postgres-version"] } : {}),
     ...(v.stats !== undefined ? { statsFile: path.resolve(v.stats) } : {}),
   });
-  const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   let report;
   try {
     report = await verify({
