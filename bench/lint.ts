@@ -44,7 +44,15 @@ export interface LintBench {
    * files, best of 3 each, alternated; `baselineTotal` is the finding count measured before issue 14
    * (the done-when bound is ± 5 % of it) and recall is against squawk's destructive findings.
    */
-  eachMigration: { total: number; share: number; ms: number; squawkMs?: number; ratio?: number; baselineTotal: number; recall: { matched: number; of: number } };
+  eachMigration: {
+    total: number; share: number; ms: number; squawkMs?: number; ratio?: number; baselineTotal: number; recall: { matched: number; of: number };
+    /**
+     * The floor of any Node + libpg-query linter on the same files (bench/parse-floor.mjs: start node,
+     * load the WASM parser, read and parse every migration, nothing else), best of 3 in the same
+     * alternation, and its ratio to squawk: what no per-migration work of ours can go below.
+     */
+    parseFloorMs: number; floorRatio?: number;
+  };
   /** `migrate-guard lint FILE` of one migration next to `node -e 0`: medians of 5, alternated (target ≤ 2×). */
   oneFile: { ms: number; nodeBaselineMs: number; ratio: number; runs: number[]; nodeRuns: number[] };
   incremental: { coldMs: number; warmMs: number[]; warmMedianMs: number; nodeBaselineMs: number; findings: number };
@@ -93,15 +101,19 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
   // --each-migration against squawk on the same files, alternated, best of 3 each.
   const eachRuns: { ms: number; stdout: string }[] = [];
   const squawkEachRuns: { ms: number }[] = [];
+  const floorRuns: { ms: number }[] = [];
+  const floor = path.join(repoRoot, "bench/parse-floor.mjs");
   for (let i = 0; i < 3; i++) {
     eachRuns.push(await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--each-migration", "--format", "json", "--fail-on", "never"], { cwd: repoRoot }));
     if (live) squawkEachRuns.push(await run(squawkBin, ["--reporter", "json", ...rel], { cwd: repoRoot }));
+    floorRuns.push(await run(process.execPath, [floor, path.join(fixtureRel, "prisma/migrations")], { cwd: repoRoot }));
   }
   const eachDoc = JSON.parse(eachRuns[0]!.stdout) as LintDoc;
   const eachTotal = eachDoc.findings.length;
   const eachMs = best(eachRuns);
   const squawkEachMs = live ? best(squawkEachRuns) : undefined;
   const eachRecall = recallOf(eachDoc.findings, wanted, repoRoot);
+  const parseFloorMs = best(floorRuns);
 
   const oursMs = best(oursRuns);
   const squawkMs = live ? best(squawkRuns) : undefined;
@@ -114,6 +126,7 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
     eachMigration: {
       total: eachTotal, share: eachTotal / theirs.length, ms: eachMs, ...(squawkEachMs !== undefined ? { squawkMs: squawkEachMs, ratio: eachMs / squawkEachMs } : {}),
       baselineTotal: EACH_MIGRATION_BASELINE, recall: eachRecall,
+      parseFloorMs, ...(squawkEachMs !== undefined ? { floorRatio: parseFloorMs / squawkEachMs } : {}),
     },
     oneFile: await oneFile(cli, files[files.length - 1]!, repoRoot),
     incremental: await incremental(cli, path.join(repoRoot, fixtureRel)),
@@ -194,6 +207,8 @@ export function renderLintBench(b: LintBench): string {
     b.eachMigration.ratio !== undefined
       ? `  --each-migration wall time ${ms(b.eachMigration.ms)}, squawk ${ms(b.eachMigration.squawkMs!)} on the same ${b.files} files: ratio ${b.eachMigration.ratio.toFixed(2)} (target ≤ 1.50: ${b.eachMigration.ratio <= 1.5 ? "PASS" : "FAIL"})`
       : `  --each-migration wall time ${ms(b.eachMigration.ms)}; squawk not installed: ratio not measured`,
+    `  parse floor    node + libpg-query reading and parsing the same ${b.files} files, nothing else (bench/parse-floor.mjs): ${ms(b.eachMigration.parseFloorMs)}` +
+      (b.eachMigration.floorRatio !== undefined ? `, ${b.eachMigration.floorRatio.toFixed(2)} × squawk; --each-migration is ${(b.eachMigration.ms / b.eachMigration.parseFloorMs).toFixed(2)} × the floor` : ""),
     `  one file       migrate-guard lint FILE ${ms(b.oneFile.ms)} (runs ${b.oneFile.runs.map(Math.round).join("/")}), node -e 0 ${ms(b.oneFile.nodeBaselineMs)}: ratio ${b.oneFile.ratio.toFixed(2)} (target ≤ 2.00: ${b.oneFile.ratio <= 2 ? "PASS" : "FAIL"})`,
     `  incremental    one new migration on ${b.files}: cold cache ${ms(b.incremental.coldMs)}, warm median ${ms(b.incremental.warmMedianMs)} (runs ${b.incremental.warmMs.map(Math.round).join("/")}), node -e 0 ${ms(b.incremental.nodeBaselineMs)}; target ≤ 150 ms: ${b.incremental.warmMedianMs <= 150 ? "PASS" : "FAIL"}`,
   ].join("\n");

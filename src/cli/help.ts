@@ -2,25 +2,13 @@
 // `migrate-guard <command> --help` prints the command's usage (exported by its own file) followed by
 // examples and the options every command takes. Adding a command: one entry here and one `case` in
 // main.ts (test/cli/help.test.ts fails for a `case` without an entry).
-import { BACKUP_USAGE } from "./backup-command.js";
-import { DEPLOY_USAGE } from "./deploy-command.js";
-import { GATE_USAGE } from "./gate-command.js";
-import { INIT_USAGE } from "./init-command.js";
-import { LINT_USAGE } from "./lint-command.js";
-import { LOCAL_USAGE } from "./local-command.js";
-import { RESOLVE_USAGE } from "./resolve-command.js";
-import { ROLLBACK_USAGE } from "./rollback-command.js";
-import { STATS_USAGE } from "./stats-command.js";
-import { STATUS_USAGE } from "./status-command.js";
-import { TEST_DATA_USAGE } from "./test-data-command.js";
-import { VERIFY_USAGE } from "./verify-command.js";
 
 export interface CommandHelp {
   name: string;
   /** One line for the command list. */
   summary: string;
-  /** The command's usage and options (exported by its *-command.ts). */
-  usage: string;
+  /** The command's usage and options (exported by its *-command.ts, loaded only for its help). */
+  usage: () => Promise<string>;
   /** Command lines to copy; `note` says what each does. */
   examples: { command: string; note: string }[];
 }
@@ -29,7 +17,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "verify",
     summary: "apply every migration to a throwaway PostgreSQL and run all PR checks",
-    usage: VERIFY_USAGE,
+    usage: async () => (await import("./verify-command.js")).VERIFY_USAGE,
     examples: [
       { command: "migrate-guard verify --base-ref origin/main", note: "what the pull request check runs, before you push" },
       { command: "migrate-guard verify --working-directory apps/api --json", note: "a monorepo package, as JSON" },
@@ -39,7 +27,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "lint",
     summary: "check migrations for destructive and locking hazards (no database needed)",
-    usage: LINT_USAGE,
+    usage: async () => (await import("./lint-command.js")).LINT_USAGE,
     examples: [
       { command: "migrate-guard lint --base-ref origin/main", note: "lint the migrations new on this branch" },
       { command: "migrate-guard lint prisma/migrations/20250101000000_add_index/migration.sql", note: "lint one file" },
@@ -48,7 +36,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "status",
     summary: "show an environment's migrations (applied, pending, failed, edited after apply)",
-    usage: STATUS_USAGE,
+    usage: async () => (await import("./status-command.js")).STATUS_USAGE,
     examples: [
       { command: "migrate-guard status --environment staging", note: "DATABASE_URL from .env.staging or the environment" },
       { command: "migrate-guard status --environment production --json", note: "as one JSON document" },
@@ -57,7 +45,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "deploy",
     summary: "apply an environment's pending migrations (prisma migrate deploy, with guards)",
-    usage: DEPLOY_USAGE,
+    usage: async () => (await import("./deploy-command.js")).DEPLOY_USAGE,
     examples: [
       { command: "migrate-guard deploy --environment staging", note: "the first deploy stamps the database as staging" },
       { command: "migrate-guard deploy --environment production --confirm production --backup", note: "typed confirmation, pg_dump first" },
@@ -66,7 +54,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "resolve",
     summary: "mark an environment's failed migration --rolled-back or --applied",
-    usage: RESOLVE_USAGE,
+    usage: async () => (await import("./resolve-command.js")).RESOLVE_USAGE,
     examples: [
       { command: "migrate-guard resolve --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts", note: "after a failed migration whose changes did not stay" },
     ],
@@ -74,7 +62,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "rollback",
     summary: "mark a failed migration rolled back, or write a new migration that reverts an applied one",
-    usage: ROLLBACK_USAGE,
+    usage: async () => (await import("./rollback-command.js")).ROLLBACK_USAGE,
     examples: [
       { command: "migrate-guard rollback --environment staging", note: "at a terminal: pick the migration, type its name" },
       { command: "migrate-guard rollback --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts", note: "a failed migration" },
@@ -84,7 +72,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "gate",
     summary: "may staging's migrations go to production? pass, wait (time left) or block, after the soak",
-    usage: GATE_USAGE,
+    usage: async () => (await import("./gate-command.js")).GATE_USAGE,
     examples: [
       { command: "migrate-guard gate --soak-hours 24", note: "URLs from STAGING_DATABASE_URL / PRODUCTION_DATABASE_URL" },
       { command: "migrate-guard gate --json", note: "{ decision, remainingSeconds, earliestPassAt, reasons, migrations }" },
@@ -93,7 +81,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "test-data",
     summary: "run the app's test-data script on a staging or local database (never production)",
-    usage: TEST_DATA_USAGE,
+    usage: async () => (await import("./test-data-command.js")).TEST_DATA_USAGE,
     examples: [
       { command: 'migrate-guard test-data create --environment staging --command "npm run test-data:create"', note: "on the database stamped staging" },
       { command: 'migrate-guard test-data cleanup --environment staging --command "npm run test-data:cleanup" --confirm DELETE', note: "cleanup, confirmed without a terminal" },
@@ -103,7 +91,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "init",
     summary: "add the db:* npm scripts, env files and caller workflows to an app",
-    usage: INIT_USAGE,
+    usage: async () => (await import("./init-command.js")).INIT_USAGE,
     examples: [
       { command: "migrate-guard init --dry-run", note: "show what would change" },
       { command: "migrate-guard init --working-directory apps/api", note: "a monorepo package" },
@@ -112,7 +100,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "backup",
     summary: "pg_dump an environment's database (after checking its stamp)",
-    usage: BACKUP_USAGE,
+    usage: async () => (await import("./backup-command.js")).BACKUP_USAGE,
     examples: [
       { command: "migrate-guard backup --environment production", note: "DATABASE_URL from .env.production or the environment" },
       { command: "migrate-guard backup --environment staging --backup-file /secure/staging.dump", note: "to a chosen file" },
@@ -121,7 +109,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "stats",
     summary: "write an environment's table sizes (rows, bytes) for size-aware lint and verify",
-    usage: STATS_USAGE,
+    usage: async () => (await import("./stats-command.js")).STATS_USAGE,
     examples: [
       { command: "migrate-guard stats --environment production --output stats.json", note: "DATABASE_URL from .env.production or the environment" },
       { command: "migrate-guard lint --base-ref origin/main --stats stats.json", note: "raise lock hazards on tables of ≥ 1 M rows" },
@@ -130,7 +118,7 @@ export const COMMANDS: CommandHelp[] = [
   {
     name: "local",
     summary: "a local development PostgreSQL (no Docker) and commands run against it",
-    usage: LOCAL_USAGE,
+    usage: async () => (await import("./local-command.js")).LOCAL_USAGE,
     examples: [
       { command: "migrate-guard local start", note: "start it (data kept in .migrate-guard/postgres)" },
       { command: "migrate-guard local exec -- prisma migrate dev", note: "Prisma's dev workflow against the local database only" },
@@ -150,10 +138,11 @@ export function findCommand(name: string): CommandHelp | undefined {
 }
 
 /** `migrate-guard <command> --help`. */
-export function commandHelp(help: CommandHelp): string {
+export async function commandHelp(help: CommandHelp): Promise<string> {
+  const usage = await help.usage();
   const width = Math.max(...help.examples.map((e) => e.command.length));
   const examples = help.examples.map((e) => (width <= 72 ? `  ${e.command.padEnd(width)}  # ${e.note}` : `  # ${e.note}\n  ${e.command}`)).join("\n");
-  return `${help.usage.trimEnd()}\n\nExamples:\n${examples}\n\n${GLOBAL_OPTIONS}\n`;
+  return `${usage.trimEnd()}\n\nExamples:\n${examples}\n\n${GLOBAL_OPTIONS}\n`;
 }
 
 /** `migrate-guard --help`. */

@@ -2,23 +2,12 @@
 // 2 usage/configuration error). Each command lives in its own file.
 import { ConfigurationError, redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { verifyCommand } from "./verify-command.js";
-import { lintCommand } from "./lint-command.js";
-import { statusCommand } from "./status-command.js";
-import { deployCommand } from "./deploy-command.js";
-import { resolveCommand } from "./resolve-command.js";
-import { rollbackCommand } from "./rollback-command.js";
-import { refuseDangerousCommand } from "../migrate/settings.js";
-import { testDataCommand } from "./test-data-command.js";
-import { initCommand } from "./init-command.js";
-import { localCommand } from "./local-command.js";
-import { backupCommand } from "./backup-command.js";
-import { gateCommand } from "./gate-command.js";
-import { statsCommand } from "./stats-command.js";
 import { commandHelp, findCommand, mainUsage } from "./help.js";
 import { loadEnvFiles } from "./env-files.js";
 import { VERSION } from "../version.js";
 
+// Each command's module (and all it imports: pg, Prisma, the parser…) is loaded only when that
+// command runs: a start-up that compiles and evaluates every command costs more than `lint FILE` itself.
 // The command list comes from the help table (src/cli/help.ts): a new command adds its entry there.
 const USAGE = mainUsage();
 
@@ -36,26 +25,26 @@ export async function main(argv: string[]): Promise<number> {
     const help = command ? findCommand(command) : undefined;
     const beforeSeparator = filtered.indexOf("--") < 0 ? filtered : filtered.slice(0, filtered.indexOf("--"));
     if (help && (beforeSeparator.includes("--help") || beforeSeparator.includes("-h"))) {
-      process.stdout.write(commandHelp(help));
+      process.stdout.write(await commandHelp(help));
       return 0;
     }
     // --env-file FILE and the automatic .env.<environment>, before any command reads process.env.
     const args = loadEnvFiles(filtered, { logger }).argv;
     switch (command) {
       case "verify":
-        return await verifyCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-      case "lint": return await lintCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-      case "status": return await statusCommand(args, { stdout: process.stdout, logger });
-      case "deploy": return await deployCommand(args, { stdout: process.stdout, logger });
-      case "resolve": return await resolveCommand(args, { stdout: process.stdout, logger });
-      case "rollback": return await rollbackCommand(args, { stdout: process.stdout, logger });
-      case "test-data": return await testDataCommand(args, { stdout: process.stdout, logger });
-      case "init": return await initCommand(args, { stdout: process.stdout, logger });
-      case "local": return await localCommand(args, { stdout: process.stdout, logger });
-      case "backup": return await backupCommand(args, { stdout: process.stdout, logger });
-      case "gate": return await gateCommand(args, { stdout: process.stdout, logger });
-      case "stats": return await statsCommand(args, { stdout: process.stdout, logger });
-      case "dev": case "reset": case "push": case "db-push": case "execute": case "db-execute": return refuseDangerousCommand(command);
+        return await (await import("./verify-command.js")).verifyCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+      case "lint": return await (await import("./lint-command.js")).lintCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+      case "status": return await (await import("./status-command.js")).statusCommand(args, { stdout: process.stdout, logger });
+      case "deploy": return await (await import("./deploy-command.js")).deployCommand(args, { stdout: process.stdout, logger });
+      case "resolve": return await (await import("./resolve-command.js")).resolveCommand(args, { stdout: process.stdout, logger });
+      case "rollback": return await (await import("./rollback-command.js")).rollbackCommand(args, { stdout: process.stdout, logger });
+      case "test-data": return await (await import("./test-data-command.js")).testDataCommand(args, { stdout: process.stdout, logger });
+      case "init": return await (await import("./init-command.js")).initCommand(args, { stdout: process.stdout, logger });
+      case "local": return await (await import("./local-command.js")).localCommand(args, { stdout: process.stdout, logger });
+      case "backup": return await (await import("./backup-command.js")).backupCommand(args, { stdout: process.stdout, logger });
+      case "gate": return await (await import("./gate-command.js")).gateCommand(args, { stdout: process.stdout, logger });
+      case "stats": return await (await import("./stats-command.js")).statsCommand(args, { stdout: process.stdout, logger });
+      case "dev": case "reset": case "push": case "db-push": case "execute": case "db-execute": return (await import("../migrate/settings.js")).refuseDangerousCommand(command);
       case "-V": case "--version":
         process.stdout.write(`${VERSION}\n`);
         return 0;

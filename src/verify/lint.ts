@@ -140,7 +140,8 @@ export async function runLint(settings: LintSettings): Promise<LintOutcome> {
   // Both git questions at once: rev-parse works from any folder inside the repository.
   const commitPromise = settings.baseRef ? resolveCommit(project.workingDirectory, settings.baseRef) : undefined;
   commitPromise?.catch(() => {});
-  const gitRoot = await repositoryRoot(project.workingDirectory);
+  // Only a base ref needs git: --all and --each-migration read the working tree alone (no git process).
+  const gitRoot = settings.baseRef ? await repositoryRoot(project.workingDirectory) : undefined;
   if (settings.baseRef && !gitRoot) {
     throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
   }
