@@ -36,20 +36,34 @@ export async function actionWarm(repoRoot: string, prDir: string, baseRef: strin
   const files = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-bench-files-"));
   try {
     const eventFile = path.join(files, "event.json");
-    writeFileSync(eventFile, JSON.stringify({ pull_request: { number: 1, base: { sha: baseRef, ref: "main" }, head: { sha: "1".repeat(40), ref: "bench" } } }));
+    writeFileSync(
+      eventFile,
+      JSON.stringify({ pull_request: { number: 1, base: { sha: baseRef, ref: "main" }, head: { sha: "1".repeat(40), ref: "bench" } } }),
+    );
     const job = async (ref: string, readAlso: string[]): Promise<ActionJob> => {
       rmSync(runnerTemp, { recursive: true, force: true });
       await mkdir(runnerTemp);
-      const commandFiles = Object.fromEntries(["GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_PATH"].map((name) => {
-        const file = path.join(files, name.toLowerCase());
-        writeFileSync(file, "");
-        return [name, file];
-      }));
+      const commandFiles = Object.fromEntries(
+        ["GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_PATH"].map((name) => {
+          const file = path.join(files, name.toLowerCase());
+          writeFileSync(file, "");
+          return [name, file];
+        }),
+      );
       // Nothing of a surrounding workflow: only what a runner gives this job.
-      const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(k)));
+      const env: NodeJS.ProcessEnv = Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(k)),
+      );
       Object.assign(env, commandFiles, service.env(service.token(ref, readAlso)), {
-        GITHUB_WORKSPACE: prDir, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventFile, GITHUB_REPOSITORY: "bench/app", RUNNER_TEMP: runnerTemp,
-        "INPUT_WORKING-DIRECTORY": ".", INPUT_CACHE: "true", INPUT_COMMENT: "false", "INPUT_SLOW-MIGRATION-SECONDS": "30",
+        GITHUB_WORKSPACE: prDir,
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_EVENT_PATH: eventFile,
+        GITHUB_REPOSITORY: "bench/app",
+        RUNNER_TEMP: runnerTemp,
+        "INPUT_WORKING-DIRECTORY": ".",
+        INPUT_CACHE: "true",
+        INPUT_COMMENT: "false",
+        "INPUT_SLOW-MIGRATION-SECONDS": "30",
       });
       const main = await run(process.execPath, [path.join(repoRoot, "dist/verify/index.js")], { cwd: prDir, env });
       const state = parseCommandFile(readFileSync(commandFiles.GITHUB_STATE!, "utf8"));
@@ -58,10 +72,18 @@ export async function actionWarm(repoRoot: string, prDir: string, baseRef: strin
       const post = await run(process.execPath, [path.join(repoRoot, "dist/verify-post/index.js")], { cwd: prDir, env });
       // Exit 1 with outputs is a verdict (a check failed; trigger.dev's history has drift), not a failed job.
       const ok = (main.code === 0 || (main.code === 1 && outputs.ok !== undefined)) && post.code === 0;
-      const restored = /Cache hit for restore-key:/.test(main.stdout) ? "restore-key" : /Cache hit for:/.test(main.stdout) ? "exact" : undefined;
+      const restored = /Cache hit for restore-key:/.test(main.stdout)
+        ? "restore-key"
+        : /Cache hit for:/.test(main.stdout)
+          ? "exact"
+          : undefined;
       return {
-        ms: main.ms + post.ms, mainMs: main.ms, postMs: post.ms, ok,
-        ...(outputs.cache ? { cache: outputs.cache } : {}), ...(restored ? { restored } : {}),
+        ms: main.ms + post.ms,
+        mainMs: main.ms,
+        postMs: post.ms,
+        ok,
+        ...(outputs.cache ? { cache: outputs.cache } : {}),
+        ...(restored ? { restored } : {}),
         saved: /Snapshot cache: saved the cache entry/.test(post.stdout),
         detail: ok ? "ok" : `failed (${firstErrorLine(main.code === 0 ? post : main)})`,
       };

@@ -10,21 +10,51 @@ import { median, run } from "./proc.js";
 import { migrationFiles } from "./steps.js";
 
 const SQUAWK_CLASS: Record<string, string> = {
-  "ban-drop-column": "destructive", "ban-drop-table": "destructive", "ban-drop-database": "destructive", "ban-truncate-cascade": "destructive",
-  "renaming-column": "breaking", "renaming-table": "breaking", "changing-column-type": "breaking", "ban-drop-not-null": "breaking",
-  "adding-required-field": "data", "adding-not-nullable-field": "data", "disallowed-unique-constraint": "data",
-  "require-concurrent-index-creation": "locking", "require-concurrent-index-deletion": "locking", "constraint-missing-not-valid": "locking",
-  "adding-foreign-key-constraint": "locking", "require-lock-timeout": "locking", "require-statement-timeout": "locking",
-  "adding-field-with-default": "locking", "ban-concurrent-index-creation-in-transaction": "locking", "adding-serial-primary-key-field": "locking",
-  "prefer-timestamp-tz": "hygiene", "prefer-bigint-over-int": "hygiene", "prefer-bigint-over-smallint": "hygiene", "prefer-identity": "hygiene",
-  "identifier-too-long": "hygiene", "require-enum-value-ordering": "hygiene", "prefer-text-field": "hygiene", "ban-char-field": "hygiene",
+  "ban-drop-column": "destructive",
+  "ban-drop-table": "destructive",
+  "ban-drop-database": "destructive",
+  "ban-truncate-cascade": "destructive",
+  "renaming-column": "breaking",
+  "renaming-table": "breaking",
+  "changing-column-type": "breaking",
+  "ban-drop-not-null": "breaking",
+  "adding-required-field": "data",
+  "adding-not-nullable-field": "data",
+  "disallowed-unique-constraint": "data",
+  "require-concurrent-index-creation": "locking",
+  "require-concurrent-index-deletion": "locking",
+  "constraint-missing-not-valid": "locking",
+  "adding-foreign-key-constraint": "locking",
+  "require-lock-timeout": "locking",
+  "require-statement-timeout": "locking",
+  "adding-field-with-default": "locking",
+  "ban-concurrent-index-creation-in-transaction": "locking",
+  "adding-serial-primary-key-field": "locking",
+  "prefer-timestamp-tz": "hygiene",
+  "prefer-bigint-over-int": "hygiene",
+  "prefer-bigint-over-smallint": "hygiene",
+  "prefer-identity": "hygiene",
+  "identifier-too-long": "hygiene",
+  "require-enum-value-ordering": "hygiene",
+  "prefer-text-field": "hygiene",
+  "ban-char-field": "hygiene",
   "prefer-robust-stmts": "robustness",
 };
 const DESTRUCTIVE_SQUAWK = new Set(["ban-drop-column", "ban-drop-table", "renaming-column", "renaming-table", "changing-column-type"]);
 const DESTRUCTIVE_OURS = new Set(["drop-column", "drop-table", "rename-column", "rename-table", "change-column-type"]);
 
-interface OurFinding { rule: string; class: string; file: string; line: number; severity: string }
-interface LintDoc { findings: OurFinding[]; durationMs: number; linted: string[] }
+interface OurFinding {
+  rule: string;
+  class: string;
+  file: string;
+  line: number;
+  severity: string;
+}
+interface LintDoc {
+  findings: OurFinding[];
+  durationMs: number;
+  linted: string[];
+}
 
 export interface LintBench {
   files: number;
@@ -45,13 +75,20 @@ export interface LintBench {
    * (the done-when bound is ± 5 % of it) and recall is against squawk's destructive findings.
    */
   eachMigration: {
-    total: number; share: number; ms: number; squawkMs?: number; ratio?: number; baselineTotal: number; recall: { matched: number; of: number };
+    total: number;
+    share: number;
+    ms: number;
+    squawkMs?: number;
+    ratio?: number;
+    baselineTotal: number;
+    recall: { matched: number; of: number };
     /**
      * The floor of any Node + libpg-query linter on the same files (bench/parse-floor.mjs: start node,
      * load the WASM parser, read and parse every migration, nothing else), best of 3 in the same
      * alternation, and its ratio to squawk: what no per-migration work of ours can go below.
      */
-    parseFloorMs: number; floorRatio?: number;
+    parseFloorMs: number;
+    floorRatio?: number;
   };
   /** `migrate-guard lint FILE` of one migration next to `node -e 0`: medians of 5, alternated (target ≤ 2×). */
   oneFile: { ms: number; nodeBaselineMs: number; ratio: number; runs: number[]; nodeRuns: number[] };
@@ -60,9 +97,14 @@ export interface LintBench {
 
 /** squawk's findings as recorded for the tests (test/lint/squawk/<corpus>.json): totals by rule, destructive ones located. */
 function recordedSquawk(repoRoot: string, fixtureRel: string): { file: string; line: number; rule_name: string }[] {
-  const rec = JSON.parse(readFileSync(path.join(repoRoot, "test/lint/squawk", `${path.basename(fixtureRel)}.json`), "utf8")) as { byRule: Record<string, number>; destructive: { file: string; line: number; rule: string }[] };
+  const rec = JSON.parse(readFileSync(path.join(repoRoot, "test/lint/squawk", `${path.basename(fixtureRel)}.json`), "utf8")) as {
+    byRule: Record<string, number>;
+    destructive: { file: string; line: number; rule: string }[];
+  };
   const located = rec.destructive.map((d) => ({ file: path.join(fixtureRel, d.file), line: d.line - 1, rule_name: d.rule }));
-  const rest = Object.entries(rec.byRule).flatMap(([rule, n]) => Array.from({ length: DESTRUCTIVE_SQUAWK.has(rule) ? 0 : n }, () => ({ file: "", line: -1, rule_name: rule })));
+  const rest = Object.entries(rec.byRule).flatMap(([rule, n]) =>
+    Array.from({ length: DESTRUCTIVE_SQUAWK.has(rule) ? 0 : n }, () => ({ file: "", line: -1, rule_name: rule })),
+  );
   return [...located, ...rest];
 }
 
@@ -86,12 +128,18 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
   const oursRuns: { ms: number; stdout: string }[] = [];
   const squawkRuns: { ms: number; stdout: string }[] = [];
   for (let i = 0; i < 3; i++) {
-    oursRuns.push(await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--all", "--format", "json", "--fail-on", "never"], { cwd: repoRoot }));
+    oursRuns.push(
+      await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--all", "--format", "json", "--fail-on", "never"], {
+        cwd: repoRoot,
+      }),
+    );
     if (live) squawkRuns.push(await run(squawkBin, ["--reporter", "json", ...rel], { cwd: repoRoot }));
   }
   const best = (runs: { ms: number }[]) => Math.min(...runs.map((r) => r.ms));
   const doc = JSON.parse(oursRuns[0]!.stdout) as LintDoc;
-  const theirs = live ? (JSON.parse(squawkRuns[0]!.stdout) as { file: string; line: number; rule_name: string }[]) : recordedSquawk(repoRoot, fixtureRel);
+  const theirs = live
+    ? (JSON.parse(squawkRuns[0]!.stdout) as { file: string; line: number; rule_name: string }[])
+    : recordedSquawk(repoRoot, fixtureRel);
 
   // One to one: a squawk finding (0-based line, on the command) matches a finding of ours in the
   // same file whose statement starts at or above it, the nearest first.
@@ -104,7 +152,13 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
   const floorRuns: { ms: number }[] = [];
   const floor = path.join(repoRoot, "bench/parse-floor.mjs");
   for (let i = 0; i < 3; i++) {
-    eachRuns.push(await run(process.execPath, [cli, "lint", "--working-directory", fixtureRel, "--each-migration", "--format", "json", "--fail-on", "never"], { cwd: repoRoot }));
+    eachRuns.push(
+      await run(
+        process.execPath,
+        [cli, "lint", "--working-directory", fixtureRel, "--each-migration", "--format", "json", "--fail-on", "never"],
+        { cwd: repoRoot },
+      ),
+    );
     if (live) squawkEachRuns.push(await run(squawkBin, ["--reporter", "json", ...rel], { cwd: repoRoot }));
     floorRuns.push(await run(process.execPath, [floor, path.join(fixtureRel, "prisma/migrations")], { cwd: repoRoot }));
   }
@@ -118,15 +172,27 @@ export async function lintBench(repoRoot: string, fixtureRel: string): Promise<L
   const oursMs = best(oursRuns);
   const squawkMs = live ? best(squawkRuns) : undefined;
   return {
-    files: files.length, oursMs, oursInProcessMs: doc.durationMs, ...(squawkMs !== undefined ? { squawkMs, ratio: oursMs / squawkMs } : {}),
-    ours: { total: doc.findings.length, byClass: count(doc.findings.map((f) => f.class)), bySeverity: count(doc.findings.map((f) => f.severity)) },
+    files: files.length,
+    oursMs,
+    oursInProcessMs: doc.durationMs,
+    ...(squawkMs !== undefined ? { squawkMs, ratio: oursMs / squawkMs } : {}),
+    ours: {
+      total: doc.findings.length,
+      byClass: count(doc.findings.map((f) => f.class)),
+      bySeverity: count(doc.findings.map((f) => f.severity)),
+    },
     squawk: { total: theirs.length, byClass: count(theirs.map((f) => SQUAWK_CLASS[f.rule_name] ?? "other")) },
     share: doc.findings.length / theirs.length,
     recall: { matched, of: wanted.length },
     eachMigration: {
-      total: eachTotal, share: eachTotal / theirs.length, ms: eachMs, ...(squawkEachMs !== undefined ? { squawkMs: squawkEachMs, ratio: eachMs / squawkEachMs } : {}),
-      baselineTotal: EACH_MIGRATION_BASELINE, recall: eachRecall,
-      parseFloorMs, ...(squawkEachMs !== undefined ? { floorRatio: parseFloorMs / squawkEachMs } : {}),
+      total: eachTotal,
+      share: eachTotal / theirs.length,
+      ms: eachMs,
+      ...(squawkEachMs !== undefined ? { squawkMs: squawkEachMs, ratio: eachMs / squawkEachMs } : {}),
+      baselineTotal: EACH_MIGRATION_BASELINE,
+      recall: eachRecall,
+      parseFloorMs,
+      ...(squawkEachMs !== undefined ? { floorRatio: parseFloorMs / squawkEachMs } : {}),
     },
     oneFile: await oneFile(cli, files[files.length - 1]!, repoRoot),
     incremental: await incremental(cli, path.join(repoRoot, fixtureRel)),
@@ -141,8 +207,13 @@ function recallOf(findings: OurFinding[], wanted: { file: string; line: number }
   const mine = findings.filter((f) => DESTRUCTIVE_OURS.has(f.rule)).map((f) => ({ ...f, used: false }));
   let matched = 0;
   for (const w of wanted) {
-    const c = mine.filter((m) => !m.used && path.resolve(repoRoot, m.file) === path.resolve(repoRoot, w.file) && m.line <= w.line + 1).sort((a, b) => b.line - a.line)[0];
-    if (c) { c.used = true; matched++; }
+    const c = mine
+      .filter((m) => !m.used && path.resolve(repoRoot, m.file) === path.resolve(repoRoot, w.file) && m.line <= w.line + 1)
+      .sort((a, b) => b.line - a.line)[0];
+    if (c) {
+      c.used = true;
+      matched++;
+    }
   }
   return { matched, of: wanted.length };
 }
@@ -166,13 +237,20 @@ async function incremental(cli: string, fixtureDir: string): Promise<LintBench["
   try {
     const project = path.join(dir, "app");
     cpSync(fixtureDir, project, { recursive: true });
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: project, stdio: "ignore" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], {
+        cwd: project,
+        stdio: "ignore",
+      });
     git("init", "-q", "-b", "main");
     git("add", "-A");
     git("commit", "-q", "-m", "base");
     git("gc", "-q");
     mkdirSync(path.join(project, "prisma/migrations/29990101000000_add_user_flag"));
-    writeFileSync(path.join(project, "prisma/migrations/29990101000000_add_user_flag/migration.sql"), `-- AlterTable\nALTER TABLE "User" ADD COLUMN "flag" BOOLEAN NOT NULL DEFAULT false;\n`);
+    writeFileSync(
+      path.join(project, "prisma/migrations/29990101000000_add_user_flag/migration.sql"),
+      `-- AlterTable\nALTER TABLE "User" ADD COLUMN "flag" BOOLEAN NOT NULL DEFAULT false;\n`,
+    );
     const env = { ...process.env, MIGRATE_GUARD_CACHE_DIR: path.join(dir, "cache") };
     const lint = () => run(process.execPath, [cli, "lint", "--base-ref", "main", "--format", "json"], { cwd: project, env });
     const cold = await lint();
@@ -198,7 +276,9 @@ export function renderLintBench(b: LintBench): string {
     b.squawkMs !== undefined && b.ratio !== undefined
       ? `  wall time      migrate-guard lint ${ms(b.oursMs)} (in-process ${ms(b.oursInProcessMs)}), squawk ${ms(b.squawkMs)}, ratio ${b.ratio.toFixed(2)} (target ≤ 1.50: ${b.ratio <= 1.5 ? "PASS" : "FAIL"})`
       : `  wall time      migrate-guard lint ${ms(b.oursMs)} (in-process ${ms(b.oursInProcessMs)}); squawk not installed (npm install --no-save squawk-cli@2.66): ratio not measured, findings from test/lint/squawk/`,
-    `  findings       migrate-guard ${b.ours.total} (${Object.entries(b.ours.bySeverity).map(([k, v]) => `${v} ${k}`).join(", ")}), squawk ${b.squawk.total}: ${pct(b.share)} (target ≤ 10%: ${b.share <= 0.1 ? "PASS" : "FAIL"})`,
+    `  findings       migrate-guard ${b.ours.total} (${Object.entries(b.ours.bySeverity)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")}), squawk ${b.squawk.total}: ${pct(b.share)} (target ≤ 10%: ${b.share <= 0.1 ? "PASS" : "FAIL"})`,
     `  per class      ${classes.map((c) => `${c} ${b.ours.byClass[c] ?? 0}/${b.squawk.byClass[c] ?? 0}`).join(", ")}   (ours/squawk)`,
     `  recall         ${b.recall.matched}/${b.recall.of} of squawk's DROP TABLE/DROP COLUMN/rename/type-change findings (target 100%: ${b.recall.matched === b.recall.of ? "PASS" : "FAIL"})`,
     `  --each-migration (each judged against the ones before it): ${b.eachMigration.total} findings, ${pct(b.eachMigration.share)} of squawk's; ` +
@@ -208,7 +288,9 @@ export function renderLintBench(b: LintBench): string {
       ? `  --each-migration wall time ${ms(b.eachMigration.ms)}, squawk ${ms(b.eachMigration.squawkMs!)} on the same ${b.files} files: ratio ${b.eachMigration.ratio.toFixed(2)} (target ≤ 1.50: ${b.eachMigration.ratio <= 1.5 ? "PASS" : "FAIL"})`
       : `  --each-migration wall time ${ms(b.eachMigration.ms)}; squawk not installed: ratio not measured`,
     `  parse floor    node + libpg-query reading and parsing the same ${b.files} files, nothing else (bench/parse-floor.mjs): ${ms(b.eachMigration.parseFloorMs)}` +
-      (b.eachMigration.floorRatio !== undefined ? `, ${b.eachMigration.floorRatio.toFixed(2)} × squawk; --each-migration is ${(b.eachMigration.ms / b.eachMigration.parseFloorMs).toFixed(2)} × the floor` : ""),
+      (b.eachMigration.floorRatio !== undefined
+        ? `, ${b.eachMigration.floorRatio.toFixed(2)} × squawk; --each-migration is ${(b.eachMigration.ms / b.eachMigration.parseFloorMs).toFixed(2)} × the floor`
+        : ""),
     `  one file       migrate-guard lint FILE ${ms(b.oneFile.ms)} (runs ${b.oneFile.runs.map(Math.round).join("/")}), node -e 0 ${ms(b.oneFile.nodeBaselineMs)}: ratio ${b.oneFile.ratio.toFixed(2)} (target ≤ 2.00: ${b.oneFile.ratio <= 2 ? "PASS" : "FAIL"})`,
     `  incremental    one new migration on ${b.files}: cold cache ${ms(b.incremental.coldMs)}, warm median ${ms(b.incremental.warmMedianMs)} (runs ${b.incremental.warmMs.map(Math.round).join("/")}), node -e 0 ${ms(b.incremental.nodeBaselineMs)}; target ≤ 150 ms: ${b.incremental.warmMedianMs <= 150 ? "PASS" : "FAIL"}`,
   ].join("\n");

@@ -78,8 +78,12 @@ export function median(values: number[]): number {
 export function firstErrorLine(result: RunResult): string {
   if (result.timedOut) return "timed out";
   // Also skipped: Node's excerpt of the throwing source line (a minified bundle line mentions "Error").
-  const noise = /^(Loaded Prisma config|Prisma schema loaded|Datasource |Environment variables loaded|wasm:\/\/|file:\/\/|at |Node\.js v|\^+$)/;
-  const lines = `${result.stderr}\n${result.stdout}`.split("\n").map((l) => l.trim()).filter((l) => l && l.length < 400 && !noise.test(l));
+  const noise =
+    /^(Loaded Prisma config|Prisma schema loaded|Datasource |Environment variables loaded|wasm:\/\/|file:\/\/|at |Node\.js v|\^+$)/;
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && l.length < 400 && !noise.test(l));
   const index = lines.findIndex((l) => /error|panic|unreachable|fatal/i.test(l));
   const line = lines[Math.max(index, 0)] ?? `exit ${result.code ?? result.signal}`;
   // Prisma prints "Error:" alone on a line and the message on the next.

@@ -9,7 +9,17 @@ import { fileURLToPath } from "node:url";
 import { startCluster, type Cluster } from "../src/postgres/cluster.js";
 import { withTimeout } from "./proc.js";
 import { derive, renderTable, type Measurements } from "./report.js";
-import { actionColdStart, clusterReady, dropScratchDatabases, floor, migrationFiles, naive, prismaNoop, pullRequestRepo, verifyCli } from "./steps.js";
+import {
+  actionColdStart,
+  clusterReady,
+  dropScratchDatabases,
+  floor,
+  migrationFiles,
+  naive,
+  prismaNoop,
+  pullRequestRepo,
+  verifyCli,
+} from "./steps.js";
 import { lintBench, renderLintBench, type LintBench } from "./lint.js";
 import { actionWarm } from "./action-cache.js";
 
@@ -121,8 +131,17 @@ async function main(): Promise<number> {
   }
 
   const derived = derive(m);
-  const prismaVersion = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/prisma/package.json"), "utf8")) as { version: string }).version;
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadBefore, loadAfter: os.loadavg(), platform: `${os.platform()} ${os.release()}`, node: process.version };
+  const prismaVersion = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/prisma/package.json"), "utf8")) as { version: string })
+    .version;
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "?",
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadBefore,
+    loadAfter: os.loadavg(),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
   const header =
     `migrate-guard bench: ${FIXTURE_REL}, ${files.length} migrations\n` +
@@ -130,7 +149,18 @@ async function main(): Promise<number> {
   console.log(renderTable(m, derived, header));
   if (lint) console.log(`\n${renderLintBench(lint)}`);
 
-  const result = { date: new Date().toISOString(), commit: gitHead(), fixture: FIXTURE_REL, migrations: files.length, machine, postgresVersion, prismaVersion, ...m, ...derived, ...(lint ? { lint } : {}) };
+  const result = {
+    date: new Date().toISOString(),
+    commit: gitHead(),
+    fixture: FIXTURE_REL,
+    migrations: files.length,
+    machine,
+    postgresVersion,
+    prismaVersion,
+    ...m,
+    ...derived,
+    ...(lint ? { lint } : {}),
+  };
   const out = path.join(repoRoot, "bench/results/latest.json");
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(result, null, 2) + "\n");

@@ -20,7 +20,10 @@ function step(result: RunResult, ok = result.code === 0): Step {
 
 /** migration.sql of every migration folder, in Prisma's order (folder name, code unit order). */
 export async function migrationFiles(migrationsDir: string): Promise<string[]> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const files = names.map((n) => path.join(migrationsDir, n, "migration.sql"));
   await Promise.all(files.map((f) => stat(f))); // a folder without migration.sql would make (a) and (b) incomparable
   return files;
@@ -31,7 +34,9 @@ export async function floor(adminUrl: string, bindir: string, files: string[]): 
   await createDatabase(adminUrl, "bench_floor");
   const input = files.map((f) => `\\i '${f}'`).join("\n") + "\n";
   // -X: no ~/.psqlrc, so the floor is the same on every machine.
-  return step(await run(path.join(bindir, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", withDatabase(adminUrl, "bench_floor")], { input }));
+  return step(
+    await run(path.join(bindir, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", withDatabase(adminUrl, "bench_floor")], { input }),
+  );
 }
 
 export interface Naive {
@@ -53,7 +58,16 @@ export async function naive(adminUrl: string, fixtureDir: string, prismaEntry: s
     Object.assign(env, { DATABASE_URL: url, DIRECT_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NO_COLOR: "1" });
     return run(process.execPath, [prismaEntry, ...args], { cwd: fixtureDir, env });
   };
-  const diffArgs = ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script", "--exit-code"];
+  const diffArgs = [
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+    "--exit-code",
+  ];
   // --exit-code: 0 no difference, 2 differences, 1 error.
   const diffStep = (r: RunResult) => step(r, r.code === 0 || r.code === 2);
 
@@ -62,7 +76,9 @@ export async function naive(adminUrl: string, fixtureDir: string, prismaEntry: s
   const deployNoop = step(await prisma("bench_deploy", ["migrate", "deploy"]));
   // Each diff gets its own fresh DATABASE_URL: with this adapter the migrations are replayed into the
   // DATABASE_URL database, not into the shadow database (see the report), so it must be a scratch one.
-  const diffWithShadowFlag = diffStep(await prisma("bench_diff_flag", [...diffArgs, "--shadow-database-url", withDatabase(adminUrl, "bench_shadow")]));
+  const diffWithShadowFlag = diffStep(
+    await prisma("bench_diff_flag", [...diffArgs, "--shadow-database-url", withDatabase(adminUrl, "bench_shadow")]),
+  );
   const diff = diffStep(await prisma("bench_diff", diffArgs));
   return { deploy, deployNoop, diff, diffWithShadowFlag };
 }
@@ -84,7 +100,9 @@ export async function dropScratchDatabases(adminUrl: string): Promise<string[]> 
   await client.connect();
   let names: string[];
   try {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')");
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')",
+    );
     names = rows.map((r) => r.datname);
   } finally {
     await client.end();
@@ -107,9 +125,24 @@ export interface VerifyRun extends Step {
 }
 
 /** (c) The built CLI end to end, as a user runs it; it starts (and stops) its own cluster. */
-export async function verifyCli(repoRoot: string, workingDirectory: string, extraArgs: string[] = ["--no-cache"], node = process.execPath): Promise<VerifyRun> {
-  const result = await run(node, ["bin/migrate-guard.js", "verify", "--working-directory", workingDirectory, "--json", ...extraArgs], { cwd: repoRoot });
-  let report: { ok: boolean; durationMs: number; checks: { id: string; status: string; summary: string }[]; migrations: unknown[]; cache?: VerifyRun["cache"] } | undefined;
+export async function verifyCli(
+  repoRoot: string,
+  workingDirectory: string,
+  extraArgs: string[] = ["--no-cache"],
+  node = process.execPath,
+): Promise<VerifyRun> {
+  const result = await run(node, ["bin/migrate-guard.js", "verify", "--working-directory", workingDirectory, "--json", ...extraArgs], {
+    cwd: repoRoot,
+  });
+  let report:
+    | {
+        ok: boolean;
+        durationMs: number;
+        checks: { id: string; status: string; summary: string }[];
+        migrations: unknown[];
+        cache?: VerifyRun["cache"];
+      }
+    | undefined;
   try {
     report = JSON.parse(result.stdout);
   } catch {
@@ -193,8 +226,17 @@ export async function actionColdStart(repoRoot: string, runs = 5): Promise<Actio
   // Only a failure that names the missing directory proves the inputs were read.
   const reachedInputs = last !== undefined && last.code !== 0 && `${last.stdout}${last.stderr}`.includes("no-such-working-directory");
   return {
-    runsMs, medianMs: median(runsMs), baselineMs, baselineMedianMs: median(baselineMs), reachedInputs, firstWorkMs, firstWorkMedianMs: median(firstWorkMs), reachedWork,
-    detail: reachedInputs ? "failed on the missing working directory, as intended" : `did not reach its inputs: ${last ? firstErrorLine(last) : "not run"}`,
+    runsMs,
+    medianMs: median(runsMs),
+    baselineMs,
+    baselineMedianMs: median(baselineMs),
+    reachedInputs,
+    firstWorkMs,
+    firstWorkMedianMs: median(firstWorkMs),
+    reachedWork,
+    detail: reachedInputs
+      ? "failed on the missing working directory, as intended"
+      : `did not reach its inputs: ${last ? firstErrorLine(last) : "not run"}`,
   };
 }
 
@@ -202,7 +244,10 @@ export async function actionColdStart(repoRoot: string, runs = 5): Promise<Actio
  * A throwaway git repository holding the fixture (base commit) plus one new migration in the working
  * tree: the pull request the warm target is about.
  */
-export async function pullRequestRepo(fixtureDir: string, repoRoot: string): Promise<{ dir: string; baseRef: string; remove(): Promise<void> }> {
+export async function pullRequestRepo(
+  fixtureDir: string,
+  repoRoot: string,
+): Promise<{ dir: string; baseRef: string; remove(): Promise<void> }> {
   const { cp, mkdtemp, mkdir, rm, symlink, writeFile } = await import("node:fs/promises");
   const { execFileSync } = await import("node:child_process");
   const os = await import("node:os");
@@ -210,7 +255,11 @@ export async function pullRequestRepo(fixtureDir: string, repoRoot: string): Pro
   await cp(fixtureDir, dir, { recursive: true });
   await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
   await writeFile(path.join(dir, ".gitignore"), "node_modules\n");
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" }).trim();
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+    }).trim();
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-q", "-m", "base");

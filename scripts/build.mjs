@@ -54,7 +54,9 @@ if (only.length === 0) {
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [fileURLToPath(import.meta.url), dir], { stdio: "inherit" });
       child.on("error", reject);
-      child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`building dist/${dir} failed (${signal ?? `exit ${code}`})`))));
+      child.on("exit", (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`building dist/${dir} failed (${signal ?? `exit ${code}`})`)),
+      );
     });
   const worker = async () => {
     for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) await buildFolder(dir);
@@ -89,7 +91,9 @@ for (const [source, dir, file] of ENTRIES) {
     // (files from an earlier build are simply replaced).
     const existing = writtenThisRun.has(target) ? await readFile(target).catch(() => undefined) : undefined;
     if (existing && !existing.equals(Buffer.from(content))) {
-      throw new Error(`${path.relative(root, target)} is written by two entries with different content; build one of them into its own folder.`);
+      throw new Error(
+        `${path.relative(root, target)} is written by two entries with different content; build one of them into its own folder.`,
+      );
     }
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);

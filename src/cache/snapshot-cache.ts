@@ -30,7 +30,9 @@ export interface KeyMaterial {
 
 /** sha256 over everything that decides the prefix's migrated state; order is part of it. */
 export function snapshotKey(material: KeyMaterial): string {
-  const hash = createHash("sha256").update(`migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`);
+  const hash = createHash("sha256").update(
+    `migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`,
+  );
   for (const m of material.migrations) {
     // The raw bytes' hash: two files that decode to the same text (invalid UTF-8 → U+FFFD) differ.
     const content = m.checksum ?? createHash("sha256").update(m.sql).digest("hex");
@@ -76,9 +78,18 @@ export async function sha256File(file: string): Promise<string> {
 
 function validManifest(value: unknown, key: string): value is SnapshotManifest {
   const m = value as SnapshotManifest;
-  return typeof m === "object" && m !== null && m.format === SNAPSHOT_FORMAT && m.key === key && Array.isArray(m.migrations) &&
-    typeof m.applyMs === "number" && typeof m.files === "object" && m.files !== null &&
-    typeof m.files[DUMP_FILE]?.sha256 === "string" && typeof m.files[DUMP_FILE]?.bytes === "number";
+  return (
+    typeof m === "object" &&
+    m !== null &&
+    m.format === SNAPSHOT_FORMAT &&
+    m.key === key &&
+    Array.isArray(m.migrations) &&
+    typeof m.applyMs === "number" &&
+    typeof m.files === "object" &&
+    m.files !== null &&
+    typeof m.files[DUMP_FILE]?.sha256 === "string" &&
+    typeof m.files[DUMP_FILE]?.bytes === "number"
+  );
 }
 
 /**
@@ -91,9 +102,13 @@ export async function lookupSnapshot(cacheDir: string, key: string): Promise<Loo
   try {
     text = await readFile(path.join(dir, MANIFEST_FILE), "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return corrupt(dir, `its manifest cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      return corrupt(dir, `its manifest cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     // A folder without a manifest is no entry of ours (renames put both in place at once).
-    const exists = await stat(dir).then(() => true, () => false);
+    const exists = await stat(dir).then(
+      () => true,
+      () => false,
+    );
     return exists ? corrupt(dir, "its manifest is missing") : { state: "miss" };
   }
   let manifest: unknown;
@@ -147,7 +162,13 @@ export async function saveSnapshot(
     const dumpFile = path.join(staging, DUMP_FILE);
     await produce(dumpFile);
     const [sha256, { size }] = await Promise.all([sha256File(dumpFile), stat(dumpFile)]);
-    const manifest: SnapshotManifest = { format: SNAPSHOT_FORMAT, key, createdAt: new Date().toISOString(), ...meta, files: { [DUMP_FILE]: { sha256, bytes: size } } };
+    const manifest: SnapshotManifest = {
+      format: SNAPSHOT_FORMAT,
+      key,
+      createdAt: new Date().toISOString(),
+      ...meta,
+      files: { [DUMP_FILE]: { sha256, bytes: size } },
+    };
     await writeFile(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
     try {
       await rename(staging, entryDir(cacheDir, key));
@@ -169,13 +190,19 @@ async function prune(root: string): Promise<void> {
   const all = await readdir(root);
   // Staging folders of runs that were killed mid-write.
   const hourAgo = Date.now() - 3_600_000;
-  await Promise.all(all.filter((n) => n.startsWith(".staging-")).map(async (n) => {
-    const info = await stat(path.join(root, n)).catch(() => undefined);
-    if (info && info.mtimeMs < hourAgo) await rm(path.join(root, n), { recursive: true, force: true });
-  }));
+  await Promise.all(
+    all
+      .filter((n) => n.startsWith(".staging-"))
+      .map(async (n) => {
+        const info = await stat(path.join(root, n)).catch(() => undefined);
+        if (info && info.mtimeMs < hourAgo) await rm(path.join(root, n), { recursive: true, force: true });
+      }),
+  );
   const names = all.filter((n) => !n.startsWith("."));
   if (names.length <= MAX_SNAPSHOTS) return;
-  const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(root, n)).catch(() => ({ mtimeMs: 0 }))).mtimeMs })));
+  const aged = await Promise.all(
+    names.map(async (n) => ({ n, t: (await stat(path.join(root, n)).catch(() => ({ mtimeMs: 0 }))).mtimeMs })),
+  );
   aged.sort((a, b) => b.t - a.t);
   await Promise.all(aged.slice(MAX_SNAPSHOTS).map((e) => rm(path.join(root, e.n), { recursive: true, force: true })));
 }
@@ -187,5 +214,7 @@ async function prune(root: string): Promise<void> {
  */
 export async function pruneCompileCache(dir: string, current = `${process.version}-${process.arch}-`): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => !e.startsWith(current)).map((e) => rm(path.join(dir, e), { recursive: true, force: true }).catch(() => {})));
+  await Promise.all(
+    entries.filter((e) => !e.startsWith(current)).map((e) => rm(path.join(dir, e), { recursive: true, force: true }).catch(() => {})),
+  );
 }

@@ -3,7 +3,12 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigurationError } from "../core/errors.js";
 
-export function parseCommandArgs<T extends ParseArgsConfig["options"]>(argv: string[], options: T, usage: string, allowPositionals = false) {
+export function parseCommandArgs<T extends ParseArgsConfig["options"]>(
+  argv: string[],
+  options: T,
+  usage: string,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (error) {

@@ -46,7 +46,8 @@ export function extractEnvFiles(argv: readonly string[]): { argv: string[]; file
     }
     if (arg === "--env-file") {
       const file = argv[i + 1];
-      if (file === undefined || file.startsWith("--")) throw new ConfigurationError("--env-file needs a file name, e.g. --env-file .env.staging.");
+      if (file === undefined || file.startsWith("--"))
+        throw new ConfigurationError("--env-file needs a file name, e.g. --env-file .env.staging.");
       files.push(file);
       i++;
     } else if (arg.startsWith("--env-file=")) {
@@ -60,7 +61,11 @@ export function extractEnvFiles(argv: readonly string[]): { argv: string[]; file
 
 /** `.env.NAME` for an environment name: lower case, anything but [a-z0-9_-] as "-". */
 export function environmentEnvFile(environment: string): string {
-  const slug = environment.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  const slug = environment
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return `.env.${slug || "environment"}`;
 }
 
@@ -69,7 +74,9 @@ function readEnvFile(file: string): Record<string, string> {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigurationError(`Could not read env file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Expected a file of NAME=value lines.`);
+    throw new ConfigurationError(
+      `Could not read env file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Expected a file of NAME=value lines.`,
+    );
   }
   const parsed = parseEnv(text);
   return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => e[1] !== undefined));
@@ -80,7 +87,10 @@ function readEnvFile(file: string): Record<string, string> {
  * without the --env-file flags. Explicit files that do not exist are an error; a missing automatic
  * .env.NAME is not.
  */
-export function loadEnvFiles(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; logger?: Logger } = {}): EnvFileResult {
+export function loadEnvFiles(
+  argv: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; logger?: Logger } = {},
+): EnvFileResult {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const { argv: rest, files } = extractEnvFiles(argv);
@@ -97,7 +107,9 @@ export function loadEnvFiles(argv: readonly string[], options: { env?: NodeJS.Pr
   for (const candidate of candidates) {
     if (!candidate.explicit && !existsSync(candidate.file)) continue;
     if (candidate.explicit && !existsSync(candidate.file)) {
-      throw new ConfigurationError(`--env-file ${candidate.shown}: no such file (looked at ${candidate.file}). Expected a file of NAME=value lines, e.g. .env.staging.`);
+      throw new ConfigurationError(
+        `--env-file ${candidate.shown}: no such file (looked at ${candidate.file}). Expected a file of NAME=value lines, e.g. .env.staging.`,
+      );
     }
     if (loaded.some((l) => l.file === candidate.file)) continue;
     const values = readEnvFile(candidate.file);
@@ -108,11 +120,15 @@ export function loadEnvFiles(argv: readonly string[], options: { env?: NodeJS.Pr
       if (RUNNER_IDENTITY.test(name)) {
         // Who runs, on which commit, with which token: the runner's to say, never a file in the
         // repository (a committed GITHUB_TRIGGERING_ACTOR would pass an override allowlist).
-        options.logger?.warning(`${candidate.shown} sets ${name}; ignored: GITHUB_*, RUNNER_*, ACTIONS_* and CI come from the runner or the shell only.`);
+        options.logger?.warning(
+          `${candidate.shown} sets ${name}; ignored: GITHUB_*, RUNNER_*, ACTIONS_* and CI come from the runner or the shell only.`,
+        );
         continue;
       }
       if (env[name] !== undefined && env[name] !== value) {
-        options.logger?.warning(`${candidate.shown} sets ${name}, overriding the value in the environment (env files take precedence over the shell; pass the flag to override both).`);
+        options.logger?.warning(
+          `${candidate.shown} sets ${name}, overriding the value in the environment (env files take precedence over the shell; pass the flag to override both).`,
+        );
       }
       env[name] = value;
       setByFile.add(name);

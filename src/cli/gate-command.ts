@@ -85,9 +85,13 @@ export async function gateCommand(argv: string[], io: GateCliIo): Promise<number
   });
   const context = readActionsContext(env);
   const token = env.GITHUB_TOKEN?.trim();
-  const github = token && context.repository
-    ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => io.logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
-    : undefined;
+  const github =
+    token && context.repository
+      ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => io.logger.warning(m) }), {
+          owner: context.repository.owner,
+          repo: context.repository.repo,
+        })
+      : undefined;
   const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined;
   const report = await runGate(settings, {
     logger: io.logger,

@@ -21,7 +21,10 @@ export const COMMANDS: CommandHelp[] = [
     examples: [
       { command: "migrate-guard verify --base-ref origin/main", note: "what the pull request check runs, before you push" },
       { command: "migrate-guard verify --working-directory apps/api --json", note: "a monorepo package, as JSON" },
-      { command: "migrate-guard verify --base-ref origin/main --markdown report.md", note: "also write the PR comment's Markdown (schema change diagram included)" },
+      {
+        command: "migrate-guard verify --base-ref origin/main --markdown report.md",
+        note: "also write the PR comment's Markdown (schema change diagram included)",
+      },
     ],
   },
   {
@@ -56,7 +59,10 @@ export const COMMANDS: CommandHelp[] = [
     summary: "mark an environment's failed migration --rolled-back or --applied",
     usage: async () => (await import("./resolve-command.js")).RESOLVE_USAGE,
     examples: [
-      { command: "migrate-guard resolve --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts", note: "after a failed migration whose changes did not stay" },
+      {
+        command: "migrate-guard resolve --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts",
+        note: "after a failed migration whose changes did not stay",
+      },
     ],
   },
   {
@@ -65,8 +71,15 @@ export const COMMANDS: CommandHelp[] = [
     usage: async () => (await import("./rollback-command.js")).ROLLBACK_USAGE,
     examples: [
       { command: "migrate-guard rollback --environment staging", note: "at a terminal: pick the migration, type its name" },
-      { command: "migrate-guard rollback --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts", note: "a failed migration" },
-      { command: "migrate-guard rollback --environment production --revert 20250102000000_add_posts --confirm 20250102000000_add_posts --allow-data-loss", note: "writes prisma/migrations/<now>_revert_20250102000000_add_posts" },
+      {
+        command: "migrate-guard rollback --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts",
+        note: "a failed migration",
+      },
+      {
+        command:
+          "migrate-guard rollback --environment production --revert 20250102000000_add_posts --confirm 20250102000000_add_posts --allow-data-loss",
+        note: "writes prisma/migrations/<now>_revert_20250102000000_add_posts",
+      },
     ],
   },
   {
@@ -83,9 +96,18 @@ export const COMMANDS: CommandHelp[] = [
     summary: "run the app's test-data script on a staging or local database (never production)",
     usage: async () => (await import("./test-data-command.js")).TEST_DATA_USAGE,
     examples: [
-      { command: 'migrate-guard test-data create --environment staging --command "npm run test-data:create"', note: "on the database stamped staging" },
-      { command: 'migrate-guard test-data cleanup --environment staging --command "npm run test-data:cleanup" --confirm DELETE', note: "cleanup, confirmed without a terminal" },
-      { command: 'migrate-guard test-data create --environment local --stamp --command "npx prisma db seed"', note: "stamp an unstamped local database first" },
+      {
+        command: 'migrate-guard test-data create --environment staging --command "npm run test-data:create"',
+        note: "on the database stamped staging",
+      },
+      {
+        command: 'migrate-guard test-data cleanup --environment staging --command "npm run test-data:cleanup" --confirm DELETE',
+        note: "cleanup, confirmed without a terminal",
+      },
+      {
+        command: 'migrate-guard test-data create --environment local --stamp --command "npx prisma db seed"',
+        note: "stamp an unstamped local database first",
+      },
     ],
   },
   {
@@ -111,7 +133,10 @@ export const COMMANDS: CommandHelp[] = [
     summary: "write an environment's table sizes (rows, bytes) for size-aware lint and verify",
     usage: async () => (await import("./stats-command.js")).STATS_USAGE,
     examples: [
-      { command: "migrate-guard stats --environment production --output stats.json", note: "DATABASE_URL from .env.production or the environment" },
+      {
+        command: "migrate-guard stats --environment production --output stats.json",
+        note: "DATABASE_URL from .env.production or the environment",
+      },
       { command: "migrate-guard lint --base-ref origin/main --stats stats.json", note: "raise lock hazards on tables of ≥ 1 M rows" },
     ],
   },
@@ -141,7 +166,9 @@ export function findCommand(name: string): CommandHelp | undefined {
 export async function commandHelp(help: CommandHelp): Promise<string> {
   const usage = await help.usage();
   const width = Math.max(...help.examples.map((e) => e.command.length));
-  const examples = help.examples.map((e) => (width <= 72 ? `  ${e.command.padEnd(width)}  # ${e.note}` : `  # ${e.note}\n  ${e.command}`)).join("\n");
+  const examples = help.examples
+    .map((e) => (width <= 72 ? `  ${e.command.padEnd(width)}  # ${e.note}` : `  # ${e.note}\n  ${e.command}`))
+    .join("\n");
   return `${usage.trimEnd()}\n\nExamples:\n${examples}\n\n${GLOBAL_OPTIONS}\n`;
 }
 

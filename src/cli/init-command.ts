@@ -25,10 +25,20 @@ Exit codes: 0 success, 2 usage or configuration error (nothing written).
 `;
 
 export async function initCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger }): Promise<number> {
-  const { values: v } = parseCommandArgs(argv, {
-    "working-directory": { type: "string" }, force: { type: "boolean" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" },
-  }, INIT_USAGE);
-  if (v.help) { io.stdout.write(INIT_USAGE); return 0; }
+  const { values: v } = parseCommandArgs(
+    argv,
+    {
+      "working-directory": { type: "string" },
+      force: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    INIT_USAGE,
+  );
+  if (v.help) {
+    io.stdout.write(INIT_USAGE);
+    return 0;
+  }
   const dryRun = v["dry-run"] === true;
   const result = await runInit({ workingDirectory: v["working-directory"] ?? ".", force: v.force === true, dryRun });
   io.stdout.write(renderInit(result, dryRun));

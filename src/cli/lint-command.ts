@@ -41,21 +41,40 @@ Exit codes: 0 no finding at --fail-on level, 1 such findings, 2 usage or configu
 const FORMATS = ["text", "json", "sarif"] as const;
 
 export async function lintCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger; color: boolean }): Promise<number> {
-  const parsed = parseCommandArgs(argv, {
-    "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
-    all: { type: "boolean" }, "each-migration": { type: "boolean" }, format: { type: "string" }, "fail-on": { type: "string" },
-    stats: { type: "string" }, "large-table-rows": { type: "string" }, "huge-table-rows": { type: "string" },
-    help: { type: "boolean", short: "h" },
-  }, LINT_USAGE, true);
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      "working-directory": { type: "string" },
+      schema: { type: "string" },
+      "base-ref": { type: "string" },
+      all: { type: "boolean" },
+      "each-migration": { type: "boolean" },
+      format: { type: "string" },
+      "fail-on": { type: "string" },
+      stats: { type: "string" },
+      "large-table-rows": { type: "string" },
+      "huge-table-rows": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    LINT_USAGE,
+    true,
+  );
   const v = parsed.values;
-  if (v.help) { io.stdout.write(LINT_USAGE); return 0; }
+  if (v.help) {
+    io.stdout.write(LINT_USAGE);
+    return 0;
+  }
   const format = v.format ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new ConfigurationError(`Invalid --format "${format}". Expected one of: ${FORMATS.join(", ")}.`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new ConfigurationError(`Invalid --format "${format}". Expected one of: ${FORMATS.join(", ")}.`);
   const failOn = (v["fail-on"] ?? "error") as FailOn;
-  if (!FAIL_ON.includes(failOn)) throw new ConfigurationError(`Invalid --fail-on "${v["fail-on"]}". Expected one of: ${FAIL_ON.join(", ")}.`);
+  if (!FAIL_ON.includes(failOn))
+    throw new ConfigurationError(`Invalid --fail-on "${v["fail-on"]}". Expected one of: ${FAIL_ON.join(", ")}.`);
   const files = parsed.positionals;
   if (files.length > 0 && (v["base-ref"] || v.all || v.schema)) {
-    throw new ConfigurationError(`FILE arguments (${files.join(", ")}) are linted on their own; --base-ref, --all and --schema apply to a Prisma project. Give either files or project options.`);
+    throw new ConfigurationError(
+      `FILE arguments (${files.join(", ")}) are linted on their own; --base-ref, --all and --schema apply to a Prisma project. Give either files or project options.`,
+    );
   }
 
   const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);

@@ -37,13 +37,24 @@ export async function localCommand(argv: string[], io: { stdout: NodeJS.Writable
   const separator = argv.indexOf("--");
   const own = separator < 0 ? argv : argv.slice(0, separator);
   const command = separator < 0 ? [] : argv.slice(separator + 1);
-  const parsed = parseCommandArgs(own, { "working-directory": { type: "string" }, "postgres-version": { type: "string" }, help: { type: "boolean", short: "h" } }, LOCAL_USAGE, true);
-  if (parsed.values.help) { io.stdout.write(LOCAL_USAGE); return 0; }
+  const parsed = parseCommandArgs(
+    own,
+    { "working-directory": { type: "string" }, "postgres-version": { type: "string" }, help: { type: "boolean", short: "h" } },
+    LOCAL_USAGE,
+    true,
+  );
+  if (parsed.values.help) {
+    io.stdout.write(LOCAL_USAGE);
+    return 0;
+  }
   const [sub, ...extra] = parsed.positionals;
   if (!sub || !SUBCOMMANDS.includes(sub) || extra.length > 0) {
-    throw new ConfigurationError(`Expected one of: start, stop, status, exec -- COMMAND; got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}.\n\n${LOCAL_USAGE}`);
+    throw new ConfigurationError(
+      `Expected one of: start, stop, status, exec -- COMMAND; got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}.\n\n${LOCAL_USAGE}`,
+    );
   }
-  if (sub === "exec" && command.length === 0) throw new ConfigurationError(`local exec needs a command after "--", e.g. migrate-guard local exec -- prisma migrate dev.`);
+  if (sub === "exec" && command.length === 0)
+    throw new ConfigurationError(`local exec needs a command after "--", e.g. migrate-guard local exec -- prisma migrate dev.`);
   if (sub !== "exec" && command.length > 0) throw new ConfigurationError(`Only local exec takes a command after "--".`);
   const wd = path.resolve(parsed.values["working-directory"] ?? ".");
   const version = parsed.values["postgres-version"];
@@ -59,7 +70,11 @@ export async function localCommand(argv: string[], io: { stdout: NodeJS.Writable
       io.stdout.write(`${status.url}\n`);
       return 0;
     }
-    io.stdout.write(status.state === "absent" ? "Local PostgreSQL: not created (migrate-guard local start creates it).\n" : `Local PostgreSQL: ${status.state} — ${status.url}\n`);
+    io.stdout.write(
+      status.state === "absent"
+        ? "Local PostgreSQL: not created (migrate-guard local start creates it).\n"
+        : `Local PostgreSQL: ${status.state} — ${status.url}\n`,
+    );
     return 0;
   }
   const local = await startLocal(wd, version ? { postgresVersion: version } : {});

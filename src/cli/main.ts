@@ -13,7 +13,14 @@ const USAGE = mainUsage();
 
 function stderrLogger(verbose: boolean): Logger {
   const write = (s: string) => process.stderr.write(redact(s) + "\n");
-  return { info: write, warning: (m) => write(`warning: ${m}`), error: (m) => write(`error: ${m}`), debug: (m) => { if (verbose) write(m); } };
+  return {
+    info: write,
+    warning: (m) => write(`warning: ${m}`),
+    error: (m) => write(`error: ${m}`),
+    debug: (m) => {
+      if (verbose) write(m);
+    },
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -32,23 +39,52 @@ export async function main(argv: string[]): Promise<number> {
     const args = loadEnvFiles(filtered, { logger }).argv;
     switch (command) {
       case "verify":
-        return await (await import("./verify-command.js")).verifyCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-      case "lint": return await (await import("./lint-command.js")).lintCommand(args, { stdout: process.stdout, logger, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-      case "status": return await (await import("./status-command.js")).statusCommand(args, { stdout: process.stdout, logger });
-      case "deploy": return await (await import("./deploy-command.js")).deployCommand(args, { stdout: process.stdout, logger });
-      case "resolve": return await (await import("./resolve-command.js")).resolveCommand(args, { stdout: process.stdout, logger });
-      case "rollback": return await (await import("./rollback-command.js")).rollbackCommand(args, { stdout: process.stdout, logger });
-      case "test-data": return await (await import("./test-data-command.js")).testDataCommand(args, { stdout: process.stdout, logger });
-      case "init": return await (await import("./init-command.js")).initCommand(args, { stdout: process.stdout, logger });
-      case "local": return await (await import("./local-command.js")).localCommand(args, { stdout: process.stdout, logger });
-      case "backup": return await (await import("./backup-command.js")).backupCommand(args, { stdout: process.stdout, logger });
-      case "gate": return await (await import("./gate-command.js")).gateCommand(args, { stdout: process.stdout, logger });
-      case "stats": return await (await import("./stats-command.js")).statsCommand(args, { stdout: process.stdout, logger });
-      case "dev": case "reset": case "push": case "db-push": case "execute": case "db-execute": return (await import("../migrate/settings.js")).refuseDangerousCommand(command);
-      case "-V": case "--version":
+        return await (await import("./verify-command.js")).verifyCommand(args, {
+          stdout: process.stdout,
+          logger,
+          color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        });
+      case "lint":
+        return await (await import("./lint-command.js")).lintCommand(args, {
+          stdout: process.stdout,
+          logger,
+          color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        });
+      case "status":
+        return await (await import("./status-command.js")).statusCommand(args, { stdout: process.stdout, logger });
+      case "deploy":
+        return await (await import("./deploy-command.js")).deployCommand(args, { stdout: process.stdout, logger });
+      case "resolve":
+        return await (await import("./resolve-command.js")).resolveCommand(args, { stdout: process.stdout, logger });
+      case "rollback":
+        return await (await import("./rollback-command.js")).rollbackCommand(args, { stdout: process.stdout, logger });
+      case "test-data":
+        return await (await import("./test-data-command.js")).testDataCommand(args, { stdout: process.stdout, logger });
+      case "init":
+        return await (await import("./init-command.js")).initCommand(args, { stdout: process.stdout, logger });
+      case "local":
+        return await (await import("./local-command.js")).localCommand(args, { stdout: process.stdout, logger });
+      case "backup":
+        return await (await import("./backup-command.js")).backupCommand(args, { stdout: process.stdout, logger });
+      case "gate":
+        return await (await import("./gate-command.js")).gateCommand(args, { stdout: process.stdout, logger });
+      case "stats":
+        return await (await import("./stats-command.js")).statsCommand(args, { stdout: process.stdout, logger });
+      case "dev":
+      case "reset":
+      case "push":
+      case "db-push":
+      case "execute":
+      case "db-execute":
+        return (await import("../migrate/settings.js")).refuseDangerousCommand(command);
+      case "-V":
+      case "--version":
         process.stdout.write(`${VERSION}\n`);
         return 0;
-      case undefined: case "-h": case "--help": case "help":
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
       default:
@@ -71,6 +107,9 @@ function wantsJson(args: readonly string[]): boolean {
 }
 
 /** The document of a command that stopped before it could report: exit 2 bad input, 1 anything else. */
-export function errorDocument(configuration: boolean, message: string): { ok: false; error: { kind: "configuration" | "internal"; message: string; exitCode: 1 | 2 } } {
+export function errorDocument(
+  configuration: boolean,
+  message: string,
+): { ok: false; error: { kind: "configuration" | "internal"; message: string; exitCode: 1 | 2 } } {
   return { ok: false, error: { kind: configuration ? "configuration" : "internal", message, exitCode: configuration ? 2 : 1 } };
 }

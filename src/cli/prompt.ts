@@ -39,16 +39,22 @@ export async function confirmTyped(request: ConfirmRequest, io: PromptIo = proce
   const matches = request.matches ?? ((g: string) => g === request.expected);
   if (request.given !== undefined) {
     if (matches(request.given)) return;
-    throw new ConfigurationError(`${request.action} must be confirmed with ${request.flag} ${request.expected}; the confirmation was ${JSON.stringify(request.given)}. Nothing was changed.`);
+    throw new ConfigurationError(
+      `${request.action} must be confirmed with ${request.flag} ${request.expected}; the confirmation was ${JSON.stringify(request.given)}. Nothing was changed.`,
+    );
   }
   if (!isInteractive(io)) {
-    throw new ConfigurationError(`${request.action} must be confirmed: pass ${request.flag} ${request.expected} (no terminal to ask at). Nothing was changed.`);
+    throw new ConfigurationError(
+      `${request.action} must be confirmed: pass ${request.flag} ${request.expected} (no terminal to ask at). Nothing was changed.`,
+    );
   }
   const rl = createInterface({ input: io.input, output: io.output, terminal: true });
   try {
     const answer = await rl.question(`${request.action}. Type ${request.expected} to go on: `);
     if (matches(answer.trim())) return;
-    throw new ConfigurationError(`Not confirmed (typed ${JSON.stringify(answer.trim())}, expected ${request.expected}). Nothing was changed.`);
+    throw new ConfigurationError(
+      `Not confirmed (typed ${JSON.stringify(answer.trim())}, expected ${request.expected}). Nothing was changed.`,
+    );
   } finally {
     rl.close();
   }

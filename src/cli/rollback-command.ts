@@ -84,12 +84,16 @@ async function choose(request: RollbackRequest, prompt: PromptIo): Promise<void>
     const { state } = await readEnvironmentState(db, loaded, 30);
     choices = [
       ...state.failed.map((f) => ({ kind: "rolledBack" as const, name: f.name, label: `mark rolled back: ${f.name} (failed)` })),
-      ...state.applied.slice(-5).reverse().map((a) => ({ kind: "revert" as const, name: a.name, label: `revert: ${a.name} (applied ${a.finishedAt.toISOString()})` })),
+      ...state.applied
+        .slice(-5)
+        .reverse()
+        .map((a) => ({ kind: "revert" as const, name: a.name, label: `revert: ${a.name} (applied ${a.finishedAt.toISOString()})` })),
     ];
   } finally {
     await db.close();
   }
-  if (choices.length === 0) throw new ConfigurationError(`"${request.environment}" has no failed and no applied migration: there is nothing to roll back.`);
+  if (choices.length === 0)
+    throw new ConfigurationError(`"${request.environment}" has no failed and no applied migration: there is nothing to roll back.`);
   const rl = createInterface({ input: prompt.input, output: prompt.output, terminal: true });
   try {
     prompt.output.write(`Migrations of "${request.environment}":\n${choices.map((c, i) => `  ${i + 1}) ${c.label}\n`).join("")}`);
@@ -127,14 +131,24 @@ export async function rollbackCommand(argv: string[], io: RollbackIo): Promise<n
   if (!request.rolledBack && !request.revert && request.environment && isInteractive(prompt)) await choose(request, prompt);
   const name = request.rolledBack ?? request.revert;
   if (name && request.confirm === undefined) {
-    const action = request.rolledBack ? `Marking ${name} rolled back on "${request.environment}"` : `Writing a migration that reverts ${name}`;
+    const action = request.rolledBack
+      ? `Marking ${name} rolled back on "${request.environment}"`
+      : `Writing a migration that reverts ${name}`;
     await confirmTyped({ action, expected: name, flag: "--confirm", given: undefined }, prompt);
     request.confirm = name;
   }
   const settings = validateRollback(request);
   if (settings.kind === "rolled-back") {
     const report = await runRolledBack(settings.migrate, { logger: io.logger, lint: lintPending });
-    io.stdout.write(values.json ? JSON.stringify({ ...toMigrateJson(report), kind: "rolled-back", rolledBackDeployment: report.rolledBackDeployment ?? null }, null, 2) + "\n" : renderMigrateText(report));
+    io.stdout.write(
+      values.json
+        ? JSON.stringify(
+            { ...toMigrateJson(report), kind: "rolled-back", rolledBackDeployment: report.rolledBackDeployment ?? null },
+            null,
+            2,
+          ) + "\n"
+        : renderMigrateText(report),
+    );
     return report.ok ? 0 : report.refused ? 2 : 1;
   }
   const report = await runRevert(settings, { logger: io.logger });

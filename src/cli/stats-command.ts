@@ -29,18 +29,35 @@ another environment.
 `;
 
 export async function statsCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger }): Promise<number> {
-  const { values: v } = parseCommandArgs(argv, {
-    environment: { type: "string" }, "database-url": { type: "string" }, output: { type: "string" }, help: { type: "boolean", short: "h" },
-  }, STATS_USAGE);
-  if (v.help) { io.stdout.write(STATS_USAGE); return 0; }
-  if (!v.environment?.trim()) throw new ConfigurationError("No environment. Pass --environment NAME (e.g. production): the document names it, and a database stamped as another environment is refused.");
+  const { values: v } = parseCommandArgs(
+    argv,
+    {
+      environment: { type: "string" },
+      "database-url": { type: "string" },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    STATS_USAGE,
+  );
+  if (v.help) {
+    io.stdout.write(STATS_USAGE);
+    return 0;
+  }
+  if (!v.environment?.trim())
+    throw new ConfigurationError(
+      "No environment. Pass --environment NAME (e.g. production): the document names it, and a database stamped as another environment is refused.",
+    );
   assertEnvironmentName(v.environment, "--environment");
-  if (v.output !== undefined && v.output.trim() === "") throw new ConfigurationError('Invalid --output "". Expected a file path, e.g. --output stats.json.');
+  if (v.output !== undefined && v.output.trim() === "")
+    throw new ConfigurationError('Invalid --output "". Expected a file path, e.g. --output stats.json.');
   const url = validateDatabaseUrl(v["database-url"] ?? process.env.DATABASE_URL);
   const outcome = await readTableStats(url, v.environment);
   // A wrong database for the environment is a configuration error: the secret points elsewhere.
   if (outcome.kind === "refused") throw new ConfigurationError(outcome.reason);
-  if (!outcome.stamped) io.logger.warning(`The database has no environment stamp: nothing confirms it is "${outcome.document.environment}" (the first deploy stamps it).`);
+  if (!outcome.stamped)
+    io.logger.warning(
+      `The database has no environment stamp: nothing confirms it is "${outcome.document.environment}" (the first deploy stamps it).`,
+    );
   const json = JSON.stringify(outcome.document, null, 2) + "\n";
   if (v.output === undefined) {
     io.stdout.write(json);

@@ -32,17 +32,36 @@ The script's output is streamed with the database credentials masked.
 Exit codes: 0 the script succeeded, 1 it failed, 2 refused (nothing was run) or usage error.
 `;
 
-export async function testDataCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger; prompt?: PromptIo }): Promise<number> {
-  const parsed = parseCommandArgs(argv, {
-    environment: { type: "string" }, command: { type: "string" }, "database-url": { type: "string" },
-    "working-directory": { type: "string" }, confirm: { type: "string" }, stamp: { type: "boolean" },
-    environments: { type: "string" }, "production-environments": { type: "string" },
-    json: { type: "boolean" }, help: { type: "boolean", short: "h" },
-  }, TEST_DATA_USAGE, true);
+export async function testDataCommand(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; logger: Logger; prompt?: PromptIo },
+): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      environment: { type: "string" },
+      command: { type: "string" },
+      "database-url": { type: "string" },
+      "working-directory": { type: "string" },
+      confirm: { type: "string" },
+      stamp: { type: "boolean" },
+      environments: { type: "string" },
+      "production-environments": { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    TEST_DATA_USAGE,
+    true,
+  );
   const v = parsed.values;
-  if (v.help) { io.stdout.write(TEST_DATA_USAGE); return 0; }
+  if (v.help) {
+    io.stdout.write(TEST_DATA_USAGE);
+    return 0;
+  }
   if (parsed.positionals.length !== 1) {
-    throw new ConfigurationError(`test-data takes one operation, create or cleanup; got ${parsed.positionals.length ? parsed.positionals.map((p) => JSON.stringify(p)).join(" ") : "none"}.\n\n${TEST_DATA_USAGE}`);
+    throw new ConfigurationError(
+      `test-data takes one operation, create or cleanup; got ${parsed.positionals.length ? parsed.positionals.map((p) => JSON.stringify(p)).join(" ") : "none"}.\n\n${TEST_DATA_USAGE}`,
+    );
   }
   const settings = validateTestDataRequest({
     operation: parsed.positionals[0],

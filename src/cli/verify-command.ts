@@ -48,25 +48,49 @@ Exit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration erro
 function positiveNumber(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigurationError(`Invalid ${flag} "${value}". Expected a positive number of seconds, e.g. ${flag} 30.`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ConfigurationError(`Invalid ${flag} "${value}". Expected a positive number of seconds, e.g. ${flag} 30.`);
   return n;
 }
 
-export async function verifyCommand(argv: string[], io: { stdout: NodeJS.WritableStream; logger: Logger; color: boolean }): Promise<number> {
-  const parsed = parseCommandArgs(argv, {
-    "working-directory": { type: "string" }, schema: { type: "string" }, "base-ref": { type: "string" },
-    "database-url": { type: "string" }, "postgres-version": { type: "string" }, "slow-migration-seconds": { type: "string" },
-    "generic-names": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
-    "cache-dir": { type: "string" }, "no-cache": { type: "boolean" }, markdown: { type: "string" },
-    "production-postgres-version": { type: "string" },
-    stats: { type: "string" }, "large-table-rows": { type: "string" }, "huge-table-rows": { type: "string" },
-  }, VERIFY_USAGE);
+export async function verifyCommand(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; logger: Logger; color: boolean },
+): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      "working-directory": { type: "string" },
+      schema: { type: "string" },
+      "base-ref": { type: "string" },
+      "database-url": { type: "string" },
+      "postgres-version": { type: "string" },
+      "slow-migration-seconds": { type: "string" },
+      "generic-names": { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      "cache-dir": { type: "string" },
+      "no-cache": { type: "boolean" },
+      markdown: { type: "string" },
+      "production-postgres-version": { type: "string" },
+      stats: { type: "string" },
+      "large-table-rows": { type: "string" },
+      "huge-table-rows": { type: "string" },
+    },
+    VERIFY_USAGE,
+  );
   const v = parsed.values;
-  if (v.help) { io.stdout.write(VERIFY_USAGE); return 0; }
+  if (v.help) {
+    io.stdout.write(VERIFY_USAGE);
+    return 0;
+  }
   const databaseUrl = v["database-url"] ?? process.env.MIGRATE_GUARD_DATABASE_URL;
-  if (v["no-cache"] && v["cache-dir"] !== undefined) throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
-  if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "") throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
-  if (v.markdown !== undefined && v.markdown.trim() === "") throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
+  if (v["no-cache"] && v["cache-dir"] !== undefined)
+    throw new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them.");
+  if (v["cache-dir"] !== undefined && v["cache-dir"].trim() === "")
+    throw new ConfigurationError('Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache/migrate-guard.');
+  if (v.markdown !== undefined && v.markdown.trim() === "")
+    throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
   // The stats file is read and checked once for its table sizes; its "server" is production's major.
   const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
@@ -84,7 +108,14 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
       ...(v["postgres-version"] ? { postgresVersion: v["postgres-version"] } : {}),
       ...(production !== undefined ? { productionPostgresMajor: production } : {}),
       slowMigrationSeconds: positiveNumber(v["slow-migration-seconds"], "--slow-migration-seconds", 30),
-      ...(v["generic-names"] ? { genericNames: v["generic-names"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(v["generic-names"]
+        ? {
+            genericNames: v["generic-names"]
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
       cacheDir,
       ...(sizeRisk ? { sizeRisk } : {}),
       logger: io.logger,
@@ -93,11 +124,25 @@ export async function verifyCommand(argv: string[], io: { stdout: NodeJS.Writabl
     // Bad input stays exit 2; anything else still gets its document with --json (exit 1).
     if (error instanceof ConfigurationError || !v.json) throw error;
     const message = redact((error as Error).message ?? String(error), databaseUrl ? [databaseUrl] : []);
-    io.stdout.write(JSON.stringify({
-      ok: false,
-      checks: CHECK_ORDER.map((id) => ({ id, status: "fail", summary: "verify failed before this check could run", findings: [{ rule: "internal-error", message: `verify failed: ${message}`, file: null, line: null, severity: "error" }] })),
-      migrations: [], drift: null, durationMs: null, cache: null,
-    }, null, 2) + "\n");
+    io.stdout.write(
+      JSON.stringify(
+        {
+          ok: false,
+          checks: CHECK_ORDER.map((id) => ({
+            id,
+            status: "fail",
+            summary: "verify failed before this check could run",
+            findings: [{ rule: "internal-error", message: `verify failed: ${message}`, file: null, line: null, severity: "error" }],
+          })),
+          migrations: [],
+          drift: null,
+          durationMs: null,
+          cache: null,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
     return 1;
   }
   io.stdout.write(v.json ? JSON.stringify(toJsonReport(report), null, 2) + "\n" : renderText(report, { color: io.color }));

@@ -24,11 +24,18 @@ function index(
 }
 
 const pk = (tableName: string, columns = "id", name = `${tableName}_pkey`, schema = "public"): Constraint => ({
-  schema, table: tableName, name, kind: "p", definition: `PRIMARY KEY (${columns})`,
+  schema,
+  table: tableName,
+  name,
+  kind: "p",
+  definition: `PRIMARY KEY (${columns})`,
 });
 
 const fk = (tableName: string, name: string, column: string, references: string, onDelete = "RESTRICT"): Constraint => ({
-  schema: "public", table: tableName, name, kind: "f",
+  schema: "public",
+  table: tableName,
+  name,
+  kind: "f",
   definition: `FOREIGN KEY ("${column}") REFERENCES "${references}"(id) ON UPDATE CASCADE ON DELETE ${onDelete}`,
 });
 
@@ -81,7 +88,8 @@ describe("compareCatalogs: tables", () => {
       {
         kind: "table",
         message: 'Table "Post" is in schema.prisma but no migration creates it',
-        sql: 'CREATE TABLE "Post" (\n' +
+        sql:
+          'CREATE TABLE "Post" (\n' +
           '    "id" integer NOT NULL DEFAULT nextval(\'"Post_id_seq"\'::regclass),\n' +
           '    "title" text NOT NULL,\n' +
           '    "authorId" integer,\n' +
@@ -101,7 +109,9 @@ describe("compareCatalogs: tables", () => {
     const items = compareCatalogs(users(), expected);
     expect(kinds(items)).toEqual(["table", "index", "constraint"]);
     expect(items[1]?.sql).toBe('CREATE INDEX "Post_authorId_idx" ON public."Post" USING btree ("authorId");');
-    expect(items[2]?.sql).toBe('ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"(id) ON UPDATE CASCADE ON DELETE RESTRICT;');
+    expect(items[2]?.sql).toBe(
+      'ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"(id) ON UPDATE CASCADE ON DELETE RESTRICT;',
+    );
     expect(items.some((i) => i.sql.includes("Post_pkey") && i.kind === "constraint")).toBe(false);
   });
 
@@ -114,7 +124,9 @@ describe("compareCatalogs: tables", () => {
     const session = table("Session", [col("id", "text", { notNull: true })], "auth");
     const items = compareCatalogs(catalog(), catalog({ tables: [session], constraints: [pk("Session", "id", "Session_pkey", "auth")] }));
     expect(items[0]?.message).toBe('Table "auth"."Session" is in schema.prisma but no migration creates it');
-    expect(items[0]?.sql).toBe('CREATE TABLE "auth"."Session" (\n    "id" text NOT NULL,\n    CONSTRAINT "Session_pkey" PRIMARY KEY (id)\n);');
+    expect(items[0]?.sql).toBe(
+      'CREATE TABLE "auth"."Session" (\n    "id" text NOT NULL,\n    CONSTRAINT "Session_pkey" PRIMARY KEY (id)\n);',
+    );
   });
 
   test("the same table name in another schema is another table", () => {
@@ -129,7 +141,11 @@ describe("compareCatalogs: tables", () => {
     const legacy = table("Legacy", [idColumn("Legacy"), col("code", "text"), col("userId", "integer")]);
     const actual = users({
       tables: [userTable(), legacy],
-      indexes: [index("User", "User_email_key", "email", { unique: true }), index("Legacy", "Legacy_code_key", "code", { unique: true }), index("Legacy", "legacy_expr", "lower(code)", { notRepresentable: true })],
+      indexes: [
+        index("User", "User_email_key", "email", { unique: true }),
+        index("Legacy", "Legacy_code_key", "code", { unique: true }),
+        index("Legacy", "legacy_expr", "lower(code)", { notRepresentable: true }),
+      ],
       constraints: [pk("User"), pk("Legacy"), fk("Legacy", "Legacy_userId_fkey", "userId", "User")],
     });
     expect(view(compareCatalogs(actual, users()))).toEqual([
@@ -147,20 +163,30 @@ describe("compareCatalogs: columns", () => {
   test("a missing column becomes ADD COLUMN with type, NOT NULL and default", () => {
     const items = compareCatalogs(users(), users({ tables: [userTable([col("age", "integer", { notNull: true, default: "0" })])] }));
     expect(view(items)).toEqual([
-      { kind: "column", message: 'Column "User"."age" is in schema.prisma but no migration creates it', sql: 'ALTER TABLE "User" ADD COLUMN "age" integer NOT NULL DEFAULT 0;' },
+      {
+        kind: "column",
+        message: 'Column "User"."age" is in schema.prisma but no migration creates it',
+        sql: 'ALTER TABLE "User" ADD COLUMN "age" integer NOT NULL DEFAULT 0;',
+      },
     ]);
   });
 
   test("an extra column becomes DROP COLUMN", () => {
     const items = compareCatalogs(users({ tables: [userTable([col("nickname", "text")])] }), users());
     expect(view(items)).toEqual([
-      { kind: "column", message: 'Column "User"."nickname" is created by the migrations but is not in schema.prisma', sql: 'ALTER TABLE "User" DROP COLUMN "nickname";' },
+      {
+        kind: "column",
+        message: 'Column "User"."nickname" is created by the migrations but is not in schema.prisma',
+        sql: 'ALTER TABLE "User" DROP COLUMN "nickname";',
+      },
     ]);
   });
 
   test("a type difference becomes SET DATA TYPE to the schema.prisma type", () => {
     const actual = users({ tables: [table("User", [idColumn("User"), col("email", "text", { notNull: true }), userTable().columns[2]!])] });
-    const expected = users({ tables: [table("User", [idColumn("User"), col("email", "character varying(255)", { notNull: true }), userTable().columns[2]!])] });
+    const expected = users({
+      tables: [table("User", [idColumn("User"), col("email", "character varying(255)", { notNull: true }), userTable().columns[2]!])],
+    });
     expect(view(compareCatalogs(actual, expected))).toEqual([
       {
         kind: "column",
@@ -174,10 +200,18 @@ describe("compareCatalogs: columns", () => {
     const nullable = catalog({ tables: [table("T", [col("c", "text")])] });
     const required = catalog({ tables: [table("T", [col("c", "text", { notNull: true })])] });
     expect(view(compareCatalogs(nullable, required))).toEqual([
-      { kind: "column", message: 'Column "T"."c" is nullable in the migrations but required in schema.prisma', sql: 'ALTER TABLE "T" ALTER COLUMN "c" SET NOT NULL;' },
+      {
+        kind: "column",
+        message: 'Column "T"."c" is nullable in the migrations but required in schema.prisma',
+        sql: 'ALTER TABLE "T" ALTER COLUMN "c" SET NOT NULL;',
+      },
     ]);
     expect(view(compareCatalogs(required, nullable))).toEqual([
-      { kind: "column", message: 'Column "T"."c" is NOT NULL in the migrations but optional in schema.prisma', sql: 'ALTER TABLE "T" ALTER COLUMN "c" DROP NOT NULL;' },
+      {
+        kind: "column",
+        message: 'Column "T"."c" is NOT NULL in the migrations but optional in schema.prisma',
+        sql: 'ALTER TABLE "T" ALTER COLUMN "c" DROP NOT NULL;',
+      },
     ]);
   });
 
@@ -189,23 +223,35 @@ describe("compareCatalogs: columns", () => {
   });
 
   test("array columns' type is still compared", () => {
-    const items = compareCatalogs(catalog({ tables: [table("T", [col("tags", "text[]")])] }), catalog({ tables: [table("T", [col("tags", "integer[]")])] }));
+    const items = compareCatalogs(
+      catalog({ tables: [table("T", [col("tags", "text[]")])] }),
+      catalog({ tables: [table("T", [col("tags", "integer[]")])] }),
+    );
     expect(sqlOf(items)).toEqual(['ALTER TABLE "T" ALTER COLUMN "tags" SET DATA TYPE integer[];']);
   });
 
   test("defaults: added, removed and changed", () => {
     const t = (d?: string) => catalog({ tables: [table("T", [col("n", "integer", d === undefined ? {} : { default: d })])] });
     expect(view(compareCatalogs(t(), t("0")))).toEqual([
-      { kind: "column", message: 'Column "T"."n" has default (none) in the migrations but 0 in schema.prisma', sql: 'ALTER TABLE "T" ALTER COLUMN "n" SET DEFAULT 0;' },
+      {
+        kind: "column",
+        message: 'Column "T"."n" has default (none) in the migrations but 0 in schema.prisma',
+        sql: 'ALTER TABLE "T" ALTER COLUMN "n" SET DEFAULT 0;',
+      },
     ]);
     expect(view(compareCatalogs(t("0"), t()))).toEqual([
-      { kind: "column", message: 'Column "T"."n" has default 0 in the migrations but (none) in schema.prisma', sql: 'ALTER TABLE "T" ALTER COLUMN "n" DROP DEFAULT;' },
+      {
+        kind: "column",
+        message: 'Column "T"."n" has default 0 in the migrations but (none) in schema.prisma',
+        sql: 'ALTER TABLE "T" ALTER COLUMN "n" DROP DEFAULT;',
+      },
     ]);
     expect(sqlOf(compareCatalogs(t("0"), t("1")))).toEqual(['ALTER TABLE "T" ALTER COLUMN "n" SET DEFAULT 1;']);
   });
 
   test("regression: now() and CURRENT_TIMESTAMP are the same default", () => {
-    const t = (d: string) => catalog({ tables: [table("T", [col("at", "timestamp(3) without time zone", { notNull: true, default: d })])] });
+    const t = (d: string) =>
+      catalog({ tables: [table("T", [col("at", "timestamp(3) without time zone", { notNull: true, default: d })])] });
     expect(view(compareCatalogs(t("now()"), t("CURRENT_TIMESTAMP")))).toEqual([]);
     expect(view(compareCatalogs(t("CURRENT_TIMESTAMP"), t("now()")))).toEqual([]);
     expect(view(compareCatalogs(t("NOW()"), t("CURRENT_TIMESTAMP")))).toEqual([]);
@@ -231,8 +277,15 @@ describe("compareCatalogs: columns", () => {
   });
 
   test("columns in a non-public schema are qualified", () => {
-    const items = compareCatalogs(catalog({ tables: [table("S", [], "auth")] }), catalog({ tables: [table("S", [col("token", "text")], "auth")] }));
-    expect(view(items)[0]).toEqual({ kind: "column", message: 'Column "auth"."S"."token" is in schema.prisma but no migration creates it', sql: 'ALTER TABLE "auth"."S" ADD COLUMN "token" text;' });
+    const items = compareCatalogs(
+      catalog({ tables: [table("S", [], "auth")] }),
+      catalog({ tables: [table("S", [col("token", "text")], "auth")] }),
+    );
+    expect(view(items)[0]).toEqual({
+      kind: "column",
+      message: 'Column "auth"."S"."token" is in schema.prisma but no migration creates it',
+      sql: 'ALTER TABLE "auth"."S" ADD COLUMN "token" text;',
+    });
   });
 });
 
@@ -242,20 +295,31 @@ describe("compareCatalogs: indexes", () => {
   test("a missing index becomes its CREATE INDEX", () => {
     const items = compareCatalogs(users(), withIndexes(index("User", "User_createdAt_idx", '"createdAt"')));
     expect(view(items)).toEqual([
-      { kind: "index", message: 'Index "User_createdAt_idx" on "User" is in schema.prisma but no migration creates it', sql: 'CREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt");' },
+      {
+        kind: "index",
+        message: 'Index "User_createdAt_idx" on "User" is in schema.prisma but no migration creates it',
+        sql: 'CREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt");',
+      },
     ]);
   });
 
   test("an extra index becomes DROP INDEX", () => {
     const items = compareCatalogs(withIndexes(index("User", "User_createdAt_idx", '"createdAt"')), users());
     expect(view(items)).toEqual([
-      { kind: "index", message: 'Index "User_createdAt_idx" on "User" is created by the migrations but is not in schema.prisma', sql: 'DROP INDEX "User_createdAt_idx";' },
+      {
+        kind: "index",
+        message: 'Index "User_createdAt_idx" on "User" is created by the migrations but is not in schema.prisma',
+        sql: 'DROP INDEX "User_createdAt_idx";',
+      },
     ]);
   });
 
   test("an extra index outside public is dropped schema-qualified", () => {
     const s = table("S", [col("a", "text")], "auth");
-    const items = compareCatalogs(catalog({ tables: [s], indexes: [index("S", "S_a_idx", "a", { schema: "auth" })] }), catalog({ tables: [s] }));
+    const items = compareCatalogs(
+      catalog({ tables: [s], indexes: [index("S", "S_a_idx", "a", { schema: "auth" })] }),
+      catalog({ tables: [s] }),
+    );
     expect(sqlOf(items)).toEqual(['DROP INDEX "auth"."S_a_idx";']);
   });
 
@@ -267,7 +331,8 @@ describe("compareCatalogs: indexes", () => {
     expect(view(items)).toEqual([
       {
         kind: "index",
-        message: 'Index "User_createdAt_idx" differs: migrations have `CREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt")`, schema.prisma wants `CREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt" DESC)`',
+        message:
+          'Index "User_createdAt_idx" differs: migrations have `CREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt")`, schema.prisma wants `CREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt" DESC)`',
         sql: 'DROP INDEX "User_createdAt_idx";\nCREATE INDEX "User_createdAt_idx" ON public."User" USING btree ("createdAt" DESC);',
       },
     ]);
@@ -281,17 +346,23 @@ describe("compareCatalogs: indexes", () => {
   });
 
   test("regression: ON ONLY (partitioned tables) is ignored", () => {
-    expect(view(compareCatalogs(users({ indexes: [index("User", "User_email_key", "email", { unique: true, only: true })] }), users()))).toEqual([]);
-    expect(view(compareCatalogs(users(), users({ indexes: [index("User", "User_email_key", "email", { unique: true, only: true })] })))).toEqual([]);
+    expect(
+      view(compareCatalogs(users({ indexes: [index("User", "User_email_key", "email", { unique: true, only: true })] }), users())),
+    ).toEqual([]);
+    expect(
+      view(compareCatalogs(users(), users({ indexes: [index("User", "User_email_key", "email", { unique: true, only: true })] }))),
+    ).toEqual([]);
   });
 
   test.each([
-    ["partial (WHERE)", " WHERE (\"deletedAt\" IS NULL)"],
-    ["INCLUDE", " INCLUDE (\"createdAt\")"],
+    ["partial (WHERE)", ' WHERE ("deletedAt" IS NULL)'],
+    ["INCLUDE", ' INCLUDE ("createdAt")'],
     ["storage parameters (WITH)", " WITH (fillfactor='70')"],
     ["INCLUDE + WITH + WHERE", " INCLUDE (\"createdAt\") WITH (fillfactor='70') WHERE (email IS NOT NULL)"],
   ])("regression: a %s difference on the same index is informational", (_what, suffix) => {
-    const actual = users({ indexes: [index("User", "User_email_key", "email", { unique: true, suffix, notRepresentable: suffix.includes("WHERE") })] });
+    const actual = users({
+      indexes: [index("User", "User_email_key", "email", { unique: true, suffix, notRepresentable: suffix.includes("WHERE") })],
+    });
     const items = compareCatalogs(actual, users());
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "index", informational: true });
@@ -300,7 +371,15 @@ describe("compareCatalogs: indexes", () => {
   });
 
   test("a column difference next to a WHERE clause is a real difference", () => {
-    const actual = users({ indexes: [index("User", "User_email_key", "email, \"createdAt\"", { unique: true, suffix: " WHERE (email IS NOT NULL)", notRepresentable: true })] });
+    const actual = users({
+      indexes: [
+        index("User", "User_email_key", 'email, "createdAt"', {
+          unique: true,
+          suffix: " WHERE (email IS NOT NULL)",
+          notRepresentable: true,
+        }),
+      ],
+    });
     const items = compareCatalogs(actual, users());
     expect(items).toHaveLength(1);
     expect(items[0]?.informational).toBeUndefined();
@@ -314,7 +393,9 @@ describe("compareCatalogs: indexes", () => {
       {
         kind: "index",
         informational: true,
-        message: expect.stringContaining('Index "User_lower_email_idx" on "User" (partial or on expressions) is created by a migration and cannot be described in schema.prisma'),
+        message: expect.stringContaining(
+          'Index "User_lower_email_idx" on "User" (partial or on expressions) is created by a migration and cannot be described in schema.prisma',
+        ),
         sql: `-- keep: ${raw.definition};`,
       },
     ]);
@@ -326,15 +407,16 @@ describe("compareCatalogs: indexes", () => {
       withIndexes(index("User", "User_createdAt_idx", '"createdAt"')),
     );
     expect(view(items)).toEqual([
-      { kind: "index", message: 'Index "User_created_idx" on "User" is named "User_createdAt_idx" in schema.prisma', sql: 'ALTER INDEX "User_created_idx" RENAME TO "User_createdAt_idx";' },
+      {
+        kind: "index",
+        message: 'Index "User_created_idx" on "User" is named "User_createdAt_idx" in schema.prisma',
+        sql: 'ALTER INDEX "User_created_idx" RENAME TO "User_createdAt_idx";',
+      },
     ]);
   });
 
   test("rename detection reads unquoted index names from pg_get_indexdef", () => {
-    const items = compareCatalogs(
-      users({ indexes: [index("User", "user_email", "email", { unique: true, quoteName: false })] }),
-      users(),
-    );
+    const items = compareCatalogs(users({ indexes: [index("User", "user_email", "email", { unique: true, quoteName: false })] }), users());
     expect(sqlOf(items)).toEqual(['ALTER INDEX "user_email" RENAME TO "User_email_key";']);
   });
 
@@ -350,7 +432,10 @@ describe("compareCatalogs: indexes", () => {
   test("not a rename: same columns on another table, or unique vs non-unique", () => {
     const other = table("Other", [col("email", "text")]);
     const items = compareCatalogs(
-      users({ tables: [userTable(), other], indexes: [index("Other", "Other_email_key", "email", { unique: true }), index("User", "User_email_idx", "email")] }),
+      users({
+        tables: [userTable(), other],
+        indexes: [index("Other", "Other_email_key", "email", { unique: true }), index("User", "User_email_idx", "email")],
+      }),
       users({ tables: [userTable(), other] }),
     );
     expect(sqlOf(items)).toEqual([
@@ -362,8 +447,8 @@ describe("compareCatalogs: indexes", () => {
 
   test("two renames on one table each find their own twin", () => {
     const items = compareCatalogs(
-      withIndexes(index("User", "idx_b", '"createdAt"'), index("User", "idx_a", "email, \"createdAt\"")),
-      withIndexes(index("User", "User_email_createdAt_idx", "email, \"createdAt\""), index("User", "User_createdAt_idx", '"createdAt"')),
+      withIndexes(index("User", "idx_b", '"createdAt"'), index("User", "idx_a", 'email, "createdAt"')),
+      withIndexes(index("User", "User_email_createdAt_idx", 'email, "createdAt"'), index("User", "User_createdAt_idx", '"createdAt"')),
     );
     expect(sqlOf(items)).toEqual([
       'ALTER INDEX "idx_a" RENAME TO "User_email_createdAt_idx";',
@@ -390,7 +475,8 @@ describe("compareCatalogs: indexes", () => {
 
 describe("compareCatalogs: constraints", () => {
   const post = table("Post", [idColumn("Post"), col("authorId", "integer", { notNull: true })]);
-  const blog = (...constraints: Constraint[]) => users({ tables: [userTable(), post], constraints: [pk("User"), pk("Post"), ...constraints] });
+  const blog = (...constraints: Constraint[]) =>
+    users({ tables: [userTable(), post], constraints: [pk("User"), pk("Post"), ...constraints] });
 
   test("regression: a renamed foreign key is one RENAME CONSTRAINT", () => {
     const items = compareCatalogs(
@@ -398,14 +484,22 @@ describe("compareCatalogs: constraints", () => {
       blog(fk("Post", "Post_authorId_fkey", "authorId", "User")),
     );
     expect(view(items)).toEqual([
-      { kind: "constraint", message: 'Foreign key "Post_author_fkey" on "Post" is named "Post_authorId_fkey" in schema.prisma', sql: 'ALTER TABLE "Post" RENAME CONSTRAINT "Post_author_fkey" TO "Post_authorId_fkey";' },
+      {
+        kind: "constraint",
+        message: 'Foreign key "Post_author_fkey" on "Post" is named "Post_authorId_fkey" in schema.prisma',
+        sql: 'ALTER TABLE "Post" RENAME CONSTRAINT "Post_author_fkey" TO "Post_authorId_fkey";',
+      },
     ]);
   });
 
   test("a renamed primary key is a RENAME CONSTRAINT too", () => {
     const items = compareCatalogs(users({ constraints: [pk("User", "id", "users_pk")] }), users());
     expect(view(items)).toEqual([
-      { kind: "constraint", message: 'Primary key "users_pk" on "User" is named "User_pkey" in schema.prisma', sql: 'ALTER TABLE "User" RENAME CONSTRAINT "users_pk" TO "User_pkey";' },
+      {
+        kind: "constraint",
+        message: 'Primary key "users_pk" on "User" is named "User_pkey" in schema.prisma',
+        sql: 'ALTER TABLE "User" RENAME CONSTRAINT "users_pk" TO "User_pkey";',
+      },
     ]);
   });
 
@@ -423,7 +517,11 @@ describe("compareCatalogs: constraints", () => {
   test("an extra foreign key becomes DROP CONSTRAINT", () => {
     const items = compareCatalogs(blog(fk("Post", "Post_authorId_fkey", "authorId", "User")), blog());
     expect(view(items)).toEqual([
-      { kind: "constraint", message: 'Foreign key "Post_authorId_fkey" on "Post" is created by the migrations but is not in schema.prisma', sql: 'ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";' },
+      {
+        kind: "constraint",
+        message: 'Foreign key "Post_authorId_fkey" on "Post" is created by the migrations but is not in schema.prisma',
+        sql: 'ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";',
+      },
     ]);
   });
 
@@ -436,14 +534,18 @@ describe("compareCatalogs: constraints", () => {
     expect(items[0]?.message).toContain('Foreign key "Post_authorId_fkey" on "Post" differs');
     expect(items[0]?.sql).toBe(
       'ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";\n' +
-      'ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"(id) ON UPDATE CASCADE ON DELETE CASCADE;',
+        'ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"(id) ON UPDATE CASCADE ON DELETE CASCADE;',
     );
   });
 
   test("a primary key missing on an existing table is added", () => {
     const items = compareCatalogs(users({ constraints: [] }), users());
     expect(view(items)).toEqual([
-      { kind: "constraint", message: 'Primary key "User_pkey" on "User" is in schema.prisma but no migration creates it', sql: 'ALTER TABLE "User" ADD CONSTRAINT "User_pkey" PRIMARY KEY (id);' },
+      {
+        kind: "constraint",
+        message: 'Primary key "User_pkey" on "User" is in schema.prisma but no migration creates it',
+        sql: 'ALTER TABLE "User" ADD CONSTRAINT "User_pkey" PRIMARY KEY (id);',
+      },
     ]);
   });
 
@@ -463,12 +565,19 @@ describe("compareCatalogs: enums", () => {
   test("a missing enum becomes CREATE TYPE with its values quoted", () => {
     const items = compareCatalogs(catalog(), catalog({ enums: [enumType("Role", ["USER", "ADMIN", "it's"])] }));
     expect(view(items)).toEqual([
-      { kind: "enum", message: 'Enum "Role" is in schema.prisma but no migration creates it', sql: "CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN', 'it''s');" },
+      {
+        kind: "enum",
+        message: 'Enum "Role" is in schema.prisma but no migration creates it',
+        sql: "CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN', 'it''s');",
+      },
     ]);
   });
 
   test("an enum missing values gets one ADD VALUE per value", () => {
-    const items = compareCatalogs(catalog({ enums: [enumType("Role", ["USER"])] }), catalog({ enums: [enumType("Role", ["USER", "ADMIN", "OWNER"])] }));
+    const items = compareCatalogs(
+      catalog({ enums: [enumType("Role", ["USER"])] }),
+      catalog({ enums: [enumType("Role", ["USER", "ADMIN", "OWNER"])] }),
+    );
     expect(view(items)).toEqual([
       { kind: "enum", message: "Enum \"Role\" lacks value 'ADMIN' that schema.prisma has", sql: "ALTER TYPE \"Role\" ADD VALUE 'ADMIN';" },
       { kind: "enum", message: "Enum \"Role\" lacks value 'OWNER' that schema.prisma has", sql: "ALTER TYPE \"Role\" ADD VALUE 'OWNER';" },
@@ -476,14 +585,20 @@ describe("compareCatalogs: enums", () => {
   });
 
   test("extra enum values are one item naming them all", () => {
-    const items = compareCatalogs(catalog({ enums: [enumType("Role", ["USER", "ADMIN", "GUEST"])] }), catalog({ enums: [enumType("Role", ["USER"])] }));
+    const items = compareCatalogs(
+      catalog({ enums: [enumType("Role", ["USER", "ADMIN", "GUEST"])] }),
+      catalog({ enums: [enumType("Role", ["USER"])] }),
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "enum", message: "Enum \"Role\" has value(s) 'ADMIN', 'GUEST' that schema.prisma does not" });
     expect(items[0]?.sql.startsWith("--")).toBe(true);
   });
 
   test("missing values come before the extra-values item", () => {
-    const items = compareCatalogs(catalog({ enums: [enumType("Role", ["USER", "GUEST"])] }), catalog({ enums: [enumType("Role", ["USER", "ADMIN"])] }));
+    const items = compareCatalogs(
+      catalog({ enums: [enumType("Role", ["USER", "GUEST"])] }),
+      catalog({ enums: [enumType("Role", ["USER", "ADMIN"])] }),
+    );
     expect(items.map((i) => i.message)).toEqual([
       "Enum \"Role\" lacks value 'ADMIN' that schema.prisma has",
       "Enum \"Role\" has value(s) 'GUEST' that schema.prisma does not",
@@ -492,12 +607,18 @@ describe("compareCatalogs: enums", () => {
 
   test("an extra enum becomes DROP TYPE", () => {
     expect(view(compareCatalogs(catalog({ enums: [enumType("Mood", ["HAPPY"], "app")] }), catalog()))).toEqual([
-      { kind: "enum", message: 'Enum "app"."Mood" is created by the migrations but is not in schema.prisma', sql: 'DROP TYPE "app"."Mood";' },
+      {
+        kind: "enum",
+        message: 'Enum "app"."Mood" is created by the migrations but is not in schema.prisma',
+        sql: 'DROP TYPE "app"."Mood";',
+      },
     ]);
   });
 
   test("the same values in the same enum → nothing", () => {
-    expect(view(compareCatalogs(catalog({ enums: [enumType("Role", ["A", "B"])] }), catalog({ enums: [enumType("Role", ["A", "B"])] })))).toEqual([]);
+    expect(
+      view(compareCatalogs(catalog({ enums: [enumType("Role", ["A", "B"])] }), catalog({ enums: [enumType("Role", ["A", "B"])] }))),
+    ).toEqual([]);
   });
 });
 
@@ -521,7 +642,7 @@ describe("compareCatalogs: order of items", () => {
       'index: DROP INDEX "User_legacy_idx";',
       'column: ALTER TABLE "User" DROP COLUMN "legacy";',
       'table: DROP TABLE "Gone";',
-      'enum: CREATE TYPE "Role" AS ENUM (\'USER\');',
+      "enum: CREATE TYPE \"Role\" AS ENUM ('USER');",
       'column: ALTER TABLE "User" ADD COLUMN "role" "Role";',
       'table: CREATE TABLE "Post" (',
       'index: CREATE UNIQUE INDEX "User_email_key" ON public."User" USING btree (email);',
@@ -567,7 +688,10 @@ describe("compareCatalogs: order of items", () => {
   test("regression: a foreign key to a dropped table is dropped before the table", () => {
     const legacy = table("Legacy", [idColumn("Legacy")]);
     const items = compareCatalogs(
-      users({ tables: [userTable([col("legacyId", "integer")]), legacy], constraints: [pk("User"), pk("Legacy"), fk("User", "User_legacyId_fkey", "legacyId", "Legacy")] }),
+      users({
+        tables: [userTable([col("legacyId", "integer")]), legacy],
+        constraints: [pk("User"), pk("Legacy"), fk("User", "User_legacyId_fkey", "legacyId", "Legacy")],
+      }),
       users({ tables: [userTable([col("legacyId", "integer")])] }),
     );
     const at = (fragment: string) => items.findIndex((i) => i.sql.includes(fragment));
@@ -588,16 +712,15 @@ describe("compareCatalogs: order of items", () => {
     const sqls = sqlOf(items);
     const dropColumn = sqls.findIndex((s) => s.includes('DROP COLUMN "authorId"'));
     expect(dropColumn).toBeGreaterThanOrEqual(0);
-    const dependents = sqls.map((s, i) => (/DROP INDEX "Post_authorId_idx"|DROP CONSTRAINT "Post_authorId_fkey"/.test(s) ? i : -1)).filter((i) => i >= 0);
+    const dependents = sqls
+      .map((s, i) => (/DROP INDEX "Post_authorId_idx"|DROP CONSTRAINT "Post_authorId_fkey"/.test(s) ? i : -1))
+      .filter((i) => i >= 0);
     // Either left to the DROP COLUMN (like an extra table's indexes) or dropped before it.
     expect(dependents.every((i) => i < dropColumn)).toBe(true);
   });
 
   test("regression: an extra enum is dropped after the extra column that uses it", () => {
-    const items = compareCatalogs(
-      users({ enums: [enumType("Mood", ["HAPPY"])], tables: [userTable([col("mood", '"Mood"')])] }),
-      users(),
-    );
+    const items = compareCatalogs(users({ enums: [enumType("Mood", ["HAPPY"])], tables: [userTable([col("mood", '"Mood"')])] }), users());
     const at = (fragment: string) => items.findIndex((i) => i.sql.includes(fragment));
     expect(at('DROP COLUMN "mood"')).toBeGreaterThanOrEqual(0);
     expect(at('DROP TYPE "Mood"')).toBeGreaterThan(at('DROP COLUMN "mood"'));
@@ -607,7 +730,12 @@ describe("compareCatalogs: order of items", () => {
 describe("compareCatalogs: unique constraints", () => {
   test("regression: an extra UNIQUE constraint is dropped as a constraint (DROP INDEX is refused for it)", () => {
     const items = compareCatalogs(
-      users({ indexes: [index("User", "User_email_key", "email", { unique: true }), { ...index("User", "User_name_key", "name", { unique: true }), uniqueConstraint: true }] }),
+      users({
+        indexes: [
+          index("User", "User_email_key", "email", { unique: true }),
+          { ...index("User", "User_name_key", "name", { unique: true }), uniqueConstraint: true },
+        ],
+      }),
       users({ indexes: [index("User", "User_email_key", "email", { unique: true })] }),
     );
     expect(sqlOf(items)).toEqual(['ALTER TABLE "User" DROP CONSTRAINT "User_name_key";']);

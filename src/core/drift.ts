@@ -55,22 +55,42 @@ function diffEnums(actual: Catalog, expected: Catalog, out: DriftItem[]) {
     const name = qualified(want.schema, want.name);
     const got = have.get(`${want.schema}.${want.name}`);
     if (!got) {
-      out.push({ kind: "enum", mentions: [[q(want.name)]], message: `Enum ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TYPE ${name} AS ENUM (${want.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")});` });
+      out.push({
+        kind: "enum",
+        mentions: [[q(want.name)]],
+        message: `Enum ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`,
+        sql: `CREATE TYPE ${name} AS ENUM (${want.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")});`,
+      });
       continue;
     }
     const missing = want.values.filter((v) => !got.values.includes(v));
     const extra = got.values.filter((v) => !want.values.includes(v));
     for (const v of missing) {
-      out.push({ kind: "enum", mentions: [[q(want.name)]], message: `Enum ${label(want.schema, want.name)} lacks value '${v}' that schema.prisma has`, sql: `ALTER TYPE ${name} ADD VALUE '${v.replace(/'/g, "''")}';` });
+      out.push({
+        kind: "enum",
+        mentions: [[q(want.name)]],
+        message: `Enum ${label(want.schema, want.name)} lacks value '${v}' that schema.prisma has`,
+        sql: `ALTER TYPE ${name} ADD VALUE '${v.replace(/'/g, "''")}';`,
+      });
     }
     if (extra.length > 0) {
-      out.push({ kind: "enum", mentions: [[q(want.name)]], message: `Enum ${label(want.schema, want.name)} has value(s) ${extra.map((v) => `'${v}'`).join(", ")} that schema.prisma does not`, sql: `-- Removing enum values needs the type recreated; \`prisma migrate dev\` generates that.` });
+      out.push({
+        kind: "enum",
+        mentions: [[q(want.name)]],
+        message: `Enum ${label(want.schema, want.name)} has value(s) ${extra.map((v) => `'${v}'`).join(", ")} that schema.prisma does not`,
+        sql: `-- Removing enum values needs the type recreated; \`prisma migrate dev\` generates that.`,
+      });
     }
   }
   const want = new Set(expected.enums.map((e) => `${e.schema}.${e.name}`));
   for (const got of actual.enums) {
     if (!want.has(`${got.schema}.${got.name}`)) {
-      out.push({ kind: "enum", mentions: [[q(got.name)]], message: `Enum ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`, sql: `DROP TYPE ${qualified(got.schema, got.name)};` });
+      out.push({
+        kind: "enum",
+        mentions: [[q(got.name)]],
+        message: `Enum ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`,
+        sql: `DROP TYPE ${qualified(got.schema, got.name)};`,
+      });
     }
   }
 }
@@ -83,31 +103,65 @@ function diffColumns(got: Table, want: Table, out: DriftItem[], options: Compare
     const g = have.get(c.name);
     const where = `Column ${label(want.schema, want.name)}.${q(c.name)}`;
     if (!g) {
-      out.push({ kind: "column", table: want.name, column: c.name, mentions: mentions(c.name), message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
+      out.push({
+        kind: "column",
+        table: want.name,
+        column: c.name,
+        mentions: mentions(c.name),
+        message: `${where} is in schema.prisma but no migration creates it`,
+        sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};`,
+      });
       continue;
     }
     if (g.type !== c.type) {
-      out.push({ kind: "column", table: want.name, column: c.name, mentions: mentions(c.name), message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
+      out.push({
+        kind: "column",
+        table: want.name,
+        column: c.name,
+        mentions: mentions(c.name),
+        message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`,
+        sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};`,
+      });
     }
     // Prisma lists (`String[]`) have no optional form: it does not compare their nullability.
     if (g.notNull !== c.notNull && !c.type.endsWith("[]")) {
-      out.push({ kind: "column", table: want.name, column: c.name, mentions: mentions(c.name), message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
+      out.push({
+        kind: "column",
+        table: want.name,
+        column: c.name,
+        mentions: mentions(c.name),
+        message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`,
+        sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;`,
+      });
     }
-    if (normaliseDefault(g.default) !== normaliseDefault(c.default) && !(g.default !== undefined && c.default !== undefined && options.equalDefaults?.has(defaultKey(g.default, c.default)))) {
+    if (
+      normaliseDefault(g.default) !== normaliseDefault(c.default) &&
+      !(g.default !== undefined && c.default !== undefined && options.equalDefaults?.has(defaultKey(g.default, c.default)))
+    ) {
       out.push({
         kind: "column",
         table: want.name,
         column: c.name,
         mentions: mentions(c.name),
         message: `${where} has default ${g.default ?? "(none)"} in the migrations but ${c.default ?? "(none)"} in schema.prisma`,
-        sql: c.default === undefined ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
+        sql:
+          c.default === undefined
+            ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;`
+            : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
       });
     }
   }
   const want2 = new Set(want.columns.map((c) => c.name));
   for (const g of got.columns) {
     if (!want2.has(g.name)) {
-      out.push({ kind: "column", table: got.name, column: g.name, mentions: mentions(g.name), message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
+      out.push({
+        kind: "column",
+        table: got.name,
+        column: g.name,
+        mentions: mentions(g.name),
+        message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`,
+        sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};`,
+      });
     }
   }
 }
@@ -115,17 +169,34 @@ function diffColumns(got: Table, want: Table, out: DriftItem[], options: Compare
 function diffTables(actual: Catalog, expected: Catalog, out: DriftItem[], options: CompareOptions) {
   const have = byKey(actual.tables, (t) => `${t.schema}.${t.name}`);
   const wantKeys = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
-  const pk = byKey(expected.constraints.filter((c) => c.kind === "p"), (c) => `${c.schema}.${c.table}`);
+  const pk = byKey(
+    expected.constraints.filter((c) => c.kind === "p"),
+    (c) => `${c.schema}.${c.table}`,
+  );
   for (const want of expected.tables) {
     const got = have.get(`${want.schema}.${want.name}`);
-    if (got) { diffColumns(got, want, out, options); continue; }
+    if (got) {
+      diffColumns(got, want, out, options);
+      continue;
+    }
     const key = pk.get(`${want.schema}.${want.name}`);
     const body = [...want.columns.map((c) => `    ${columnSql(c)}`), ...(key ? [`    CONSTRAINT ${q(key.name)} ${key.definition}`] : [])];
-    out.push({ kind: "table", table: want.name, mentions: [[q(want.name)]], message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
+    out.push({
+      kind: "table",
+      table: want.name,
+      mentions: [[q(want.name)]],
+      message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`,
+      sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);`,
+    });
   }
   for (const got of actual.tables) {
     if (!wantKeys.has(`${got.schema}.${got.name}`)) {
-      out.push({ kind: "table", mentions: [[q(got.name)]], message: `Table ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`, sql: `DROP TABLE ${qualified(got.schema, got.name)};` });
+      out.push({
+        kind: "table",
+        mentions: [[q(got.name)]],
+        message: `Table ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`,
+        sql: `DROP TABLE ${qualified(got.schema, got.name)};`,
+      });
     }
   }
 }
@@ -157,20 +228,50 @@ function diffIndexes(actual: Catalog, expected: Catalog, out: DriftItem[]) {
     if (g) {
       if (canonicalIndex(g.definition) === canonicalIndex(w.definition)) continue;
       if (prismaViewOfIndex(g.definition) === prismaViewOfIndex(w.definition)) {
-        out.push({ kind: "index", table: w.table, informational: true, mentions: [[q(w.name)]], message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
+        out.push({
+          kind: "index",
+          table: w.table,
+          informational: true,
+          mentions: [[q(w.name)]],
+          message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`,
+          sql: `-- keep: ${g.definition};`,
+        });
         continue;
       }
-      out.push({ kind: "index", table: w.table, mentions: [[q(w.name)]], message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
+      out.push({
+        kind: "index",
+        table: w.table,
+        mentions: [[q(w.name)]],
+        message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``,
+        sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};`,
+      });
       continue;
     }
     const shape = withoutIndexName(prismaViewOfIndex(w.definition));
-    const twin = [...have.values()].find((i) => !want.has(`${i.schema}.${i.name}`) && !renamed.has(`${i.schema}.${i.name}`) && withoutIndexName(prismaViewOfIndex(i.definition)) === shape);
+    const twin = [...have.values()].find(
+      (i) =>
+        !want.has(`${i.schema}.${i.name}`) &&
+        !renamed.has(`${i.schema}.${i.name}`) &&
+        withoutIndexName(prismaViewOfIndex(i.definition)) === shape,
+    );
     if (twin) {
       renamed.add(`${twin.schema}.${twin.name}`);
-      out.push({ kind: "index", table: w.table, mentions: [[q(twin.name)], [q(w.name)]], message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
+      out.push({
+        kind: "index",
+        table: w.table,
+        mentions: [[q(twin.name)], [q(w.name)]],
+        message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`,
+        sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};`,
+      });
       continue;
     }
-    out.push({ kind: "index", table: w.table, mentions: [[q(w.name)]], message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
+    out.push({
+      kind: "index",
+      table: w.table,
+      mentions: [[q(w.name)]],
+      message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`,
+      sql: `${w.definition};`,
+    });
   }
   const expectedTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
   for (const [key, g] of have) {
@@ -192,8 +293,16 @@ function describeExtraIndex(g: Index): DriftItem {
     };
   }
   // The index behind a UNIQUE constraint goes with the constraint; DROP INDEX is refused for it.
-  const sql = g.uniqueConstraint ? `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` : `DROP INDEX ${qualified(g.schema, g.name)};`;
-  return { kind: "index", table: g.table, mentions: [[q(g.name)]], message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql };
+  const sql = g.uniqueConstraint
+    ? `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};`
+    : `DROP INDEX ${qualified(g.schema, g.name)};`;
+  return {
+    kind: "index",
+    table: g.table,
+    mentions: [[q(g.name)]],
+    message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`,
+    sql,
+  };
 }
 
 function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<string>, out: DriftItem[]) {
@@ -207,10 +316,26 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
     const g = have.get(k);
     const table = qualified(w.schema, w.table);
     if (g && g.definition === w.definition) continue;
-    const twin = g ? undefined : [...have.values()].find((c) => c.schema === w.schema && c.table === w.table && c.kind === w.kind && c.definition === w.definition && !want.has(key(c)) && !renamed.has(key(c)));
+    const twin = g
+      ? undefined
+      : [...have.values()].find(
+          (c) =>
+            c.schema === w.schema &&
+            c.table === w.table &&
+            c.kind === w.kind &&
+            c.definition === w.definition &&
+            !want.has(key(c)) &&
+            !renamed.has(key(c)),
+        );
     if (twin) {
       renamed.add(key(twin));
-      out.push({ kind: "constraint", table: w.table, mentions: [[q(twin.name)], [q(w.name)]], message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
+      out.push({
+        kind: "constraint",
+        table: w.table,
+        mentions: [[q(twin.name)], [q(w.name)]],
+        message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`,
+        sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};`,
+      });
       continue;
     }
     out.push({
@@ -226,7 +351,13 @@ function diffConstraints(actual: Catalog, expected: Catalog, missingTables: Set<
   for (const [k, g] of have) {
     if (want.has(k) || renamed.has(k)) continue;
     if (!expected.tables.some((t) => t.schema === g.schema && t.name === g.table)) continue; // table itself is extra
-    out.push({ kind: "constraint", table: g.table, mentions: [[q(g.name)]], message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
+    out.push({
+      kind: "constraint",
+      table: g.table,
+      mentions: [[q(g.name)]],
+      message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`,
+      sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};`,
+    });
   }
 }
 
@@ -257,7 +388,10 @@ export function compareCatalogs(actual: Catalog, expected: Catalog, options: Com
   const missingTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`).filter((k) => !actualTables.has(k)));
   diffIndexes(actual, expected, out);
   diffConstraints(actual, expected, missingTables, out);
-  return out.map((item, i) => ({ item, i })).sort((a, b) => phase(a.item) - phase(b.item) || a.i - b.i).map(({ item }) => item);
+  return out
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => phase(a.item) - phase(b.item) || a.i - b.i)
+    .map(({ item }) => item);
 }
 
 /**

@@ -24,7 +24,9 @@ export function assertEnvironmentName(name: string, what = "environment"): void 
   }
   // Control characters would forge log lines and workflow commands.
   if (/[\u0000-\u001f\u007f]/.test(name) || name.length > MAX_NAME_LENGTH) {
-    throw new ConfigurationError(`${what} ${JSON.stringify(name)} is not a valid environment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    throw new ConfigurationError(
+      `${what} ${JSON.stringify(name)} is not a valid environment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`,
+    );
   }
 }
 
@@ -36,7 +38,8 @@ export function parseEnvironmentList(text: string, what: string): string[] {
     assertEnvironmentName(part, `A name in ${what}`);
     if (!names.some((n) => normalizeEnvironmentName(n) === normalizeEnvironmentName(part))) names.push(part.trim());
   }
-  if (names.length === 0) throw new ConfigurationError(`${what} is empty. Expected a comma-separated list of environment names, e.g. "staging, production".`);
+  if (names.length === 0)
+    throw new ConfigurationError(`${what} is empty. Expected a comma-separated list of environment names, e.g. "staging, production".`);
   return names;
 }
 
@@ -92,9 +95,7 @@ export interface EnvironmentStamp {
 
 export type StampDecision =
   /** No stamp yet: a deploy writes one; read-only commands go ahead. */
-  | { kind: "unstamped" }
-  | { kind: "match"; stamp: EnvironmentStamp }
-  | { kind: "mismatch"; stamp: EnvironmentStamp; reason: string };
+  { kind: "unstamped" } | { kind: "match"; stamp: EnvironmentStamp } | { kind: "mismatch"; stamp: EnvironmentStamp; reason: string };
 
 /**
  * Compares the run's environment with the database's stamp. A mismatch is what stops a staging job
@@ -127,7 +128,8 @@ export function isProductionRun(environment: ResolvedEnvironment, stamp: Environ
  */
 export function assertProductionConfirmed(environment: ResolvedEnvironment, confirm: string | undefined): void {
   if (confirm !== undefined && normalizeEnvironmentName(confirm) === environment.normalized) return;
-  const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
+  const given =
+    confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
   throw new ConfigurationError(
     `Deploying to the production environment "${environment.name}" must be confirmed: set confirm (--confirm) to "${environment.name}"; ${given}. Nothing was changed.`,
   );
@@ -136,6 +138,9 @@ export function assertProductionConfirmed(environment: ResolvedEnvironment, conf
 /** `resolve` is confirmed by typing the migration's name exactly. */
 export function assertResolveConfirmed(migration: string, confirm: string | undefined): void {
   if (confirm?.trim() === migration) return;
-  const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
-  throw new ConfigurationError(`Resolving a migration must be confirmed: set confirm (--confirm) to the migration's name, "${migration}"; ${given}. Nothing was changed.`);
+  const given =
+    confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
+  throw new ConfigurationError(
+    `Resolving a migration must be confirmed: set confirm (--confirm) to the migration's name, "${migration}"; ${given}. Nothing was changed.`,
+  );
 }

@@ -16,17 +16,21 @@ const POSTS_SQL = 'CREATE TABLE "Post" (\n    "id" SERIAL NOT NULL\n);\n';
 
 describe("checkHistory", () => {
   test("untouched history → no findings", () => {
-    expect(checkHistory({
-      base: [base("01_init", INIT_SQL), base("02_posts", POSTS_SQL)],
-      current: [current("01_init", INIT_SQL), current("02_posts", POSTS_SQL)],
-    })).toEqual([]);
+    expect(
+      checkHistory({
+        base: [base("01_init", INIT_SQL), base("02_posts", POSTS_SQL)],
+        current: [current("01_init", INIT_SQL), current("02_posts", POSTS_SQL)],
+      }),
+    ).toEqual([]);
   });
 
   test("new migrations are not history findings", () => {
-    expect(checkHistory({
-      base: [base("01_init", INIT_SQL)],
-      current: [current("01_init", INIT_SQL), current("02_posts", POSTS_SQL), current("03_more", "SELECT 1;\n")],
-    })).toEqual([]);
+    expect(
+      checkHistory({
+        base: [base("01_init", INIT_SQL)],
+        current: [current("01_init", INIT_SQL), current("02_posts", POSTS_SQL), current("03_more", "SELECT 1;\n")],
+      }),
+    ).toEqual([]);
   });
 
   test("no base migrations → no findings", () => {
@@ -36,9 +40,7 @@ describe("checkHistory", () => {
   test("regression: an edited migration is reported at the line of the first difference", () => {
     const edited = INIT_SQL.replace('"email" TEXT NOT NULL', '"email" VARCHAR(255) NOT NULL');
     const findings = checkHistory({ base: [base("01_init", INIT_SQL)], current: [current("01_init", edited)] });
-    expect(findings).toEqual([
-      expect.objectContaining({ rule: "edited-migration", severity: "error", file: fileOf("01_init"), line: 3 }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "error", file: fileOf("01_init"), line: 3 })]);
     expect(findings[0]?.message).toContain('"01_init" is already on the base branch and was edited');
     expect(findings[0]?.message).not.toContain("line endings only");
   });

@@ -46,7 +46,7 @@ describe("checkLockFile", () => {
     expect(check('# provider = "postgresql"\n', "postgresql").map((f) => f.rule)).toEqual(["invalid-lock-file"]);
   });
 
-  test("regression: lock file \"mysql\" vs schema \"postgresql\" is a mismatch, and not PostgreSQL", () => {
+  test('regression: lock file "mysql" vs schema "postgresql" is a mismatch, and not PostgreSQL', () => {
     const findings = check(lockFile("mysql"), "postgresql");
     expect(findings.map((f) => f.rule)).toEqual(["provider-mismatch", "unsupported-provider"]);
     // The provider line is the third line of the file Prisma writes.
@@ -60,7 +60,7 @@ describe("checkLockFile", () => {
     expect(check(lockFile("mysql"), "mysql").map((f) => f.rule)).toEqual(["unsupported-provider"]);
   });
 
-  test("regression: \"postgres\" and \"postgresql\" are the same provider", () => {
+  test('regression: "postgres" and "postgresql" are the same provider', () => {
     expect(check(lockFile("postgres"), "postgresql")).toEqual([]);
     expect(check(lockFile("postgresql"), "postgres")).toEqual([]);
     expect(check(lockFile("postgres"), "postgres")).toEqual([]);
@@ -73,6 +73,9 @@ describe("checkLockFile", () => {
 
   test("CRLF lock files are read", () => {
     expect(check(lockFile("postgresql").replace(/\n/g, "\r\n"), "postgresql")).toEqual([]);
-    expect(check(lockFile("mysql").replace(/\n/g, "\r\n"), "postgresql").map((f) => f.rule)).toEqual(["provider-mismatch", "unsupported-provider"]);
+    expect(check(lockFile("mysql").replace(/\n/g, "\r\n"), "postgresql").map((f) => f.rule)).toEqual([
+      "provider-mismatch",
+      "unsupported-provider",
+    ]);
   });
 });

@@ -3,16 +3,26 @@ import { parseLockProvider, sameProvider } from "./prisma-schema.js";
 
 export function checkLockFile(params: { lockFile?: string; lockPath: string; schemaProvider?: string; schemaPath: string }): Finding[] {
   if (params.lockFile === undefined) {
-    return [{
-      rule: "missing-lock-file",
-      severity: "error",
-      file: params.lockPath,
-      message: `${params.lockPath} is missing. Prisma writes it with the first migration; commit it (it must say provider = "postgresql").`,
-    }];
+    return [
+      {
+        rule: "missing-lock-file",
+        severity: "error",
+        file: params.lockPath,
+        message: `${params.lockPath} is missing. Prisma writes it with the first migration; commit it (it must say provider = "postgresql").`,
+      },
+    ];
   }
   const provider = parseLockProvider(params.lockFile);
   if (!provider) {
-    return [{ rule: "invalid-lock-file", severity: "error", file: params.lockPath, line: 1, message: `${params.lockPath} has no provider line; expected provider = "postgresql".` }];
+    return [
+      {
+        rule: "invalid-lock-file",
+        severity: "error",
+        file: params.lockPath,
+        line: 1,
+        message: `${params.lockPath} has no provider line; expected provider = "postgresql".`,
+      },
+    ];
   }
   const findings: Finding[] = [];
   if (params.schemaProvider && !sameProvider(provider, params.schemaProvider)) {
@@ -25,7 +35,13 @@ export function checkLockFile(params: { lockFile?: string; lockPath: string; sch
     });
   }
   if (!sameProvider(provider, "postgresql")) {
-    findings.push({ rule: "unsupported-provider", severity: "error", file: params.lockPath, line: lineOf(params.lockFile, "provider"), message: `migrate-guard verifies PostgreSQL projects; ${params.lockPath} says "${provider}".` });
+    findings.push({
+      rule: "unsupported-provider",
+      severity: "error",
+      file: params.lockPath,
+      line: lineOf(params.lockFile, "provider"),
+      message: `migrate-guard verifies PostgreSQL projects; ${params.lockPath} says "${provider}".`,
+    });
   }
   return findings;
 }

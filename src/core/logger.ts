@@ -11,9 +11,19 @@ export const silentLogger: Logger = { info() {}, warning() {}, error() {}, debug
 /** A logger that keeps every line: for tests. */
 export class RecordingLogger implements Logger {
   readonly lines: { level: keyof Logger; message: string }[] = [];
-  info(message: string) { this.lines.push({ level: "info", message }); }
-  warning(message: string) { this.lines.push({ level: "warning", message }); }
-  error(message: string) { this.lines.push({ level: "error", message }); }
-  debug(message: string) { this.lines.push({ level: "debug", message }); }
-  text(): string { return this.lines.map((l) => `${l.level}: ${l.message}`).join("\n"); }
+  info(message: string) {
+    this.lines.push({ level: "info", message });
+  }
+  warning(message: string) {
+    this.lines.push({ level: "warning", message });
+  }
+  error(message: string) {
+    this.lines.push({ level: "error", message });
+  }
+  debug(message: string) {
+    this.lines.push({ level: "debug", message });
+  }
+  text(): string {
+    return this.lines.map((l) => `${l.level}: ${l.message}`).join("\n");
+  }
 }

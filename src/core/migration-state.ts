@@ -79,7 +79,11 @@ function byName(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-export function classifyMigrations(repo: readonly RepoMigration[], records: readonly MigrationRecord[], slowMigrationSeconds: number): MigrationState {
+export function classifyMigrations(
+  repo: readonly RepoMigration[],
+  records: readonly MigrationRecord[],
+  slowMigrationSeconds: number,
+): MigrationState {
   const repoByName = new Map(repo.map((m) => [m.name, m]));
   const live = records.filter((r) => !r.rolledBackAt);
   const appliedRecords = new Map<string, MigrationRecord>();
@@ -90,17 +94,39 @@ export function classifyMigrations(repo: readonly RepoMigration[], records: read
     .sort((a, b) => a.finishedAt!.getTime() - b.finishedAt!.getTime() || byName(a.name, b.name))
     .map((r) => {
       const durationMs = Math.max(0, r.finishedAt!.getTime() - r.startedAt.getTime());
-      return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt!, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+      return {
+        name: r.name,
+        checksum: r.checksum,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt!,
+        durationMs,
+        slow: durationMs > slowMigrationSeconds * 1000,
+        inRepo: repoByName.has(r.name),
+      };
     });
-  const failed: FailedMigration[] = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+  const failed: FailedMigration[] = failedRecords.map((r) => ({
+    name: r.name,
+    startedAt: r.startedAt,
+    ...(r.logs ? { logs: r.logs } : {}),
+    inRepo: repoByName.has(r.name),
+  }));
   const failedNames = new Set(failed.map((f) => f.name));
-  const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
-  const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
-  const checksumMismatch = applied.filter((a) => {
-    const file = repoByName.get(a.name);
-    return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
-  }).map((a) => a.name);
-  const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+  const pending = repo
+    .map((m) => m.name)
+    .filter((n) => !appliedRecords.has(n) && !failedNames.has(n))
+    .sort(byName);
+  const rolledBack = [
+    ...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name)),
+  ].sort(byName);
+  const checksumMismatch = applied
+    .filter((a) => {
+      const file = repoByName.get(a.name);
+      return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
+    })
+    .map((a) => a.name);
+  const missingFromRepo = [
+    ...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)]),
+  ].sort(byName);
   return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
 }
 

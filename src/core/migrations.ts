@@ -41,7 +41,10 @@ export function checksum(content: string | Buffer): string {
  */
 export async function readMigrationsDirectory(dir: string, root: string): Promise<MigrationsDirectory> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(compareMigrationNames);
   const result: MigrationsDirectory = { dir, migrations: [], foldersWithoutSql: [] };
   const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
   if (lock) result.lockFile = await readFile(path.join(dir, LOCK_FILE), "utf8");

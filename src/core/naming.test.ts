@@ -77,7 +77,9 @@ describe("checkNaming: generic names", () => {
   });
 
   test("with no new migrations nothing is reported", () => {
-    expect(checkNaming({ migrations: [aMigration("01_fix")], newNames: new Set(), foldersWithoutSql: [], migrationsDirRel: DIR })).toEqual([]);
+    expect(checkNaming({ migrations: [aMigration("01_fix")], newNames: new Set(), foldersWithoutSql: [], migrationsDirRel: DIR })).toEqual(
+      [],
+    );
   });
 
   test("findings follow the order of the migrations", () => {

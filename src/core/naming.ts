@@ -4,9 +4,37 @@ import type { Migration } from "./migrations.js";
 
 /** Names that say nothing about the change. Compared after removing the numeric prefix. */
 export const DEFAULT_GENERIC_NAMES = [
-  "changes", "change", "fix", "fixes", "update", "updates", "test", "tests", "tmp", "temp", "wip",
-  "migration", "migrations", "new", "misc", "stuff", "patch", "edit", "edits", "draft", "untitled",
-  "foo", "bar", "asdf", "todo", "dev", "schema", "db", "prisma", "auto", "generated",
+  "changes",
+  "change",
+  "fix",
+  "fixes",
+  "update",
+  "updates",
+  "test",
+  "tests",
+  "tmp",
+  "temp",
+  "wip",
+  "migration",
+  "migrations",
+  "new",
+  "misc",
+  "stuff",
+  "patch",
+  "edit",
+  "edits",
+  "draft",
+  "untitled",
+  "foo",
+  "bar",
+  "asdf",
+  "todo",
+  "dev",
+  "schema",
+  "db",
+  "prisma",
+  "auto",
+  "generated",
 ];
 
 /** `20240101120000_add_users` → `add_users`; `01_init` → `init`. */
@@ -15,7 +43,10 @@ export function descriptivePart(name: string): string {
 }
 
 function normalise(word: string): string {
-  return word.toLowerCase().replace(/[\s_-]+/g, "_").replace(/_?\d+$/, "");
+  return word
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "_")
+    .replace(/_?\d+$/, "");
 }
 
 export function checkNaming(params: {
@@ -45,7 +76,8 @@ export function checkNaming(params: {
         severity: "error",
         file: m.file,
         line: 1,
-        message: `Migration name "${m.name}" does not say what it changes${part ? ` ("${part}" is generic)` : ""}. ` +
+        message:
+          `Migration name "${m.name}" does not say what it changes${part ? ` ("${part}" is generic)` : ""}. ` +
           `Recreate it with a descriptive name, e.g. \`prisma migrate dev --create-only --name add_user_email\`.`,
       });
     }

@@ -26,10 +26,12 @@ describe("checkOrder", () => {
   });
 
   test("new migrations after the last base migration pass", () => {
-    expect(checkOrder({
-      migrations: migrations("20240101000000_init", "20240110000000_add_users", "20240111000000_add_posts", "20240112000000_add_tags"),
-      baseNames: new Set(["20240101000000_init", "20240110000000_add_users"]),
-    })).toEqual([]);
+    expect(
+      checkOrder({
+        migrations: migrations("20240101000000_init", "20240110000000_add_users", "20240111000000_add_posts", "20240112000000_add_tags"),
+        baseNames: new Set(["20240101000000_init", "20240110000000_add_users"]),
+      }),
+    ).toEqual([]);
   });
 
   test("no base migrations → nothing to compare against", () => {
@@ -37,10 +39,12 @@ describe("checkOrder", () => {
   });
 
   test("base migrations are never flagged, whatever their order", () => {
-    expect(checkOrder({
-      migrations: migrations("20240101000000_a", "20240102000000_b"),
-      baseNames: new Set(["20240102000000_b", "20240101000000_a"]),
-    })).toEqual([]);
+    expect(
+      checkOrder({
+        migrations: migrations("20240101000000_a", "20240102000000_b"),
+        baseNames: new Set(["20240102000000_b", "20240101000000_a"]),
+      }),
+    ).toEqual([]);
   });
 
   test("the last base migration is the greatest by bytes, not the last in the set", () => {

@@ -19,7 +19,8 @@ export function checkOrder(params: { migrations: readonly Migration[]; baseNames
         severity: "error",
         file: m.file,
         line: 1,
-        message: `New migration "${m.name}" sorts before "${lastBase}", which is already on the base branch. ` +
+        message:
+          `New migration "${m.name}" sorts before "${lastBase}", which is already on the base branch. ` +
           `Databases that have the base migrations would apply it last, fresh ones in the middle. ` +
           `Rename its folder with a timestamp after ${lastBase.slice(0, 14)} (e.g. recreate it with \`prisma migrate dev\`).`,
       });

@@ -24,7 +24,8 @@ export function majorFromDeployPayloads(deployments: readonly { payload: unknown
         continue;
       }
     }
-    const record = typeof p === "object" && p !== null ? (p as { tool?: unknown; command?: unknown; postgres?: { major?: unknown } }) : undefined;
+    const record =
+      typeof p === "object" && p !== null ? (p as { tool?: unknown; command?: unknown; postgres?: { major?: unknown } }) : undefined;
     if (record?.tool !== "migrate-guard" || record.command !== "deploy") continue;
     const major = majorOf(record.postgres?.major);
     if (major !== undefined) return major;

@@ -24,7 +24,12 @@ model User {
   @@schema("public")
 }
 `;
-    expect(parseDatasource(schema)).toEqual({ provider: "postgresql", urlEnv: "DATABASE_URL", directUrlEnv: "DIRECT_URL", schemas: ["public", "auth"] });
+    expect(parseDatasource(schema)).toEqual({
+      provider: "postgresql",
+      urlEnv: "DATABASE_URL",
+      directUrlEnv: "DIRECT_URL",
+      schemas: ["public", "auth"],
+    });
   });
 
   test("the generator's provider is not the datasource's", () => {
@@ -49,7 +54,8 @@ datasource db {
   });
 
   test("shadowDatabaseUrl is not taken for url or directUrl", () => {
-    const schema = 'datasource db {\n  provider = "postgresql"\n  shadowDatabaseUrl = env("SHADOW_DATABASE_URL")\n  url = env("DATABASE_URL")\n}\n';
+    const schema =
+      'datasource db {\n  provider = "postgresql"\n  shadowDatabaseUrl = env("SHADOW_DATABASE_URL")\n  url = env("DATABASE_URL")\n}\n';
     expect(parseDatasource(schema)).toEqual({ provider: "postgresql", urlEnv: "DATABASE_URL" });
   });
 
@@ -76,7 +82,7 @@ datasource db {
 });
 
 describe("parseConfigHints", () => {
-  test("regression: Prisma 7 config with datasource: { url: env(\"DATABASE_URL\") }", () => {
+  test('regression: Prisma 7 config with datasource: { url: env("DATABASE_URL") }', () => {
     const config = `import "dotenv/config";
 import { defineConfig, env } from "prisma/config";
 
@@ -114,14 +120,15 @@ export default defineConfig({
   // Bug: `process.env["X"]` is understood for envVars but not for `datasource: { url: … }`. This is the
   // form `prisma init` writes into prisma.config.ts; with a variable whose name does not look like a URL
   // variable, urlVariables() then falls back to DATABASE_URL and the verify database URL goes nowhere.
-  test("regression: datasource url read with process.env[\"X\"] (the form prisma init writes)", () => {
-    const config = 'export default defineConfig({\n  schema: "prisma/schema.prisma",\n  datasource: {\n    url: process.env["MAIN_PG"],\n  },\n});\n';
+  test('regression: datasource url read with process.env["X"] (the form prisma init writes)', () => {
+    const config =
+      'export default defineConfig({\n  schema: "prisma/schema.prisma",\n  datasource: {\n    url: process.env["MAIN_PG"],\n  },\n});\n';
     const parsed = parseConfigHints(config);
     expect(parsed.envVars).toEqual(["MAIN_PG"]);
     expect(parsed.datasourceUrlEnv).toBe("MAIN_PG");
   });
 
-  test("env(\"X\"), process.env.X and process.env[\"X\"] are collected in order of appearance, once each", () => {
+  test('env("X"), process.env.X and process.env["X"] are collected in order of appearance, once each', () => {
     const config = `
 const a = env("FIRST_URL");
 const b = process.env.SECOND_URL;
@@ -143,7 +150,12 @@ export default defineConfig({
   datasource: { url: env("DATABASE_URL") },
 });
 `;
-    expect(parseConfigHints(config)).toEqual({ schema: "prisma/schema.prisma", envVars: ["DATABASE_URL"], datasourceUrlEnv: "DATABASE_URL", usesAdapter: false });
+    expect(parseConfigHints(config)).toEqual({
+      schema: "prisma/schema.prisma",
+      envVars: ["DATABASE_URL"],
+      datasourceUrlEnv: "DATABASE_URL",
+      usesAdapter: false,
+    });
   });
 
   test("'//' inside a URL string is not a comment", () => {
@@ -151,8 +163,12 @@ export default defineConfig({
     expect(parseConfigHints(config).envVars).toEqual(["APP_DB"]);
   });
 
-  test("regression: usesAdapter for an adapter: key or engine: \"js\"", () => {
-    expect(parseConfigHints('defineConfig({ experimental: { adapter: true }, adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }) })').usesAdapter).toBe(true);
+  test('regression: usesAdapter for an adapter: key or engine: "js"', () => {
+    expect(
+      parseConfigHints(
+        "defineConfig({ experimental: { adapter: true }, adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }) })",
+      ).usesAdapter,
+    ).toBe(true);
     expect(parseConfigHints("defineConfig({ engine: 'js' })").usesAdapter).toBe(true);
     expect(parseConfigHints('defineConfig({ engine: "classic", datasource: { url: env("DATABASE_URL") } })').usesAdapter).toBe(false);
   });
@@ -179,13 +195,20 @@ describe("urlVariables", () => {
   });
 
   test("the config's datasource url comes first, duplicates once", () => {
-    expect(urlVariables({ urlEnv: "DATABASE_URL" }, hints({ datasourceUrlEnv: "APP_DATABASE_URL", envVars: ["APP_DATABASE_URL", "DATABASE_URL"] })))
-      .toEqual(["APP_DATABASE_URL", "DATABASE_URL"]);
+    expect(
+      urlVariables(
+        { urlEnv: "DATABASE_URL" },
+        hints({ datasourceUrlEnv: "APP_DATABASE_URL", envVars: ["APP_DATABASE_URL", "DATABASE_URL"] }),
+      ),
+    ).toEqual(["APP_DATABASE_URL", "DATABASE_URL"]);
   });
 
   test("database-looking variables the config reads are added; others are not", () => {
-    expect(urlVariables({}, hints({ envVars: ["NODE_ENV", "PG_DSN", "API_KEY", "POSTGRES_CONNECTION", "MAIN_DB"] })))
-      .toEqual(["PG_DSN", "POSTGRES_CONNECTION", "MAIN_DB"]);
+    expect(urlVariables({}, hints({ envVars: ["NODE_ENV", "PG_DSN", "API_KEY", "POSTGRES_CONNECTION", "MAIN_DB"] }))).toEqual([
+      "PG_DSN",
+      "POSTGRES_CONNECTION",
+      "MAIN_DB",
+    ]);
   });
 
   test("regression: never includes shadow-database variables", () => {
@@ -196,7 +219,9 @@ describe("urlVariables", () => {
 
   test("end to end: schema + Prisma 7 config with a shadow database", () => {
     const datasource = parseDatasource('datasource db {\n  provider = "postgresql"\n  shadowDatabaseUrl = env("SHADOW_DATABASE_URL")\n}\n');
-    const config = parseConfigHints('defineConfig({ datasource: { url: env("DATABASE_URL"), directUrl: env("DIRECT_DATABASE_URL"), shadowDatabaseUrl: env("SHADOW_DATABASE_URL") } })');
+    const config = parseConfigHints(
+      'defineConfig({ datasource: { url: env("DATABASE_URL"), directUrl: env("DIRECT_DATABASE_URL"), shadowDatabaseUrl: env("SHADOW_DATABASE_URL") } })',
+    );
     const vars = urlVariables(datasource, config);
     expect(vars).toEqual(["DATABASE_URL", "DIRECT_DATABASE_URL"]);
     expect(vars.some((v) => /SHADOW/i.test(v))).toBe(false);
@@ -206,7 +231,7 @@ describe("urlVariables", () => {
 describe("parseLockProvider and sameProvider", () => {
   test("reads the provider line", () => {
     expect(parseLockProvider('# comment\nprovider = "postgresql"\n')).toBe("postgresql");
-    expect(parseLockProvider("  provider=\"mysql\"")).toBe("mysql");
+    expect(parseLockProvider('  provider="mysql"')).toBe("mysql");
     expect(parseLockProvider("# nothing here\n")).toBeUndefined();
   });
 

@@ -50,11 +50,16 @@ export function parseConfigHints(configText: string): ConfigHints {
   if (schema) hints.schema = schema[1];
   const migrations = /\bmigrations\s*:\s*\{[^}]*?\bpath\s*:\s*["'`]([^"'`]+)["'`]/.exec(text);
   if (migrations) hints.migrationsPath = migrations[1];
-  for (const m of text.matchAll(/\benv\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)|process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\]/g)) {
+  for (const m of text.matchAll(
+    /\benv\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)|process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\]/g,
+  )) {
     const name = m[1] ?? m[2] ?? m[3];
     if (name && !hints.envVars.includes(name)) hints.envVars.push(name);
   }
-  const ds = /\bdatasource\s*:\s*\{[^}]*?\burl\s*:\s*(?:env\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)|process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/.exec(text);
+  const ds =
+    /\bdatasource\s*:\s*\{[^}]*?\burl\s*:\s*(?:env\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)|process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/.exec(
+      text,
+    );
   if (ds) hints.datasourceUrlEnv = ds[1] ?? ds[2] ?? ds[3];
   return hints;
 }
@@ -65,7 +70,9 @@ export function parseConfigHints(configText: string): ConfigHints {
  */
 export function urlVariables(datasource: DatasourceInfo, hints: ConfigHints | undefined): string[] {
   const vars: string[] = [];
-  const add = (v: string | undefined) => { if (v && !vars.includes(v)) vars.push(v); };
+  const add = (v: string | undefined) => {
+    if (v && !vars.includes(v)) vars.push(v);
+  };
   add(hints?.datasourceUrlEnv);
   add(datasource.urlEnv);
   add(datasource.directUrlEnv);

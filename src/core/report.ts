@@ -117,11 +117,35 @@ export function toJsonReport(report: VerifyReport): object {
     })),
     migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
     drift: report.drift
-      ? { new: report.drift.differences, existing: report.drift.existing ?? [], ...(report.drift.baseRef ? { baseRef: report.drift.baseRef } : {}), sql: report.drift.sql, judge: report.drift.judge ?? null }
+      ? {
+          new: report.drift.differences,
+          existing: report.drift.existing ?? [],
+          ...(report.drift.baseRef ? { baseRef: report.drift.baseRef } : {}),
+          sql: report.drift.sql,
+          judge: report.drift.judge ?? null,
+        }
       : null,
     durationMs: report.durationMs,
-    postgres: report.postgresServer ? { major: report.postgresServer.major, version: report.postgresServer.version, source: report.postgresServer.source, npmPackage: report.postgresServer.npmPackage ?? null, fetchMs: report.postgresServer.fetchMs ?? null, readyMs: report.postgresServer.readyMs, note: report.postgresServer.note ?? null } : null,
-    cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,
+    postgres: report.postgresServer
+      ? {
+          major: report.postgresServer.major,
+          version: report.postgresServer.version,
+          source: report.postgresServer.source,
+          npmPackage: report.postgresServer.npmPackage ?? null,
+          fetchMs: report.postgresServer.fetchMs ?? null,
+          readyMs: report.postgresServer.readyMs,
+          note: report.postgresServer.note ?? null,
+        }
+      : null,
+    cache: report.cache
+      ? {
+          state: report.cache.state,
+          migrations: report.cache.migrations,
+          savedMs: report.cache.savedMs ?? null,
+          saved: Boolean(report.cache.saved),
+          detail: report.cache.detail,
+        }
+      : null,
   };
 }
 
@@ -133,8 +157,9 @@ export function statusFromFindings(findings: Finding[]): CheckStatus {
 
 /** One line for reports: "PostgreSQL 13.23 fetched from npm (…) in 3.4 s, ready in 5.1 s". */
 export function describeServer(server: PostgresServerReport): string {
-  const origin = server.source === "npm"
-    ? `${server.fetchMs !== undefined ? `fetched from npm in ${(server.fetchMs / 1000).toFixed(1)} s` : "from npm (cached)"}${server.npmPackage ? ` (${server.npmPackage})` : ""}`
-    : "installed";
+  const origin =
+    server.source === "npm"
+      ? `${server.fetchMs !== undefined ? `fetched from npm in ${(server.fetchMs / 1000).toFixed(1)} s` : "from npm (cached)"}${server.npmPackage ? ` (${server.npmPackage})` : ""}`
+      : "installed";
   return `PostgreSQL ${server.version}, ${origin}, ready in ${(server.readyMs / 1000).toFixed(1)} s`;
 }

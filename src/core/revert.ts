@@ -49,21 +49,34 @@ function describeTables(current: Catalog, target: Catalog, plan: RevertPlan, seq
   const have = tableMap(current);
   const want = tableMap(target);
   for (const [k, t] of have) {
-    if (!want.has(k)) plan.dataLoss.push({ kind: "table", schema: t.schema, table: t.name, description: `table ${label(t.schema, t.name)} is dropped` });
+    if (!want.has(k))
+      plan.dataLoss.push({ kind: "table", schema: t.schema, table: t.name, description: `table ${label(t.schema, t.name)} is dropped` });
   }
   for (const [k, t] of want) {
     const got = have.get(k);
     const added = got ? t.columns.filter((c) => !got.columns.some((g) => g.name === c.name)) : t.columns;
-    if (!got) plan.recreatedEmpty.push(`table ${label(t.schema, t.name)} is re-created empty: its rows from before the reverted migration are gone`);
+    if (!got)
+      plan.recreatedEmpty.push(
+        `table ${label(t.schema, t.name)} is re-created empty: its rows from before the reverted migration are gone`,
+      );
     for (const c of added) {
       const where = `${label(t.schema, t.name)}.${q(c.name)}`;
-      if (got) plan.recreatedEmpty.push(`column ${where} is re-added${c.default !== undefined ? ` with its default (${c.default}) in every row` : " as NULL in every row"}: its former values are gone`);
-      if (got && c.notNull && c.default === undefined) plan.mayFail.push(`re-adding NOT NULL column ${where} without a default fails while ${label(t.schema, t.name)} has rows`);
-      if (c.identity) plan.notReverted.push(`column ${where} was an identity column (GENERATED ${c.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY); it is re-added without identity`);
+      if (got)
+        plan.recreatedEmpty.push(
+          `column ${where} is re-added${c.default !== undefined ? ` with its default (${c.default}) in every row` : " as NULL in every row"}: its former values are gone`,
+        );
+      if (got && c.notNull && c.default === undefined)
+        plan.mayFail.push(`re-adding NOT NULL column ${where} without a default fails while ${label(t.schema, t.name)} has rows`);
+      if (c.identity)
+        plan.notReverted.push(
+          `column ${where} was an identity column (GENERATED ${c.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY); it is re-added without identity`,
+        );
       const seq = sequenceOf(c);
       if (seq) {
         sequences.before.push(`CREATE SEQUENCE IF NOT EXISTS ${seq};`);
-        sequences.after.push(`ALTER SEQUENCE ${seq} OWNED BY ${t.schema === "public" ? q(t.name) : `${q(t.schema)}.${q(t.name)}`}.${q(c.name)};`);
+        sequences.after.push(
+          `ALTER SEQUENCE ${seq} OWNED BY ${t.schema === "public" ? q(t.name) : `${q(t.schema)}.${q(t.name)}`}.${q(c.name)};`,
+        );
       }
     }
     if (!got) continue;
@@ -73,7 +86,13 @@ function describeTables(current: Catalog, target: Catalog, plan: RevertPlan, seq
       if (!w) {
         plan.dataLoss.push({ kind: "column", schema: t.schema, table: t.name, column: g.name, description: `column ${where} is dropped` });
       } else if (w.type !== g.type) {
-        plan.dataLoss.push({ kind: "column-type", schema: t.schema, table: t.name, column: g.name, description: `column ${where} changes type back from ${g.type} to ${w.type} (values that do not fit make the migration fail or are converted)` });
+        plan.dataLoss.push({
+          kind: "column-type",
+          schema: t.schema,
+          table: t.name,
+          column: g.name,
+          description: `column ${where} changes type back from ${g.type} to ${w.type} (values that do not fit make the migration fail or are converted)`,
+        });
       } else if (w.notNull && !g.notNull && !w.type.endsWith("[]")) {
         plan.mayFail.push(`setting ${where} NOT NULL again fails while it holds NULLs`);
       }
@@ -130,13 +149,26 @@ export function migrationTimestamp(date: Date): string {
  */
 export function revertMigrationName(reverted: string, existing: readonly string[], now: Date): string {
   let stamp = migrationTimestamp(now);
-  const newest = existing.map((n) => /^(\d{14})/.exec(n)?.[1]).filter((s): s is string => Boolean(s)).sort().at(-1);
+  const newest = existing
+    .map((n) => /^(\d{14})/.exec(n)?.[1])
+    .filter((s): s is string => Boolean(s))
+    .sort()
+    .at(-1);
   if (newest && newest >= stamp) stamp = nextSecond(newest);
   return `${stamp}_revert_${reverted}`;
 }
 
 function nextSecond(stamp: string): string {
-  const d = new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14)));
+  const d = new Date(
+    Date.UTC(
+      +stamp.slice(0, 4),
+      +stamp.slice(4, 6) - 1,
+      +stamp.slice(6, 8),
+      +stamp.slice(8, 10),
+      +stamp.slice(10, 12),
+      +stamp.slice(12, 14),
+    ),
+  );
   return migrationTimestamp(new Date(d.getTime() + 1000));
 }
 
@@ -202,5 +234,7 @@ export function unseenStatements(sql: string): string[] {
     [/\bCREATE\s+SCHEMA\b/i, "schemas"],
   ] as const;
   const found = kinds.filter(([re]) => re.test(sql.replace(/--.*$/gm, ""))).map(([, what]) => what);
-  return found.length ? [`the reverted migration also touches ${found.join(", ")}: migrate-guard compares tables, columns, keys, indexes and enums only`] : [];
+  return found.length
+    ? [`the reverted migration also touches ${found.join(", ")}: migrate-guard compares tables, columns, keys, indexes and enums only`]
+    : [];
 }

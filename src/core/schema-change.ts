@@ -57,7 +57,9 @@ export function uniqueIndexColumns(index: Index): string[] | undefined {
   if (!match) return undefined;
   const columns: string[] = [];
   for (const part of splitList(match[1]!)) {
-    const name = /^(?:"((?:[^"]|"")+)"|([a-z_][a-z0-9_$]*))(?:\s+(?:ASC|DESC|NULLS (?:FIRST|LAST)|[a-z_][a-z0-9_.]*_ops))*$/.exec(part.trim());
+    const name = /^(?:"((?:[^"]|"")+)"|([a-z_][a-z0-9_$]*))(?:\s+(?:ASC|DESC|NULLS (?:FIRST|LAST)|[a-z_][a-z0-9_.]*_ops))*$/.exec(
+      part.trim(),
+    );
     if (!name) return undefined;
     columns.push(name[1] !== undefined ? name[1].replace(/""/g, '"') : name[2]!);
   }
@@ -145,8 +147,13 @@ function compareTable(k: string, before: Side, after: Side, enums: Set<string>):
   const state = now ? after : before;
   const keys = keyColumns(state, k);
   const mark = (c: Column, status: ChangeMark, detail?: string): ColumnChange => ({
-    name: c.name, type: c.type, status, ...(detail ? { detail } : {}),
-    primaryKey: keys.primary.has(c.name), foreignKey: keys.foreign.has(c.name), unique: keys.unique.has(c.name),
+    name: c.name,
+    type: c.type,
+    status,
+    ...(detail ? { detail } : {}),
+    primaryKey: keys.primary.has(c.name),
+    foreignKey: keys.foreign.has(c.name),
+    unique: keys.unique.has(c.name),
   });
   if (!was || !now) {
     const status = now ? "added" : "dropped";
@@ -162,7 +169,15 @@ function compareTable(k: string, before: Side, after: Side, enums: Set<string>):
   const current = new Set(now.columns.map((c) => c.name));
   const dropKeys = keyColumns(before, k);
   for (const c of was.columns) {
-    if (!current.has(c.name)) columns.push({ name: c.name, type: c.type, status: "dropped", primaryKey: dropKeys.primary.has(c.name), foreignKey: dropKeys.foreign.has(c.name), unique: dropKeys.unique.has(c.name) });
+    if (!current.has(c.name))
+      columns.push({
+        name: c.name,
+        type: c.type,
+        status: "dropped",
+        primaryKey: dropKeys.primary.has(c.name),
+        foreignKey: dropKeys.foreign.has(c.name),
+        unique: dropKeys.unique.has(c.name),
+      });
   }
   const notes = [...indexNotes(before.indexes.get(k) ?? [], after.indexes.get(k) ?? []), ...keyNotes(before, after, k)];
   const touched = notes.length > 0 || columns.some((c) => c.status !== "unchanged");
@@ -240,8 +255,15 @@ export function diffSchemas(before: Catalog, after: Catalog): SchemaChange {
     if (touched.has(from) && all.has(to)) shown.add(to);
     if (touched.has(to) && all.has(from)) shown.add(from);
   }
-  const tables = [...shown].map((k) => all.get(k)!).sort((a, b) =>
-    Number(b.touched) - Number(a.touched) || ORDER[a.status] - ORDER[b.status] || a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
+  const tables = [...shown]
+    .map((k) => all.get(k)!)
+    .sort(
+      (a, b) =>
+        Number(b.touched) - Number(a.touched) ||
+        ORDER[a.status] - ORDER[b.status] ||
+        a.schema.localeCompare(b.schema) ||
+        a.name.localeCompare(b.name),
+    );
   return {
     tables,
     // A foreign key between two neighbours is context nobody asked for: only those of touched tables.

@@ -1,7 +1,11 @@
 // Where a database object is declared in schema.prisma, so a drift annotation lands on the model or
 // field line. Tables map to `model X` or `@@map("x")`, columns to the field or its `@map("x")`.
 
-interface Block { name: string; start: number; end: number }
+interface Block {
+  name: string;
+  start: number;
+  end: number;
+}
 
 function modelBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];

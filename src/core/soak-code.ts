@@ -23,7 +23,15 @@ export type CodeSoak =
   | { kind: "blocked"; reason: string; unreadable?: boolean }
   /** A covering deployment is being deployed and has not succeeded yet. */
   | { kind: "waiting"; reason: string; deploymentId: number }
-  | { kind: "soaking"; since: Date; deploymentId: number; elapsedSeconds: number; remainingSeconds: number; description: string; restartedAfter?: string };
+  | {
+      kind: "soaking";
+      since: Date;
+      deploymentId: number;
+      elapsedSeconds: number;
+      remainingSeconds: number;
+      description: string;
+      restartedAfter?: string;
+    };
 
 export interface DeploymentStatusView {
   id: number;
@@ -70,7 +78,13 @@ export function migrateGuardDeployMigrations(payload: unknown): PayloadMigration
   if (typeof p !== "object" || p === null) return undefined;
   const o = p as Record<string, unknown>;
   if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations)) return undefined;
-  return o.migrations.filter((m): m is PayloadMigration => typeof m === "object" && m !== null && typeof (m as PayloadMigration).name === "string" && typeof (m as PayloadMigration).checksum === "string");
+  return o.migrations.filter(
+    (m): m is PayloadMigration =>
+      typeof m === "object" &&
+      m !== null &&
+      typeof (m as PayloadMigration).name === "string" &&
+      typeof (m as PayloadMigration).checksum === "string",
+  );
 }
 
 const byTime = <T extends { createdAt: Date; id: number }>(a: T, b: T) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
@@ -92,7 +106,8 @@ export function coveringDeployments(input: Pick<CodeSoakInput, "deployments" | "
     // The deployment's own migrations count for its coverage whether it succeeded yet or not (one in
     // progress covers the target and is waited for); only successful ones carry over to later deploys.
     const own = new Map((migrations ?? []).map((m) => [m.name, m.checksum]));
-    const byMigrations = migrations !== undefined && input.pending.every((m) => matches(m, own.get(m.name)) || matches(m, deployed.get(m.name)));
+    const byMigrations =
+      migrations !== undefined && input.pending.every((m) => matches(m, own.get(m.name)) || matches(m, deployed.get(m.name)));
     if (bySha || byMigrations) covering.push(d);
     if (migrations && succeeded) for (const m of migrations) deployed.set(m.name, m.checksum);
   }
@@ -115,7 +130,8 @@ export function evaluateCodeSoak(input: CodeSoakInput): CodeSoak {
     if (e.state === "success") {
       if (!since) {
         since = { at: e.createdAt, deploymentId: id };
-        if (broken) restartedAfter = `restarted after deployment ${broken.deploymentId} got \`${broken.state}\` at ${broken.at.toISOString()}`;
+        if (broken)
+          restartedAfter = `restarted after deployment ${broken.deploymentId} got \`${broken.state}\` at ${broken.at.toISOString()}`;
         broken = undefined;
       }
     } else if (e.state === "failure" || e.state === "error") {
@@ -146,9 +162,15 @@ export function evaluateCodeSoak(input: CodeSoakInput): CodeSoak {
       reason: `Code soak: deployment ${broken.deploymentId} to ${input.from} got \`${broken.state}\` at ${broken.at.toISOString()}: the code soak restarts at the next \`success\` of a deployment covering the target, and blocks until then.`,
     };
   }
-  const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1)!.state));
+  const pendingDeploy = covering.find(
+    (d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1)!.state),
+  );
   if (pendingDeploy) {
-    return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+    return {
+      kind: "waiting",
+      deploymentId: pendingDeploy.id,
+      reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.`,
+    };
   }
   return {
     kind: "blocked",

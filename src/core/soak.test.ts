@@ -30,7 +30,10 @@ describe("schema soak", () => {
     const v = evaluateSoak(input([applied(A, 30), applied(B, 24)]));
     expect(v.decision).toBe("pass");
     expect(v.remainingSeconds).toBe(0);
-    expect(v.migrations.map((m) => [m.status, m.soakedSeconds])).toEqual([["soaked", 30 * 3600], ["soaked", 24 * 3600]]);
+    expect(v.migrations.map((m) => [m.status, m.soakedSeconds])).toEqual([
+      ["soaked", 30 * 3600],
+      ["soaked", 24 * 3600],
+    ]);
   });
 
   test("wait with the longest remaining time and the earliest pass on the gate's clock", () => {
@@ -50,8 +53,18 @@ describe("schema soak", () => {
   test.each([
     ["missing on staging", [applied(B, 48)], "missing", /never applied on staging: never skip staging/],
     ["failed on staging", [{ name: A.name, checksum: A.checksum, startedAt: NOW }, applied(B, 48)], "failed", /failed on staging/],
-    ["rolled back on staging", [{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(B, 48)], "rolled-back", /rolled back on staging/],
-    ["a different checksum on staging", [applied(A, 48, { checksum: "f".repeat(64) }), applied(B, 48)], "checksum-mismatch", /different file/],
+    [
+      "rolled back on staging",
+      [{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(B, 48)],
+      "rolled-back",
+      /rolled back on staging/,
+    ],
+    [
+      "a different checksum on staging",
+      [applied(A, 48, { checksum: "f".repeat(64) }), applied(B, 48)],
+      "checksum-mismatch",
+      /different file/,
+    ],
   ] as const)("block: %s", (_name, records, status, reason) => {
     const v = evaluateSoak(input([...records]));
     expect(v.decision).toBe("block");
@@ -62,7 +75,9 @@ describe("schema soak", () => {
   });
 
   test("a rolled-back attempt followed by a successful apply counts from the apply", () => {
-    const v = evaluateSoak(input([{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(A, 25), applied(B, 25)]));
+    const v = evaluateSoak(
+      input([{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(A, 25), applied(B, 25)]),
+    );
     expect(v.decision).toBe("pass");
   });
 
@@ -105,20 +120,44 @@ describe("override", () => {
 
   const alice = { actor: "alice", reason: "hotfix for INC-7" };
   test.each([
-    ["staging unreachable", input([], { source: { error: "Could not reach PostgreSQL at db:5432/app" } }), /staging database could not be read/],
-    ["staging unreachable with nothing pending", input([], { pending: [], source: { error: "Could not reach PostgreSQL at db:5432/app" } }), /staging database could not be read/],
+    [
+      "staging unreachable",
+      input([], { source: { error: "Could not reach PostgreSQL at db:5432/app" } }),
+      /staging database could not be read/,
+    ],
+    [
+      "staging unreachable with nothing pending",
+      input([], { pending: [], source: { error: "Could not reach PostgreSQL at db:5432/app" } }),
+      /staging database could not be read/,
+    ],
     ["a migration missing on staging", input([applied(B, 48)]), /never skip staging/],
     ["a migration failed on staging", input([{ name: A.name, checksum: A.checksum, startedAt: NOW }, applied(B, 48)]), /failed on staging/],
-    ["a migration rolled back on staging", input([{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(B, 48)]), /rolled back on staging/],
+    [
+      "a migration rolled back on staging",
+      input([{ name: A.name, checksum: A.checksum, startedAt: NOW, rolledBackAt: NOW }, applied(B, 48)]),
+      /rolled back on staging/,
+    ],
     ["a checksum mismatch", input([applied(A, 48, { checksum: "f".repeat(64) }), applied(B, 48)]), /different file/],
-    ["a database stamped as another environment", input([applied(A, 48), applied(B, 48)], { blockers: ['The from (staging) database belongs to environment "production"'] }), /belongs to environment "production"/],
-    ["GitHub unreadable", input([applied(A, 48), applied(B, 48)], { codeSoak: { kind: "blocked", unreadable: true, reason: "Code soak could not be read from GitHub: 403" } }), /could not be read from GitHub/],
+    [
+      "a database stamped as another environment",
+      input([applied(A, 48), applied(B, 48)], { blockers: ['The from (staging) database belongs to environment "production"'] }),
+      /belongs to environment "production"/,
+    ],
+    [
+      "GitHub unreadable",
+      input([applied(A, 48), applied(B, 48)], {
+        codeSoak: { kind: "blocked", unreadable: true, reason: "Code soak could not be read from GitHub: 403" },
+      }),
+      /could not be read from GitHub/,
+    ],
   ] as const)("an accepted override cannot cover %s: still block, and the report says why", (_name, base, reason) => {
     const v = evaluateSoak({ ...base, override: alice });
     expect(v).toMatchObject({ decision: "block", decisionWithoutOverride: "block", remainingSeconds: null, earliestPassAt: null });
     expect(v.override).toBeUndefined();
     expect(v.reasons[0]).toMatch(reason);
-    expect(v.reasons.at(-1)).toMatch(/^The override by alice \("hotfix for INC-7"\) is not applied: it cannot cover the block above, so the gate still blocks\. An override covers only a soak that is not long enough yet/);
+    expect(v.reasons.at(-1)).toMatch(
+      /^The override by alice \("hotfix for INC-7"\) is not applied: it cannot cover the block above, so the gate still blocks\. An override covers only a soak that is not long enough yet/,
+    );
     expect(verdictHeadline(v)).toMatch(/^Blocked: /);
   });
 });
@@ -136,7 +175,12 @@ test("the JSON contract has exactly the documented keys", () => {
 describe("code soak", () => {
   const SHA = "a".repeat(40);
   let id = 100;
-  function deployment(hoursAgo: number, statuses: [string, number][], payload: unknown = { tool: "migrate-guard", command: "deploy", migrations: [A, B].map(({ name, checksum }) => ({ name, checksum })) }, sha = "b".repeat(40)): DeploymentView {
+  function deployment(
+    hoursAgo: number,
+    statuses: [string, number][],
+    payload: unknown = { tool: "migrate-guard", command: "deploy", migrations: [A, B].map(({ name, checksum }) => ({ name, checksum })) },
+    sha = "b".repeat(40),
+  ): DeploymentView {
     const d = id++;
     return {
       id: d,
@@ -147,52 +191,124 @@ describe("code soak", () => {
       statuses: statuses.map(([state, ago]) => ({ id: id++, state, createdAt: new Date(NOW.getTime() - ago * H) })),
     };
   }
-  const evaluate = (deployments: DeploymentView[]) => evaluateCodeSoak({ deployments, pending: [A, B], targetSha: SHA, githubNow: NOW, soakSeconds: 24 * 3600, from: "staging", tasks: ["deploy:migrations"] });
+  const evaluate = (deployments: DeploymentView[]) =>
+    evaluateCodeSoak({
+      deployments,
+      pending: [A, B],
+      targetSha: SHA,
+      githubNow: NOW,
+      soakSeconds: 24 * 3600,
+      from: "staging",
+      tasks: ["deploy:migrations"],
+    });
 
   test("starts at the first success status, not at the deployment's creation", () => {
-    const r = evaluate([deployment(30, [["in_progress", 30], ["success", 20]])]);
+    const r = evaluate([
+      deployment(30, [
+        ["in_progress", 30],
+        ["success", 20],
+      ]),
+    ]);
     expect(r).toMatchObject({ kind: "soaking", elapsedSeconds: 20 * 3600, remainingSeconds: 4 * 3600 });
   });
 
   test("a failure after success restarts the soak at the next success", () => {
-    const r = evaluate([deployment(40, [["success", 40], ["failure", 10], ["success", 5]])]);
+    const r = evaluate([
+      deployment(40, [
+        ["success", 40],
+        ["failure", 10],
+        ["success", 5],
+      ]),
+    ]);
     expect(r).toMatchObject({ kind: "soaking", elapsedSeconds: 5 * 3600 });
     expect(r.kind === "soaking" && r.restartedAfter).toMatch(/got `failure`/);
   });
 
   test("a failure with no later success blocks and says it restarts", () => {
-    const r = evaluate([deployment(40, [["success", 40], ["error", 10]])]);
+    const r = evaluate([
+      deployment(40, [
+        ["success", 40],
+        ["error", 10],
+      ]),
+    ]);
     expect(r.kind).toBe("blocked");
     expect(r.kind === "blocked" && r.reason).toMatch(/restarts at the next `success`/);
   });
 
   test("inactive means superseded, not broken: the soak keeps running from the first success, also when the newer deployment is not listed (the app's own deploy to staging)", () => {
-    const old = deployment(40, [["success", 40], ["inactive", 2]]);
+    const old = deployment(40, [
+      ["success", 40],
+      ["inactive", 2],
+    ]);
     const newer = deployment(2, [["success", 2]], { tool: "migrate-guard", command: "deploy", migrations: [] });
     expect(evaluate([old, newer])).toMatchObject({ kind: "soaking", elapsedSeconds: 40 * 3600, remainingSeconds: 0 });
     // GitHub set `inactive` because a deployment of another task (not listed by the gate) succeeded.
-    const alone = deployment(40, [["success", 40], ["inactive", 2]]);
+    const alone = deployment(40, [
+      ["success", 40],
+      ["inactive", 2],
+    ]);
     const r = evaluate([alone]);
     expect(r).toMatchObject({ kind: "soaking", deploymentId: alone.id, elapsedSeconds: 40 * 3600, remainingSeconds: 0 });
-    expect(r.kind === "soaking" && r.description).toMatch(/superseded since .* \(`inactive`: a newer deployment to staging succeeded\), which does not end the soak/);
+    expect(r.kind === "soaking" && r.description).toMatch(
+      /superseded since .* \(`inactive`: a newer deployment to staging succeeded\), which does not end the soak/,
+    );
     // Still soaking (not yet 24h) after `inactive`: wait, not block.
-    expect(evaluate([deployment(10, [["success", 10], ["inactive", 9]])])).toMatchObject({ kind: "soaking", elapsedSeconds: 10 * 3600, remainingSeconds: 14 * 3600 });
+    expect(
+      evaluate([
+        deployment(10, [
+          ["success", 10],
+          ["inactive", 9],
+        ]),
+      ]),
+    ).toMatchObject({ kind: "soaking", elapsedSeconds: 10 * 3600, remainingSeconds: 14 * 3600 });
   });
 
   test("after inactive, a failure or error on the covering deployment still restarts or blocks; inactive without a success never starts the soak", () => {
-    const failed = evaluate([deployment(40, [["success", 40], ["inactive", 20], ["failure", 3]])]);
+    const failed = evaluate([
+      deployment(40, [
+        ["success", 40],
+        ["inactive", 20],
+        ["failure", 3],
+      ]),
+    ]);
     expect(failed.kind === "blocked" && failed.reason).toMatch(/got `failure` at .*restarts at the next `success`/);
-    const restarted = evaluate([deployment(40, [["success", 40], ["inactive", 20], ["error", 3]]), deployment(2, [["success", 1]])]);
+    const restarted = evaluate([
+      deployment(40, [
+        ["success", 40],
+        ["inactive", 20],
+        ["error", 3],
+      ]),
+      deployment(2, [["success", 1]]),
+    ]);
     expect(restarted).toMatchObject({ kind: "soaking", elapsedSeconds: 3600 });
     expect(restarted.kind === "soaking" && restarted.restartedAfter).toMatch(/got `error`/);
-    expect(evaluate([deployment(5, [["in_progress", 5], ["inactive", 4]])]).kind).toBe("blocked");
+    expect(
+      evaluate([
+        deployment(5, [
+          ["in_progress", 5],
+          ["inactive", 4],
+        ]),
+      ]).kind,
+    ).toBe("blocked");
   });
 
   test("migrations accumulate over deploys; a deploy with another checksum does not cover", () => {
-    const first = deployment(50, [["success", 50]], { tool: "migrate-guard", command: "deploy", migrations: [{ name: A.name, checksum: A.checksum }] });
-    const second = deployment(30, [["success", 30]], { tool: "migrate-guard", command: "deploy", migrations: [{ name: B.name, checksum: B.checksum }] });
+    const first = deployment(50, [["success", 50]], {
+      tool: "migrate-guard",
+      command: "deploy",
+      migrations: [{ name: A.name, checksum: A.checksum }],
+    });
+    const second = deployment(30, [["success", 30]], {
+      tool: "migrate-guard",
+      command: "deploy",
+      migrations: [{ name: B.name, checksum: B.checksum }],
+    });
     expect(evaluate([first, second])).toMatchObject({ kind: "soaking", elapsedSeconds: 30 * 3600 });
-    const edited = deployment(30, [["success", 30]], { tool: "migrate-guard", command: "deploy", migrations: [{ name: B.name, checksum: "0".repeat(64) }] });
+    const edited = deployment(30, [["success", 30]], {
+      tool: "migrate-guard",
+      command: "deploy",
+      migrations: [{ name: B.name, checksum: "0".repeat(64) }],
+    });
     expect(evaluate([first, edited]).kind).toBe("blocked");
   });
 

@@ -77,7 +77,13 @@ function sameChecksum(migration: TargetMigration, stored: string): boolean {
   return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
 }
 
-export function migrationSoak(migration: TargetMigration, records: readonly MigrationRecord[], sourceNow: Date, soakSeconds: number, from: string): MigrationSoak {
+export function migrationSoak(
+  migration: TargetMigration,
+  records: readonly MigrationRecord[],
+  sourceNow: Date,
+  soakSeconds: number,
+  from: string,
+): MigrationSoak {
   const rows = records.filter((r) => r.name === migration.name);
   const finished = rows.filter((r) => r.finishedAt && !r.rolledBackAt).at(-1);
   const base = { name: migration.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null };
@@ -99,17 +105,31 @@ export function migrationSoak(migration: TargetMigration, records: readonly Migr
       soakedSeconds: soaked,
       remainingSeconds: remaining,
       status: remaining === 0 ? "soaked" : "soaking",
-      ...(remaining > 0 ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` } : {}),
+      ...(remaining > 0
+        ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` }
+        : {}),
     };
   }
   const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
   if (unfinished) {
-    return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+    return {
+      ...base,
+      status: "failed",
+      reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.`,
+    };
   }
   if (rows.length > 0) {
-    return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+    return {
+      ...base,
+      status: "rolled-back",
+      reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.`,
+    };
   }
-  return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+  return {
+    ...base,
+    status: "missing",
+    reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.`,
+  };
 }
 
 /** "18h12m", "45m", "0m": for messages and the commit status. */
@@ -137,13 +157,22 @@ export function evaluateSoak(input: SoakInput): SoakVerdict {
 
   if ("error" in source) {
     // Even with nothing pending: an unreadable `from` database is never a pass.
-    hard.push(`The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`);
+    hard.push(
+      `The ${policy.from} database could not be read, so the soak cannot be proven (the gate never passes without it): ${source.error}`,
+    );
   }
   reasons.push(...hard);
   if (pending.length === 0) {
     reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
   } else if ("error" in source) {
-    migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+    migrations = pending.map((m) => ({
+      name: m.name,
+      appliedOnSourceAt: null,
+      soakedSeconds: null,
+      remainingSeconds: null,
+      status: "missing",
+      reason: `${policy.from} could not be read.`,
+    }));
   } else {
     migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
     for (const m of migrations) {
@@ -196,7 +225,9 @@ export function evaluateSoak(input: SoakInput): SoakVerdict {
   };
   if (input.override && hard.length > 0) {
     const what = hard.length === 1 ? "the block above" : `the ${hard.length} blocks above`;
-    verdict.reasons.push(`The override by ${input.override.actor} ("${input.override.reason}") is not applied: it cannot cover ${what}, so the gate still blocks. ${OVERRIDE_SCOPE}.`);
+    verdict.reasons.push(
+      `The override by ${input.override.actor} ("${input.override.reason}") is not applied: it cannot cover ${what}, so the gate still blocks. ${OVERRIDE_SCOPE}.`,
+    );
   } else if (input.override && decision !== "pass") {
     verdict.override = input.override;
     verdict.decision = "pass";
@@ -245,12 +276,27 @@ export function toSoakJson(verdict: SoakVerdict): object {
  * The override, checked: a reason that is not empty once trimmed, by an actor on the allowlist
  * (compared ignoring case, as GitHub logins are). Returns the refusal in words, or the override.
  */
-export function checkOverride(reason: string | undefined, actor: string | undefined, allowed: readonly string[]): { override?: Override; refused?: string } {
+export function checkOverride(
+  reason: string | undefined,
+  actor: string | undefined,
+  allowed: readonly string[],
+): { override?: Override; refused?: string } {
   if (reason === undefined) return {};
   const text = reason.trim();
-  if (text === "") return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
-  if (allowed.length === 0) return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
-  if (!actor) return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+  if (text === "")
+    return {
+      refused:
+        'The override reason is empty. An override needs a reason a reviewer can read later, e.g. "hotfix for incident 123, approved by @lead".',
+    };
+  if (allowed.length === 0)
+    return {
+      refused:
+        "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated).",
+    };
+  if (!actor)
+    return {
+      refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).`,
+    };
   if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
     return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
   }

@@ -32,7 +32,10 @@ export const SOAK_GATE_REQUIRED =
 
 export function deployGateSettings(request: DeployGateRequest, production: boolean): DeployGateSettings | undefined {
   const mode = (request.soakGate?.trim() || "on").toLowerCase();
-  if (mode !== "on" && mode !== "off") throw new ConfigurationError(`soak-gate is ${JSON.stringify(request.soakGate)}. Expected on (the default: production deploys wait for the soak) or off.`);
+  if (mode !== "on" && mode !== "off")
+    throw new ConfigurationError(
+      `soak-gate is ${JSON.stringify(request.soakGate)}. Expected on (the default: production deploys wait for the soak) or off.`,
+    );
   if (mode === "off") return { off: true };
   if (!production) return undefined;
   if (!request.stagingDatabaseUrl?.trim()) throw new ConfigurationError(SOAK_GATE_REQUIRED);
@@ -67,10 +70,16 @@ export async function runDeployGate(
 ): Promise<DeployGateOutcome> {
   if (!settings) return { refusal: `The database is stamped as production, so the soak gate must run first. ${SOAK_GATE_REQUIRED}` };
   if (settings.off) {
-    ctx.logger.warning(`The soak gate is off (soak-gate: off): "${environment}" is deployed without proof that its migrations ran on staging first.`);
+    ctx.logger.warning(
+      `The soak gate is off (soak-gate: off): "${environment}" is deployed without proof that its migrations ran on staging first.`,
+    );
     return { skipped: "soak-gate: off" };
   }
-  if (settings.stagingDatabaseUrl === databaseUrl) return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
+  if (settings.stagingDatabaseUrl === databaseUrl)
+    return {
+      refusal:
+        "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database.",
+    };
   const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
   if (refused) return { refusal: `The soak gate's override is refused: ${refused}` };
   const verdict = await assessSoak(
@@ -84,9 +93,14 @@ export async function runDeployGate(
     },
     { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) },
   );
-  ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
+  ctx.logger.info(
+    `Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`,
+  );
   if (verdict.decision === "wait") {
-    return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
+    return {
+      verdict,
+      refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}`,
+    };
   }
   if (verdict.decision === "block") return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
   return { verdict };

@@ -19,15 +19,22 @@ export function explainGateGitHubError(error: unknown, what: string, permission:
   const status = e.status;
   const message = (e.message ?? String(error)).split("\n")[0];
   if (status === 403 && isRateLimited(e)) {
-    return new GateGitHubError(`GitHub's rate limit stopped the gate from trying to ${what} (${message}); it retried and gave up. Run the gate again later.`);
+    return new GateGitHubError(
+      `GitHub's rate limit stopped the gate from trying to ${what} (${message}); it retried and gave up. Run the gate again later.`,
+    );
   }
   if (status === 401 || status === 403) {
-    return new GateGitHubError(`GitHub refused to ${what} (${status}: ${message}). The job's token needs \`permissions: ${permission}\` — add it to the workflow job that runs the gate.`);
+    return new GateGitHubError(
+      `GitHub refused to ${what} (${status}: ${message}). The job's token needs \`permissions: ${permission}\` — add it to the workflow job that runs the gate.`,
+    );
   }
   if (status === 404) {
-    return new GateGitHubError(`GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it (a private repository needs \`permissions: ${permission}\`).`);
+    return new GateGitHubError(
+      `GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it (a private repository needs \`permissions: ${permission}\`).`,
+    );
   }
-  if (status !== undefined && status >= 500) return new GateGitHubError(`GitHub failed to ${what} (${status}: ${message}), also after retries. Run the gate again later.`);
+  if (status !== undefined && status >= 500)
+    return new GateGitHubError(`GitHub failed to ${what} (${status}: ${message}), also after retries. Run the gate again later.`);
   return new GateGitHubError(`Could not ${what}: ${message}`);
 }
 
@@ -40,7 +47,10 @@ export class GateGitHub {
   /** GitHub's clock: the `Date` of the latest response. */
   private serverDate: Date | undefined;
 
-  constructor(private readonly octokit: GitHubClient, private readonly target: Repo) {}
+  constructor(
+    private readonly octokit: GitHubClient,
+    private readonly target: Repo,
+  ) {}
 
   /** The `Date` header of GitHub's latest answer, or undefined before any answer had one. */
   get githubNow(): Date | undefined {
@@ -56,7 +66,12 @@ export class GateGitHub {
   async listDeployments(environment: string, task: string): Promise<Omit<DeploymentView, "statuses">[]> {
     const out: Omit<DeploymentView, "statuses">[] = [];
     try {
-      const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+      const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
+        ...this.target,
+        environment,
+        task,
+        per_page: 100,
+      });
       for await (const page of pages) {
         this.noteDate(page.headers as Record<string, unknown>);
         for (const d of page.data) out.push({ id: d.id, sha: d.sha, task: d.task, createdAt: new Date(d.created_at), payload: d.payload });
@@ -71,7 +86,11 @@ export class GateGitHub {
   async listStatuses(deploymentId: number): Promise<DeploymentStatusView[]> {
     const out: DeploymentStatusView[] = [];
     try {
-      const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+      const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, {
+        ...this.target,
+        deployment_id: deploymentId,
+        per_page: 100,
+      });
       for await (const page of pages) {
         this.noteDate(page.headers as Record<string, unknown>);
         for (const s of page.data) out.push({ id: s.id, state: s.state, createdAt: new Date(s.created_at) });

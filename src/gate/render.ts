@@ -16,7 +16,8 @@ export function gateHeadline(verdict: SoakVerdict): string {
   const { policy } = verdict;
   const what = `${policy.from} → ${policy.to}`;
   if (verdict.override) return `pass (override by ${verdict.override.actor}; the gate said ${verdict.decisionWithoutOverride}) for ${what}`;
-  if (verdict.decision === "wait") return `wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from} (earliest pass ${verdict.earliestPassAt?.toISOString()}) for ${what}`;
+  if (verdict.decision === "wait")
+    return `wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from} (earliest pass ${verdict.earliestPassAt?.toISOString()}) for ${what}`;
   return `${verdict.decision} for ${what}`;
 }
 
@@ -53,14 +54,21 @@ export function renderGateMarkdown(report: GateReport): string {
   const v = report.verdict;
   const out = [`## ${ICON[v.decision]} Soak gate: ${inline(gateHeadline(v))}`, ""];
   out.push("| | |", "| --- | --- |");
-  out.push(`| From | ${cell(report.from.name)} — ${cell(report.from.database)} |`, `| To | ${cell(report.to.name)} — ${cell(report.to.database)} |`);
+  out.push(
+    `| From | ${cell(report.from.name)} — ${cell(report.from.database)} |`,
+    `| To | ${cell(report.to.name)} — ${cell(report.to.database)} |`,
+  );
   if (report.sha) out.push(`| Target | ${code(report.sha, { inTable: true })} |`);
   out.push(`| Soak | ${v.policy.soakHours} h |`);
   if (v.remainingSeconds !== null && v.decision === "wait") out.push(`| Earliest pass | ${v.earliestPassAt?.toISOString() ?? "–"} |`);
-  if (v.override) out.push(`| Override | by **${cell(v.override.actor)}** (the gate said ${v.decisionWithoutOverride}): ${cell(v.override.reason)} |`);
+  if (v.override)
+    out.push(`| Override | by **${cell(v.override.actor)}** (the gate said ${v.decisionWithoutOverride}): ${cell(v.override.reason)} |`);
   out.push("");
   if (v.migrations.length > 0) {
-    out.push(`| Migration | Applied on ${cell(v.policy.from)} at | Hours soaked | Hours left | Status |`, "| --- | --- | ---: | ---: | --- |");
+    out.push(
+      `| Migration | Applied on ${cell(v.policy.from)} at | Hours soaked | Hours left | Status |`,
+      "| --- | --- | ---: | ---: | --- |",
+    );
     for (const m of v.migrations) {
       const [name, at, soaked, left, status] = row(m);
       out.push(`| ${code(name!, { inTable: true })} | ${cell(at!)} | ${soaked} | ${left} | ${cell(status!)} |`);

@@ -59,7 +59,9 @@ export function addRetries(octokit: GitHubClient, overrides: Partial<RetryOption
       } catch (error) {
         const delay = attempt < options.retries ? retryDelay(error as HttpError, attempt, options) : undefined;
         if (delay === undefined || delay > options.maxDelayMs) throw error;
-        options.onRetry?.(`GitHub answered ${(error as HttpError).status} to ${requestOptions.method} ${requestOptions.url}; retry ${attempt + 1} of ${options.retries} in ${Math.round(delay / 100) / 10} s.`);
+        options.onRetry?.(
+          `GitHub answered ${(error as HttpError).status} to ${requestOptions.method} ${requestOptions.url}; retry ${attempt + 1} of ${options.retries} in ${Math.round(delay / 100) / 10} s.`,
+        );
         await options.sleep(delay);
       }
     }

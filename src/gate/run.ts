@@ -7,7 +7,16 @@ import { normalizeEnvironmentName } from "../core/environment.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { MigrationRecord } from "../core/migration-state.js";
-import { checkOverride, evaluateSoak, verdictHeadline, type Override, type SoakPolicy, type SoakVerdict, type SourceState, type TargetMigration } from "../core/soak.js";
+import {
+  checkOverride,
+  evaluateSoak,
+  verdictHeadline,
+  type Override,
+  type SoakPolicy,
+  type SoakVerdict,
+  type SourceState,
+  type TargetMigration,
+} from "../core/soak.js";
 import { evaluateCodeSoak, migrateGuardDeployMigrations, type CodeSoak, type DeploymentView } from "../core/soak-code.js";
 import { describeUrl, urlSecrets } from "../postgres/database.js";
 import { DatabaseConnectionError } from "../postgres/environment-database.js";
@@ -78,26 +87,43 @@ export async function assessSoak(input: SoakAssessment, ctx: GateContext): Promi
     const problem = stampProblem(snapshot, policy.from, `from (${policy.from})`);
     if (problem) blockers.push(problem);
   } catch (error) {
-    const message = error instanceof DatabaseConnectionError ? error.message : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${(error as Error).message}`;
+    const message =
+      error instanceof DatabaseConnectionError
+        ? error.message
+        : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${(error as Error).message}`;
     source = { error: redact(message, urlSecrets(input.fromDatabaseUrl)) };
   }
-  const codeSoak = pending.length === 0 ? ({ kind: "not-checked", why: "nothing is pending" } as CodeSoak) : await readCodeSoak(input, ctx, clock);
+  const codeSoak =
+    pending.length === 0 ? ({ kind: "not-checked", why: "nothing is pending" } as CodeSoak) : await readCodeSoak(input, ctx, clock);
   // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
-  return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
+  return evaluateSoak({
+    policy,
+    pending,
+    source,
+    codeSoak,
+    now: clock(),
+    blockers,
+    ...(input.override ? { override: input.override } : {}),
+  });
 }
 
 async function readCodeSoak(input: SoakAssessment, ctx: GateContext, clock: () => Date): Promise<CodeSoak> {
   if (input.deploymentTasks.length === 0) return { kind: "not-checked", why: "deployment-tasks is none." };
   const github = ctx.github;
-  if (!github) return { kind: "not-checked", why: "no GitHub token and repository (GITHUB_TOKEN, GITHUB_REPOSITORY): the schema soak alone decided." };
+  if (!github)
+    return { kind: "not-checked", why: "no GitHub token and repository (GITHUB_TOKEN, GITHUB_REPOSITORY): the schema soak alone decided." };
   try {
     const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
     // Only deployments from the first one that could cover the target on can matter to its soak.
     const names = new Set(input.pending.map((m) => m.name));
-    const relevant = (d: Omit<DeploymentView, "statuses">) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+    const relevant = (d: Omit<DeploymentView, "statuses">) =>
+      (input.sha !== undefined && d.sha.toLowerCase() === input.sha) ||
+      (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
     const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
     const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
-    ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
+    ctx.logger.info(
+      `Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`,
+    );
     const statuses = await mapLimited(candidates, 8, (d) => github.listStatuses(d.id));
     const deployments = candidates.map((d, i) => ({ ...d, statuses: statuses[i]! }));
     return evaluateCodeSoak({
@@ -112,7 +138,11 @@ async function readCodeSoak(input: SoakAssessment, ctx: GateContext, clock: () =
   } catch (error) {
     if (!(error instanceof GateGitHubError)) throw error;
     ctx.logger.error(error.message);
-    return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+    return {
+      kind: "blocked",
+      unreadable: true,
+      reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}`,
+    };
   }
 }
 
@@ -131,7 +161,9 @@ export async function runGate(settings: GateSettings, ctx: GateContext): Promise
   };
   const loaded = await loadProject(settings.workingDirectory, settings.schema);
   const repo = await targetMigrations(loaded, settings.sha, report.warnings, ctx.logger);
-  ctx.logger.info(`Soak gate ${policy.from} → ${policy.to} (${policy.soakHours}h)${settings.sha ? ` for ${settings.sha}` : ""}: ${repo.length} migrations in ${loaded.dir.dir}.`);
+  ctx.logger.info(
+    `Soak gate ${policy.from} → ${policy.to} (${policy.soakHours}h)${settings.sha ? ` for ${settings.sha}` : ""}: ${repo.length} migrations in ${loaded.dir.dir}.`,
+  );
 
   let pending: TargetMigration[];
   const blockers: string[] = [];
@@ -144,11 +176,26 @@ export async function runGate(settings: GateSettings, ctx: GateContext): Promise
     const message = error instanceof DatabaseConnectionError ? error.message : (error as Error).message;
     // Without production's history everything may be pending: judge every migration.
     pending = repo;
-    blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`);
+    blockers.push(
+      `The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`,
+    );
   }
-  ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
+  ctx.logger.info(
+    `${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`,
+  );
 
-  report.verdict = await assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+  report.verdict = await assessSoak(
+    {
+      policy,
+      pending,
+      fromDatabaseUrl: settings.fromDatabaseUrl,
+      deploymentTasks: settings.deploymentTasks,
+      blockers,
+      ...(settings.sha ? { sha: settings.sha } : {}),
+      ...(override ? { override } : {}),
+    },
+    ctx,
+  );
   await setStatus(report, ctx);
   report.durationMs = Date.now() - started;
   return report;
@@ -172,7 +219,12 @@ async function setStatus(report: GateReport, ctx: GateContext): Promise<void> {
  * (or no SHA was given), else the target commit's files read from git. A target that is in neither is a
  * configuration error: judging other migrations than the target's could pass the wrong ones.
  */
-async function targetMigrations(loaded: LoadedProject, sha: string | undefined, warnings: string[], logger: Logger): Promise<TargetMigration[]> {
+async function targetMigrations(
+  loaded: LoadedProject,
+  sha: string | undefined,
+  warnings: string[],
+  logger: Logger,
+): Promise<TargetMigration[]> {
   const tree = loaded.dir.migrations.map((m) => ({ name: m.name, checksum: m.checksum, sql: m.sql }));
   if (!sha) return tree;
   const head = await resolveCommit(loaded.repoRoot, "HEAD").catch(() => undefined);
@@ -183,9 +235,13 @@ async function targetMigrations(loaded: LoadedProject, sha: string | undefined, 
   if (head.toLowerCase() === sha) return tree;
   const commit = await resolveCommit(loaded.repoRoot, sha).catch(() => undefined);
   if (!commit) {
-    throw new ConfigurationError(`The target ${sha} is neither checked out in ${loaded.repoRoot} (HEAD is ${head}) nor in its git history. Check out the target (actions/checkout with \`ref: <sha>\`), or pass the SHA that is checked out.`);
+    throw new ConfigurationError(
+      `The target ${sha} is neither checked out in ${loaded.repoRoot} (HEAD is ${head}) nor in its git history. Check out the target (actions/checkout with \`ref: <sha>\`), or pass the SHA that is checked out.`,
+    );
   }
   const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
   logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
-  return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+  return atCommit
+    .map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) }))
+    .sort((a, b) => compareMigrationNames(a.name, b.name));
 }

@@ -46,7 +46,9 @@ export function parseSoakHours(value: string | undefined, name = "soak-hours"): 
   if (t === undefined) return DEFAULT_SOAK_HOURS;
   const n = Number(t);
   if (!/^\d+(\.\d+)?$/.test(t) || !Number.isFinite(n) || n > 8760) {
-    throw new ConfigurationError(`${name} is ${JSON.stringify(value)}. Expected a number of hours from 0 to 8760, e.g. ${DEFAULT_SOAK_HOURS} (the default) or 48.`);
+    throw new ConfigurationError(
+      `${name} is ${JSON.stringify(value)}. Expected a number of hours from 0 to 8760, e.g. ${DEFAULT_SOAK_HOURS} (the default) or 48.`,
+    );
   }
   return n;
 }
@@ -54,7 +56,9 @@ export function parseSoakHours(value: string | undefined, name = "soak-hours"): 
 /** A database URL flag: present, PostgreSQL, well formed — checked without ever quoting it. */
 export function gateDatabaseUrl(value: string | undefined, flag: string, variable: string, what: string): string {
   if (!text(value)) {
-    throw new ConfigurationError(`No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`);
+    throw new ConfigurationError(
+      `No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`,
+    );
   }
   try {
     return validateDatabaseUrl(value);
@@ -64,7 +68,10 @@ export function gateDatabaseUrl(value: string | undefined, flag: string, variabl
 }
 
 export function parseList(value: string | undefined): string[] {
-  return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function validateGateRequest(request: GateRequest): GateSettings {
@@ -72,18 +79,34 @@ export function validateGateRequest(request: GateRequest): GateSettings {
   const to = text(request.to) ?? "production";
   assertEnvironmentName(from, "from");
   assertEnvironmentName(to, "to");
-  if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to)) throw new ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
+  if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
+    throw new ConfigurationError(
+      `from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`,
+    );
   const soakHours = parseSoakHours(request.soakHours);
   const sha = text(request.sha);
   if (sha !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
-    throw new ConfigurationError(`sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`);
+    throw new ConfigurationError(
+      `sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`,
+    );
   }
   const fromDatabaseUrl = gateDatabaseUrl(request.fromDatabaseUrl, "--from-database-url", "STAGING_DATABASE_URL", `"${from}"`);
   const toDatabaseUrl = gateDatabaseUrl(request.toDatabaseUrl, "--to-database-url", "PRODUCTION_DATABASE_URL", `"${to}"`);
-  if (fromDatabaseUrl === toDatabaseUrl) throw new ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
+  if (fromDatabaseUrl === toDatabaseUrl)
+    throw new ConfigurationError(
+      `The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`,
+    );
   const tasks = parseList(request.deploymentTasks);
-  if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100)) throw new ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
-  const deploymentTasks = request.deploymentTasks === undefined || text(request.deploymentTasks) === undefined ? DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
+  if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
+    throw new ConfigurationError(
+      'deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. "deploy:migrations, deploy", or "none".',
+    );
+  const deploymentTasks =
+    request.deploymentTasks === undefined || text(request.deploymentTasks) === undefined
+      ? DEFAULT_DEPLOYMENT_TASKS
+      : tasks.some((t) => t.toLowerCase() === "none")
+        ? []
+        : tasks;
   const schema = text(request.schema);
   return {
     workingDirectory: text(request.workingDirectory) ?? ".",

@@ -17,7 +17,13 @@ const applied = (m: TargetMigration, hoursAgo: number): MigrationRecord => {
   return { name: m.name, checksum: m.checksum, startedAt: new Date(finishedAt.getTime() - 1000), finishedAt };
 };
 const verdict = (pending: TargetMigration[], records: MigrationRecord[], from = "staging") =>
-  evaluateSoak({ policy: { soakHours: 24, from, to: "production" }, pending, source: { records, now: NOW }, codeSoak: { kind: "not-checked", why: "test" }, now: NOW });
+  evaluateSoak({
+    policy: { soakHours: 24, from, to: "production" },
+    pending,
+    source: { records, now: NOW },
+    codeSoak: { kind: "not-checked", why: "test" },
+    now: NOW,
+  });
 
 async function chart(lines: string[]): Promise<string> {
   const blocks = mermaidBlocks(lines.join("\n"));
@@ -57,7 +63,12 @@ describe("soak gantt", () => {
     const odd = migration("2025: odd; name #1 %% x");
     await chart(soakGantt(verdict([odd], [applied(odd, 1)], "stage: one; #2")));
     const many = Array.from({ length: 25 }, (_, i) => migration(`2025030100000${String(i).padStart(2, "0")}_m`));
-    const lines = soakGantt(verdict(many, many.map((m) => applied(m, 2))));
+    const lines = soakGantt(
+      verdict(
+        many,
+        many.map((m) => applied(m, 2)),
+      ),
+    );
     const block = await chart(lines);
     expect(block.match(/^ {2}section /gm)).toHaveLength(20);
     expect(lines.join("\n")).toContain("_… and 5 more pending migrations (in the table above)._");

@@ -10,7 +10,11 @@ export const MAX_CHART_MIGRATIONS = 20;
 
 /** Text for a gantt title, section or task name: no colon (ends a task name), `#`, `;` or `%%`, one line. */
 function label(text: string): string {
-  const clean = text.replace(/[:#;\r\n]/g, " ").replace(/%%/g, "%").replace(/\s+/g, " ").trim();
+  const clean = text
+    .replace(/[:#;\r\n]/g, " ")
+    .replace(/%%/g, "%")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean || "-";
 }
 
@@ -27,7 +31,8 @@ function tasks(m: MigrationSoak, i: number, soakMs: number, fallbackStart: numbe
   if ((m.status === "soaked" || m.status === "soaking") && applied !== undefined && m.soakedSeconds !== null) {
     const now = applied + m.soakedSeconds * 1000;
     out.push(`    soaked ${label(formatHours(m.soakedSeconds))} :done, m${i}s, ${applied}, ${now}`);
-    if ((m.remainingSeconds ?? 0) > 0) out.push(`    ${label(formatHours(m.remainingSeconds!))} left :active, m${i}l, ${now}, ${applied + soakMs}`);
+    if ((m.remainingSeconds ?? 0) > 0)
+      out.push(`    ${label(formatHours(m.remainingSeconds!))} left :active, m${i}l, ${now}, ${applied + soakMs}`);
     return out;
   }
   // No soak counts: the bar is the whole soak period it still needs, from when it was applied (or now).

@@ -26,12 +26,20 @@ export async function schemaAtCommit(repoRoot: string, commit: string, absPath: 
   const rel = toPosix(path.relative(repoRoot, absPath));
   // The common case, one file: a single cat-file. Its header says "blob", "tree" or "missing".
   const direct = await git(repoRoot, ["cat-file", "--batch"], `${commit}:${rel}\n`);
-  const header = direct.stdout.subarray(0, Math.max(0, direct.stdout.indexOf(10))).toString().split(" ");
+  const header = direct.stdout
+    .subarray(0, Math.max(0, direct.stdout.indexOf(10)))
+    .toString()
+    .split(" ");
   if (direct.code !== 0 || header[1] === "missing" || header.length < 3) return undefined;
-  if (header[1] === "blob") return direct.stdout.subarray(direct.stdout.indexOf(10) + 1, direct.stdout.indexOf(10) + 1 + Number(header[2])).toString("utf8");
+  if (header[1] === "blob")
+    return direct.stdout.subarray(direct.stdout.indexOf(10) + 1, direct.stdout.indexOf(10) + 1 + Number(header[2])).toString("utf8");
   const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", rel]);
   if (list.code !== 0) return undefined;
-  const files = list.stdout.toString().split("\0").filter((f) => f === rel || (f.startsWith(`${rel}/`) && f.endsWith(".prisma"))).sort();
+  const files = list.stdout
+    .toString()
+    .split("\0")
+    .filter((f) => f === rel || (f.startsWith(`${rel}/`) && f.endsWith(".prisma")))
+    .sort();
   if (files.length === 0) return undefined;
   const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
   if (batch.code !== 0) return undefined;

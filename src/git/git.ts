@@ -8,7 +8,11 @@ import { ConfigurationError } from "../core/errors.js";
 import type { BaseMigration } from "../core/history.js";
 import { toPosix } from "../core/migrations.js";
 
-interface RunResult { code: number; stdout: Buffer; stderr: string }
+interface RunResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
 
 function git(cwd: string, args: string[], input?: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
@@ -16,7 +20,9 @@ function git(cwd: string, args: string[], input?: string): Promise<RunResult> {
     const out: Buffer[] = [];
     let err = "";
     child.stdout!.on("data", (d: Buffer) => out.push(d));
-    child.stderr!.on("data", (d: Buffer) => { err += d.toString(); });
+    child.stderr!.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
     child.on("error", (e) => reject(new ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
     child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
     if (input !== undefined) {
@@ -58,13 +64,18 @@ export async function migrationsAtCommit(
   const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", `${rel}/`]);
   if (list.code !== 0) throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
   // "<mode> blob <id>\t<path>" per entry.
-  const entries = list.stdout.toString().split("\0").flatMap((line) => {
-    const tab = line.indexOf("\t");
-    const [, type, id] = line.slice(0, tab).split(" ");
-    const file = line.slice(tab + 1);
-    const parts = file.slice(rel.length + 1).split("/");
-    return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
-  });
+  const entries = list.stdout
+    .toString()
+    .split("\0")
+    .flatMap((line) => {
+      const tab = line.indexOf("\t");
+      const [, type, id] = line.slice(0, tab).split(" ");
+      const file = line.slice(tab + 1);
+      const parts = file.slice(rel.length + 1).split("/");
+      return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql"
+        ? [{ file, id }]
+        : [];
+    });
   if (entries.length === 0) return [];
   // An unchanged file (the whole history but a PR's few new files) is taken from the working tree:
   // its bytes hash to the blob id the base commit names, so they are the base's bytes.
@@ -85,7 +96,10 @@ export async function migrationsAtCommit(
 
 /** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
 export function blobId(bytes: Buffer, hexLength: number): string {
-  return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return createHash(hexLength === 64 ? "sha256" : "sha1")
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest("hex");
 }
 
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */

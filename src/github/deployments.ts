@@ -32,10 +32,14 @@ export function explainGitHubError(error: unknown, what: string): Error {
   const e = error as { status?: number; message?: string };
   const status = e.status;
   if (status === 403 || status === 401) {
-    return new Error(`GitHub refused to ${what} (${status}: ${e.message ?? "forbidden"}). The job's token needs \`permissions: deployments: write\` (and a repository the token belongs to).`);
+    return new Error(
+      `GitHub refused to ${what} (${status}: ${e.message ?? "forbidden"}). The job's token needs \`permissions: deployments: write\` (and a repository the token belongs to).`,
+    );
   }
-  if (status === 404) return new Error(`GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it.`);
-  if (status === 409) return new Error(`GitHub refused to ${what} (409: ${e.message ?? "conflict"}): commit status checks or a merge conflict blocked it.`);
+  if (status === 404)
+    return new Error(`GitHub answered 404 when trying to ${what}: the repository does not exist or the token cannot see it.`);
+  if (status === 409)
+    return new Error(`GitHub refused to ${what} (409: ${e.message ?? "conflict"}): commit status checks or a merge conflict blocked it.`);
   if (status === 422) return new Error(`GitHub refused to ${what} (422: ${e.message ?? "validation failed"}).`);
   return new Error(`Could not ${what}: ${e.message ?? String(error)}`);
 }
@@ -93,7 +97,9 @@ export class GitHubDeployments implements AuditTrail {
         transient_environment: false,
       });
       if (response.status !== 201 || !("id" in response.data)) {
-        throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), { status: response.status });
+        throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), {
+          status: response.status,
+        });
       }
       id = response.data.id;
     } catch (error) {
@@ -101,7 +107,9 @@ export class GitHubDeployments implements AuditTrail {
     }
     this.onCreated?.(id);
     await setDeploymentStatus(this.octokit, this.target, id, "in_progress", request.description, request.environment);
-    const url = this.target.serverUrl ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}` : undefined;
+    const url = this.target.serverUrl
+      ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}`
+      : undefined;
     return {
       id,
       ...(url ? { url } : {}),

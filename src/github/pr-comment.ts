@@ -19,9 +19,7 @@ export interface UpsertCommentOptions {
   logger?: Pick<Logger, "warning">;
 }
 
-export type UpsertCommentResult =
-  | { id: number; action: "created" | "updated" | "unchanged" }
-  | { action: "skipped"; reason: string };
+export type UpsertCommentResult = { id: number; action: "created" | "updated" | "unchanged" } | { action: "skipped"; reason: string };
 
 export function commentMarker(marker: string): string {
   // `--` or `>` would end the HTML comment early and leak the rest of the marker into the page.
@@ -85,7 +83,11 @@ interface ListedComment {
  * a person's, so those still count when no bot wrote one.
  */
 function ownComment<T extends ListedComment>(comments: T[], tag: string): T | undefined {
-  const marked = comments.filter((c) => normalise(c.body ?? "").trimStart().startsWith(tag));
+  const marked = comments.filter((c) =>
+    normalise(c.body ?? "")
+      .trimStart()
+      .startsWith(tag),
+  );
   const byBots = marked.filter((c) => c.user?.type === "Bot");
   return newest(byBots.length > 0 ? byBots : marked);
 }
@@ -126,7 +128,8 @@ function statusOf(error: unknown): number | undefined {
 }
 
 function messageOf(error: unknown): string {
-  const data = typeof error === "object" && error !== null && "response" in error ? (error.response as { data?: unknown })?.data : undefined;
+  const data =
+    typeof error === "object" && error !== null && "response" in error ? (error.response as { data?: unknown })?.data : undefined;
   if (typeof data === "object" && data !== null && "message" in data && typeof data.message === "string") return data.message;
   return error instanceof Error ? error.message : String(error);
 }

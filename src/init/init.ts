@@ -49,10 +49,16 @@ function defaultBaseRef(dir: string): string | undefined {
 
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const wd = path.resolve(options.workingDirectory);
-  if (!existsSync(wd) || !statSync(wd).isDirectory()) throw new ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the app's folder (with package.json).`);
+  if (!existsSync(wd) || !statSync(wd).isDirectory())
+    throw new ConfigurationError(
+      `Working directory "${options.workingDirectory}" does not exist. Expected the app's folder (with package.json).`,
+    );
   const pkgFile = path.join(wd, "package.json");
   const pkgText = await readIfExists(pkgFile);
-  if (pkgText === undefined) throw new ConfigurationError(`No package.json in ${wd}. Run migrate-guard init in the app's folder (or pass --working-directory), after npm init.`);
+  if (pkgText === undefined)
+    throw new ConfigurationError(
+      `No package.json in ${wd}. Run migrate-guard init in the app's folder (or pass --working-directory), after npm init.`,
+    );
   const repoRoot = (await repositoryRoot(wd)) ?? wd;
   const appDir = path.relative(repoRoot, wd).split(path.sep).join("/") || ".";
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
@@ -67,7 +73,10 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   }
   writes.push({ file: pkgFile, plan: pkgPlan });
   writes.push({ file: path.join(wd, ".gitignore"), plan: planGitignore(await readIfExists(path.join(wd, ".gitignore"))) });
-  writes.push({ file: path.join(wd, ".env.example"), plan: planFile(".env.example", await readIfExists(path.join(wd, ".env.example")), ENV_EXAMPLE, options.force) });
+  writes.push({
+    file: path.join(wd, ".env.example"),
+    plan: planFile(".env.example", await readIfExists(path.join(wd, ".env.example")), ENV_EXAMPLE, options.force),
+  });
   for (const name of WORKFLOWS) {
     const template = await readIfExists(path.join(templatesDir, name));
     const file = path.join(repoRoot, ".github", "workflows", name);
@@ -82,9 +91,15 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 
   const pkg = JSON.parse(pkgText) as { scripts?: Record<string, string> };
   const missingScripts = ["test-data:create", "test-data:cleanup"].filter((s) => !pkg.scripts?.[s]);
-  if (missingScripts.length) notes.push(`db:test-data:* run your own scripts ${missingScripts.map((s) => `"${s}"`).join(" and ")}: add them to package.json (they get the staging URL in your datasource's variables).`);
+  if (missingScripts.length)
+    notes.push(
+      `db:test-data:* run your own scripts ${missingScripts.map((s) => `"${s}"`).join(" and ")}: add them to package.json (they get the staging URL in your datasource's variables).`,
+    );
   for (const env of ["staging", "production"]) {
-    if (!existsSync(path.join(wd, `.env.${env}`))) notes.push(`For db:migrate:${env} from this machine, copy .env.example to .env.${env} and set its DATABASE_URL (git-ignored; never commit it).`);
+    if (!existsSync(path.join(wd, `.env.${env}`)))
+      notes.push(
+        `For db:migrate:${env} from this machine, copy .env.example to .env.${env} and set its DATABASE_URL (git-ignored; never commit it).`,
+      );
   }
 
   const written: string[] = [];
@@ -108,7 +123,8 @@ export function renderInit(result: InitResult, dryRun: boolean): string {
   const unchanged = result.changes.filter((c) => c.kind === "unchanged");
   const lines = [`migrate-guard init in ${result.workingDirectory}${dryRun ? " (dry run: nothing was written)" : ""}`];
   const verb = dryRun ? "would change" : "changed";
-  if (changed.length === 0) lines.push(`No changes: everything init adds is already in place${kept.length ? " (or kept, see below)" : ""}.`);
+  if (changed.length === 0)
+    lines.push(`No changes: everything init adds is already in place${kept.length ? " (or kept, see below)" : ""}.`);
   else lines.push(`${changed.length} ${verb}:`);
   for (const c of changed) lines.push(`  ${SYMBOL[c.kind]} ${c.target}${c.detail ? `  ${c.detail}` : ""}`);
   if (kept.length) lines.push(`${kept.length} kept as they are (--force replaces them):`);

@@ -42,12 +42,22 @@ function paths(workingDirectory: string) {
 
 export const localUrl = (port: number) => `postgresql://postgres@${HOST}:${port}/${DATABASE}`;
 
-function pgCtl(install: PostgresInstallation, args: string[], user: ServerUser | undefined, cwd: string): Promise<{ code: number; output: string }> {
+function pgCtl(
+  install: PostgresInstallation,
+  args: string[],
+  user: ServerUser | undefined,
+  cwd: string,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(path.join(install.bindir, "pg_ctl"), args, { cwd, uid: user?.uid, gid: user?.gid, timeout: 120_000, env: { ...process.env, LC_ALL: "C" } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}`.trim() });
-    });
+    execFile(
+      path.join(install.bindir, "pg_ctl"),
+      args,
+      { cwd, uid: user?.uid, gid: user?.gid, timeout: 120_000, env: { ...process.env, LC_ALL: "C" } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}`.trim() });
+      },
+    );
   });
 }
 
@@ -70,7 +80,9 @@ async function readSettings(file: string): Promise<LocalSettings | undefined> {
 }
 
 /** Running (pg_ctl status 0), stopped (3) or not created (4). */
-export async function localStatus(workingDirectory: string): Promise<{ state: "running" | "stopped" | "absent"; url?: string; dataDir: string }> {
+export async function localStatus(
+  workingDirectory: string,
+): Promise<{ state: "running" | "stopped" | "absent"; url?: string; dataDir: string }> {
   const p = paths(workingDirectory);
   const settings = await readSettings(p.settings);
   if (!existsSync(path.join(p.dataDir, "PG_VERSION")) || !settings) return { state: "absent", dataDir: p.dataDir };
@@ -114,7 +126,9 @@ export async function startLocal(workingDirectory: string, options: { postgresVe
     const result = await pgCtl(install, ["start", "-D", p.dataDir, "-l", p.log, "-w", "-t", "60", "-o", serverOptions], user, p.root);
     if (result.code !== 0) {
       const log = existsSync(p.log) ? readFileSync(p.log, "utf8").trim().split("\n").slice(-8).join("\n") : "";
-      throw new Error(`The local PostgreSQL did not start (pg_ctl exit ${result.code}): ${result.output}\n${log}${/could not bind|already in use/i.test(log) ? `\nPort ${settings.port} is taken: set another "port" in ${p.settings}.` : ""}`);
+      throw new Error(
+        `The local PostgreSQL did not start (pg_ctl exit ${result.code}): ${result.output}\n${log}${/could not bind|already in use/i.test(log) ? `\nPort ${settings.port} is taken: set another "port" in ${p.settings}.` : ""}`,
+      );
     }
   }
   await ensureDatabase(settings.port);

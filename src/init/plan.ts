@@ -85,7 +85,14 @@ export const IGNORED = [".env.staging", ".env.production", ".migrate-guard/", "m
 
 function covered(lines: string[], entry: string): boolean {
   const bare = entry.replace(/\/$/, "");
-  return lines.some((l) => l === entry || l === bare || l === `/${entry}` || l === `/${bare}` || (entry.startsWith(".env.") && (l === ".env*" || l === ".env.*" || l === "/.env*" || l === "/.env.*")));
+  return lines.some(
+    (l) =>
+      l === entry ||
+      l === bare ||
+      l === `/${entry}` ||
+      l === `/${bare}` ||
+      (entry.startsWith(".env.") && (l === ".env*" || l === ".env.*" || l === "/.env*" || l === "/.env.*")),
+  );
 }
 
 export function planGitignore(text: string | undefined): FilePlan {

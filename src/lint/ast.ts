@@ -44,9 +44,22 @@ export function dropObjectKey(obj: Node): string {
 }
 
 const TYPE_ALIASES: Record<string, string> = {
-  int2: "smallint", int4: "integer", int: "integer", int8: "bigint", float4: "real", float8: "double precision",
-  bool: "boolean", bpchar: "char", varchar: "varchar", timestamptz: "timestamptz", timestamp: "timestamp",
-  timetz: "timetz", serial4: "serial", serial8: "bigserial", smallserial: "smallserial", serial2: "smallserial",
+  int2: "smallint",
+  int4: "integer",
+  int: "integer",
+  int8: "bigint",
+  float4: "real",
+  float8: "double precision",
+  bool: "boolean",
+  bpchar: "char",
+  varchar: "varchar",
+  timestamptz: "timestamptz",
+  timestamp: "timestamp",
+  timetz: "timetz",
+  serial4: "serial",
+  serial8: "bigserial",
+  smallserial: "smallserial",
+  serial2: "smallserial",
 };
 
 /** Normalized type: "integer", "varchar(255)", "timestamp(3)", "text[]", "public.Role" for user types. */
@@ -56,15 +69,50 @@ export function typeString(typeName: Node): string {
   if (names.length === 1 && TYPE_ALIASES[names[0]!] !== undefined) base = TYPE_ALIASES[names[0]!]!;
   else if (names.length === 1 && /^[a-z0-9_ ]+$/.test(names[0]!) && BUILTIN.has(names[0]!)) base = names[0]!;
   else base = listKey(typeName?.names);
-  const mods = (typeName?.typmods ?? []).map((m: Node) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0).map((v: unknown) => (typeof v === "number" ? v : 0));
+  const mods = (typeName?.typmods ?? [])
+    .map((m: Node) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0)
+    .map((v: unknown) => (typeof v === "number" ? v : 0));
   const arrays = (typeName?.arrayBounds ?? []).length;
   return `${base}${mods.length ? `(${mods.join(",")})` : ""}${"[]".repeat(arrays)}`;
 }
 
 const BUILTIN = new Set([
-  "text", "json", "jsonb", "uuid", "numeric", "decimal", "date", "time", "interval", "bytea", "inet", "cidr", "macaddr",
-  "citext", "money", "xml", "tsvector", "tsquery", "bit", "varbit", "point", "serial", "bigserial", "smallserial", "oid",
-  "smallint", "integer", "bigint", "real", "double precision", "boolean", "char", "varchar", "timestamp", "timestamptz", "timetz",
+  "text",
+  "json",
+  "jsonb",
+  "uuid",
+  "numeric",
+  "decimal",
+  "date",
+  "time",
+  "interval",
+  "bytea",
+  "inet",
+  "cidr",
+  "macaddr",
+  "citext",
+  "money",
+  "xml",
+  "tsvector",
+  "tsquery",
+  "bit",
+  "varbit",
+  "point",
+  "serial",
+  "bigserial",
+  "smallserial",
+  "oid",
+  "smallint",
+  "integer",
+  "bigint",
+  "real",
+  "double precision",
+  "boolean",
+  "char",
+  "varchar",
+  "timestamp",
+  "timestamptz",
+  "timetz",
 ]);
 
 /** The type without modifiers and array marks: "varchar(255)[]" → "varchar". */
@@ -91,17 +139,41 @@ const SERIALS = new Set(["serial", "bigserial", "smallserial"]);
 
 export function columnInfo(def: Node): ColumnInfo {
   const type = typeString(def.typeName);
-  const info: ColumnInfo = { name: def.colname, type, notNull: SERIALS.has(type), generated: SERIALS.has(type), primaryKey: false, unique: false, location: def.location ?? 0 };
+  const info: ColumnInfo = {
+    name: def.colname,
+    type,
+    notNull: SERIALS.has(type),
+    generated: SERIALS.has(type),
+    primaryKey: false,
+    unique: false,
+    location: def.location ?? 0,
+  };
   for (const c of def.constraints ?? []) {
     const con = c.Constraint;
     switch (con?.contype) {
-      case "CONSTR_NOTNULL": info.notNull = true; break;
-      case "CONSTR_DEFAULT": info.defaultExpr = con.raw_expr; break;
-      case "CONSTR_IDENTITY": info.generated = true; info.notNull = true; break;
-      case "CONSTR_GENERATED": info.generated = true; break;
-      case "CONSTR_PRIMARY": info.primaryKey = true; info.notNull = true; break;
-      case "CONSTR_UNIQUE": info.unique = true; break;
-      case "CONSTR_FOREIGN": info.references = { table: rangeVarKey(con.pktable), notValid: Boolean(con.skip_validation) }; break;
+      case "CONSTR_NOTNULL":
+        info.notNull = true;
+        break;
+      case "CONSTR_DEFAULT":
+        info.defaultExpr = con.raw_expr;
+        break;
+      case "CONSTR_IDENTITY":
+        info.generated = true;
+        info.notNull = true;
+        break;
+      case "CONSTR_GENERATED":
+        info.generated = true;
+        break;
+      case "CONSTR_PRIMARY":
+        info.primaryKey = true;
+        info.notNull = true;
+        break;
+      case "CONSTR_UNIQUE":
+        info.unique = true;
+        break;
+      case "CONSTR_FOREIGN":
+        info.references = { table: rangeVarKey(con.pktable), notValid: Boolean(con.skip_validation) };
+        break;
     }
   }
   return info;
@@ -109,8 +181,19 @@ export function columnInfo(def: Node): ColumnInfo {
 
 /** Functions whose default is evaluated per row (so ADD COLUMN must rewrite the table). */
 const VOLATILE_FUNCTIONS = new Set([
-  "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
-  "clock_timestamp", "timeofday", "nextval", "txid_current", "random_normal", "gen_random_bytes",
+  "random",
+  "gen_random_uuid",
+  "uuid_generate_v1",
+  "uuid_generate_v1mc",
+  "uuid_generate_v4",
+  "uuidv4",
+  "uuidv7",
+  "clock_timestamp",
+  "timeofday",
+  "nextval",
+  "txid_current",
+  "random_normal",
+  "gen_random_bytes",
 ]);
 
 /** The volatile function called in an expression, if any ("now()" is stable: evaluated once). */

@@ -24,7 +24,10 @@ export function parseIgnores(comments: Comment[], statements: ParsedStatement[])
   for (const c of comments) {
     const m = DIRECTIVE.exec(c.text.trim());
     if (!m) continue;
-    const rules = m[2]!.split(",").map((r) => r.trim()).filter(Boolean);
+    const rules = m[2]!
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean);
     const directive: IgnoreDirective = { rules, reason: (m[3] ?? "").trim(), fileLevel: Boolean(m[1]), offset: c.start, used: new Set() };
     if (!directive.fileLevel) {
       const next = statements.find((s) => s.start >= c.end);
@@ -37,7 +40,9 @@ export function parseIgnores(comments: Comment[], statements: ParsedStatement[])
 
 /** The directive that suppresses `rule` on `statement` (undefined: not suppressed). Valid directives only. */
 export function suppressing(directives: IgnoreDirective[], rule: string, statement: number | undefined): IgnoreDirective | undefined {
-  return directives.find((d) => d.reason !== "" && d.rules.includes(rule) && (d.fileLevel || (statement !== undefined && d.statement === statement)));
+  return directives.find(
+    (d) => d.reason !== "" && d.rules.includes(rule) && (d.fileLevel || (statement !== undefined && d.statement === statement)),
+  );
 }
 
 export interface IgnoreProblem {
@@ -52,18 +57,35 @@ export function ignoreProblems(directives: IgnoreDirective[], knownRules: Set<st
   for (const d of directives) {
     const form = d.fileLevel ? "migrate-guard-ignore-file" : "migrate-guard-ignore";
     if (d.rules.length === 0) {
-      problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form}\` names no rule. Write \`-- ${form} <rule>[,<rule>]: <reason>\`.` });
+      problems.push({
+        rule: "unused-ignore",
+        offset: d.offset,
+        message: `\`${form}\` names no rule. Write \`-- ${form} <rule>[,<rule>]: <reason>\`.`,
+      });
       continue;
     }
     if (d.reason === "") {
-      problems.push({ rule: "ignore-without-reason", offset: d.offset, message: `\`${form} ${d.rules.join(",")}\` has no reason, so it suppresses nothing. Add one after a colon: \`-- ${form} ${d.rules.join(",")}: <why this is safe>\`.` });
+      problems.push({
+        rule: "ignore-without-reason",
+        offset: d.offset,
+        message: `\`${form} ${d.rules.join(",")}\` has no reason, so it suppresses nothing. Add one after a colon: \`-- ${form} ${d.rules.join(",")}: <why this is safe>\`.`,
+      });
       continue;
     }
     for (const rule of d.rules) {
-      if (!knownRules.has(rule)) problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form}\` names "${rule}", which is not a migrate-guard rule.` });
+      if (!knownRules.has(rule))
+        problems.push({
+          rule: "unused-ignore",
+          offset: d.offset,
+          message: `\`${form}\` names "${rule}", which is not a migrate-guard rule.`,
+        });
       else if (!d.used.has(rule)) {
         const where = d.fileLevel ? "this file" : d.statement === undefined ? "any statement (none follows it)" : "the statement after it";
-        problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form} ${rule}\` suppresses nothing: "${rule}" reports nothing on ${where}. Remove the directive.` });
+        problems.push({
+          rule: "unused-ignore",
+          offset: d.offset,
+          message: `\`${form} ${rule}\` suppresses nothing: "${rule}" reports nothing on ${where}. Remove the directive.`,
+        });
       }
     }
   }

@@ -11,7 +11,17 @@ import { RULES, ruleById } from "./registry.js";
 import { uncoveredPrismaWarnings } from "./rules/prisma-data-loss-warning.js";
 import { SchemaState, type SchemaStateData } from "./state.js";
 import { applySizeRisk, statsIndex, type SizeRisk } from "./stats.js";
-import type { Hit, LintFinding, LintMigration, MigrationContext, MigrationInfo, MigrationRule, Rule, StatementContext, StatementRule } from "./types.js";
+import type {
+  Hit,
+  LintFinding,
+  LintMigration,
+  MigrationContext,
+  MigrationInfo,
+  MigrationRule,
+  Rule,
+  StatementContext,
+  StatementRule,
+} from "./types.js";
 
 export interface LintOptions {
   /** Every migration, in the order they apply (base first). */
@@ -44,7 +54,14 @@ export interface LintResult {
   baseState?: { data: SchemaStateData; covers: number };
 }
 
-interface RawFinding { rule: string; severity: LintFinding["severity"]; message: string; offset: number; statement?: ParsedStatement; subjects?: string[] }
+interface RawFinding {
+  rule: string;
+  severity: LintFinding["severity"];
+  message: string;
+  offset: number;
+  statement?: ParsedStatement;
+  subjects?: string[];
+}
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   const rules = options.rules ?? RULES;
@@ -78,15 +95,25 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     result.linted.push(migration.name);
     if (!script.ok) {
-      result.findings.push(toFinding(migration, script.lines, {
-        rule: "parse-error", severity: "error", offset: script.offset,
-        message: `PostgreSQL cannot parse this migration: ${script.message}. Prisma would fail to apply it; nothing else in the file was checked.`,
-      }));
+      result.findings.push(
+        toFinding(migration, script.lines, {
+          rule: "parse-error",
+          severity: "error",
+          offset: script.offset,
+          message: `PostgreSQL cannot parse this migration: ${script.message}. Prisma would fail to apply it; nothing else in the file was checked.`,
+        }),
+      );
       continue;
     }
     result.statements += script.statements.length;
     const group = options.groupOf(migration.name);
-    const info: MigrationInfo = { migration, script, prismaWarnings: parsePrismaWarnings(migration.sql), group, completeHistory: options.completeHistory ?? false };
+    const info: MigrationInfo = {
+      migration,
+      script,
+      prismaWarnings: parsePrismaWarnings(migration.sql),
+      group,
+      completeHistory: options.completeHistory ?? false,
+    };
     const isExistingTable = (k: string) => {
       const t = state.table(k);
       return !t || options.groupOf(t.createdIn) !== group;
@@ -96,13 +123,31 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       return isExistingTable(k) && (!col || options.groupOf(col.createdIn) !== group);
     };
     // Only migrations that touch types can remove enum values: snapshot the enums for those alone.
-    const touchesTypes = info.prismaWarnings.length > 0 || script.statements.some((s) => s.kind === "AlterEnumStmt" || s.kind === "CreateEnumStmt" || (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") || (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"));
-    const enumsAtStart = touchesTypes ? Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }])) : {};
+    const touchesTypes =
+      info.prismaWarnings.length > 0 ||
+      script.statements.some(
+        (s) =>
+          s.kind === "AlterEnumStmt" ||
+          s.kind === "CreateEnumStmt" ||
+          (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") ||
+          (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"),
+      );
+    const enumsAtStart = touchesTypes
+      ? Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }]))
+      : {};
     state.resetDropped();
     const raw: RawFinding[] = [];
     const locks: MigrationContext["locks"] = [];
     const hitsOf = (rule: Rule, hits: Hit[], stmt?: ParsedStatement) => {
-      for (const h of hits) raw.push({ rule: rule.id, severity: h.severity ?? rule.severity, message: h.message, offset: h.offset ?? stmt?.start ?? 0, ...(stmt ? { statement: stmt } : {}), ...(h.subjects ? { subjects: h.subjects } : {}) });
+      for (const h of hits)
+        raw.push({
+          rule: rule.id,
+          severity: h.severity ?? rule.severity,
+          message: h.message,
+          offset: h.offset ?? stmt?.start ?? 0,
+          ...(stmt ? { statement: stmt } : {}),
+          ...(h.subjects ? { subjects: h.subjects } : {}),
+        });
     };
 
     for (const stmt of script.statements) {
@@ -110,7 +155,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       for (const rule of byKind.get(stmt.kind) ?? []) hitsOf(rule, rule.check(ctx), stmt);
       // DROP … IF EXISTS of a table the complete history never created is a no-op: no lock to speak of.
       const noop = (t: string) => stmt.kind === "DropStmt" && stmt.node.missing_ok && info.completeHistory && !state.table(t);
-      for (const l of statementLocks(stmt, state)) locks.push({ stmt, table: l.table, mode: l.mode, existing: isExistingTable(l.table) && !noop(l.table) });
+      for (const l of statementLocks(stmt, state))
+        locks.push({ stmt, table: l.table, mode: l.mode, existing: isExistingTable(l.table) && !noop(l.table) });
       state.apply(stmt, migration.name);
     }
     const mctx: MigrationContext = { ...info, state, enumsAtStart, groupOf: options.groupOf, isExistingTable, locks };
@@ -123,7 +169,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const u of expanded?.unchecked ?? []) {
       raw.push({ rule: "unchecked-sql", severity: u.severity, offset: u.offset, statement: u.statement, message: u.message });
     }
-    for (const w of uncoveredPrismaWarnings(info.prismaWarnings, raw, state, script.statements.map((s) => s.kind))) {
+    for (const w of uncoveredPrismaWarnings(
+      info.prismaWarnings,
+      raw,
+      state,
+      script.statements.map((s) => s.kind),
+    )) {
       raw.push({ rule: "prisma-data-loss-warning", severity: "warning", offset: w.offset, message: `Prisma warns: ${w.text}` });
     }
 
@@ -133,12 +184,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const f of raw) {
       // A directive before a DO block covers the statements inside it too.
       const parent = f.statement?.parent;
-      const d = suppressing(directives, f.rule, f.statement?.index) ?? (parent !== undefined ? suppressing(directives, f.rule, parent) : undefined);
+      const d =
+        suppressing(directives, f.rule, f.statement?.index) ?? (parent !== undefined ? suppressing(directives, f.rule, parent) : undefined);
       if (d) d.used.add(f.rule);
       else result.findings.push(toFinding(migration, script.lines, f));
     }
     for (const p of ignoreProblems(directives, known)) {
-      result.findings.push(toFinding(migration, script.lines, { rule: p.rule, severity: ruleById(p.rule)?.severity ?? "warning", offset: p.offset, message: p.message }));
+      result.findings.push(
+        toFinding(migration, script.lines, {
+          rule: p.rule,
+          severity: ruleById(p.rule)?.severity ?? "warning",
+          offset: p.offset,
+          message: p.message,
+        }),
+      );
     }
   }
   if (onlyReplayed && options.wantBaseState) result.baseState = { data: state.data, covers: options.migrations.length };
@@ -149,7 +208,14 @@ function toFinding(migration: LintMigration, lines: LineIndex, f: RawFinding): L
   const { line, column } = lines.at(f.offset);
   const endLine = f.statement ? Math.max(line, lines.at(Math.max(f.statement.start, f.statement.end - 1)).line) : line;
   return {
-    rule: f.rule, severity: f.severity, message: f.message, file: migration.file, line, column, endLine, migration: migration.name,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    file: migration.file,
+    line,
+    column,
+    endLine,
+    migration: migration.name,
     class: ruleById(f.rule)?.class ?? "meta",
     ...(f.statement ? { statement: firstLine(f.statement.text) } : {}),
   };

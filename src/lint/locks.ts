@@ -6,11 +6,26 @@ import type { ParsedStatement } from "./parse.js";
 import type { SchemaState } from "./state.js";
 
 export type LockMode =
-  | "ACCESS SHARE" | "ROW SHARE" | "ROW EXCLUSIVE" | "SHARE UPDATE EXCLUSIVE"
-  | "SHARE" | "SHARE ROW EXCLUSIVE" | "EXCLUSIVE" | "ACCESS EXCLUSIVE";
+  | "ACCESS SHARE"
+  | "ROW SHARE"
+  | "ROW EXCLUSIVE"
+  | "SHARE UPDATE EXCLUSIVE"
+  | "SHARE"
+  | "SHARE ROW EXCLUSIVE"
+  | "EXCLUSIVE"
+  | "ACCESS EXCLUSIVE";
 
 /** Weakest first. */
-export const LOCK_MODES: LockMode[] = ["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"];
+export const LOCK_MODES: LockMode[] = [
+  "ACCESS SHARE",
+  "ROW SHARE",
+  "ROW EXCLUSIVE",
+  "SHARE UPDATE EXCLUSIVE",
+  "SHARE",
+  "SHARE ROW EXCLUSIVE",
+  "EXCLUSIVE",
+  "ACCESS EXCLUSIVE",
+];
 
 /** What other sessions can no longer do while the lock is held. */
 export const LOCK_EFFECT: Record<LockMode, string> = {
@@ -30,7 +45,10 @@ export function stronger(a: LockMode, b: LockMode): LockMode {
 
 /** pg_locks.mode ("AccessExclusiveLock") → "ACCESS EXCLUSIVE". */
 export function fromPgLockMode(mode: string): LockMode | undefined {
-  const words = mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+  const words = mode
+    .replace(/Lock$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toUpperCase();
   return (LOCK_MODES as string[]).includes(words) ? (words as LockMode) : undefined;
 }
 
@@ -97,7 +115,9 @@ export function statementLocks(stmt: ParsedStatement, state: SchemaState): Table
     case "TruncateStmt":
       for (const rel of n.relations ?? []) add(rangeVarKey(rel.RangeVar), "ACCESS EXCLUSIVE");
       break;
-    case "UpdateStmt": case "DeleteStmt": case "InsertStmt":
+    case "UpdateStmt":
+    case "DeleteStmt":
+    case "InsertStmt":
       if (n.relation) add(rangeVarKey(n.relation), "ROW EXCLUSIVE");
       break;
     case "CreateTrigStmt":
@@ -108,7 +128,9 @@ export function statementLocks(stmt: ParsedStatement, state: SchemaState): Table
       break;
     case "VacuumStmt": {
       const full = (n.options ?? []).some((o: { DefElem?: { defname?: string } }) => o.DefElem?.defname === "full");
-      for (const rel of n.rels ?? []) if (rel.VacuumRelation?.relation) add(rangeVarKey(rel.VacuumRelation.relation), full ? "ACCESS EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE");
+      for (const rel of n.rels ?? [])
+        if (rel.VacuumRelation?.relation)
+          add(rangeVarKey(rel.VacuumRelation.relation), full ? "ACCESS EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE");
       break;
     }
     case "RefreshMatViewStmt":

@@ -88,7 +88,12 @@ function firstToken(sql: string, from: number, to: number): number {
   }
 }
 
-interface Token { start: number; end: number; text: string; tokenName: string }
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  tokenName: string;
+}
 
 function codePointsToIndex(text: string, codePoints: number): number {
   if (!/[\uD800-\uDFFF]/.test(text)) return codePoints;
@@ -131,7 +136,16 @@ export async function parseScript(sql: string): Promise<ParsedScript> {
     const end = s.stmt_len ? toChar((s.stmt_location ?? 0) + s.stmt_len) : sql.length;
     const start = firstToken(sql, from, end);
     const kind = Object.keys(s.stmt)[0]!;
-    return { index, kind, node: s.stmt[kind], start, end, ...lines.at(start), text: sql.slice(start, end).replace(/;\s*$/, ""), parts: [start] };
+    return {
+      index,
+      kind,
+      node: s.stmt[kind],
+      start,
+      end,
+      ...lines.at(start),
+      text: sql.slice(start, end).replace(/;\s*$/, ""),
+      parts: [start],
+    };
   });
   for (const stmt of statements) {
     // Only multi-command ALTER TABLEs need their commands located; scanning is the lexer, not a grep.

@@ -36,7 +36,17 @@ export async function expandBodies(script: ParsedScript & { ok: true }): Promise
   } catch (error) {
     // A parser failure nobody foresaw: the top-level statements are still linted, and the rest is said.
     const first = script.statements.find((s) => s.kind === "DoStmt" || s.kind === "CreateFunctionStmt")!;
-    return { statements: script.statements, unchecked: [{ severity: "warning", offset: first.start, statement: first, message: `The DO blocks and function bodies of this migration could not be read (${(error as Error).message.split("\n")[0]}), so the statements in them were not checked.` }] };
+    return {
+      statements: script.statements,
+      unchecked: [
+        {
+          severity: "warning",
+          offset: first.start,
+          statement: first,
+          message: `The DO blocks and function bodies of this migration could not be read (${(error as Error).message.split("\n")[0]}), so the statements in them were not checked.`,
+        },
+      ],
+    };
   }
 }
 
@@ -49,13 +59,25 @@ async function expand(script: ParsedScript & { ok: true }): Promise<Expanded> {
   const inner = async (text: string, at: number, exact: boolean, holder: ParsedStatement, depth: number): Promise<void> => {
     const parsed = await parseScript(text);
     if (!parsed.ok) {
-      unchecked.push({ severity: "warning", offset: at, statement: holder, message: `SQL inside ${what(holder)} does not parse (${parsed.message}), so it was not checked: ${firstLine(text)}` });
+      unchecked.push({
+        severity: "warning",
+        offset: at,
+        statement: holder,
+        message: `SQL inside ${what(holder)} does not parse (${parsed.message}), so it was not checked: ${firstLine(text)}`,
+      });
       return;
     }
     for (const s of parsed.statements) {
       const start = exact ? at + s.start : at;
       const end = exact ? at + s.end : at + 1;
-      const placed: ParsedStatement = { ...s, start, end, ...lines.at(start), parts: exact ? s.parts.map((p) => at + p) : s.parts.map(() => start), parent: holder.parent ?? holder.index };
+      const placed: ParsedStatement = {
+        ...s,
+        start,
+        end,
+        ...lines.at(start),
+        parts: exact ? s.parts.map((p) => at + p) : s.parts.map(() => start),
+        parent: holder.parent ?? holder.index,
+      };
       out.push(placed);
       if (depth < MAX_DEPTH && (s.kind === "DoStmt" || s.kind === "CreateFunctionStmt")) await body(placed, depth + 1, exact);
     }
@@ -71,7 +93,12 @@ async function expand(script: ParsedScript & { ok: true }): Promise<Expanded> {
       fn = result.plpgsql_funcs?.[0]?.PLpgSQL_function;
     } catch (error) {
       const message = (error as { sqlDetails?: { message?: string } }).sqlDetails?.message ?? (error as Error).message;
-      unchecked.push({ severity: "warning", offset: stmt.start, statement: stmt, message: `The PL/pgSQL body of ${what(stmt)} does not parse (${message}): PostgreSQL rejects it when the migration runs, and the statements in it were not checked.` });
+      unchecked.push({
+        severity: "warning",
+        offset: stmt.start,
+        statement: stmt,
+        message: `The PL/pgSQL body of ${what(stmt)} does not parse (${message}): PostgreSQL rejects it when the migration runs, and the statements in it were not checked.`,
+      });
       return;
     }
     if (!fn) return;
@@ -104,7 +131,12 @@ async function expand(script: ParsedScript & { ok: true }): Promise<Expanded> {
       }
       const constant = constantSql(parser, f.text);
       if (constant === undefined) {
-        unchecked.push({ severity: "notice", offset: where.at, statement: stmt, message: `EXECUTE ${firstLine(f.text)} inside ${what(stmt)} builds its SQL at run time: the linter cannot read it, so it was not checked. Review what it runs by hand, or write the statements directly.` });
+        unchecked.push({
+          severity: "notice",
+          offset: where.at,
+          statement: stmt,
+          message: `EXECUTE ${firstLine(f.text)} inside ${what(stmt)} builds its SQL at run time: the linter cannot read it, so it was not checked. Review what it runs by hand, or write the statements directly.`,
+        });
         continue;
       }
       // A plain quoted literal without escapes maps character for character; anything else sits at the expression.
@@ -121,7 +153,9 @@ async function expand(script: ParsedScript & { ok: true }): Promise<Expanded> {
   }
   // Renumbered in place (unchecked findings hold these objects): `parent` held the holder's old index.
   const newIndex = new Map<number, number>();
-  out.forEach((s, i) => { if (s.parent === undefined) newIndex.set(s.index, i); });
+  out.forEach((s, i) => {
+    if (s.parent === undefined) newIndex.set(s.index, i);
+  });
   out.forEach((s, i) => {
     s.index = i;
     if (s.parent !== undefined) s.parent = newIndex.get(s.parent)!;
@@ -205,15 +239,23 @@ function evaluate(n: Node, depth: number): Value {
   }
   const fc = n.FuncCall;
   if (!fc) return undefined;
-  const name = strings(fc.funcname).filter((p) => p !== "pg_catalog").join(".");
+  const name = strings(fc.funcname)
+    .filter((p) => p !== "pg_catalog")
+    .join(".");
   const args: Value[] = (fc.args ?? []).map((a: Node) => evaluate(a, depth + 1));
   if (args.some((a) => a === undefined)) return undefined;
   switch (name) {
-    case "format": return typeof args[0] === "string" ? format(args[0], args.slice(1)) : undefined;
-    case "quote_ident": return typeof args[0] === "string" ? quoteIdent(args[0]) : undefined;
-    case "quote_literal": case "quote_nullable": return quoteLiteral(args[0]!);
-    case "concat": return args.map((a) => a ?? "").join("");
-    default: return undefined;
+    case "format":
+      return typeof args[0] === "string" ? format(args[0], args.slice(1)) : undefined;
+    case "quote_ident":
+      return typeof args[0] === "string" ? quoteIdent(args[0]) : undefined;
+    case "quote_literal":
+    case "quote_nullable":
+      return quoteLiteral(args[0]!);
+    case "concat":
+      return args.map((a) => a ?? "").join("");
+    default:
+      return undefined;
   }
 }
 
@@ -226,17 +268,23 @@ function format(spec: string, args: Value[]): string | undefined {
   let next = 0;
   for (let i = 0; i < spec.length; i++) {
     const ch = spec[i]!;
-    if (ch !== "%") { out += ch; continue; }
+    if (ch !== "%") {
+      out += ch;
+      continue;
+    }
     const m = /^(?:(\d+)\$)?([sIL%])/.exec(spec.slice(i + 1));
     if (!m) return undefined;
     i += m[0].length;
-    if (m[2] === "%") { out += "%"; continue; }
+    if (m[2] === "%") {
+      out += "%";
+      continue;
+    }
     const index = m[1] ? Number(m[1]) - 1 : next;
     next = index + 1;
     if (index >= args.length) return undefined;
     const v = args[index]!;
     if (v === undefined) return undefined;
-    out += m[2] === "I" ? (v === null ? undefined : quoteIdent(v)) : m[2] === "L" ? quoteLiteral(v) : v ?? "";
+    out += m[2] === "I" ? (v === null ? undefined : quoteIdent(v)) : m[2] === "L" ? quoteLiteral(v) : (v ?? "");
     if (m[2] === "I" && v === null) return undefined;
   }
   return out;

@@ -3,8 +3,15 @@
 // rule's finding covers is reported on its own (prisma-data-loss-warning).
 
 export type PrismaWarningKind =
-  | "drop-column" | "drop-table" | "recreate-column" | "add-required-column" | "add-unique"
-  | "set-not-null" | "drop-enum-values" | "drop-enum" | "other";
+  | "drop-column"
+  | "drop-table"
+  | "recreate-column"
+  | "add-required-column"
+  | "add-unique"
+  | "set-not-null"
+  | "drop-enum-values"
+  | "drop-enum"
+  | "other";
 
 export interface PrismaWarning {
   kind: PrismaWarningKind;
@@ -51,11 +58,30 @@ function classify(text: string): Omit<PrismaWarning, "text" | "offset"> {
     const m = pattern.exec(text);
     if (!m) continue;
     switch (kind) {
-      case "drop-table": return { kind, table: m[1]! };
-      case "drop-enum": return { kind, enumName: m[1]! };
-      case "drop-enum-values": return { kind, enumName: m[2]!, values: m[1]!.split(",").map((v) => v.trim()).filter(Boolean) };
-      case "add-unique": return { kind, table: m[2]!, values: m[1]!.split(",").map((v) => v.trim()).filter(Boolean) };
-      default: return { kind, column: m[1]!, table: m[2]! };
+      case "drop-table":
+        return { kind, table: m[1]! };
+      case "drop-enum":
+        return { kind, enumName: m[1]! };
+      case "drop-enum-values":
+        return {
+          kind,
+          enumName: m[2]!,
+          values: m[1]!
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+        };
+      case "add-unique":
+        return {
+          kind,
+          table: m[2]!,
+          values: m[1]!
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+        };
+      default:
+        return { kind, column: m[1]!, table: m[2]! };
     }
   }
   return { kind: "other" };

@@ -49,7 +49,14 @@ export function countsByRule(findings: readonly LintFinding[]): [string, Record<
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function renderLintText(findings: readonly LintFinding[], info: LintRunInfo, options: { color?: boolean } = {}): string {
@@ -59,10 +66,19 @@ export function renderLintText(findings: readonly LintFinding[], info: LintRunIn
   for (const f of sortFindings(findings)) lines.push(`${f.file}:${f.line}:${f.column} ${label[f.severity]} [${f.rule}] ${f.message}`);
   const counts = countsByRule(findings);
   if (counts.length > 0) {
-    lines.push("", table([["rule", "errors", "warnings", "notices"], ...counts.map(([rule, c]) => [rule, String(c.error), String(c.warning), String(c.notice)])]));
+    lines.push(
+      "",
+      table([
+        ["rule", "errors", "warnings", "notices"],
+        ...counts.map(([rule, c]) => [rule, String(c.error), String(c.warning), String(c.notice)]),
+      ]),
+    );
   }
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  lines.push("", `${info.summary} — ${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s); ${info.statements} statements in ${Math.round(info.durationMs)} ms`);
+  lines.push(
+    "",
+    `${info.summary} — ${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s); ${info.statements} statements in ${Math.round(info.durationMs)} ms`,
+  );
   return lines.join("\n") + "\n";
 }
 
@@ -74,17 +90,35 @@ export function lintJson(findings: readonly LintFinding[], info: LintRunInfo & {
     summary: info.summary,
     linted: info.linted,
     counts: { error: n("error"), warning: n("warning"), notice: n("notice") },
-    findings: sortFindings(findings).map((f) => ({ rule: f.rule, severity: f.severity, class: f.class, message: f.message, file: f.file, line: f.line, column: f.column, migration: f.migration })),
+    findings: sortFindings(findings).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      class: f.class,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      migration: f.migration,
+    })),
     durationMs: Math.round(info.durationMs),
   };
 }
 
-const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
+const escapeCell = (s: string) =>
+  s
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/</g, "&lt;");
 
 /** Markdown for the job summary: counts per rule, then the findings (capped). */
 export function renderLintMarkdown(findings: readonly LintFinding[], info: LintRunInfo, options: { maxFindings?: number } = {}): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const lines = [`## migrate-guard lint`, "", `${escapeCell(info.summary)} — **${n("error")}** error(s), **${n("warning")}** warning(s), ${n("notice")} notice(s).`, ""];
+  const lines = [
+    `## migrate-guard lint`,
+    "",
+    `${escapeCell(info.summary)} — **${n("error")}** error(s), **${n("warning")}** warning(s), ${n("notice")} notice(s).`,
+    "",
+  ];
   const counts = countsByRule(findings);
   if (counts.length) {
     lines.push("| rule | errors | warnings | notices |", "| --- | ---: | ---: | ---: |");
@@ -92,8 +126,10 @@ export function renderLintMarkdown(findings: readonly LintFinding[], info: LintR
     lines.push("", "| | where | rule | finding |", "| --- | --- | --- | --- |");
     const max = options.maxFindings ?? 200;
     const icon: Record<Severity, string> = { error: "❌", warning: "⚠️", notice: "ℹ️" };
-    for (const f of sortFindings(findings).slice(0, max)) lines.push(`| ${icon[f.severity]} | \`${escapeCell(f.file)}:${f.line}\` | \`${f.rule}\` | ${escapeCell(f.message)} |`);
-    if (findings.length > max) lines.push("", `… and ${findings.length - max} more (see the SARIF report or \`migrate-guard lint --format json\`).`);
+    for (const f of sortFindings(findings).slice(0, max))
+      lines.push(`| ${icon[f.severity]} | \`${escapeCell(f.file)}:${f.line}\` | \`${f.rule}\` | ${escapeCell(f.message)} |`);
+    if (findings.length > max)
+      lines.push("", `… and ${findings.length - max} more (see the SARIF report or \`migrate-guard lint --format json\`).`);
   }
   return lines.join("\n") + "\n";
 }

@@ -33,8 +33,12 @@ export function newObjectNote(what: string): string {
 
 /** Whether the migration, anywhere, drops table `tableKey`. */
 export function dropsTable(ctx: StatementContext, tableKey: string): boolean {
-  return ctx.script.statements.some((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE" &&
-    (s.node.objects ?? []).some((o: Node) => o?.List && rangeVarKeyOfList(o.List.items) === tableKey));
+  return ctx.script.statements.some(
+    (s) =>
+      s.kind === "DropStmt" &&
+      s.node.removeType === "OBJECT_TABLE" &&
+      (s.node.objects ?? []).some((o: Node) => o?.List && rangeVarKeyOfList(o.List.items) === tableKey),
+  );
 }
 
 function rangeVarKeyOfList(items: Node[]): string {
@@ -46,11 +50,15 @@ function rangeVarKeyOfList(items: Node[]): string {
  * Columns a CREATE TABLE or ALTER TABLE (ADD COLUMN / ALTER COLUMN TYPE) gives a type matching
  * `isType`, with the offset to report each at: the shape of the "prefer type X" hygiene rules.
  */
-export function columnsOfType(ctx: StatementContext, isType: (type: string) => boolean): { table: string; found: { column: string; offset: number }[] } {
+export function columnsOfType(
+  ctx: StatementContext,
+  isType: (type: string) => boolean,
+): { table: string; found: { column: string; offset: number }[] } {
   const n = ctx.stmt.node;
   const found: { column: string; offset: number }[] = [];
   if (ctx.stmt.kind === "CreateStmt") {
-    for (const e of n.tableElts ?? []) if (e.ColumnDef && isType(columnInfo(e.ColumnDef).type)) found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
+    for (const e of n.tableElts ?? [])
+      if (e.ColumnDef && isType(columnInfo(e.ColumnDef).type)) found.push({ column: e.ColumnDef.colname, offset: ctx.stmt.start });
     return { table: rangeVarKey(n.relation), found };
   }
   for (const { cmd, offset } of alterCommands(ctx.stmt)) {

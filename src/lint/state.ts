@@ -98,16 +98,24 @@ export class SchemaState {
   apply(stmt: ParsedStatement, migration: string): void {
     const n = stmt.node;
     switch (stmt.kind) {
-      case "CreateStmt": return this.createTable(n, migration);
+      case "CreateStmt":
+        return this.createTable(n, migration);
       case "CreateTableAsStmt": {
         const rel = n.into?.rel;
         if (rel) this.data.tables[rangeVarKey(rel)] = { key: rangeVarKey(rel), createdIn: migration, columns: {}, foreignKeys: {} };
         return;
       }
-      case "AlterTableStmt": return this.alterTable(n, migration);
+      case "AlterTableStmt":
+        return this.alterTable(n, migration);
       case "IndexStmt": {
         const idxKey = key(n.relation?.schemaname, n.idxname ?? `${n.relation?.relname}_idx`);
-        this.data.indexes[idxKey] = { key: idxKey, table: rangeVarKey(n.relation), unique: Boolean(n.unique), columns: indexColumns(n.indexParams), createdIn: migration };
+        this.data.indexes[idxKey] = {
+          key: idxKey,
+          table: rangeVarKey(n.relation),
+          unique: Boolean(n.unique),
+          columns: indexColumns(n.indexParams),
+          createdIn: migration,
+        };
         return;
       }
       case "CreateEnumStmt": {
@@ -115,9 +123,12 @@ export class SchemaState {
         this.data.enums[k] = { key: k, values: strings(n.vals), createdIn: migration };
         return;
       }
-      case "AlterEnumStmt": return this.alterEnum(n);
-      case "RenameStmt": return this.rename(n);
-      case "DropStmt": return this.drop(n, migration);
+      case "AlterEnumStmt":
+        return this.alterEnum(n);
+      case "RenameStmt":
+        return this.rename(n);
+      case "DropStmt":
+        return this.drop(n, migration);
     }
   }
 
@@ -179,13 +190,20 @@ export class SchemaState {
         case "AT_DropColumn":
           if (col) this.droppedColumns.push({ table: table.key, column: col });
           delete table.columns[cmd.name];
-          for (const fk of Object.values(table.foreignKeys)) if (fk.columns.includes(cmd.name)) this.removeForeignKey(table, fk.name, migration);
+          for (const fk of Object.values(table.foreignKeys))
+            if (fk.columns.includes(cmd.name)) this.removeForeignKey(table, fk.name, migration);
           break;
         case "AT_SetNotNull":
-          if (col) { col.notNull = true; delete col.nullableSince; }
+          if (col) {
+            col.notNull = true;
+            delete col.nullableSince;
+          }
           break;
         case "AT_DropNotNull":
-          if (col?.notNull) { col.notNull = false; col.nullableSince = migration; }
+          if (col?.notNull) {
+            col.notNull = false;
+            col.nullableSince = migration;
+          }
           break;
         case "AT_AlterColumnType":
           if (col) col.type = typeString(cmd.def?.ColumnDef?.typeName);
@@ -198,7 +216,8 @@ export class SchemaState {
           break;
         case "AT_DropConstraint":
           this.removeForeignKey(table, cmd.name, migration);
-          for (const idx of Object.values(this.data.indexes)) if (idx.table === table.key && idx.key.endsWith(`.${cmd.name}`)) delete this.data.indexes[idx.key];
+          for (const idx of Object.values(this.data.indexes))
+            if (idx.table === table.key && idx.key.endsWith(`.${cmd.name}`)) delete this.data.indexes[idx.key];
           break;
       }
     }
@@ -227,10 +246,11 @@ export class SchemaState {
         delete this.data.tables[from];
         table.key = to;
         this.data.tables[to] = table;
-        for (const t of Object.values(this.data.tables)) for (const fk of Object.values(t.foreignKeys)) {
-          if (fk.to === from) fk.to = to;
-          if (fk.from === from) fk.from = to;
-        }
+        for (const t of Object.values(this.data.tables))
+          for (const fk of Object.values(t.foreignKeys)) {
+            if (fk.to === from) fk.to = to;
+            if (fk.from === from) fk.from = to;
+          }
         for (const idx of Object.values(this.data.indexes)) if (idx.table === from) idx.table = to;
         return;
       }
@@ -255,7 +275,11 @@ export class SchemaState {
       case "OBJECT_TABCONSTRAINT": {
         const table = this.data.tables[rangeVarKey(n.relation)];
         const fk = table?.foreignKeys[n.subname];
-        if (table && fk) { delete table.foreignKeys[n.subname]; fk.name = n.newname; table.foreignKeys[n.newname] = fk; }
+        if (table && fk) {
+          delete table.foreignKeys[n.subname];
+          fk.name = n.newname;
+          table.foreignKeys[n.newname] = fk;
+        }
         return;
       }
       case "OBJECT_TYPE": {
@@ -274,7 +298,9 @@ export class SchemaState {
     for (const obj of n.objects ?? []) {
       const k = dropObjectKey(obj);
       switch (n.removeType) {
-        case "OBJECT_TABLE": case "OBJECT_VIEW": case "OBJECT_MATVIEW": {
+        case "OBJECT_TABLE":
+        case "OBJECT_VIEW":
+        case "OBJECT_MATVIEW": {
           const table = this.data.tables[k];
           if (!table) break;
           for (const fk of Object.values(table.foreignKeys)) this.removeForeignKey(table, fk.name, migration);
@@ -284,8 +310,12 @@ export class SchemaState {
           for (const idx of Object.values(this.data.indexes)) if (idx.table === k) delete this.data.indexes[idx.key];
           break;
         }
-        case "OBJECT_INDEX": delete this.data.indexes[k]; break;
-        case "OBJECT_TYPE": delete this.data.enums[k]; break;
+        case "OBJECT_INDEX":
+          delete this.data.indexes[k];
+          break;
+        case "OBJECT_TYPE":
+          delete this.data.enums[k];
+          break;
         case "OBJECT_SCHEMA": {
           const prefix = `${k}.`;
           for (const t of Object.keys(this.data.tables)) if (t.startsWith(prefix)) delete this.data.tables[t];

@@ -40,8 +40,16 @@ export interface SizeRisk {
 
 /** Rules whose findings are about a lock or a table rewrite/scan: their cost grows with the table. */
 export const SIZE_RULES = new Set([
-  "add-unique-constraint", "blocking-maintenance-command", "change-column-type", "constraint-not-valid", "create-index-non-concurrently",
-  "drop-index-non-concurrently", "missing-lock-timeout", "set-not-null", "several-access-exclusive", "volatile-default",
+  "add-unique-constraint",
+  "blocking-maintenance-command",
+  "change-column-type",
+  "constraint-not-valid",
+  "create-index-non-concurrently",
+  "drop-index-non-concurrently",
+  "missing-lock-timeout",
+  "set-not-null",
+  "several-access-exclusive",
+  "volatile-default",
 ]);
 /** Migration-wide lock rules: every existing table the migration locks ACCESS EXCLUSIVE counts. */
 const MIGRATION_WIDE = new Set(["missing-lock-timeout", "several-access-exclusive"]);
@@ -52,9 +60,14 @@ export function parseStatsDocument(text: string, source: string): StatsDocument 
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ConfigurationError(`The stats file ${source} is not JSON (${(error as Error).message}). Expected the document \`migrate-guard stats\` writes.`);
+    throw new ConfigurationError(
+      `The stats file ${source} is not JSON (${(error as Error).message}). Expected the document \`migrate-guard stats\` writes.`,
+    );
   }
-  const bad = (what: string) => new ConfigurationError(`The stats file ${source} is not a migrate-guard stats document: ${what}. Expected { "environment", "takenAt", "server", "tables": [{ "schema", "name", "rows", "bytes" }] } as \`migrate-guard stats\` writes it.`);
+  const bad = (what: string) =>
+    new ConfigurationError(
+      `The stats file ${source} is not a migrate-guard stats document: ${what}. Expected { "environment", "takenAt", "server", "tables": [{ "schema", "name", "rows", "bytes" }] } as \`migrate-guard stats\` writes it.`,
+    );
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw bad("not an object");
   const d = doc as Record<string, unknown>;
   if (typeof d.environment !== "string" || d.environment.trim() === "") throw bad(`"environment" is not a name`);
@@ -64,7 +77,8 @@ export function parseStatsDocument(text: string, source: string): StatsDocument 
     const r = (t ?? {}) as Record<string, unknown>;
     const count = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
     if (typeof r.schema !== "string" || typeof r.name !== "string") throw bad(`tables[${i}] has no "schema" and "name"`);
-    if (!(r.rows === null || count(r.rows)) || !count(r.bytes)) throw bad(`tables[${i}] ("${r.name}") needs "rows" (a count or null) and "bytes" (a count)`);
+    if (!(r.rows === null || count(r.rows)) || !count(r.bytes))
+      throw bad(`tables[${i}] ("${r.name}") needs "rows" (a count or null) and "bytes" (a count)`);
     return { schema: r.schema, name: r.name, rows: r.rows as number | null, bytes: r.bytes as number };
   });
   // Control characters in the environment name would forge log lines.
@@ -73,14 +87,23 @@ export function parseStatsDocument(text: string, source: string): StatsDocument 
 
 /** "100 rows", "12.4 k rows", "12.4 M rows", "1.2 G rows". */
 export function formatRows(rows: number): string {
-  const units: [number, string][] = [[1e9, " G"], [1e6, " M"], [1e3, " k"]];
+  const units: [number, string][] = [
+    [1e9, " G"],
+    [1e6, " M"],
+    [1e3, " k"],
+  ];
   for (const [size, unit] of units) if (rows >= size) return `${(rows / size).toFixed(1).replace(/\.0$/, "")}${unit} rows`;
   return `${Math.round(rows)} ${Math.round(rows) === 1 ? "row" : "rows"}`;
 }
 
 /** "16 kB", "3.1 GB", like pg_size_pretty. */
 export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [[2 ** 40, "TB"], [2 ** 30, "GB"], [2 ** 20, "MB"], [2 ** 10, "kB"]];
+  const units: [number, string][] = [
+    [2 ** 40, "TB"],
+    [2 ** 30, "GB"],
+    [2 ** 20, "MB"],
+    [2 ** 10, "kB"],
+  ];
   for (const [size, unit] of units) if (bytes >= size) return `${(bytes / size).toFixed(1).replace(/\.0$/, "")} ${unit}`;
   return `${bytes} bytes`;
 }
@@ -110,7 +133,12 @@ export function statsIndex(stats: StatsDocument): Map<string, TableStats> {
  * Raises and annotates the size-sensitive findings of one migration in place. `locks` are the
  * migration's statement locks (the linter's static model).
  */
-export function applySizeRisk(findings: SizedFinding[], locks: readonly StatementLock[], risk: SizeRisk, index = statsIndex(risk.stats)): void {
+export function applySizeRisk(
+  findings: SizedFinding[],
+  locks: readonly StatementLock[],
+  risk: SizeRisk,
+  index = statsIndex(risk.stats),
+): void {
   for (const f of findings) {
     if (!SIZE_RULES.has(f.rule)) continue;
     const candidates = MIGRATION_WIDE.has(f.rule)
@@ -119,7 +147,11 @@ export function applySizeRisk(findings: SizedFinding[], locks: readonly Statemen
     let worst: { lock: StatementLock; table: TableStats } | undefined;
     for (const lock of candidates) {
       const table = index.get(lock.table);
-      if (table && (!worst || (table.rows ?? -1) > (worst.table.rows ?? -1) || (table.rows === worst.table.rows && table.bytes > worst.table.bytes))) worst = { lock, table };
+      if (
+        table &&
+        (!worst || (table.rows ?? -1) > (worst.table.rows ?? -1) || (table.rows === worst.table.rows && table.bytes > worst.table.bytes))
+      )
+        worst = { lock, table };
     }
     if (!worst) continue;
     const { lock, table } = worst;
@@ -133,7 +165,8 @@ export function applySizeRisk(findings: SizedFinding[], locks: readonly Statemen
       note += `; raised to ${RAISED[f.severity]}: at least ${formatRows(risk.raiseRows)}`;
       f.severity = RAISED[f.severity];
     }
-    if (table.rows >= risk.hugeRows) note += `; over ${formatRows(risk.hugeRows)}: expect the lock or rewrite to last minutes, not seconds — use the safe recipe, or a maintenance window`;
+    if (table.rows >= risk.hugeRows)
+      note += `; over ${formatRows(risk.hugeRows)}: expect the lock or rewrite to last minutes, not seconds — use the safe recipe, or a maintenance window`;
     f.message += `${note}.)`;
   }
 }

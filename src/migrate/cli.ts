@@ -49,10 +49,30 @@ const OPTIONS = {
 /** The flags each command accepts on top of the common ones. */
 const COMMAND_FLAGS: Record<MigrateCommand, string[]> = {
   status: [],
-  deploy: ["confirm", "backup", "backup-file", "lock-timeout-seconds", "staging-database-url", "soak-hours", "soak-gate", "override-reason", "override-actors"],
+  deploy: [
+    "confirm",
+    "backup",
+    "backup-file",
+    "lock-timeout-seconds",
+    "staging-database-url",
+    "soak-hours",
+    "soak-gate",
+    "override-reason",
+    "override-actors",
+  ],
   resolve: ["confirm", "rolled-back", "applied", "lock-timeout-seconds"],
 };
-const COMMON_FLAGS = ["environment", "database-url", "working-directory", "schema", "environments", "production-environments", "slow-migration-seconds", "json", "help"];
+const COMMON_FLAGS = [
+  "environment",
+  "database-url",
+  "working-directory",
+  "schema",
+  "environments",
+  "production-environments",
+  "slow-migration-seconds",
+  "json",
+  "help",
+];
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -91,7 +111,11 @@ export async function runMigrateCommand(command: MigrateCommand, argv: string[],
       overrideActors: str("override-actors"),
     },
   });
-  const report = await runMigrate(settings, { logger: io.logger, lint: lintPending, ...(settings.gate ? { soakGate: await cliSoakGate(io.logger) } : {}) });
+  const report = await runMigrate(settings, {
+    logger: io.logger,
+    lint: lintPending,
+    ...(settings.gate ? { soakGate: await cliSoakGate(io.logger) } : {}),
+  });
   io.stdout.write(values.json ? JSON.stringify(toMigrateJson(report), null, 2) + "\n" : renderMigrateText(report));
   return exitCode(report);
 }
@@ -102,8 +126,12 @@ async function cliSoakGate(logger: Logger): Promise<NonNullable<MigrateDependenc
   const context = readActionsContext(env);
   const token = env.GITHUB_TOKEN?.trim();
   const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined;
-  const github = token && context.repository
-    ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
-    : undefined;
+  const github =
+    token && context.repository
+      ? new GateGitHub(await gateOctokit(token, context.apiUrl, { onRetry: (m) => logger.warning(m) }), {
+          owner: context.repository.owner,
+          repo: context.repository.repo,
+        })
+      : undefined;
   return { ...(github ? { github } : {}), ...(actor ? { actor } : {}), ...(context.sha ? { sha: context.sha } : {}) };
 }

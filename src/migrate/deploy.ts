@@ -21,12 +21,16 @@ function refusalBeforeChange(scope: RunScope): string | undefined {
   }
   if (env.state.failed.length > 0) {
     const f = env.state.failed[0]!;
-    return `Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
-      `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`;
+    return (
+      `Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
+      `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`
+    );
   }
   if (env.state.checksumMismatch.length > 0) {
-    return `${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
-      "What is in the repository is not what the database has: restore the files and put the change into a new migration.";
+    return (
+      `${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
+      "What is in the repository is not what the database has: restore the files and put the change into a new migration."
+    );
   }
   if (env.noHistory && env.userTables > 0) {
     return `The database has ${env.userTables} table(s) but no _prisma_migrations history; Prisma would refuse it (P3005). Baseline it with resolve --applied first.`;
@@ -45,10 +49,13 @@ function refusalBeforeChange(scope: RunScope): string | undefined {
 function watchProgress(db: EnvironmentDatabase, start: number, total: number, log: (message: string) => void): () => void {
   let last = start;
   const timer = setInterval(() => {
-    db.countFinished().then((n) => {
-      if (n !== last) log(`  applied ${n - start}/${total} migrations…`);
-      last = n;
-    }, () => {});
+    db.countFinished().then(
+      (n) => {
+        if (n !== last) log(`  applied ${n - start}/${total} migrations…`);
+        last = n;
+      },
+      () => {},
+    );
   }, 2000);
   timer.unref();
   return () => clearInterval(timer);
@@ -64,7 +71,10 @@ function prismaFailure(result: PrismaRunResult): string {
 
 /** The error lines of Prisma's output, without its preamble and the engine's backtrace. */
 export function prismaError(output: string): string {
-  const lines = output.split("\n").map((l) => l.trim()).filter((l) => l && !/^(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
+  const lines = output
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
   const i = lines.findIndex((l) => /^Error\b/.test(l));
   return (i >= 0 ? lines.slice(i, i + 6) : lines.slice(-6)).join(" ");
 }
@@ -75,7 +85,9 @@ export async function runDeploy(scope: RunScope, prisma: PrismaCli): Promise<Mig
   describeState(scope);
   report.pendingBefore = pendingMigrations(loaded, env.state.pending);
   if (deps.lint && report.pendingBefore.length > 0) {
-    await deps.lint(report.pendingBefore, loaded.dir.migrations).catch((e: Error) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
+    await deps
+      .lint(report.pendingBefore, loaded.dir.migrations)
+      .catch((e: Error) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
   }
   const refusal = refusalBeforeChange(scope);
   if (refusal) return refuse(report, refusal);
@@ -92,15 +104,29 @@ export async function runDeploy(scope: RunScope, prisma: PrismaCli): Promise<Mig
   }
 
   const what = report.pendingBefore.length ? `${report.pendingBefore.length} pending migration(s)` : "no pending migrations";
-  const record = await openAudit(deps, report, auditRequest(settings, deps, report, report.pendingBefore.map((m) => ({ name: m.name, checksum: m.checksum })), what));
+  const record = await openAudit(
+    deps,
+    report,
+    auditRequest(
+      settings,
+      deps,
+      report,
+      report.pendingBefore.map((m) => ({ name: m.name, checksum: m.checksum })),
+      what,
+    ),
+  );
   if (report.refused) return report;
   const secrets = urlSecrets(settings.databaseUrl);
   try {
     // The backup first: it only reads, so a failed backup leaves the database exactly as it was.
     if (settings.backup) {
       log(`Backing up ${report.database} to ${settings.backup.file} before deploying…`);
-      report.backup = await backupDatabase(settings.databaseUrl, settings.backup.file, await db.serverMajor(), (line) => deps.logger.debug(`pg_dump: ${line}`));
-      log(`Backup written: ${report.backup.file} (${report.backup.bytes} bytes, ${report.backup.durationMs} ms, pg_dump ${report.backup.pgDump}).`);
+      report.backup = await backupDatabase(settings.databaseUrl, settings.backup.file, await db.serverMajor(), (line) =>
+        deps.logger.debug(`pg_dump: ${line}`),
+      );
+      log(
+        `Backup written: ${report.backup.file} (${report.backup.bytes} bytes, ${report.backup.durationMs} ms, pg_dump ${report.backup.pgDump}).`,
+      );
     }
     if (!env.stamp) {
       const context = deps.context ?? {};
@@ -117,7 +143,10 @@ export async function runDeploy(scope: RunScope, prisma: PrismaCli): Promise<Mig
       const decision = compareStamp(settings.environment, stamp);
       // Another first deploy, for another environment, stamped it a moment earlier.
       if (decision.kind === "mismatch") throw new Error(decision.reason);
-      if (created) log(`Stamped the database as environment "${stamp.name}"${stamp.production ? " (production)" : ""}: runs for any other environment will be refused.`);
+      if (created)
+        log(
+          `Stamped the database as environment "${stamp.name}"${stamp.production ? " (production)" : ""}: runs for any other environment will be refused.`,
+        );
     }
     const holder = await waitForMigrationLock(db, settings.lockTimeoutSeconds, log);
     if (holder) {
@@ -141,11 +170,16 @@ export async function runDeploy(scope: RunScope, prisma: PrismaCli): Promise<Mig
       return { name, durationMs: a?.durationMs ?? 0, slow: a?.slow ?? false };
     });
     for (const a of report.appliedNow) {
-      if (a.slow) report.warnings.push(`🚩 Slow migration: "${a.name}" took ${(a.durationMs / 1000).toFixed(1)} s on "${settings.environment.name}" (limit ${settings.slowMigrationSeconds} s). It held its locks that long.`);
+      if (a.slow)
+        report.warnings.push(
+          `🚩 Slow migration: "${a.name}" took ${(a.durationMs / 1000).toFixed(1)} s on "${settings.environment.name}" (limit ${settings.slowMigrationSeconds} s). It held its locks that long.`,
+        );
     }
     if (result.code !== 0) {
       const failed = report.state?.failed.find((f) => !env.state.failed.some((g) => g.name === f.name));
-      report.error = failed ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}` : redact(prismaFailure(result), secrets);
+      report.error = failed
+        ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}`
+        : redact(prismaFailure(result), secrets);
       if (report.state?.failed.length) report.recovery = recoverySteps(report.state.failed, settings.environment.name);
     } else if (report.stateUnknown) {
       report.error = `Prisma reported success, but the final state could not be read: ${report.stateUnknown}`;

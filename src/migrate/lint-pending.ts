@@ -15,5 +15,8 @@ export async function lintPending(pending: PendingMigration[], all: readonly Mig
     completeHistory: true,
   });
   for (const p of pending) p.lint = [];
-  for (const f of result.findings) pending.find((p) => p.name === f.migration)?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
+  for (const f of result.findings)
+    pending
+      .find((p) => p.name === f.migration)
+      ?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
 }

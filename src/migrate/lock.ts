@@ -6,7 +6,11 @@ import { describeLockHolder } from "./state.js";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits (bounded) while another session holds Prisma's migration lock; returns the holder if it never let go. */
-export async function waitForMigrationLock(db: EnvironmentDatabase, timeoutSeconds: number, log: (message: string) => void): Promise<LockHolder | undefined> {
+export async function waitForMigrationLock(
+  db: EnvironmentDatabase,
+  timeoutSeconds: number,
+  log: (message: string) => void,
+): Promise<LockHolder | undefined> {
   let holder = await db.migrationLockHolder();
   if (!holder) return undefined;
   log(`Another deploy holds Prisma's migration lock (${describeLockHolder(holder)}); waiting up to ${timeoutSeconds} s for it to finish…`);

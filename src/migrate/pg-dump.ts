@@ -22,7 +22,8 @@ async function candidates(): Promise<string[]> {
     const entries = await readdir(root).catch(() => [] as string[]);
     for (const e of entries.sort()) if (/^(\d+(\.\d+)?|postgresql(@\d+)?|libpq)$/.test(e)) dirs.push(path.join(root, e, "bin"));
   }
-  for (const e of (await readdir("/usr").catch(() => [] as string[])).filter((n) => /^pgsql-\d+$/.test(n))) dirs.push(path.join("/usr", e, "bin"));
+  for (const e of (await readdir("/usr").catch(() => [] as string[])).filter((n) => /^pgsql-\d+$/.test(n)))
+    dirs.push(path.join("/usr", e, "bin"));
   try {
     const { stdout } = await execFileAsync("pg_config", ["--bindir"], { timeout: 10_000 });
     if (stdout.trim()) dirs.push(stdout.trim());
@@ -66,16 +67,44 @@ export async function choosePgDump(serverMajor: number): Promise<PgDump> {
 
 // libpq rejects query parameters it does not know (Prisma's schema, connection_limit, …).
 const LIBPQ_PARAMS = new Set([
-  "host", "hostaddr", "port", "dbname", "user", "passfile", "channel_binding", "connect_timeout", "options", "application_name",
-  "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "sslmode", "sslnegotiation",
-  "sslcompression", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version",
-  "ssl_max_protocol_version", "gssencmode", "krbsrvname", "gsslib", "target_session_attrs", "load_balance_hosts",
+  "host",
+  "hostaddr",
+  "port",
+  "dbname",
+  "user",
+  "passfile",
+  "channel_binding",
+  "connect_timeout",
+  "options",
+  "application_name",
+  "keepalives",
+  "keepalives_idle",
+  "keepalives_interval",
+  "keepalives_count",
+  "tcp_user_timeout",
+  "sslmode",
+  "sslnegotiation",
+  "sslcompression",
+  "sslcert",
+  "sslkey",
+  "sslrootcert",
+  "sslcrl",
+  "sslcrldir",
+  "sslsni",
+  "requirepeer",
+  "ssl_min_protocol_version",
+  "ssl_max_protocol_version",
+  "gssencmode",
+  "krbsrvname",
+  "gsslib",
+  "target_session_attrs",
+  "load_balance_hosts",
 ]);
 
 /** The URL for libpq without its password (which travels in PGPASSWORD, never on a command line). */
 export function libpqUrl(url: string): { url: string; password?: string } {
   const u = new URL(url);
-  const password = u.password ? decodeURIComponent(u.password) : u.searchParams.get("password") ?? undefined;
+  const password = u.password ? decodeURIComponent(u.password) : (u.searchParams.get("password") ?? undefined);
   u.password = "";
   for (const key of [...u.searchParams.keys()]) if (!LIBPQ_PARAMS.has(key)) u.searchParams.delete(key);
   u.protocol = "postgresql:";
@@ -89,13 +118,20 @@ export interface BackupResult {
   pgDump: string;
 }
 
-export async function backupDatabase(url: string, file: string, serverMajor: number, onLine: (line: string) => void): Promise<BackupResult> {
+export async function backupDatabase(
+  url: string,
+  file: string,
+  serverMajor: number,
+  onLine: (line: string) => void,
+): Promise<BackupResult> {
   const dump = await choosePgDump(serverMajor);
   const started = Date.now();
   try {
     await mkdir(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new Error(`backup: cannot create the folder for ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}), so the deploy did not start. Set backup-file to a writable path.`);
+    throw new Error(
+      `backup: cannot create the folder for ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}), so the deploy did not start. Set backup-file to a writable path.`,
+    );
   }
   const target = libpqUrl(url);
   const secrets = urlSecrets(url);
@@ -103,7 +139,10 @@ export async function backupDatabase(url: string, file: string, serverMajor: num
   delete env.PGPASSWORD;
   if (target.password) env.PGPASSWORD = target.password;
   const stderr = await new Promise<{ code: number; text: string }>((resolve, reject) => {
-    const child = spawn(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let text = "";
     child.stderr.on("data", (d: Buffer) => {
       text += d.toString();
@@ -113,7 +152,9 @@ export async function backupDatabase(url: string, file: string, serverMajor: num
   });
   if (stderr.code !== 0) {
     await unlink(file).catch(() => {});
-    throw new Error(`backup: pg_dump ${dump.version} failed (exit ${stderr.code}), so the deploy did not start: ${redact(stderr.text.trim(), secrets).split("\n").slice(-5).join(" ")}`);
+    throw new Error(
+      `backup: pg_dump ${dump.version} failed (exit ${stderr.code}), so the deploy did not start: ${redact(stderr.text.trim(), secrets).split("\n").slice(-5).join(" ")}`,
+    );
   }
   for (const line of stderr.text.split("\n").filter(Boolean)) onLine(redact(line, secrets));
   const bytes = (await stat(file)).size;

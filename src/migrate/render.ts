@@ -17,12 +17,26 @@ function outcomeIcon(report: MigrateReport): string {
 export function renderMigrateText(report: MigrateReport): string {
   const lines: string[] = [];
   lines.push(`${report.ok ? "✔" : "✖"} ${headline(report)}`);
-  lines.push(`  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`);
-  if (report.stamp) lines.push(`  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`);
+  lines.push(
+    `  database   ${report.database}${report.postgresVersion ? ` (PostgreSQL ${report.postgresVersion})` : ""}${report.production ? " — production" : ""}`,
+  );
+  if (report.stamp)
+    lines.push(
+      `  identity   "${report.stamp.name}"${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""}`,
+    );
   else if (!report.refused && !report.error) lines.push("  identity   not stamped yet (the first deploy stamps it)");
   const s = report.state;
   if (s) {
-    lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
+    lines.push(
+      `  applied    ${s.applied.length}${
+        s.applied.some((a) => a.slow)
+          ? ` (🚩 slow: ${s.applied
+              .filter((a) => a.slow)
+              .map((a) => a.name)
+              .join(", ")})`
+          : ""
+      }`,
+    );
     lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
     if (s.failed.length) lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
     if (s.rolledBack.length) lines.push(`  rolled back ${s.rolledBack.join(", ")}`);
@@ -32,7 +46,10 @@ export function renderMigrateText(report: MigrateReport): string {
     lines.push(`  state      unknown: ${report.stateUnknown}`);
   }
   for (const a of report.appliedNow ?? []) lines.push(`  ${a.slow ? "🚩" : "✔"} ${a.name}  ${formatDuration(a.durationMs)}`);
-  if (report.resolved) lines.push(`  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`);
+  if (report.resolved)
+    lines.push(
+      `  resolved   ${report.resolved.name} → ${report.resolved.kind}${report.resolved.via === "migrate-guard" ? " (row updated by migrate-guard: Prisma could not run without its native engine)" : ""}`,
+    );
   if (report.backup) lines.push(`  backup     ${report.backup.file} (${report.backup.bytes} bytes, pg_dump ${report.backup.pgDump})`);
   if (report.deployment) lines.push(`  deployment ${report.deployment.id}${report.deployment.url ? ` ${report.deployment.url}` : ""}`);
   if (report.gate && gateLine(report.gate)) lines.push(`  soak gate  ${gateLine(report.gate)}`);
@@ -52,10 +69,16 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
   const out: string[] = [];
   out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${headline(report)}`)}`, "");
   const run = safeUrl(report.runUrl);
-  const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
+  const deployment = report.deployment
+    ? safeUrl(report.deployment.url)
+      ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})`
+      : `#${report.deployment.id}`
+    : "none";
   out.push("| | |", "| --- | --- |");
   out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
-  out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+  out.push(
+    `| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`,
+  );
   const major = report.postgresVersion ? majorOf(report.postgresVersion) : undefined;
   if (major !== undefined) out.push(`| PostgreSQL major | ${major} — verify runs on it with \`postgres-version: ${major}\` |`);
   out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
@@ -64,8 +87,14 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
   if (report.command !== "status") out.push(`| Deployment | ${deployment} |`);
   if (run) out.push(`| Run | [log](${run}) |`);
   if (report.prismaVersion) out.push(`| Prisma | ${cell(report.prismaVersion)} |`);
-  if (report.stamp) out.push(`| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`);
-  if (report.backup) out.push(`| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${formatDuration(report.backup.durationMs)}) |`);
+  if (report.stamp)
+    out.push(
+      `| Database identity | ${cell(report.stamp.name)}${report.stamp.production ? " (production)" : ""}, stamped ${report.stamp.stampedAt.toISOString()}${report.stampCreated ? " by this run" : ""} |`,
+    );
+  if (report.backup)
+    out.push(
+      `| Backup | ${code(report.backup.file, { inTable: true })} (${report.backup.bytes} bytes, ${formatDuration(report.backup.durationMs)}) |`,
+    );
   if (report.gate && gateLine(report.gate)) out.push(`| Soak gate | ${cell(gateLine(report.gate)!)} |`);
   out.push("");
 
@@ -78,7 +107,10 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
     if (report.appliedNow.length === 0) out.push("Nothing: there were no pending migrations when Prisma ran.", "");
     else {
       out.push("| Migration | Duration | |", "| --- | --- | --- |");
-      for (const a of report.appliedNow) out.push(`| ${code(a.name, { inTable: true })} | ${formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`);
+      for (const a of report.appliedNow)
+        out.push(
+          `| ${code(a.name, { inTable: true })} | ${formatDuration(a.durationMs)} | ${a.slow ? `🚩 slower than ${report.slowMigrationSeconds} s` : ""} |`,
+        );
       out.push("");
     }
   }
@@ -114,7 +146,10 @@ export function renderMigrateMarkdown(report: MigrateReport, options: MigrateMar
     out.push(`| Edited after apply | ${list(s.checksumMismatch)} |`);
     if (s.missingFromRepo.length) out.push(`| Not in this repository | ${list(s.missingFromRepo)} |`);
     const slow = s.applied.filter((a) => a.slow);
-    if (slow.length) out.push(`| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${formatDuration(a.durationMs)}`).join(", ")} |`);
+    if (slow.length)
+      out.push(
+        `| 🚩 Slow (> ${report.slowMigrationSeconds} s) | ${slow.map((a) => `${code(a.name, { inTable: true })} ${formatDuration(a.durationMs)}`).join(", ")} |`,
+      );
     out.push("");
   } else if (report.stateUnknown) {
     out.push("### State of the environment", "", `Unknown: ${inline(report.stateUnknown)}`, "");

@@ -72,7 +72,12 @@ export function toMigrateJson(report: MigrateReport): object {
     ok: report.ok,
     environment: report.environment,
     pending: state?.pending ?? [],
-    applied: (state?.applied ?? []).map((a) => ({ name: a.name, checksum: a.checksum, finishedAt: a.finishedAt.toISOString(), durationMs: a.durationMs })),
+    applied: (state?.applied ?? []).map((a) => ({
+      name: a.name,
+      checksum: a.checksum,
+      finishedAt: a.finishedAt.toISOString(),
+      durationMs: a.durationMs,
+    })),
     failed: (state?.failed ?? []).map((f) => f.name),
     checksumMismatch: state?.checksumMismatch ?? [],
     refused: report.refused,
@@ -84,10 +89,27 @@ export function toMigrateJson(report: MigrateReport): object {
     slow: (state?.applied ?? []).filter((a) => a.slow).map((a) => a.name),
     appliedNow: report.appliedNow ?? [],
     resolved: report.resolved ?? null,
-    stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
+    stamp: report.stamp
+      ? {
+          name: report.stamp.name,
+          production: report.stamp.production,
+          stampedAt: report.stamp.stampedAt.toISOString(),
+          created: Boolean(report.stampCreated),
+        }
+      : null,
     backup: report.backup ?? null,
     deployment: report.deployment ?? null,
-    soakGate: report.gate ? (report.gate.verdict ? { decision: report.gate.verdict.decision, remainingSeconds: report.gate.verdict.remainingSeconds, earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null, reasons: report.gate.verdict.reasons, override: report.gate.verdict.override ?? null } : { skipped: report.gate.skipped ?? null }) : null,
+    soakGate: report.gate
+      ? report.gate.verdict
+        ? {
+            decision: report.gate.verdict.decision,
+            remainingSeconds: report.gate.verdict.remainingSeconds,
+            earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null,
+            reasons: report.gate.verdict.reasons,
+            override: report.gate.verdict.override ?? null,
+          }
+        : { skipped: report.gate.skipped ?? null }
+      : null,
     stateUnknown: report.stateUnknown ?? null,
     error: report.error ?? null,
     warnings: report.warnings,
@@ -116,7 +138,8 @@ export function headline(report: MigrateReport): string {
       return report.resolved ? `${report.resolved.name} marked ${report.resolved.kind} on ${env}` : `resolve on ${env}`;
     default:
       if (!s) return `Status of ${env}`;
-      if (!report.ok) return `${env} needs attention: ${[s.failed.length ? `${s.failed.length} failed` : "", s.checksumMismatch.length ? `${s.checksumMismatch.length} edited after apply` : ""].filter(Boolean).join(", ")}`;
+      if (!report.ok)
+        return `${env} needs attention: ${[s.failed.length ? `${s.failed.length} failed` : "", s.checksumMismatch.length ? `${s.checksumMismatch.length} edited after apply` : ""].filter(Boolean).join(", ")}`;
       return `${env}: ${s.applied.length} applied, ${s.pending.length} pending`;
   }
 }

@@ -42,7 +42,9 @@ export async function runMigrate(settings: MigrateSettings, deps: MigrateDepende
       `--applied ${settings.resolve.name}: there is no migration of that name in ${loaded.dir.dir} (with a migration.sql). Expected one of the folder names, e.g. ${loaded.dir.migrations.at(-1)?.name ?? "20240101120000_init"}.`,
     );
   }
-  deps.logger.info(`${settings.command} for environment "${settings.environment.name}" at ${report.database}: ${loaded.dir.migrations.length} migrations in ${loaded.dir.dir}.`);
+  deps.logger.info(
+    `${settings.command} for environment "${settings.environment.name}" at ${report.database}: ${loaded.dir.migrations.length} migrations in ${loaded.dir.dir}.`,
+  );
 
   let db: EnvironmentDatabase;
   try {
@@ -56,7 +58,13 @@ export async function runMigrate(settings: MigrateSettings, deps: MigrateDepende
     try {
       env = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
     } catch (error) {
-      return failWithRecord(settings, deps, report, `Could not read the migration state of ${report.database}: ${redact(errorMessage(error), urlSecrets(settings.databaseUrl))}`, "could not read the database");
+      return failWithRecord(
+        settings,
+        deps,
+        report,
+        `Could not read the migration state of ${report.database}: ${redact(errorMessage(error), urlSecrets(settings.databaseUrl))}`,
+        "could not read the database",
+      );
     }
     if (settings.command !== "status" && env.lockHolder) {
       // A deploy is running: its unfinished migration is not a failed one. Wait for it, then decide on
@@ -64,7 +72,13 @@ export async function runMigrate(settings: MigrateSettings, deps: MigrateDepende
       const holder = await waitForMigrationLock(db, settings.lockTimeoutSeconds, (m) => deps.logger.info(m));
       if (holder) {
         report.lockHolder = holder;
-        return failWithRecord(settings, deps, report, lockTimeoutMessage(holder, settings.lockTimeoutSeconds), "another deploy holds the migration lock");
+        return failWithRecord(
+          settings,
+          deps,
+          report,
+          lockTimeoutMessage(holder, settings.lockTimeoutSeconds),
+          "another deploy holds the migration lock",
+        );
       }
       env = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
     }
@@ -104,7 +118,13 @@ function finish(report: MigrateReport): MigrateReport {
  * was asked for is recorded as a failed deployment (the environment's history shows the attempt); status
  * records nothing.
  */
-async function failWithRecord(settings: MigrateSettings, deps: MigrateDependencies, report: MigrateReport, message: string, what: string): Promise<MigrateReport> {
+async function failWithRecord(
+  settings: MigrateSettings,
+  deps: MigrateDependencies,
+  report: MigrateReport,
+  message: string,
+  what: string,
+): Promise<MigrateReport> {
   report.error = message;
   deps.logger.error(message);
   if (settings.command !== "status") {
@@ -124,7 +144,10 @@ function statusOutcome(scope: RunScope): MigrateReport {
   describeState(scope);
   // While a deploy holds the lock, an unfinished migration is being applied, not failed.
   const failed = env.lockHolder ? 0 : env.state.failed.length;
-  const problems = [...(failed ? [`${failed} failed migration(s)`] : []), ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : [])];
+  const problems = [
+    ...(failed ? [`${failed} failed migration(s)`] : []),
+    ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : []),
+  ];
   report.ok = problems.length === 0;
   if (!report.ok) report.error = `The environment needs attention: ${problems.join(", ")}.`;
   return report;

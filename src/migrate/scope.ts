@@ -59,7 +59,13 @@ function gateNote(report: MigrateReport): string {
   return report.gate && (report.gate.verdict?.override || report.gate.skipped) ? ` — ${gateLine(report.gate)}` : "";
 }
 
-export function auditRequest(settings: MigrateSettings, deps: MigrateDependencies, report: MigrateReport, migrations: { name: string; checksum: string }[], what: string): AuditRequest {
+export function auditRequest(
+  settings: MigrateSettings,
+  deps: MigrateDependencies,
+  report: MigrateReport,
+  migrations: { name: string; checksum: string }[],
+  what: string,
+): AuditRequest {
   const context = deps.context ?? {};
   const action = settings.resolve ? `resolve --${settings.resolve.kind} ${settings.resolve.name}` : "deploy";
   return {
@@ -126,10 +132,14 @@ export function describeState(scope: RunScope): void {
     );
   }
   if (state.missingFromRepo.length > 0) {
-    report.warnings.push(`The database has ${state.missingFromRepo.length} migration(s) this repository does not: ${state.missingFromRepo.join(", ")}. They were deployed from another branch or commit, or their folders were deleted.`);
+    report.warnings.push(
+      `The database has ${state.missingFromRepo.length} migration(s) this repository does not: ${state.missingFromRepo.join(", ")}. They were deployed from another branch or commit, or their folders were deleted.`,
+    );
   }
   for (const a of state.applied.filter((m) => m.slow)) {
-    report.warnings.push(`🚩 Migration "${a.name}" took ${(a.durationMs / 1000).toFixed(1)} s on "${settings.environment.name}" (slow-migration-seconds ${settings.slowMigrationSeconds}).`);
+    report.warnings.push(
+      `🚩 Migration "${a.name}" took ${(a.durationMs / 1000).toFixed(1)} s on "${settings.environment.name}" (slow-migration-seconds ${settings.slowMigrationSeconds}).`,
+    );
   }
   if (env.noHistory && env.userTables > 0) {
     report.warnings.push(
@@ -139,9 +149,10 @@ export function describeState(scope: RunScope): void {
   }
   if (env.lockHolder) {
     const running = state.failed.map((f) => f.name);
-    report.warnings.push(`A deploy is running right now (Prisma's migration lock is held by ${describeLockHolder(env.lockHolder)})${running.length ? `; being applied: ${running.join(", ")}` : ""}.`);
+    report.warnings.push(
+      `A deploy is running right now (Prisma's migration lock is held by ${describeLockHolder(env.lockHolder)})${running.length ? `; being applied: ${running.join(", ")}` : ""}.`,
+    );
   } else if (state.failed.length > 0) {
     report.recovery.push(...recoverySteps(state.failed, settings.environment.name));
   }
 }
-

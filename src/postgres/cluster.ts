@@ -141,7 +141,14 @@ interface Server {
   exited: Promise<void>;
 }
 
-function launch(install: PostgresInstallation, dataDir: string, socketDir: string, port: number, user: ServerUser | undefined, logFile: string): Server {
+function launch(
+  install: PostgresInstallation,
+  dataDir: string,
+  socketDir: string,
+  port: number,
+  user: ServerUser | undefined,
+  logFile: string,
+): Server {
   // The log goes to a file, not a pipe: a detached server must not hold this process's stdio open
   // (the Actions runner would wait for it) nor die of SIGPIPE once this process is gone.
   const logFd = openSync(logFile, "w"); // fresh per attempt: an old "could not bind" must not be misread
@@ -175,8 +182,11 @@ async function waitUntilReady(server: Server, port: number, logFile: string, tim
   for (;;) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
       const log = await logTail(logFile);
-      if (/could not bind|address already in use/i.test(log)) throw new PortInUse(`PostgreSQL could not bind ${HOST}:${port}. Server log:\n${log}`);
-      throw new ExitedDuringStartup(`PostgreSQL exited during startup (${server.child.exitCode ?? server.child.signalCode}). Server log:\n${log}`);
+      if (/could not bind|address already in use/i.test(log))
+        throw new PortInUse(`PostgreSQL could not bind ${HOST}:${port}. Server log:\n${log}`);
+      throw new ExitedDuringStartup(
+        `PostgreSQL exited during startup (${server.child.exitCode ?? server.child.signalCode}). Server log:\n${log}`,
+      );
     }
     const client = new pg.Client({ host: HOST, port, user: "postgres", database: "postgres", connectionTimeoutMillis: 2000 });
     client.on("error", () => {});
@@ -188,7 +198,9 @@ async function waitUntilReady(server: Server, port: number, logFile: string, tim
       lastError = error instanceof Error ? error.message : String(error);
     }
     if (performance.now() > deadline) {
-      throw new Error(`PostgreSQL did not accept connections on ${HOST}:${port} within ${timeoutMs / 1000} s (${lastError}). Server log:\n${await logTail(logFile)}`);
+      throw new Error(
+        `PostgreSQL did not accept connections on ${HOST}:${port} within ${timeoutMs / 1000} s (${lastError}). Server log:\n${await logTail(logFile)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 15));
   }
@@ -203,10 +215,13 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   const database = options.database?.trim() || "postgres";
-  if (Buffer.byteLength(database) > 63) throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
+  if (Buffer.byteLength(database) > 63)
+    throw new ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
 
   const install = await resolvePostgres(options.version, {
-    logger, ...(options.productionMajor !== undefined ? { productionMajor: options.productionMajor } : {}), ...(options.serversDir ? { serversDir: options.serversDir } : {}),
+    logger,
+    ...(options.productionMajor !== undefined ? { productionMajor: options.productionMajor } : {}),
+    ...(options.serversDir ? { serversDir: options.serversDir } : {}),
   });
   options.onInstallation?.(install);
   const user = serverUser();
@@ -219,7 +234,8 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   let server: Server | undefined;
   try {
     if (user) await chown(rootDir, user.uid, user.gid);
-    const onTemplateError = (error: unknown) => logger.debug(`PostgreSQL template not used: ${error instanceof Error ? error.message : String(error)}`);
+    const onTemplateError = (error: unknown) =>
+      logger.debug(`PostgreSQL template not used: ${error instanceof Error ? error.message : String(error)}`);
     const created = await createDataDir(install, dataDir, user, options.template ?? true, onTemplateError);
     let method = created.method;
     let prepared = performance.now();
@@ -283,7 +299,20 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
         }
       })());
     const url = `postgresql://postgres@${HOST}:${port}/${encodeURIComponent(database)}`;
-    return { url, port, socketDir: rootDir, dataDir, rootDir, major: install.major, version: install.version, bindir: install.bindir, installation: install, readyMs: Math.round(ready - started), pid: running.pid, stop };
+    return {
+      url,
+      port,
+      socketDir: rootDir,
+      dataDir,
+      rootDir,
+      major: install.major,
+      version: install.version,
+      bindir: install.bindir,
+      installation: install,
+      readyMs: Math.round(ready - started),
+      pid: running.pid,
+      stop,
+    };
   } catch (error) {
     if (server) await shutdownPostmaster(server.pid, dataDir, server.exited).catch(() => {});
     await rm(rootDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
@@ -296,7 +325,12 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
 export function serverReport(cluster: Cluster): PostgresServerReport {
   const i = cluster.installation;
   return {
-    major: cluster.major, version: cluster.version, source: i.source ?? "installed", readyMs: cluster.readyMs,
-    ...(i.npmPackage ? { npmPackage: i.npmPackage } : {}), ...(i.fetchMs !== undefined ? { fetchMs: i.fetchMs } : {}), ...(i.note ? { note: i.note } : {}),
+    major: cluster.major,
+    version: cluster.version,
+    source: i.source ?? "installed",
+    readyMs: cluster.readyMs,
+    ...(i.npmPackage ? { npmPackage: i.npmPackage } : {}),
+    ...(i.fetchMs !== undefined ? { fetchMs: i.fetchMs } : {}),
+    ...(i.note ? { note: i.note } : {}),
   };
 }

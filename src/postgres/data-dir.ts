@@ -53,7 +53,15 @@ function templatesRoot(): string {
 async function templateKey(install: PostgresInstallation, user: ServerUser | undefined): Promise<string> {
   // The binary's mtime changes on a package upgrade, whose catalog may differ from the old template.
   const { mtimeMs } = await stat(install.postgres);
-  const material = [install.postgres, install.version, install.major, mtimeMs, initdbArgs(install.major).join(" "), JSON.stringify(INITDB_ENV), user?.uid ?? ""];
+  const material = [
+    install.postgres,
+    install.version,
+    install.major,
+    mtimeMs,
+    initdbArgs(install.major).join(" "),
+    JSON.stringify(INITDB_ENV),
+    user?.uid ?? "",
+  ];
   return `${install.major}-${createHash("sha256").update(material.join("\0")).digest("hex").slice(0, 16)}`;
 }
 

@@ -19,16 +19,22 @@ export function validateDatabaseUrl(url: string | undefined): string {
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new Error("no scheme");
     parsed = new URL(value);
   } catch {
-    throw new ConfigurationError("The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+    throw new ConfigurationError(
+      "The database URL is not a valid URL (it is not shown: it may contain a password). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.",
+    );
   }
   if (!/^postgres(ql)?:$/i.test(parsed.protocol)) {
-    throw new ConfigurationError(`The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`);
+    throw new ConfigurationError(
+      `The database URL uses the scheme "${parsed.protocol}", but migrate-guard works with PostgreSQL only. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.`,
+    );
   }
   if (!parsed.hostname && !parsed.searchParams.get("host")) {
     throw new ConfigurationError("The database URL names no host. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
   }
   if (parsed.pathname.replace(/^\//, "") === "") {
-    throw new ConfigurationError("The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).");
+    throw new ConfigurationError(
+      "The database URL names no database. Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the path is the database name).",
+    );
   }
   return value;
 }

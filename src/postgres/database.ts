@@ -44,7 +44,13 @@ export function describeUrl(url: string): string {
 export function urlSecrets(url: string): string[] {
   try {
     const u = new URL(url);
-    return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+    return [
+      url,
+      u.password,
+      decodeURIComponent(u.password),
+      u.searchParams.get("password") ?? "",
+      u.searchParams.get("sslpassword") ?? "",
+    ].filter((s) => s.length >= 4);
   } catch {
     return url.length >= 4 ? [url] : [];
   }
@@ -143,7 +149,9 @@ export async function assertDisposableDatabase(url: string): Promise<void> {
 
 export async function serverVersion(url: string): Promise<ServerVersion> {
   const { rows } = await withClient(url, (client) =>
-    client.query<{ num: string; text: string }>("SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS text"),
+    client.query<{ num: string; text: string }>(
+      "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS text",
+    ),
   );
   const num = Number(rows[0]!.num);
   return { num, major: Math.floor(num / 10000), text: rows[0]!.text };
@@ -161,7 +169,9 @@ export async function readPrismaMigrations(url: string): Promise<PrismaMigration
     // pg parses more URL shapes than WHATWG URL; those use the default schema.
   }
   return withClient(url, async (client) => {
-    const exists = await client.query<{ t: string | null }>("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+    const exists = await client.query<{ t: string | null }>("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+      schema,
+    ]);
     if (!exists.rows[0]?.t) return [];
     const { rows } = await client.query<PrismaMigrationRow>(
       `SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count

@@ -21,7 +21,10 @@ const STAMP_LOCK = 0x6d677374;
 /** A failure to reach or log in to the database, with what the user should do about it. */
 export class DatabaseConnectionError extends Error {
   override name = "DatabaseConnectionError";
-  constructor(message: string, readonly kind: "unreachable" | "authentication" | "tls-required" | "tls" | "database-missing" | "other") {
+  constructor(
+    message: string,
+    readonly kind: "unreachable" | "authentication" | "tls-required" | "tls" | "database-missing" | "other",
+  ) {
     super(message);
   }
 }
@@ -40,20 +43,38 @@ export function explainConnectionError(error: unknown, url: string): DatabaseCon
   const raw = redact(e.message ?? String(error), urlSecrets(url));
   const where = describeUrl(url);
   const code = e.code ?? "";
-  if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
-    return new DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
+  if (
+    ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) ||
+    /timeout expired|Connection terminated due to connection timeout/i.test(raw)
+  ) {
+    return new DatabaseConnectionError(
+      `Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`,
+      "unreachable",
+    );
   }
   if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
-    return new DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
+    return new DatabaseConnectionError(
+      `PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`,
+      "authentication",
+    );
   }
   if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
-    return new DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
+    return new DatabaseConnectionError(
+      `PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`,
+      "tls-required",
+    );
   }
   if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
-    return new DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
+    return new DatabaseConnectionError(
+      `TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`,
+      "tls",
+    );
   }
   if (code === "3D000") {
-    return new DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
+    return new DatabaseConnectionError(
+      `PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`,
+      "database-missing",
+    );
   }
   return new DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
 }
@@ -66,12 +87,18 @@ export interface LockHolder {
 }
 
 export class EnvironmentDatabase {
-  private constructor(private readonly client: pg.Client, readonly url: string) {}
+  private constructor(
+    private readonly client: pg.Client,
+    readonly url: string,
+  ) {}
 
   static async connect(url: string, options: { timeoutMs?: number; applicationName?: string } = {}): Promise<EnvironmentDatabase> {
     let client: pg.Client;
     try {
-      client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
+      client = await connectClient(url, {
+        timeoutMs: options.timeoutMs ?? 15_000,
+        applicationName: options.applicationName ?? "migrate-guard",
+      });
     } catch (error) {
       throw explainConnectionError(error, url);
     }
@@ -123,9 +150,15 @@ export class EnvironmentDatabase {
   async readStamp(): Promise<EnvironmentStamp | undefined> {
     const exists = await this.query<{ t: string | null }>("SELECT to_regclass($1) AS t", [STAMP_TABLE]);
     if (!exists.rows[0]?.t) return undefined;
-    const { rows } = await this.query<{ name: string; normalized_name: string; production: boolean; stamped_at: Date; stamped_by: string | null; repository: string | null; run_url: string | null }>(
-      `SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${STAMP_TABLE} LIMIT 1`,
-    );
+    const { rows } = await this.query<{
+      name: string;
+      normalized_name: string;
+      production: boolean;
+      stamped_at: Date;
+      stamped_by: string | null;
+      repository: string | null;
+      run_url: string | null;
+    }>(`SELECT name, normalized_name, production, stamped_at, stamped_by, repository, run_url FROM ${STAMP_TABLE} LIMIT 1`);
     const r = rows[0];
     if (!r) return undefined;
     return {
@@ -172,7 +205,9 @@ export class EnvironmentDatabase {
         repository text,
         run_url text
       )`);
-    await this.query(`COMMENT ON TABLE ${STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`);
+    await this.query(
+      `COMMENT ON TABLE ${STAMP_TABLE} IS 'migrate-guard: the environment this database belongs to. Deploys for any other environment are refused.'`,
+    );
     const inserted = await this.query(
       `INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`,
       [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null],
@@ -187,9 +222,14 @@ export class EnvironmentDatabase {
    */
   async tableSizes(): Promise<{ schema: string; name: string; rows: number | null; bytes: number }[]> {
     const partitioned = (await this.serverMajor()) >= 12;
-    const leaves = (what: string) => `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
-    const rows = partitioned ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END` : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
-    const bytes = partitioned ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END` : "pg_total_relation_size(c.oid)";
+    const leaves = (what: string) =>
+      `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
+    const rows = partitioned
+      ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END`
+      : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
+    const bytes = partitioned
+      ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END`
+      : "pg_total_relation_size(c.oid)";
     const { rows: result } = await this.query<{ schema: string; name: string; rows: number | null; bytes: number }>(
       `SELECT n.nspname AS schema, c.relname AS name, (${rows})::float8 AS rows, (${bytes})::float8 AS bytes
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -198,15 +238,29 @@ export class EnvironmentDatabase {
           AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'
         ORDER BY 1, 2`,
     );
-    return result.map((r) => ({ schema: r.schema, name: r.name, rows: r.rows === null ? null : Math.round(r.rows), bytes: Math.round(r.bytes) }));
+    return result.map((r) => ({
+      schema: r.schema,
+      name: r.name,
+      rows: r.rows === null ? null : Math.round(r.rows),
+      bytes: Math.round(r.bytes),
+    }));
   }
 
   /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
   async readMigrationRecords(): Promise<MigrationRecord[] | undefined> {
     const schema = migrationsSchema(this.url);
-    const exists = await this.query<{ t: string | null }>("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+    const exists = await this.query<{ t: string | null }>("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+      schema,
+    ]);
     if (!exists.rows[0]?.t) return undefined;
-    const { rows } = await this.query<{ migration_name: string; checksum: string; started_at: Date; finished_at: Date | null; rolled_back_at: Date | null; logs: string | null }>(
+    const { rows } = await this.query<{
+      migration_name: string;
+      checksum: string;
+      started_at: Date;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      logs: string | null;
+    }>(
       `SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`,
     );
     return rows.map((r) => ({
@@ -222,9 +276,13 @@ export class EnvironmentDatabase {
   /** Finished migrations so far: progress while Prisma works. */
   async countFinished(): Promise<number> {
     const schema = migrationsSchema(this.url);
-    const exists = await this.query<{ t: string | null }>("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+    const exists = await this.query<{ t: string | null }>("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+      schema,
+    ]);
     if (!exists.rows[0]?.t) return 0;
-    const { rows } = await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+    const { rows } = await this.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
     return Number(rows[0]!.n);
   }
 
@@ -250,7 +308,12 @@ export class EnvironmentDatabase {
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+    return {
+      pid: r.pid,
+      ...(r.application_name ? { application: r.application_name } : {}),
+      ...(r.client_addr ? { client: r.client_addr } : {}),
+      ...(r.since ? { since: r.since } : {}),
+    };
   }
 
   /**
@@ -263,7 +326,10 @@ export class EnvironmentDatabase {
     await this.query("BEGIN");
     try {
       const { rows } = await this.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
-      if (!rows[0]?.ok) throw new Error("Another session holds Prisma's migration lock (a deploy is running): nothing was changed. Try again when it has finished.");
+      if (!rows[0]?.ok)
+        throw new Error(
+          "Another session holds Prisma's migration lock (a deploy is running): nothing was changed. Try again when it has finished.",
+        );
       const updated = await this.query(
         `UPDATE ${table} SET rolled_back_at = now()
          WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL

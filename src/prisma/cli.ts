@@ -7,7 +7,11 @@ import path from "node:path";
 import { unsupportedPrismaMessage } from "./version.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 
-export interface PrismaRunResult { code: number; stdout: string; stderr: string }
+export interface PrismaRunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** How to start one Prisma CLI process. */
 export interface PrismaRunOptions {
@@ -112,7 +116,7 @@ export function findPrismaCli(options: PrismaCliOptions): PrismaCli {
     );
   }
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { version: string; bin?: Record<string, string> | string };
-  const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
+  const binRel = typeof pkg.bin === "string" ? pkg.bin : (pkg.bin?.prisma ?? "build/index.js");
   const major = Number(pkg.version.split(".")[0]);
   const unsupported = unsupportedPrismaMessage({ version: pkg.version, major, source: pkgPath, installed: true }, options.workingDirectory);
   if (unsupported) throw new ConfigurationError(unsupported);
@@ -122,7 +126,12 @@ export function findPrismaCli(options: PrismaCliOptions): PrismaCli {
 const URL_PATTERN = /^postgres(ql)?:\/\//i;
 
 class ProjectPrismaCli implements PrismaCli {
-  constructor(readonly version: string, readonly major: number, readonly entry: string, private readonly options: PrismaCliOptions) {}
+  constructor(
+    readonly version: string,
+    readonly major: number,
+    readonly entry: string,
+    private readonly options: PrismaCliOptions,
+  ) {}
 
   /**
    * The child's environment: the URL in every variable the project reads, and no other database URL
@@ -153,7 +162,9 @@ class ProjectPrismaCli implements PrismaCli {
     return new Promise((resolve, reject) => {
       const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
       const child = spawn(process.execPath, [...flags, this.entry, ...args], {
-        cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
+        cwd: this.options.workingDirectory,
+        env: this.env(url),
+        stdio: ["ignore", "pipe", "pipe"],
         ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" as const } : {}),
       });
       let stdout = "";
@@ -168,9 +179,13 @@ class ProjectPrismaCli implements PrismaCli {
         pending = lines.pop() ?? "";
         for (const line of lines) onLine(redact(line, secrets));
       });
-      child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
       // An abort is reported as a failed run (close follows with a signal), not as an exception.
-      child.on("error", (error) => { if (error.name !== "AbortError") reject(error); });
+      child.on("error", (error) => {
+        if (error.name !== "AbortError") reject(error);
+      });
       child.on("close", (code) => resolve({ code: code ?? 1, stdout: redact(stdout, secrets), stderr: redact(stderr, secrets) }));
     });
   }
@@ -187,10 +202,18 @@ class ProjectPrismaCli implements PrismaCli {
 
   async diff(source: DiffSource, url: string): Promise<DiffOutcome> {
     const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-    const from = source.kind === "url" ? ["--from-url", url] : source.kind === "config-datasource" ? ["--from-config-datasource"] : ["--from-migrations", source.dir];
+    const from =
+      source.kind === "url"
+        ? ["--from-url", url]
+        : source.kind === "config-datasource"
+          ? ["--from-config-datasource"]
+          : ["--from-migrations", source.dir];
     const result = await this.run(["migrate", "diff", ...from, to, this.options.schemaPath, "--script", "--exit-code"], url);
     if ((result.code !== 0 && result.code !== 2) || result.stdout.trim() === "") {
-      throw new PrismaCommandError(`prisma migrate diff ${from[0]} could not compare the migrations with ${path.basename(this.options.schemaPath)}`, result);
+      throw new PrismaCommandError(
+        `prisma migrate diff ${from[0]} could not compare the migrations with ${path.basename(this.options.schemaPath)}`,
+        result,
+      );
     }
     return { drift: result.code === 2, sql: result.stdout };
   }
@@ -204,14 +227,20 @@ class ProjectPrismaCli implements PrismaCli {
     // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
     // exits 0 printing nothing when its schema engine process dies mid-command.
     if (result.stdout.trim() === "") {
-      throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${path.basename(schemaPath)} (its schema engine probably stopped early)`, result);
+      throw new PrismaCommandError(
+        `prisma migrate diff exited 0 but printed no SQL for ${path.basename(schemaPath)} (its schema engine probably stopped early)`,
+        result,
+      );
     }
     return result.stdout;
   }
 }
 
 export class PrismaCommandError extends Error {
-  constructor(message: string, readonly result: PrismaRunResult) {
+  constructor(
+    message: string,
+    readonly result: PrismaRunResult,
+  ) {
     super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
   }
 }

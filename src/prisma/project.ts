@@ -22,11 +22,22 @@ export interface PrismaProject {
   schemas: string[];
 }
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
+const CONFIG_NAMES = [
+  "prisma.config.ts",
+  "prisma.config.mts",
+  "prisma.config.cts",
+  "prisma.config.js",
+  "prisma.config.mjs",
+  "prisma.config.cjs",
+  ".config/prisma.ts",
+];
 
 async function readSchemaText(schemaPath: string): Promise<string> {
   if (statSync(schemaPath).isDirectory()) {
-    const files = (await readdir(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
+    const files = (await readdir(schemaPath, { recursive: true }))
+      .map(String)
+      .filter((f) => f.endsWith(".prisma"))
+      .sort();
     return (await Promise.all(files.map((f) => readFile(path.join(schemaPath, f), "utf8")))).join("\n");
   }
   return readFile(schemaPath, "utf8");
@@ -44,7 +55,9 @@ async function packageJsonSchema(dir: string): Promise<string | undefined> {
 export async function locateProject(options: { workingDirectory: string; schema?: string }): Promise<PrismaProject> {
   const wd = path.resolve(options.workingDirectory);
   if (!existsSync(wd) || !statSync(wd).isDirectory()) {
-    throw new ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
+    throw new ConfigurationError(
+      `Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`,
+    );
   }
   // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
   assertSupportedPrisma(wd);
@@ -61,7 +74,10 @@ export async function locateProject(options: { workingDirectory: string; schema?
     if (!candidate) continue;
     const abs = path.resolve(wd, candidate);
     tried.push(path.relative(wd, abs) || ".");
-    if (existsSync(abs)) { schemaPath = abs; break; }
+    if (existsSync(abs)) {
+      schemaPath = abs;
+      break;
+    }
   }
   if (!schemaPath) {
     throw new ConfigurationError(
@@ -75,7 +91,9 @@ export async function locateProject(options: { workingDirectory: string; schema?
   const schemaDir = statSync(schemaPath).isDirectory() ? schemaPath : path.dirname(schemaPath);
   const migrationsDir = configHints?.migrationsPath ? path.resolve(wd, configHints.migrationsPath) : path.join(schemaDir, "migrations");
   if (!existsSync(migrationsDir)) {
-    throw new ConfigurationError(`No migrations directory at ${path.relative(wd, migrationsDir) || migrationsDir}. Create the first migration with \`prisma migrate dev --name init\`, or set \`migrations.path\` in prisma.config.ts.`);
+    throw new ConfigurationError(
+      `No migrations directory at ${path.relative(wd, migrationsDir) || migrationsDir}. Create the first migration with \`prisma migrate dev --name init\`, or set \`migrations.path\` in prisma.config.ts.`,
+    );
   }
   return {
     workingDirectory: wd,

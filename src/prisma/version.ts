@@ -65,7 +65,9 @@ export function declaredPrisma(workingDirectory: string): PrismaPackage | undefi
 /** One sentence for a Prisma that migrate-guard does not run, or undefined when it does. */
 export function unsupportedPrismaMessage(prisma: PrismaPackage, workingDirectory = "."): string | undefined {
   const where = path.relative(workingDirectory, prisma.source) || prisma.source;
-  const found = prisma.installed ? `Prisma ${prisma.version || "(no version)"} is installed (${where})` : `package.json asks for Prisma ${prisma.version}`;
+  const found = prisma.installed
+    ? `Prisma ${prisma.version || "(no version)"} is installed (${where})`
+    : `package.json asks for Prisma ${prisma.version}`;
   const supported = `migrate-guard supports Prisma ${SUPPORTED_PRISMA_MAJORS.slice(0, -1).join(", ")} and ${SUPPORTED_PRISMA_MAJORS.at(-1)}`;
   if (Number.isNaN(prisma.major)) return `${found}, which is not a version migrate-guard can read; ${supported}.`;
   if ((SUPPORTED_PRISMA_MAJORS as readonly number[]).includes(prisma.major)) return undefined;

@@ -20,12 +20,38 @@ export const DEFAULT_MAX_COLUMNS = 20;
 const MARK: Record<ChangeMark, string> = { added: "+", changed: "~", dropped: "-", unchanged: "" };
 
 // Words the erDiagram lexer reads as keywords (measured with mermaid.parse), and its key markers.
-const RESERVED = new Set(["erdiagram", "style", "classdef", "class", "subgraph", "end", "one", "many", "only", "to", "optionally",
-  "zero", "u", "o", "direction", "title", "acctitle", "accdescr", "pk", "fk", "uk"]);
+const RESERVED = new Set([
+  "erdiagram",
+  "style",
+  "classdef",
+  "class",
+  "subgraph",
+  "end",
+  "one",
+  "many",
+  "only",
+  "to",
+  "optionally",
+  "zero",
+  "u",
+  "o",
+  "direction",
+  "title",
+  "acctitle",
+  "accdescr",
+  "pk",
+  "fk",
+  "uk",
+]);
 
 /** An identifier every erDiagram lexer accepts as an entity, attribute type or attribute name. */
 export function mermaidWord(text: string, fallback = "x"): string {
-  let word = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").replace(/_{2,}/g, "_");
+  let word = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .replace(/_{2,}/g, "_");
   if (word === "") word = fallback;
   if (/^[0-9]/.test(word)) word = `_${word}`;
   if (RESERVED.has(word.toLowerCase())) word = `${word}_`;
@@ -57,7 +83,11 @@ export function mermaidType(type: string): string {
 /** Text for a quoted comment or label: no double quote, one `~` at most per line (the lexer's generic-type rule), no newline. */
 function quoted(text: string): string {
   // The change mark `~` is the one tilde kept (first character); any other becomes `-`.
-  const clean = text.replace(/["\r\n\\]/g, "'").replace(/(?!^)~/g, "-").replace(/%%/g, "%").replace(/#/g, "no.");
+  const clean = text
+    .replace(/["\r\n\\]/g, "'")
+    .replace(/(?!^)~/g, "-")
+    .replace(/%%/g, "%")
+    .replace(/#/g, "no.");
   return `"${clean.length > 80 ? `${clean.slice(0, 79)}…` : clean}"`;
 }
 
@@ -129,15 +159,22 @@ export function renderErDiagram(change: SchemaChange, options: ErDiagramOptions 
   lines.push(...legend(change.tables, tables, qualify));
   if (omitted.length > 0) {
     const names = omitted.slice(0, 30).map((t) => `${code(tableLabel(t, qualify), { maxChars: 200 })}${t.touched ? ` (${t.status})` : ""}`);
-    lines.push(`_… and ${plural(omitted.length, "more table")} not drawn: ${names.join(", ")}${omitted.length > names.length ? ", …" : ""}._`, "");
+    lines.push(
+      `_… and ${plural(omitted.length, "more table")} not drawn: ${names.join(", ")}${omitted.length > names.length ? ", …" : ""}._`,
+      "",
+    );
   }
   if (renamed.length > 0) lines.push(`Names in the diagram: ${renamed.join(", ")}.`, "");
   return lines;
 }
 
 function legend(all: TableChange[], drawn: TableChange[], qualify: boolean): string[] {
-  const lines = ["`+` added · `~` changed · `-` dropped (in the column comments; a dashed line is a dropped foreign key). Tables without marks are neighbours, shown for their relations.", ""];
-  const group = (status: ChangeMark) => all.filter((t) => t.touched && t.status === status).map((t) => code(tableLabel(t, qualify), { maxChars: 200 }));
+  const lines = [
+    "`+` added · `~` changed · `-` dropped (in the column comments; a dashed line is a dropped foreign key). Tables without marks are neighbours, shown for their relations.",
+    "",
+  ];
+  const group = (status: ChangeMark) =>
+    all.filter((t) => t.touched && t.status === status).map((t) => code(tableLabel(t, qualify), { maxChars: 200 }));
   const parts = (["added", "changed", "dropped"] as const).map((s) => [s, group(s)] as const).filter(([, names]) => names.length > 0);
   for (const [status, names] of parts) {
     const shown = names.slice(0, 30);
@@ -146,7 +183,9 @@ function legend(all: TableChange[], drawn: TableChange[], qualify: boolean): str
   for (const t of drawn) {
     if (t.notes.length === 0) continue;
     const notes = t.notes.slice(0, 10).map((n) => inline(n, 200));
-    lines.push(`- ${code(tableLabel(t, qualify), { maxChars: 200 })}: ${notes.join("; ")}${t.notes.length > notes.length ? `; … (${t.notes.length - notes.length} more)` : ""}`);
+    lines.push(
+      `- ${code(tableLabel(t, qualify), { maxChars: 200 })}: ${notes.join("; ")}${t.notes.length > notes.length ? `; … (${t.notes.length - notes.length} more)` : ""}`,
+    );
   }
   if (parts.length > 0) lines.push("");
   return lines;

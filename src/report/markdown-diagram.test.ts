@@ -8,8 +8,19 @@ import { GITHUB_COMMENT_LIMIT, renderMarkdown } from "./markdown.js";
 import { renderText } from "./text.js";
 
 const table = (name: string, status: TableChange["status"], columns = 3): TableChange => ({
-  schema: "public", name, status, touched: status !== "unchanged", notes: [],
-  columns: Array.from({ length: columns }, (_, i) => ({ name: `column_${i}`, type: "character varying(191)", status: status === "unchanged" ? "unchanged" : status, primaryKey: i === 0, foreignKey: false, unique: false })),
+  schema: "public",
+  name,
+  status,
+  touched: status !== "unchanged",
+  notes: [],
+  columns: Array.from({ length: columns }, (_, i) => ({
+    name: `column_${i}`,
+    type: "character varying(191)",
+    status: status === "unchanged" ? "unchanged" : status,
+    primaryKey: i === 0,
+    foreignKey: false,
+    unique: false,
+  })),
 });
 const change = (tables: TableChange[]): SchemaChange => ({ tables, relations: [] });
 
@@ -25,9 +36,12 @@ test("the section comes after the findings and before the migrations, with a dia
 });
 
 test("without a picture it says why; with nothing touched it says so; without a base ref there is no section", () => {
-  expect(renderMarkdown(aReport({ schemaChange: { missing: "the migrations did not apply, so there is no migrated state to compare" } })))
-    .toContain("### Schema change\n\n_Not drawn: the migrations did not apply, so there is no migrated state to compare._");
-  expect(renderMarkdown(aReport({ schemaChange: { change: change([]) } }))).toContain("_The new migrations change no table, column, key or index._");
+  expect(
+    renderMarkdown(aReport({ schemaChange: { missing: "the migrations did not apply, so there is no migrated state to compare" } })),
+  ).toContain("### Schema change\n\n_Not drawn: the migrations did not apply, so there is no migrated state to compare._");
+  expect(renderMarkdown(aReport({ schemaChange: { change: change([]) } }))).toContain(
+    "_The new migrations change no table, column, key or index._",
+  );
   expect(renderMarkdown(aReport())).not.toContain("### Schema change");
 });
 
@@ -44,7 +58,9 @@ test("in a report too big for a comment the diagram shrinks (or goes, saying so)
 });
 
 test("the terminal report names the touched tables in one line and points at --markdown", () => {
-  const text = renderText(aReport({ schemaChange: { change: change([table("Comment", "added"), table("Legacy", "dropped"), table("Post", "unchanged")]) } }));
+  const text = renderText(
+    aReport({ schemaChange: { change: change([table("Comment", "added"), table("Legacy", "dropped"), table("Post", "unchanged")]) } }),
+  );
   expect(text).toContain("\nschema change: added Comment; dropped Legacy (diagram: --markdown FILE)\n");
   expect(renderText(aReport())).not.toContain("schema change");
 });

@@ -41,10 +41,23 @@ describe("renderMarkdown", () => {
   });
 
   it("says when the server was fetched from npm, and why it was chosen when production's major is unknown", () => {
-    const fetched = renderMarkdown(aReport({ postgresVersion: "13.23", postgresServer: { major: 13, version: "13.23", source: "npm", fetchMs: 2800, readyMs: 6600 } }));
+    const fetched = renderMarkdown(
+      aReport({ postgresVersion: "13.23", postgresServer: { major: 13, version: "13.23", source: "npm", fetchMs: 2800, readyMs: 6600 } }),
+    );
     expect(fetched).toContain("PostgreSQL 13.23 (from npm, fetched in 2.8 s)");
     expect(fetched).not.toContain("[!NOTE]");
-    const noted = renderMarkdown(aReport({ postgresVersion: "15.18", postgresServer: { major: 15, version: "15.18", source: "installed", readyMs: 500, note: "production's PostgreSQL major is unknown" } }));
+    const noted = renderMarkdown(
+      aReport({
+        postgresVersion: "15.18",
+        postgresServer: {
+          major: 15,
+          version: "15.18",
+          source: "installed",
+          readyMs: 500,
+          note: "production's PostgreSQL major is unknown",
+        },
+      }),
+    );
     expect(noted).toContain("> [!NOTE]\n> production's PostgreSQL major is unknown\n");
     expect(noted).toMatch(/· PostgreSQL 15\.18<\/sub>/);
   });
@@ -93,24 +106,35 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(aReport({ drift: aDrift({ differences: ["Added column <email>", "Dropped index"] }) }));
     expect(md).toContain("### Schema drift");
     expect(md).toContain("- Added column &lt;email&gt;\n- Dropped index");
-    expect(md).toMatch(/<details><summary>SQL a new migration needs \(1 line\)<\/summary>\n\n```sql\nALTER TABLE "User" ADD COLUMN "email" TEXT;\n```\n\n<\/details>/);
+    expect(md).toMatch(
+      /<details><summary>SQL a new migration needs \(1 line\)<\/summary>\n\n```sql\nALTER TABLE "User" ADD COLUMN "email" TEXT;\n```\n\n<\/details>/,
+    );
     expect(md).toContain("`npx prisma migrate dev --name add-user-email`");
     expectBalancedBlocks(md);
   });
 
   it("shows drift the pull request adds apart from drift already on the base", () => {
-    const md = renderMarkdown(aReport({ drift: aDrift({
-      differences: ['Column "Ticket"."priority" is in schema.prisma but no migration creates it'],
-      existing: ['Index "Ticket_title_idx" on "Ticket" is in schema.prisma but no migration creates it', "Foreign key dropped"], baseRef: "main",
-      judge: "prisma migrate diff --from-url",
-    }) }));
+    const md = renderMarkdown(
+      aReport({
+        drift: aDrift({
+          differences: ['Column "Ticket"."priority" is in schema.prisma but no migration creates it'],
+          existing: ['Index "Ticket_title_idx" on "Ticket" is in schema.prisma but no migration creates it', "Foreign key dropped"],
+          baseRef: "main",
+          judge: "prisma migrate diff --from-url",
+        }),
+      }),
+    );
     const added = md.indexOf("**New in this pull request**");
-    const already = md.indexOf("<details><summary>⚠️ Already on `main`: 2 differences (not failed: this pull request does not add them)</summary>");
+    const already = md.indexOf(
+      "<details><summary>⚠️ Already on `main`: 2 differences (not failed: this pull request does not add them)</summary>",
+    );
     expect(added).toBeGreaterThan(0);
     expect(already).toBeGreaterThan(added);
     expect(md.slice(added, already)).toContain('- Column "Ticket"."priority" is in schema.prisma but no migration creates it');
     expect(md.slice(added, already)).not.toContain("Ticket_title_idx");
-    expect(md.slice(already)).toContain('- Index "Ticket_title_idx" on "Ticket" is in schema.prisma but no migration creates it\n- Foreign key dropped');
+    expect(md.slice(already)).toContain(
+      '- Index "Ticket_title_idx" on "Ticket" is in schema.prisma but no migration creates it\n- Foreign key dropped',
+    );
     expect(md).toContain("_Judged by prisma migrate diff --from-url._");
     expect(md).toContain("2 differences already on the base branch");
     expectBalancedBlocks(md);

@@ -1,17 +1,7 @@
 // The job summary and PR comment body. Pure: no @actions imports, so the CLI can print the same text.
 import type { CheckResult, CheckStatus, DriftResult, Finding, MigrationTiming, Severity, VerifyReport } from "../core/report.js";
 import { schemaChangeSection } from "./er-diagram.js";
-import {
-  blockFence,
-  cell,
-  clip,
-  code,
-  formatCount,
-  formatDuration,
-  inline,
-  plural,
-  safeUrl,
-} from "./markdown-text.js";
+import { blockFence, cell, clip, code, formatCount, formatDuration, inline, plural, safeUrl } from "./markdown-text.js";
 
 export interface MarkdownOptions {
   /** Upper bound on the returned string's length (UTF-16 code units, never fewer than GitHub counts). */
@@ -72,7 +62,13 @@ export function renderMarkdown(report: VerifyReport, options: MarkdownOptions = 
  * The ladder's steps are coarse; when a step had to cap findings, show as many per check as still
  * fit (binary search between this step's cap and the previous one's) since findings matter most.
  */
-function widestFindings(report: VerifyReport, options: MarkdownOptions, limits: Limits, upper: number, maxLength: number): string | undefined {
+function widestFindings(
+  report: VerifyReport,
+  options: MarkdownOptions,
+  limits: Limits,
+  upper: number,
+  maxLength: number,
+): string | undefined {
   const most = Math.max(...report.checks.map((c) => c.findings.length));
   let low = limits.findingsPerCheck;
   let high = Math.min(upper, most);
@@ -105,7 +101,12 @@ function render(report: VerifyReport, options: MarkdownOptions, limits: Limits):
 
 function headline(report: VerifyReport, title: string): string[] {
   const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
-  const labels: [CheckStatus, string][] = [["fail", "failed"], ["warn", "with warnings"], ["pass", "passed"], ["skip", "skipped"]];
+  const labels: [CheckStatus, string][] = [
+    ["fail", "failed"],
+    ["warn", "with warnings"],
+    ["pass", "passed"],
+    ["skip", "skipped"],
+  ];
   const statusParts = labels.filter(([status]) => count(status) > 0).map(([status, label]) => `${formatCount(count(status))} ${label}`);
   const checks = plural(report.checks.length, "check");
   const findings = report.checks.flatMap((c) => c.findings);
@@ -159,9 +160,7 @@ function findingsSection(checks: CheckResult[], limits: Limits): string[] {
 }
 
 function findingLine(finding: Finding, limits: Limits): string {
-  const where = finding.file
-    ? `${code(finding.line ? `${finding.file}:${finding.line}` : finding.file, { maxChars: 300 })} — `
-    : "";
+  const where = finding.file ? `${code(finding.line ? `${finding.file}:${finding.line}` : finding.file, { maxChars: 300 })} — ` : "";
   return `- ${SEVERITY_ICON[finding.severity]} ${where}${inline(finding.message, limits.textChars)} (${code(finding.rule, { maxChars: 100 })})`;
 }
 
@@ -214,7 +213,11 @@ function differenceList(differences: readonly string[], limits: Limits): string[
 function driftSection(drift: DriftResult, limits: Limits): string[] {
   const lines = ["### Schema drift", ""];
   if (drift.differences.length > 0) {
-    lines.push("**New in this pull request** — the database built from the migrations differs from the Prisma schema:", "", ...differenceList(drift.differences, limits));
+    lines.push(
+      "**New in this pull request** — the database built from the migrations differs from the Prisma schema:",
+      "",
+      ...differenceList(drift.differences, limits),
+    );
   }
   const existing = drift.existing ?? [];
   if (existing.length > 0) {
@@ -243,14 +246,21 @@ function driftSection(drift: DriftResult, limits: Limits): string[] {
         "",
       );
       if (kept.length < sql.length) {
-        lines.push(`_SQL truncated: ${formatCount(sql.length - kept.length)} of ${formatCount(sql.length)} characters omitted; run the command below to see all of it._`, "");
+        lines.push(
+          `_SQL truncated: ${formatCount(sql.length - kept.length)} of ${formatCount(sql.length)} characters omitted; run the command below to see all of it._`,
+          "",
+        );
       }
       lines.push("</details>", "");
     } else {
-      lines.push(`_The SQL (${formatCount(sql.length)} characters) was omitted to fit GitHub's size limit; run the command below to see it._`, "");
+      lines.push(
+        `_The SQL (${formatCount(sql.length)} characters) was omitted to fit GitHub's size limit; run the command below to see it._`,
+        "",
+      );
     }
   }
-  if (drift.fixCommand && drift.differences.length > 0) lines.push(`To fix it, create the missing migration: ${code(drift.fixCommand, { maxChars: 500 })}`, "");
+  if (drift.fixCommand && drift.differences.length > 0)
+    lines.push(`To fix it, create the missing migration: ${code(drift.fixCommand, { maxChars: 500 })}`, "");
   return lines;
 }
 
@@ -276,8 +286,12 @@ function footer(report: VerifyReport, runUrl: string | undefined): string[] {
   // server_version reads "15.18 (Debian 15.18-0+deb12u1)"; the number is what a reader compares.
   const postgres = report.postgresVersion?.replace(/^PostgreSQL\s+/i, "").split(/\s/)[0];
   const server = report.postgresServer;
-  if (postgres) parts.push(`PostgreSQL ${inline(postgres, 50)}${server?.source === "npm" ? ` (from npm${server.fetchMs !== undefined ? `, fetched in ${formatDuration(server.fetchMs)}` : ""})` : ""}`);
-  if (report.cache && report.cache.state !== "off") parts.push(`cache: ${report.cache.state}${report.cache.savedMs ? ` (saved ${formatDuration(report.cache.savedMs)})` : ""}`);
+  if (postgres)
+    parts.push(
+      `PostgreSQL ${inline(postgres, 50)}${server?.source === "npm" ? ` (from npm${server.fetchMs !== undefined ? `, fetched in ${formatDuration(server.fetchMs)}` : ""})` : ""}`,
+    );
+  if (report.cache && report.cache.state !== "off")
+    parts.push(`cache: ${report.cache.state}${report.cache.savedMs ? ` (saved ${formatDuration(report.cache.savedMs)})` : ""}`);
   const url = safeUrl(runUrl);
   if (url) parts.push(`[workflow run](${url})`);
   const note = server?.note ? [`> [!NOTE]\n> ${inline(server.note, 400)}`, ""] : [];

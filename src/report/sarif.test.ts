@@ -19,13 +19,15 @@ function sarifProblems(doc: unknown): string[] {
     }
     const driver = run.tool.driver;
     if (typeof driver.name !== "string" || !driver.name) problems.push("driver.name is required");
-    if (driver.informationUri !== undefined && !/^https?:\/\//.test(String(driver.informationUri))) problems.push("informationUri must be an absolute URI");
+    if (driver.informationUri !== undefined && !/^https?:\/\//.test(String(driver.informationUri)))
+      problems.push("informationUri must be an absolute URI");
     const rules = (driver.rules ?? []) as unknown[];
     if (!Array.isArray(rules)) problems.push("driver.rules must be an array");
     const ruleIds = rules.map((r) => (isObject(r) ? r.id : undefined));
     rules.forEach((r, i) => {
       if (!isObject(r) || typeof r.id !== "string") problems.push(`rules[${i}].id is required`);
-      else if (!isObject(r.shortDescription) || typeof r.shortDescription.text !== "string") problems.push(`rules[${i}].shortDescription.text is required`);
+      else if (!isObject(r.shortDescription) || typeof r.shortDescription.text !== "string")
+        problems.push(`rules[${i}].shortDescription.text is required`);
     });
     if (new Set(ruleIds).size !== ruleIds.length) problems.push("rule ids must be unique");
     if (!Array.isArray(run.results)) {
@@ -34,9 +36,11 @@ function sarifProblems(doc: unknown): string[] {
     }
     (run.results as unknown[]).forEach((r, i) => {
       if (!isObject(r)) return problems.push(`results[${i}] is not an object`);
-      if (!isObject(r.message) || typeof r.message.text !== "string" || !r.message.text) problems.push(`results[${i}].message.text is required`);
+      if (!isObject(r.message) || typeof r.message.text !== "string" || !r.message.text)
+        problems.push(`results[${i}].message.text is required`);
       if (!["none", "note", "warning", "error"].includes(String(r.level))) problems.push(`results[${i}].level is invalid`);
-      if (typeof r.ruleIndex === "number" && ruleIds[r.ruleIndex] !== r.ruleId) problems.push(`results[${i}].ruleIndex does not point at its rule`);
+      if (typeof r.ruleIndex === "number" && ruleIds[r.ruleIndex] !== r.ruleId)
+        problems.push(`results[${i}].ruleIndex does not point at its rule`);
       if (!ruleIds.includes(r.ruleId)) problems.push(`results[${i}].ruleId is not a rule`);
       for (const loc of (r.locations ?? []) as unknown[]) {
         const physical = isObject(loc) ? loc.physicalLocation : undefined;
@@ -51,8 +55,13 @@ function sarifProblems(doc: unknown): string[] {
         }
         const region = physical.region;
         if (region !== undefined) {
-          if (!isObject(region) || !Number.isInteger(region.startLine) || (region.startLine as number) < 1) problems.push(`results[${i}] region.startLine must be >= 1`);
-          if (isObject(region) && region.startColumn !== undefined && (!Number.isInteger(region.startColumn) || (region.startColumn as number) < 1)) {
+          if (!isObject(region) || !Number.isInteger(region.startLine) || (region.startLine as number) < 1)
+            problems.push(`results[${i}] region.startLine must be >= 1`);
+          if (
+            isObject(region) &&
+            region.startColumn !== undefined &&
+            (!Number.isInteger(region.startColumn) || (region.startColumn as number) < 1)
+          ) {
             problems.push(`results[${i}] region.startColumn must be >= 1`);
           }
         }
@@ -126,7 +135,9 @@ describe("renderSarif", () => {
 
   it("anchors file-less findings at fallbackUri without a region when asked", () => {
     const { results } = renderSarif(report, { toolVersion: "0.1.0", fallbackUri: "prisma/schema.prisma" }).runs[0];
-    expect(results[2]!.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "prisma/schema.prisma", uriBaseId: "%SRCROOT%" } } }]);
+    expect(results[2]!.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: "prisma/schema.prisma", uriBaseId: "%SRCROOT%" } } },
+    ]);
   });
 
   it("handles an empty report and a non-semver version", () => {

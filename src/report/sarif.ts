@@ -84,7 +84,12 @@ export function renderSarif(report: VerifyReport, options: SarifOptions): SarifL
           name: toPascalCase(finding.rule),
           shortDescription: { text: help?.description ?? describeRule(finding.rule, check.id) },
           defaultConfiguration: { level },
-          ...(help ? { help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) }, ...(help.helpUri ? { helpUri: help.helpUri } : {}) } : {}),
+          ...(help
+            ? {
+                help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) },
+                ...(help.helpUri ? { helpUri: help.helpUri } : {}),
+              }
+            : {}),
           properties: { checks: [check.id] },
         });
       }

@@ -13,13 +13,19 @@ export function renderText(report: VerifyReport, options: { color?: boolean } = 
     const shown = check.findings.slice(0, 50);
     for (const f of shown) {
       const where = f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : ""}` : "";
-      lines.push(`    ${f.severity === "error" ? paint(31, "error") : f.severity === "warning" ? paint(33, "warning") : "note"} ${where ? `${where} ` : ""}[${f.rule}] ${f.message}`);
+      lines.push(
+        `    ${f.severity === "error" ? paint(31, "error") : f.severity === "warning" ? paint(33, "warning") : "note"} ${where ? `${where} ` : ""}[${f.rule}] ${f.message}`,
+      );
     }
     if (check.findings.length > shown.length) lines.push(`    … and ${check.findings.length - shown.length} more`);
   }
   const drift = report.drift;
   if (drift?.existing?.length) {
-    lines.push("", `Drift already on ${drift.baseRef ?? "the base branch"} (${drift.existing.length}, not failed):`, ...drift.existing.map((d) => `  - ${d}`));
+    lines.push(
+      "",
+      `Drift already on ${drift.baseRef ?? "the base branch"} (${drift.existing.length}, not failed):`,
+      ...drift.existing.map((d) => `  - ${d}`),
+    );
   }
   if (drift && drift.differences.length > 0) {
     lines.push("", "SQL a new migration needs to match schema.prisma:", "", drift.sql.trimEnd(), "", `Create it with: ${drift.fixCommand}`);
@@ -33,7 +39,10 @@ export function renderText(report: VerifyReport, options: { color?: boolean } = 
     lines.push(`postgres: ${describeServer(report.postgresServer)}`);
     if (report.postgresServer.note) lines.push(`  ${paint(33, "note")} ${report.postgresServer.note}`);
   }
-  lines.push("", `${report.ok ? paint(32, "Migrations verified") : paint(31, `${failed} check(s) failed`)} — ${report.migrations.length} migrations, ${(report.durationMs / 1000).toFixed(1)} s` +
-    `${report.prismaVersion ? `, Prisma ${report.prismaVersion}` : ""}${report.postgresVersion ? `, PostgreSQL ${report.postgresVersion.split(" ")[0]}` : ""}`);
+  lines.push(
+    "",
+    `${report.ok ? paint(32, "Migrations verified") : paint(31, `${failed} check(s) failed`)} — ${report.migrations.length} migrations, ${(report.durationMs / 1000).toFixed(1)} s` +
+      `${report.prismaVersion ? `, Prisma ${report.prismaVersion}` : ""}${report.postgresVersion ? `, PostgreSQL ${report.postgresVersion.split(" ")[0]}` : ""}`,
+  );
   return lines.join("\n") + "\n";
 }

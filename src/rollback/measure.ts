@@ -30,11 +30,17 @@ export async function measureDataLoss(url: string, environment: string, items: r
         const where = item.kind === "table" ? "" : ` WHERE ${quoteIdentifier(item.column!)} IS NOT NULL`;
         const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table}${where} LIMIT ${CAP}) s`);
         const n = Number(rows[0]!.n);
-        out.set(item, `${item.kind === "table" ? amount(n, n === 1 ? "row" : "rows") : amount(n, n === 1 ? "non-null value" : "non-null values")} in "${environment}" now`);
+        out.set(
+          item,
+          `${item.kind === "table" ? amount(n, n === 1 ? "row" : "rows") : amount(n, n === 1 ? "non-null value" : "non-null values")} in "${environment}" now`,
+        );
         await client.query("RELEASE SAVEPOINT measure");
       } catch (error) {
         await client.query("ROLLBACK TO SAVEPOINT measure");
-        out.set(item, `not measured in "${environment}": ${redact(error instanceof Error ? error.message : String(error), urlSecrets(url))}`);
+        out.set(
+          item,
+          `not measured in "${environment}": ${redact(error instanceof Error ? error.message : String(error), urlSecrets(url))}`,
+        );
       }
     }
     await client.query("ROLLBACK");

@@ -12,7 +12,12 @@ import { explainGitHubError, type GitHubClient } from "../github/deployments.js"
 function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, secrets: string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile("git", args, { cwd, env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0" }, encoding: "utf8" }, (error, stdout, stderr) => {
-      if (error) reject(new Error(redact(`git ${args.filter((a) => !a.startsWith("http.")).join(" ")} failed: ${stderr.trim() || error.message}`, secrets)));
+      if (error)
+        reject(
+          new Error(
+            redact(`git ${args.filter((a) => !a.startsWith("http.")).join(" ")} failed: ${stderr.trim() || error.message}`, secrets),
+          ),
+        );
       else resolve(stdout.trim());
     });
   });
@@ -64,8 +69,16 @@ function tokenConfig(url: string, basic: string): Record<string, string> {
 /** Refuses a branch name that already exists on the remote (checked before anything is written). */
 export async function assertBranchFree(options: Pick<PushOptions, "repoRoot" | "remote" | "token" | "branch">): Promise<void> {
   const remote = await remoteOf(options);
-  const existing = await git(options.repoRoot, ["ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`], remote.env, remote.secrets);
-  if (existing) throw new ConfigurationError(`Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`);
+  const existing = await git(
+    options.repoRoot,
+    ["ls-remote", "--heads", remote.name, `refs/heads/${options.branch}`],
+    remote.env,
+    remote.secrets,
+  );
+  if (existing)
+    throw new ConfigurationError(
+      `Branch "${options.branch}" already exists on ${remote.name}: delete it (or merge its pull request), or set the \`branch\` input to another name.`,
+    );
 }
 
 /** Commits `paths` on top of HEAD and pushes it as a new branch; returns the commit. */
@@ -92,14 +105,26 @@ export async function pushRevertBranch(options: PushOptions): Promise<string> {
   }
 }
 
-export async function openPullRequest(octokit: GitHubClient, params: { owner: string; repo: string; head: string; base: string; title: string; body: string }): Promise<{ number: number; url: string }> {
+export async function openPullRequest(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; head: string; base: string; title: string; body: string },
+): Promise<{ number: number; url: string }> {
   try {
-    const { data } = await octokit.rest.pulls.create({ owner: params.owner, repo: params.repo, head: params.head, base: params.base, title: params.title, body: params.body });
+    const { data } = await octokit.rest.pulls.create({
+      owner: params.owner,
+      repo: params.repo,
+      head: params.head,
+      base: params.base,
+      title: params.title,
+      body: params.body,
+    });
     return { number: data.number, url: data.html_url };
   } catch (error) {
     const e = error as { status?: number };
     if (e.status === 403 || e.status === 401) {
-      throw new Error(`GitHub refused to open the pull request (${e.status}). The job's token needs \`permissions: pull-requests: write\` and \`contents: write\`, and the repository must allow GitHub Actions to create pull requests (Settings → Actions → General).`);
+      throw new Error(
+        `GitHub refused to open the pull request (${e.status}). The job's token needs \`permissions: pull-requests: write\` and \`contents: write\`, and the repository must allow GitHub Actions to create pull requests (Settings → Actions → General).`,
+      );
     }
     throw explainGitHubError(error, `open a pull request from ${params.head} into ${params.base}`);
   }

@@ -13,7 +13,14 @@ import { compareStamp } from "../core/environment.js";
 import { ConfigurationError, redact } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { toPosix } from "../core/migrations.js";
-import { planRevert, renderRevertMigration, revertMigrationName, unseenStatements, type DataLoss, type RevertPlan } from "../core/revert.js";
+import {
+  planRevert,
+  renderRevertMigration,
+  revertMigrationName,
+  unseenStatements,
+  type DataLoss,
+  type RevertPlan,
+} from "../core/revert.js";
 import { DatabaseConnectionError, EnvironmentDatabase } from "../postgres/environment-database.js";
 import { expectedCatalog } from "../verify/drift.js";
 import { whereIs } from "../migrate/resolve.js";
@@ -56,14 +63,19 @@ function refuse(report: RevertReport, reason: string): RevertReport {
 
 /** Column order is not part of what a reversal can restore (a re-added column goes last). */
 function unordered(catalog: Catalog): Catalog {
-  return { ...catalog, tables: catalog.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => a.name.localeCompare(b.name)) })) };
+  return {
+    ...catalog,
+    tables: catalog.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => a.name.localeCompare(b.name)) })),
+  };
 }
 
 function findMigration(loaded: LoadedProject, name: string) {
   const found = loaded.dir.migrations.find((m) => m.name === name);
   if (found) return found;
   const recent = loaded.dir.migrations.slice(-3).map((m) => m.name);
-  throw new ConfigurationError(`--revert ${name}: there is no migration of that name in ${loaded.dir.dir}. Expected a folder name, e.g. ${recent.join(", ") || "20240101120000_add_users"}.`);
+  throw new ConfigurationError(
+    `--revert ${name}: there is no migration of that name in ${loaded.dir.dir}. Expected a folder name, e.g. ${recent.join(", ") || "20240101120000_add_users"}.`,
+  );
 }
 
 /**
@@ -86,10 +98,15 @@ async function readEnvironment(settings: RevertSettings, loaded: LoadedProject, 
     const { migration } = settings;
     if (!env.state.applied.some((a) => a.name === migration)) {
       const failed = env.state.failed.some((f) => f.name === migration) ? ` Use --rolled-back ${migration} for a failed migration.` : "";
-      return void refuse(report, `--revert is for a migration applied to "${settings.environment.name}", and ${migration} is not: ${whereIs(env.state, migration, true)}.${failed}`);
+      return void refuse(
+        report,
+        `--revert is for a migration applied to "${settings.environment.name}", and ${migration} is not: ${whereIs(env.state, migration, true)}.${failed}`,
+      );
     }
     if (env.state.checksumMismatch.includes(migration)) {
-      report.warnings.push(`${migration} was edited after it was applied to "${settings.environment.name}": the reversal undoes the file as it is now, not as it was applied.`);
+      report.warnings.push(
+        `${migration} was edited after it was applied to "${settings.environment.name}": the reversal undoes the file as it is now, not as it was applied.`,
+      );
     }
     return await db.serverMajor();
   } finally {
@@ -100,8 +117,18 @@ async function readEnvironment(settings: RevertSettings, loaded: LoadedProject, 
 export async function runRevert(settings: RevertSettings, deps: { logger: Logger; now?: () => Date }): Promise<RevertReport> {
   const started = Date.now();
   const report: RevertReport = {
-    ok: false, kind: "revert", environment: settings.environment.name, migration: settings.migration, database: describeUrl(settings.databaseUrl),
-    refused: null, dataLoss: [], recreatedEmpty: [], notReverted: [], mayFail: [], warnings: [], durationMs: 0,
+    ok: false,
+    kind: "revert",
+    environment: settings.environment.name,
+    migration: settings.migration,
+    database: describeUrl(settings.databaseUrl),
+    refused: null,
+    dataLoss: [],
+    recreatedEmpty: [],
+    notReverted: [],
+    mayFail: [],
+    warnings: [],
+    durationMs: 0,
   };
   const finish = () => {
     report.durationMs = Date.now() - started;
@@ -114,29 +141,51 @@ export async function runRevert(settings: RevertSettings, deps: { logger: Logger
 
   let states: ScratchStates;
   try {
-    states = await buildScratchStates({ migrations: loaded.dir.migrations, reverted: settings.migration, schemas: loaded.project.schemas, postgresMajor: major, logger: deps.logger });
+    states = await buildScratchStates({
+      migrations: loaded.dir.migrations,
+      reverted: settings.migration,
+      schemas: loaded.project.schemas,
+      postgresMajor: major,
+      logger: deps.logger,
+    });
   } catch (error) {
     if (!(error instanceof DependentMigrationError)) throw error;
-    refuse(report, `${settings.migration} cannot be reverted on its own: the later migration ${error.migration} depends on it (${error.reason}). ` +
-      "Revert the later migrations first, newest first, or write the reversal by hand.");
+    refuse(
+      report,
+      `${settings.migration} cannot be reverted on its own: the later migration ${error.migration} depends on it (${error.reason}). ` +
+        "Revert the later migrations first, newest first, or write the reversal by hand.",
+    );
     return finish();
   }
   try {
-    await planAndWrite(settings, { loaded, targetSql: target.sql, states, report, logger: deps.logger, now: deps.now ?? (() => new Date()) });
+    await planAndWrite(settings, {
+      loaded,
+      targetSql: target.sql,
+      states,
+      report,
+      logger: deps.logger,
+      now: deps.now ?? (() => new Date()),
+    });
   } finally {
     await states.stop();
   }
   return finish();
 }
 
-async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProject; targetSql: string; states: ScratchStates; report: RevertReport; logger: Logger; now: () => Date }): Promise<void> {
+async function planAndWrite(
+  settings: RevertSettings,
+  ctx: { loaded: LoadedProject; targetSql: string; states: ScratchStates; report: RevertReport; logger: Logger; now: () => Date },
+): Promise<void> {
   const { loaded, states, report } = ctx;
   report.postgresVersion = states.postgresVersion;
   if (states.warning) report.warnings.push(states.warning);
   const plan = planRevert(states.current, states.without);
   if (plan.statements.length === 0) {
-    refuse(report, `${settings.migration} changes nothing migrate-guard compares (tables, columns, keys, indexes, enums): there is no schema change to revert. ` +
-      "If it changed data, views, functions or triggers, write the reversal by hand (`prisma migrate dev --create-only`).");
+    refuse(
+      report,
+      `${settings.migration} changes nothing migrate-guard compares (tables, columns, keys, indexes, enums): there is no schema change to revert. ` +
+        "If it changed data, views, functions or triggers, write the reversal by hand (`prisma migrate dev --create-only`).",
+    );
     return;
   }
   const after = await selfCheck(plan, states, report);
@@ -146,21 +195,36 @@ async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProje
   report.mayFail = plan.mayFail;
 
   const measured = await measureDataLoss(settings.databaseUrl, settings.environment.name, plan.dataLoss).catch((error: unknown) => {
-    report.warnings.push(`Could not measure the data the reversal drops: ${redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))}`);
+    report.warnings.push(
+      `Could not measure the data the reversal drops: ${redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))}`,
+    );
     return new Map<DataLoss, string>();
   });
   report.dataLoss = plan.dataLoss.map((d) => ({ description: d.description, ...(measured.get(d) ? { measured: measured.get(d)! } : {}) }));
   if (plan.dataLoss.length > 0 && !settings.allowDataLoss) {
-    refuse(report, `Reverting ${settings.migration} destroys data: ${report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`).join("; ")}. ` +
-      "Nothing was written. Back the data up if it matters, then pass --allow-data-loss (the action: allow-data-loss: true).");
+    refuse(
+      report,
+      `Reverting ${settings.migration} destroys data: ${report.dataLoss.map((d) => `${d.description}${d.measured ? ` (${d.measured})` : ""}`).join("; ")}. ` +
+        "Nothing was written. Back the data up if it matters, then pass --allow-data-loss (the action: allow-data-loss: true).",
+    );
     return;
   }
 
   const generatedAt = ctx.now();
-  const name = revertMigrationName(settings.migration, loaded.dir.migrations.map((m) => m.name), generatedAt);
+  const name = revertMigrationName(
+    settings.migration,
+    loaded.dir.migrations.map((m) => m.name),
+    generatedAt,
+  );
   const sql = renderRevertMigration({
-    reverted: settings.migration, plan, environment: settings.environment.name, generatedAt, tool: `migrate-guard ${VERSION}`,
-    postgresVersion: states.postgresVersion, measured, unseen,
+    reverted: settings.migration,
+    plan,
+    environment: settings.environment.name,
+    generatedAt,
+    tool: `migrate-guard ${VERSION}`,
+    postgresVersion: states.postgresVersion,
+    measured,
+    unseen,
   });
   const dir = path.join(settings.outputDir ?? loaded.dir.dir, name);
   await mkdir(path.dirname(dir), { recursive: true });
@@ -172,7 +236,11 @@ async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProje
   const schemaStarted = Date.now();
   report.schema = await revertSchema(settings, loaded, states, after);
   const took = `(${Date.now() - schemaStarted} ms)`;
-  ctx.logger.info(report.schema.status === "reverted" ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.` : `${toPosix(path.relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`);
+  ctx.logger.info(
+    report.schema.status === "reverted"
+      ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.`
+      : `${toPosix(path.relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`,
+  );
 }
 
 /**
@@ -184,13 +252,28 @@ async function planAndWrite(settings: RevertSettings, ctx: { loaded: LoadedProje
 async function revertSchema(settings: RevertSettings, loaded: LoadedProject, states: ScratchStates, after: Catalog): Promise<SchemaChange> {
   const { project } = loaded;
   if (settings.outputDir && path.resolve(settings.outputDir) !== path.resolve(loaded.dir.dir)) {
-    return { status: "unchanged", reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone", files: [], fix: `run without --output-dir, or edit ${path.basename(project.schemaPath)} by hand` };
+    return {
+      status: "unchanged",
+      reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone",
+      files: [],
+      fix: `run without --output-dir, or edit ${path.basename(project.schemaPath)} by hand`,
+    };
   }
   let applied;
   try {
-    applied = await revertSchemaChange({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, migration: settings.migration });
+    applied = await revertSchemaChange({
+      workingDirectory: project.workingDirectory,
+      schemaPath: project.schemaPath,
+      migrationsDir: project.migrationsDir,
+      migration: settings.migration,
+    });
   } catch (error) {
-    return { status: "unchanged", reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`, files: [], fix: `edit ${path.basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\`` };
+    return {
+      status: "unchanged",
+      reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`,
+      files: [],
+      fix: `edit ${path.basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\``,
+    };
   }
   if (applied.change.status !== "reverted") return applied.change;
   const fix = `edit ${applied.change.files.join(", ")} by hand so that it matches the migrations (the reverse of commit ${applied.change.commit!.slice(0, 12)} is a start: \`git show ${applied.change.commit!.slice(0, 12)} -- ${applied.change.files.join(" ")}\`), then check it with \`npx migrate-guard verify\``;
@@ -201,13 +284,26 @@ async function revertSchema(settings: RevertSettings, loaded: LoadedProject, sta
     items = compareCatalogs(after, expected).filter((i) => !i.informational);
   } catch (error) {
     await applied.restore();
-    const message = redact(error instanceof Error ? error.message : String(error), urlSecrets(states.adminUrl)).split("\n").slice(0, 3).join(" ");
-    return { status: "unchanged", reason: `the reverted schema could not be checked, so it was put back (${message})`, files: [], commit: applied.change.commit!, fix };
+    const message = redact(error instanceof Error ? error.message : String(error), urlSecrets(states.adminUrl))
+      .split("\n")
+      .slice(0, 3)
+      .join(" ");
+    return {
+      status: "unchanged",
+      reason: `the reverted schema could not be checked, so it was put back (${message})`,
+      files: [],
+      commit: applied.change.commit!,
+      fix,
+    };
   }
   if (items.length > 0) {
     await applied.restore();
     return {
-      status: "unchanged", files: [], commit: applied.change.commit!, fix, findings: items.map((i) => i.message),
+      status: "unchanged",
+      files: [],
+      commit: applied.change.commit!,
+      fix,
+      findings: items.map((i) => i.message),
       reason: `with commit ${applied.change.commit!.slice(0, 12)}'s schema change reversed, the schema still differs from the migrations (${items.length} difference(s)), so it was put back`,
     };
   }
@@ -220,9 +316,14 @@ async function selfCheck(plan: RevertPlan, states: ScratchStates, report: Revert
   try {
     after = await states.applyToCurrent(plan.statements.join("\n"));
   } catch (error) {
-    throw new Error(`The generated reversal does not apply on the throwaway database (${error instanceof Error ? error.message : String(error)}); nothing was written. Please report this with the migration.`);
+    throw new Error(
+      `The generated reversal does not apply on the throwaway database (${error instanceof Error ? error.message : String(error)}); nothing was written. Please report this with the migration.`,
+    );
   }
-  const left = compareCatalogs(unordered(after), unordered(states.without)).filter((i) => !i.informational && !i.sql.startsWith("-- Removing enum values"));
-  for (const item of left) report.warnings.push(`After the reversal the schema still differs: ${item.message.replace(/schema\.prisma/g, "the state before")}.`);
+  const left = compareCatalogs(unordered(after), unordered(states.without)).filter(
+    (i) => !i.informational && !i.sql.startsWith("-- Removing enum values"),
+  );
+  for (const item of left)
+    report.warnings.push(`After the reversal the schema still differs: ${item.message.replace(/schema\.prisma/g, "the state before")}.`);
   return after;
 }

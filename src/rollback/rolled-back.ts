@@ -16,7 +16,10 @@ export interface DeployHistory {
   markRolledBack(environment: string, migration: string, description: string): Promise<number | undefined>;
 }
 
-export async function runRolledBack(settings: MigrateSettings, deps: MigrateDependencies & { history?: DeployHistory }): Promise<MigrateReport & { rolledBackDeployment?: number }> {
+export async function runRolledBack(
+  settings: MigrateSettings,
+  deps: MigrateDependencies & { history?: DeployHistory },
+): Promise<MigrateReport & { rolledBackDeployment?: number }> {
   const report: MigrateReport & { rolledBackDeployment?: number } = await runMigrate(settings, deps);
   if (!report.ok || !deps.history || !settings.resolve) return report;
   const who = deps.context?.actor ? ` by ${deps.context.actor}` : "";
@@ -41,18 +44,32 @@ export function githubDeployHistory(octokit: GitHubClient, target: { owner: stri
     async markRolledBack(environment, migration, description) {
       let list;
       try {
-        list = await octokit.rest.repos.listDeployments({ owner: target.owner, repo: target.repo, environment, task: "deploy:migrations", per_page: 100 });
+        list = await octokit.rest.repos.listDeployments({
+          owner: target.owner,
+          repo: target.repo,
+          environment,
+          task: "deploy:migrations",
+          per_page: 100,
+        });
       } catch (error) {
         throw explainGitHubError(error, `list the deployments of environment "${environment}"`);
       }
       const deploy = list.data.find((d) => {
-        const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {}) as { command?: string; migrations?: { name?: string }[] };
+        const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {}) as {
+          command?: string;
+          migrations?: { name?: string }[];
+        };
         return payload.command === "deploy" && Array.isArray(payload.migrations) && payload.migrations.some((m) => m?.name === migration);
       });
       if (!deploy) return undefined;
       try {
         await octokit.rest.repos.createDeploymentStatus({
-          owner: target.owner, repo: target.repo, deployment_id: deploy.id, state: "inactive", description: clipDescription(description), environment,
+          owner: target.owner,
+          repo: target.repo,
+          deployment_id: deploy.id,
+          state: "inactive",
+          description: clipDescription(description),
+          environment,
           ...(target.logUrl ? { log_url: target.logUrl } : {}),
         });
       } catch (error) {

@@ -37,8 +37,12 @@ function git(cwd: string, args: string[], input?: string): Promise<{ code: numbe
     const child = spawn("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout!.on("data", (d: Buffer) => { stdout += d.toString(); });
-    child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+    child.stdout!.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
     if (input !== undefined) {
@@ -60,11 +64,20 @@ function unchanged(reason: string, fix: string, commit?: string): AppliedSchemaR
  * tree. `schemaPath` is the project's schema file or folder, `migrationsDir` its migrations folder
  * (both absolute).
  */
-export async function revertSchemaChange(params: { workingDirectory: string; schemaPath: string; migrationsDir: string; migration: string }): Promise<AppliedSchemaRevert> {
+export async function revertSchemaChange(params: {
+  workingDirectory: string;
+  schemaPath: string;
+  migrationsDir: string;
+  migration: string;
+}): Promise<AppliedSchemaRevert> {
   const { migration } = params;
   const top = await git(params.workingDirectory, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
   const schemaName = path.basename(params.schemaPath);
-  if (top?.code !== 0) return unchanged("the project is not in a git repository, so the schema change that came with the migration cannot be found", handEdit(schemaName, migration));
+  if (top?.code !== 0)
+    return unchanged(
+      "the project is not in a git repository, so the schema change that came with the migration cannot be found",
+      handEdit(schemaName, migration),
+    );
   const root = top.stdout.trim();
   const schemaRel = toPosix(path.relative(root, params.schemaPath));
   const migrationsRel = toPosix(path.relative(root, params.migrationsDir));
@@ -73,7 +86,11 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
 
   const log = await git(root, ["log", "--first-parent", "--diff-filter=A", "--format=%H", "HEAD", "--", fileRel]);
   const commit = log.code === 0 ? log.stdout.trim().split("\n").filter(Boolean).at(-1) : undefined;
-  if (!commit) return unchanged(`${fileRel} is not in the git history of HEAD (not committed yet?), so the schema change that came with it cannot be found`, handFix);
+  if (!commit)
+    return unchanged(
+      `${fileRel} is not in the git history of HEAD (not committed yet?), so the schema change that came with it cannot be found`,
+      handFix,
+    );
   const short = commit.slice(0, 12);
   const parents = (await git(root, ["rev-list", "--parents", "-n", "1", commit])).stdout.trim().split(" ").slice(1);
   if (parents.length === 0) {
@@ -82,21 +99,30 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
       shallow
         ? `the checkout is shallow: commit ${short} stands for all earlier history (in GitHub Actions check out with \`fetch-depth: 0\`)`
         : `${migration} came with the repository's first commit ${short}, whose schema is not a change to revert`,
-      handFix, commit,
+      handFix,
+      commit,
     );
   }
   const parent = parents[0]!;
   const added = await git(root, ["diff", "--name-only", "--diff-filter=A", parent, commit, "--", `${migrationsRel}/`]);
-  const others = added.stdout.split("\n").filter((f) => f.endsWith("/migration.sql") && f !== fileRel).map((f) => f.split("/").at(-2)!);
+  const others = added.stdout
+    .split("\n")
+    .filter((f) => f.endsWith("/migration.sql") && f !== fileRel)
+    .map((f) => f.split("/").at(-2)!);
   if (others.length > 0) {
-    return unchanged(`commit ${short} added ${migration} together with ${others.join(", ")}: its schema change mixes theirs, so it is not reverted automatically`, handFix, commit);
+    return unchanged(
+      `commit ${short} added ${migration} together with ${others.join(", ")}: its schema change mixes theirs, so it is not reverted automatically`,
+      handFix,
+      commit,
+    );
   }
   // A schema folder (prismaSchemaFolder) may hold the migrations folder too: only its .prisma files.
   const isFolder = statSync(params.schemaPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const pathspec = isFolder ? `:(glob)${schemaRel}/**/*.prisma` : schemaRel;
   const patch = await git(root, ["diff", "--binary", "--no-color", "--no-ext-diff", "--no-renames", parent, commit, "--", pathspec]);
   if (patch.code !== 0) throw new Error(`git diff ${short} failed: ${patch.stderr.trim()}`);
-  if (patch.stdout.trim() === "") return unchanged(`commit ${short}, which added ${migration}, did not change ${schemaRel}`, handFix, commit);
+  if (patch.stdout.trim() === "")
+    return unchanged(`commit ${short}, which added ${migration}, did not change ${schemaRel}`, handFix, commit);
 
   const check = await git(root, ["apply", "-R", "--check", "-"], patch.stdout);
   if (check.code !== 0) {
@@ -107,7 +133,9 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
       commit,
     );
   }
-  const files = (await git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+  const files = (await git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout
+    .split("\n")
+    .filter(Boolean);
   const saved = new Map<string, string | undefined>();
   for (const f of files) saved.set(f, await readFile(path.join(root, f), "utf8").catch(() => undefined));
   const restore = async () => {
@@ -122,5 +150,8 @@ export async function revertSchemaChange(params: { workingDirectory: string; sch
     return unchanged(`git apply failed after its check passed: ${applied.stderr.trim().split("\n")[0]}`, handFix, commit);
   }
   const kind = isFolder ? "schema folder" : "schema";
-  return { change: { status: "reverted", reason: `the ${kind} change of commit ${short}, which added ${migration}, is reversed`, files, commit }, restore };
+  return {
+    change: { status: "reverted", reason: `the ${kind} change of commit ${short}, which added ${migration}, is reversed`, files, commit },
+    restore,
+  };
 }

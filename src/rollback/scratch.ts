@@ -26,7 +26,10 @@ export interface ScratchStates {
 
 /** A later migration that does not apply once X is left out: it depends on X. */
 export class DependentMigrationError extends Error {
-  constructor(readonly migration: string, readonly reason: string) {
+  constructor(
+    readonly migration: string,
+    readonly reason: string,
+  ) {
     super(`${migration} fails without it: ${reason}`);
   }
 }
@@ -63,7 +66,13 @@ async function startPreferring(major: number | undefined, logger: Logger): Promi
   return { cluster: await startCluster({ logger }) };
 }
 
-export async function buildScratchStates(params: { migrations: readonly Migration[]; reverted: string; schemas: readonly string[]; postgresMajor?: number; logger: Logger }): Promise<ScratchStates> {
+export async function buildScratchStates(params: {
+  migrations: readonly Migration[];
+  reverted: string;
+  schemas: readonly string[];
+  postgresMajor?: number;
+  logger: Logger;
+}): Promise<ScratchStates> {
   const { migrations, reverted, schemas, logger } = params;
   const { cluster, warning } = await startPreferring(params.postgresMajor, logger);
   try {
@@ -72,10 +81,20 @@ export async function buildScratchStates(params: { migrations: readonly Migratio
     const withoutUrl = withDatabase(cluster.url, "without_reverted");
     const started = Date.now();
     await Promise.all([
-      applyAll(currentUrl, migrations, (m, e) => new Error(`Migration ${m.name} does not apply to an empty database (with every migration before it): ${e.message}`)),
-      applyAll(withoutUrl, migrations.filter((m) => m.name !== reverted), (m, e) => new DependentMigrationError(m.name, e.message)),
+      applyAll(
+        currentUrl,
+        migrations,
+        (m, e) => new Error(`Migration ${m.name} does not apply to an empty database (with every migration before it): ${e.message}`),
+      ),
+      applyAll(
+        withoutUrl,
+        migrations.filter((m) => m.name !== reverted),
+        (m, e) => new DependentMigrationError(m.name, e.message),
+      ),
     ]);
-    logger.info(`Built both states on a throwaway PostgreSQL ${cluster.version} in ${Date.now() - started} ms (${migrations.length} and ${migrations.length - 1} migrations).`);
+    logger.info(
+      `Built both states on a throwaway PostgreSQL ${cluster.version} in ${Date.now() - started} ms (${migrations.length} and ${migrations.length - 1} migrations).`,
+    );
     const [current, without] = await Promise.all([readCatalog(currentUrl, schemas), readCatalog(withoutUrl, schemas)]);
     return {
       current,

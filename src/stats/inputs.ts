@@ -15,7 +15,8 @@ export interface StatsFileOptions {
 export function rowThreshold(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const n = Number(value.trim().replace(/_/g, ""));
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigurationError(`Invalid ${name} "${value}". Expected a positive whole number of rows, e.g. 1000000.`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ConfigurationError(`Invalid ${name} "${value}". Expected a positive whole number of rows, e.g. 1000000.`);
   return n;
 }
 
@@ -25,5 +26,9 @@ export function statsInputs(text: (name: string) => string | undefined): StatsFi
   const hugeRows = rowThreshold(text("huge-table-rows"), 'input "huge-table-rows"');
   const file = text("stats-file");
   if (!file) return undefined;
-  return { file: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", file), ...(raiseRows !== undefined ? { raiseRows } : {}), ...(hugeRows !== undefined ? { hugeRows } : {}) };
+  return {
+    file: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", file),
+    ...(raiseRows !== undefined ? { raiseRows } : {}),
+    ...(hugeRows !== undefined ? { hugeRows } : {}),
+  };
 }

@@ -10,7 +10,9 @@ export async function readSizeRisk(options: StatsFileOptions): Promise<SizeRisk>
   try {
     text = await readFile(options.file, "utf8");
   } catch (error) {
-    throw new ConfigurationError(`Cannot read the stats file "${options.file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected the JSON that \`migrate-guard stats --output FILE\` writes.`);
+    throw new ConfigurationError(
+      `Cannot read the stats file "${options.file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected the JSON that \`migrate-guard stats --output FILE\` writes.`,
+    );
   }
   const raiseRows = options.raiseRows ?? DEFAULT_RAISE_ROWS;
   const hugeRows = options.hugeRows ?? DEFAULT_HUGE_ROWS;
@@ -18,11 +20,16 @@ export async function readSizeRisk(options: StatsFileOptions): Promise<SizeRisk>
 }
 
 /** --stats FILE with its thresholds (lint and verify CLI); thresholds without a file are a usage error. */
-export async function statsOption(file: string | undefined, large: string | undefined, huge: string | undefined): Promise<SizeRisk | undefined> {
+export async function statsOption(
+  file: string | undefined,
+  large: string | undefined,
+  huge: string | undefined,
+): Promise<SizeRisk | undefined> {
   const raiseRows = rowThreshold(large, "--large-table-rows");
   const hugeRows = rowThreshold(huge, "--huge-table-rows");
   if (file === undefined || file.trim() === "") {
-    if (raiseRows !== undefined || hugeRows !== undefined) throw new ConfigurationError("--large-table-rows and --huge-table-rows need --stats FILE (the table sizes they compare with).");
+    if (raiseRows !== undefined || hugeRows !== undefined)
+      throw new ConfigurationError("--large-table-rows and --huge-table-rows need --stats FILE (the table sizes they compare with).");
     return undefined;
   }
   return readSizeRisk({ file, ...(raiseRows !== undefined ? { raiseRows } : {}), ...(hugeRows !== undefined ? { hugeRows } : {}) });

@@ -14,7 +14,11 @@ export async function readTableStats(url: string, environment: string): Promise<
   const hide = (error: unknown): Error => {
     // Connection messages name the host and database: this command keeps every part of the URL out.
     let host = "";
-    try { host = new URL(url).hostname; } catch { /* validated before */ }
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      /* validated before */
+    }
     const message = redact((error as Error).message ?? String(error), [...urlSecrets(url), describeUrl(url), host]);
     return new Error(message.replace(/\*\*\*/g, "(hidden)"));
   };
@@ -27,13 +31,23 @@ export async function readTableStats(url: string, environment: string): Promise<
   try {
     return await db.readOnly(async (now) => {
       const stamp = await db.readStamp();
-      const decision = compareStamp({ name: environment.trim(), normalized: normalizeEnvironmentName(environment), production: false }, stamp);
+      const decision = compareStamp(
+        { name: environment.trim(), normalized: normalizeEnvironmentName(environment), production: false },
+        stamp,
+      );
       if (decision.kind === "mismatch") {
-        return { kind: "refused", reason: `The database given is stamped as environment "${decision.stamp.name}", not "${environment.trim()}": its statistics were not read. Pass the "${environment.trim()}" database, or --environment ${JSON.stringify(decision.stamp.name)}.` } as const;
+        return {
+          kind: "refused",
+          reason: `The database given is stamped as environment "${decision.stamp.name}", not "${environment.trim()}": its statistics were not read. Pass the "${environment.trim()}" database, or --environment ${JSON.stringify(decision.stamp.name)}.`,
+        } as const;
       }
       const major = await db.serverMajor();
       const tables = await db.tableSizes();
-      return { kind: "ok", stamped: decision.kind === "match", document: { environment: environment.trim(), takenAt: now.toISOString(), server: String(major), tables } } as const;
+      return {
+        kind: "ok",
+        stamped: decision.kind === "match",
+        document: { environment: environment.trim(), takenAt: now.toISOString(), server: String(major), tables },
+      } as const;
     });
   } catch (error) {
     throw hide(error);

@@ -1,7 +1,13 @@
 // Where test data may be written, decided from what the run names and what the database says about
 // itself (the environment stamp written by the first `migrate-guard deploy`). Pure: no I/O.
 // Production is refused by name (production-environments) and by stamp, whatever else the inputs say.
-import { normalizeEnvironmentName, parseEnvironmentList, resolveEnvironment, type EnvironmentStamp, type ResolvedEnvironment } from "../core/environment.js";
+import {
+  normalizeEnvironmentName,
+  parseEnvironmentList,
+  resolveEnvironment,
+  type EnvironmentStamp,
+  type ResolvedEnvironment,
+} from "../core/environment.js";
 import { ConfigurationError } from "../core/errors.js";
 
 export const TEST_DATA_OPERATIONS = ["create", "cleanup"] as const;
@@ -43,7 +49,9 @@ export function resolveTestDataEnvironment(requested: string, policy: TestDataPo
     );
   }
   if (!has(policy.allowed, environment.normalized)) {
-    throw new ConfigurationError(`Test data is written only to ${policy.allowed.join(", ")} (configure with --environments); "${environment.name}" is not one of them. Nothing was run.`);
+    throw new ConfigurationError(
+      `Test data is written only to ${policy.allowed.join(", ")} (configure with --environments); "${environment.name}" is not one of them. Nothing was run.`,
+    );
   }
   return environment;
 }
@@ -55,7 +63,12 @@ export type TestDataDecision =
   | { kind: "refuse"; reason: string };
 
 /** What the database's stamp allows. `stampRequested`: the user asked to stamp an unstamped database. */
-export function decideTestData(environment: ResolvedEnvironment, stamp: EnvironmentStamp | undefined, policy: TestDataPolicy, stampRequested: boolean): TestDataDecision {
+export function decideTestData(
+  environment: ResolvedEnvironment,
+  stamp: EnvironmentStamp | undefined,
+  policy: TestDataPolicy,
+  stampRequested: boolean,
+): TestDataDecision {
   if (!stamp) {
     if (stampRequested) return { kind: "stamp-then-run" };
     return {
@@ -80,7 +93,10 @@ export function decideTestData(environment: ResolvedEnvironment, stamp: Environm
     };
   }
   if (!has(policy.allowed, stamp.normalized)) {
-    return { kind: "refuse", reason: `The database is stamped as "${stamp.name}", which is not one of the test-data environments (${policy.allowed.join(", ")}). Nothing was run.` };
+    return {
+      kind: "refuse",
+      reason: `The database is stamped as "${stamp.name}", which is not one of the test-data environments (${policy.allowed.join(", ")}). Nothing was run.`,
+    };
   }
   return { kind: "run", stamp };
 }

@@ -73,7 +73,12 @@ async function urlVariables(workingDirectory: string, logger: Logger): Promise<s
  * The checks before any change, on the open connection: the stamp decides, a cleanup is confirmed, and
  * an unstamped database is stamped when the user asked to. False (and report.refused) when refused.
  */
-async function guard(db: EnvironmentDatabase, settings: TestDataSettings, deps: TestDataDependencies, report: TestDataReport): Promise<boolean> {
+async function guard(
+  db: EnvironmentDatabase,
+  settings: TestDataSettings,
+  deps: TestDataDependencies,
+  report: TestDataReport,
+): Promise<boolean> {
   const stamp = await db.readStamp();
   if (stamp) report.stamp = stamp;
   const decision = decideTestData(settings.environment, stamp, settings.policy, settings.stamp);
@@ -82,7 +87,10 @@ async function guard(db: EnvironmentDatabase, settings: TestDataSettings, deps: 
     return false;
   }
   if (settings.operation === "cleanup") {
-    await deps.confirmCleanup(`Deleting the test data of "${settings.environment.name}" (${report.database}) with \`${report.command}\``, settings.confirm);
+    await deps.confirmCleanup(
+      `Deleting the test data of "${settings.environment.name}" (${report.database}) with \`${report.command}\``,
+      settings.confirm,
+    );
   }
   if (decision.kind === "stamp-then-run") {
     const written = await db.writeStampIfAbsent({
@@ -133,7 +141,9 @@ export async function runTestData(settings: TestDataSettings, deps: TestDataDepe
   }
 
   const variables = await urlVariables(report.workingDirectory, deps.logger);
-  deps.logger.info(`Running the ${settings.operation} script for "${settings.environment.name}" in ${report.workingDirectory}: ${report.command} (database URL in ${variables.join(", ")}).`);
+  deps.logger.info(
+    `Running the ${settings.operation} script for "${settings.environment.name}" in ${report.workingDirectory}: ${report.command} (database URL in ${variables.join(", ")}).`,
+  );
   const env = scriptEnv(deps.env ?? process.env, settings.databaseUrl, variables, {
     MIGRATE_GUARD_ENVIRONMENT: settings.environment.name,
     MIGRATE_GUARD_TEST_DATA: settings.operation,
@@ -149,7 +159,8 @@ export async function runTestData(settings: TestDataSettings, deps: TestDataDepe
     return report;
   }
   report.ok = report.exitCode === 0;
-  if (!report.ok) report.error = `The ${settings.operation} script failed (${report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`}).`;
+  if (!report.ok)
+    report.error = `The ${settings.operation} script failed (${report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`}).`;
   return report;
 }
 
@@ -157,7 +168,8 @@ export async function runTestData(settings: TestDataSettings, deps: TestDataDepe
 export function headline(report: TestDataReport): string {
   if (report.refused) return `✘ test-data ${report.operation} refused on "${report.environment}" (${report.database}): ${report.refused}`;
   const took = report.durationMs !== undefined ? ` in ${(report.durationMs / 1000).toFixed(1)} s` : "";
-  if (report.ok) return `✔ test-data ${report.operation} on "${report.environment}" (${report.database}): \`${report.command}\` exited 0${took}.`;
+  if (report.ok)
+    return `✔ test-data ${report.operation} on "${report.environment}" (${report.database}): \`${report.command}\` exited 0${took}.`;
   return `✘ test-data ${report.operation} on "${report.environment}" (${report.database}): ${report.error}${report.exitCode !== undefined ? ` \`${report.command}\`${took}.` : ""}`;
 }
 
@@ -173,7 +185,13 @@ export function toTestDataJson(report: TestDataReport): Record<string, unknown> 
     exitCode: report.exitCode ?? null,
     signal: report.signal ?? null,
     durationMs: report.durationMs ?? null,
-    stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), createdByThisRun: report.stampCreated === true } : null,
+    stamp: report.stamp
+      ? {
+          name: report.stamp.name,
+          production: report.stamp.production,
+          stampedAt: report.stamp.stampedAt.toISOString(),
+          createdByThisRun: report.stampCreated === true,
+        }
+      : null,
   };
 }
-

@@ -6,7 +6,7 @@ describe("scriptEnv", () => {
       {
         PATH: "/usr/bin",
         PROD_URL: "postgresql://app:pw@prod.db/app",
-        QUOTED: "\"postgres://app:pw@prod.db/app\"",
+        QUOTED: '"postgres://app:pw@prod.db/app"',
         PRISMA_URL: "prisma+postgres://accelerate.prisma-data.net/?api_key=x",
         PGHOST: "prod.db",
         PGPASSWORD: "pw",
@@ -17,6 +17,11 @@ describe("scriptEnv", () => {
       ["DATABASE_URL"],
       { MIGRATE_GUARD_ENVIRONMENT: "staging" },
     );
-    expect(env).toEqual({ PATH: "/usr/bin", APP_MODE: "seed", DATABASE_URL: "postgresql://app:pw@staging.db/app", MIGRATE_GUARD_ENVIRONMENT: "staging" });
+    expect(env).toEqual({
+      PATH: "/usr/bin",
+      APP_MODE: "seed",
+      DATABASE_URL: "postgresql://app:pw@staging.db/app",
+      MIGRATE_GUARD_ENVIRONMENT: "staging",
+    });
   });
 });

@@ -20,7 +20,12 @@ const LIBPQ_VARIABLE = /^PG[A-Z_]+$/;
  * The script's environment: the caller's, minus every value holding a PostgreSQL URL and every libpq
  * PG* variable, plus the URL in `urlVariables`.
  */
-export function scriptEnv(base: NodeJS.ProcessEnv, url: string, urlVariables: readonly string[], extra: Record<string, string>): NodeJS.ProcessEnv {
+export function scriptEnv(
+  base: NodeJS.ProcessEnv,
+  url: string,
+  urlVariables: readonly string[],
+  extra: Record<string, string>,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(base)) {
     if (value !== undefined && !POSTGRES_URL.test(value) && !LIBPQ_VARIABLE.test(name)) env[name] = value;

@@ -36,16 +36,22 @@ const text = (value: string | undefined) => (value?.trim() ? value.trim() : unde
 export function validateTestDataRequest(request: TestDataRequest): TestDataSettings {
   const operation = text(request.operation)?.toLowerCase();
   if (!operation || !(TEST_DATA_OPERATIONS as readonly string[]).includes(operation)) {
-    throw new ConfigurationError(`${operation ? `Unknown operation ${JSON.stringify(request.operation)}` : "No operation"}. Expected create or cleanup, e.g. migrate-guard test-data create --environment staging --command "npm run seed".`);
+    throw new ConfigurationError(
+      `${operation ? `Unknown operation ${JSON.stringify(request.operation)}` : "No operation"}. Expected create or cleanup, e.g. migrate-guard test-data create --environment staging --command "npm run seed".`,
+    );
   }
   const policy = testDataPolicy(request.environments, request.productionEnvironments);
   if (!text(request.environment)) {
-    throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${policy.allowed.join(", ")}.`);
+    throw new ConfigurationError(
+      `No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${policy.allowed.join(", ")}.`,
+    );
   }
   const environment = resolveTestDataEnvironment(request.environment!, policy);
   const command = text(request.command);
   if (!command) {
-    throw new ConfigurationError(`No command. Pass --command "<your script>" (the action: the \`command\` input): the app's own script that ${operation === "create" ? "creates" : "deletes"} the test data, e.g. --command "npm run test-data:${operation}".`);
+    throw new ConfigurationError(
+      `No command. Pass --command "<your script>" (the action: the \`command\` input): the app's own script that ${operation === "create" ? "creates" : "deletes"} the test data, e.g. --command "npm run test-data:${operation}".`,
+    );
   }
   const databaseUrl = validateDatabaseUrl(request.databaseUrl);
   return {

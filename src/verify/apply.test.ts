@@ -14,10 +14,24 @@ const row = (name: string, ms: number | null, rolledBack = false): PrismaMigrati
 
 describe("timing", () => {
   test("durations come from started_at/finished_at; above the limit is a warning on the file", () => {
-    const { check, timings } = timingCheck([row("01_init", 120), row("02_backfill", 31_000)], 30, (n) => `prisma/migrations/${n}/migration.sql`);
-    expect(timings).toEqual([{ name: "01_init", durationMs: 120 }, { name: "02_backfill", durationMs: 31_000, slow: true }]);
+    const { check, timings } = timingCheck(
+      [row("01_init", 120), row("02_backfill", 31_000)],
+      30,
+      (n) => `prisma/migrations/${n}/migration.sql`,
+    );
+    expect(timings).toEqual([
+      { name: "01_init", durationMs: 120 },
+      { name: "02_backfill", durationMs: 31_000, slow: true },
+    ]);
     expect(check.status).toBe("warn");
-    expect(check.findings).toEqual([expect.objectContaining({ rule: "slow-migration", severity: "warning", file: "prisma/migrations/02_backfill/migration.sql", line: 1 })]);
+    expect(check.findings).toEqual([
+      expect.objectContaining({
+        rule: "slow-migration",
+        severity: "warning",
+        file: "prisma/migrations/02_backfill/migration.sql",
+        line: 1,
+      }),
+    ]);
     expect(check.findings[0]!.message).toContain("31.0 s");
   });
 

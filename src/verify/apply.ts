@@ -17,10 +17,13 @@ export interface ApplyOutcome {
 function watchProgress(url: string, total: number, logger: Logger): () => void {
   let last = -1;
   const timer = setInterval(() => {
-    countFinished(url).then((n) => {
-      if (n !== last && n > 0) logger.info(`  applied ${n}/${total} migrations…`);
-      last = n;
-    }, () => {});
+    countFinished(url).then(
+      (n) => {
+        if (n !== last && n > 0) logger.info(`  applied ${n}/${total} migrations…`);
+        last = n;
+      },
+      () => {},
+    );
   }, 2000);
   timer.unref();
   return () => clearInterval(timer);
@@ -37,7 +40,9 @@ export async function applyMigrations(params: {
   restored?: () => number;
 }): Promise<ApplyOutcome> {
   const { prisma, url, migrations, logger } = params;
-  logger.info(`Applying ${migrations.length - (params.restored?.() ?? 0)} migrations with prisma migrate deploy (Prisma ${prisma.version})…`);
+  logger.info(
+    `Applying ${migrations.length - (params.restored?.() ?? 0)} migrations with prisma migrate deploy (Prisma ${prisma.version})…`,
+  );
   const stop = watchProgress(url, migrations.length, logger);
   let result;
   try {
@@ -56,7 +61,16 @@ export async function applyMigrations(params: {
     const missing = migrations.filter((m) => !applied.has(m.name));
     if (missing.length === 0) {
       const from = restored > 0 ? ` (${restored} of them restored from the snapshot cache, where Prisma applied them)` : "";
-      return { succeeded: true, rows, check: { id: "apply", status: "pass", summary: `${rows.length} migrations applied with prisma migrate deploy${from}`, findings: [] } };
+      return {
+        succeeded: true,
+        rows,
+        check: {
+          id: "apply",
+          status: "pass",
+          summary: `${rows.length} migrations applied with prisma migrate deploy${from}`,
+          findings: [],
+        },
+      };
     }
     return {
       succeeded: false,
@@ -65,7 +79,13 @@ export async function applyMigrations(params: {
         id: "apply",
         status: "fail",
         summary: `prisma migrate deploy exited 0 but ${missing.length} of ${migrations.length} migrations are not applied`,
-        findings: [{ rule: "deploy-failed", severity: "error", message: `prisma migrate deploy reported success, but ${missing.length} migration(s) are not applied in the database (first: ${missing[0]!.name}); Prisma's schema engine probably stopped early:\n${tail(result.stderr || result.stdout)}` }],
+        findings: [
+          {
+            rule: "deploy-failed",
+            severity: "error",
+            message: `prisma migrate deploy reported success, but ${missing.length} migration(s) are not applied in the database (first: ${missing[0]!.name}); Prisma's schema engine probably stopped early:\n${tail(result.stderr || result.stdout)}`,
+          },
+        ],
       },
     };
   }
@@ -75,7 +95,9 @@ export async function applyMigrations(params: {
   const findings: Finding[] = [];
   if (migration) {
     const failure = await explainFailure(url, migration.sql).catch(() => undefined);
-    const pgText = failure ? `${failure.code ? `[${failure.code}] ` : ""}${failure.message}${failure.detail ? ` (${failure.detail})` : ""}` : firstErrorLine(result.stderr || result.stdout);
+    const pgText = failure
+      ? `${failure.code ? `[${failure.code}] ` : ""}${failure.message}${failure.detail ? ` (${failure.detail})` : ""}`
+      : firstErrorLine(result.stderr || result.stdout);
     findings.push({
       rule: "migration-failed",
       severity: "error",
@@ -85,14 +107,30 @@ export async function applyMigrations(params: {
       message: `Migration "${migration.name}" failed: ${pgText}${failure?.hint ? ` Hint: ${failure.hint}` : ""}`,
     });
   } else {
-    findings.push({ rule: "deploy-failed", severity: "error", message: `prisma migrate deploy failed before applying a migration:\n${tail(result.stderr || result.stdout)}` });
+    findings.push({
+      rule: "deploy-failed",
+      severity: "error",
+      message: `prisma migrate deploy failed before applying a migration:\n${tail(result.stderr || result.stdout)}`,
+    });
   }
   const applied = rows.filter((r) => r.finished_at !== null).length;
-  return { succeeded: false, rows, check: { id: "apply", status: "fail", summary: `prisma migrate deploy failed after ${applied} of ${migrations.length} migrations`, findings } };
+  return {
+    succeeded: false,
+    rows,
+    check: {
+      id: "apply",
+      status: "fail",
+      summary: `prisma migrate deploy failed after ${applied} of ${migrations.length} migrations`,
+      findings,
+    },
+  };
 }
 
 function firstErrorLine(output: string): string {
-  const lines = output.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const index = lines.findIndex((l) => /^Error/.test(l));
   return (index >= 0 ? lines.slice(index, index + 3) : lines.slice(-3)).join(" ");
 }
@@ -101,26 +139,37 @@ function tail(output: string): string {
   return output.trim().split("\n").slice(-15).join("\n");
 }
 
-export function timingCheck(rows: readonly PrismaMigrationRow[], slowSeconds: number, fileOf: (name: string) => string | undefined): { check: CheckResult; timings: MigrationTiming[] } {
+export function timingCheck(
+  rows: readonly PrismaMigrationRow[],
+  slowSeconds: number,
+  fileOf: (name: string) => string | undefined,
+): { check: CheckResult; timings: MigrationTiming[] } {
   const timings: MigrationTiming[] = rows
     .filter((r) => r.finished_at !== null)
     .map((r) => {
       const durationMs = Math.max(0, r.finished_at!.getTime() - r.started_at.getTime());
       return { name: r.migration_name, durationMs, ...(durationMs > slowSeconds * 1000 ? { slow: true } : {}) };
     });
-  const findings: Finding[] = timings.filter((t) => t.slow).map((t) => {
-    const file = fileOf(t.name);
-    return {
-      rule: "slow-migration",
-      severity: "warning" as const,
-      ...(file ? { file, line: 1 } : {}),
-      message: `Migration "${t.name}" took ${(t.durationMs / 1000).toFixed(1)} s on an empty database (limit ${slowSeconds} s). On production data it will take longer and may hold locks.`,
-    };
-  });
+  const findings: Finding[] = timings
+    .filter((t) => t.slow)
+    .map((t) => {
+      const file = fileOf(t.name);
+      return {
+        rule: "slow-migration",
+        severity: "warning" as const,
+        ...(file ? { file, line: 1 } : {}),
+        message: `Migration "${t.name}" took ${(t.durationMs / 1000).toFixed(1)} s on an empty database (limit ${slowSeconds} s). On production data it will take longer and may hold locks.`,
+      };
+    });
   const total = timings.reduce((s, t) => s + t.durationMs, 0);
   return {
     timings,
-    check: { id: "timing", status: findings.length ? "warn" : "pass", summary: `${timings.length} migrations took ${(total / 1000).toFixed(1)} s in total; slowest ${slowest(timings)}`, findings },
+    check: {
+      id: "timing",
+      status: findings.length ? "warn" : "pass",
+      summary: `${timings.length} migrations took ${(total / 1000).toFixed(1)} s in total; slowest ${slowest(timings)}`,
+      findings,
+    },
   };
 }
 

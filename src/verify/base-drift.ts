@@ -30,7 +30,9 @@ export interface BaseDriftKey {
 }
 
 export function baseDriftKey(k: BaseDriftKey): string {
-  const hash = createHash("sha256").update(`migrate-guard-base-drift-${FORMAT}\0${VERSION}\0prisma ${k.prismaMajor}\0postgres ${k.postgresMajor}\0${k.schemas.join(",")}\0${k.baseSchemaText}`);
+  const hash = createHash("sha256").update(
+    `migrate-guard-base-drift-${FORMAT}\0${VERSION}\0prisma ${k.prismaMajor}\0postgres ${k.postgresMajor}\0${k.schemas.join(",")}\0${k.baseSchemaText}`,
+  );
   for (const m of k.base) hash.update(`\0${m.name}\0${createHash("sha256").update(m.sql).digest("hex")}`);
   return hash.digest("hex").slice(0, 40);
 }
@@ -40,7 +42,13 @@ const entryFile = (cacheDir: string, key: string) => path.join(cacheDir, "base-d
 export async function readBaseDrift(cacheDir: string, key: string): Promise<string[] | undefined> {
   try {
     const entry = JSON.parse(await readFile(entryFile(cacheDir, key), "utf8")) as { format?: number; key?: string; differences?: unknown };
-    if (entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.differences) || !entry.differences.every((d) => typeof d === "string")) return undefined;
+    if (
+      entry.format !== FORMAT ||
+      entry.key !== key ||
+      !Array.isArray(entry.differences) ||
+      !entry.differences.every((d) => typeof d === "string")
+    )
+      return undefined;
     return entry.differences as string[];
   } catch {
     return undefined;
@@ -114,7 +122,12 @@ export async function measureBaseDrift(p: MeasureBaseDrift): Promise<string[]> {
     const schemaFile = path.join(tmp, "schema.prisma");
     await writeFile(schemaFile, p.baseSchemaText);
     const sql = await p.prisma.schemaToSql(state.url, schemaFile);
-    const expected = await expectedCatalog({ adminUrl: p.adminUrl, schemaSql: sql, schemas: p.project.schemas, extensions: await readExtensions(state.url) });
+    const expected = await expectedCatalog({
+      adminUrl: p.adminUrl,
+      schemaSql: sql,
+      schemas: p.project.schemas,
+      extensions: await readExtensions(state.url),
+    });
     const items = await catalogDifferences(state.url, expected, p.project.schemas);
     p.logger.debug(`timing: base drift measured on ${how} ${Date.now() - started} ms`);
     // Indexes schema.prisma cannot express too: on the base already, they need no judging either.
@@ -132,10 +145,15 @@ async function deployBase(p: MeasureBaseDrift): Promise<BaseState> {
   const release = () => dropDatabase(p.adminUrl, scratch);
   try {
     const url = withDatabase(p.adminUrl, scratch);
-    const project = await writePrefixProject(p.project, p.project.migrationsDir, p.base, { texts: new Map(p.base.map((m) => [m.name, m.sql])) });
+    const project = await writePrefixProject(p.project, p.project.migrationsDir, p.base, {
+      texts: new Map(p.base.map((m) => [m.name, m.sql])),
+    });
     try {
       const deployed = await p.prisma.deploy(url, undefined, { from: project.from });
-      if (deployed.code !== 0) throw new Error(`prisma migrate deploy of the base's ${p.base.length} migrations failed: ${(deployed.stderr || deployed.stdout).trim().split("\n").slice(-3).join(" ")}`);
+      if (deployed.code !== 0)
+        throw new Error(
+          `prisma migrate deploy of the base's ${p.base.length} migrations failed: ${(deployed.stderr || deployed.stdout).trim().split("\n").slice(-3).join(" ")}`,
+        );
     } finally {
       await project.remove();
     }

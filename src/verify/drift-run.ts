@@ -28,7 +28,13 @@ export interface DriftRun {
   bindir?: string | undefined;
   phase: (name: string, since: number) => void;
   base?: {
-    ref: string; commit: string; migrations: readonly BaseMigration[]; repoRoot: string; current: readonly Migration[]; cacheDir?: string | undefined; postgresMajor: number;
+    ref: string;
+    commit: string;
+    migrations: readonly BaseMigration[];
+    repoRoot: string;
+    current: readonly Migration[];
+    cacheDir?: string | undefined;
+    postgresMajor: number;
     /** A database with the base's migrated state this run already has (see MeasureBaseDrift). */
     state?: () => Promise<BaseState | undefined>;
   };
@@ -45,18 +51,39 @@ export async function runDriftCheck(p: DriftRun): Promise<{ check: CheckResult; 
     expected = await p.expectedPromise;
   } catch (error) {
     if (error instanceof PrismaCommandError) {
-      return failed("schema.prisma could not be turned into SQL by Prisma", "schema-to-sql-failed", p.schemaFile, `${error.message}\nFix schema.prisma until \`prisma validate\` passes.`);
+      return failed(
+        "schema.prisma could not be turned into SQL by Prisma",
+        "schema-to-sql-failed",
+        p.schemaFile,
+        `${error.message}\nFix schema.prisma until \`prisma validate\` passes.`,
+      );
     }
     if (!(error instanceof SchemaSqlError)) throw error;
     // schema.prisma uses what an extension provides (a citext column, a gin_trgm_ops index): build it
     // again on a scratch database that has the migrated database's extensions.
     const extensions = await readExtensions(p.url);
-    if (extensions.length === 0) return failed("schema.prisma's SQL does not run on an empty database", "schema-sql-failed", p.schemaFile, `${error.message}. The migrations create no extension that could provide it: a migration must create what schema.prisma uses.`);
+    if (extensions.length === 0)
+      return failed(
+        "schema.prisma's SQL does not run on an empty database",
+        "schema-sql-failed",
+        p.schemaFile,
+        `${error.message}. The migrations create no extension that could provide it: a migration must create what schema.prisma uses.`,
+      );
     try {
-      expected = await expectedCatalog({ adminUrl: p.adminUrl, schemaSql: await p.schemaSqlPromise, schemas: p.project.schemas, extensions });
+      expected = await expectedCatalog({
+        adminUrl: p.adminUrl,
+        schemaSql: await p.schemaSqlPromise,
+        schemas: p.project.schemas,
+        extensions,
+      });
     } catch (again) {
       if (!(again instanceof SchemaSqlError)) throw again;
-      return failed("schema.prisma's SQL does not run on a database with the migrations' extensions", "schema-sql-failed", p.schemaFile, again.message);
+      return failed(
+        "schema.prisma's SQL does not run on a database with the migrations' extensions",
+        "schema-sql-failed",
+        p.schemaFile,
+        again.message,
+      );
     }
   }
   p.phase("waiting for schema SQL and its catalog", waited);
@@ -84,14 +111,27 @@ export async function runDriftCheck(p: DriftRun): Promise<{ check: CheckResult; 
 async function existingDrift(p: DriftRun, base: NonNullable<DriftRun["base"]>): Promise<ReadonlySet<string>> {
   const baseSchemaText = await schemaAtCommit(base.repoRoot, base.commit, p.project.schemaPath);
   if (baseSchemaText === undefined) throw new Error(`${p.schemaFile} does not exist at ${base.ref}`);
-  const key = baseDriftKey({ prismaMajor: p.prisma.major, postgresMajor: base.postgresMajor, schemas: p.project.schemas, baseSchemaText, base: base.migrations });
+  const key = baseDriftKey({
+    prismaMajor: p.prisma.major,
+    postgresMajor: base.postgresMajor,
+    schemas: p.project.schemas,
+    baseSchemaText,
+    base: base.migrations,
+  });
   const cached = base.cacheDir ? await readBaseDrift(base.cacheDir, key) : undefined;
   if (cached) {
     p.logger.debug(`Drift on ${base.ref}: ${cached.length} difference(s), from the cache.`);
     return new Set(cached);
   }
   const measured = await measureBaseDrift({
-    prisma: p.prisma, project: p.project, url: p.url, adminUrl: p.adminUrl, base: base.migrations, current: base.current, baseSchemaText, logger: p.logger,
+    prisma: p.prisma,
+    project: p.project,
+    url: p.url,
+    adminUrl: p.adminUrl,
+    base: base.migrations,
+    current: base.current,
+    baseSchemaText,
+    logger: p.logger,
     ...(base.state ? { baseState: base.state } : {}),
   });
   p.logger.info(`Drift already on ${base.ref}: ${measured.length} difference(s)${base.cacheDir ? " (cached for the next run)" : ""}.`);

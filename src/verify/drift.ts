@@ -31,18 +31,27 @@ async function runScript(url: string, sql: string): Promise<void> {
  * read, and the scratch database dropped. Needs no migrated state, so it runs while Prisma deploys;
  * `extensions` (the migrated database's) are created first when given.
  */
-export async function expectedCatalog(params: { adminUrl: string; schemaSql: string; schemas: readonly string[]; extensions?: readonly Extension[] }): Promise<Catalog> {
+export async function expectedCatalog(params: {
+  adminUrl: string;
+  schemaSql: string;
+  schemas: readonly string[];
+  extensions?: readonly Extension[];
+}): Promise<Catalog> {
   const scratch = `migrate_guard_expected_${randomBytes(4).toString("hex")}`;
   await createDatabase(params.adminUrl, scratch);
   try {
     const scratchUrl = withDatabase(params.adminUrl, scratch);
     if (params.extensions?.length) {
       await runScript(scratchUrl, extensionsSql(params.extensions)).catch((error: Error) => {
-        throw new SchemaSqlError(`the migrated database's extensions (${params.extensions!.map((e) => `${e.name} ${e.version}`).join(", ")}) could not be created on a scratch database: ${error.message}`);
+        throw new SchemaSqlError(
+          `the migrated database's extensions (${params.extensions!.map((e) => `${e.name} ${e.version}`).join(", ")}) could not be created on a scratch database: ${error.message}`,
+        );
       });
     }
     await runScript(scratchUrl, params.schemaSql).catch((error: Error) => {
-      const given = params.extensions?.length ? ` (after creating the extensions ${params.extensions.map((e) => e.name).join(", ")})` : " (an empty database with no extensions)";
+      const given = params.extensions?.length
+        ? ` (after creating the extensions ${params.extensions.map((e) => e.name).join(", ")})`
+        : " (an empty database with no extensions)";
       throw new SchemaSqlError(`the SQL Prisma generates for schema.prisma fails on a scratch database${given}: ${error.message}`);
     });
     return await readCatalog(scratchUrl, params.schemas);
@@ -73,9 +82,16 @@ export interface DriftCheckParams {
   judge: () => Promise<Judgement>;
 }
 
-const first = (error: unknown) => (error instanceof Error ? error.message : String(error)).trim().split("\n").slice(0, 6).join(" ").slice(0, 600);
+const first = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).trim().split("\n").slice(0, 6).join(" ").slice(0, 600);
 
-const oneLine = (statement: string) => statement.split("\n").filter((l) => !l.trim().startsWith("--")).join(" ").replace(/\s+/g, " ").trim();
+const oneLine = (statement: string) =>
+  statement
+    .split("\n")
+    .filter((l) => !l.trim().startsWith("--"))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 export async function checkDrift(params: DriftCheckParams): Promise<{ check: CheckResult; drift?: DriftResult }> {
   const at = (i: DriftItem) => {
@@ -96,34 +112,50 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
     try {
       existingMessages = await params.base.existing();
     } catch (failure) {
-      findings.push({ rule: "base-drift-unknown", severity: "warning", message: `The drift already on ${params.base.ref} could not be measured (${first(failure)}); every difference counts as new.` });
+      findings.push({
+        rule: "base-drift-unknown",
+        severity: "warning",
+        message: `The drift already on ${params.base.ref} could not be measured (${first(failure)}); every difference counts as new.`,
+      });
     }
   }
   const baseRef = params.base?.ref;
   const existing = params.items.filter((i) => existingMessages.has(i.message));
   const existingReal = existing.filter((i) => !i.informational);
   const fresh = params.items.filter((i) => !existingMessages.has(i.message));
-  findings.push(...existingReal.map((i): Finding => ({ rule: "drift-existing", severity: "warning", ...at(i), message: `already on ${baseRef}: ${i.message}` })));
+  findings.push(
+    ...existingReal.map(
+      (i): Finding => ({ rule: "drift-existing", severity: "warning", ...at(i), message: `already on ${baseRef}: ${i.message}` }),
+    ),
+  );
   findings.push(...existing.filter((i) => i.informational).map(note));
   const existingPart = existingReal.length ? `already on ${baseRef}: ${existingReal.length} difference(s) (warned, not failed)` : "";
   const result = (summary: string, failing: readonly string[], sql: string, judge?: string) => {
     const all = [...findings];
     const status = all.some((f) => f.severity === "error") ? "fail" : all.some((f) => f.severity === "warning") ? "warn" : "pass";
     return {
-      check: { id: "drift" as const, status, summary: [summary, existingPart].filter(Boolean).join("; ") + extra, findings: all } as CheckResult,
+      check: {
+        id: "drift" as const,
+        status,
+        summary: [summary, existingPart].filter(Boolean).join("; ") + extra,
+        findings: all,
+      } as CheckResult,
       // Only when there is drift to show, new or already on the base (JSON `drift: null` otherwise).
-      ...(failing.length || existingReal.length ? {
-        drift: {
-          differences: [...failing],
-          ...(params.base ? { existing: existingReal.map((i) => i.message), baseRef: params.base.ref } : {}),
-          sql,
-          fixCommand: FIX_COMMAND,
-          ...(judge ? { judge } : {}),
-        } as DriftResult,
-      } : {}),
+      ...(failing.length || existingReal.length
+        ? {
+            drift: {
+              differences: [...failing],
+              ...(params.base ? { existing: existingReal.map((i) => i.message), baseRef: params.base.ref } : {}),
+              sql,
+              fixCommand: FIX_COMMAND,
+              ...(judge ? { judge } : {}),
+            } as DriftResult,
+          }
+        : {}),
     };
   };
-  if (fresh.length === 0) return result(existingReal.length ? "this change adds no drift" : "schema.prisma matches the migrated database", [], "");
+  if (fresh.length === 0)
+    return result(existingReal.length ? "this change adds no drift" : "schema.prisma matches the migrated database", [], "");
 
   let judgement: Judgement;
   try {
@@ -131,10 +163,21 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
   } catch (failure) {
     // Unknown is not safe: without Prisma's verdict the catalog comparison's stands.
     const real = fresh.filter((i) => !i.informational);
-    findings.push({ rule: "prisma-differ-unavailable", severity: "warning", message: `Prisma's differ could not run, so the catalog comparison's verdict stands: ${first(failure)}` });
+    findings.push({
+      rule: "prisma-differ-unavailable",
+      severity: "warning",
+      message: `Prisma's differ could not run, so the catalog comparison's verdict stands: ${first(failure)}`,
+    });
     findings.push(...real.map((i) => error(i)), ...fresh.filter((i) => i.informational).map(note));
-    const summary = real.length ? `${real.length} difference(s) between schema.prisma and the migrations (Prisma's differ could not run to confirm them) — create a migration with \`${FIX_COMMAND}\`` : "no difference schema.prisma can express (Prisma's differ could not run)";
-    return result(summary, real.map((i) => i.message), real.length ? real.map((i) => i.sql).join("\n\n") + "\n" : "", "the catalog comparison alone (Prisma's differ could not run)");
+    const summary = real.length
+      ? `${real.length} difference(s) between schema.prisma and the migrations (Prisma's differ could not run to confirm them) — create a migration with \`${FIX_COMMAND}\``
+      : "no difference schema.prisma can express (Prisma's differ could not run)";
+    return result(
+      summary,
+      real.map((i) => i.message),
+      real.length ? real.map((i) => i.sql).join("\n\n") + "\n" : "",
+      "the catalog comparison alone (Prisma's differ could not run)",
+    );
   }
   const label = judgement.mode.label;
   const about = (i: DriftItem) => (judgement.drift ? statementsAbout(i, judgement.statements) : []);
@@ -144,14 +187,21 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
     const statements = about(i);
     if (statements.length > 0) {
       // Prisma's differ sees it: drift, even an index schema.prisma cannot express (Prisma would change it).
-      const message = i.informational ? `${i.message}; Prisma's differ would change it: \`${statements.map(oneLine).join(" ")}\`` : i.message;
+      const message = i.informational
+        ? `${i.message}; Prisma's differ would change it: \`${statements.map(oneLine).join(" ")}\``
+        : i.message;
       findings.push(error(i, message));
       failing.push(message);
       statements.forEach((s) => fix.add(s));
     } else if (i.informational) {
       findings.push(note(i));
     } else {
-      findings.push({ rule: "drift-not-confirmed", severity: "notice", ...at(i), message: `${i.message} — Prisma's differ does not see this difference, so it does not fail the check` });
+      findings.push({
+        rule: "drift-not-confirmed",
+        severity: "notice",
+        ...at(i),
+        message: `${i.message} — Prisma's differ does not see this difference, so it does not fail the check`,
+      });
     }
   }
   // Statements of Prisma's script no difference of the comparison is about: drift Prisma sees and the
@@ -159,13 +209,29 @@ export async function checkDrift(params: DriftCheckParams): Promise<{ check: Che
   const explained = new Set(params.items.flatMap(about));
   for (const statement of judgement.drift ? judgement.statements.filter((s) => !explained.has(s)) : []) {
     const message = `Prisma's differ wants \`${oneLine(statement)}\``;
-    findings.push({ rule: "prisma-drift", severity: params.base ? "warning" : "error", file: params.schemaFile, message: params.base ? `${message} (maybe drift ${params.base.ref} already has: Prisma's differ is not run on the base)` : message });
+    findings.push({
+      rule: "prisma-drift",
+      severity: params.base ? "warning" : "error",
+      file: params.schemaFile,
+      message: params.base ? `${message} (maybe drift ${params.base.ref} already has: Prisma's differ is not run on the base)` : message,
+    });
     if (!params.base) {
       failing.push(message);
       fix.add(statement);
     }
   }
-  if (failing.length === 0) return result(`the ${fresh.length} difference(s) the catalog comparison found are not drift for Prisma's differ (${label})`, [], "", label);
+  if (failing.length === 0)
+    return result(
+      `the ${fresh.length} difference(s) the catalog comparison found are not drift for Prisma's differ (${label})`,
+      [],
+      "",
+      label,
+    );
   const sql = judgement.statements.filter((s) => fix.has(s)).join("\n\n") + "\n";
-  return result(`${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``, failing, sql, label);
+  return result(
+    `${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``,
+    failing,
+    sql,
+    label,
+  );
 }

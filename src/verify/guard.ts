@@ -6,22 +6,34 @@ import type { CheckId, CheckResult } from "../core/report.js";
 export const CHECK_ORDER: readonly CheckId[] = ["lock-file", "naming", "order", "history", "lint", "apply", "timing", "drift"];
 
 export function internalError(id: CheckId, what: string, error: unknown, secrets: readonly string[] = []): CheckResult {
-  const text = redact(error instanceof Error ? error.message : String(error), secrets).trim().split("\n").slice(0, 12).join("\n");
+  const text = redact(error instanceof Error ? error.message : String(error), secrets)
+    .trim()
+    .split("\n")
+    .slice(0, 12)
+    .join("\n");
   return {
     id,
     status: "fail",
     summary: `${what} failed inside migrate-guard`,
-    findings: [{
-      rule: "internal-error",
-      severity: "error",
-      message: `${what} failed: ${text}. This is a failure of the check itself, not a verdict on your migrations: re-run the job; if it fails again, ` +
-        "run `migrate-guard verify` locally with MIGRATE_GUARD_DEBUG=1 and report the message (the other checks above still ran).",
-    }],
+    findings: [
+      {
+        rule: "internal-error",
+        severity: "error",
+        message:
+          `${what} failed: ${text}. This is a failure of the check itself, not a verdict on your migrations: re-run the job; if it fails again, ` +
+          "run `migrate-guard verify` locally with MIGRATE_GUARD_DEBUG=1 and report the message (the other checks above still ran).",
+      },
+    ],
   };
 }
 
 /** Runs one check; any failure but bad input (ConfigurationError, exit 2) becomes its internal-error result. */
-export async function guarded(id: CheckId, what: string, run: () => CheckResult | Promise<CheckResult>, secrets: readonly string[] = []): Promise<CheckResult> {
+export async function guarded(
+  id: CheckId,
+  what: string,
+  run: () => CheckResult | Promise<CheckResult>,
+  secrets: readonly string[] = [],
+): Promise<CheckResult> {
   try {
     return await run();
   } catch (error) {

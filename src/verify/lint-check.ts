@@ -44,7 +44,12 @@ export function startLintCheck(params: {
   const { current, base, logger } = params;
   const lintPromise: Promise<LintOutcome> = (async () => {
     const baseSchemaText = params.baseCommit ? await schemaAtCommit(params.repoRoot, params.baseCommit, params.schemaPath) : undefined;
-    return lintMigrationSet({ current: loaded(current), ...(base ? { base: loaded(base) } : {}), ...(baseSchemaText !== undefined ? { baseSchemaText } : {}), ...(params.sizeRisk ? { sizeRisk: params.sizeRisk } : {}) });
+    return lintMigrationSet({
+      current: loaded(current),
+      ...(base ? { base: loaded(base) } : {}),
+      ...(baseSchemaText !== undefined ? { baseSchemaText } : {}),
+      ...(params.sizeRisk ? { sizeRisk: params.sizeRisk } : {}),
+    });
   })();
   lintPromise.catch(() => {});
   let locksPromise: Promise<Finding[]> = Promise.resolve([]);
@@ -57,7 +62,15 @@ export function startLintCheck(params: {
     const scratch = `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
     locksPromise = makeCopy(scratch).then(
       () => measureLocks({ url: adminUrl, base, fresh, scratch, ...(params.onBaseState ? { onBaseState: params.onBaseState } : {}) }),
-      (error: Error) => [{ rule: MEASURED_LOCK_RULE, severity: "notice" as const, file: fresh[0]!.file, line: 1, message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).` }],
+      (error: Error) => [
+        {
+          rule: MEASURED_LOCK_RULE,
+          severity: "notice" as const,
+          file: fresh[0]!.file,
+          line: 1,
+          message: `Locks not measured: the base state could not be copied (${error.message.split("\n")[0]}).`,
+        },
+      ],
     );
   };
   return {
@@ -78,7 +91,12 @@ export function startLintCheck(params: {
       const [outcome, locks] = await Promise.all([lintPromise.catch((error: Error) => error), locksPromise]);
       // A linter bug must not take the other checks' results down with it.
       if (outcome instanceof Error) {
-        return { id: "lint", status: "fail", summary: "the linter failed", findings: [{ rule: "lint-failed", severity: "error", message: `migrate-guard lint failed: ${outcome.message}` }] };
+        return {
+          id: "lint",
+          status: "fail",
+          summary: "the linter failed",
+          findings: [{ rule: "lint-failed", severity: "error", message: `migrate-guard lint failed: ${outcome.message}` }],
+        };
       }
       const result = lintCheck(outcome, locks);
       return outcome.result.linted.length === 0 ? { ...result, status: "skip" } : result;

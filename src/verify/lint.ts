@@ -59,7 +59,11 @@ export interface LintOutcome {
 /** Already-read migrations (verify has them) as LazyMigrations. */
 export function loaded(migrations: readonly LintMigration[]): LazyMigrations {
   const byName = new Map(migrations.map((m) => [m.name, m]));
-  return { names: migrations.map((m) => m.name), ids: migrations.map((m) => blobId(m.sql)), read: async (names) => names.map((n) => byName.get(n)!) };
+  return {
+    names: migrations.map((m) => m.name),
+    ids: migrations.map((m) => blobId(m.sql)),
+    read: async (names) => names.map((n) => byName.get(n)!),
+  };
 }
 
 export async function lintMigrationSet(set: MigrationSet): Promise<LintOutcome> {
@@ -68,22 +72,33 @@ export async function lintMigrationSet(set: MigrationSet): Promise<LintOutcome> 
   const baseNames = new Set(base.names);
   const freshNames = set.current.names.filter((n) => !baseNames.has(n));
   const all = Boolean(set.all || set.eachMigration);
-  const done = (result: LintResult) => ({ result, summary: summaryOf(set, all, result.linted.length, freshNames.length, base.names.length), newCount: freshNames.length, durationMs: performance.now() - started });
+  const done = (result: LintResult) => ({
+    result,
+    summary: summaryOf(set, all, result.linted.length, freshNames.length, base.names.length),
+    newCount: freshNames.length,
+    durationMs: performance.now() - started,
+  });
   if (!all && freshNames.length === 0) return done({ findings: [], linted: [], statements: 0 });
 
   const fresh = new Set(freshNames);
   const shouldLint = (name: string) => all || fresh.has(name);
   const groupOf = set.eachMigration ? (name: string) => name : (name: string) => (fresh.has(name) ? "new" : "base");
-  const evidence: PhaseEvidence = !set.eachMigration && set.baseSchemaText !== undefined ? { baseModels: parsePrismaModels(set.baseSchemaText) } : {};
+  const evidence: PhaseEvidence =
+    !set.eachMigration && set.baseSchemaText !== undefined ? { baseModels: parsePrismaModels(set.baseSchemaText) } : {};
 
   // The base is a pure replay prefix unless everything is linted: its state can come from the cache.
-  const cacheDir = all || !set.base || set.cacheDir === false ? undefined : set.cacheDir ?? defaultCacheDir();
+  const cacheDir = all || !set.base || set.cacheDir === false ? undefined : (set.cacheDir ?? defaultCacheDir());
   const key = cacheDir ? cacheKey(base.names.map((name, i) => ({ name, id: base.ids[i]! }))) : undefined;
   const cached = key ? await readCachedState(cacheDir!, key) : undefined;
   const baseMigrations = cached ? base.names.map((name) => ({ name, file: name, sql: "" })) : await base.read(base.names);
   const migrations = [...baseMigrations, ...(await set.current.read(freshNames))];
   const result = await lint({
-    migrations, shouldLint, groupOf, evidence, completeHistory: true, ...(set.sizeRisk ? { sizeRisk: set.sizeRisk } : {}),
+    migrations,
+    shouldLint,
+    groupOf,
+    evidence,
+    completeHistory: true,
+    ...(set.sizeRisk ? { sizeRisk: set.sizeRisk } : {}),
     ...(cached ? { initialState: { data: cached, covers: base.names.length } } : { wantBaseState: key !== undefined }),
   });
   if (key && !cached && result.baseState?.covers === base.names.length) await writeCachedState(cacheDir!, key, result.baseState.data);
@@ -92,7 +107,8 @@ export async function lintMigrationSet(set: MigrationSet): Promise<LintOutcome> 
 
 function summaryOf(set: MigrationSet, all: boolean, linted: number, fresh: number, base: number): string {
   if (set.eachMigration) return `${linted} migrations linted, each against the ones before it`;
-  if (all) return `all ${linted} migrations linted${set.base ? ` (${fresh} new against the base branch's ${base}, those from an empty database)` : " as one change set from an empty database"}`;
+  if (all)
+    return `all ${linted} migrations linted${set.base ? ` (${fresh} new against the base branch's ${base}, those from an empty database)` : " as one change set from an empty database"}`;
   if (set.base) return `${linted} new migration(s) linted against the base branch's ${base}`;
   return "no base ref: every migration is existing history, none linted (--all lints them)";
 }
@@ -100,7 +116,12 @@ function summaryOf(set: MigrationSet, all: boolean, linted: number, fresh: numbe
 /** The verify report's `lint` check. */
 export function lintCheck(outcome: LintOutcome, extra: Finding[] = []): CheckResult {
   const findings: Finding[] = [...outcome.result.findings.map(toFinding), ...extra];
-  return { id: "lint", status: statusFromFindings(findings), summary: `${outcome.summary}: ${countText(outcome.result.findings)}`, findings };
+  return {
+    id: "lint",
+    status: statusFromFindings(findings),
+    summary: `${outcome.summary}: ${countText(outcome.result.findings)}`,
+    findings,
+  };
 }
 
 export function toFinding(f: LintFinding): Finding {
@@ -136,14 +157,19 @@ export async function runLint(settings: LintSettings): Promise<LintOutcome> {
   const pathBase = path.resolve(settings.pathBase ?? ".");
   const display = (abs: string) => toPosix(path.relative(pathBase, abs)) || ".";
 
-  const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
+  const project = await locateProject({
+    workingDirectory: settings.workingDirectory,
+    ...(settings.schema ? { schema: settings.schema } : {}),
+  });
   // Both git questions at once: rev-parse works from any folder inside the repository.
   const commitPromise = settings.baseRef ? resolveCommit(project.workingDirectory, settings.baseRef) : undefined;
   commitPromise?.catch(() => {});
   // Only a base ref needs git: --all and --each-migration read the working tree alone (no git process).
   const gitRoot = settings.baseRef ? await repositoryRoot(project.workingDirectory) : undefined;
   if (settings.baseRef && !gitRoot) {
-    throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
+    throw new ConfigurationError(
+      `--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`,
+    );
   }
   const baseCommit = await commitPromise;
   const [current, base, baseSchemaText] = await Promise.all([
@@ -151,7 +177,9 @@ export async function runLint(settings: LintSettings): Promise<LintOutcome> {
     baseCommit ? atCommit(gitRoot!, baseCommit, project.migrationsDir, display) : undefined,
     baseCommit ? schemaAtCommit(gitRoot!, baseCommit, project.schemaPath) : undefined,
   ]);
-  settings.logger.debug(`lint: ${current.names.length} migrations in ${display(project.migrationsDir)}${base ? `, ${base.names.length} on the base branch` : ""}`);
+  settings.logger.debug(
+    `lint: ${current.names.length} migrations in ${display(project.migrationsDir)}${base ? `, ${base.names.length} on the base branch` : ""}`,
+  );
   return lintMigrationSet({
     current,
     ...(base ? { base } : {}),
@@ -165,7 +193,10 @@ export async function runLint(settings: LintSettings): Promise<LintOutcome> {
 
 /** Migration folders of the working tree; a folder without migration.sql is skipped (verify's naming check reports it). */
 async function workingTree(dir: string, display: (abs: string) => string): Promise<LazyMigrations> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(compareMigrationNames);
   // Synchronous: hundreds of small files read in a loop cost a fraction of as many promises.
   const readOne = (name: string): string | undefined => {
     try {
@@ -180,13 +211,20 @@ async function workingTree(dir: string, display: (abs: string) => string): Promi
     ids: [],
     read: async (wanted) => {
       const sqls = wanted.map(readOne);
-      return wanted.flatMap((name, i) => (sqls[i] === undefined ? [] : [{ name, file: display(path.join(dir, name, "migration.sql")), sql: sqls[i]! }]));
+      return wanted.flatMap((name, i) =>
+        sqls[i] === undefined ? [] : [{ name, file: display(path.join(dir, name, "migration.sql")), sql: sqls[i]! }],
+      );
     },
   };
   return lazy;
 }
 
-async function atCommit(repoRoot: string, commit: string, migrationsDir: string, display: (abs: string) => string): Promise<LazyMigrations> {
+async function atCommit(
+  repoRoot: string,
+  commit: string,
+  migrationsDir: string,
+  display: (abs: string) => string,
+): Promise<LazyMigrations> {
   const tree = (await migrationBlobsAtCommit(repoRoot, commit, migrationsDir)).sort((a, b) => compareMigrationNames(a.name, b.name));
   return {
     names: tree.map((t) => t.name),
@@ -194,7 +232,10 @@ async function atCommit(repoRoot: string, commit: string, migrationsDir: string,
     read: async (names) => {
       const wanted = new Set(names);
       const picked = tree.filter((t) => wanted.has(t.name));
-      const texts = await readBlobs(repoRoot, picked.map((t) => t.blob));
+      const texts = await readBlobs(
+        repoRoot,
+        picked.map((t) => t.blob),
+      );
       return picked.map((t, i) => ({ name: t.name, file: display(path.join(repoRoot, t.file)), sql: texts[i]! }));
     },
   };
@@ -206,13 +247,17 @@ async function atCommit(repoRoot: string, commit: string, migrationsDir: string,
  */
 async function lintFiles(files: string[], sizeRisk?: SizeRisk): Promise<LintOutcome> {
   const started = performance.now();
-  const migrations = await Promise.all(files.map(async (file) => {
-    try {
-      return { name: file, file, sql: await readFile(path.resolve(file), "utf8") };
-    } catch (error) {
-      throw new ConfigurationError(`Cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected paths of .sql files.`);
-    }
-  }));
+  const migrations = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return { name: file, file, sql: await readFile(path.resolve(file), "utf8") };
+      } catch (error) {
+        throw new ConfigurationError(
+          `Cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Expected paths of .sql files.`,
+        );
+      }
+    }),
+  );
   const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name, ...(sizeRisk ? { sizeRisk } : {}) });
   return { result, summary: `${files.length} file(s) linted`, newCount: files.length, durationMs: performance.now() - started };
 }

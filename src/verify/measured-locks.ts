@@ -28,14 +28,26 @@ export const MEASURED_LOCK_RULE = measuredLockRule.id;
 function nonTransactional(stmt: ParsedStatement): boolean {
   const n = stmt.node;
   switch (stmt.kind) {
-    case "IndexStmt": case "DropStmt": return Boolean(n.concurrent);
-    case "ReindexStmt": return (n.params ?? []).some((p: { DefElem?: { defname?: string } }) => p.DefElem?.defname === "concurrently");
-    case "VacuumStmt": case "CreatedbStmt": case "DropdbStmt": case "AlterSystemStmt": case "CreateTableSpaceStmt": case "DropTableSpaceStmt": return true;
-    default: return false;
+    case "IndexStmt":
+    case "DropStmt":
+      return Boolean(n.concurrent);
+    case "ReindexStmt":
+      return (n.params ?? []).some((p: { DefElem?: { defname?: string } }) => p.DefElem?.defname === "concurrently");
+    case "VacuumStmt":
+    case "CreatedbStmt":
+    case "DropdbStmt":
+    case "AlterSystemStmt":
+    case "CreateTableSpaceStmt":
+    case "DropTableSpaceStmt":
+      return true;
+    default:
+      return false;
   }
 }
 
-interface Snapshot { byOid: Map<number, string> }
+interface Snapshot {
+  byOid: Map<number, string>;
+}
 
 async function snapshot(client: pg.Client): Promise<Snapshot> {
   const { rows } = await client.query<{ oid: number; schema: string; name: string }>(`
@@ -55,8 +67,14 @@ function finding(m: LintMigration, line: number, message: string): Finding {
  */
 /** Statements on objects that exist once per server (roles, tablespaces, server settings). */
 const SERVER_WIDE = new Set([
-  "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt",
-  "CreateTableSpaceStmt", "DropTableSpaceStmt", "AlterTableSpaceOptionsStmt", "AlterSystemStmt",
+  "CreateRoleStmt",
+  "AlterRoleStmt",
+  "AlterRoleSetStmt",
+  "DropRoleStmt",
+  "CreateTableSpaceStmt",
+  "DropTableSpaceStmt",
+  "AlterTableSpaceOptionsStmt",
+  "AlterSystemStmt",
 ]);
 /** Text every such statement contains: only migrations that match are parsed (the parser decides). */
 const MAY_BE_SERVER_WIDE = /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|GROUP|TABLESPACE)\b|\bALTER\s+SYSTEM\b/i;
@@ -89,13 +107,25 @@ export async function measureLocks(params: {
     }
   }
   if (global) {
-    return [finding(params.fresh[0]!, 1, `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`)];
+    return [
+      finding(
+        params.fresh[0]!,
+        1,
+        `Locks not measured: migration ${global.name} creates or changes a role or tablespace, which exist once per server; replaying it beside the apply would collide with it.`,
+      ),
+    ];
   }
   const scratch = params.scratch ?? `migrate_guard_locks_${randomBytes(4).toString("hex")}`;
   try {
     if (!params.scratch) await createDatabase(params.url, scratch);
   } catch (error) {
-    return [finding(params.fresh[0]!, 1, `Locks not measured: no scratch database could be created on the verify server (${(error as Error).message}).`)];
+    return [
+      finding(
+        params.fresh[0]!,
+        1,
+        `Locks not measured: no scratch database could be created on the verify server (${(error as Error).message}).`,
+      ),
+    ];
   }
   const client = new pg.Client({ connectionString: withDatabase(params.url, scratch) });
   client.on("error", () => {});
@@ -106,7 +136,13 @@ export async function measureLocks(params: {
       try {
         await client.query(m.sql);
       } catch (error) {
-        return [finding(params.fresh[0]!, 1, `Locks not measured: base migration ${m.name} failed on the scratch database (${(error as Error).message}).`)];
+        return [
+          finding(
+            params.fresh[0]!,
+            1,
+            `Locks not measured: base migration ${m.name} failed on the scratch database (${(error as Error).message}).`,
+          ),
+        ];
       }
     }
     await params.onBaseState?.(client);
@@ -136,15 +172,26 @@ const ROLLED_BACK_TIMEOUT_MS = 5000;
  * nextval/setval no rollback undoes; every existing sequence is put back where it was. Saves the
  * copy of the restored state that measureLocks would need. Never throws.
  */
-export async function measureLocksRolledBack(client: pg.Client, fresh: LintMigration, onBaseState?: (client: pg.Client) => Promise<void>): Promise<Finding[]> {
+export async function measureLocksRolledBack(
+  client: pg.Client,
+  fresh: LintMigration,
+  onBaseState?: (client: pg.Client) => Promise<void>,
+): Promise<Finding[]> {
   await onBaseState?.(client);
   if (await touchesServer(fresh)) {
-    return [finding(fresh, 1, `Locks not measured: migration ${fresh.name} creates or changes a role or tablespace, which exist once per server.`)];
+    return [
+      finding(
+        fresh,
+        1,
+        `Locks not measured: migration ${fresh.name} creates or changes a role or tablespace, which exist once per server.`,
+      ),
+    ];
   }
   try {
     const snap = await snapshot(client);
     const sequences = await client.query<{ name: string }>(
-      "SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S'");
+      "SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S'",
+    );
     const before: { name: string; last_value: string; is_called: boolean }[] = [];
     for (const { name } of sequences.rows) {
       const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${name}`);
@@ -161,14 +208,25 @@ export async function measureLocksRolledBack(client: pg.Client, fresh: LintMigra
   }
 }
 
-async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, state: SchemaState, end: "commit" | "rollback" = "commit"): Promise<{ findings: Finding[]; stop: boolean }> {
+async function measureOne(
+  client: pg.Client,
+  m: LintMigration,
+  snap: Snapshot,
+  state: SchemaState,
+  end: "commit" | "rollback" = "commit",
+): Promise<{ findings: Finding[]; stop: boolean }> {
   const script = await parseScript(m.sql);
   if (!script.ok) return { findings: [finding(m, script.line, `Locks not measured: the migration does not parse.`)], stop: true };
   const statements = script.statements.filter((s) => s.kind !== "TransactionStmt");
   const blocked = statements.filter(nonTransactional);
   if (blocked.length > 0 && end === "rollback") {
     // Nothing of it runs: what cannot be rolled back must not touch the database Prisma applies to.
-    return { findings: blocked.map((s) => finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`)), stop: false };
+    return {
+      findings: blocked.map((s) =>
+        finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`),
+      ),
+      stop: false,
+    };
   }
   if (blocked.length > 0) {
     // Applied in autocommit so that later migrations see its effect; its locks cannot be held and read.
@@ -176,10 +234,18 @@ async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, s
       try {
         await client.query(s.text);
       } catch (error) {
-        return { findings: [finding(m, s.line, `Locks not measured: statement failed on the scratch database (${(error as Error).message}).`)], stop: true };
+        return {
+          findings: [finding(m, s.line, `Locks not measured: statement failed on the scratch database (${(error as Error).message}).`)],
+          stop: true,
+        };
       }
     }
-    return { findings: blocked.map((s) => finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`)), stop: false };
+    return {
+      findings: blocked.map((s) =>
+        finding(m, s.line, `Locks not measured: ${s.text.split(/\s+/).slice(0, 4).join(" ")} … cannot run inside a transaction.`),
+      ),
+      stop: false,
+    };
   }
   const strongest = new Map<number, LockMode>();
   try {
@@ -189,7 +255,8 @@ async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, s
     if (end === "rollback") await client.query(`SET LOCAL statement_timeout = ${ROLLED_BACK_TIMEOUT_MS}`);
     for (const s of statements) await client.query(s.text);
     const { rows } = await client.query<{ oid: number; mode: string }>(
-      "SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL");
+      "SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL",
+    );
     for (const r of rows) {
       const mode = fromPgLockMode(r.mode);
       if (mode && snap.byOid.has(r.oid)) strongest.set(r.oid, stronger(mode, strongest.get(r.oid) ?? "ACCESS SHARE"));
@@ -208,7 +275,11 @@ async function measureOne(client: pg.Client, m: LintMigration, snap: Snapshot, s
   }
   const findings = [...strongest].map(([oid, mode]) => {
     const table = snap.byOid.get(oid)!;
-    return finding(m, lineOf.get(table) ?? 1, `Measured: ${mode} on ${display(table)} — ${LOCK_EFFECT[mode]}; held until the migration commits.`);
+    return finding(
+      m,
+      lineOf.get(table) ?? 1,
+      `Measured: ${mode} on ${display(table)} — ${LOCK_EFFECT[mode]}; held until the migration commits.`,
+    );
   });
   return { findings, stop: false };
 }

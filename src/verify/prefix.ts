@@ -38,7 +38,12 @@ export interface PrefixProject {
  * its config for the URL; the adapter, engine and env come along); without one, the schema is copied
  * next to the migrations folder, where Prisma 5/6 look for it.
  */
-export async function writePrefixProject(project: PrismaProject, migrationsDir: string, prefix: readonly Pick<Migration, "name">[], options: { texts?: ReadonlyMap<string, string> } = {}): Promise<PrefixProject> {
+export async function writePrefixProject(
+  project: PrismaProject,
+  migrationsDir: string,
+  prefix: readonly Pick<Migration, "name">[],
+  options: { texts?: ReadonlyMap<string, string> } = {},
+): Promise<PrefixProject> {
   const root = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-prefix-"));
   const remove = () => rm(root, { recursive: true, force: true });
   try {
@@ -49,13 +54,15 @@ export async function writePrefixProject(project: PrismaProject, migrationsDir: 
     if (!project.configFile) await copyTree(project.schemaPath, schemaCopy);
     await mkdir(migrations, { recursive: true });
     await copyFile(path.join(migrationsDir, LOCK_FILE), path.join(migrations, LOCK_FILE)).catch(() => {});
-    await Promise.all(prefix.map(async (m) => {
-      await mkdir(path.join(migrations, m.name));
-      // `texts`: another commit's migrations (the base ref's), written from their text.
-      const text = options.texts?.get(m.name);
-      if (text !== undefined) await writeFile(path.join(migrations, m.name, "migration.sql"), text);
-      else await copyFile(path.join(migrationsDir, m.name, "migration.sql"), path.join(migrations, m.name, "migration.sql"));
-    }));
+    await Promise.all(
+      prefix.map(async (m) => {
+        await mkdir(path.join(migrations, m.name));
+        // `texts`: another commit's migrations (the base ref's), written from their text.
+        const text = options.texts?.get(m.name);
+        if (text !== undefined) await writeFile(path.join(migrations, m.name, "migration.sql"), text);
+        else await copyFile(path.join(migrationsDir, m.name, "migration.sql"), path.join(migrations, m.name, "migration.sql"));
+      }),
+    );
     if (project.configFile) {
       const configFile = path.join(root, "prisma.config.ts");
       const source = [

@@ -9,10 +9,16 @@ describe("judgeMode", () => {
     expect(judgeMode({ major: 7 }, project(true)).source).toEqual({ kind: "config-datasource" });
   });
   test("Prisma 5/6 with a driver adapter replays the migrations (--from-url is refused with an adapter)", () => {
-    expect(judgeMode({ major: 6 }, project(true))).toMatchObject({ source: { kind: "migrations", dir: "/app/prisma/migrations" }, label: expect.stringContaining("--from-migrations") });
+    expect(judgeMode({ major: 6 }, project(true))).toMatchObject({
+      source: { kind: "migrations", dir: "/app/prisma/migrations" },
+      label: expect.stringContaining("--from-migrations"),
+    });
   });
   test("Prisma 5/6 with the native engine reads the migrated database", () => {
-    expect(judgeMode({ major: 6 }, project(false))).toMatchObject({ source: { kind: "url" }, label: expect.stringContaining("--from-url") });
+    expect(judgeMode({ major: 6 }, project(false))).toMatchObject({
+      source: { kind: "url" },
+      label: expect.stringContaining("--from-url"),
+    });
     expect(judgeMode({ major: 5 }, { migrationsDir: "/m" }).source).toEqual({ kind: "url" });
   });
 });
@@ -40,7 +46,9 @@ describe("Prisma's script", () => {
     expect(statements[0]).toBe('-- DropIndex\nDROP INDEX "SecretStore_key_idx";');
     expect(statements[1]).toBe('-- AlterTable\nALTER TABLE "User" ADD COLUMN     "age" INTEGER NOT NULL DEFAULT 0;');
     // A CREATE TABLE keeps its blank line before the constraints.
-    expect(statements[2]).toBe('-- CreateTable\nCREATE TABLE "Tag" (\n    "id" SERIAL NOT NULL,\n\n    CONSTRAINT "Tag_pkey" PRIMARY KEY ("id")\n);');
+    expect(statements[2]).toBe(
+      '-- CreateTable\nCREATE TABLE "Tag" (\n    "id" SERIAL NOT NULL,\n\n    CONSTRAINT "Tag_pkey" PRIMARY KEY ("id")\n);',
+    );
     expect(statements).toHaveLength(3);
   });
 

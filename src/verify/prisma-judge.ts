@@ -31,16 +31,28 @@ export interface Judgement {
 export function judgeMode(prisma: Pick<PrismaCli, "major">, project: Pick<PrismaProject, "configHints" | "migrationsDir">): JudgeMode {
   if (prisma.major >= 7) return { source: { kind: "config-datasource" }, label: "prisma migrate diff --from-config-datasource (Prisma 7)" };
   if (project.configHints?.usesAdapter) {
-    return { source: { kind: "migrations", dir: project.migrationsDir }, label: "prisma migrate diff --from-migrations on a shadow database (driver adapter, engine \"js\")" };
+    return {
+      source: { kind: "migrations", dir: project.migrationsDir },
+      label: 'prisma migrate diff --from-migrations on a shadow database (driver adapter, engine "js")',
+    };
   }
-  return { source: { kind: "url" }, label: `prisma migrate diff --from-url on the migrated database (Prisma ${prisma.major}, native schema engine)` };
+  return {
+    source: { kind: "url" },
+    label: `prisma migrate diff --from-url on the migrated database (Prisma ${prisma.major}, native schema engine)`,
+  };
 }
 
 /**
  * Runs Prisma's differ. `url` is the migrated database; with `--from-migrations` Prisma gets a new
  * empty database of the same server instead (dropped afterwards).
  */
-export async function runJudge(params: { prisma: PrismaCli; project: PrismaProject; url: string; adminUrl: string; bindir?: string | undefined }): Promise<Judgement> {
+export async function runJudge(params: {
+  prisma: PrismaCli;
+  project: PrismaProject;
+  url: string;
+  adminUrl: string;
+  bindir?: string | undefined;
+}): Promise<Judgement> {
   const mode = judgeMode(params.prisma, params.project);
   if (mode.source.kind !== "migrations") {
     const outcome = await params.prisma.diff(mode.source, params.url);
@@ -53,9 +65,14 @@ export async function runJudge(params: { prisma: PrismaCli; project: PrismaProje
     // Prisma replays one migration, the migrated database's own schema, instead of the whole history
     // (trigger.dev: 820 migrations ~11 s): what it compares is the migrated database, as --from-url
     // does. Without pg_dump, the project's migrations folder itself.
-    const state = params.bindir ? await migratedStateFolder(params.bindir, params.url, params.project.migrationsDir, dir).catch(() => undefined) : undefined;
+    const state = params.bindir
+      ? await migratedStateFolder(params.bindir, params.url, params.project.migrationsDir, dir).catch(() => undefined)
+      : undefined;
     if (state) {
-      const fed: JudgeMode = { source: { kind: "migrations", dir: state }, label: mode.label.replace(" (driver adapter", ", fed the migrated database's schema (pg_dump --schema-only) (driver adapter") };
+      const fed: JudgeMode = {
+        source: { kind: "migrations", dir: state },
+        label: mode.label.replace(" (driver adapter", ", fed the migrated database's schema (pg_dump --schema-only) (driver adapter"),
+      };
       try {
         const outcome = await params.prisma.diff(fed.source, withDatabase(params.adminUrl, scratch));
         return { mode: fed, drift: outcome.drift, statements: prismaStatements(outcome.sql) };

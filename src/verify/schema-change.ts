@@ -14,7 +14,11 @@ export interface SchemaChangeCollector {
   outcome(params: { url: string; applied: boolean }): Promise<SchemaChangeOutcome | undefined>;
 }
 
-export function collectSchemaChange(params: { schemas: readonly string[]; hasBase: boolean; newMigrations: number }): SchemaChangeCollector {
+export function collectSchemaChange(params: {
+  schemas: readonly string[];
+  hasBase: boolean;
+  newMigrations: number;
+}): SchemaChangeCollector {
   let before: Promise<Catalog | Error> | undefined;
   return {
     async onBaseState(client) {

@@ -85,12 +85,22 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
   const key = snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: cluster.major, migrations: prefix });
 
   if (prefix.length === 0) {
-    return fixed({ state: "miss", migrations: 0, detail: "no migration is shared with the base branch: nothing to cache" }, 0, (onLine) => prisma.deploy(url, onLine));
+    return fixed({ state: "miss", migrations: 0, detail: "no migration is shared with the base branch: nothing to cache" }, 0, (onLine) =>
+      prisma.deploy(url, onLine),
+    );
   }
   // Builds fetched from npm (provision.ts) hold the server only: no pg_dump/pg_restore to make or restore a snapshot with.
   const clients = ["pg_dump", "pg_restore"].map((p) => path.join(cluster.bindir, `${p}${process.platform === "win32" ? ".exe" : ""}`));
   if (!clients.every((file) => existsSync(file))) {
-    return fixed({ state: "off", migrations: 0, detail: `PostgreSQL ${cluster.version} ${cluster.installation?.source === "npm" ? "fetched from npm" : `in ${cluster.bindir}`} has no pg_dump/pg_restore to make snapshots with: every migration was applied` }, 0, (onLine) => prisma.deploy(url, onLine));
+    return fixed(
+      {
+        state: "off",
+        migrations: 0,
+        detail: `PostgreSQL ${cluster.version} ${cluster.installation?.source === "npm" ? "fetched from npm" : `in ${cluster.bindir}`} has no pg_dump/pg_restore to make snapshots with: every migration was applied`,
+      },
+      0,
+      (onLine) => prisma.deploy(url, onLine),
+    );
   }
   const found = await lookupSnapshot(params.cacheDir, key);
   if (found.state === "hit") {
@@ -99,7 +109,10 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
       return making(params, key, "corrupt", reason);
     });
   }
-  if (found.state === "corrupt") logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
+  if (found.state === "corrupt")
+    logger.warning(
+      `Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`,
+    );
   return making(params, key, found.state, found.state === "corrupt" ? found.reason : undefined);
 }
 
@@ -111,21 +124,31 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
  * Prisma's own mechanism against two concurrent `migrate` commands; verify's throwaway Prisma always
  * has it on (PrismaCliOptions.throwaway).
  */
-function restoring(params: Params, dumpFile: string, manifest: SnapshotManifest, asMiss: (reason: string) => Promise<SnapshotRun>): SnapshotRun {
+function restoring(
+  params: Params,
+  dumpFile: string,
+  manifest: SnapshotManifest,
+  asMiss: (reason: string) => Promise<SnapshotRun>,
+): SnapshotRun {
   const { cluster, url, prisma, prefix, logger } = params;
   const adminUrl = withDatabase(url, "postgres");
   const shortLived = params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING;
   let restoreMs = 0;
   let wallMs = 0;
   let fallback: SnapshotRun | undefined;
-  const restored = (ms: number) => `${prefix.length} already-verified migration(s) restored from the snapshot in ${(ms / 1000).toFixed(1)} s`;
+  const restored = (ms: number) =>
+    `${prefix.length} already-verified migration(s) restored from the snapshot in ${(ms / 1000).toFixed(1)} s`;
 
   /**
    * The overlapped restore failed. Prisma never got its lock, so it changed nothing; but whatever
    * made the restore fail may have been the overlap, so the snapshot is tried once more alone, on a
    * new empty database, before it is called corrupt (then the run continues as a miss).
    */
-  async function retryAlone(onLine: (line: string) => void, whileLocked: ((client: pg.Client) => Promise<void>) | undefined, first: Error): Promise<PrismaRunResult> {
+  async function retryAlone(
+    onLine: (line: string) => void,
+    whileLocked: ((client: pg.Client) => Promise<void>) | undefined,
+    first: Error,
+  ): Promise<PrismaRunResult> {
     logger.debug(`Snapshot cache: the restore beside Prisma failed (${first.message.split("\n")[0]}); restoring again on its own.`);
     await dropDatabase(adminUrl, VERIFY_DATABASE);
     await createDatabase(adminUrl, VERIFY_DATABASE);
@@ -158,7 +181,14 @@ function restoring(params: Params, dumpFile: string, manifest: SnapshotManifest,
     // Saved: what Prisma took for the prefix when the snapshot was made (its start included) plus the
     // new migrations, less what this run took from taking the lock to Prisma's exit.
     outcome: (newMigrationsMs = 0) =>
-      fallback ? fallback.outcome(newMigrationsMs) : { state: "hit", migrations: prefix.length, savedMs: Math.max(0, manifest.applyMs + newMigrationsMs - wallMs), detail: restored(restoreMs) },
+      fallback
+        ? fallback.outcome(newMigrationsMs)
+        : {
+            state: "hit",
+            migrations: prefix.length,
+            savedMs: Math.max(0, manifest.applyMs + newMigrationsMs - wallMs),
+            detail: restored(restoreMs),
+          },
     async deploy(onLine, hooks = {}) {
       const { whileLocked } = hooks;
       const started = Date.now();
@@ -186,8 +216,13 @@ function restoring(params: Params, dumpFile: string, manifest: SnapshotManifest,
           return await retryAlone(onLine, whileLocked, error as Error);
         }
         restoreMs = Date.now() - started;
-        logger.info(`Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s while Prisma started; it applies the other ${params.current.length - prefix.length}.`);
-        if (whileLocked) await whileLocked(lock).catch((error: Error) => logger.debug(`Snapshot cache: work on the restored state failed: ${error.message}`));
+        logger.info(
+          `Snapshot cache: hit — ${prefix.length} migration(s) restored in ${(restoreMs / 1000).toFixed(1)} s while Prisma started; it applies the other ${params.current.length - prefix.length}.`,
+        );
+        if (whileLocked)
+          await whileLocked(lock).catch((error: Error) =>
+            logger.debug(`Snapshot cache: work on the restored state failed: ${error.message}`),
+          );
         await unlock();
         let result = await run;
         if (result.code !== 0 && endedWhileLocked) {
@@ -251,7 +286,9 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
         // Whatever stopped the prefix-only deploy (a migration that fails, or the copied project
         // itself), the real project's deploy decides: it reports a failed migration as Prisma does
         // (P3009 names it) or applies everything. No snapshot from this run.
-        logger.debug(`Snapshot cache: the prefix-only deploy failed (exit ${first.code}); deploying the project as it is, no snapshot this run.`);
+        logger.debug(
+          `Snapshot cache: the prefix-only deploy failed (exit ${first.code}); deploying the project as it is, no snapshot this run.`,
+        );
         return prisma.deploy(url, onLine);
       }
       try {
@@ -272,13 +309,19 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
     async save() {
       if (!whole && !copied) return;
       const source = whole ? url : withDatabase(url, copy);
-      const problem = await unsnapshotable(source, prefix).catch((error: Error) => `its state could not be checked (${error.message.split("\n")[0]})`);
+      const problem = await unsnapshotable(source, prefix).catch(
+        (error: Error) => `its state could not be checked (${error.message.split("\n")[0]})`,
+      );
       if (problem) {
         logger.info(`Snapshot cache: not saved — ${problem}.`);
         return;
       }
       const meta: Omit<SnapshotManifest, "format" | "key" | "createdAt" | "files"> = {
-        productVersion: VERSION, prismaVersion: prisma.version, postgresVersion: cluster.version, migrations: prefix.map((m) => m.name), applyMs: prefixMs,
+        productVersion: VERSION,
+        prismaVersion: prisma.version,
+        postgresVersion: cluster.version,
+        migrations: prefix.map((m) => m.name),
+        applyMs: prefixMs,
       };
       const started = Date.now();
       saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(cluster.bindir, source, file));
@@ -303,11 +346,18 @@ function fixed(outcome: CacheOutcome, restored: number, deploy: (onLine: (line: 
 async function unsnapshotable(url: string, prefix: readonly Migration[]): Promise<string | undefined> {
   const client = await connectClient(url);
   try {
-    const roles = await client.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE oid <> 10 AND rolname !~ '^pg_' ORDER BY rolname");
-    if (roles.rows.length > 0) return `the migrations created role(s) ${roles.rows.map((r) => r.rolname).join(", ")}, which a database dump cannot carry`;
+    const roles = await client.query<{ rolname: string }>(
+      "SELECT rolname FROM pg_roles WHERE oid <> 10 AND rolname !~ '^pg_' ORDER BY rolname",
+    );
+    if (roles.rows.length > 0)
+      return `the migrations created role(s) ${roles.rows.map((r) => r.rolname).join(", ")}, which a database dump cannot carry`;
     const settings = await client.query("SELECT 1 FROM pg_db_role_setting LIMIT 1");
-    if (settings.rows.length > 0) return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
-    const names = (await readPrismaMigrations(url)).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name).sort();
+    if (settings.rows.length > 0)
+      return "the migrations set role or database settings (ALTER ROLE/DATABASE … SET), which a database dump cannot carry";
+    const names = (await readPrismaMigrations(url))
+      .filter((r) => r.finished_at && !r.rolled_back_at)
+      .map((r) => r.migration_name)
+      .sort();
     const expected = prefix.map((m) => m.name).sort();
     if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
       return `_prisma_migrations holds ${names.length} finished migration(s), not exactly the ${expected.length} of the prefix`;

@@ -10,7 +10,14 @@ import type { Logger } from "../core/logger.js";
 import { LOCK_FILE, readMigrationsDirectory, toPosix } from "../core/migrations.js";
 import { checkNaming } from "../core/naming.js";
 import { checkOrder } from "../core/order.js";
-import { statusFromFindings, type CacheOutcome, type CheckId, type CheckResult, type DriftResult, type VerifyReport } from "../core/report.js";
+import {
+  statusFromFindings,
+  type CacheOutcome,
+  type CheckId,
+  type CheckResult,
+  type DriftResult,
+  type VerifyReport,
+} from "../core/report.js";
 import { migrationsAtCommit, repositoryRoot, resolveCommit } from "../git/git.js";
 import { pruneCompileCache, snapshotKey } from "../cache/snapshot-cache.js";
 import type { SizeRisk } from "../lint/stats.js";
@@ -85,21 +92,30 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   const { logger } = settings;
   logger.debug(`timing: verify starts (process ${Math.round(performance.now())} ms)`);
   // Where the time goes, at debug level (MIGRATE_GUARD_DEBUG=1 / ACTIONS_STEP_DEBUG).
-  const phase = (name: string, since: number) => logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms; process ${Math.round(performance.now())} ms)`);
-  const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
+  const phase = (name: string, since: number) =>
+    logger.debug(`timing: ${name} ${Date.now() - since} ms (at ${Date.now() - started} ms; process ${Math.round(performance.now())} ms)`);
+  const project = await locateProject({
+    workingDirectory: settings.workingDirectory,
+    ...(settings.schema ? { schema: settings.schema } : {}),
+  });
   // Node's compile cache (Node ≥ 22.1) lives beside the snapshots: Prisma's CLI starts faster when
   // the cache directory comes back (actions/cache).
   const compileCacheDir = settings.cacheDir && !settings.databaseUrl ? path.join(settings.cacheDir, "node-compile-cache") : undefined;
   if (compileCacheDir) void pruneCompileCache(compileCacheDir);
   const prisma = findPrismaCli({
-    workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: Boolean(settings.schema),
+    workingDirectory: project.workingDirectory,
+    schemaPath: project.schemaPath,
+    urlVariables: project.urlVariables,
+    explicitSchema: Boolean(settings.schema),
     throwaway: compileCacheDir ? { compileCacheDir } : {},
   });
   if (settings.databaseUrl) await assertDisposableDatabase(settings.databaseUrl);
   // Bad input fails before anything starts: the base ref is resolved first (milliseconds).
   const gitRoot = await repositoryRoot(project.workingDirectory);
   if (settings.baseRef && !gitRoot) {
-    throw new ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
+    throw new ConfigurationError(
+      `--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`,
+    );
   }
   const repoRoot = gitRoot ?? project.workingDirectory;
   const baseCommit = settings.baseRef ? await resolveCommit(repoRoot, settings.baseRef) : undefined;
@@ -110,22 +126,33 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
   // must have no sessions; scratch-database helpers connect to `postgres`).
   // The store's restore needs the server's major, known before the server runs.
   let installed: (major: number) => void = () => {};
-  const postgresMajor = new Promise<number>((resolve) => { installed = resolve; });
-  const clusterPromise = settings.databaseUrl ? undefined : startCluster({
-    ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}),
-    ...(settings.productionPostgresMajor !== undefined ? { productionMajor: settings.productionPostgresMajor } : {}), ...(cacheDir ? { database: VERIFY_DATABASE } : {}), logger,
-    onInstallation: (install) => installed(install.major),
+  const postgresMajor = new Promise<number>((resolve) => {
+    installed = resolve;
   });
-  clusterPromise?.then((c) => {
-    phase("cluster ready", started);
-    settings.onCluster?.(c);
-  }, () => {});
+  const clusterPromise = settings.databaseUrl
+    ? undefined
+    : startCluster({
+        ...(settings.postgresVersion ? { version: settings.postgresVersion } : {}),
+        ...(settings.productionPostgresMajor !== undefined ? { productionMajor: settings.productionPostgresMajor } : {}),
+        ...(cacheDir ? { database: VERIFY_DATABASE } : {}),
+        logger,
+        onInstallation: (install) => installed(install.major),
+      });
+  clusterPromise?.then(
+    (c) => {
+      phase("cluster ready", started);
+      settings.onCluster?.(c);
+    },
+    () => {},
+  );
 
   let cluster: Cluster | undefined;
   let snapshot: SnapshotRun | undefined;
   const checks: CheckResult[] = [];
   const secrets = settings.databaseUrl ? [settings.databaseUrl] : [];
-  const guard = async (id: CheckId, what: string, run: () => CheckResult | Promise<CheckResult>) => { checks.push(await guarded(id, what, run, secrets)); };
+  const guard = async (id: CheckId, what: string, run: () => CheckResult | Promise<CheckResult>) => {
+    checks.push(await guarded(id, what, run, secrets));
+  };
   let migrations: VerifyReport["migrations"] = [];
   let drift: DriftResult | undefined;
   let cacheOutcome: CacheOutcome | undefined;
@@ -136,12 +163,18 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     phase(`${dir.migrations.length} migrations read`, started);
     const rel = (p: string) => toPosix(path.relative(repoRoot, p));
 
-    await guard("lock-file", "the lock-file check", () => result("lock-file", `${rel(path.join(dir.dir, LOCK_FILE))} checked against ${rel(project.schemaPath)}`, checkLockFile({
-      ...(dir.lockFile !== undefined ? { lockFile: dir.lockFile } : {}),
-      lockPath: rel(path.join(dir.dir, LOCK_FILE)),
-      ...(project.datasource.provider ? { schemaProvider: project.datasource.provider } : {}),
-      schemaPath: rel(project.schemaPath),
-    })));
+    await guard("lock-file", "the lock-file check", () =>
+      result(
+        "lock-file",
+        `${rel(path.join(dir.dir, LOCK_FILE))} checked against ${rel(project.schemaPath)}`,
+        checkLockFile({
+          ...(dir.lockFile !== undefined ? { lockFile: dir.lockFile } : {}),
+          lockPath: rel(path.join(dir.dir, LOCK_FILE)),
+          ...(project.datasource.provider ? { schemaProvider: project.datasource.provider } : {}),
+          schemaPath: rel(project.schemaPath),
+        }),
+      ),
+    );
 
     let base: BaseMigration[] | undefined;
     let baseError: unknown;
@@ -149,7 +182,9 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       try {
         base = await migrationsAtCommit(repoRoot, baseCommit, project.migrationsDir, dir.migrations);
         phase(`base ref's ${base.length} migrations read`, started);
-        logger.info(`Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`);
+        logger.info(
+          `Base ${settings.baseRef} (${baseCommit.slice(0, 12)}) has ${base.length} migrations; this branch has ${dir.migrations.length}.`,
+        );
       } catch (error) {
         if (error instanceof ConfigurationError) throw error;
         baseError = new Error(`the base ref's migrations could not be read from git: ${(error as Error).message}`);
@@ -162,25 +197,57 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       const store = settings.snapshotStore;
       const restoreStarted = Date.now();
       restoring = Promise.race([postgresMajor, clusterPromise.then((c) => c.major)])
-        .then((major) => store.restore({ snapshotKey: snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: major, migrations: prefix }), postgresMajor: major, prismaMajor: prisma.major }))
-        .then(() => phase("snapshot store restore", restoreStarted), (error: Error) => logger.debug(`Snapshot cache: the store's restore failed: ${error.message}`))
+        .then((major) =>
+          store.restore({
+            snapshotKey: snapshotKey({ productVersion: VERSION, prismaMajor: prisma.major, postgresMajor: major, migrations: prefix }),
+            postgresMajor: major,
+            prismaMajor: prisma.major,
+          }),
+        )
+        .then(
+          () => phase("snapshot store restore", restoreStarted),
+          (error: Error) => logger.debug(`Snapshot cache: the store's restore failed: ${error.message}`),
+        )
         // What the store brought may hold compile caches of other Node versions: not saved again.
         .then(() => (compileCacheDir ? pruneCompileCache(compileCacheDir) : undefined));
     }
     const baseNames = new Set((base ?? dir.migrations).map((m) => m.name));
     const newNames = new Set(dir.migrations.map((m) => m.name).filter((n) => !baseNames.has(n)));
-    const baseNeeded = (id: CheckId, what: string, run: () => CheckResult) => guard(id, what, () => {
-      if (baseError) throw baseError;
-      return base ? run() : skipped(id, "no base ref given");
-    });
+    const baseNeeded = (id: CheckId, what: string, run: () => CheckResult) =>
+      guard(id, what, () => {
+        if (baseError) throw baseError;
+        return base ? run() : skipped(id, "no base ref given");
+      });
     await guard("naming", "the naming check", () => {
       if (baseError) throw baseError;
-      return result("naming", base ? `${newNames.size} new migration(s) checked for descriptive names` : "folders checked for migration.sql (no base ref: names of existing migrations are not judged)", checkNaming({
-        migrations: dir.migrations, newNames, foldersWithoutSql: dir.foldersWithoutSql, migrationsDirRel: rel(dir.dir), ...(settings.genericNames ? { genericNames: settings.genericNames } : {}),
-      }));
+      return result(
+        "naming",
+        base
+          ? `${newNames.size} new migration(s) checked for descriptive names`
+          : "folders checked for migration.sql (no base ref: names of existing migrations are not judged)",
+        checkNaming({
+          migrations: dir.migrations,
+          newNames,
+          foldersWithoutSql: dir.foldersWithoutSql,
+          migrationsDirRel: rel(dir.dir),
+          ...(settings.genericNames ? { genericNames: settings.genericNames } : {}),
+        }),
+      );
     });
-    await baseNeeded("order", "the order check", () => result("order", `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`, checkOrder({ migrations: dir.migrations, baseNames })));
-    await baseNeeded("history", "the history check", () => result("history", `${base!.length} migration(s) of the base branch compared byte for byte`, checkHistory({ base: base!, current: dir.migrations })));
+    await baseNeeded("order", "the order check", () =>
+      result(
+        "order",
+        `${newNames.size} new migration(s) sort after the base branch's ${baseNames.size}`,
+        checkOrder({ migrations: dir.migrations, baseNames }),
+      ),
+    );
+    await baseNeeded("history", "the history check", () =>
+      result(
+        "history",
+        `${base!.length} migration(s) of the base branch compared byte for byte`,
+        checkHistory({ base: base!, current: dir.migrations }),
+      ),
+    );
     // Lint needs no database: it runs while the cluster starts and Prisma applies; its check goes here.
     // The picture of the change reads the base state wherever the lock measurement has it.
     const schemaChange = collectSchemaChange({ schemas: project.schemas, hasBase: Boolean(base), newMigrations: newNames.size });
@@ -188,18 +255,29 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     let lintError: unknown;
     try {
       lint = startLintCheck({
-        current: dir.migrations, ...(base ? { base } : {}), repoRoot, ...(baseCommit ? { baseCommit } : {}), schemaPath: project.schemaPath,
-        ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}), logger,
+        current: dir.migrations,
+        ...(base ? { base } : {}),
+        repoRoot,
+        ...(baseCommit ? { baseCommit } : {}),
+        schemaPath: project.schemaPath,
+        ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}),
+        logger,
         onBaseState: (client) => schemaChange.onBaseState(client),
       });
     } catch (error) {
       lintError = error;
     }
     const lintAt = checks.length;
-    const lintCheck = () => guarded("lint", "the lint check", async () => {
-      if (!lint) throw lintError;
-      return lint.check();
-    }, secrets);
+    const lintCheck = () =>
+      guarded(
+        "lint",
+        "the lint check",
+        async () => {
+          if (!lint) throw lintError;
+          return lint.check();
+        },
+        secrets,
+      );
 
     let url = settings.databaseUrl;
     try {
@@ -213,7 +291,11 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       if (error instanceof ConfigurationError) throw error;
       checks.splice(lintAt, 0, await lintCheck());
       const failure = new Error(`the throwaway PostgreSQL server did not start: ${(error as Error).message}`);
-      checks.push(internalError("apply", "applying the migrations", failure), skipped("timing", "skipped: the migrations did not apply"), skipped("drift", "skipped: the migrations did not apply"));
+      checks.push(
+        internalError("apply", "applying the migrations", failure),
+        skipped("timing", "skipped: the migrations did not apply"),
+        skipped("drift", "skipped: the migrations did not apply"),
+      );
       return finish();
     }
     // Scratch databases are made from here; with the cache that is not Prisma's database.
@@ -250,7 +332,17 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       if (cacheDir && cluster) {
         await restoring;
         const snapStarted = Date.now();
-        snapshot = await openSnapshot({ cacheDir, cluster, url: url!, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations, prefix, logger });
+        snapshot = await openSnapshot({
+          cacheDir,
+          cluster,
+          url: url!,
+          prisma,
+          project,
+          migrationsDir: project.migrationsDir,
+          current: dir.migrations,
+          prefix,
+          logger,
+        });
         phase(`snapshot cache ${snapshot.outcome().state}`, snapStarted);
       }
       phase("ready to apply", started);
@@ -268,19 +360,32 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
         lint.measureLocks(adminUrl);
       };
       const hooks: DeployHooks = {
-        ...(hit && lint ? { whileLocked: async (client: pg.Client) => {
-          measuring = true;
-          await lint!.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy!(name));
-        } } : {}),
-        ...(prefixIsBase && !hit && lint ? { onPrefixState: (copy: (database: string) => Promise<void>) => {
-          measuring = true;
-          lint!.measureLocksOnCopy(adminUrl, copy);
-        } } : {}),
+        ...(hit && lint
+          ? {
+              whileLocked: async (client: pg.Client) => {
+                measuring = true;
+                await lint!.measureLocksOnRestored(client, adminUrl, (name) => hit.restoreCopy!(name));
+              },
+            }
+          : {}),
+        ...(prefixIsBase && !hit && lint
+          ? {
+              onPrefixState: (copy: (database: string) => Promise<void>) => {
+                measuring = true;
+                lint!.measureLocksOnCopy(adminUrl, copy);
+              },
+            }
+          : {}),
       };
       if (!prefixIsBase) replayLocks();
       apply = await applyMigrations({
-        prisma, url: url!, migrations: dir.migrations, logger,
-        ...(snapshot ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hooks), restored: () => snapshot!.restored } : {}),
+        prisma,
+        url: url!,
+        migrations: dir.migrations,
+        logger,
+        ...(snapshot
+          ? { deploy: (onLine: (line: string) => void) => snapshot!.deploy(onLine, hooks), restored: () => snapshot!.restored }
+          : {}),
       });
       replayLocks(); // the snapshot run did not get as far as the base state: measured from a replay
       phase("apply", applyStarted);
@@ -309,8 +414,30 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     if (applied?.succeeded) {
       await guard("drift", "the drift check", async () => {
         const outcome = await runDriftCheck({
-          prisma, project, url: url!, adminUrl, schemaSqlPromise, expectedPromise, schemaFile: rel(project.schemaPath), logger, phase, bindir: cluster?.bindir,
-          ...(base && baseCommit ? { base: { ref: settings.baseRef!, commit: baseCommit, migrations: base, repoRoot, current: dir.migrations, cacheDir, postgresMajor: cluster?.major ?? (await versionPromise).major, state: () => prefixState(base) } } : {}),
+          prisma,
+          project,
+          url: url!,
+          adminUrl,
+          schemaSqlPromise,
+          expectedPromise,
+          schemaFile: rel(project.schemaPath),
+          logger,
+          phase,
+          bindir: cluster?.bindir,
+          ...(base && baseCommit
+            ? {
+                base: {
+                  ref: settings.baseRef!,
+                  commit: baseCommit,
+                  migrations: base,
+                  repoRoot,
+                  current: dir.migrations,
+                  cacheDir,
+                  postgresMajor: cluster?.major ?? (await versionPromise).major,
+                  state: () => prefixState(base),
+                },
+              }
+            : {}),
         });
         drift = outcome.drift;
         return outcome.check;
@@ -321,7 +448,10 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
 
     await savePromise;
     changeOutcome = await changePromise;
-    pgVersion = await versionPromise.then((v) => v.text, () => undefined);
+    pgVersion = await versionPromise.then(
+      (v) => v.text,
+      () => undefined,
+    );
     cacheOutcome = snapshot ? snapshot.outcome(applied ? sumOfDurations(applied.rows.slice(snapshot.restored)) : 0) : undefined;
     return finish();
   } catch (error) {
@@ -336,8 +466,11 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
     if (cluster) {
       await cluster.stop().catch(() => {});
       phase("cluster stopped", stopping);
-    }
-    else if (clusterPromise) await clusterPromise.then((c) => c.stop(), () => {});
+    } else if (clusterPromise)
+      await clusterPromise.then(
+        (c) => c.stop(),
+        () => {},
+      );
   }
 
   function finish(): VerifyReport {
@@ -351,7 +484,14 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
       prismaVersion: prisma.version,
       ...(pgVersion ? { postgresVersion: pgVersion } : {}),
       ...(cluster ? { postgresServer: serverReport(cluster) } : {}),
-      cache: cacheOutcome ?? { state: "off", migrations: 0, detail: settings.databaseUrl && settings.cacheDir ? "not used with database-url (the given database is applied from scratch)" : "no cache directory" },
+      cache: cacheOutcome ?? {
+        state: "off",
+        migrations: 0,
+        detail:
+          settings.databaseUrl && settings.cacheDir
+            ? "not used with database-url (the given database is applied from scratch)"
+            : "no cache directory",
+      },
     };
   }
 }

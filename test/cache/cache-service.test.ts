@@ -146,22 +146,36 @@ describe("through the cache service double", () => {
   test("a block upload through the Azure SDK, finalized and downloaded through the Twirp API", async () => {
     const token = service.token("refs/heads/main");
     const rpc = async (method: string, body: object) => {
-      const res = await fetch(`${service.url}twirp/github.actions.results.api.v1.CacheService/${method}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const res = await fetch(`${service.url}twirp/github.actions.results.api.v1.CacheService/${method}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Record<string, string> };
     };
     const created = await rpc("CreateCacheEntry", { key: "mg-blocks", version: "v1" });
     expect(created.body).toMatchObject({ ok: true, signed_upload_url: expect.any(String) });
     const data = Buffer.alloc(10_000, "abc");
     await new BlockBlobClient(created.body.signed_upload_url!).uploadData(data, { maxSingleShotSize: 4096, blockSize: 4096 });
-    expect(await rpc("FinalizeCacheEntryUpload", { key: "mg-blocks", version: "v1", size_bytes: "10000" })).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await rpc("FinalizeCacheEntryUpload", { key: "mg-blocks", version: "v1", size_bytes: "10000" })).toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
     const found = await rpc("GetCacheEntryDownloadURL", { key: "mg-blocks", restore_keys: [], version: "v1" });
     expect(found.body).toMatchObject({ ok: true, matched_key: "mg-blocks" });
     expect(Buffer.from(await (await fetch(found.body.signed_download_url!)).arrayBuffer()).equals(data)).toBe(true);
     // The same key and version again in the same scope: Twirp's already_exists.
-    expect(await rpc("CreateCacheEntry", { key: "mg-blocks", version: "v1" })).toMatchObject({ status: 409, body: { code: "already_exists" } });
+    expect(await rpc("CreateCacheEntry", { key: "mg-blocks", version: "v1" })).toMatchObject({
+      status: 409,
+      body: { code: "already_exists" },
+    });
     // Another version of the key is another entry; no token, no service.
     expect((await rpc("GetCacheEntryDownloadURL", { key: "mg-blocks", restore_keys: [], version: "v2" })).body).toEqual({ ok: false });
-    const anonymous = await fetch(`${service.url}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const anonymous = await fetch(`${service.url}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(anonymous.status).toBe(401);
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, test } from "@jest/globals";
 import path from "node:path";
 import { builtInCacheDir, folderId, remoteCacheKeys } from "../../src/cache/remote-key.js";
 
-const parts = { snapshotKey: "a".repeat(40), postgresMajor: 16, prismaMajor: 6, productVersion: "0.1.0", workingDirectory: ".", platform: "linux", arch: "x64" };
+const parts = {
+  snapshotKey: "a".repeat(40),
+  postgresMajor: 16,
+  prismaMajor: 6,
+  productVersion: "0.1.0",
+  workingDirectory: ".",
+  platform: "linux",
+  arch: "x64",
+};
 
 describe("remote cache keys", () => {
   test("the key names what decides the state; the restore key is the key without the prefix's hash", () => {
@@ -29,7 +37,11 @@ describe("remote cache keys", () => {
   });
 
   test("the directory is under RUNNER_TEMP, one per app folder", () => {
-    expect(builtInCacheDir("apps/api", { RUNNER_TEMP: "/runner/_temp" })).toBe(path.join("/runner/_temp", "migrate-guard-snapshots", folderId("apps/api")));
-    expect(builtInCacheDir("apps/web", { RUNNER_TEMP: "/runner/_temp" })).not.toBe(builtInCacheDir("apps/api", { RUNNER_TEMP: "/runner/_temp" }));
+    expect(builtInCacheDir("apps/api", { RUNNER_TEMP: "/runner/_temp" })).toBe(
+      path.join("/runner/_temp", "migrate-guard-snapshots", folderId("apps/api")),
+    );
+    expect(builtInCacheDir("apps/web", { RUNNER_TEMP: "/runner/_temp" })).not.toBe(
+      builtInCacheDir("apps/api", { RUNNER_TEMP: "/runner/_temp" }),
+    );
   });
 });

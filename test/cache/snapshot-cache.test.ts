@@ -5,16 +5,33 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { defaultSnapshotCacheDir, DUMP_FILE, lookupSnapshot, MANIFEST_FILE, MAX_SNAPSHOTS, pruneCompileCache, saveSnapshot, snapshotKey, type KeyMaterial } from "../../src/cache/snapshot-cache.js";
+import {
+  defaultSnapshotCacheDir,
+  DUMP_FILE,
+  lookupSnapshot,
+  MANIFEST_FILE,
+  MAX_SNAPSHOTS,
+  pruneCompileCache,
+  saveSnapshot,
+  snapshotKey,
+  type KeyMaterial,
+} from "../../src/cache/snapshot-cache.js";
 
 const material: KeyMaterial = {
-  productVersion: "0.1.0", prismaMajor: 6, postgresMajor: 15,
-  migrations: [{ name: "01_init", sql: "CREATE TABLE a (id int);\n" }, { name: "02_b", sql: "CREATE TABLE b (id int);\n" }],
+  productVersion: "0.1.0",
+  prismaMajor: 6,
+  postgresMajor: 15,
+  migrations: [
+    { name: "01_init", sql: "CREATE TABLE a (id int);\n" },
+    { name: "02_b", sql: "CREATE TABLE b (id int);\n" },
+  ],
 };
 const meta = { productVersion: "0.1.0", prismaVersion: "6.19.3", postgresVersion: "15.18", migrations: ["01_init", "02_b"], applyMs: 1234 };
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), "mg-cache-test-")); });
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "mg-cache-test-"));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const save = (key: string, content = "dump bytes") => saveSnapshot(dir, key, meta, async (file) => writeFileSync(file, content));
@@ -23,7 +40,10 @@ const entry = (key: string, file: string) => path.join(dir, "snapshots", key, fi
 describe("snapshotKey", () => {
   const key = snapshotKey(material);
   test.each([
-    ["a prefix file's content", { ...material, migrations: [material.migrations[0]!, { name: "02_b", sql: "CREATE TABLE b (id bigint);\n" }] }],
+    [
+      "a prefix file's content",
+      { ...material, migrations: [material.migrations[0]!, { name: "02_b", sql: "CREATE TABLE b (id bigint);\n" }] },
+    ],
     ["a prefix file's name", { ...material, migrations: [material.migrations[0]!, { name: "02_c", sql: material.migrations[1]!.sql }] }],
     ["the order", { ...material, migrations: [material.migrations[1]!, material.migrations[0]!] }],
     ["a removed file", { ...material, migrations: [material.migrations[0]!] }],
@@ -36,7 +56,9 @@ describe("snapshotKey", () => {
     expect(snapshotKey(changed)).not.toBe(key);
   });
   test("is the same for the same material, and a Buffer hashes as its bytes", () => {
-    expect(snapshotKey({ ...material, migrations: material.migrations.map((m) => ({ name: m.name, sql: Buffer.from(m.sql as string) })) })).toBe(key);
+    expect(
+      snapshotKey({ ...material, migrations: material.migrations.map((m) => ({ name: m.name, sql: Buffer.from(m.sql as string) })) }),
+    ).toBe(key);
   });
 });
 
@@ -46,7 +68,12 @@ describe("PostgreSQL majors never share an entry", () => {
     const keys = majors.map((postgresMajor) => snapshotKey({ ...material, postgresMajor }));
     expect(new Set(keys).size).toBe(majors.length);
     for (const [i, major] of majors.entries()) {
-      if (major === 13 || major === 17) expect(await saveSnapshot(dir, keys[i]!, { ...meta, postgresVersion: `${major}.1` }, async (file) => writeFileSync(file, `state on ${major}`))).toBe(true);
+      if (major === 13 || major === 17)
+        expect(
+          await saveSnapshot(dir, keys[i]!, { ...meta, postgresVersion: `${major}.1` }, async (file) =>
+            writeFileSync(file, `state on ${major}`),
+          ),
+        ).toBe(true);
     }
     for (const [i, major] of majors.entries()) {
       const found = await lookupSnapshot(dir, keys[i]!);
@@ -60,7 +87,11 @@ describe("lookupSnapshot / saveSnapshot", () => {
   test("a saved entry is a hit with its manifest; another key is a miss", async () => {
     expect(await save("k1")).toBe(true);
     const hit = await lookupSnapshot(dir, "k1");
-    expect(hit).toMatchObject({ state: "hit", dumpFile: entry("k1", DUMP_FILE), manifest: { key: "k1", applyMs: 1234, migrations: ["01_init", "02_b"] } });
+    expect(hit).toMatchObject({
+      state: "hit",
+      dumpFile: entry("k1", DUMP_FILE),
+      manifest: { key: "k1", applyMs: 1234, migrations: ["01_init", "02_b"] },
+    });
     expect(await lookupSnapshot(dir, "k2")).toEqual({ state: "miss" });
     // Nothing is left behind in staging.
     expect(readdirSync(path.join(dir, "snapshots"))).toEqual(["k1"]);
@@ -70,9 +101,18 @@ describe("lookupSnapshot / saveSnapshot", () => {
     ["a changed byte in the dump", (k: string) => writeFileSync(entry(k, DUMP_FILE), "dump bytez"), /does not match its sha256/],
     ["a truncated dump", (k: string) => writeFileSync(entry(k, DUMP_FILE), "dump"), /has 4 bytes, the manifest says 10/],
     ["a missing dump", (k: string) => rmSync(entry(k, DUMP_FILE)), /cannot be read \(ENOENT\)/],
-    ["a half-written manifest", (k: string) => writeFileSync(entry(k, MANIFEST_FILE), readFileSync(entry(k, MANIFEST_FILE), "utf8").slice(0, 40)), /not valid JSON/],
+    [
+      "a half-written manifest",
+      (k: string) => writeFileSync(entry(k, MANIFEST_FILE), readFileSync(entry(k, MANIFEST_FILE), "utf8").slice(0, 40)),
+      /not valid JSON/,
+    ],
     ["a missing manifest", (k: string) => rmSync(entry(k, MANIFEST_FILE)), /manifest is missing/],
-    ["a manifest of another key", (k: string) => writeFileSync(entry(k, MANIFEST_FILE), readFileSync(entry(k, MANIFEST_FILE), "utf8").replace(`"key": "${k}"`, '"key": "other"')), /does not describe this key/],
+    [
+      "a manifest of another key",
+      (k: string) =>
+        writeFileSync(entry(k, MANIFEST_FILE), readFileSync(entry(k, MANIFEST_FILE), "utf8").replace(`"key": "${k}"`, '"key": "other"')),
+      /does not describe this key/,
+    ],
   ])("%s is corrupt, removed, and a new entry can be saved", async (_what, damage, reason) => {
     await save("k1");
     damage("k1");
@@ -92,7 +132,11 @@ describe("lookupSnapshot / saveSnapshot", () => {
   });
 
   test("a dump that fails to be produced writes nothing", async () => {
-    expect(await saveSnapshot(dir, "k1", meta, async () => { throw new Error("pg_dump failed"); })).toBe(false);
+    expect(
+      await saveSnapshot(dir, "k1", meta, async () => {
+        throw new Error("pg_dump failed");
+      }),
+    ).toBe(false);
     expect(await lookupSnapshot(dir, "k1")).toEqual({ state: "miss" });
     expect(readdirSync(path.join(dir, "snapshots"))).toEqual([]);
   });
@@ -113,7 +157,8 @@ describe("pruneCompileCache", () => {
   test("keeps the current Node version's folder and removes the others", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "mg-compile-cache-"));
     try {
-      for (const name of ["v24.21.0-x64-b7b66367-0", "v22.1.0-x64-aaaa-0", "v24.21.0-arm64-cccc-0"]) await mkdir(path.join(dir, name, "x"), { recursive: true });
+      for (const name of ["v24.21.0-x64-b7b66367-0", "v22.1.0-x64-aaaa-0", "v24.21.0-arm64-cccc-0"])
+        await mkdir(path.join(dir, name, "x"), { recursive: true });
       await pruneCompileCache(dir, "v24.21.0-x64-");
       expect(await readdir(dir)).toEqual(["v24.21.0-x64-b7b66367-0"]);
       await pruneCompileCache(path.join(dir, "missing")); // never throws

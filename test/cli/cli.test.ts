@@ -9,7 +9,11 @@ import { createDatabase, withDatabase } from "../../src/postgres/database.js";
 import { exampleApp, repoRoot } from "../support/project-repo.js";
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "bin/migrate-guard.js"), ...args], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "bin/migrate-guard.js"), ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,9 +42,20 @@ async function tables(db: string): Promise<string[]> {
 
 describe("migrate-guard verify", () => {
   test("--database-url: verifies into an empty database (a service container) and prints JSON", async () => {
-    const run = cli(["verify", "--working-directory", path.relative(repoRoot, exampleApp), "--database-url", withDatabase(cluster.url, "service"), "--json"]);
+    const run = cli([
+      "verify",
+      "--working-directory",
+      path.relative(repoRoot, exampleApp),
+      "--database-url",
+      withDatabase(cluster.url, "service"),
+      "--json",
+    ]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { ok: boolean; checks: { id: string; status: string }[]; migrations: { name: string; durationMs: number }[] };
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      checks: { id: string; status: string }[];
+      migrations: { name: string; durationMs: number }[];
+    };
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => c.id)).toEqual(["lock-file", "naming", "order", "history", "lint", "apply", "timing", "drift"]);
     expect(report.migrations.every((m) => typeof m.durationMs === "number")).toBe(true);
@@ -58,7 +73,9 @@ describe("migrate-guard verify", () => {
   test("a password in --database-url or MIGRATE_GUARD_DATABASE_URL never appears in any output", () => {
     for (const run of [
       cli(["verify", "--working-directory", "examples/app", "--database-url", "postgresql://app:Hunter2Secret@127.0.0.1:1/app"]),
-      cli(["verify", "--working-directory", "examples/app"], { MIGRATE_GUARD_DATABASE_URL: "postgres://app:Hunter2Secret@127.0.0.1:1/app" }),
+      cli(["verify", "--working-directory", "examples/app"], {
+        MIGRATE_GUARD_DATABASE_URL: "postgres://app:Hunter2Secret@127.0.0.1:1/app",
+      }),
     ]) {
       expect(run.code).toBe(2);
       expect(run.stdout + run.stderr).not.toContain("Hunter2Secret");

@@ -27,7 +27,8 @@ describe("--help", () => {
   test("migrate-guard --help lists every command", () => {
     const r = cli(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c.name} +${c.summary.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
+    for (const c of COMMANDS)
+      expect(r.stdout).toMatch(new RegExp(`^  ${c.name} +${c.summary.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
   });
 
   test.each(COMMANDS.map((c) => c.name))("migrate-guard %s --help: usage, examples, common options, exit 0", (name) => {
@@ -49,7 +50,10 @@ describe("env files", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-env-files-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const SECRET = "pw-Zebra-4417";
-  writeFileSync(path.join(dir, ".env.staging"), `# staging\nDATABASE_URL="postgresql://app:${SECRET}@staging.db:5432/app"\nONLY_AUTO=auto\nSHARED=auto\n`);
+  writeFileSync(
+    path.join(dir, ".env.staging"),
+    `# staging\nDATABASE_URL="postgresql://app:${SECRET}@staging.db:5432/app"\nONLY_AUTO=auto\nSHARED=auto\n`,
+  );
   writeFileSync(path.join(dir, "a.env"), "SHARED=a\nFROM_A=a\n");
   writeFileSync(path.join(dir, "b.env"), "SHARED=b\n");
 
@@ -66,7 +70,10 @@ describe("env files", () => {
   });
 
   test("an env file cannot set who runs, on which commit, with which token (GITHUB_*, RUNNER_*, ACTIONS_*, CI)", () => {
-    writeFileSync(path.join(dir, "identity.env"), "GITHUB_TRIGGERING_ACTOR=mallory\nGITHUB_TOKEN=ghp_fromfile\nRUNNER_TEMP=/x\nACTIONS_STEP_DEBUG=true\nCI=false\nAPP_SETTING=kept\n");
+    writeFileSync(
+      path.join(dir, "identity.env"),
+      "GITHUB_TRIGGERING_ACTOR=mallory\nGITHUB_TOKEN=ghp_fromfile\nRUNNER_TEMP=/x\nACTIONS_STEP_DEBUG=true\nCI=false\nAPP_SETTING=kept\n",
+    );
     const env: NodeJS.ProcessEnv = { GITHUB_TRIGGERING_ACTOR: "octocat", CI: "true" };
     const logger = new RecordingLogger();
     loadEnvFiles(["--env-file", "identity.env"], { env, cwd: dir, logger });
@@ -86,7 +93,9 @@ describe("env files", () => {
 
   test("--working-directory is where .env.<environment> is looked for; a missing automatic file is no error", () => {
     const env: NodeJS.ProcessEnv = {};
-    expect(loadEnvFiles(["--environment", "staging", "--working-directory", path.basename(dir)], { env, cwd: path.dirname(dir) }).loaded).toHaveLength(1);
+    expect(
+      loadEnvFiles(["--environment", "staging", "--working-directory", path.basename(dir)], { env, cwd: path.dirname(dir) }).loaded,
+    ).toHaveLength(1);
     expect(loadEnvFiles(["--environment", "production"], { env: {}, cwd: dir }).loaded).toEqual([]);
   });
 
@@ -112,10 +121,20 @@ describe("env files", () => {
   test("through the CLI: an explicit flag beats .env.staging (the flag's database is the one named)", () => {
     // Both URLs point at closed ports; the error names which one was used (host and port, never a password).
     writeFileSync(path.join(dir, ".env.production"), `DATABASE_URL=postgresql://u:${SECRET}@127.0.0.1:9/fromfile\n`);
-    const fromFile = cli(["backup", "--environment", "production", "--working-directory", dir], { env: { DATABASE_URL: "postgresql://u:x@127.0.0.1:9/fromshell" } });
+    const fromFile = cli(["backup", "--environment", "production", "--working-directory", dir], {
+      env: { DATABASE_URL: "postgresql://u:x@127.0.0.1:9/fromshell" },
+    });
     expect(fromFile.stdout + fromFile.stderr).toContain("127.0.0.1:9/fromfile");
     expect(fromFile.stdout + fromFile.stderr).not.toContain(SECRET);
-    const flag = cli(["backup", "--environment", "production", "--working-directory", dir, "--database-url", "postgresql://u:x@127.0.0.1:9/fromflag"]);
+    const flag = cli([
+      "backup",
+      "--environment",
+      "production",
+      "--working-directory",
+      dir,
+      "--database-url",
+      "postgresql://u:x@127.0.0.1:9/fromflag",
+    ]);
     expect(flag.stdout + flag.stderr).toContain("127.0.0.1:9/fromflag");
   });
 });
@@ -129,7 +148,9 @@ describe("typed confirmations", () => {
   const request = { action: "Deleting the test data", expected: "DELETE", flag: "--confirm" };
 
   test("without a terminal, or in CI, a missing confirmation is refused at once with the flag to pass", async () => {
-    await expect(confirmTyped({ ...request, given: undefined }, io(false))).rejects.toThrow("must be confirmed: pass --confirm DELETE (no terminal to ask at)");
+    await expect(confirmTyped({ ...request, given: undefined }, io(false))).rejects.toThrow(
+      "must be confirmed: pass --confirm DELETE (no terminal to ask at)",
+    );
     await expect(confirmTyped({ ...request, given: undefined }, io(true, { CI: "true" }))).rejects.toThrow("pass --confirm DELETE");
   });
 

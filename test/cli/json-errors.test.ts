@@ -9,8 +9,14 @@ import { main } from "../../src/cli/main.js";
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     const code = await main(argv);
     return { code, stdout, stderr };
@@ -22,8 +28,12 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
 
 describe("--json on a command that stops before its report", () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(path.join(os.tmpdir(), "mg-json-errors-")); });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "mg-json-errors-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   test("bad input: exit 2 and a configuration document", async () => {
     const r = await run(["verify", "--working-directory", path.join(dir, "missing-app"), "--json"]);
@@ -35,7 +45,16 @@ describe("--json on a command that stops before its report", () => {
 
   test("the database URL of a bad input never appears in the document", async () => {
     const secret = "postgresql://admin:s3cretPassw0rd@db.internal:5432/prod";
-    const r = await run(["status", "--environment", "staging", "--database-url", secret, "--working-directory", path.join(dir, "missing-app"), "--json"]);
+    const r = await run([
+      "status",
+      "--environment",
+      "staging",
+      "--database-url",
+      secret,
+      "--working-directory",
+      path.join(dir, "missing-app"),
+      "--json",
+    ]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).ok).toBe(false);
     expect(r.stdout + r.stderr).not.toContain("s3cretPassw0rd");

@@ -15,7 +15,13 @@ const MAX_TARBALL_BYTES = 6 * 1024 * 1024;
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as Record<string, unknown>;
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 /** npm with no way to reach a registry: whatever it would fetch fails instead of downloading. */
-const offlineEnv = { ...process.env, npm_config_registry: "http://127.0.0.1:9/", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+const offlineEnv = {
+  ...process.env,
+  npm_config_registry: "http://127.0.0.1:9/",
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+};
 
 interface PackResult {
   filename: string;
@@ -30,12 +36,22 @@ let app: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-package-"));
-  const out = execFileSync(npm, ["pack", "--json", "--pack-destination", dir, repoRoot], { cwd: dir, encoding: "utf8", env: offlineEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(npm, ["pack", "--json", "--pack-destination", dir, repoRoot], {
+    cwd: dir,
+    encoding: "utf8",
+    env: offlineEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   packed = (JSON.parse(out) as PackResult[])[0]!;
   app = path.join(dir, "app");
   mkdirSync(app);
   writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "some-app", version: "1.0.0", private: true }, null, 2));
-  execFileSync(npm, ["install", "--offline", path.join(dir, packed.filename)], { cwd: app, encoding: "utf8", env: offlineEnv, stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync(npm, ["install", "--offline", path.join(dir, packed.filename)], {
+    cwd: app,
+    encoding: "utf8",
+    env: offlineEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,9 +80,19 @@ describe("package.json", () => {
 describe("npm pack", () => {
   test(`the tarball holds only what the CLI runs, and is at most ${MAX_TARBALL_BYTES / 1024 / 1024} MB`, () => {
     const files = packed.files.map((f) => f.path).sort();
-    const allowed = (f: string) => f.startsWith("bin/") || f.startsWith("dist/cli/") || ["LICENSE", "README.md", "CHANGELOG.md", "package.json"].includes(f);
+    const allowed = (f: string) =>
+      f.startsWith("bin/") || f.startsWith("dist/cli/") || ["LICENSE", "README.md", "CHANGELOG.md", "package.json"].includes(f);
     expect(files.filter((f) => !allowed(f))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(["bin/migrate-guard.js", "dist/cli/index.js", "dist/cli/libpg-query.wasm", "LICENSE", "README.md", "package.json"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "bin/migrate-guard.js",
+        "dist/cli/index.js",
+        "dist/cli/libpg-query.wasm",
+        "LICENSE",
+        "README.md",
+        "package.json",
+      ]),
+    );
     expect(packed.size).toBeLessThanOrEqual(MAX_TARBALL_BYTES);
   });
 

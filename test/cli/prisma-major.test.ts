@@ -27,8 +27,14 @@ function project(name: string, declared: string, installed?: string): { dir: str
   if (installed) {
     const pkg = path.join(dir, "node_modules/prisma");
     mkdirSync(path.join(pkg, "build"), { recursive: true });
-    writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "prisma", version: installed, bin: { prisma: "build/index.js" } }));
-    writeFileSync(path.join(pkg, "build/index.js"), `require("node:fs").writeFileSync(${JSON.stringify(ran)}, process.argv.slice(2).join(" "));\n`);
+    writeFileSync(
+      path.join(pkg, "package.json"),
+      JSON.stringify({ name: "prisma", version: installed, bin: { prisma: "build/index.js" } }),
+    );
+    writeFileSync(
+      path.join(pkg, "build/index.js"),
+      `require("node:fs").writeFileSync(${JSON.stringify(ran)}, process.argv.slice(2).join(" "));\n`,
+    );
   }
   return { dir, ran };
 }
@@ -64,7 +70,11 @@ describe("the major comes from what is installed, else from package.json", () =>
     const { dir } = project("declared-only", RC);
     const r = cli(["verify", "--working-directory", dir]);
     expect(r.code).toBe(2);
-    expect(expectOneSentence(r.stderr)).toMatch(new RegExp(`^migrate-guard: package.json asks for Prisma ${RC.replace(/\./g, "\\.")}, but migrate-guard supports Prisma 5, 6 and 7; the plan for Prisma 8 and later is in docs/prisma-8\\.md`));
+    expect(expectOneSentence(r.stderr)).toMatch(
+      new RegExp(
+        `^migrate-guard: package.json asks for Prisma ${RC.replace(/\./g, "\\.")}, but migrate-guard supports Prisma 5, 6 and 7; the plan for Prisma 8 and later is in docs/prisma-8\\.md`,
+      ),
+    );
   });
 
   test("Prisma 4 installed: too old, upgrade", () => {
@@ -114,6 +124,8 @@ describe("declaredPrisma / unsupportedPrismaMessage", () => {
     for (const version of ["5.22.0", "6.19.3", "7.10.1"]) {
       expect(unsupportedPrismaMessage({ version, major: Number(version.split(".")[0]), source: "x", installed: true })).toBeUndefined();
     }
-    expect(unsupportedPrismaMessage({ version: "banana", major: Number.NaN, source: "x", installed: true })).toMatch(/not a version migrate-guard can read/);
+    expect(unsupportedPrismaMessage({ version: "banana", major: Number.NaN, source: "x", installed: true })).toMatch(
+      /not a version migrate-guard can read/,
+    );
   });
 });

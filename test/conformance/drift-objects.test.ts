@@ -40,13 +40,16 @@ CREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");
 
 describe("objects of verify's drift messages", () => {
   test("column, table, enum, index and constraint messages", () => {
-    const objects = objectsOfVerifyMessages([
-      `Column "User"."tags" has default '{}'::text[] in the migrations but ARRAY[]::text[] in schema.prisma`,
-      `Index "Post_title_trgm_idx" on "Post" is created by the migrations but is not in schema.prisma`,
-      `Foreign key "Post_authorId_fkey" on "Post" is in schema.prisma but no migration creates it`,
-      `Enum "Role" lacks value 'OWNER' that schema.prisma has`,
-      `Table "Audit" is in schema.prisma but no migration creates it`,
-    ], lookup());
+    const objects = objectsOfVerifyMessages(
+      [
+        `Column "User"."tags" has default '{}'::text[] in the migrations but ARRAY[]::text[] in schema.prisma`,
+        `Index "Post_title_trgm_idx" on "Post" is created by the migrations but is not in schema.prisma`,
+        `Foreign key "Post_authorId_fkey" on "Post" is in schema.prisma but no migration creates it`,
+        `Enum "Role" lacks value 'OWNER' that schema.prisma has`,
+        `Table "Audit" is in schema.prisma but no migration creates it`,
+      ],
+      lookup(),
+    );
     expect(sorted(objects)).toEqual({ tables: ['"Audit"', '"Post"', '"User"', 'enum "Role"'], columns: ['"User"."tags"'] });
   });
 
@@ -59,8 +62,15 @@ describe("comparison", () => {
   test("equal objects: no lines; different objects: one line per side and kind", async () => {
     const l = lookup();
     const prisma = await objectsOfPrismaSql(`ALTER TABLE "User" ADD COLUMN "age" INTEGER;`, l);
-    expect(compareObjects(prisma, objectsOfVerifyMessages([`Column "User"."age" is in schema.prisma but no migration creates it`], l))).toEqual([]);
-    expect(compareObjects(prisma, objectsOfVerifyMessages([`Index "Post_title_trgm_idx" on "Post" is created by the migrations but is not in schema.prisma`], l))).toEqual([
+    expect(
+      compareObjects(prisma, objectsOfVerifyMessages([`Column "User"."age" is in schema.prisma but no migration creates it`], l)),
+    ).toEqual([]);
+    expect(
+      compareObjects(
+        prisma,
+        objectsOfVerifyMessages([`Index "Post_title_trgm_idx" on "Post" is created by the migrations but is not in schema.prisma`], l),
+      ),
+    ).toEqual([
       `tables/enums only Prisma's SQL touches: "User"`,
       `tables/enums only verify names: "Post"`,
       `columns only Prisma's SQL touches: "User"."age"`,

@@ -31,20 +31,25 @@ export function emptyLookup(): NameLookup {
 export async function catalogLookup(client: pg.Client): Promise<NameLookup> {
   const lookup = emptyLookup();
   const user = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'`;
-  const tables = await client.query<{ name: string; schema: string }>(`SELECT c.relname AS name, n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ${user}`);
+  const tables = await client.query<{ name: string; schema: string }>(
+    `SELECT c.relname AS name, n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ${user}`,
+  );
   for (const t of tables.rows) lookup.tables.add(tableKey(t.name, t.schema));
   const owned = await client.query<{ name: string; tbl: string; schema: string }>(
     `SELECT c.relname AS name, t.relname AS tbl, n.nspname AS schema FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE ${user}
      UNION ALL SELECT co.conname, t.relname, n.nspname FROM pg_constraint co JOIN pg_class t ON t.oid = co.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE ${user}`,
   );
   for (const o of owned.rows) lookup.owners.set(o.name, tableKey(o.tbl, o.schema));
-  const enums = await client.query<{ name: string }>(`SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e' AND ${user}`);
+  const enums = await client.query<{ name: string }>(
+    `SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e' AND ${user}`,
+  );
   for (const e of enums.rows) lookup.enums.add(enumKey([e.name]));
   return lookup;
 }
 
 type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const strings = (list: Node[] | undefined): string[] => (list ?? []).map((n) => n.String?.sval).filter((s): s is string => typeof s === "string");
+const strings = (list: Node[] | undefined): string[] =>
+  (list ?? []).map((n) => n.String?.sval).filter((s): s is string => typeof s === "string");
 const relKey = (rel: Node) => tableKey(rel.relname, rel.schemaname);
 
 /** What Prisma's SQL touches. Names it creates itself (CREATE INDEX … ON "T") extend `lookup`. */
@@ -64,11 +69,16 @@ export async function objectsOfPrismaSql(sql: string, lookup: NameLookup): Promi
         if (s.idxname) lookup.owners.set(s.idxname, relKey(s.relation));
         break;
       case "AlterTableStmt": {
-        if (s.objtype === "OBJECT_INDEX") { out.tables.add(byName(s.relation.relname)); break; }
+        if (s.objtype === "OBJECT_INDEX") {
+          out.tables.add(byName(s.relation.relname));
+          break;
+        }
         const table = relKey(s.relation);
         out.tables.add(table);
         for (const { AlterTableCmd: cmd } of s.cmds as Node[]) {
-          const column = cmd.def?.ColumnDef?.colname ?? (cmd.subtype === "AT_AddConstraint" || cmd.subtype === "AT_DropConstraint" ? undefined : cmd.name);
+          const column =
+            cmd.def?.ColumnDef?.colname ??
+            (cmd.subtype === "AT_AddConstraint" || cmd.subtype === "AT_DropConstraint" ? undefined : cmd.name);
           if (column) out.columns.add(`${table}.${q(column)}`);
           const constraint = cmd.def?.Constraint?.conname;
           if (constraint) lookup.owners.set(constraint, table);
@@ -86,7 +96,8 @@ export async function objectsOfPrismaSql(sql: string, lookup: NameLookup): Promi
       case "DropStmt":
         for (const o of s.objects as Node[]) {
           const names = o.TypeName ? strings(o.TypeName.names) : strings(o.List?.items);
-          if (s.removeType === "OBJECT_TABLE" || s.removeType === "OBJECT_VIEW") out.tables.add(tableKey(names[names.length - 1]!, names.length > 1 ? names[0] : undefined));
+          if (s.removeType === "OBJECT_TABLE" || s.removeType === "OBJECT_VIEW")
+            out.tables.add(tableKey(names[names.length - 1]!, names.length > 1 ? names[0] : undefined));
           else if (s.removeType === "OBJECT_INDEX") out.tables.add(byName(names[names.length - 1]!));
           else if (s.removeType === "OBJECT_TYPE") out.tables.add(enumKey(names));
           else out.tables.add(`${String(s.removeType).replace("OBJECT_", "").toLowerCase()} ${names.map(q).join(".")}`);
@@ -126,7 +137,10 @@ export function objectsOfVerifyMessages(messages: readonly string[], lookup: Nam
     let found = false;
     for (const [, name] of message.matchAll(/"((?:[^"]|"")+)"/g)) {
       const key = lookup.tables.has(q(name!)) ? q(name!) : lookup.owners.get(name!);
-      if (key) { out.tables.add(key); found = true; }
+      if (key) {
+        out.tables.add(key);
+        found = true;
+      }
     }
     if (!found) out.tables.add(`unresolved: ${message}`);
   }
@@ -137,7 +151,9 @@ export function objectsOfVerifyMessages(messages: readonly string[], lookup: Nam
 export function compareObjects(prisma: DriftObjects, verify: DriftObjects): string[] {
   const lines: string[] = [];
   const diff = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).sort();
-  const add = (label: string, items: string[]) => { if (items.length) lines.push(`${label}: ${items.join(", ")}`); };
+  const add = (label: string, items: string[]) => {
+    if (items.length) lines.push(`${label}: ${items.join(", ")}`);
+  };
   add("tables/enums only Prisma's SQL touches", diff(prisma.tables, verify.tables));
   add("tables/enums only verify names", diff(verify.tables, prisma.tables));
   add("columns only Prisma's SQL touches", diff(prisma.columns, verify.columns));

@@ -55,7 +55,22 @@ describe("README.md", () => {
 
   test("links the reference pages under docs/", () => {
     const targets = links(read("README.md"));
-    for (const page of ["verify", "lint", "migrate", "rollback", "gate", "test-data", "postgres", "cli", "prisma-8", "drift", "cache", "postgres-versions", "conformance", "stats"]) {
+    for (const page of [
+      "verify",
+      "lint",
+      "migrate",
+      "rollback",
+      "gate",
+      "test-data",
+      "postgres",
+      "cli",
+      "prisma-8",
+      "drift",
+      "cache",
+      "postgres-versions",
+      "conformance",
+      "stats",
+    ]) {
       expect([page, targets.includes(`docs/${page}.md`)]).toEqual([page, true]);
     }
   });
@@ -69,7 +84,8 @@ describe.each(pages)("%s", (page) => {
     const broken: string[] = [];
     for (const target of relative) {
       const [file, fragment] = target.split("#", 2) as [string, string | undefined];
-      const resolved = file === "" ? path.join(repoRoot, page) : path.resolve(path.dirname(path.join(repoRoot, page)), decodeURIComponent(file));
+      const resolved =
+        file === "" ? path.join(repoRoot, page) : path.resolve(path.dirname(path.join(repoRoot, page)), decodeURIComponent(file));
       if (!resolved.startsWith(repoRoot + path.sep) || !existsSync(resolved)) {
         broken.push(`${target}: no such file`);
         continue;
@@ -84,7 +100,9 @@ describe.each(pages)("%s", (page) => {
 
 describe("the anchor rules", () => {
   test("match GitHub's for the headings used here", () => {
-    const a = anchors("# Migrations per environment\n## Everyday CLI: init, env files, local PostgreSQL\n## CLI\n## CLI\n```\n# not a heading\n```\n### `code` and [link](x.md)\n");
+    const a = anchors(
+      "# Migrations per environment\n## Everyday CLI: init, env files, local PostgreSQL\n## CLI\n## CLI\n```\n# not a heading\n```\n### `code` and [link](x.md)\n",
+    );
     expect([...a]).toEqual(["migrations-per-environment", "everyday-cli-init-env-files-local-postgresql", "cli", "cli-1", "code-and-link"]);
   });
 
@@ -98,13 +116,18 @@ describe("the workflows the README says to paste", () => {
   /** `uses: migrate-guard/migrate-guard/<path>@<ref>` is this checkout, so `with:` is checked against its inputs. */
   const fileProvider = {
     async getFileContent(ref: { path: string; owner?: string; repository?: string }) {
-      if ("owner" in ref && `${ref.owner}/${ref.repository}` !== SELF_REPO) throw new Error(`not this repository: ${ref.owner}/${ref.repository}`);
+      if ("owner" in ref && `${ref.owner}/${ref.repository}` !== SELF_REPO)
+        throw new Error(`not this repository: ${ref.owner}/${ref.repository}`);
       return { name: ref.path, content: read(ref.path) };
     },
   };
 
   test("there are three: verify, migrate, promote", () => {
-    expect(blocks.map((b) => /uses: migrate-guard\/migrate-guard\/\.github\/workflows\/([a-z-]+)\.yml@v1/.exec(b)?.[1])).toEqual(["verify-migrations", "migrate", "promote"]);
+    expect(blocks.map((b) => /uses: migrate-guard\/migrate-guard\/\.github\/workflows\/([a-z-]+)\.yml@v1/.exec(b)?.[1])).toEqual([
+      "verify-migrations",
+      "migrate",
+      "promote",
+    ]);
   });
 
   test.each([0, 1, 2])("block %i is a valid workflow and passes only declared inputs", async (i) => {

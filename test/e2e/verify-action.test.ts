@@ -20,7 +20,10 @@ beforeAll(async () => {
   base = repo.git("rev-parse", "HEAD");
   // The pull request: a new migration with a generic name, and an edit to a base migration.
   repo.write("prisma/migrations/20250103000000_update/migration.sql", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`);
-  repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"));
+  repo.write(
+    "prisma/schema.prisma",
+    repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"),
+  );
   const edited = "prisma/migrations/20250102000000_add_posts/migration.sql";
   repo.write(edited, repo.read(edited).replace(`"title" TEXT NOT NULL,`, `"title" VARCHAR(300) NOT NULL,`));
   repo.commitAll("pull request");
@@ -50,7 +53,13 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
       node,
       event: event(),
       env: actionEnv(),
-      inputs: { "working-directory": ".", comment: "true", "github-token": "ghs_test_token_123456", "sarif-file": "out/migrate-guard.sarif", "slow-migration-seconds": "30" },
+      inputs: {
+        "working-directory": ".",
+        comment: "true",
+        "github-token": "ghs_test_token_123456",
+        "sarif-file": "out/migrate-guard.sarif",
+        "slow-migration-seconds": "30",
+      },
     });
     expect(run.code).toBe(1);
     expect(run.outputs.ok).toBe("false");
@@ -58,7 +67,12 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
     expect(run.outputs.drift).toBe("true");
     expect(run.outputs["applied-count"]).toBe("3");
     const report = JSON.parse(run.outputs.report!) as { ok: boolean; checks: { id: string; status: string }[] };
-    expect(report.checks.filter((c) => c.status === "fail").map((c) => c.id).sort()).toEqual(["drift", "history", "naming"]);
+    expect(
+      report.checks
+        .filter((c) => c.status === "fail")
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(["drift", "history", "naming"]);
     // Annotations on the SQL files, as workflow commands.
     expect(run.stdout).toContain("::error title=edited-migration,file=prisma/migrations/20250102000000_add_posts/migration.sql,line=5::");
     expect(run.stdout).toMatch(/::error title=generic-name,file=prisma\/migrations\/20250103000000_update\/migration.sql,line=1::/);
@@ -70,9 +84,17 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
     const sarifPath = path.join(repo.dir, "out/migrate-guard.sarif");
     expect(run.outputs["sarif-file"]).toBe(sarifPath);
     const sarif = JSON.parse(readFileSync(sarifPath, "utf8")) as { runs: { results: { ruleId: string }[] }[] };
-    expect(sarif.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual(["drift-column", "edited-migration", "generic-name", "measured-lock", "missing-lock-timeout"]);
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual([
+      "drift-column",
+      "edited-migration",
+      "generic-name",
+      "measured-lock",
+      "missing-lock-timeout",
+    ]);
     // The drift lands on the field's line in schema.prisma.
-    expect(run.stdout).toMatch(/::error title=drift-column,file=prisma\/schema.prisma,line=\d+::Column "Post"."title" is character varying\(300\)/);
+    expect(run.stdout).toMatch(
+      /::error title=drift-column,file=prisma\/schema.prisma,line=\d+::Column "Post"."title" is character varying\(300\)/,
+    );
     // Exactly one comment on the PR, whatever the number of runs; the token never printed.
     expect(github.state.commentsOn("acme", "shop", 7)).toHaveLength(1);
     // The token is registered as a secret (the runner masks it) and printed nowhere else.
@@ -84,7 +106,12 @@ describe.each(nodeBinaries())("dist/verify/index.js under %s", ({ path: node }) 
 
   test("a second run updates the same comment in place", async () => {
     const before = github.state.commentsOn("acme", "shop", 7);
-    await runDistAction("dist/verify/index.js", { node, event: event(), env: actionEnv(), inputs: { comment: "true", "github-token": "ghs_test_token_123456" } });
+    await runDistAction("dist/verify/index.js", {
+      node,
+      event: event(),
+      env: actionEnv(),
+      inputs: { comment: "true", "github-token": "ghs_test_token_123456" },
+    });
     const after = github.state.commentsOn("acme", "shop", 7);
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before[0]!.id);
@@ -124,17 +151,21 @@ describe("cache-dir through the built action", () => {
     app = createProjectRepo(exampleApp);
     appBase = app.git("rev-parse", "HEAD");
     app.write("prisma/migrations/20250103000000_add_user_bio/migration.sql", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`);
-    app.write("prisma/schema.prisma", app.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"));
+    app.write(
+      "prisma/schema.prisma",
+      app.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"),
+    );
     app.commitAll("pull request");
   });
   afterAll(() => app.remove());
 
   test("the first run saves the base branch's snapshot (cache: miss), the next restores it (cache: hit)", async () => {
-    const runOnce = () => runDistAction("dist/verify/index.js", {
-      event: { pull_request: { number: 8, base: { sha: appBase, ref: "main" }, head: { sha: "1".repeat(40), ref: "bio" } } },
-      env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir },
-      inputs: { "cache-dir": ".cache/migrate-guard" },
-    });
+    const runOnce = () =>
+      runDistAction("dist/verify/index.js", {
+        event: { pull_request: { number: 8, base: { sha: appBase, ref: "main" }, head: { sha: "1".repeat(40), ref: "bio" } } },
+        env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir },
+        inputs: { "cache-dir": ".cache/migrate-guard" },
+      });
     const first = await runOnce();
     expect(first.code).toBe(0);
     expect(first.outputs.cache).toBe("miss");
@@ -151,7 +182,10 @@ describe("cache-dir through the built action", () => {
   });
 
   test("with cache: false and no cache-dir the cache is off", async () => {
-    const run = await runDistAction("dist/verify/index.js", { env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir }, inputs: { "base-ref": appBase, cache: "false" } });
+    const run = await runDistAction("dist/verify/index.js", {
+      env: { ...actionEnv(), GITHUB_WORKSPACE: app.dir },
+      inputs: { "base-ref": appBase, cache: "false" },
+    });
     expect(run.code).toBe(0);
     expect(run.outputs.cache).toBe("off");
   });
@@ -161,11 +195,21 @@ test("the built CLI verifies the example app on a throwaway Postgres (README qui
   const { spawnSync } = await import("node:child_process");
   // The CLI caches under the user's cache directory: a private one here.
   const cacheHome = mkdtempSync(path.join(os.tmpdir(), "mg-xdg-"));
-  const result = spawnSync(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", "examples/app", "--json"], { cwd: path.resolve(exampleApp, "../.."), encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
-  const saved = existsSync(path.join(cacheHome, "migrate-guard", "snapshots")) ? readdirSync(path.join(cacheHome, "migrate-guard", "snapshots")) : [];
+  const result = spawnSync(process.execPath, ["bin/migrate-guard.js", "verify", "--working-directory", "examples/app", "--json"], {
+    cwd: path.resolve(exampleApp, "../.."),
+    encoding: "utf8",
+    env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+  });
+  const saved = existsSync(path.join(cacheHome, "migrate-guard", "snapshots"))
+    ? readdirSync(path.join(cacheHome, "migrate-guard", "snapshots"))
+    : [];
   rmSync(cacheHome, { recursive: true, force: true });
   expect(result.status).toBe(0);
-  const report = JSON.parse(result.stdout) as { ok: boolean; migrations: { name: string; durationMs: number }[]; cache: { state: string; saved: boolean } };
+  const report = JSON.parse(result.stdout) as {
+    ok: boolean;
+    migrations: { name: string; durationMs: number }[];
+    cache: { state: string; saved: boolean };
+  };
   expect(report.ok).toBe(true);
   // No base ref: both migrations are history, and their snapshot lands in $XDG_CACHE_HOME/migrate-guard.
   expect(report.cache).toMatchObject({ state: "miss", saved: true });

@@ -32,7 +32,10 @@ function project() {
     rmSync(runnerTemp, { recursive: true, force: true });
   });
   /** A job: main step, then post step with the state the main step saved. */
-  async function job(kind: { push: string } | { pullRequest: number; base: string }, options: { inputs?: Record<string, string>; env?: Record<string, string>; beforePost?: () => void } = {}): Promise<{ main: DistRun; post: DistRun }> {
+  async function job(
+    kind: { push: string } | { pullRequest: number; base: string },
+    options: { inputs?: Record<string, string>; env?: Record<string, string>; beforePost?: () => void } = {},
+  ): Promise<{ main: DistRun; post: DistRun }> {
     rmSync(runnerTemp, { recursive: true, force: true });
     mkdirSync(runnerTemp);
     const pr = "pullRequest" in kind;
@@ -46,10 +49,18 @@ function project() {
       ...service.env(service.token(ref, pr ? ["refs/heads/main"] : [])),
       ...options.env,
     };
-    const event = pr ? { pull_request: { number: kind.pullRequest, base: { sha: kind.base, ref: "main" }, head: { sha: "1".repeat(40), ref: "feature" } } } : { ref, after: kind.push };
+    const event = pr
+      ? { pull_request: { number: kind.pullRequest, base: { sha: kind.base, ref: "main" }, head: { sha: "1".repeat(40), ref: "feature" } } }
+      : { ref, after: kind.push };
     const main = await runDistAction("dist/verify/index.js", { event, env, inputs: options.inputs ?? {}, runnerTemp });
     options.beforePost?.();
-    const post = await runDistAction("dist/verify-post/index.js", { event, env, inputs: options.inputs ?? {}, runnerTemp, state: main.state });
+    const post = await runDistAction("dist/verify-post/index.js", {
+      event,
+      env,
+      inputs: options.inputs ?? {},
+      runnerTemp,
+      state: main.state,
+    });
     return { main, post };
   }
   return { repo, job };
@@ -60,7 +71,10 @@ const annotations = (run: DistRun, kind: "error" | "warning") => run.stdout.spli
 
 function addMigration(repo: ProjectRepo, name: string, column: string) {
   repo.write(`prisma/migrations/${name}/migration.sql`, `ALTER TABLE "User" ADD COLUMN "${column}" TEXT;\n`);
-  repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", `  name      String?\n  ${column} String?`));
+  repo.write(
+    "prisma/schema.prisma",
+    repo.read("prisma/schema.prisma").replace("  name      String?", `  name      String?\n  ${column} String?`),
+  );
   return repo.commitAll(name);
 }
 

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { commitStatusesOf, deploymentsOf, startGitHubApiDouble, type GitHubApiDouble } from "../support/github-api-double.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { runDistAction, type DistRun } from "../support/run-dist.js";
-import { appRepo, cli, expectNoPassword, snapshot, startEnvironmentCluster, TEST_PASSWORD, withoutMaskCommands, type EnvironmentCluster } from "../migrate/support.js";
+import {
+  appRepo,
+  cli,
+  expectNoPassword,
+  snapshot,
+  startEnvironmentCluster,
+  TEST_PASSWORD,
+  withoutMaskCommands,
+  type EnvironmentCluster,
+} from "../migrate/support.js";
 import { ADD_BIO, deploy, finishedHoursAgo, head, stagingRepo, statusTimes } from "./support.js";
 
 const TOKEN = "ghs_gate_token_0123456789";
@@ -48,7 +57,10 @@ const runner = (): Record<string, string> => ({
 });
 
 async function action(inputs: Record<string, string>, entry = "dist/gate/index.js", env: Record<string, string> = {}): Promise<DistRun> {
-  const run = await runDistAction(entry, { env: { ...runner(), ...env }, inputs: { "working-directory": ".", "github-token": TOKEN, ...inputs } });
+  const run = await runDistAction(entry, {
+    env: { ...runner(), ...env },
+    inputs: { "working-directory": ".", "github-token": TOKEN, ...inputs },
+  });
   expectNoPassword(withoutMaskCommands(run.stdout), run.stderr, run.summary, JSON.stringify(run.outputs));
   expect(withoutMaskCommands(run.stdout) + run.stderr).not.toContain(TOKEN);
   return run;
@@ -68,9 +80,21 @@ describe("dist/gate", () => {
     expect(remaining).toBeGreaterThan(3500);
     expect(remaining).toBeLessThanOrEqual(3600);
     expect(run.outputs["earliest-pass-at"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(Object.keys(JSON.parse(run.outputs.report!) as object)).toEqual(["decision", "remainingSeconds", "earliestPassAt", "reasons", "migrations"]);
+    expect(Object.keys(JSON.parse(run.outputs.report!) as object)).toEqual([
+      "decision",
+      "remainingSeconds",
+      "earliestPassAt",
+      "reasons",
+      "migrations",
+    ]);
     expect(run.summary).toMatch(new RegExp(`\\| \`${ADD_BIO}\` \\| \\d{4}-[^|]+ \\| 23\\.0 \\| 1\\.0 \\| soaking \\|`));
-    expect(commitStatusesOf(github.state).at(-1)).toMatchObject({ sha: head(target), state: "pending", context: "migrate-guard/soak", description: "1h00m left on staging", targetUrl: "https://github.com/acme/shop/actions/runs/77" });
+    expect(commitStatusesOf(github.state).at(-1)).toMatchObject({
+      sha: head(target),
+      state: "pending",
+      context: "migrate-guard/soak",
+      description: "1h00m left on staging",
+      targetUrl: "https://github.com/acme/shop/actions/runs/77",
+    });
     expect(run.stdout.split("\n")[0]).toMatch(/^::add-mask::/);
     console.log(`dist/gate against real clusters: ${ms} ms`);
   });
@@ -87,7 +111,10 @@ describe("dist/gate", () => {
   });
 
   test("block: an unreachable staging database fails the step, and the URLs come from the environment too", async () => {
-    const run = await action({}, "dist/gate/index.js", { STAGING_DATABASE_URL: `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/staging`, PRODUCTION_DATABASE_URL: productionUrl });
+    const run = await action({}, "dist/gate/index.js", {
+      STAGING_DATABASE_URL: `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/staging`,
+      PRODUCTION_DATABASE_URL: productionUrl,
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.decision).toBe("block");
     expect(run.outputs["remaining-seconds"]).toBe("");
@@ -98,9 +125,17 @@ describe("dist/gate", () => {
   test.each([
     ["soak-hours that is not a number", { "soak-hours": "a day" }, /soak-hours is "a day". Expected a number of hours/],
     ["no staging URL", { "from-database-url": "" }, /No "staging" database URL. Pass --from-database-url URL or set STAGING_DATABASE_URL/],
-    ["a MySQL URL", { "from-database-url": "mysql://app:Hunter2-mg-S3cret@db/app" }, /--from-database-url: The database URL uses the scheme "mysql:"/],
+    [
+      "a MySQL URL",
+      { "from-database-url": "mysql://app:Hunter2-mg-S3cret@db/app" },
+      /--from-database-url: The database URL uses the scheme "mysql:"/,
+    ],
     ["a short sha", { sha: "abc123" }, /sha is "abc123". Expected a full commit SHA/],
-    ["an override by someone not allowed", { "override-reason": "hotfix", "override-actors": "alice" }, /The override is refused, so nothing was evaluated: octocat may not override/],
+    [
+      "an override by someone not allowed",
+      { "override-reason": "hotfix", "override-actors": "alice" },
+      /The override is refused, so nothing was evaluated: octocat may not override/,
+    ],
     ["an override reason of only spaces", { "override-reason": "   ", "override-actors": "octocat" }, /override reason is empty/],
     ["an unknown fail-on", { "fail-on": "sometimes" }, /Input "fail-on" is "sometimes"/],
   ])("bad input, %s: a clear error and nothing read or written", async (_name, inputs, message) => {
@@ -150,7 +185,13 @@ describe("dist/migrate: a production deploy runs the gate first", () => {
     const before = await snapshot(production, "production");
     const count = deploymentsOf(github.state).deployments.length;
     const run = await action(
-      { command: "deploy", environment: "production", confirm: "production", "database-url": productionUrl, "staging-database-url": stagingUrl },
+      {
+        command: "deploy",
+        environment: "production",
+        confirm: "production",
+        "database-url": productionUrl,
+        "staging-database-url": stagingUrl,
+      },
       "dist/migrate/index.js",
     );
     expect(run.code).toBe(1);

@@ -14,11 +14,37 @@ import { runGate, type GateReport } from "../../src/gate/run.js";
 import { validateGateRequest, type GateRequest } from "../../src/gate/settings.js";
 import { renderMigrateMarkdown } from "../../src/migrate/render.js";
 import { validateRequest } from "../../src/migrate/settings.js";
-import { commitStatusesOf, DEPLOYMENT_ROUTES, deploymentsOf, startGitHubApiDouble, statusesOf, type GitHubApiDouble } from "../support/github-api-double.js";
+import {
+  commitStatusesOf,
+  DEPLOYMENT_ROUTES,
+  deploymentsOf,
+  startGitHubApiDouble,
+  statusesOf,
+  type GitHubApiDouble,
+} from "../support/github-api-double.js";
 import { mermaidBlocks, parseMermaid } from "../support/mermaid-parse.js";
 import type { ProjectRepo } from "../support/project-repo.js";
-import { appRepo, expectNoPassword, snapshot, startEnvironmentCluster, TEST_PASSWORD, type EnvironmentCluster } from "../migrate/support.js";
-import { ADD_BIO, ADD_BIO_SQL, ADD_TAGS, ADD_TAGS_SQL, addStatus, BROKEN_SQL, deploy, finishedHoursAgo, stagingRepo, statusTimes, head } from "./support.js";
+import {
+  appRepo,
+  expectNoPassword,
+  snapshot,
+  startEnvironmentCluster,
+  TEST_PASSWORD,
+  type EnvironmentCluster,
+} from "../migrate/support.js";
+import {
+  ADD_BIO,
+  ADD_BIO_SQL,
+  ADD_TAGS,
+  ADD_TAGS_SQL,
+  addStatus,
+  BROKEN_SQL,
+  deploy,
+  finishedHoursAgo,
+  stagingRepo,
+  statusTimes,
+  head,
+} from "./support.js";
 
 const CLOCK = new Date("2031-06-01T08:00:00Z");
 let staging: EnvironmentCluster;
@@ -59,12 +85,24 @@ afterAll(async () => {
 });
 
 function gateGitHub(token = "ghs_gate", api = github): GateGitHub {
-  return new GateGitHub(addRetries(getOctokit(token, { baseUrl: api.url }), { sleep: async (ms) => void sleeps.push(ms) }), { owner: "acme", repo: "shop" });
+  return new GateGitHub(addRetries(getOctokit(token, { baseUrl: api.url }), { sleep: async (ms) => void sleeps.push(ms) }), {
+    owner: "acme",
+    repo: "shop",
+  });
 }
 
-async function gate(request: GateRequest = {}, options: { repo?: ProjectRepo; token?: string; actor?: string; api?: GitHubApiDouble; github?: false } = {}): Promise<GateReport> {
+async function gate(
+  request: GateRequest = {},
+  options: { repo?: ProjectRepo; token?: string; actor?: string; api?: GitHubApiDouble; github?: false } = {},
+): Promise<GateReport> {
   const repo = options.repo ?? target;
-  const settings = validateGateRequest({ fromDatabaseUrl: stagingUrl, toDatabaseUrl: productionUrl, sha: head(repo), workingDirectory: repo.dir, ...request });
+  const settings = validateGateRequest({
+    fromDatabaseUrl: stagingUrl,
+    toDatabaseUrl: productionUrl,
+    sha: head(repo),
+    workingDirectory: repo.dir,
+    ...request,
+  });
   const logger = new RecordingLogger();
   const report = await runGate(settings, {
     logger,
@@ -94,10 +132,19 @@ describe("schema and code soak", () => {
     const json = toSoakJson(report.verdict) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["decision", "remainingSeconds", "earliestPassAt", "reasons", "migrations"]);
     expect(json).toMatchObject({ decision: "pass", remainingSeconds: 0, earliestPassAt: CLOCK.toISOString() });
-    expect(json.migrations).toEqual([{ name: ADD_BIO, appliedOnSourceAt: expect.stringMatching(/^\d{4}-/), soakedHours: expect.any(Number), status: "soaked" }]);
+    expect(json.migrations).toEqual([
+      { name: ADD_BIO, appliedOnSourceAt: expect.stringMatching(/^\d{4}-/), soakedHours: expect.any(Number), status: "soaked" },
+    ]);
     expect((json.migrations as { soakedHours: number }[])[0]!.soakedHours).toBeGreaterThanOrEqual(24);
-    expect(renderGateMarkdown(report)).toMatch(new RegExp(`\\| \`${ADD_BIO}\` \\| \\d{4}-\\d\\d-\\d\\dT[^|]+ \\| 24\\.0 \\| 0\\.0 \\| soaked \\|`));
-    expect(lastStatus()).toMatchObject({ sha: head(target), context: "migrate-guard/soak", state: "success", targetUrl: "https://github.com/acme/shop/actions/runs/9" });
+    expect(renderGateMarkdown(report)).toMatch(
+      new RegExp(`\\| \`${ADD_BIO}\` \\| \\d{4}-\\d\\d-\\d\\dT[^|]+ \\| 24\\.0 \\| 0\\.0 \\| soaked \\|`),
+    );
+    expect(lastStatus()).toMatchObject({
+      sha: head(target),
+      context: "migrate-guard/soak",
+      state: "success",
+      targetUrl: "https://github.com/acme/shop/actions/runs/9",
+    });
   });
 
   test("wait at 23h: about an hour left by the staging server's clock, earliest pass on the gate's clock, pending status", async () => {
@@ -144,14 +191,29 @@ describe("schema and code soak", () => {
     const deployments = store.deployments.length;
     try {
       const octokit = getOctokit("ghs_gate", { baseUrl: github.url });
-      const app = await octokit.rest.repos.createDeployment({ owner: "acme", repo: "shop", ref: head(target), task: "deploy", environment: "staging", auto_merge: false, required_contexts: [] });
-      await octokit.rest.repos.createDeploymentStatus({ owner: "acme", repo: "shop", deployment_id: (app.data as { id: number }).id, state: "success" });
+      const app = await octokit.rest.repos.createDeployment({
+        owner: "acme",
+        repo: "shop",
+        ref: head(target),
+        task: "deploy",
+        environment: "staging",
+        auto_merge: false,
+        required_contexts: [],
+      });
+      await octokit.rest.repos.createDeploymentStatus({
+        owner: "acme",
+        repo: "shop",
+        deployment_id: (app.data as { id: number }).id,
+        state: "success",
+      });
       const inactive = statusesOf(github.state, stagingDeployment).at(-1)!;
       expect(inactive).toMatchObject({ state: "inactive" });
       inactive.createdAt = new Date(Date.now() - 3600_000); // the double's own clock is in 2024: an hour ago, after the success
       const report = await gate();
       expect(report.verdict.decision).toBe("pass");
-      expect(report.verdict.reasons.join("\n")).toMatch(/superseded since .*\(`inactive`: a newer deployment to staging succeeded\), which does not end the soak/);
+      expect(report.verdict.reasons.join("\n")).toMatch(
+        /superseded since .*\(`inactive`: a newer deployment to staging succeeded\), which does not end the soak/,
+      );
     } finally {
       store.deployments.splice(deployments);
     }
@@ -161,7 +223,9 @@ describe("schema and code soak", () => {
     const parent = target.git("rev-parse", "HEAD~1"); // before add_bio was committed
     const report = await gate({ sha: parent }, { github: false });
     expect(report.verdict).toMatchObject({ decision: "pass", migrations: [] });
-    await expect(gate({ sha: "f".repeat(40) }, { github: false })).rejects.toThrow(/The target f{40} is neither checked out in .* nor in its git history/);
+    await expect(gate({ sha: "f".repeat(40) }, { github: false })).rejects.toThrow(
+      /The target f{40} is neither checked out in .* nor in its git history/,
+    );
   });
 
   test("nothing pending on production passes with that reason", async () => {
@@ -177,7 +241,10 @@ describe("blocks", () => {
     statusTimes(github, stagingDeployment, [48.1, 48]);
     const report = await gate({}, { repo: repoWith({ [ADD_BIO]: ADD_BIO_SQL, [ADD_TAGS]: ADD_TAGS_SQL }) });
     expect(report.verdict.decision).toBe("block");
-    expect(report.verdict.migrations.map((m) => [m.name, m.status])).toEqual([[ADD_BIO, "soaked"], [ADD_TAGS, "missing"]]);
+    expect(report.verdict.migrations.map((m) => [m.name, m.status])).toEqual([
+      [ADD_BIO, "soaked"],
+      [ADD_TAGS, "missing"],
+    ]);
     expect(report.verdict.reasons.join("\n")).toMatch(/20250104000000_add_tags was never applied on staging: never skip staging/);
     expect(lastStatus()).toMatchObject({ state: "failure", description: expect.stringMatching(/^Blocked: /) });
   });
@@ -205,8 +272,13 @@ describe("blocks", () => {
   test("an unreachable staging database blocks, never passes, and shows no password", async () => {
     const report = await gate({ fromDatabaseUrl: `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/shop_staging` });
     expect(report.verdict.decision).toBe("block");
-    expect(report.verdict.reasons[0]).toMatch(/staging database could not be read.*Could not reach PostgreSQL at 127\.0\.0\.1:1\/shop_staging/);
-    const nothing = await gate({ fromDatabaseUrl: `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/shop_staging` }, { repo: base });
+    expect(report.verdict.reasons[0]).toMatch(
+      /staging database could not be read.*Could not reach PostgreSQL at 127\.0\.0\.1:1\/shop_staging/,
+    );
+    const nothing = await gate(
+      { fromDatabaseUrl: `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/shop_staging` },
+      { repo: base },
+    );
     expect(nothing.verdict.decision).toBe("block");
   });
 
@@ -222,7 +294,11 @@ describe("override", () => {
     await finishedHoursAgo(staging, "shop_staging", ADD_BIO, 3);
     statusTimes(github, stagingDeployment, [3.1, 3]);
     const report = await gate({ overrideReason: "  hotfix for INC-42 ", overrideActors: "bob, @Alice" }, { actor: "alice" });
-    expect(report.verdict).toMatchObject({ decision: "pass", decisionWithoutOverride: "wait", override: { actor: "alice", reason: "hotfix for INC-42" } });
+    expect(report.verdict).toMatchObject({
+      decision: "pass",
+      decisionWithoutOverride: "wait",
+      override: { actor: "alice", reason: "hotfix for INC-42" },
+    });
     expect(lastStatus()).toMatchObject({ state: "success", description: "Override by alice: hotfix for INC-42" });
     expect(renderGateMarkdown(report)).toMatch(/\| Override \| by \*\*alice\*\* \(the gate said wait\): hotfix for INC-42 \|/);
   });
@@ -233,21 +309,37 @@ describe("override", () => {
     const unreachable = (name: string) => `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/${name}`;
     const override = { overrideReason: "hotfix for INC-42", overrideActors: "alice" };
     for (const [request, first] of [
-      [{ fromDatabaseUrl: unreachable("shop_staging") }, /^The staging database could not be read.*Could not reach PostgreSQL at 127\.0\.0\.1:1\/shop_staging/],
-      [{ toDatabaseUrl: unreachable("shop_production") }, /^The production database could not be read, so what is pending there is unknown/],
+      [
+        { fromDatabaseUrl: unreachable("shop_staging") },
+        /^The staging database could not be read.*Could not reach PostgreSQL at 127\.0\.0\.1:1\/shop_staging/,
+      ],
+      [
+        { toDatabaseUrl: unreachable("shop_production") },
+        /^The production database could not be read, so what is pending there is unknown/,
+      ],
     ] as const) {
       const report = await gate({ ...override, ...request }, { actor: "alice" });
       expect(report.verdict).toMatchObject({ decision: "block", decisionWithoutOverride: "block", remainingSeconds: null });
       expect(report.verdict.override).toBeUndefined();
       expect(report.verdict.reasons[0]).toMatch(first);
-      expect(report.verdict.reasons.at(-1)).toMatch(/^The override by alice \("hotfix for INC-42"\) is not applied: it cannot cover the block above, so the gate still blocks\./);
-      expect(lastStatus()).toMatchObject({ state: "failure", description: expect.stringMatching(/^Blocked: The (staging|production) database could not be read/) });
+      expect(report.verdict.reasons.at(-1)).toMatch(
+        /^The override by alice \("hotfix for INC-42"\) is not applied: it cannot cover the block above, so the gate still blocks\./,
+      );
+      expect(lastStatus()).toMatchObject({
+        state: "failure",
+        description: expect.stringMatching(/^Blocked: The (staging|production) database could not be read/),
+      });
       expect(renderGateMarkdown(report)).not.toMatch(/\| Override \|/);
     }
   });
 
   test.each([
-    ["an actor not on the list", { overrideReason: "hotfix", overrideActors: "bob" }, "mallory", /mallory may not override the soak gate: only bob may/],
+    [
+      "an actor not on the list",
+      { overrideReason: "hotfix", overrideActors: "bob" },
+      "mallory",
+      /mallory may not override the soak gate: only bob may/,
+    ],
     ["a reason of only spaces", { overrideReason: "   ", overrideActors: "alice" }, "alice", /override reason is empty/],
     ["no allowlist", { overrideReason: "hotfix" }, "alice", /override-actors is empty/],
   ])("refused for %s: a configuration error, nothing read, no status", async (_name, request, actor, message) => {
@@ -266,12 +358,22 @@ describe("GitHub faults", () => {
     statusTimes(github, stagingDeployment, [48.1, 48]);
     const readOnly = await gate({}, { token: "ghs_read_only" });
     expect(readOnly.verdict.decision).toBe("pass");
-    expect(readOnly.statusError).toMatch(/GitHub refused to set the commit status migrate-guard\/soak .*403.*`permissions: statuses: write`/);
+    expect(readOnly.statusError).toMatch(
+      /GitHub refused to set the commit status migrate-guard\/soak .*403.*`permissions: statuses: write`/,
+    );
 
-    github.state.faults.push({ method: "GET", path: "/repos/acme/shop/deployments", status: 403, message: "Resource not accessible by integration", times: Infinity });
+    github.state.faults.push({
+      method: "GET",
+      path: "/repos/acme/shop/deployments",
+      status: 403,
+      message: "Resource not accessible by integration",
+      times: Infinity,
+    });
     const forbidden = await gate();
     expect(forbidden.verdict.decision).toBe("block");
-    expect(forbidden.verdict.reasons.join("\n")).toMatch(/could not be read from GitHub .*403: Resource not accessible by integration.*`permissions: deployments: read`/);
+    expect(forbidden.verdict.reasons.join("\n")).toMatch(
+      /could not be read from GitHub .*403: Resource not accessible by integration.*`permissions: deployments: read`/,
+    );
   });
 
   test("a 502 and a rate limit are retried (bounded, honouring Retry-After) and then succeed", async () => {
@@ -285,7 +387,14 @@ describe("GitHub faults", () => {
     github.route({
       method: "GET",
       path: real.path,
-      handler: (ctx) => (limited++ === 0 ? { status: 403, body: { message: "API rate limit exceeded for installation.", documentation_url: "https://docs.github.com/rest" }, headers: { "retry-after": "7", "x-ratelimit-remaining": "0" } } : real.handler(ctx)),
+      handler: (ctx) =>
+        limited++ === 0
+          ? {
+              status: 403,
+              body: { message: "API rate limit exceeded for installation.", documentation_url: "https://docs.github.com/rest" },
+              headers: { "retry-after": "7", "x-ratelimit-remaining": "0" },
+            }
+          : real.handler(ctx),
     });
     const mark = github.requests.length;
     const report = await gate();
@@ -307,7 +416,13 @@ describe("GitHub faults", () => {
         const id = api.state.newId();
         const createdAt = new Date(Date.now() - hoursAgo * 3600_000);
         store.deployments.push({ ...covering, id, payload, createdAt, updatedAt: createdAt, sha: "0".repeat(40) });
-        store.statuses.push({ ...statusesOf(github.state, stagingDeployment).at(-1)!, id: api.state.newId(), deploymentId: id, state: "success", createdAt });
+        store.statuses.push({
+          ...statusesOf(github.state, stagingDeployment).at(-1)!,
+          id: api.state.newId(),
+          deploymentId: id,
+          state: "success",
+          createdAt,
+        });
       };
       push(covering.payload, 40); // the one that carried add_bio: oldest, so on the last page
       for (let i = 0; i < 150; i++) push({ ...(covering.payload as object), migrations: [] }, 30 - i / 10);
@@ -333,10 +448,26 @@ describe("deploy to production runs the gate first", () => {
   }
 
   test("without a staging URL it is refused before anything is read; soak-gate off is the explicit opt-out", () => {
-    expect(() => validateRequest({ command: "deploy", environment: "production", confirm: "production", databaseUrl: productionUrl, workingDirectory: target.dir })).toThrow(
+    expect(() =>
+      validateRequest({
+        command: "deploy",
+        environment: "production",
+        confirm: "production",
+        databaseUrl: productionUrl,
+        workingDirectory: target.dir,
+      }),
+    ).toThrow(
       /A production deploy runs the soak gate first, and it needs the staging database URL: set `staging-database-url`.*`soak-gate: off`/,
     );
-    expect(() => validateRequest({ command: "deploy", environment: "production", confirm: "production", databaseUrl: productionUrl, gate: { soakGate: "maybe" } })).toThrow(/soak-gate is "maybe"/);
+    expect(() =>
+      validateRequest({
+        command: "deploy",
+        environment: "production",
+        confirm: "production",
+        databaseUrl: productionUrl,
+        gate: { soakGate: "maybe" },
+      }),
+    ).toThrow(/soak-gate is "maybe"/);
     expect(validateRequest({ command: "deploy", environment: "staging", databaseUrl: stagingUrl }).gate).toBeUndefined();
   });
 
@@ -349,7 +480,10 @@ describe("deploy to production runs the gate first", () => {
     const gateSettings = { stagingDatabaseUrl: stagingUrl, soakHours: "24" };
 
     const waiting = await deploy(target, "production", url, github, { gate: gateSettings });
-    expect(waiting).toMatchObject({ ok: false, refused: expect.stringMatching(/^The soak gate says wait: 1h00m left on staging \(earliest /) });
+    expect(waiting).toMatchObject({
+      ok: false,
+      refused: expect.stringMatching(/^The soak gate says wait: 1h00m left on staging \(earliest /),
+    });
     expect(await snapshot(production, "prod_wait")).toBe(before);
     expect(deploymentsOf(github.state).deployments).toHaveLength(count);
     expectNoPassword(JSON.stringify(waiting));
@@ -370,11 +504,19 @@ describe("deploy to production runs the gate first", () => {
     });
     expect(report.ok).toBe(true);
     const record = deploymentsOf(github.state).deployments.at(-1)!;
-    expect(record.payload).toMatchObject({ soakGate: { decision: "pass", override: { actor: "deployer", reason: "INC-7 hotfix, approved by @lead", gateSaid: "wait" } } });
-    expect(statusesOf(github.state, record.id).at(-1)!.description).toMatch(/soak gate overridden by deployer \(it said wait\): INC-7 hotfix/);
-    expect(renderMigrateMarkdown(report)).toMatch(/\| Soak gate \| soak gate overridden by deployer \(it said wait\): INC-7 hotfix, approved by @lead \|/);
+    expect(record.payload).toMatchObject({
+      soakGate: { decision: "pass", override: { actor: "deployer", reason: "INC-7 hotfix, approved by @lead", gateSaid: "wait" } },
+    });
+    expect(statusesOf(github.state, record.id).at(-1)!.description).toMatch(
+      /soak gate overridden by deployer \(it said wait\): INC-7 hotfix/,
+    );
+    expect(renderMigrateMarkdown(report)).toMatch(
+      /\| Soak gate \| soak gate overridden by deployer \(it said wait\): INC-7 hotfix, approved by @lead \|/,
+    );
 
-    const refused = await deploy(target, "production", await productionWithBase("prod_refused"), github, { gate: { stagingDatabaseUrl: stagingUrl, overrideReason: "because", overrideActors: "someone-else" } });
+    const refused = await deploy(target, "production", await productionWithBase("prod_refused"), github, {
+      gate: { stagingDatabaseUrl: stagingUrl, overrideReason: "because", overrideActors: "someone-else" },
+    });
     expect(refused.refused).toMatch(/override is refused: deployer may not override/);
   });
 

@@ -18,7 +18,11 @@ beforeEach(async () => {
 });
 afterEach(() => api.close());
 
-const adapter = (sleeps: number[] = []) => new GateGitHub(addRetries(getOctokit("ghs_t", { baseUrl: api.url }), { sleep: async (ms) => void sleeps.push(ms) }), { owner: "acme", repo: "shop" });
+const adapter = (sleeps: number[] = []) =>
+  new GateGitHub(addRetries(getOctokit("ghs_t", { baseUrl: api.url }), { sleep: async (ms) => void sleeps.push(ms) }), {
+    owner: "acme",
+    repo: "shop",
+  });
 
 describe("commit status", () => {
   it("sets migrate-guard/soak in GitHub's documented shapes, clipping the description to 140 characters", async () => {
@@ -33,13 +37,20 @@ describe("commit status", () => {
     const listed = await fetch(`${api.url}/repos/acme/shop/commits/${SHA}/statuses`, { headers: { authorization: "token ghs_t" } });
     const body = (await listed.json()) as unknown[];
     expect(shapeProblems(body, operationSchema(LIST, "get", "200"))).toEqual([]);
-    const created = await fetch(`${api.url}/repos/acme/shop/statuses/${SHA}`, { method: "POST", headers: { authorization: "token ghs_t" }, body: JSON.stringify({ state: "success" }) });
+    const created = await fetch(`${api.url}/repos/acme/shop/statuses/${SHA}`, {
+      method: "POST",
+      headers: { authorization: "token ghs_t" },
+      body: JSON.stringify({ state: "success" }),
+    });
     expect(created.status).toBe(201);
     expect(shapeProblems(await created.json(), operationSchema(STATUSES, "post", "201"))).toEqual([]);
   });
 
   it("rejects what GitHub rejects: an unknown state, a long description, a short SHA", async () => {
-    const post = (path: string, body: object) => fetch(`${api.url}${path}`, { method: "POST", headers: { authorization: "token ghs_t" }, body: JSON.stringify(body) }).then((r) => r.status);
+    const post = (path: string, body: object) =>
+      fetch(`${api.url}${path}`, { method: "POST", headers: { authorization: "token ghs_t" }, body: JSON.stringify(body) }).then(
+        (r) => r.status,
+      );
     expect(await post(`/repos/acme/shop/statuses/${SHA}`, { state: "waiting" })).toBe(422);
     expect(await post(`/repos/acme/shop/statuses/${SHA}`, { state: "success", description: "y".repeat(141) })).toBe(422);
     expect(await post("/repos/acme/shop/statuses/abc123", { state: "success" })).toBe(422);
@@ -57,7 +68,9 @@ describe("deployments", () => {
   it("a 5xx is retried at most three times, then explained", async () => {
     const sleeps: number[] = [];
     api.state.faults.push({ method: "GET", path: "/repos/acme/shop/deployments", status: 503, times: Infinity });
-    await expect(adapter(sleeps).listDeployments("staging", "deploy")).rejects.toThrow(/GitHub failed to list the deployments of environment "staging" \(task deploy\) \(503: .*\), also after retries/);
+    await expect(adapter(sleeps).listDeployments("staging", "deploy")).rejects.toThrow(
+      /GitHub failed to list the deployments of environment "staging" \(task deploy\) \(503: .*\), also after retries/,
+    );
     expect(sleeps).toEqual([1000, 2000, 4000]);
     expect(api.requests).toHaveLength(4);
   });
@@ -67,7 +80,9 @@ it("retry delays: Retry-After, x-ratelimit-reset, backoff, and no retry for othe
   const opts = { baseDelayMs: 1000, now: () => 1_700_000_000_000 };
   expect(retryDelay({ status: 502 }, 2, opts)).toBe(4000);
   expect(retryDelay({ status: 429, response: { headers: { "retry-after": "3" } } }, 0, opts)).toBe(3000);
-  expect(retryDelay({ status: 403, response: { headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1700000030" } } }, 0, opts)).toBe(31_000);
+  expect(
+    retryDelay({ status: 403, response: { headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1700000030" } } }, 0, opts),
+  ).toBe(31_000);
   expect(retryDelay({ status: 403, message: "Resource not accessible by integration" }, 0, opts)).toBeUndefined();
   expect(retryDelay({ status: 404 }, 0, opts)).toBeUndefined();
 });

@@ -8,7 +8,11 @@ import { blobId, migrationsAtCommit } from "../../src/git/git.js";
 import { readMigrationsDirectory } from "../../src/core/migrations.js";
 
 let repo: string;
-const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8" }).trim();
+const git = (...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+  }).trim();
 
 async function migration(name: string, sql: string | Buffer): Promise<void> {
   await mkdir(path.join(repo, "prisma/migrations", name), { recursive: true });

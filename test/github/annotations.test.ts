@@ -15,7 +15,12 @@ async function annotateInChild(findings: Finding[], options: { max?: number } = 
     'import { annotate } from "./src/github/annotations.ts";',
     "annotate(JSON.parse(process.env.FINDINGS ?? '[]'), JSON.parse(process.env.OPTIONS ?? '{}'));",
   ].join("\n");
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, FINDINGS: JSON.stringify(findings), OPTIONS: JSON.stringify(options) };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    FINDINGS: JSON.stringify(findings),
+    OPTIONS: JSON.stringify(options),
+  };
   const { stdout } = await run(`${root}node_modules/.bin/tsx`, ["--input-type=module", "-e", script], { cwd: root, env });
   return stdout.split(/\r?\n/).filter((line) => line.startsWith("::"));
 }
@@ -24,7 +29,13 @@ describe("annotate", () => {
   it("emits ::error/::warning/::notice commands with file, line, column and rule as title", async () => {
     const lines = await annotateInChild([
       aFinding({ rule: "generic-name", message: "Generic name", file: "prisma/migrations/1_x/migration.sql", line: 3, column: 7 }),
-      aFinding({ rule: "long-lock", message: "Takes an\nACCESS EXCLUSIVE lock, 100%", severity: "warning", file: "prisma/migrations/2_y/migration.sql", line: 12 }),
+      aFinding({
+        rule: "long-lock",
+        message: "Takes an\nACCESS EXCLUSIVE lock, 100%",
+        severity: "warning",
+        file: "prisma/migrations/2_y/migration.sql",
+        line: 12,
+      }),
       aFinding({ rule: "drift", message: "Schema drift", severity: "notice", file: undefined, line: undefined }),
     ]);
     expect(lines).toEqual([
@@ -53,13 +64,17 @@ describe("annotate", () => {
 describe("annotate (in process, with a recording sink)", () => {
   function record() {
     const calls: { type: string; message: string; title?: string }[] = [];
-    const push = (type: string) => (message: string, props?: { title?: string }) => calls.push({ type, message, ...(props?.title ? { title: props.title } : {}) });
+    const push = (type: string) => (message: string, props?: { title?: string }) =>
+      calls.push({ type, message, ...(props?.title ? { title: props.title } : {}) });
     return { calls, sink: { error: push("error"), warning: push("warning"), notice: push("notice") } };
   }
 
   it("keeps a notice slot for the closing notice when notices overflow", () => {
     const { calls, sink } = record();
-    const result = annotate(Array.from({ length: 12 }, (_, i) => aFinding({ severity: "notice", message: `n${i}` })), { sink });
+    const result = annotate(
+      Array.from({ length: 12 }, (_, i) => aFinding({ severity: "notice", message: `n${i}` })),
+      { sink },
+    );
     expect(result).toEqual({ shown: 9, hidden: 3 });
     expect(calls).toHaveLength(10);
     expect(calls.at(-1)!.message).toMatch(/^3 more migrate-guard findings were not shown as annotations \(3 notices\)/);
@@ -70,7 +85,12 @@ describe("annotate (in process, with a recording sink)", () => {
     expect(annotate([aFinding(), aFinding({ severity: "warning" })], { sink, max: 9 })).toEqual({ shown: 2, hidden: 0 });
     expect(calls.map((c) => c.type)).toEqual(["error", "warning"]);
     const few = record();
-    expect(annotate(Array.from({ length: 3 }, () => aFinding()), { sink: few.sink, max: 2 })).toEqual({ shown: 2, hidden: 1 });
+    expect(
+      annotate(
+        Array.from({ length: 3 }, () => aFinding()),
+        { sink: few.sink, max: 2 },
+      ),
+    ).toEqual({ shown: 2, hidden: 1 });
     expect(few.calls.at(-1)!.message).toContain("GitHub shows only 2 per type per step");
   });
 });

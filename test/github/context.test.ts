@@ -52,7 +52,10 @@ describe("readActionsContext", () => {
   });
 
   it("has no pull request for a push event", () => {
-    const context = readActionsContext({ ...env, GITHUB_EVENT_NAME: "push" }, files({ "/runner/event.json": JSON.stringify({ ref: "refs/heads/main" }) }));
+    const context = readActionsContext(
+      { ...env, GITHUB_EVENT_NAME: "push" },
+      files({ "/runner/event.json": JSON.stringify({ ref: "refs/heads/main" }) }),
+    );
     expect(context.pullRequest).toBeUndefined();
     expect(context.eventPayloadError).toBeUndefined();
   });

@@ -31,11 +31,19 @@ describe("GitHub API double", () => {
   it("answers 401 without an authorization header", async () => {
     const res = await call("GET", "/repos/acme/shop/issues/7/comments", undefined, {});
     expect(res.status).toBe(401);
-    expect(res.json).toMatchObject({ message: "Requires authentication", documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com/) });
+    expect(res.json).toMatchObject({
+      message: "Requires authentication",
+      documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com/),
+    });
   });
 
   it("answers 404 with GitHub's JSON for unknown routes, repositories and issues", async () => {
-    for (const path of ["/nope", "/repos/acme/other/issues/7/comments", "/repos/acme/shop/issues/8/comments", "/repos/acme/shop/issues/comments/1"]) {
+    for (const path of [
+      "/nope",
+      "/repos/acme/other/issues/7/comments",
+      "/repos/acme/shop/issues/8/comments",
+      "/repos/acme/shop/issues/comments/1",
+    ]) {
       const res = await call("GET", path);
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
       expect(res.json).toEqual({ message: "Not Found", documentation_url: expect.any(String), status: "404" });
@@ -84,7 +92,12 @@ describe("GitHub API double", () => {
     const middle = await call("GET", "/repos/acme/shop/issues/7/comments?per_page=25&page=2");
     expect((middle.json as unknown as { body: string }[]).map((c) => c.body)[0]).toBe("c25");
     expect(middle.headers.get("link")).toBe(
-      [`<${base}?per_page=25&page=1>; rel="prev"`, `<${base}?per_page=25&page=3>; rel="next"`, `<${base}?per_page=25&page=3>; rel="last"`, `<${base}?per_page=25&page=1>; rel="first"`].join(", "),
+      [
+        `<${base}?per_page=25&page=1>; rel="prev"`,
+        `<${base}?per_page=25&page=3>; rel="next"`,
+        `<${base}?per_page=25&page=3>; rel="last"`,
+        `<${base}?per_page=25&page=1>; rel="first"`,
+      ].join(", "),
     );
 
     const capped = await call("GET", "/repos/acme/shop/issues/7/comments?per_page=500");
@@ -114,7 +127,9 @@ describe("GitHub API double", () => {
     const write = await call("POST", "/repos/acme/shop/issues/7/comments", { body: "x" }, { authorization: "Bearer ro" });
     expect(write.status).toBe(403);
     expect(write.json!.message).toBe("Resource not accessible by integration");
-    expect((await call("GET", "/repos/acme/shop/issues/7/comments", undefined, { authorization: "token revoked" })).json!.message).toBe("Bad credentials");
+    expect((await call("GET", "/repos/acme/shop/issues/7/comments", undefined, { authorization: "token revoked" })).json!.message).toBe(
+      "Bad credentials",
+    );
   });
 
   it("injects faults a given number of times", async () => {
@@ -125,7 +140,11 @@ describe("GitHub API double", () => {
   });
 
   it("records every request and accepts new routes", async () => {
-    api.route({ method: "POST", path: "/repos/:owner/:repo/statuses/:sha", handler: (ctx) => ({ status: 201, body: { state: (ctx.body as { state: string }).state, sha: ctx.params.sha } }) });
+    api.route({
+      method: "POST",
+      path: "/repos/:owner/:repo/statuses/:sha",
+      handler: (ctx) => ({ status: 201, body: { state: (ctx.body as { state: string }).state, sha: ctx.params.sha } }),
+    });
     const res = await call("POST", "/repos/acme/shop/statuses/abc123", { state: "success" });
     expect(res).toMatchObject({ status: 201, json: { state: "success", sha: "abc123" } });
     expect(api.requests).toEqual([

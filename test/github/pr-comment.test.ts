@@ -119,7 +119,10 @@ describe("upsertPullRequestComment", () => {
   it("turns a 404 (no such pull request or no access) into a skipped comment", async () => {
     const logger = new RecordingLogger();
     const result = await upsertPullRequestComment(octokit, { ...PR, issueNumber: 999, body: "x", marker: "verify", logger });
-    expect(result).toMatchObject({ action: "skipped", reason: expect.stringContaining("404 (Not Found) when listing the comments of acme/shop#999") });
+    expect(result).toMatchObject({
+      action: "skipped",
+      reason: expect.stringContaining("404 (Not Found) when listing the comments of acme/shop#999"),
+    });
   });
 
   it("still fails on other errors, e.g. a bad token", async () => {
@@ -152,9 +155,10 @@ describe("upsertPullRequestComment", () => {
   });
 
   it("proves the double enforces the limit: an unrendered 70,000-character body gets GitHub's 422", async () => {
-    const error = await octokit.rest.issues
-      .createComment({ owner: "acme", repo: "shop", issue_number: 7, body: "x".repeat(70_000) })
-      .then(() => undefined, (e: unknown) => e);
+    const error = await octokit.rest.issues.createComment({ owner: "acme", repo: "shop", issue_number: 7, body: "x".repeat(70_000) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({
       status: 422,
       response: {

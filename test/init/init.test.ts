@@ -10,9 +10,18 @@ import { cli } from "../migrate/support.js";
 import { createProjectRepo, exampleApp, repoRoot, type ProjectRepo } from "../support/project-repo.js";
 
 const REQUIRED_SCRIPTS = [
-  "db:migrate:create", "db:migrate:dev", "db:migrate:status", "db:migrate:staging", "db:migrate:staging:status",
-  "db:migrate:production", "db:migrate:production:status", "db:verify", "db:migrate:rollback",
-  "db:test-data:create", "db:test-data:cleanup", "db:backup",
+  "db:migrate:create",
+  "db:migrate:dev",
+  "db:migrate:status",
+  "db:migrate:staging",
+  "db:migrate:staging:status",
+  "db:migrate:production",
+  "db:migrate:production:status",
+  "db:verify",
+  "db:migrate:rollback",
+  "db:test-data:create",
+  "db:test-data:cleanup",
+  "db:backup",
 ];
 const PROMOTE = existsSync(path.join(repoRoot, "examples/workflows/promote.yml"));
 
@@ -56,14 +65,22 @@ describe("migrate-guard init", () => {
     expect(pkg.scripts["db:migrate:dev"]).toBe("migrate-guard local exec -- prisma migrate dev");
     expect(pkg.scripts["db:migrate:staging"]).toBe("migrate-guard deploy --environment staging");
     expect(first.stdout).toContain("+ package.json#scripts.db:migrate:dev  migrate-guard local exec -- prisma migrate dev");
-    expect(repo.read(".gitignore")).toBe("node_modules\n\n# migrate-guard: database URLs per environment, the local PostgreSQL's data, backups\n.env.staging\n.env.production\n.migrate-guard/\nmigrate-guard-*.dump\n");
+    expect(repo.read(".gitignore")).toBe(
+      "node_modules\n\n# migrate-guard: database URLs per environment, the local PostgreSQL's data, backups\n.env.staging\n.env.production\n.migrate-guard/\nmigrate-guard-*.dump\n",
+    );
     expect(repo.read(".env.example")).toContain("DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DATABASE");
-    expect(repo.read(".github/workflows/verify-migrations.yml")).toBe(readFileSync(path.join(repoRoot, "examples/workflows/verify-migrations.yml"), "utf8"));
+    expect(repo.read(".github/workflows/verify-migrations.yml")).toBe(
+      readFileSync(path.join(repoRoot, "examples/workflows/verify-migrations.yml"), "utf8"),
+    );
     expect(repo.read(".github/workflows/migrate.yml")).toBe(readFileSync(path.join(repoRoot, "examples/workflows/migrate.yml"), "utf8"));
     if (PROMOTE) expect(first.stdout).toContain("+ .github/workflows/promote.yml");
     else expect(first.stdout).toContain("promote.yml is not among this migrate-guard version's example workflows");
     // The files git would see: nothing secret is tracked by accident.
-    expect(repo.git("check-ignore", ".env.staging", ".env.production", ".migrate-guard/postgres/data", "migrate-guard-production-x.dump").split("\n")).toHaveLength(4);
+    expect(
+      repo
+        .git("check-ignore", ".env.staging", ".env.production", ".migrate-guard/postgres/data", "migrate-guard-production-x.dump")
+        .split("\n"),
+    ).toHaveLength(4);
 
     const before = tree(repo.dir);
     const second = init(repo);
@@ -86,7 +103,12 @@ describe("migrate-guard init", () => {
 
   test("never replaces an existing script or file without --force; keeps indentation and key order", () => {
     const repo = app();
-    const original = { scripts: { "db:verify": "my-own-verify", build: "tsc" }, name: "shop", private: true, devDependencies: { prisma: "6.19.3" } };
+    const original = {
+      scripts: { "db:verify": "my-own-verify", build: "tsc" },
+      name: "shop",
+      private: true,
+      devDependencies: { prisma: "6.19.3" },
+    };
     repo.write("package.json", JSON.stringify(original, null, 4) + "\n");
     repo.write(".env.example", "DATABASE_URL=postgresql://localhost/mine\n");
     repo.write(".github/workflows/migrate.yml", "# our own\n");
@@ -148,7 +170,10 @@ describe("migrate-guard local (the db:migrate:create/dev/status database)", () =
     expect(url).toBeDefined();
 
     // Another database URL in the shell never reaches the command.
-    const deploy = cli(["local", "exec", "--", "prisma", "migrate", "deploy"], { cwd: repo.dir, env: { APP_DATABASE_URL: "postgresql://someone:pw@db.invalid:5432/prod" } });
+    const deploy = cli(["local", "exec", "--", "prisma", "migrate", "deploy"], {
+      cwd: repo.dir,
+      env: { APP_DATABASE_URL: "postgresql://someone:pw@db.invalid:5432/prod" },
+    });
     expect(deploy.code).toBe(0);
     expect(deploy.stdout + deploy.stderr).toContain("All migrations have been successfully applied.");
     expect(deploy.stderr).toContain("Local PostgreSQL already running");

@@ -25,7 +25,10 @@ beforeAll(() => {
   writeFileSync(path.join(dir, "broken.sql"), `ALTER TABLE "User"\n  ADDD COLUMN "x" TEXT;\n`);
   repo = createProjectRepo(exampleApp);
   base = repo.git("rev-parse", "HEAD");
-  repo.write("prisma/migrations/20250103000000_drop_user_name/migration.sql", `SET lock_timeout = '5s';\nALTER TABLE "User" DROP COLUMN "name";\n`);
+  repo.write(
+    "prisma/migrations/20250103000000_drop_user_name/migration.sql",
+    `SET lock_timeout = '5s';\nALTER TABLE "User" DROP COLUMN "name";\n`,
+  );
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -60,8 +63,19 @@ describe("migrate-guard lint FILE…", () => {
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs).toHaveLength(1);
-    const results = sarif.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
-    expect(results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation.uri, x.locations[0]!.physicalLocation.region])).toEqual([
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+    }[];
+    expect(
+      results.map((x) => [
+        x.ruleId,
+        x.level,
+        x.locations[0]!.physicalLocation.artifactLocation.uri,
+        x.locations[0]!.physicalLocation.region,
+      ]),
+    ).toEqual([
       ["add-required-column", "error", "add_plan.sql", { startLine: 2, startColumn: 1 }],
       ["missing-lock-timeout", "warning", "add_plan.sql", { startLine: 2, startColumn: 1 }],
       ["create-index-non-concurrently", "warning", "index.sql", { startLine: 1, startColumn: 1 }],
@@ -88,9 +102,19 @@ describe("migrate-guard lint on a Prisma project", () => {
   test("--base-ref: only the new migration is linted against the base state, with the 3-phase verdict", () => {
     const r = cli(["--working-directory", repo.dir, "--base-ref", base, "--format", "json"], repo.dir);
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.stdout) as { linted: string[]; findings: { rule: string; severity: string; file: string; line: number; message: string }[] };
+    const doc = JSON.parse(r.stdout) as {
+      linted: string[];
+      findings: { rule: string; severity: string; file: string; line: number; message: string }[];
+    };
     expect(doc.linted).toEqual(["20250103000000_drop_user_name"]);
-    expect(doc.findings).toEqual([expect.objectContaining({ rule: "drop-column", severity: "error", file: "prisma/migrations/20250103000000_drop_user_name/migration.sql", line: 2 })]);
+    expect(doc.findings).toEqual([
+      expect.objectContaining({
+        rule: "drop-column",
+        severity: "error",
+        file: "prisma/migrations/20250103000000_drop_user_name/migration.sql",
+        line: 2,
+      }),
+    ]);
     expect(doc.findings[0]!.message).toMatch(/Phase 2 missing: schema.prisma on the base branch still has the field/);
   });
 

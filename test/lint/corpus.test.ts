@@ -16,31 +16,53 @@ const DESTRUCTIVE_SQUAWK = new Set(["ban-drop-column", "ban-drop-table", "renami
 const DESTRUCTIVE_OURS = new Set(["drop-column", "drop-table", "rename-column", "rename-table", "change-column-type"]);
 const SQUAWK_BIN = path.join(repoRoot, "node_modules/.bin/squawk");
 
-interface Recorded { total: number; destructive: { file: string; line: number; rule: string }[] }
+interface Recorded {
+  total: number;
+  destructive: { file: string; line: number; rule: string }[];
+}
 
 const recorded = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, "test/lint/squawk", `${name}.json`), "utf8")) as Recorded;
 
 async function liveSquawk(dir: string): Promise<Recorded> {
-  const files = readdirSync(path.join(dir, "prisma/migrations"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, "prisma/migrations", e.name, "migration.sql"));
+  const files = readdirSync(path.join(dir, "prisma/migrations"), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(dir, "prisma/migrations", e.name, "migration.sql"));
   // squawk exits 1 when it has findings; its JSON is on stdout either way.
-  const out = await promisify(execFile)(SQUAWK_BIN, ["--reporter", "json", ...files], { maxBuffer: 64 << 20 }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+  const out = await promisify(execFile)(SQUAWK_BIN, ["--reporter", "json", ...files], { maxBuffer: 64 << 20 }).catch(
+    (e: { stdout: string }) => ({ stdout: e.stdout }),
+  );
   const all = JSON.parse(out.stdout) as { file: string; line: number; rule_name: string }[];
-  return { total: all.length, destructive: all.filter((f) => DESTRUCTIVE_SQUAWK.has(f.rule_name)).map((f) => ({ file: path.relative(dir, f.file), line: f.line + 1, rule: f.rule_name })) };
+  return {
+    total: all.length,
+    destructive: all
+      .filter((f) => DESTRUCTIVE_SQUAWK.has(f.rule_name))
+      .map((f) => ({ file: path.relative(dir, f.file), line: f.line + 1, rule: f.rule_name })),
+  };
 }
 
 async function compare(name: string, mode: "all" | "each" = "all") {
   const dir = corpus(name);
   const theirs = recorded(name);
-  const ours = await runLint({ workingDirectory: dir, ...(mode === "all" ? { all: true } : { eachMigration: true }), pathBase: dir, cacheDir: false, logger: silentLogger });
+  const ours = await runLint({
+    workingDirectory: dir,
+    ...(mode === "all" ? { all: true } : { eachMigration: true }),
+    pathBase: dir,
+    cacheDir: false,
+    logger: silentLogger,
+  });
   // squawk points at the command, we at the statement (or at the command in a multi-command ALTER
   // TABLE): each squawk finding is matched one to one with a finding of ours whose statement span
   // holds its line, the nearest one above it first.
   const mine = ours.result.findings.filter((f) => DESTRUCTIVE_OURS.has(f.rule)).map((f) => ({ ...f, used: false }));
-  const missed = [...theirs.destructive].sort((a, b) => a.line - b.line).filter((w) => {
-    const c = mine.filter((m) => !m.used && m.file === w.file && m.line <= w.line && w.line <= m.endLine).sort((a, b) => b.line - a.line)[0];
-    if (c) c.used = true;
-    return !c;
-  });
+  const missed = [...theirs.destructive]
+    .sort((a, b) => a.line - b.line)
+    .filter((w) => {
+      const c = mine
+        .filter((m) => !m.used && m.file === w.file && m.line <= w.line && w.line <= m.endLine)
+        .sort((a, b) => b.line - a.line)[0];
+      if (c) c.used = true;
+      return !c;
+    });
   return { ours: ours.result.findings, theirs, missed };
 }
 
@@ -59,7 +81,11 @@ describe("lint vs squawk 2.66 on the corpus", () => {
     expect(missed).toEqual([]);
     expect(Math.abs(ours.length / 1656 - 1)).toBeLessThanOrEqual(0.05);
     // The conditional DDL in trigger.dev's DO blocks is linted now (a DROP COLUMN IF EXISTS inside one).
-    expect(ours.some((f) => f.rule === "drop-column" && f.file.includes("20250526094044_remove_v2_trigger_http_endpoint_environment") && f.line === 16)).toBe(true);
+    expect(
+      ours.some(
+        (f) => f.rule === "drop-column" && f.file.includes("20250526094044_remove_v2_trigger_http_endpoint_environment") && f.line === 16,
+      ),
+    ).toBe(true);
     // Nothing unreadable in its DO blocks.
     expect(ours.filter((f) => f.rule === "unchecked-sql")).toEqual([]);
   });
@@ -70,9 +96,12 @@ describe("lint vs squawk 2.66 on the corpus", () => {
     expect(ours.filter((f) => f.rule === "parse-error")).toEqual([]);
   });
 
-  (existsSync(SQUAWK_BIN) ? test.each : test.skip.each)(["trigger.dev", "umami", "hoppscotch"])("%s: the recording matches a live squawk run", async (name) => {
-    const live = await liveSquawk(corpus(name));
-    const { total, destructive } = recorded(name);
-    expect(live).toEqual({ total, destructive });
-  });
+  (existsSync(SQUAWK_BIN) ? test.each : test.skip.each)(["trigger.dev", "umami", "hoppscotch"])(
+    "%s: the recording matches a live squawk run",
+    async (name) => {
+      const live = await liveSquawk(corpus(name));
+      const { total, destructive } = recorded(name);
+      expect(live).toEqual({ total, destructive });
+    },
+  );
 });

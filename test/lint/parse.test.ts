@@ -5,7 +5,10 @@ describe("parseScript", () => {
   test("statements start at their first token (not at the comments before them), with 1-based line and column", async () => {
     const script = await parseScript(`-- CreateTable\nCREATE TABLE "a" (id int);\n\n  /* x */ DROP TABLE "a";`);
     if (!script.ok) throw new Error(script.message);
-    expect(script.statements.map((s) => [s.kind, s.line, s.column])).toEqual([["CreateStmt", 2, 1], ["DropStmt", 4, 11]]);
+    expect(script.statements.map((s) => [s.kind, s.line, s.column])).toEqual([
+      ["CreateStmt", 2, 1],
+      ["DropStmt", 4, 11],
+    ]);
     expect(script.statements[1]!.text).toBe(`DROP TABLE "a"`);
   });
 
@@ -14,7 +17,11 @@ describe("parseScript", () => {
     const script = await parseScript(sql);
     if (!script.ok) throw new Error(script.message);
     const lines = new LineIndex(sql);
-    expect(script.statements[0]!.parts.map((o) => lines.at(o))).toEqual([{ line: 1, column: 1 }, { line: 2, column: 3 }, { line: 3, column: 1 }]);
+    expect(script.statements[0]!.parts.map((o) => lines.at(o))).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 3 },
+      { line: 3, column: 1 },
+    ]);
   });
 
   test("locations are characters even when the script has multi-byte characters", async () => {

@@ -15,7 +15,10 @@ describe("rule registry", () => {
   });
 
   test("lists exactly the files in src/lint/rules, each exporting the rule of its own name", () => {
-    const files = readdirSync(path.join(repoRoot, "src/lint/rules")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.replace(/\.ts$/, "")).sort();
+    const files = readdirSync(path.join(repoRoot, "src/lint/rules"))
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
     expect(ids).toEqual(files);
     for (const id of ids) expect(ruleById(id)?.id).toBe(id);
   });

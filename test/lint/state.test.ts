@@ -32,7 +32,11 @@ describe("SchemaState", () => {
 
   test("renames follow tables, columns, indexes and enums; foreign keys follow renamed tables", async () => {
     const state = await replay(new SchemaState(), USERS, "m1");
-    await replay(state, `ALTER TABLE "User" RENAME TO "Account";\nALTER TABLE "Account" RENAME COLUMN "name" TO "fullName";\nALTER INDEX "User_email_key" RENAME TO "Account_email_key";\nALTER TYPE "Role" RENAME TO "Kind";\nALTER TYPE "Kind" ADD VALUE 'OWNER' BEFORE 'ADMIN';`, "m2");
+    await replay(
+      state,
+      `ALTER TABLE "User" RENAME TO "Account";\nALTER TABLE "Account" RENAME COLUMN "name" TO "fullName";\nALTER INDEX "User_email_key" RENAME TO "Account_email_key";\nALTER TYPE "Role" RENAME TO "Kind";\nALTER TYPE "Kind" ADD VALUE 'OWNER' BEFORE 'ADMIN';`,
+      "m2",
+    );
     expect(state.table("public.User")).toBeUndefined();
     expect(state.table("public.Account")?.createdIn).toBe("m1");
     expect(state.column("public.Account", "fullName")?.createdIn).toBe("m1");
@@ -43,7 +47,11 @@ describe("SchemaState", () => {
 
   test("drops remove what depends on them and remember removed foreign keys", async () => {
     const state = await replay(new SchemaState(), USERS, "m1");
-    await replay(state, `ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";\nDROP TABLE "User";\nDROP INDEX "Post_authorId_idx";`, "m2");
+    await replay(
+      state,
+      `ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";\nDROP TABLE "User";\nDROP INDEX "Post_authorId_idx";`,
+      "m2",
+    );
     expect(state.table("public.User")).toBeUndefined();
     expect(state.index("public.User_email_key")).toBeUndefined();
     expect(state.index("public.Post_authorId_idx")).toBeUndefined();

@@ -15,7 +15,11 @@ export interface SnippetOptions {
 
 export async function lintSql(sql: string | string[], options: SnippetOptions = {}): Promise<LintFinding[]> {
   const base = (options.base ?? []).map((text, i) => ({ name: `2020010100000${i}_base_${i}`, file: `base_${i}.sql`, sql: text }));
-  const fresh = (Array.isArray(sql) ? sql : [sql]).map((text, i) => ({ name: `2030010100000${i}_new_${i}`, file: `new_${i}.sql`, sql: text }));
+  const fresh = (Array.isArray(sql) ? sql : [sql]).map((text, i) => ({
+    name: `2030010100000${i}_new_${i}`,
+    file: `new_${i}.sql`,
+    sql: text,
+  }));
   const freshNames = new Set(fresh.map((m) => m.name));
   const result = await lint({
     migrations: [...base, ...fresh],

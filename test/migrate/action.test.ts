@@ -47,7 +47,10 @@ function runnerEnv(): Record<string, string> {
   };
 }
 
-async function action(inputs: Record<string, string>, options: { node?: string; env?: Record<string, string>; entry?: string; state?: Record<string, string> } = {}): Promise<DistRun> {
+async function action(
+  inputs: Record<string, string>,
+  options: { node?: string; env?: Record<string, string>; entry?: string; state?: Record<string, string> } = {},
+): Promise<DistRun> {
   const run = await runDistAction(options.entry ?? "dist/migrate/index.js", {
     ...(options.node ? { node: options.node } : {}),
     ...(options.state ? { state: options.state } : {}),
@@ -68,11 +71,20 @@ describe.each(nodeBinaries())("dist/migrate under %s", ({ path: node }) => {
     const before = deployments().length;
     const run = await action({ command: "deploy", environment: "staging", "database-url": url, "slow-migration-seconds": "30" }, { node });
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ ok: "true", "applied-count": "3", "pending-count": "0", failed: "", refused: "", "backup-file": "" });
+    expect(run.outputs).toMatchObject({
+      ok: "true",
+      "applied-count": "3",
+      "pending-count": "0",
+      failed: "",
+      refused: "",
+      "backup-file": "",
+    });
     const report = JSON.parse(run.outputs.report!) as Record<string, unknown>;
     expect(Object.keys(report).slice(0, 7)).toEqual(["ok", "environment", "pending", "applied", "failed", "checksumMismatch", "refused"]);
     expect(report).toMatchObject({ ok: true, environment: "staging", pending: [], failed: [], checksumMismatch: [], refused: null });
-    expect((report.applied as { name: string; checksum: string; finishedAt: string; durationMs: number }[]).map((a) => Object.keys(a))).toEqual([
+    expect(
+      (report.applied as { name: string; checksum: string; finishedAt: string; durationMs: number }[]).map((a) => Object.keys(a)),
+    ).toEqual([
       ["name", "checksum", "finishedAt", "durationMs"],
       ["name", "checksum", "finishedAt", "durationMs"],
       ["name", "checksum", "finishedAt", "durationMs"],
@@ -81,8 +93,17 @@ describe.each(nodeBinaries())("dist/migrate under %s", ({ path: node }) => {
     expect(deployments()).toHaveLength(before + 1);
     const deployment = deployments().at(-1)!;
     expect(run.outputs["deployment-id"]).toBe(String(deployment.id));
-    expect(deployment).toMatchObject({ ref: SHA, task: "deploy:migrations", environment: "staging", creator: { login: "github-actions[bot]" } });
-    expect(deployment.payload).toMatchObject({ actor: "hubot", runUrl: "https://github.com/acme/shop/actions/runs/4242", migrations: expect.arrayContaining([expect.objectContaining({ name: "20250103000000_add_bio" })]) });
+    expect(deployment).toMatchObject({
+      ref: SHA,
+      task: "deploy:migrations",
+      environment: "staging",
+      creator: { login: "github-actions[bot]" },
+    });
+    expect(deployment.payload).toMatchObject({
+      actor: "hubot",
+      runUrl: "https://github.com/acme/shop/actions/runs/4242",
+      migrations: expect.arrayContaining([expect.objectContaining({ name: "20250103000000_add_bio" })]),
+    });
     expect(statusesOf(github.state, deployment.id).map((s) => [s.state, s.logUrl])).toEqual([
       ["in_progress", "https://github.com/acme/shop/actions/runs/4242"],
       ["success", "https://github.com/acme/shop/actions/runs/4242"],
@@ -117,7 +138,14 @@ describe("dist/migrate", () => {
 
   test("a production deploy is marked as production on GitHub and in the stamp", async () => {
     const url = await env.createDatabase("prod");
-    const run = await action({ command: "deploy", environment: "Production", confirm: "production", "soak-gate": "off", "database-url": url, "stats-file": "out/stats.json" });
+    const run = await action({
+      command: "deploy",
+      environment: "Production",
+      confirm: "production",
+      "soak-gate": "off",
+      "database-url": url,
+      "stats-file": "out/stats.json",
+    });
     expect(run.code).toBe(0);
     expect(deployments().at(-1)).toMatchObject({ environment: "Production", production: true });
     // stats-file: the table sizes right after the production deploy, for lint and verify --stats.
@@ -125,7 +153,9 @@ describe("dist/migrate", () => {
     const stats = JSON.parse(readFileSync(run.outputs["stats-file"]!, "utf8"));
     expect(stats).toMatchObject({ environment: "Production", server: expect.stringMatching(/^\d+$/) });
     expect(stats.tables.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["User", "Post", "_prisma_migrations"]));
-    expect(await env.query("prod", "SELECT name, production FROM migrate_guard.environment")).toEqual([{ name: "Production", production: true }]);
+    expect(await env.query("prod", "SELECT name, production FROM migrate_guard.environment")).toEqual([
+      { name: "Production", production: true },
+    ]);
   });
 
   test("the post step closes a deployment the main step left in progress, and does nothing otherwise", async () => {
@@ -135,7 +165,10 @@ describe("dist/migrate", () => {
       body: JSON.stringify({ ref: SHA, required_contexts: [], environment: "staging", task: "deploy:migrations" }),
     });
     const { id } = (await created.json()) as { id: number };
-    const post = await action({}, { entry: "dist/migrate/post.js", state: { deployment: JSON.stringify({ id, owner: "acme", repo: "shop", environment: "staging" }) } });
+    const post = await action(
+      {},
+      { entry: "dist/migrate/post.js", state: { deployment: JSON.stringify({ id, owner: "acme", repo: "shop", environment: "staging" }) } },
+    );
     expect(post.code).toBe(0);
     expect(statusesOf(github.state, id).map((s) => s.state)).toEqual(["error"]);
     expect(statusesOf(github.state, id)[0]!.description).toMatch(/ended without reporting/);
@@ -147,7 +180,14 @@ describe("dist/migrate", () => {
   test("a final status GitHub could not take keeps the deployment for the post step, which closes it", async () => {
     const url = await env.createDatabase("unclosed");
     // The in_progress status goes through; the final one fails every retry.
-    github.state.faults.push({ method: "POST", path: /^\/repos\/acme\/shop\/deployments\/\d+\/statuses$/, status: 500, message: "Server Error", after: 1, times: Infinity });
+    github.state.faults.push({
+      method: "POST",
+      path: /^\/repos\/acme\/shop\/deployments\/\d+\/statuses$/,
+      status: 500,
+      message: "Server Error",
+      after: 1,
+      times: Infinity,
+    });
     let run: DistRun;
     try {
       run = await action({ command: "deploy", environment: "staging", "database-url": url });
@@ -176,39 +216,106 @@ const BAD_INPUTS: [string, Record<string, string>, RegExp][] = [
   ["migrate dev", { command: "dev" }, /"dev" is refused: `prisma migrate dev`/],
   ["no environment", { environment: "" }, /No environment/],
   ["an unknown environment", { environment: "prod" }, /Unknown environment "prod". Expected one of: staging, production/],
-  ["an environment outside the configured list", { environments: "qa, uat", "production-environments": "live" }, /Unknown environment "staging". Expected one of: qa, uat, live/],
+  [
+    "an environment outside the configured list",
+    { environments: "qa, uat", "production-environments": "live" },
+    /Unknown environment "staging". Expected one of: qa, uat, live/,
+  ],
   ["a control character in the environment", { environment: "staging\r\n::error::forged" }, /not a valid environment name/],
   ["no database URL", { "database-url": "" }, /No database URL/],
-  ["a database URL that is not a URL", { "database-url": "app:Hunter2-mg-S3cret@localhost/app" }, /The database URL is not a valid URL \(it is not shown/],
-  ["a MySQL URL", { "database-url": "mysql://app:Hunter2-mg-S3cret@localhost/app" }, /scheme "mysql:", but migrate-guard works with PostgreSQL only/],
+  [
+    "a database URL that is not a URL",
+    { "database-url": "app:Hunter2-mg-S3cret@localhost/app" },
+    /The database URL is not a valid URL \(it is not shown/,
+  ],
+  [
+    "a MySQL URL",
+    { "database-url": "mysql://app:Hunter2-mg-S3cret@localhost/app" },
+    /scheme "mysql:", but migrate-guard works with PostgreSQL only/,
+  ],
   ["a URL without a database", { "database-url": "postgresql://app:Hunter2-mg-S3cret@127.0.0.1:5432" }, /names no database/],
-  ["production without confirm", { environment: "production" }, /production environment "production" must be confirmed: set confirm \(--confirm\) to "production"; no confirmation was given/],
+  [
+    "production without confirm",
+    { environment: "production" },
+    /production environment "production" must be confirmed: set confirm \(--confirm\) to "production"; no confirmation was given/,
+  ],
   ["production with the wrong confirm", { environment: "production", confirm: "yes" }, /the confirmation was "yes"/],
-  ["a production job without the staging URL for the soak gate", { environment: "production", confirm: "production" }, /A production deploy runs the soak gate first, and it needs the staging database URL/],
-  ["a production job holding the staging URL", { environment: "production", confirm: "production", "soak-gate": "off" }, /run is for environment "production", but the database belongs to environment "staging"/],
+  [
+    "a production job without the staging URL for the soak gate",
+    { environment: "production", confirm: "production" },
+    /A production deploy runs the soak gate first, and it needs the staging database URL/,
+  ],
+  [
+    "a production job holding the staging URL",
+    { environment: "production", confirm: "production", "soak-gate": "off" },
+    /run is for environment "production", but the database belongs to environment "staging"/,
+  ],
   ["resolve without --rolled-back or --applied", { command: "resolve" }, /resolve needs --rolled-back NAME/],
   ["resolve with both", { command: "resolve", "rolled-back": PENDING, applied: PENDING, confirm: PENDING }, /not both/],
-  ["path traversal in the migration name", { command: "resolve", "rolled-back": "../../../etc/passwd", confirm: "../../../etc/passwd" }, /--rolled-back "..\/..\/..\/etc\/passwd" is not a migration name/],
-  ["a path as migration name", { command: "resolve", applied: "prisma/migrations", confirm: "prisma/migrations" }, /--applied "prisma\/migrations" is not a migration name/],
-  ["resolve unconfirmed", { command: "resolve", "rolled-back": PENDING }, /confirm \(--confirm\) to the migration's name, "20250103000000_add_bio"; no confirmation was given/],
-  ["resolve with the wrong confirmation", { command: "resolve", applied: PENDING, confirm: "20250103000000_add_bi" }, /the confirmation was "20250103000000_add_bi"/],
-  ["--rolled-back of an applied migration", { command: "resolve", "rolled-back": APPLIED, confirm: APPLIED }, /--rolled-back is only for a migration in the failed state, and "20250101000000_create_users" is not: it is applied/],
-  ["--rolled-back of a pending migration", { command: "resolve", "rolled-back": PENDING, confirm: PENDING }, /"20250103000000_add_bio" is not: it is pending \(never started on this database\).*"staging" has no failed migration/],
-  ["--applied of a migration the repository does not have", { command: "resolve", applied: "20990101000000_nope", confirm: "20990101000000_nope" }, /--applied 20990101000000_nope: there is no migration of that name/],
-  ["--applied of an applied migration", { command: "resolve", applied: APPLIED, confirm: APPLIED }, /"20250101000000_create_users" is already applied on "staging"/],
+  [
+    "path traversal in the migration name",
+    { command: "resolve", "rolled-back": "../../../etc/passwd", confirm: "../../../etc/passwd" },
+    /--rolled-back "..\/..\/..\/etc\/passwd" is not a migration name/,
+  ],
+  [
+    "a path as migration name",
+    { command: "resolve", applied: "prisma/migrations", confirm: "prisma/migrations" },
+    /--applied "prisma\/migrations" is not a migration name/,
+  ],
+  [
+    "resolve unconfirmed",
+    { command: "resolve", "rolled-back": PENDING },
+    /confirm \(--confirm\) to the migration's name, "20250103000000_add_bio"; no confirmation was given/,
+  ],
+  [
+    "resolve with the wrong confirmation",
+    { command: "resolve", applied: PENDING, confirm: "20250103000000_add_bi" },
+    /the confirmation was "20250103000000_add_bi"/,
+  ],
+  [
+    "--rolled-back of an applied migration",
+    { command: "resolve", "rolled-back": APPLIED, confirm: APPLIED },
+    /--rolled-back is only for a migration in the failed state, and "20250101000000_create_users" is not: it is applied/,
+  ],
+  [
+    "--rolled-back of a pending migration",
+    { command: "resolve", "rolled-back": PENDING, confirm: PENDING },
+    /"20250103000000_add_bio" is not: it is pending \(never started on this database\).*"staging" has no failed migration/,
+  ],
+  [
+    "--applied of a migration the repository does not have",
+    { command: "resolve", applied: "20990101000000_nope", confirm: "20990101000000_nope" },
+    /--applied 20990101000000_nope: there is no migration of that name/,
+  ],
+  [
+    "--applied of an applied migration",
+    { command: "resolve", applied: APPLIED, confirm: APPLIED },
+    /"20250101000000_create_users" is already applied on "staging"/,
+  ],
   ["--rolled-back on deploy", { "rolled-back": PENDING }, /belong to the resolve command, not to deploy/],
   ["an invalid slow-migration-seconds", { "slow-migration-seconds": "-1" }, /slow-migration-seconds is "-1". Expected a positive number/],
   ["an invalid lock-timeout-seconds", { "lock-timeout-seconds": "soon" }, /lock-timeout-seconds is "soon"/],
   ["an invalid backup flag", { backup: "yes" }, /Input "backup" is "yes". Expected true or false/],
   ["an invalid deployment flag", { deployment: "maybe" }, /Input "deployment" is "maybe"/],
-  ["no GitHub token for the deployment record", { "github-token": "" }, /Input "github-token" is empty, but deploy and resolve are recorded as GitHub deployments/],
-  ["a token that may not create deployments", { "github-token": "ghs_read_only_token" }, /could not be recorded as a GitHub deployment, so nothing was changed. GitHub refused .*403.*deployments: write/],
+  [
+    "no GitHub token for the deployment record",
+    { "github-token": "" },
+    /Input "github-token" is empty, but deploy and resolve are recorded as GitHub deployments/,
+  ],
+  [
+    "a token that may not create deployments",
+    { "github-token": "ghs_read_only_token" },
+    /could not be recorded as a GitHub deployment, so nothing was changed. GitHub refused .*403.*deployments: write/,
+  ],
   ["a missing working directory", { "working-directory": "apps/missing" }, /Working directory ".*apps\/missing" does not exist/],
 ];
 
 describe("bad input: a clear error, a failed step, nothing changed", () => {
   beforeAll(() => {
-    github.state.tokens.set("ghs_read_only_token", { actor: { login: "github-actions[bot]", id: 41898282, type: "Bot" }, permission: "read" });
+    github.state.tokens.set("ghs_read_only_token", {
+      actor: { login: "github-actions[bot]", id: 41898282, type: "Bot" },
+      permission: "read",
+    });
   });
 
   test.each(BAD_INPUTS)("%s", async (_name, overrides, message) => {

@@ -31,7 +31,15 @@ describe("migrate-guard status | deploy | resolve", () => {
     expect(before.code).toBe(0);
     const doc = JSON.parse(before.stdout) as Record<string, unknown>;
     expect(Object.keys(doc).slice(0, 7)).toEqual(["ok", "environment", "pending", "applied", "failed", "checksumMismatch", "refused"]);
-    expect(doc).toMatchObject({ ok: true, environment: "staging", pending: ["20250101000000_create_users", "20250102000000_add_posts"], applied: [], failed: [], checksumMismatch: [], refused: null });
+    expect(doc).toMatchObject({
+      ok: true,
+      environment: "staging",
+      pending: ["20250101000000_create_users", "20250102000000_add_posts"],
+      applied: [],
+      failed: [],
+      checksumMismatch: [],
+      refused: null,
+    });
 
     const deploy = run(["deploy", "--environment", "staging", "--database-url", url]);
     expect(deploy.code).toBe(0);
@@ -39,20 +47,49 @@ describe("migrate-guard status | deploy | resolve", () => {
     expect(deploy.stdout).toMatch(/identity\s+"staging", stamped .* by this run/);
     expect(deploy.stderr).toContain("prisma: All migrations have been successfully applied.");
 
-    const after = JSON.parse(run(["status", "--environment", "staging", "--json", "--database-url", url]).stdout) as { pending: string[]; applied: { name: string; checksum: string; finishedAt: string; durationMs: number }[] };
+    const after = JSON.parse(run(["status", "--environment", "staging", "--json", "--database-url", url]).stdout) as {
+      pending: string[];
+      applied: { name: string; checksum: string; finishedAt: string; durationMs: number }[];
+    };
     expect(after.pending).toEqual([]);
     expect(after.applied.map((a) => a.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts"]);
-    expect(after.applied[0]).toEqual({ name: "20250101000000_create_users", checksum: expect.stringMatching(/^[0-9a-f]{64}$/), finishedAt: expect.stringMatching(/Z$/), durationMs: expect.any(Number) });
+    expect(after.applied[0]).toEqual({
+      name: "20250101000000_create_users",
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      finishedAt: expect.stringMatching(/Z$/),
+      durationMs: expect.any(Number),
+    });
   });
 
   test("a refusal exits 1 and says why; --json carries the reason", async () => {
     const before = await snapshot(env, "cli");
-    const refused = run(["deploy", "--environment", "production", "--confirm", "production", "--database-url", url, "--staging-database-url", url, "--json"]);
+    const refused = run([
+      "deploy",
+      "--environment",
+      "production",
+      "--confirm",
+      "production",
+      "--database-url",
+      url,
+      "--staging-database-url",
+      url,
+      "--json",
+    ]);
     expect(refused.code).toBe(1);
     const doc = JSON.parse(refused.stdout) as { ok: boolean; refused: string };
     expect(doc.ok).toBe(false);
     expect(doc.refused).toMatch(/belongs to environment "staging"/);
-    const resolve = run(["resolve", "--environment", "staging", "--rolled-back", "20250101000000_create_users", "--confirm", "20250101000000_create_users", "--database-url", url]);
+    const resolve = run([
+      "resolve",
+      "--environment",
+      "staging",
+      "--rolled-back",
+      "20250101000000_create_users",
+      "--confirm",
+      "20250101000000_create_users",
+      "--database-url",
+      url,
+    ]);
     expect(resolve.code).toBe(1);
     expect(resolve.stdout).toMatch(/refused: --rolled-back is only for a migration in the failed state/);
     expect(await snapshot(env, "cli")).toBe(before);
@@ -64,7 +101,20 @@ describe("migrate-guard status | deploy | resolve", () => {
     [["deploy", "--environment", "production", "--database-url", "postgresql://app:x@127.0.0.1:1/app"], /must be confirmed/],
     [["status", "--environment", "staging", "--confirm", "staging"], /Unknown option '--confirm'/],
     [["status", "--environment", "staging", "--rolled-back", "x"], /Unknown option '--rolled-back'/],
-    [["resolve", "--environment", "staging", "--applied", "../x", "--confirm", "../x", "--database-url", "postgresql://app:x@127.0.0.1:1/app"], /not a migration name/],
+    [
+      [
+        "resolve",
+        "--environment",
+        "staging",
+        "--applied",
+        "../x",
+        "--confirm",
+        "../x",
+        "--database-url",
+        "postgresql://app:x@127.0.0.1:1/app",
+      ],
+      /not a migration name/,
+    ],
     [["reset"], /"reset" is refused: `prisma migrate reset` drops the database's schema and every row in it/],
     [["db-push"], /"db-push" is refused/],
     [["dev"], /"dev" is refused: `prisma migrate dev`/],
@@ -76,8 +126,14 @@ describe("migrate-guard status | deploy | resolve", () => {
 
   test("a wrong password, a closed port and an unknown database exit 1 with what to fix, never the password", () => {
     const cases: [string, RegExp][] = [
-      [env.url("cli").replace(encodeURIComponent(TEST_PASSWORD), encodeURIComponent(`${TEST_PASSWORD}-wrong`)), /rejected the credentials .*password authentication failed for user "app".*Check the user and password/],
-      [`postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/cli`, /Could not reach PostgreSQL at 127.0.0.1:1\/cli as user "app" \(ECONNREFUSED\)/],
+      [
+        env.url("cli").replace(encodeURIComponent(TEST_PASSWORD), encodeURIComponent(`${TEST_PASSWORD}-wrong`)),
+        /rejected the credentials .*password authentication failed for user "app".*Check the user and password/,
+      ],
+      [
+        `postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/cli`,
+        /Could not reach PostgreSQL at 127.0.0.1:1\/cli as user "app" \(ECONNREFUSED\)/,
+      ],
       [env.url("no_such_db"), /has no such database .*never creates an environment's database/],
     ];
     for (const [target, message] of cases) {

@@ -1,9 +1,22 @@
 // The pure policy of the migrate commands: environment names, production and confirmation, the stamp
 // decision, Prisma's checksum rule, the classification of `_prisma_migrations`, and request validation.
 import { createHash } from "node:crypto";
-import { compareStamp, isProductionRun, normalizeEnvironmentName, parseEnvironmentList, resolveEnvironment, type EnvironmentStamp } from "../../src/core/environment.js";
+import {
+  compareStamp,
+  isProductionRun,
+  normalizeEnvironmentName,
+  parseEnvironmentList,
+  resolveEnvironment,
+  type EnvironmentStamp,
+} from "../../src/core/environment.js";
 import { ConfigurationError } from "../../src/core/errors.js";
-import { assertMigrationName, classifyMigrations, parseDeployOutput, recoverySteps, scriptMatchesChecksum } from "../../src/core/migration-state.js";
+import {
+  assertMigrationName,
+  classifyMigrations,
+  parseDeployOutput,
+  recoverySteps,
+  scriptMatchesChecksum,
+} from "../../src/core/migration-state.js";
 import { prismaWarnings } from "../../src/migrate/report.js";
 import { dangerousCommandReason, validateRequest, type MigrateRequest } from "../../src/migrate/settings.js";
 
@@ -31,7 +44,13 @@ describe("environment names", () => {
 });
 
 describe("the environment stamp", () => {
-  const stamp = (name: string, production: boolean): EnvironmentStamp => ({ name, normalized: normalizeEnvironmentName(name), production, stampedAt: new Date("2024-05-01T00:00:00Z"), stampedBy: "octocat" });
+  const stamp = (name: string, production: boolean): EnvironmentStamp => ({
+    name,
+    normalized: normalizeEnvironmentName(name),
+    production,
+    stampedAt: new Date("2024-05-01T00:00:00Z"),
+    stampedBy: "octocat",
+  });
 
   it("matches the same environment however it is written, and refuses another", () => {
     const staging = resolveEnvironment("STAGING", policy);
@@ -39,7 +58,9 @@ describe("the environment stamp", () => {
     expect(compareStamp(staging, stamp("staging", false)).kind).toBe("match");
     const mismatch = compareStamp(staging, stamp("production", true));
     expect(mismatch.kind).toBe("mismatch");
-    expect(mismatch.kind === "mismatch" && mismatch.reason).toMatch(/run is for environment "STAGING", but the database belongs to environment "production" \(production\).*by octocat.*Nothing was changed/);
+    expect(mismatch.kind === "mismatch" && mismatch.reason).toMatch(
+      /run is for environment "STAGING", but the database belongs to environment "production" \(production\).*by octocat.*Nothing was changed/,
+    );
   });
 
   it("keeps a database stamped as production production, whatever the configuration says now", () => {
@@ -76,7 +97,7 @@ describe("classifyMigrations", () => {
         { name: "001_a", checksum: sha("-- 001_a\n"), startedAt: t(0), finishedAt: t(45) },
         { name: "002_b", checksum: sha("-- 002_b (as it was)\n"), startedAt: t(50), finishedAt: t(51) },
         { name: "003_c", checksum: sha("-- 003_c\n"), startedAt: t(52), rolledBackAt: t(53), logs: "boom" },
-        { name: "004_d", checksum: sha("-- 004_d\n"), startedAt: t(54), logs: "ERROR: relation \"x\" does not exist" },
+        { name: "004_d", checksum: sha("-- 004_d\n"), startedAt: t(54), logs: 'ERROR: relation "x" does not exist' },
         { name: "000_gone", checksum: "x", startedAt: t(1), finishedAt: t(2) },
       ],
       30,
@@ -94,10 +115,14 @@ describe("classifyMigrations", () => {
   });
 
   it("treats a migration re-applied after a rolled-back attempt as applied", () => {
-    const state = classifyMigrations(repo.slice(0, 1), [
-      { name: "001_a", checksum: "old", startedAt: t(0), rolledBackAt: t(1) },
-      { name: "001_a", checksum: sha("-- 001_a\n"), startedAt: t(2), finishedAt: t(3) },
-    ], 30);
+    const state = classifyMigrations(
+      repo.slice(0, 1),
+      [
+        { name: "001_a", checksum: "old", startedAt: t(0), rolledBackAt: t(1) },
+        { name: "001_a", checksum: sha("-- 001_a\n"), startedAt: t(2), finishedAt: t(3) },
+      ],
+      30,
+    );
     expect(state).toMatchObject({ pending: [], failed: [], rolledBack: [], checksumMismatch: [] });
     expect(state.applied.map((a) => a.name)).toEqual(["001_a"]);
   });
@@ -113,15 +138,19 @@ describe("classifyMigrations", () => {
 
 describe("parsing Prisma's output", () => {
   it("reads the applied migrations of `migrate deploy`", () => {
-    const out = "3 migrations found\n\nThe following migration(s) have been applied:\n\nmigrations/\n  └─ 001_a/\n    └─ migration.sql\n  └─ 002_b/\n    └─ migration.sql\n\nAll migrations have been successfully applied.\n";
+    const out =
+      "3 migrations found\n\nThe following migration(s) have been applied:\n\nmigrations/\n  └─ 001_a/\n    └─ migration.sql\n  └─ 002_b/\n    └─ migration.sql\n\nAll migrations have been successfully applied.\n";
     expect(parseDeployOutput(out)).toEqual(["001_a", "002_b"]);
     expect(parseDeployOutput("2 migrations found\nNo pending migrations to apply.\n")).toEqual([]);
     expect(parseDeployOutput("something else")).toBeUndefined();
   });
 
   it("reads the warnings Prisma writes into a migration's header", () => {
-    const sql = "/*\n  Warnings:\n\n  - You are about to drop the column `bio` on the `User` table. All the data in the column will be lost.\n\n*/\nALTER TABLE \"User\" DROP COLUMN \"bio\";\n";
-    expect(prismaWarnings(sql)).toEqual(["You are about to drop the column `bio` on the `User` table. All the data in the column will be lost."]);
+    const sql =
+      '/*\n  Warnings:\n\n  - You are about to drop the column `bio` on the `User` table. All the data in the column will be lost.\n\n*/\nALTER TABLE "User" DROP COLUMN "bio";\n';
+    expect(prismaWarnings(sql)).toEqual([
+      "You are about to drop the column `bio` on the `User` table. All the data in the column will be lost.",
+    ]);
     expect(prismaWarnings("/* just a comment */ SELECT 1;")).toEqual([]);
   });
 });
@@ -132,10 +161,20 @@ describe("validateRequest", () => {
 
   it("accepts a complete request", () => {
     const s = validateRequest({ ...ok, slowMigrationSeconds: "12", backup: true, backupDir: "/tmp/b" }, new Date("2024-05-01T12:00:00Z"));
-    expect(s).toMatchObject({ command: "deploy", environment: { name: "staging", production: false }, slowMigrationSeconds: 12, lockTimeoutSeconds: 60 });
+    expect(s).toMatchObject({
+      command: "deploy",
+      environment: { name: "staging", production: false },
+      slowMigrationSeconds: 12,
+      lockTimeoutSeconds: 60,
+    });
     expect(s.backup?.file).toBe("/tmp/b/migrate-guard-staging-2024-05-01T12-00-00-000Z.dump");
-    expect(validateRequest({ ...ok, environment: "Production", confirm: " production ", gate: { soakGate: "off" } }).environment.production).toBe(true);
-    expect(validateRequest({ command: "resolve", environment: "staging", databaseUrl: url, applied: "20240101_init", confirm: "20240101_init" }).resolve).toEqual({ kind: "applied", name: "20240101_init" });
+    expect(
+      validateRequest({ ...ok, environment: "Production", confirm: " production ", gate: { soakGate: "off" } }).environment.production,
+    ).toBe(true);
+    expect(
+      validateRequest({ command: "resolve", environment: "staging", databaseUrl: url, applied: "20240101_init", confirm: "20240101_init" })
+        .resolve,
+    ).toEqual({ kind: "applied", name: "20240101_init" });
   });
 
   it.each<[string, MigrateRequest, RegExp]>([
@@ -147,12 +186,24 @@ describe("validateRequest", () => {
     ["mysql URL", { ...ok, databaseUrl: "mysql://app:Sup3rSecretPw@db/app" }, /scheme "mysql:"/],
     ["not a URL", { ...ok, databaseUrl: "app:Sup3rSecretPw@db/app" }, /not a valid URL/],
     ["no database in URL", { ...ok, databaseUrl: "postgresql://app:Sup3rSecretPw@db.example.com:5432" }, /names no database/],
-    ["production without confirm", { ...ok, environment: "production" }, /must be confirmed: set confirm \(--confirm\) to "production"; no confirmation was given/],
+    [
+      "production without confirm",
+      { ...ok, environment: "production" },
+      /must be confirmed: set confirm \(--confirm\) to "production"; no confirmation was given/,
+    ],
     ["production, wrong confirm", { ...ok, environment: "production", confirm: "staging" }, /the confirmation was "staging"/],
     ["resolve without a kind", { ...ok, command: "resolve" }, /resolve needs --rolled-back NAME/],
     ["resolve with both", { ...ok, command: "resolve", rolledBack: "a", applied: "b" }, /not both/],
-    ["path traversal", { ...ok, command: "resolve", rolledBack: "../../etc/passwd", confirm: "../../etc/passwd" }, /is not a migration name/],
-    ["resolve unconfirmed", { ...ok, command: "resolve", rolledBack: "001_a", confirm: "001_b" }, /set confirm \(--confirm\) to the migration's name, "001_a"/],
+    [
+      "path traversal",
+      { ...ok, command: "resolve", rolledBack: "../../etc/passwd", confirm: "../../etc/passwd" },
+      /is not a migration name/,
+    ],
+    [
+      "resolve unconfirmed",
+      { ...ok, command: "resolve", rolledBack: "001_a", confirm: "001_b" },
+      /set confirm \(--confirm\) to the migration's name, "001_a"/,
+    ],
     ["--applied on deploy", { ...ok, applied: "001_a" }, /belong to the resolve command/],
     ["backup on status", { ...ok, command: "status", backup: true }, /backup is for deploy/],
     ["slow seconds", { ...ok, slowMigrationSeconds: "fast" }, /slow-migration-seconds is "fast"/],
@@ -170,7 +221,13 @@ describe("validateRequest", () => {
   });
 
   it("knows the commands it never runs", () => {
-    expect(["dev", "migrate dev", "prisma migrate reset", "db-execute", "db push"].map((c) => Boolean(dangerousCommandReason(c)))).toEqual([true, true, true, true, true]);
+    expect(["dev", "migrate dev", "prisma migrate reset", "db-execute", "db push"].map((c) => Boolean(dangerousCommandReason(c)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(dangerousCommandReason("deploy")).toBeUndefined();
     expect(() => assertMigrationName("a/b", "--applied")).toThrow(ConfigurationError);
     expect(() => assertMigrationName("20240101000000_ok-name.v2", "--applied")).not.toThrow();

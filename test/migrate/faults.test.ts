@@ -11,7 +11,17 @@ import { serverUser } from "../../src/postgres/server-user.js";
 import { deploymentsOf, startGitHubApiDouble, statusesOf, type GitHubApiDouble } from "../support/github-api-double.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { runDistAction, type DistRun } from "../support/run-dist.js";
-import { addHbaLines, adminQuery, appRepo, cli, expectNoPassword, startEnvironmentCluster, TEST_PASSWORD, withoutMaskCommands, type EnvironmentCluster } from "./support.js";
+import {
+  addHbaLines,
+  adminQuery,
+  appRepo,
+  cli,
+  expectNoPassword,
+  startEnvironmentCluster,
+  TEST_PASSWORD,
+  withoutMaskCommands,
+  type EnvironmentCluster,
+} from "./support.js";
 
 const SHA = "00112233445566778899aabbccddeeff00112233";
 let env: EnvironmentCluster;
@@ -30,8 +40,23 @@ afterAll(async () => {
 
 async function deploy(url: string, inputs: Record<string, string> = {}): Promise<DistRun> {
   const run = await runDistAction("dist/migrate/index.js", {
-    env: { GITHUB_WORKSPACE: repo.dir, GITHUB_REPOSITORY: "acme/shop", GITHUB_SHA: SHA, GITHUB_API_URL: github.url, GITHUB_SERVER_URL: "https://github.com", GITHUB_RUN_ID: "9", GITHUB_ACTOR: "octocat" },
-    inputs: { command: "deploy", environment: "staging", "database-url": url, "working-directory": ".", "github-token": "ghs_faults", ...inputs },
+    env: {
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_REPOSITORY: "acme/shop",
+      GITHUB_SHA: SHA,
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_RUN_ID: "9",
+      GITHUB_ACTOR: "octocat",
+    },
+    inputs: {
+      command: "deploy",
+      environment: "staging",
+      "database-url": url,
+      "working-directory": ".",
+      "github-token": "ghs_faults",
+      ...inputs,
+    },
   });
   expectNoPassword(withoutMaskCommands(run.stdout), run.stderr, run.summary, JSON.stringify(run.outputs));
   return run;
@@ -40,7 +65,18 @@ async function deploy(url: string, inputs: Record<string, string> = {}): Promise
 function status(url: string) {
   const result = cli(["status", "--environment", "staging", "--database-url", url, "--json"], { cwd: repo.dir });
   expectNoPassword(result.stdout, result.stderr);
-  return { code: result.code, doc: JSON.parse(result.stdout) as { ok: boolean; failed: string[]; pending: string[]; warnings: string[]; recovery: string[]; error: string | null; stateUnknown: string | null } };
+  return {
+    code: result.code,
+    doc: JSON.parse(result.stdout) as {
+      ok: boolean;
+      failed: string[];
+      pending: string[];
+      warnings: string[];
+      recovery: string[];
+      error: string | null;
+      stateUnknown: string | null;
+    },
+  };
 }
 
 /** The last deployment: its states, and the description of its final status. */
@@ -58,7 +94,10 @@ describe("faults while deploying", () => {
     const run = await deploy(`postgresql://app:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:1/app`);
     expect(run.code).toBe(1);
     expect(error(run)).toMatch(/Could not reach PostgreSQL at 127.0.0.1:1\/app as user "app" \(ECONNREFUSED\)\. Check the host and port/);
-    expect(lastDeployment()).toEqual({ states: ["in_progress", "failure"], description: expect.stringMatching(/deploy on "staging" failed: Could not reach PostgreSQL/) });
+    expect(lastDeployment()).toEqual({
+      states: ["in_progress", "failure"],
+      description: expect.stringMatching(/deploy on "staging" failed: Could not reach PostgreSQL/),
+    });
   });
 
   test("bad credentials", async () => {
@@ -72,7 +111,25 @@ describe("faults while deploying", () => {
 
   test("a server that requires TLS: the plain connection is refused with what to add to the URL; with it, it works", async () => {
     const dir = env.cluster.rootDir;
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path.join(dir, "server.key"), "-out", path.join(dir, "server.crt"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        path.join(dir, "server.key"),
+        "-out",
+        path.join(dir, "server.crt"),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+      ],
+      { stdio: "ignore" },
+    );
     const user = serverUser();
     if (user) for (const f of ["server.key", "server.crt"]) chownSync(path.join(dir, f), user.uid, user.gid);
     await adminQuery(env.admin(), `ALTER SYSTEM SET ssl_cert_file = '${path.join(dir, "server.crt")}'`);
@@ -101,10 +158,14 @@ describe("faults while deploying", () => {
       const run = await deploy(url, { "lock-timeout-seconds": "1" });
       expect(run.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(20_000); // bounded by the 1 s asked for, not the 60 s default
-      expect(error(run)).toMatch(/Another deploy still holds Prisma's migration lock after 1 s \(pid \d+, application "stuck-deploy".*\)\. Nothing was changed by this run/);
+      expect(error(run)).toMatch(
+        /Another deploy still holds Prisma's migration lock after 1 s \(pid \d+, application "stuck-deploy".*\)\. Nothing was changed by this run/,
+      );
       expect(lastDeployment().states).toEqual(["in_progress", "failure"]);
       const s = status(url);
-      expect(s.doc.warnings.join("\n")).toMatch(/A deploy is running right now \(Prisma's migration lock is held by pid \d+, application "stuck-deploy"/);
+      expect(s.doc.warnings.join("\n")).toMatch(
+        /A deploy is running right now \(Prisma's migration lock is held by pid \d+, application "stuck-deploy"/,
+      );
       expect(await env.query("locked", "SELECT to_regclass('public._prisma_migrations') AS t")).toEqual([{ t: null }]);
     } finally {
       await holder.end();
@@ -119,7 +180,12 @@ describe("faults while deploying", () => {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const rows = await env.query("stopped", "SELECT 1 FROM pg_tables WHERE tablename = '_prisma_migrations'").catch(() => []);
-      const running = rows.length ? await env.query("stopped", "SELECT 1 FROM _prisma_migrations WHERE migration_name = '20250103000000_backfill_slowly' AND finished_at IS NULL") : [];
+      const running = rows.length
+        ? await env.query(
+            "stopped",
+            "SELECT 1 FROM _prisma_migrations WHERE migration_name = '20250103000000_backfill_slowly' AND finished_at IS NULL",
+          )
+        : [];
       if (running.length > 0) break;
       if (Date.now() > deadline) throw new Error("the slow migration never started");
       await new Promise((r) => setTimeout(r, 50));
@@ -132,7 +198,9 @@ describe("faults while deploying", () => {
     // Which error Prisma reports depends on timing: the terminated session, the closed connection
     // (P1017; seen once the server's files moved to tmpfs and its shutdown got faster), or (when its
     // engine reconnected first) the server that no longer answers.
-    expect(message).toMatch(/deploy on "staging" failed\. prisma migrate deploy failed \(exit 1\): Error: .*(shutting down|terminat|P1017 Server has closed the connection|P1001 Can't reach database server)/);
+    expect(message).toMatch(
+      /deploy on "staging" failed\. prisma migrate deploy failed \(exit 1\): Error: .*(shutting down|terminat|P1017 Server has closed the connection|P1001 Can't reach database server)/,
+    );
     expect(message).not.toMatch(/\.rs:\d+/);
     expect(run.summary).toMatch(/State of the environment[\s\S]*Unknown: .*Run status once the database is reachable/);
     expect(lastDeployment().states).toEqual(["in_progress", "failure"]);
@@ -155,7 +223,12 @@ describe("faults while deploying", () => {
 function restart(opts: string): { stop(): Promise<void> } {
   const words = [...opts.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
   const user = serverUser();
-  const child = spawn(words[0]!, words.slice(1), { detached: true, stdio: "ignore", ...(user ? { uid: user.uid, gid: user.gid } : {}), env: { ...process.env, LC_ALL: "C" } });
+  const child = spawn(words[0]!, words.slice(1), {
+    detached: true,
+    stdio: "ignore",
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+    env: { ...process.env, LC_ALL: "C" },
+  });
   child.unref();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {

@@ -7,7 +7,16 @@ import { repoRoot } from "../support/project-repo.js";
 
 type Schema = Record<string, unknown>;
 interface Api {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -52,7 +61,8 @@ export function shapeProblems(value: unknown, schema: Schema, at = "$", strict =
       return value.flatMap((item, i) => shapeProblems(item, s.items as Schema, `${at}[${i}]`, false));
     case "string":
       if (typeof value !== "string") return [`${at} is not a string (${JSON.stringify(value)})`];
-      if (Array.isArray(s.enum) && !(s.enum as unknown[]).includes(value)) return [`${at} is ${JSON.stringify(value)}, not one of ${JSON.stringify(s.enum)}`];
+      if (Array.isArray(s.enum) && !(s.enum as unknown[]).includes(value))
+        return [`${at} is ${JSON.stringify(value)}, not one of ${JSON.stringify(s.enum)}`];
       if (s.format === "date-time" && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)) return [`${at} is not a date-time`];
       return [];
     case "integer":

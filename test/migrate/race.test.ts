@@ -29,7 +29,10 @@ function deploy(url: string, extra: string[] = []): Promise<Result> {
   return new Promise((resolve, reject) => {
     const env_ = { ...process.env };
     delete env_.DATABASE_URL;
-    const child = spawn(process.execPath, [cliPath, "deploy", "--environment", "staging", "--database-url", url, "--json", ...extra], { cwd: repo.dir, env: env_ });
+    const child = spawn(process.execPath, [cliPath, "deploy", "--environment", "staging", "--database-url", url, "--json", ...extra], {
+      cwd: repo.dir,
+      env: env_,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -52,7 +55,10 @@ async function lockHeld(db: string): Promise<boolean> {
 }
 
 async function historyCounts(db: string): Promise<Record<string, number>> {
-  const rows = await env.query<{ migration_name: string; n: string }>(db, "SELECT migration_name, count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL GROUP BY 1 ORDER BY 1");
+  const rows = await env.query<{ migration_name: string; n: string }>(
+    db,
+    "SELECT migration_name, count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL GROUP BY 1 ORDER BY 1",
+  );
   return Object.fromEntries(rows.map((r) => [r.migration_name, Number(r.n)]));
 }
 
@@ -66,7 +72,11 @@ describe("two deploys on one database", () => {
     expect(winner).toBeGreaterThanOrEqual(0);
     expect(applied[winner]).toEqual(["20250101000000_create_users", "20250102000000_add_posts", "20250103000000_backfill_slowly"]);
     expect(applied[1 - winner]).toEqual([]);
-    expect(await historyCounts("race")).toEqual({ "20250101000000_create_users": 1, "20250102000000_add_posts": 1, "20250103000000_backfill_slowly": 1 });
+    expect(await historyCounts("race")).toEqual({
+      "20250101000000_create_users": 1,
+      "20250102000000_add_posts": 1,
+      "20250103000000_backfill_slowly": 1,
+    });
     expect(await env.query("race", "SELECT count(*)::int AS n FROM migrate_guard.environment")).toEqual([{ n: 1 }]);
     // The loser said what it was waiting for (our bounded wait, or Prisma's own lock wait).
     expect([a, b][1 - winner]!.stderr).toMatch(/holds Prisma's migration lock|No pending migrations to apply/);
@@ -77,7 +87,12 @@ describe("two deploys on one database", () => {
     // Stamp and apply the first two, so that only the slow migration is pending.
     const prepare = appRepo();
     try {
-      const first = await new Promise<number>((resolve) => spawn(process.execPath, [cliPath, "deploy", "--environment", "staging", "--database-url", url], { cwd: prepare.dir, stdio: "ignore" }).on("close", (c) => resolve(c ?? 1)));
+      const first = await new Promise<number>((resolve) =>
+        spawn(process.execPath, [cliPath, "deploy", "--environment", "staging", "--database-url", url], {
+          cwd: prepare.dir,
+          stdio: "ignore",
+        }).on("close", (c) => resolve(c ?? 1)),
+      );
       expect(first).toBe(0);
     } finally {
       prepare.remove();
@@ -87,11 +102,17 @@ describe("two deploys on one database", () => {
     while (!(await lockHeld("race_timeout")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const impatient = await deploy(url, ["--lock-timeout-seconds", "0.5"]);
     expect(impatient.code).toBe(1);
-    expect(impatient.doc.error).toMatch(/Another deploy still holds Prisma's migration lock after 0.5 s \(pid \d+.*\)\. Nothing was changed by this run/);
+    expect(impatient.doc.error).toMatch(
+      /Another deploy still holds Prisma's migration lock after 0.5 s \(pid \d+.*\)\. Nothing was changed by this run/,
+    );
     expect(impatient.doc.appliedNow).toEqual([]);
     const winner = await slow;
     expect(winner.code).toBe(0);
     expect(winner.doc.appliedNow.map((m) => m.name)).toEqual(["20250103000000_backfill_slowly"]);
-    expect(await historyCounts("race_timeout")).toEqual({ "20250101000000_create_users": 1, "20250102000000_add_posts": 1, "20250103000000_backfill_slowly": 1 });
+    expect(await historyCounts("race_timeout")).toEqual({
+      "20250101000000_create_users": 1,
+      "20250102000000_add_posts": 1,
+      "20250103000000_backfill_slowly": 1,
+    });
   });
 });

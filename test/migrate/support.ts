@@ -46,7 +46,11 @@ export async function reloadConfig(cluster: Cluster): Promise<void> {
   }
 }
 
-export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {
+export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -71,7 +75,8 @@ export async function startEnvironmentCluster(version?: string): Promise<Environ
   return {
     cluster,
     admin,
-    url: (db, host = "127.0.0.1") => `postgresql://${APP_ROLE}:${encodeURIComponent(TEST_PASSWORD)}@${host}:${cluster.port}/${encodeURIComponent(db)}`,
+    url: (db, host = "127.0.0.1") =>
+      `postgresql://${APP_ROLE}:${encodeURIComponent(TEST_PASSWORD)}@${host}:${cluster.port}/${encodeURIComponent(db)}`,
     async createDatabase(name) {
       await adminQuery(cluster.url, `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${APP_ROLE}`);
       return `postgresql://${APP_ROLE}:${encodeURIComponent(TEST_PASSWORD)}@127.0.0.1:${cluster.port}/${encodeURIComponent(name)}`;
@@ -86,12 +91,20 @@ export async function startEnvironmentCluster(version?: string): Promise<Environ
  * tables (with row counts of Prisma's and migrate-guard's), Prisma's history rows and the stamp.
  */
 export async function snapshot(env: EnvironmentCluster, db: string): Promise<string> {
-  const tables = await env.query<{ t: string }>(db, "SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1");
+  const tables = await env.query<{ t: string }>(
+    db,
+    "SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1",
+  );
   const names = tables.map((r) => r.t);
   const history = names.includes("public._prisma_migrations")
-    ? await env.query(db, "SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back, applied_steps_count FROM _prisma_migrations ORDER BY started_at, migration_name")
+    ? await env.query(
+        db,
+        "SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back, applied_steps_count FROM _prisma_migrations ORDER BY started_at, migration_name",
+      )
     : [];
-  const stamp = names.includes("migrate_guard.environment") ? await env.query(db, "SELECT name, normalized_name, production, stamped_at FROM migrate_guard.environment") : [];
+  const stamp = names.includes("migrate_guard.environment")
+    ? await env.query(db, "SELECT name, normalized_name, production, stamped_at FROM migrate_guard.environment")
+    : [];
   return JSON.stringify({ tables: names, history, stamp });
 }
 
@@ -106,7 +119,10 @@ export function appRepo(migrations: Record<string, string> = {}): ProjectRepo {
 export const cliPath = path.join(repoRoot, "bin/migrate-guard.js");
 
 /** The built CLI (dist/cli), as a user runs it. */
-export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { code: number | null; stdout: string; stderr: string } {
+export function cli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { code: number | null; stdout: string; stderr: string } {
   const env = { ...process.env, ...options.env };
   if (!options.env || !("DATABASE_URL" in options.env)) delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? repoRoot, encoding: "utf8", env });
@@ -122,6 +138,9 @@ export function withoutMaskCommands(text: string): string {
 export function expectNoPassword(...texts: string[]): void {
   const all = texts.join("\n");
   for (const form of [TEST_PASSWORD, encodeURIComponent(TEST_PASSWORD), "S3cret"]) {
-    if (all.includes(form)) throw new Error(`the password (${form}) appears in the output:\n${all.slice(Math.max(0, all.indexOf(form) - 300), all.indexOf(form) + 100)}`);
+    if (all.includes(form))
+      throw new Error(
+        `the password (${form}) appears in the output:\n${all.slice(Math.max(0, all.indexOf(form) - 300), all.indexOf(form) + 100)}`,
+      );
   }
 }

@@ -24,8 +24,17 @@ function runScript(script: string, env: Record<string, string>): { code: number 
     const file = path.join(dir, "script.js");
     writeFileSync(file, script);
     for (const f of ["output", "summary"]) writeFileSync(path.join(dir, f), "");
-    const result = spawnSync(process.execPath, [file], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH, GITHUB_OUTPUT: path.join(dir, "output"), GITHUB_STEP_SUMMARY: path.join(dir, "summary"), ...env } });
-    return { code: result.status, stdout: result.stdout, output: readFileSync(path.join(dir, "output"), "utf8"), summary: readFileSync(path.join(dir, "summary"), "utf8") };
+    const result = spawnSync(process.execPath, [file], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, GITHUB_OUTPUT: path.join(dir, "output"), GITHUB_STEP_SUMMARY: path.join(dir, "summary"), ...env },
+    });
+    return {
+      code: result.status,
+      stdout: result.stdout,
+      output: readFileSync(path.join(dir, "output"), "utf8"),
+      summary: readFileSync(path.join(dir, "summary"), "utf8"),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -34,7 +43,9 @@ function runScript(script: string, env: Record<string, string>): { code: number 
 describe("the reusable migrate workflow", () => {
   it("is called with environment, command, migration, confirm, backup and the database-url secret", () => {
     const call = (workflow.on as Mapping).workflow_call as Mapping;
-    expect(Object.keys(call.inputs as Mapping)).toEqual(expect.arrayContaining(["environment", "command", "migration", "confirm", "backup", "targets", "max-parallel"]));
+    expect(Object.keys(call.inputs as Mapping)).toEqual(
+      expect.arrayContaining(["environment", "command", "migration", "confirm", "backup", "targets", "max-parallel"]),
+    );
     expect(Object.keys(call.secrets as Mapping)).toEqual(["database-url", "staging-database-url"]);
   });
 
@@ -49,7 +60,11 @@ describe("the reusable migrate workflow", () => {
   });
 
   it("fans out over the targets with a matrix that does not fail fast, bounded by max-parallel", () => {
-    expect(jobs.migrate!.strategy).toEqual({ "fail-fast": false, "max-parallel": "${{ inputs.max-parallel }}", matrix: { target: "${{ fromJSON(needs.plan.outputs.targets) }}" } });
+    expect(jobs.migrate!.strategy).toEqual({
+      "fail-fast": false,
+      "max-parallel": "${{ inputs.max-parallel }}",
+      matrix: { target: "${{ fromJSON(needs.plan.outputs.targets) }}" },
+    });
     expect(jobs.summary!.needs).toEqual(["plan", "migrate"]);
     expect(jobs.summary!.if).toBe("always() && needs.plan.result == 'success' && inputs.command != 'rollback'");
   });
@@ -60,35 +75,49 @@ describe("the reusable migrate workflow", () => {
     const step = steps("migrate").find((s) => String(s.uses).includes("/actions/migrate@"))!;
     const given = Object.keys(step.with as Mapping);
     expect(given.filter((k) => !(k in inputs))).toEqual([]);
-    expect(Object.entries(inputs).filter(([, spec]) => spec.required === true).map(([k]) => k).filter((k) => !given.includes(k))).toEqual([]);
+    expect(
+      Object.entries(inputs)
+        .filter(([, spec]) => spec.required === true)
+        .map(([k]) => k)
+        .filter((k) => !given.includes(k)),
+    ).toEqual([]);
   });
 
   it.each([REUSABLE, ...CALLERS])("%s: inputs reach scripts through env:, never ${{ }} inside run:", (file) => {
     const all = Object.values(load(file).jobs as Record<string, Mapping>).flatMap((job) => (job.steps as Mapping[] | undefined) ?? []);
-    for (const step of all) if (typeof step.run === "string") expect([step.name, step.run]).toEqual([step.name, expect.not.stringContaining("${{")]);
+    for (const step of all)
+      if (typeof step.run === "string") expect([step.name, step.run]).toEqual([step.name, expect.not.stringContaining("${{")]);
   });
 });
 
 describe("the callers (the buttons)", () => {
-  it.each(CALLERS)("%s: workflow_dispatch with environment and command choices, calling the reusable workflow with its permissions", (file) => {
-    const caller = load(file);
-    const inputs = ((caller.on as Mapping).workflow_dispatch as Mapping).inputs as Record<string, Mapping>;
-    expect(inputs.environment).toMatchObject({ type: "choice", options: ["staging", "production"] });
-    // Rollback works on one database: only the single-database caller offers it.
-    const rollback = file === "examples/workflows/migrate.yml";
-    expect(inputs.command).toMatchObject({ type: "choice", options: ["status", "deploy", "resolve", ...(rollback ? ["rollback"] : [])] });
-    const job = Object.values(caller.jobs as Record<string, Mapping>)[0]!;
-    expect(job.uses).toBe("migrate-guard/migrate-guard/.github/workflows/migrate.yml@v1");
-    // The caller's permissions are the ceiling of the called jobs': the rollback job pushes a branch and opens a pull request.
-    expect(job.permissions).toEqual(rollback ? { contents: "write", "pull-requests": "write", deployments: "write" } : { contents: "read", deployments: "write" });
-    expect(job.secrets).toBe("inherit");
-  });
+  it.each(CALLERS)(
+    "%s: workflow_dispatch with environment and command choices, calling the reusable workflow with its permissions",
+    (file) => {
+      const caller = load(file);
+      const inputs = ((caller.on as Mapping).workflow_dispatch as Mapping).inputs as Record<string, Mapping>;
+      expect(inputs.environment).toMatchObject({ type: "choice", options: ["staging", "production"] });
+      // Rollback works on one database: only the single-database caller offers it.
+      const rollback = file === "examples/workflows/migrate.yml";
+      expect(inputs.command).toMatchObject({ type: "choice", options: ["status", "deploy", "resolve", ...(rollback ? ["rollback"] : [])] });
+      const job = Object.values(caller.jobs as Record<string, Mapping>)[0]!;
+      expect(job.uses).toBe("migrate-guard/migrate-guard/.github/workflows/migrate.yml@v1");
+      // The caller's permissions are the ceiling of the called jobs': the rollback job pushes a branch and opens a pull request.
+      expect(job.permissions).toEqual(
+        rollback ? { contents: "write", "pull-requests": "write", deployments: "write" } : { contents: "read", deployments: "write" },
+      );
+      expect(job.secrets).toBe("inherit");
+    },
+  );
 
   it("the tenants example gives a valid target list", () => {
     const job = Object.values(load(CALLERS[1]!).jobs as Record<string, Mapping>)[0]!;
     const targets = JSON.parse((job.with as Mapping).targets as string) as { name: string; secret: string }[];
     expect(targets.map((t) => t.name)).toEqual(["eu", "us", "apac"]);
-    const plan = runScript(steps("plan")[0]!.run as string, { TARGETS: (job.with as Mapping).targets as string, ENVIRONMENT: "production" });
+    const plan = runScript(steps("plan")[0]!.run as string, {
+      TARGETS: (job.with as Mapping).targets as string,
+      ENVIRONMENT: "production",
+    });
     expect(plan.code).toBe(0);
   });
 });
@@ -99,10 +128,12 @@ describe("the workflow's scripts", () => {
 
   it("plan: one default target, the given ones, or a clear error", () => {
     expect(plan.shell).toBe("node {0}");
-    expect(runScript(plan.run as string, { TARGETS: "", ENVIRONMENT: "staging" }).output).toBe('targets=[{"name":"default","secret":""}]\n');
-    expect(runScript(plan.run as string, { TARGETS: '[{"name":"eu","secret":"DATABASE_URL_EU"},{"name":"us"}]', ENVIRONMENT: "staging" }).output).toBe(
-      'targets=[{"name":"eu","secret":"DATABASE_URL_EU"},{"name":"us","secret":""}]\n',
+    expect(runScript(plan.run as string, { TARGETS: "", ENVIRONMENT: "staging" }).output).toBe(
+      'targets=[{"name":"default","secret":""}]\n',
     );
+    expect(
+      runScript(plan.run as string, { TARGETS: '[{"name":"eu","secret":"DATABASE_URL_EU"},{"name":"us"}]', ENVIRONMENT: "staging" }).output,
+    ).toBe('targets=[{"name":"eu","secret":"DATABASE_URL_EU"},{"name":"us","secret":""}]\n');
     for (const bad of ["{", "[]", '[{"name":"eu"},{"name":"eu"}]', '[{"name":"../x"}]', '[{"name":"eu","secret":"X; rm -rf /"}]']) {
       const run = runScript(plan.run as string, { TARGETS: bad, ENVIRONMENT: "staging" });
       expect([bad, run.code]).toEqual([bad, 1]);
@@ -115,10 +146,26 @@ describe("the workflow's scripts", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "mg-reports-"));
     try {
       mkdirSync(dir, { recursive: true });
-      const report = (over: object) => JSON.stringify({ ok: true, environment: "production", pending: [], applied: [], failed: [], checksumMismatch: [], refused: null, appliedNow: [{ name: "a" }, { name: "b" }], error: null, warnings: [], ...over });
+      const report = (over: object) =>
+        JSON.stringify({
+          ok: true,
+          environment: "production",
+          pending: [],
+          applied: [],
+          failed: [],
+          checksumMismatch: [],
+          refused: null,
+          appliedNow: [{ name: "a" }, { name: "b" }],
+          error: null,
+          warnings: [],
+          ...over,
+        });
       writeFileSync(path.join(dir, "eu.json"), report({}));
-      writeFileSync(path.join(dir, "us.json"), report({ ok: false, appliedNow: [], failed: ["003_x"], error: "Migration \"003_x\" failed | badly" }));
-      writeFileSync(path.join(dir, "apac.json"), report({ ok: false, appliedNow: [], refused: "belongs to environment \"staging\"" }));
+      writeFileSync(
+        path.join(dir, "us.json"),
+        report({ ok: false, appliedNow: [], failed: ["003_x"], error: 'Migration "003_x" failed | badly' }),
+      );
+      writeFileSync(path.join(dir, "apac.json"), report({ ok: false, appliedNow: [], refused: 'belongs to environment "staging"' }));
       const run = runScript(summary.run as string, {
         REPORTS_DIR: dir,
         TARGETS: JSON.stringify(["eu", "us", "apac", "latam"].map((name) => ({ name, secret: "" }))),
@@ -142,7 +189,10 @@ describe("the rollback job", () => {
   it("runs only for the rollback command, in the environment, with the permissions a revert pull request needs", () => {
     expect(jobs.migrate!.if).toBe("inputs.command != 'rollback'");
     expect(jobs.rollback!.if).toBe("inputs.command == 'rollback'");
-    expect(jobs.rollback!.environment).toEqual({ name: "${{ inputs.environment }}", deployment: "${{ inputs.rollback-as == 'rolled-back' }}" });
+    expect(jobs.rollback!.environment).toEqual({
+      name: "${{ inputs.environment }}",
+      deployment: "${{ inputs.rollback-as == 'rolled-back' }}",
+    });
     expect(jobs.rollback!.permissions).toEqual({ contents: "write", "pull-requests": "write", deployments: "write" });
   });
 
@@ -152,6 +202,11 @@ describe("the rollback job", () => {
     const step = (jobs.rollback!.steps as Mapping[]).find((s) => String(s.uses).includes("/actions/rollback@"))!;
     const given = Object.keys(step.with as Mapping);
     expect(given.filter((k) => !(k in inputs))).toEqual([]);
-    expect(Object.entries(inputs).filter(([, spec]) => spec.required === true).map(([k]) => k).filter((k) => !given.includes(k))).toEqual([]);
+    expect(
+      Object.entries(inputs)
+        .filter(([, spec]) => spec.required === true)
+        .map(([k]) => k)
+        .filter((k) => !given.includes(k)),
+    ).toEqual([]);
   });
 });

@@ -57,10 +57,7 @@ describe("throwaway cluster", () => {
     started.push(a, b);
     expect(a.port).not.toBe(b.port);
     expect(a.rootDir).not.toBe(b.rootDir);
-    const [ra, rb] = await Promise.all([
-      query<{ port: string }>(a.url, "SHOW port"),
-      query<{ port: string }>(b.url, "SHOW port"),
-    ]);
+    const [ra, rb] = await Promise.all([query<{ port: string }>(a.url, "SHOW port"), query<{ port: string }>(b.url, "SHOW port")]);
     expect(Number(ra[0]!.port)).toBe(a.port);
     expect(Number(rb[0]!.port)).toBe(b.port);
     await Promise.all([a.stop(), b.stop()]);

@@ -48,7 +48,10 @@ describe("database helpers", () => {
 
     await expect(assertDisposableDatabase(url)).resolves.toBeUndefined();
 
-    await sql(admin, "CREATE TABLE _prisma_migrations (id text); CREATE SCHEMA app; CREATE TABLE app.users (id int); CREATE VIEW app.v AS SELECT 1 AS x");
+    await sql(
+      admin,
+      "CREATE TABLE _prisma_migrations (id text); CREATE SCHEMA app; CREATE TABLE app.users (id int); CREATE VIEW app.v AS SELECT 1 AS x",
+    );
     for (let i = 0; i < 5; i++) await sql(admin, `CREATE TABLE t${i} (id int)`);
     const error = await assertDisposableDatabase(url).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);

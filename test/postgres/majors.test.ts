@@ -31,17 +31,25 @@ const GUARD_FILE = "prisma/migrations/20250104000000_check_unique_titles/migrati
 const GUARD_SQL = `-- Fails on duplicate titles per author; NULL authors count as equal.\nCREATE UNIQUE INDEX "Post_title_guard" ON "Post"("authorId", "title") NULLS NOT DISTINCT;\nDROP INDEX "Post_title_guard";\n`;
 
 const check = (r: VerifyReport, id: CheckId) => r.checks.find((c) => c.id === id)!;
-const measured = (r: VerifyReport) => check(r, "lint").findings.filter((f) => f.rule === "measured-lock").map((f) => [f.file, f.message]);
+const measured = (r: VerifyReport) =>
+  check(r, "lint")
+    .findings.filter((f) => f.rule === "measured-lock")
+    .map((f) => [f.file, f.message]);
 
 describe.each([OLDEST, NEWEST])("a throwaway cluster on PostgreSQL %i, fetched from npm", (major) => {
   test("starts from the fetched build, serves queries, and stop() removes it", async () => {
     const cluster = await startCluster({ version: String(major), database: "app db" });
     try {
-      expect(cluster).toMatchObject({ major, installation: { source: "npm", npmPackage: expect.stringMatching(new RegExp(`^${npmPackageName()}@${major}\\.`)) } });
+      expect(cluster).toMatchObject({
+        major,
+        installation: { source: "npm", npmPackage: expect.stringMatching(new RegExp(`^${npmPackageName()}@${major}\\.`)) },
+      });
       expect(cluster.readyMs).toBeGreaterThan(0);
       const client = new pg.Client(cluster.url);
       await client.connect();
-      const { rows } = await client.query<{ num: string; db: string; fsync: string }>("SELECT current_setting('server_version_num') AS num, current_database() AS db, current_setting('fsync') AS fsync");
+      const { rows } = await client.query<{ num: string; db: string; fsync: string }>(
+        "SELECT current_setting('server_version_num') AS num, current_database() AS db, current_setting('fsync') AS fsync",
+      );
       await client.end();
       expect(rows[0]).toEqual({ num: expect.stringMatching(new RegExp(`^${major}0\\d{3}$`)), db: "app db", fsync: "off" });
     } finally {
@@ -60,23 +68,43 @@ describe("verify on the oldest, the machine's and the newest major", () => {
     repo = createProjectRepo(exampleApp);
     base = repo.git("rev-parse", "HEAD");
     repo.write(INDEX_FILE, `CREATE INDEX "Post_title_idx" ON "Post"("title");\n`);
-    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  @@index([authorId])", "  @@index([authorId])\n  @@index([title])"));
+    repo.write(
+      "prisma/schema.prisma",
+      repo.read("prisma/schema.prisma").replace("  @@index([authorId])", "  @@index([authorId])\n  @@index([title])"),
+    );
     cacheDir = mkdtempSync(path.join(os.tmpdir(), "mg-majors-cache-"));
   });
   afterAll(() => {
     repo.remove();
     rmSync(cacheDir, { recursive: true, force: true });
   });
-  const run = (major: number) => verify({ workingDirectory: repo.dir, baseRef: base, postgresVersion: String(major), slowMigrationSeconds: 30, cacheDir, logger: new RecordingLogger() });
+  const run = (major: number) =>
+    verify({
+      workingDirectory: repo.dir,
+      baseRef: base,
+      postgresVersion: String(major),
+      slowMigrationSeconds: 30,
+      cacheDir,
+      logger: new RecordingLogger(),
+    });
 
   test(`PostgreSQL ${OLDEST}: apply, drift and measured locks; then NULLS NOT DISTINCT fails with PostgreSQL's error on its line`, async () => {
     const report = await run(OLDEST);
     expect(report.postgresServer).toMatchObject({ major: OLDEST, source: "npm" });
     expect(report.postgresVersion).toMatch(new RegExp(`^${OLDEST}\\.`));
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([
-      ["lock-file", "pass"], ["naming", "pass"], ["order", "pass"], ["history", "pass"], ["lint", "warn"], ["apply", "pass"], ["timing", "pass"], ["drift", "pass"],
+      ["lock-file", "pass"],
+      ["naming", "pass"],
+      ["order", "pass"],
+      ["history", "pass"],
+      ["lint", "warn"],
+      ["apply", "pass"],
+      ["timing", "pass"],
+      ["drift", "pass"],
     ]);
-    expect(measured(report)).toEqual([[INDEX_FILE, `Measured: SHARE on "Post" — blocks writes (INSERT, UPDATE, DELETE); reads continue; held until the migration commits.`]]);
+    expect(measured(report)).toEqual([
+      [INDEX_FILE, `Measured: SHARE on "Post" — blocks writes (INSERT, UPDATE, DELETE); reads continue; held until the migration commits.`],
+    ]);
     // The npm builds hold the server only: no pg_dump/pg_restore, so no snapshot (said, not silently missed).
     expect(report.cache).toMatchObject({ state: "off", detail: expect.stringContaining("fetched from npm has no pg_dump/pg_restore") });
 
@@ -85,12 +113,22 @@ describe("verify on the oldest, the machine's and the newest major", () => {
     expect(failed.ok).toBe(false);
     const apply = check(failed, "apply");
     expect(apply.status).toBe("fail");
-    expect(apply.findings).toEqual([expect.objectContaining({ file: GUARD_FILE, line: 2, severity: "error", message: expect.stringContaining('syntax error at or near "NULLS"') })]);
+    expect(apply.findings).toEqual([
+      expect.objectContaining({
+        file: GUARD_FILE,
+        line: 2,
+        severity: "error",
+        message: expect.stringContaining('syntax error at or near "NULLS"'),
+      }),
+    ]);
     expect(check(failed, "drift").status).toBe("skip");
   });
 
   test(`PostgreSQL ${NEWEST} and the machine's 15 apply the same migrations, drift and measured locks included`, async () => {
-    for (const [major, source, cache] of [[NEWEST, "npm", "off"], [15, "installed", "miss"]] as const) {
+    for (const [major, source, cache] of [
+      [NEWEST, "npm", "off"],
+      [15, "installed", "miss"],
+    ] as const) {
       const report = await run(major);
       expect(report.postgresServer).toMatchObject({ major, source });
       expect(report.ok).toBe(true);
@@ -112,16 +150,20 @@ describe.each([OLDEST, NEWEST])("deploy to a PostgreSQL %i server", (major) => {
     try {
       const url = await env.createDatabase("shop");
       const requests: AuditRequest[] = [];
-      const audit = { start: async (request: AuditRequest) => {
-        requests.push(request);
-        return { id: 7, finish: async () => {} };
-      } };
+      const audit = {
+        start: async (request: AuditRequest) => {
+          requests.push(request);
+          return { id: 7, finish: async () => {} };
+        },
+      };
       const settings = validateRequest({ command: "deploy", environment: "staging", databaseUrl: url, workingDirectory: repo.dir });
       const report = await runMigrate(settings, { logger: new RecordingLogger(), audit });
       expect(report).toMatchObject({ ok: true, refused: null, postgresVersion: expect.stringMatching(new RegExp(`^${major}\\.`)) });
       expect(report.appliedNow?.map((a) => a.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts"]);
       expect(requests[0]!.payload).toMatchObject({ command: "deploy", postgres: { major, version: report.postgresVersion } });
-      expect(renderMigrateMarkdown(report)).toContain(`| PostgreSQL major | ${major} — verify runs on it with \`postgres-version: ${major}\` |`);
+      expect(renderMigrateMarkdown(report)).toContain(
+        `| PostgreSQL major | ${major} — verify runs on it with \`postgres-version: ${major}\` |`,
+      );
     } finally {
       repo.remove();
       await env.stop();
@@ -130,14 +172,25 @@ describe.each([OLDEST, NEWEST])("deploy to a PostgreSQL %i server", (major) => {
 });
 
 describe(`rollback --revert's scratch states and \`local\` on PostgreSQL ${OLDEST}`, () => {
-  const migration = (name: string, sql: string) => ({ name, file: `prisma/migrations/${name}/migration.sql`, sql, checksum: "0".repeat(64) });
+  const migration = (name: string, sql: string) => ({
+    name,
+    file: `prisma/migrations/${name}/migration.sql`,
+    sql,
+    checksum: "0".repeat(64),
+  });
   const migrations = [
     migration("01_users", `CREATE TABLE "User" ("id" BIGSERIAL PRIMARY KEY, "email" TEXT NOT NULL);\n`),
     migration("02_bio", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`),
   ];
 
   test("the revert computes on the environment's major; a major that cannot be had falls back with a warning", async () => {
-    const states = await buildScratchStates({ migrations, reverted: "02_bio", schemas: ["public"], postgresMajor: OLDEST, logger: new RecordingLogger() });
+    const states = await buildScratchStates({
+      migrations,
+      reverted: "02_bio",
+      schemas: ["public"],
+      postgresMajor: OLDEST,
+      logger: new RecordingLogger(),
+    });
     try {
       expect(states.postgresVersion).toMatch(new RegExp(`^${OLDEST}\\.`));
       expect(states.warning).toBeUndefined();
@@ -146,10 +199,18 @@ describe(`rollback --revert's scratch states and \`local\` on PostgreSQL ${OLDES
       await states.stop();
     }
     // 12 is neither installed nor fetched (migrate-guard fetches 13–18).
-    const fallback = await buildScratchStates({ migrations, reverted: "02_bio", schemas: ["public"], postgresMajor: 12, logger: new RecordingLogger() });
+    const fallback = await buildScratchStates({
+      migrations,
+      reverted: "02_bio",
+      schemas: ["public"],
+      postgresMajor: 12,
+      logger: new RecordingLogger(),
+    });
     try {
       expect(fallback.postgresVersion).toMatch(/^15\./);
-      expect(fallback.warning).toMatch(/^The environment runs PostgreSQL 12, which is neither installed here nor could be fetched .* computed and checked on PostgreSQL 15\./);
+      expect(fallback.warning).toMatch(
+        /^The environment runs PostgreSQL 12, which is neither installed here nor could be fetched .* computed and checked on PostgreSQL 15\./,
+      );
     } finally {
       await fallback.stop();
     }

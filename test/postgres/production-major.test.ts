@@ -22,13 +22,18 @@ const file = (name: string, content: string | Buffer) => {
 };
 
 test("majorOf reads the ways a version is written", () => {
-  expect(["16", "16.4", 16, " 14 ", "15.18 (Debian 15.18-0+deb12u1)", "PostgreSQL 17.5 on x86_64", "18beta1"].map(majorOf)).toEqual([16, 16, 16, 14, 15, 17, 18]);
+  expect(["16", "16.4", 16, " 14 ", "15.18 (Debian 15.18-0+deb12u1)", "PostgreSQL 17.5 on x86_64", "18beta1"].map(majorOf)).toEqual([
+    16, 16, 16, 14, 15, 17, 18,
+  ]);
   expect(["", "latest", "16;rm", "1", "1000", null, {}, "x16"].map(majorOf)).toEqual(Array(8).fill(undefined));
 });
 
 describe("a stats file", () => {
   test("its server is production's major", async () => {
-    const stats = file("stats.json", JSON.stringify({ environment: "production", takenAt: "2026-12-01T00:00:00Z", server: "14", tables: [] }));
+    const stats = file(
+      "stats.json",
+      JSON.stringify({ environment: "production", takenAt: "2026-12-01T00:00:00Z", server: "14", tables: [] }),
+    );
     expect(await majorFromStatsFile(stats)).toEqual({ major: 14, environment: "production" });
     expect(await productionMajor({ statsFile: stats })).toBe(14);
     // The explicit input wins.
@@ -42,8 +47,20 @@ describe("a stats file", () => {
     ["without server", "noserver.json", /records no PostgreSQL major in "server"/],
     ["a JSON array", "array.json", /records no PostgreSQL major/],
   ])("%s: a configuration error naming the file", async (_what, name, reason) => {
-    const target = name.startsWith("/") ? name : file(name, name === "bad.json" ? Buffer.from([0xff, 0xfe, 0x7b, 0x00]) : name === "array.json" ? "[1,2]" : JSON.stringify({ server: "latest" }));
-    const error = await majorFromStatsFile(target).then(() => undefined, (e: unknown) => e as Error);
+    const target = name.startsWith("/")
+      ? name
+      : file(
+          name,
+          name === "bad.json"
+            ? Buffer.from([0xff, 0xfe, 0x7b, 0x00])
+            : name === "array.json"
+              ? "[1,2]"
+              : JSON.stringify({ server: "latest" }),
+        );
+    const error = await majorFromStatsFile(target).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error!.message).toContain(target);
     expect(error!.message).toMatch(reason);
@@ -56,13 +73,15 @@ describe("a stats file", () => {
 
 describe("the newest migrate-guard deploy's deployment", () => {
   test("payloads: the newest deploy that recorded a major; other tools, resolves and old records are skipped", () => {
-    expect(majorFromDeployPayloads([
-      { payload: { tool: "other", command: "deploy", postgres: { major: 11 } } },
-      { payload: { tool: "migrate-guard", command: "resolve", postgres: { major: 12 } } },
-      { payload: { tool: "migrate-guard", command: "deploy" } },
-      { payload: JSON.stringify({ tool: "migrate-guard", command: "deploy", postgres: { major: 14, version: "14.9" } }) },
-      { payload: { tool: "migrate-guard", command: "deploy", postgres: { major: 13 } } },
-    ])).toBe(14);
+    expect(
+      majorFromDeployPayloads([
+        { payload: { tool: "other", command: "deploy", postgres: { major: 11 } } },
+        { payload: { tool: "migrate-guard", command: "resolve", postgres: { major: 12 } } },
+        { payload: { tool: "migrate-guard", command: "deploy" } },
+        { payload: JSON.stringify({ tool: "migrate-guard", command: "deploy", postgres: { major: 14, version: "14.9" } }) },
+        { payload: { tool: "migrate-guard", command: "deploy", postgres: { major: 13 } } },
+      ]),
+    ).toBe(14);
     expect(majorFromDeployPayloads([{ payload: "{not json" }, { payload: null }])).toBeUndefined();
   });
 
@@ -75,10 +94,17 @@ describe("the newest migrate-guard deploy's deployment", () => {
 
   test("read from GitHub with the job's token; an unreadable repository leaves the major unknown with a warning", async () => {
     const octokit = getOctokit("ghs_deployer", { baseUrl: github.url });
-    const deploy = (environment: string, major: number) => octokit.rest.repos.createDeployment({
-      owner: "acme", repo: "shop", ref: "a".repeat(40), task: "deploy:migrations", environment, auto_merge: false, required_contexts: [],
-      payload: { tool: "migrate-guard", command: "deploy", postgres: { major, version: `${major}.2` } },
-    });
+    const deploy = (environment: string, major: number) =>
+      octokit.rest.repos.createDeployment({
+        owner: "acme",
+        repo: "shop",
+        ref: "a".repeat(40),
+        task: "deploy:migrations",
+        environment,
+        auto_merge: false,
+        required_contexts: [],
+        payload: { tool: "migrate-guard", command: "deploy", postgres: { major, version: `${major}.2` } },
+      });
     await deploy("production", 13);
     await deploy("staging", 17);
     await deploy("production", 14);
@@ -91,7 +117,9 @@ describe("the newest migrate-guard deploy's deployment", () => {
 
     const missing = new RecordingLogger();
     const other = { repository: { owner: "acme", repo: "nope", fullName: "acme/nope" }, apiUrl: github.url };
-    expect(await majorFromProductionDeploys({ token: "ghs_reader", context: other, environment: "production", logger: missing })).toBeUndefined();
+    expect(
+      await majorFromProductionDeploys({ token: "ghs_reader", context: other, environment: "production", logger: missing }),
+    ).toBeUndefined();
     expect(missing.text()).toMatch(/could not read the deployments of "production" \(404 .*deployments: read/);
   });
 });

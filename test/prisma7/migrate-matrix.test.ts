@@ -30,7 +30,9 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
     await createDatabase(cluster.url, db);
     const databaseUrl = withDatabase(cluster.url, db);
     const run = (request: Omit<MigrateRequest, "workingDirectory" | "databaseUrl" | "environment">) =>
-      runMigrate(validateRequest({ environment: "staging", databaseUrl, workingDirectory: repo.dir, ...request }), { logger: new RecordingLogger() });
+      runMigrate(validateRequest({ environment: "staging", databaseUrl, workingDirectory: repo.dir, ...request }), {
+        logger: new RecordingLogger(),
+      });
     try {
       repo.write(`prisma/migrations/${BROKEN_NAME}/migration.sql`, BROKEN);
       const failed = await run({ command: "deploy" });

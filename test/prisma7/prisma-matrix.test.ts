@@ -43,7 +43,12 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
   beforeAll(async () => {
     repo = variant.exampleRepo();
     const project = await locateProject({ workingDirectory: repo.dir });
-    prisma = findPrismaCli({ workingDirectory: repo.dir, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: false });
+    prisma = findPrismaCli({
+      workingDirectory: repo.dir,
+      schemaPath: project.schemaPath,
+      urlVariables: project.urlVariables,
+      explicitSchema: false,
+    });
   });
   afterAll(() => repo?.remove());
 
@@ -67,14 +72,23 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
 
   test("verify: the unchanged example passes apply and drift", async () => {
     const report = await run();
-    expect(report.checks.map((c) => [c.id, c.status])).toEqual(expect.arrayContaining([["apply", "pass"], ["drift", "pass"]]));
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual(
+      expect.arrayContaining([
+        ["apply", "pass"],
+        ["drift", "pass"],
+      ]),
+    );
     expect(report.ok).toBe(true);
     expect(report.migrations.map((m) => m.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts"]);
   });
 
   test("verify: a field with no migration is drift, with the SQL to fix it", async () => {
     const report = await withChange(
-      () => repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  age       Int       @default(0)")),
+      () =>
+        repo.write(
+          "prisma/schema.prisma",
+          repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  age       Int       @default(0)"),
+        ),
       run,
     );
     const drift = report.checks.find((c) => c.id === "drift")!;
@@ -106,7 +120,10 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
         const failed = await prisma.deploy(url);
         expect(failed.code).not.toBe(0);
         expect(failed.stdout + failed.stderr).toMatch(/P3018|postId/);
-        expect((await readPrismaMigrations(url)).find((r) => r.migration_name === BROKEN)).toMatchObject({ finished_at: null, rolled_back_at: null });
+        expect((await readPrismaMigrations(url)).find((r) => r.migration_name === BROKEN)).toMatchObject({
+          finished_at: null,
+          rolled_back_at: null,
+        });
 
         const rolledBack = await prisma.resolve(url, "rolled-back", BROKEN);
         expect(rolledBack).toMatchObject({ code: 0 });
@@ -115,7 +132,11 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
         repo.write(`${MIGRATIONS}/${BROKEN}/migration.sql`, FIXED_SQL);
         const fixed = await prisma.deploy(url);
         expect(fixed.code).toBe(0);
-        expect((await readPrismaMigrations(url)).filter((r) => r.finished_at !== null).map((r) => r.migration_name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts", BROKEN]);
+        expect((await readPrismaMigrations(url)).filter((r) => r.finished_at !== null).map((r) => r.migration_name)).toEqual([
+          "20250101000000_create_users",
+          "20250102000000_add_posts",
+          BROKEN,
+        ]);
 
         // A migration applied by hand elsewhere is recorded without running it.
         const manual = "20250104000000_add_post_slug";
@@ -155,11 +176,24 @@ test("Prisma 7.10 with an engine that exits on a panic (as the native one does):
   const repo = variant.exampleRepo();
   Object.assign(process.env, { FORCE_PANIC_SCHEMA_ENGINE: "1", SCHEMA_ENGINE_SHIM_PANIC: "exit" });
   try {
-    const report = await verify({ workingDirectory: repo.dir, databaseUrl: await freshDatabase(), slowMigrationSeconds: 30, logger: new RecordingLogger() });
+    const report = await verify({
+      workingDirectory: repo.dir,
+      databaseUrl: await freshDatabase(),
+      slowMigrationSeconds: 30,
+      logger: new RecordingLogger(),
+    });
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.id === "apply")).toMatchObject({ status: "fail", findings: [expect.objectContaining({ rule: "deploy-failed" })] });
+    expect(report.checks.find((c) => c.id === "apply")).toMatchObject({
+      status: "fail",
+      findings: [expect.objectContaining({ rule: "deploy-failed" })],
+    });
     const project = await locateProject({ workingDirectory: repo.dir });
-    const prisma = findPrismaCli({ workingDirectory: repo.dir, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: false });
+    const prisma = findPrismaCli({
+      workingDirectory: repo.dir,
+      schemaPath: project.schemaPath,
+      urlVariables: project.urlVariables,
+      explicitSchema: false,
+    });
     await expect(prisma.schemaToSql(await freshDatabase())).rejects.toThrow(/prisma migrate diff/);
   } finally {
     delete process.env.FORCE_PANIC_SCHEMA_ENGINE;

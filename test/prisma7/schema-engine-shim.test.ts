@@ -26,7 +26,8 @@ const datasource = (db: string) => JSON.stringify({ url: withDatabase(cluster.ur
 
 describe("command line", () => {
   test("--version names the engine commit Prisma 7.10 pins (its own WASM build is loaded)", () => {
-    const pinned = JSON.parse(readFileSync(path.join(prisma7Modules, "@prisma/engines-version/package.json"), "utf8")).prisma.enginesVersion as string;
+    const pinned = JSON.parse(readFileSync(path.join(prisma7Modules, "@prisma/engines-version/package.json"), "utf8")).prisma
+      .enginesVersion as string;
     const r = runShim(["--version"]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(`schema-engine-cli ${pinned}`);
@@ -50,7 +51,7 @@ describe("command line", () => {
     expect(JSON.parse(again.stderrLines[1]!).fields.error_code).toBe("P1009");
   });
 
-  test("the Prisma 5/6 form `cli --datasource URL COMMAND` (6.19's migrate resolve runs it even with engine: \"js\")", () => {
+  test('the Prisma 5/6 form `cli --datasource URL COMMAND` (6.19\'s migrate resolve runs it even with engine: "js")', () => {
     const r = runShim(["cli", "--datasource", withDatabase(cluster.url, "missing_db"), "can-connect-to-database"]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderrLines[1]!).fields.error_code).toBe("P1003");
@@ -60,16 +61,26 @@ describe("command line", () => {
   test("an unreachable server is P1001", () => {
     const r = runShim(["--datasource", JSON.stringify({ url: "postgresql://postgres@127.0.0.1:1/x" }), "cli", "can-connect-to-database"]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stderrLines[1]!).fields).toMatchObject({ error_code: "P1001", message: expect.stringContaining("Can't reach database server at `127.0.0.1:1`") });
+    expect(JSON.parse(r.stderrLines[1]!).fields).toMatchObject({
+      error_code: "P1001",
+      message: expect.stringContaining("Can't reach database server at `127.0.0.1:1`"),
+    });
   });
 });
 
 /** The JSON-RPC server as the CLI runs it, with a line reader on its stdout. */
 function startServer() {
-  const child = spawn(schemaEngineShim, ["--datamodels", path.join(prisma7App, "prisma/schema.prisma"), "--datasource", datasource("rpc")], { cwd: prisma7App, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(
+    schemaEngineShim,
+    ["--datamodels", path.join(prisma7App, "prisma/schema.prisma"), "--datasource", datasource("rpc")],
+    { cwd: prisma7App, stdio: ["pipe", "pipe", "pipe"] },
+  );
   const messages: any[] = [];
   const waiters: (() => void)[] = [];
-  createInterface({ input: child.stdout }).on("line", (line) => { messages.push(JSON.parse(line)); waiters.splice(0).forEach((w) => w()); });
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    messages.push(JSON.parse(line));
+    waiters.splice(0).forEach((w) => w());
+  });
   child.stderr.resume();
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   let id = 0;
@@ -107,13 +118,23 @@ describe("JSON-RPC server", () => {
         baseDir: dir,
         lockfile: { path: "migration_lock.toml", content: readFileSync(path.join(dir, "migration_lock.toml"), "utf8") },
         shadowDbInitScript: "",
-        migrationDirectories: names.map((name) => ({ path: name, migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(path.join(dir, name, "migration.sql"), "utf8") } } })),
+        migrationDirectories: names.map((name) => ({
+          path: name,
+          migrationFile: {
+            path: "migration.sql",
+            content: { tag: "ok", value: readFileSync(path.join(dir, name, "migration.sql"), "utf8") },
+          },
+        })),
       };
       const applied = await server.request("applyMigrations", { migrationsList, filters: { externalTables: [], externalEnums: [] } });
       expect(applied.result).toEqual({ appliedMigrationNames: names });
 
       const rolledBack = await server.request("markMigrationRolledBack", { migrationName: "20990101000000_nothing" });
-      expect(rolledBack.error).toMatchObject({ code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: false, error_code: "P3011" } });
+      expect(rolledBack.error).toMatchObject({
+        code: 4466,
+        message: "An error happened. Check the data field for details.",
+        data: { is_panic: false, error_code: "P3011" },
+      });
 
       const unknown = await server.request("noSuchMethod", {});
       expect(unknown.error).toMatchObject({ code: -32601 });
@@ -121,7 +142,10 @@ describe("JSON-RPC server", () => {
       // The native engine prints the script through the CLI and answers stdout: null.
       const diffDone = server.request("diff", {
         from: { tag: "empty" },
-        to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: readFileSync(path.join(prisma7App, "prisma/schema.prisma"), "utf8") }] },
+        to: {
+          tag: "schemaDatamodel",
+          files: [{ path: "schema.prisma", content: readFileSync(path.join(prisma7App, "prisma/schema.prisma"), "utf8") }],
+        },
         script: true,
         exitCode: null,
         filters: { externalTables: [], externalEnums: [] },

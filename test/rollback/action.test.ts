@@ -16,7 +16,14 @@ import { validateRequest } from "../../src/migrate/settings.js";
 import { deploymentsOf, pullsOf, startGitHubApiDouble, statusesOf, type GitHubApiDouble } from "../support/github-api-double.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { runDistAction, type DistRun } from "../support/run-dist.js";
-import { appRepo, expectNoPassword, snapshot, startEnvironmentCluster, withoutMaskCommands, type EnvironmentCluster } from "../migrate/support.js";
+import {
+  appRepo,
+  expectNoPassword,
+  snapshot,
+  startEnvironmentCluster,
+  withoutMaskCommands,
+  type EnvironmentCluster,
+} from "../migrate/support.js";
 import { operationSchema, shapeProblems } from "../migrate/openapi-shape.js";
 import { C_NAME, C_SQL, deploy, repoWithSchemaHistory, SCHEMA_FILE } from "./support.js";
 
@@ -52,8 +59,13 @@ afterAll(async () => {
 async function action(inputs: Record<string, string>, workspace = repo.dir): Promise<DistRun> {
   const run = await runDistAction("dist/rollback/index.js", {
     env: {
-      GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: "acme/shop", GITHUB_SHA: SHA, GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: "https://github.com", GITHUB_RUN_ID: "77", GITHUB_ACTOR: "octocat",
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_REPOSITORY: "acme/shop",
+      GITHUB_SHA: SHA,
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_RUN_ID: "77",
+      GITHUB_ACTOR: "octocat",
     },
     inputs: { "working-directory": ".", "github-token": TOKEN, environment: "staging", ...inputs },
   });
@@ -79,11 +91,24 @@ describe("dist/rollback revert", () => {
   test("writes the revert, pushes it to a new branch and opens a pull request against base-branch", async () => {
     const head = repo.git("rev-parse", "HEAD");
     const before = await snapshot(env, "staging");
-    const run = await action({ revert: C_NAME, confirm: C_NAME, "database-url": staging, "allow-data-loss": "true", "base-branch": "staging", reason: "comments leak drafts" });
+    const run = await action({
+      revert: C_NAME,
+      confirm: C_NAME,
+      "database-url": staging,
+      "allow-data-loss": "true",
+      "base-branch": "staging",
+      reason: "comments leak drafts",
+    });
     expect(run.code).toBe(0);
     const name = run.outputs.migration!;
     expect(name).toMatch(new RegExp(`^\\d{14}_revert_${C_NAME}$`));
-    expect(run.outputs).toMatchObject({ ok: "true", refused: "", branch: `migrate-guard/revert-${C_NAME}`, file: `prisma/migrations/${name}/migration.sql`, "pull-request-number": "1" });
+    expect(run.outputs).toMatchObject({
+      ok: "true",
+      refused: "",
+      branch: `migrate-guard/revert-${C_NAME}`,
+      file: `prisma/migrations/${name}/migration.sql`,
+      "pull-request-number": "1",
+    });
 
     // The branch on origin: one commit on top of the checked-out one, adding the new folder and taking
     // C's change out of schema.prisma (back to the parent of C's commit).
@@ -96,11 +121,21 @@ describe("dist/rollback revert", () => {
     // The checkout itself: HEAD and index untouched; the new folder and the schema edit are in the working tree.
     expect(repo.git("rev-parse", "HEAD")).toBe(head);
     expect(repo.git("diff", "--cached", "--name-only")).toBe("");
-    expect(repo.git("status", "--porcelain").split("\n").map((l) => l.trim())).toEqual([`M ${SCHEMA_FILE}`, `?? prisma/migrations/${name}/`]);
+    expect(
+      repo
+        .git("status", "--porcelain")
+        .split("\n")
+        .map((l) => l.trim()),
+    ).toEqual([`M ${SCHEMA_FILE}`, `?? prisma/migrations/${name}/`]);
     expect(await snapshot(env, "staging")).toBe(before);
 
     const [pull] = pullsOf(github.state).pulls;
-    expect(pull).toMatchObject({ head: `migrate-guard/revert-${C_NAME}`, base: "staging", title: `Revert migration ${C_NAME}`, headSha: branchHead });
+    expect(pull).toMatchObject({
+      head: `migrate-guard/revert-${C_NAME}`,
+      base: "staging",
+      title: `Revert migration ${C_NAME}`,
+      headSha: branchHead,
+    });
     expect(pull!.body).toContain("Reason: comments leak drafts");
     expect(pull!.body).toContain(`\`${SCHEMA_FILE}\` reverted with it (checked against the migrations)`);
     expect(pull!.body).toContain("**Schema:** reverted");
@@ -114,18 +149,32 @@ describe("dist/rollback revert", () => {
     const octokit = getOctokit(TOKEN, { baseUrl: github.url });
     git(origin, "branch", "feature", "main");
     git(origin, "update-ref", "refs/heads/feature", git(origin, "rev-parse", `refs/heads/migrate-guard/revert-${C_NAME}`));
-    const { status, data } = await octokit.rest.pulls.create({ owner: "acme", repo: "shop", head: "feature", base: "main", title: "t", body: "b" });
+    const { status, data } = await octokit.rest.pulls.create({
+      owner: "acme",
+      repo: "shop",
+      head: "feature",
+      base: "main",
+      title: "t",
+      body: "b",
+    });
     expect(status).toBe(201);
     expect(shapeProblems(data, operationSchema("/repos/{owner}/{repo}/pulls", "post", "201"))).toEqual([]);
-    await expect(octokit.rest.pulls.create({ owner: "acme", repo: "shop", head: "feature", base: "main", title: "t" })).rejects.toMatchObject({ status: 422 });
-    await expect(octokit.rest.pulls.create({ owner: "acme", repo: "shop", head: "nope", base: "main", title: "t" })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      octokit.rest.pulls.create({ owner: "acme", repo: "shop", head: "feature", base: "main", title: "t" }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(octokit.rest.pulls.create({ owner: "acme", repo: "shop", head: "nope", base: "main", title: "t" })).rejects.toMatchObject({
+      status: 422,
+    });
   });
 
   test("an existing branch of that name is refused before anything is written", async () => {
     const r = appRepo({ [C_NAME]: C_SQL });
     try {
       r.git("remote", "add", "origin", origin);
-      const run = await action({ revert: C_NAME, confirm: C_NAME, "database-url": staging, "allow-data-loss": "true", "base-branch": "staging" }, r.dir);
+      const run = await action(
+        { revert: C_NAME, confirm: C_NAME, "database-url": staging, "allow-data-loss": "true", "base-branch": "staging" },
+        r.dir,
+      );
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/Branch "migrate-guard\/revert-20250103000000_add_comments" already exists on origin/);
       expect(r.git("status", "--porcelain")).toBe("");
@@ -157,18 +206,28 @@ describe("dist/rollback rolled-back", () => {
     try {
       const db = await env.createDatabase("failed");
       const audit = new GitHubDeployments(getOctokit(TOKEN, { baseUrl: github.url }), { owner: "acme", repo: "shop", ref: SHA });
-      const failed = await runMigrate(validateRequest({ command: "deploy", environment: "staging", databaseUrl: db, workingDirectory: r.dir }), { logger: new RecordingLogger(), audit });
+      const failed = await runMigrate(
+        validateRequest({ command: "deploy", environment: "staging", databaseUrl: db, workingDirectory: r.dir }),
+        { logger: new RecordingLogger(), audit },
+      );
       expect(failed.ok).toBe(false);
       const failedDeploy = deploymentsOf(github.state).deployments.at(-1)!;
       expect(statusesOf(github.state, failedDeploy.id).map((s) => s.state)).toEqual(["in_progress", "failure"]);
 
-      const run = await action({ "rolled-back": "20250104000000_broken", confirm: "20250104000000_broken", "database-url": db, reason: "typo in table name" }, r.dir);
+      const run = await action(
+        { "rolled-back": "20250104000000_broken", confirm: "20250104000000_broken", "database-url": db, reason: "typo in table name" },
+        r.dir,
+      );
       expect(run.code).toBe(0);
       expect(run.outputs.ok).toBe("true");
       const record = deploymentsOf(github.state).deployments.at(-1)!;
       expect(run.outputs["deployment-id"]).toBe(String(record.id));
       expect(record.description).toContain("typo in table name");
-      expect(record.payload).toMatchObject({ command: "resolve", reason: "typo in table name", resolve: { kind: "rolled-back", name: "20250104000000_broken" } });
+      expect(record.payload).toMatchObject({
+        command: "resolve",
+        reason: "typo in table name",
+        resolve: { kind: "rolled-back", name: "20250104000000_broken" },
+      });
       expect(statusesOf(github.state, record.id).map((s) => s.state)).toEqual(["in_progress", "success"]);
       expect(statusesOf(github.state, failedDeploy.id).map((s) => [s.state, s.description])).toEqual([
         ["in_progress", expect.any(String)],
@@ -184,7 +243,10 @@ describe("dist/rollback rolled-back", () => {
       });
       expect(post.code).toBe(0);
       expect(statusesOf(github.state, record.id).map((s) => s.state)).toEqual(["in_progress", "success", "error"]);
-      const rows = await env.query<{ rolled_back: boolean }>("failed", "SELECT rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name = '20250104000000_broken'");
+      const rows = await env.query<{ rolled_back: boolean }>(
+        "failed",
+        "SELECT rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name = '20250104000000_broken'",
+      );
       expect(rows).toEqual([{ rolled_back: true }]);
     } finally {
       r.remove();

@@ -37,7 +37,10 @@ afterAll(async () => {
 
 test("git sends only the given token, not the one actions/checkout saved", async () => {
   const token = "ghp_given_0123456789";
-  const error = await assertBranchFree({ repoRoot: dir, branch: "migrate-guard/revert-x", token }).then(() => undefined, (e: Error) => e);
+  const error = await assertBranchFree({ repoRoot: dir, branch: "migrate-guard/revert-x", token }).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   expect(error).toBeInstanceOf(Error);
   expect(error!.message).not.toContain(token);
   expect(error!.message).not.toContain(Buffer.from(`x-access-token:${token}`).toString("base64"));

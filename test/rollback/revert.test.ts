@@ -42,9 +42,18 @@ afterAll(async () => {
 describe("rollback --revert", () => {
   test("round trip: the revert of C, deployed with prisma migrate deploy, gives the catalog after A, B", async () => {
     const r = repo({ [C_NAME]: C_SQL });
-    const result = await rollback(["--environment", "staging", "--database-url", staging, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json"], { cwd: r.dir });
+    const result = await rollback(
+      ["--environment", "staging", "--database-url", staging, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json"],
+      { cwd: r.dir },
+    );
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout) as { ok: boolean; revert: { name: string; file: string }; dataLoss: { description: string; measured: string }[]; recreatedEmpty: string[]; notReverted: string[] };
+    const doc = JSON.parse(result.stdout) as {
+      ok: boolean;
+      revert: { name: string; file: string };
+      dataLoss: { description: string; measured: string }[];
+      recreatedEmpty: string[];
+      notReverted: string[];
+    };
     expect(doc.ok).toBe(true);
     expect(doc.revert.name).toMatch(new RegExp(`^\\d{14}_revert_${C_NAME}$`));
     expect(doc.revert.name > C_NAME).toBe(true);
@@ -63,7 +72,7 @@ describe("rollback --revert", () => {
     const sql = r.read(doc.revert.file);
     expect(sql).toMatch(/^-- Reverts migration 20250103000000_add_comments\./);
     expect(sql).toContain('DROP TABLE "Comment";');
-    expect(sql).toContain('-- migrate-guard-ignore drop-column: reverting 20250103000000_add_comments');
+    expect(sql).toContain("-- migrate-guard-ignore drop-column: reverting 20250103000000_add_comments");
     // The pull request's lint check: the drops are accepted by their ignore directives; no error remains.
     const lint = cli(["lint", "--base-ref", "HEAD", "--format", "json"], { cwd: r.dir });
     expect([lint.code, lint.stderr]).toEqual([0, expect.any(String)]);
@@ -74,7 +83,12 @@ describe("rollback --revert", () => {
     // A fresh database: A, B, C and the revert through the real Prisma CLI …
     const fresh = await env.createDatabase("roundtrip");
     const deployed = await deploy(r.dir, fresh);
-    expect(deployed.appliedNow?.map((a) => a.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts", C_NAME, doc.revert.name]);
+    expect(deployed.appliedNow?.map((a) => a.name)).toEqual([
+      "20250101000000_create_users",
+      "20250102000000_add_posts",
+      C_NAME,
+      doc.revert.name,
+    ]);
     // … equals A, B alone.
     const ab = await env.createDatabase("ab");
     await deploy(repo().dir, ab);
@@ -95,7 +109,9 @@ describe("rollback --revert", () => {
     const before = await snapshot(env, "with_data");
     const files = migrationsOf(r);
 
-    const refused = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME], { cwd: r.dir });
+    const refused = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME], {
+      cwd: r.dir,
+    });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/revert of 20250103000000_add_comments refused: nothing was written/);
     expect(refused.stdout).toContain('table "Comment" is dropped (2 rows in "staging" now)');
@@ -104,11 +120,28 @@ describe("rollback --revert", () => {
     expect(migrationsOf(r)).toEqual(files);
     expect(await snapshot(env, "with_data")).toBe(before);
 
-    const accepted = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--output-dir", path.join(r.dir, "out")], { cwd: r.dir });
+    const accepted = await rollback(
+      [
+        "--environment",
+        "staging",
+        "--database-url",
+        db,
+        "--revert",
+        C_NAME,
+        "--confirm",
+        C_NAME,
+        "--allow-data-loss",
+        "--output-dir",
+        path.join(r.dir, "out"),
+      ],
+      { cwd: r.dir },
+    );
     expect(accepted.code).toBe(0);
     expect(migrationsOf(r)).toEqual(files); // --output-dir: written there instead
     const [written] = readdirSync(path.join(r.dir, "out"));
-    expect(readFileSync(path.join(r.dir, "out", written!, "migration.sql"), "utf8")).toContain('--   - table "Comment" is dropped — 2 rows in "staging" now');
+    expect(readFileSync(path.join(r.dir, "out", written!, "migration.sql"), "utf8")).toContain(
+      '--   - table "Comment" is dropped — 2 rows in "staging" now',
+    );
     expect(await snapshot(env, "with_data")).toBe(before);
   });
 
@@ -117,9 +150,14 @@ describe("rollback --revert", () => {
     const r = repo({ [C_NAME]: C_SQL, "20250104000000_edit_comments": later });
     const db = await env.createDatabase("dependent");
     await deploy(r.dir, db);
-    const result = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss"], { cwd: r.dir });
+    const result = await rollback(
+      ["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss"],
+      { cwd: r.dir },
+    );
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/cannot be reverted on its own: the later migration 20250104000000_edit_comments depends on it \(relation "Comment" does not exist\)/);
+    expect(result.stdout).toMatch(
+      /cannot be reverted on its own: the later migration 20250104000000_edit_comments depends on it \(relation "Comment" does not exist\)/,
+    );
   });
 
   test("a middle migration whose successors do not depend on it is reverted", async () => {
@@ -127,7 +165,10 @@ describe("rollback --revert", () => {
     const r = repo({ [C_NAME]: C_SQL, "20250104000000_add_nickname": later });
     const db = await env.createDatabase("middle");
     await deploy(r.dir, db);
-    const result = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json"], { cwd: r.dir });
+    const result = await rollback(
+      ["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json"],
+      { cwd: r.dir },
+    );
     expect(result.code).toBe(0);
     await deploy(r.dir, db);
     const catalog = await unorderedCatalog(env.admin("middle"));
@@ -137,12 +178,24 @@ describe("rollback --revert", () => {
 
   test.each([
     ["an unknown migration", ["--revert", "20250109000000_nope", "--confirm", "20250109000000_nope"], /no migration of that name/],
-    ["a confirmation that does not match", ["--revert", C_NAME, "--confirm", "yes"], /must be confirmed: set --confirm .* to the migration's name, "20250103000000_add_comments"; the confirmation was "yes"/],
-    ["no confirmation and no terminal", ["--revert", C_NAME], /must be confirmed: pass --confirm 20250103000000_add_comments \(no terminal to ask at\)/],
+    [
+      "a confirmation that does not match",
+      ["--revert", C_NAME, "--confirm", "yes"],
+      /must be confirmed: set --confirm .* to the migration's name, "20250103000000_add_comments"; the confirmation was "yes"/,
+    ],
+    [
+      "no confirmation and no terminal",
+      ["--revert", C_NAME],
+      /must be confirmed: pass --confirm 20250103000000_add_comments \(no terminal to ask at\)/,
+    ],
     ["a path as the name", ["--revert", "../x", "--confirm", "../x"], /not a migration name/],
     ["both modes", ["--revert", C_NAME, "--rolled-back", C_NAME, "--confirm", C_NAME], /either --rolled-back NAME .* or --revert NAME/],
     ["neither mode", [], /rollback needs --rolled-back NAME .* or --revert NAME/],
-    ["production without confirmation", ["--environment", "production", "--rolled-back", C_NAME], /must be confirmed: pass --confirm 20250103000000_add_comments/],
+    [
+      "production without confirmation",
+      ["--environment", "production", "--rolled-back", C_NAME],
+      /must be confirmed: pass --confirm 20250103000000_add_comments/,
+    ],
   ])("%s: exit 2, nothing changed or written", async (_what, args, message) => {
     const files = migrationsOf(repoC);
     const before = await snapshot(env, "staging");
@@ -159,15 +212,21 @@ describe("rollback --revert", () => {
     const db = await env.createDatabase("ab_only");
     await deploy(repo().dir, db);
     const before = await snapshot(env, "ab_only");
-    const result = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME], { cwd: r.dir });
+    const result = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME], {
+      cwd: r.dir,
+    });
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/--revert is for a migration applied to "staging", and 20250103000000_add_comments is not: it is pending/);
+    expect(result.stdout).toMatch(
+      /--revert is for a migration applied to "staging", and 20250103000000_add_comments is not: it is pending/,
+    );
     expect(migrationsOf(r)).toEqual(migrationsOf(repoC));
     expect(await snapshot(env, "ab_only")).toBe(before);
   });
 
   test("a database stamped for another environment: refused", async () => {
-    const result = await rollback(["--environment", "production", "--database-url", staging, "--revert", C_NAME, "--confirm", C_NAME], { cwd: repoC.dir });
+    const result = await rollback(["--environment", "production", "--database-url", staging, "--revert", C_NAME, "--confirm", C_NAME], {
+      cwd: repoC.dir,
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/belongs to environment "staging"/);
   });
@@ -182,12 +241,21 @@ describe("rollback --revert", () => {
     output.on("data", (chunk: Buffer) => {
       shown += chunk.toString();
       // Answer each question once it is on the screen, as a person would.
-      if (shown.includes("Which one (1-3)?") && !answered.has("which")) { answered.add("which"); input.write("1\n"); }
-      if (shown.includes(`Type ${C_NAME} to go on:`) && !answered.has("name")) { answered.add("name"); input.write(`${C_NAME}\n`); }
+      if (shown.includes("Which one (1-3)?") && !answered.has("which")) {
+        answered.add("which");
+        input.write("1\n");
+      }
+      if (shown.includes(`Type ${C_NAME} to go on:`) && !answered.has("name")) {
+        answered.add("name");
+        input.write(`${C_NAME}\n`);
+      }
     });
     const out = mkdtempSync(path.join(os.tmpdir(), "mg-revert-"));
     try {
-      const result = await rollback(["--environment", "staging", "--database-url", db, "--allow-data-loss", "--output-dir", out], { cwd: repoC.dir, prompt: { input, output, env: {} } });
+      const result = await rollback(["--environment", "staging", "--database-url", db, "--allow-data-loss", "--output-dir", out], {
+        cwd: repoC.dir,
+        prompt: { input, output, env: {} },
+      });
       expect(shown).toMatch(/1\) revert: 20250103000000_add_comments \(applied [^)]+\)\s+2\) revert: 20250102000000_add_posts/);
       expect(result.code).toBe(0);
       expect(readdirSync(out)).toEqual([expect.stringMatching(new RegExp(`_revert_${C_NAME}$`))]);
@@ -205,12 +273,17 @@ describe("rollback --revert", () => {
 
   test("the built CLI: a refusal exits 2 with --json, DATABASE_URL from the environment, no password anywhere", async () => {
     const r = repo({ [C_NAME]: C_SQL });
-    const result = cli(["rollback", "--environment", "staging", "--revert", "20250102000000_add_posts", "--confirm", "20250102000000_add_posts", "--json"], { cwd: r.dir, env: { DATABASE_URL: staging } });
+    const result = cli(
+      ["rollback", "--environment", "staging", "--revert", "20250102000000_add_posts", "--confirm", "20250102000000_add_posts", "--json"],
+      { cwd: r.dir, env: { DATABASE_URL: staging } },
+    );
     expectNoPassword(result.stdout, result.stderr);
     expect(result.code).toBe(2);
     const doc = JSON.parse(result.stdout) as { ok: boolean; refused: string };
     expect(doc.ok).toBe(false);
-    expect(doc.refused).toMatch(/20250102000000_add_posts cannot be reverted on its own: the later migration 20250103000000_add_comments depends on it/);
+    expect(doc.refused).toMatch(
+      /20250102000000_add_posts cannot be reverted on its own: the later migration 20250103000000_add_comments depends on it/,
+    );
     expect(migrationsOf(r)).toEqual(migrationsOf(repoC));
   });
 
@@ -218,14 +291,34 @@ describe("rollback --revert", () => {
     const broken = "20250104000000_broken";
     const r = repo({ [broken]: `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n` });
     const db = await env.createDatabase("failed_cli");
-    const failed = await runMigrate(validateRequest({ command: "deploy", environment: "staging", databaseUrl: db, workingDirectory: r.dir }), { logger: new RecordingLogger() });
+    const failed = await runMigrate(
+      validateRequest({ command: "deploy", environment: "staging", databaseUrl: db, workingDirectory: r.dir }),
+      { logger: new RecordingLogger() },
+    );
     expect(failed.state?.failed.map((f) => f.name)).toEqual([broken]);
-    const result = await rollback(["--environment", "staging", "--database-url", db, "--rolled-back", broken, "--confirm", broken, "--reason", "typo", "--json"], { cwd: r.dir });
+    const result = await rollback(
+      ["--environment", "staging", "--database-url", db, "--rolled-back", broken, "--confirm", broken, "--reason", "typo", "--json"],
+      { cwd: r.dir },
+    );
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout) as { ok: boolean; kind: string; failed: string[]; rolledBack: string[]; resolved: { name: string; kind: string } };
-    expect(doc).toMatchObject({ ok: true, kind: "rolled-back", failed: [], rolledBack: [broken], resolved: { name: broken, kind: "rolled-back" } });
+    const doc = JSON.parse(result.stdout) as {
+      ok: boolean;
+      kind: string;
+      failed: string[];
+      rolledBack: string[];
+      resolved: { name: string; kind: string };
+    };
+    expect(doc).toMatchObject({
+      ok: true,
+      kind: "rolled-back",
+      failed: [],
+      rolledBack: [broken],
+      resolved: { name: broken, kind: "rolled-back" },
+    });
     const before = await snapshot(env, "failed_cli");
-    const again = await rollback(["--environment", "staging", "--database-url", db, "--rolled-back", broken, "--confirm", broken], { cwd: r.dir });
+    const again = await rollback(["--environment", "staging", "--database-url", db, "--rolled-back", broken, "--confirm", broken], {
+      cwd: r.dir,
+    });
     expect(again.code).toBe(2);
     expect(again.stdout).toMatch(/--rolled-back is only for a migration in the failed state/);
     expect(await snapshot(env, "failed_cli")).toBe(before);

@@ -11,8 +11,19 @@ import type { ProjectRepo } from "../support/project-repo.js";
 import { appRepo, startEnvironmentCluster, type EnvironmentCluster } from "../migrate/support.js";
 import { C_NAME, C_SQL, deploy, repoWithSchemaHistory, rollback, SCHEMA_FILE, schemaWithC } from "./support.js";
 
-interface SchemaDoc { status: "reverted" | "unchanged"; reason: string; files: string[]; commit?: string; fix?: string; findings?: string[] }
-interface Doc { ok: boolean; revert: { name: string; file: string } | null; schema: SchemaDoc | null }
+interface SchemaDoc {
+  status: "reverted" | "unchanged";
+  reason: string;
+  files: string[];
+  commit?: string;
+  fix?: string;
+  findings?: string[];
+}
+interface Doc {
+  ok: boolean;
+  revert: { name: string; file: string } | null;
+  schema: SchemaDoc | null;
+}
 
 let env: EnvironmentCluster;
 /** A, B, C applied (as the repositories below have them). */
@@ -25,7 +36,22 @@ function historyRepo() {
   return made;
 }
 const revertC = (dir: string, extra: string[] = []) =>
-  rollback(["--environment", "staging", "--database-url", staging, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json", ...extra], { cwd: dir });
+  rollback(
+    [
+      "--environment",
+      "staging",
+      "--database-url",
+      staging,
+      "--revert",
+      C_NAME,
+      "--confirm",
+      C_NAME,
+      "--allow-data-loss",
+      "--json",
+      ...extra,
+    ],
+    { cwd: dir },
+  );
 const migrationsOf = (r: ProjectRepo) => readdirSync(path.join(r.dir, "prisma/migrations")).sort();
 
 beforeAll(async () => {
@@ -44,12 +70,27 @@ describe("rollback --revert and schema.prisma", () => {
     const result = await revertC(repo.dir);
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as Doc;
-    expect(doc.schema).toEqual({ status: "reverted", reason: `the schema change of commit ${commits.c.slice(0, 12)}, which added ${C_NAME}, is reversed`, files: [SCHEMA_FILE], commit: commits.c });
+    expect(doc.schema).toEqual({
+      status: "reverted",
+      reason: `the schema change of commit ${commits.c.slice(0, 12)}, which added ${C_NAME}, is reversed`,
+      files: [SCHEMA_FILE],
+      commit: commits.c,
+    });
     expect(repo.git("diff", commits.b, "--", SCHEMA_FILE)).toBe(""); // byte for byte as at B
-    expect(repo.git("status", "--porcelain").split("\n").map((l) => l.trim())).toEqual([`M ${SCHEMA_FILE}`, `?? prisma/migrations/${doc.revert!.name}/`]);
+    expect(
+      repo
+        .git("status", "--porcelain")
+        .split("\n")
+        .map((l) => l.trim()),
+    ).toEqual([`M ${SCHEMA_FILE}`, `?? prisma/migrations/${doc.revert!.name}/`]);
 
     await env.createDatabase("verify_reverted");
-    const report = await verify({ workingDirectory: repo.dir, databaseUrl: env.admin("verify_reverted"), slowMigrationSeconds: 30, logger: new RecordingLogger() });
+    const report = await verify({
+      workingDirectory: repo.dir,
+      databaseUrl: env.admin("verify_reverted"),
+      slowMigrationSeconds: 30,
+      logger: new RecordingLogger(),
+    });
     const drift = report.checks.find((c) => c.id === "drift")!;
     expect([drift.status, drift.summary]).toEqual(["pass", expect.stringContaining("schema.prisma matches the migrated database")]);
   });
@@ -64,8 +105,14 @@ describe("rollback --revert and schema.prisma", () => {
     const doc = JSON.parse(result.stdout) as Doc;
     expect(doc.ok).toBe(true);
     expect(doc.schema!.status).toBe("unchanged");
-    expect(doc.schema!.reason).toMatch(new RegExp(`^the schema change of commit ${commits.c.slice(0, 12)} no longer reverses cleanly: later changes touch the same lines \\(patch failed: prisma/schema.prisma`));
-    expect(doc.schema!.fix).toBe(`git diff ${commits.b.slice(0, 12)} ${commits.c.slice(0, 12)} -- ${SCHEMA_FILE} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`);
+    expect(doc.schema!.reason).toMatch(
+      new RegExp(
+        `^the schema change of commit ${commits.c.slice(0, 12)} no longer reverses cleanly: later changes touch the same lines \\(patch failed: prisma/schema.prisma`,
+      ),
+    );
+    expect(doc.schema!.fix).toBe(
+      `git diff ${commits.b.slice(0, 12)} ${commits.c.slice(0, 12)} -- ${SCHEMA_FILE} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`,
+    );
     expect(repo.read(SCHEMA_FILE)).toBe(before);
     expect(repo.git("status", "--porcelain")).toBe(`?? prisma/migrations/${doc.revert!.name}/`);
   });
@@ -96,14 +143,35 @@ describe("rollback --revert and schema.prisma", () => {
     const db = await env.createDatabase("two_in_one");
     await deploy(r.dir, db);
     const before = r.read(SCHEMA_FILE);
-    const mixed = await rollback(["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json"], { cwd: r.dir });
+    const mixed = await rollback(
+      ["--environment", "staging", "--database-url", db, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--json"],
+      { cwd: r.dir },
+    );
     expect(mixed.code).toBe(0);
-    expect((JSON.parse(mixed.stdout) as Doc).schema).toMatchObject({ status: "unchanged", reason: expect.stringMatching(new RegExp(`added ${C_NAME} together with ${nickname}: its schema change mixes theirs`)) });
+    expect((JSON.parse(mixed.stdout) as Doc).schema).toMatchObject({
+      status: "unchanged",
+      reason: expect.stringMatching(new RegExp(`added ${C_NAME} together with ${nickname}: its schema change mixes theirs`)),
+    });
     expect(r.read(SCHEMA_FILE)).toBe(before);
 
     const { repo } = historyRepo();
     const files = migrationsOf(repo);
-    const elsewhere = await rollback(["--environment", "staging", "--database-url", staging, "--revert", C_NAME, "--confirm", C_NAME, "--allow-data-loss", "--output-dir", path.join(repo.dir, "out")], { cwd: repo.dir });
+    const elsewhere = await rollback(
+      [
+        "--environment",
+        "staging",
+        "--database-url",
+        staging,
+        "--revert",
+        C_NAME,
+        "--confirm",
+        C_NAME,
+        "--allow-data-loss",
+        "--output-dir",
+        path.join(repo.dir, "out"),
+      ],
+      { cwd: repo.dir },
+    );
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toMatch(/^schema: unchanged — --output-dir writes the migration outside the project's migrations directory/m);
     expect(migrationsOf(repo)).toEqual(files);

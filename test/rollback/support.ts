@@ -39,7 +39,13 @@ CREATE UNIQUE INDEX "Post_title_key" ON "Post"("title");
 `;
 
 export async function deploy(workingDirectory: string, databaseUrl: string, environment = "staging"): Promise<MigrateReport> {
-  const settings = validateRequest({ command: "deploy", environment, databaseUrl, workingDirectory, ...(environment === "production" ? { confirm: "production" } : {}) });
+  const settings = validateRequest({
+    command: "deploy",
+    environment,
+    databaseUrl,
+    workingDirectory,
+    ...(environment === "production" ? { confirm: "production" } : {}),
+  });
   const report = await runMigrate(settings, { logger: new RecordingLogger() });
   if (!report.ok) throw new Error(`deploy failed: ${report.refused ?? report.error}`);
   return report;
@@ -60,7 +66,12 @@ export interface CliResult {
 /** rollbackCommand as main() runs it (a ConfigurationError is exit 2), with no terminal unless `prompt` says. */
 export async function rollback(argv: string[], options: { cwd: string; prompt?: PromptIo }): Promise<CliResult> {
   let stdout = "";
-  const sink = new Writable({ write(chunk, _enc, done) { stdout += String(chunk); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      stdout += String(chunk);
+      done();
+    },
+  });
   const logger = new RecordingLogger();
   // CI=true: never a terminal, whatever runs the tests.
   const prompt = options.prompt ?? { input: process.stdin, output: sink, env: { CI: "true" } };
@@ -85,7 +96,10 @@ export function schemaWithC(schemaB: string): string {
     ["  name      String?\n", "  name      String?\n  bio       String?\n"],
     ["  body      String?\n", ""],
     ["  title     String\n", "  title     String   @unique @db.VarChar(200)\n"],
-    ["  author    User     @relation(fields: [authorId], references: [id])\n", "  author    User     @relation(fields: [authorId], references: [id])\n  comments  Comment[]\n"],
+    [
+      "  author    User     @relation(fields: [authorId], references: [id])\n",
+      "  author    User     @relation(fields: [authorId], references: [id])\n  comments  Comment[]\n",
+    ],
   ];
   let text = schemaB;
   for (const [from, to] of edits) {

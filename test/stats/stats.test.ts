@@ -26,12 +26,15 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-stats-"));
   env = await startEnvironmentCluster();
   url = await env.createDatabase("shop");
-  await env.query("shop", `CREATE TABLE "Order" ("id" integer PRIMARY KEY, "total" integer NOT NULL);
+  await env.query(
+    "shop",
+    `CREATE TABLE "Order" ("id" integer PRIMARY KEY, "total" integer NOT NULL);
     INSERT INTO "Order" SELECT g, g % 1000 FROM generate_series(1, 1200000) g;
     CREATE TABLE "Tag" ("id" integer PRIMARY KEY, "label" text);
     INSERT INTO "Tag" SELECT g, 'tag ' || g FROM generate_series(1, 100) g;
     CREATE SCHEMA audit; CREATE TABLE audit."Never" ("id" integer);
-    ANALYZE "Order"; ANALYZE "Tag";`);
+    ANALYZE "Order"; ANALYZE "Tag";`,
+  );
   stagingUrl = await env.createDatabase("staging_db");
   const db = await EnvironmentDatabase.connect(stagingUrl);
   try {
@@ -133,10 +136,22 @@ describe("lint --stats", () => {
   });
 
   test("a missing or malformed stats file, or thresholds without one, are usage errors (exit 2)", () => {
-    expect(lint(["tag_index.sql", "--stats", "nope.json"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Cannot read the stats file "nope.json" \(ENOENT\)/) });
-    expect(lint(["tag_index.sql", "--stats", "bad.json"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a migrate-guard stats document: "takenAt" is missing/) });
-    expect(lint(["tag_index.sql", "--large-table-rows", "10"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/need --stats FILE/) });
+    expect(lint(["tag_index.sql", "--stats", "nope.json"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Cannot read the stats file "nope.json" \(ENOENT\)/),
+    });
+    expect(lint(["tag_index.sql", "--stats", "bad.json"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/not a migrate-guard stats document: "takenAt" is missing/),
+    });
+    expect(lint(["tag_index.sql", "--large-table-rows", "10"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/need --stats FILE/),
+    });
     expect(lint(["tag_index.sql", "--stats", statsFile(), "--large-table-rows", "lots"])).toMatchObject({ code: 2 });
-    expect(cli(["verify", "--stats", "nope.json"], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Cannot read the stats file/) });
+    expect(cli(["verify", "--stats", "nope.json"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Cannot read the stats file/),
+    });
   });
 });

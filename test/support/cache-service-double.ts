@@ -59,10 +59,22 @@ interface Upload {
   createdAt: number;
 }
 
-const twirpStatus: Record<string, number> = { invalid_argument: 400, unauthenticated: 401, permission_denied: 403, not_found: 404, already_exists: 409, resource_exhausted: 429, internal: 500, unavailable: 503 };
+const twirpStatus: Record<string, number> = {
+  invalid_argument: 400,
+  unauthenticated: 401,
+  permission_denied: 403,
+  not_found: 404,
+  already_exists: 409,
+  resource_exhausted: 429,
+  internal: 500,
+  unavailable: 503,
+};
 
 class TwirpError extends Error {
-  constructor(readonly code: keyof typeof twirpStatus, message: string) {
+  constructor(
+    readonly code: keyof typeof twirpStatus,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -111,25 +123,41 @@ export async function startCacheServiceDouble(): Promise<CacheServiceDouble> {
         const taken = [...uploads.values()].some((u) => u.key === key && u.version === version && u.scope === scopes.write);
         if (taken) throw new TwirpError("already_exists", "cache entry with the same key, version, and scope already exists");
         const id = randomBytes(8).toString("hex");
-        const upload: Upload = { key, version, scope: scopes.write, blocks: new Map(), sig: randomBytes(12).toString("base64url"), createdAt: 0 };
+        const upload: Upload = {
+          key,
+          version,
+          scope: scopes.write,
+          blocks: new Map(),
+          sig: randomBytes(12).toString("base64url"),
+          createdAt: 0,
+        };
         uploads.set(id, upload);
         return { ok: true, signed_upload_url: blobUrl(id, upload) };
       }
       case "FinalizeCacheEntryUpload": {
-        const entry = [...uploads.entries()].find(([, u]) => u.key === key && u.version === version && u.scope === scopes.write && !u.finalized);
+        const entry = [...uploads.entries()].find(
+          ([, u]) => u.key === key && u.version === version && u.scope === scopes.write && !u.finalized,
+        );
         if (!entry) throw new TwirpError("not_found", "no cache entry reserved for this key, version and scope");
         const [, upload] = entry;
         const size = Number(body.size_bytes);
-        if (!upload.blob || upload.blob.length !== size) return { ok: false, message: `uploaded ${upload.blob?.length ?? 0} bytes, size_bytes says ${size}` };
+        if (!upload.blob || upload.blob.length !== size)
+          return { ok: false, message: `uploaded ${upload.blob?.length ?? 0} bytes, size_bytes says ${size}` };
         upload.createdAt = ++clock;
         upload.finalized = { key, version, scope: upload.scope, sizeBytes: size, id: nextId++ };
         return { ok: true, entry_id: String(upload.finalized.id) };
       }
       case "GetCacheEntryDownloadURL": {
-        const restoreKeys = Array.isArray(body.restore_keys) ? (body.restore_keys as unknown[]).filter((k): k is string => typeof k === "string") : [];
+        const restoreKeys = Array.isArray(body.restore_keys)
+          ? (body.restore_keys as unknown[]).filter((k): k is string => typeof k === "string")
+          : [];
         for (const scope of scopes.read) {
-          const here = visible().filter((u) => u.scope === scope && u.version === version).sort((a, b) => b.createdAt - a.createdAt);
-          const match = here.find((u) => u.key === key) ?? [key, ...restoreKeys].map((prefix) => here.find((u) => u.key.startsWith(prefix))).find(Boolean);
+          const here = visible()
+            .filter((u) => u.scope === scope && u.version === version)
+            .sort((a, b) => b.createdAt - a.createdAt);
+          const match =
+            here.find((u) => u.key === key) ??
+            [key, ...restoreKeys].map((prefix) => here.find((u) => u.key.startsWith(prefix))).find(Boolean);
           if (match) {
             const id = [...uploads.entries()].find(([, u]) => u === match)![0];
             return { ok: true, signed_download_url: blobUrl(id, match), matched_key: match.key };
@@ -150,10 +178,21 @@ export async function startCacheServiceDouble(): Promise<CacheServiceDouble> {
       res.end(`<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`);
     };
     if (!upload || url.searchParams.get("sig") !== upload.sig) return azureError(403, "AuthenticationFailed");
-    const headers = { etag: `"0x${randomBytes(8).toString("hex").toUpperCase()}"`, "last-modified": new Date().toUTCString(), "x-ms-request-id": randomBytes(16).toString("hex"), "x-ms-version": "2025-01-05", "x-ms-request-server-encrypted": "true" };
+    const headers = {
+      etag: `"0x${randomBytes(8).toString("hex").toUpperCase()}"`,
+      "last-modified": new Date().toUTCString(),
+      "x-ms-request-id": randomBytes(16).toString("hex"),
+      "x-ms-version": "2025-01-05",
+      "x-ms-request-server-encrypted": "true",
+    };
     if (req.method === "GET") {
       if (!upload.finalized || !upload.blob) return azureError(404, "BlobNotFound");
-      res.writeHead(200, { ...headers, "content-type": "application/octet-stream", "content-length": String(upload.blob.length), "x-ms-blob-type": "BlockBlob" });
+      res.writeHead(200, {
+        ...headers,
+        "content-type": "application/octet-stream",
+        "content-length": String(upload.blob.length),
+        "x-ms-blob-type": "BlockBlob",
+      });
       res.end(upload.blob);
       return;
     }
@@ -194,7 +233,8 @@ export async function startCacheServiceDouble(): Promise<CacheServiceDouble> {
     if (failure === "429") return send(429, { code: "resource_exhausted", msg: "rate limited" }, { "retry-after": "60" });
     void (async () => {
       if (!twirpMethod) return blob(req, res, url);
-      if (req.method !== "POST" || !String(req.headers["content-type"]).startsWith("application/json")) return send(400, { code: "malformed", msg: "POST application/json expected" });
+      if (req.method !== "POST" || !String(req.headers["content-type"]).startsWith("application/json"))
+        return send(400, { code: "malformed", msg: "POST application/json expected" });
       try {
         const scopes = scopesOf(req.headers.authorization);
         const body = JSON.parse((await readBody(req)).toString("utf8")) as Record<string, unknown>;
@@ -214,17 +254,30 @@ export async function startCacheServiceDouble(): Promise<CacheServiceDouble> {
 
   return {
     url: `${base}/`,
-    token: (ref, readAlso = []) => [b64url({ alg: "RS256", typ: "JWT" }), b64url({ ac: JSON.stringify([{ Scope: ref, Permission: 3 }, ...readAlso.map((s) => ({ Scope: s, Permission: 1 }))]) }), "sig"].join("."),
-    env: (token) => ({ ACTIONS_CACHE_SERVICE_V2: "true", ACTIONS_RESULTS_URL: `${base}/`, ACTIONS_RUNTIME_TOKEN: token, GITHUB_SERVER_URL: "https://github.com" }),
+    token: (ref, readAlso = []) =>
+      [
+        b64url({ alg: "RS256", typ: "JWT" }),
+        b64url({ ac: JSON.stringify([{ Scope: ref, Permission: 3 }, ...readAlso.map((s) => ({ Scope: s, Permission: 1 }))]) }),
+        "sig",
+      ].join("."),
+    env: (token) => ({
+      ACTIONS_CACHE_SERVICE_V2: "true",
+      ACTIONS_RESULTS_URL: `${base}/`,
+      ACTIONS_RUNTIME_TOKEN: token,
+      GITHUB_SERVER_URL: "https://github.com",
+    }),
     entries: () => visible().map((u) => u.finalized!),
     calls,
-    fail: (mode) => { failure = mode; },
+    fail: (mode) => {
+      failure = mode;
+    },
     evict: (key) => {
       for (const [id, u] of uploads) if (u.key === key) uploads.delete(id);
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -74,7 +74,9 @@ export function deploymentsOf(state: GitHubState): DeploymentStore {
 
 /** A deployment's statuses, oldest first. */
 export function statusesOf(state: GitHubState, deploymentId: number): StoredDeploymentStatus[] {
-  return deploymentsOf(state).statuses.filter((s) => s.deploymentId === deploymentId).sort((a, b) => a.id - b.id);
+  return deploymentsOf(state)
+    .statuses.filter((s) => s.deploymentId === deploymentId)
+    .sort((a, b) => a.id - b.id);
 }
 
 const isSha = (ref: string) => /^[0-9a-f]{40}$/i.test(ref);
@@ -89,21 +91,40 @@ export const DEPLOYMENT_ROUTES: Route[] = [
       if (!repository) return notFound(DOCS.create);
       const body = (ctx.body ?? {}) as Record<string, unknown>;
       const invalid =
-        typeOf(body, "ref", "string", true) ?? typeOf(body, "task", "string") ?? typeOf(body, "auto_merge", "boolean") ?? typeOf(body, "environment", "string") ??
-        typeOf(body, "description", "string") ?? typeOf(body, "transient_environment", "boolean") ?? typeOf(body, "production_environment", "boolean");
+        typeOf(body, "ref", "string", true) ??
+        typeOf(body, "task", "string") ??
+        typeOf(body, "auto_merge", "boolean") ??
+        typeOf(body, "environment", "string") ??
+        typeOf(body, "description", "string") ??
+        typeOf(body, "transient_environment", "boolean") ??
+        typeOf(body, "production_environment", "boolean");
       if (invalid) return invalid;
-      if (body.required_contexts !== undefined && !(Array.isArray(body.required_contexts) && body.required_contexts.every((c) => typeof c === "string"))) {
-        return errorBody(422, `Invalid request.\n\nFor 'properties/required_contexts', ${JSON.stringify(body.required_contexts)} is not an array of strings.`, DOCS.create);
+      if (
+        body.required_contexts !== undefined &&
+        !(Array.isArray(body.required_contexts) && body.required_contexts.every((c) => typeof c === "string"))
+      ) {
+        return errorBody(
+          422,
+          `Invalid request.\n\nFor 'properties/required_contexts', ${JSON.stringify(body.required_contexts)} is not an array of strings.`,
+          DOCS.create,
+        );
       }
-      if (body.payload !== undefined && typeof body.payload !== "string" && (typeof body.payload !== "object" || body.payload === null || Array.isArray(body.payload))) {
+      if (
+        body.payload !== undefined &&
+        typeof body.payload !== "string" &&
+        (typeof body.payload !== "object" || body.payload === null || Array.isArray(body.payload))
+      ) {
         return errorBody(422, "Invalid request.\n\nFor 'properties/payload', it is not an object or a string.", DOCS.create);
       }
       const ref = body.ref as string;
       if (ref.trim() === "") return errorBody(422, `No ref found for: ${ref}`, DOCS.create);
-      if (body.auto_merge !== false && !isSha(ref)) return { status: 202, body: { message: `Auto-merged main into ${ref} on deployment.` } };
+      if (body.auto_merge !== false && !isSha(ref))
+        return { status: 202, body: { message: `Auto-merged main into ${ref} on deployment.` } };
       if (body.required_contexts === undefined && deploymentsOf(ctx.state).pendingCommitStatuses) {
         return errorBody(409, "Conflict: Commit status checks failed for " + ref + ".", DOCS.create, {
-          errors: [{ contexts: [{ context: "ci/test", state: "pending" }], resource: "Deployment", field: "required_contexts", code: "invalid" }],
+          errors: [
+            { contexts: [{ context: "ci/test", state: "pending" }], resource: "Deployment", field: "required_contexts", code: "invalid" },
+          ],
         });
       }
       const environment = (body.environment as string | undefined) ?? "production";
@@ -117,7 +138,8 @@ export const DEPLOYMENT_ROUTES: Route[] = [
       }
       const now = ctx.state.now();
       const description = body.description === undefined ? null : (body.description as string | null);
-      if (description && description.length > 140) return validationFailed("Deployment", "description", "description is too long (maximum is 140 characters)", DOCS.create);
+      if (description && description.length > 140)
+        return validationFailed("Deployment", "description", "description is too long (maximum is 140 characters)", DOCS.create);
       const deployment: StoredDeployment = {
         id: ctx.state.newId(),
         repository: `${repository.owner}/${repository.name}`.toLowerCase(),
@@ -149,10 +171,18 @@ export const DEPLOYMENT_ROUTES: Route[] = [
       const q = ctx.url.searchParams;
       const list = deploymentsOf(ctx.state)
         .deployments.filter((d) => d.repository === key)
-        .filter((d) => (!q.get("sha") || d.sha === q.get("sha")) && (!q.get("ref") || d.ref === q.get("ref")) && (!q.get("task") || d.task === q.get("task")))
+        .filter(
+          (d) =>
+            (!q.get("sha") || d.sha === q.get("sha")) &&
+            (!q.get("ref") || d.ref === q.get("ref")) &&
+            (!q.get("task") || d.task === q.get("task")),
+        )
         .filter((d) => !q.get("environment") || d.environment === q.get("environment"))
         .sort((a, b) => b.id - a.id);
-      return paginate(ctx, list.map((d) => deploymentJson(ctx, d)));
+      return paginate(
+        ctx,
+        list.map((d) => deploymentJson(ctx, d)),
+      );
     },
   },
   {
@@ -173,14 +203,29 @@ export const DEPLOYMENT_ROUTES: Route[] = [
       if (!deployment) return notFound(DOCS.createStatus);
       const body = (ctx.body ?? {}) as Record<string, unknown>;
       const invalid =
-        typeOf(body, "state", "string", true) ?? typeOf(body, "target_url", "string") ?? typeOf(body, "log_url", "string") ?? typeOf(body, "description", "string") ??
-        typeOf(body, "environment", "string") ?? typeOf(body, "environment_url", "string") ?? typeOf(body, "auto_inactive", "boolean");
+        typeOf(body, "state", "string", true) ??
+        typeOf(body, "target_url", "string") ??
+        typeOf(body, "log_url", "string") ??
+        typeOf(body, "description", "string") ??
+        typeOf(body, "environment", "string") ??
+        typeOf(body, "environment_url", "string") ??
+        typeOf(body, "auto_inactive", "boolean");
       if (invalid) return invalid;
       if (!(DEPLOYMENT_STATES as readonly string[]).includes(body.state as string)) {
-        return errorBody(422, `Invalid request.\n\nFor 'properties/state', ${JSON.stringify(body.state)} is not one of ${JSON.stringify(DEPLOYMENT_STATES)}.`, DOCS.createStatus);
+        return errorBody(
+          422,
+          `Invalid request.\n\nFor 'properties/state', ${JSON.stringify(body.state)} is not one of ${JSON.stringify(DEPLOYMENT_STATES)}.`,
+          DOCS.createStatus,
+        );
       }
       const description = (body.description as string | undefined) ?? "";
-      if (description.length > 140) return validationFailed("DeploymentStatus", "description", "description is too long (maximum is 140 characters)", DOCS.createStatus);
+      if (description.length > 140)
+        return validationFailed(
+          "DeploymentStatus",
+          "description",
+          "description is too long (maximum is 140 characters)",
+          DOCS.createStatus,
+        );
       const store = deploymentsOf(ctx.state);
       const previous = statusesOf(ctx.state, deployment.id).at(-1);
       const environment = (body.environment as string | undefined) ?? previous?.environment ?? deployment.environment;
@@ -212,7 +257,12 @@ export const DEPLOYMENT_ROUTES: Route[] = [
     handler: (ctx) => {
       const deployment = findDeployment(ctx);
       if (!deployment) return notFound(DOCS.listStatuses);
-      return paginate(ctx, statusesOf(ctx.state, deployment.id).reverse().map((s) => statusJson(ctx, deployment, s)));
+      return paginate(
+        ctx,
+        statusesOf(ctx.state, deployment.id)
+          .reverse()
+          .map((s) => statusJson(ctx, deployment, s)),
+      );
     },
   },
 ];
@@ -221,10 +271,18 @@ export const DEPLOYMENT_ROUTES: Route[] = [
 function deactivateEarlier(ctx: RouteContext, current: StoredDeployment): void {
   const store = deploymentsOf(ctx.state);
   for (const d of store.deployments) {
-    if (d.id === current.id || d.repository !== current.repository || d.environment !== current.environment || d.transient || d.production) continue;
+    if (d.id === current.id || d.repository !== current.repository || d.environment !== current.environment || d.transient || d.production)
+      continue;
     const last = statusesOf(ctx.state, d.id).at(-1);
     if (last?.state !== "success") continue;
-    store.statuses.push({ ...last, id: ctx.state.newId(), state: "inactive", description: "", createdAt: ctx.state.now(), creator: ctx.actor });
+    store.statuses.push({
+      ...last,
+      id: ctx.state.newId(),
+      state: "inactive",
+      description: "",
+      createdAt: ctx.state.now(),
+      creator: ctx.actor,
+    });
   }
 }
 
@@ -232,7 +290,8 @@ function typeOf(body: Record<string, unknown>, field: string, type: "string" | "
   const value = body[field];
   if (value === undefined) return required ? errorBody(422, `Invalid request.\n\n"${field}" wasn't supplied.`, docsFor(field)) : undefined;
   if (value === null && field === "description") return undefined;
-  if (typeof value !== type) return errorBody(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a ${type}.`, docsFor(field));
+  if (typeof value !== type)
+    return errorBody(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a ${type}.`, docsFor(field));
   return undefined;
 }
 

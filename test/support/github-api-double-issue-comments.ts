@@ -57,7 +57,10 @@ export const ISSUE_COMMENT_ROUTES: Route[] = [
       const issue = findIssue(ctx);
       if (!issue) return notFound(DOCS.list);
       const { owner, repo } = ctx.params;
-      return paginate(ctx, ctx.state.commentsOn(owner!, repo!, issue).map((c) => commentJson(ctx, c)));
+      return paginate(
+        ctx,
+        ctx.state.commentsOn(owner!, repo!, issue).map((c) => commentJson(ctx, c)),
+      );
     },
   },
   {

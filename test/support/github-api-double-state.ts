@@ -103,7 +103,12 @@ export class GitHubState {
     return this.repository(owner, name)?.issues.get(number);
   }
 
-  addComment(owner: string, name: string, issueNumber: number, fields: { body: string; user?: Actor; authorAssociation?: string }): StoredComment {
+  addComment(
+    owner: string,
+    name: string,
+    issueNumber: number,
+    fields: { body: string; user?: Actor; authorAssociation?: string },
+  ): StoredComment {
     if (!this.issue(owner, name, issueNumber)) this.addPullRequest(owner, name, issueNumber);
     const createdAt = this.now();
     const comment: StoredComment = {

@@ -65,14 +65,27 @@ export const COMMIT_STATUS_ROUTES: Route[] = [
       if (!/^[0-9a-f]{40}$/i.test(ctx.params.sha!)) return errorBody(422, `No commit found for SHA: ${ctx.params.sha}`, DOCS.create);
       const body = (ctx.body ?? {}) as Record<string, unknown>;
       if (!(COMMIT_STATES as readonly unknown[]).includes(body.state)) {
-        return errorBody(422, `Invalid request.\n\nFor 'properties/state', ${JSON.stringify(body.state)} is not one of ${JSON.stringify(COMMIT_STATES)}.`, DOCS.create);
+        return errorBody(
+          422,
+          `Invalid request.\n\nFor 'properties/state', ${JSON.stringify(body.state)} is not one of ${JSON.stringify(COMMIT_STATES)}.`,
+          DOCS.create,
+        );
       }
       for (const field of ["target_url", "description", "context"]) {
-        if (body[field] !== undefined && body[field] !== null && typeof body[field] !== "string") return errorBody(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(body[field])} is not a string.`, DOCS.create);
+        if (body[field] !== undefined && body[field] !== null && typeof body[field] !== "string")
+          return errorBody(
+            422,
+            `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(body[field])} is not a string.`,
+            DOCS.create,
+          );
       }
       const description = (body.description as string | null | undefined) ?? null;
       if (description && description.length > 140) {
-        return errorBody(422, "Validation Failed", DOCS.create, { errors: [{ resource: "Status", code: "custom", field: "description", message: "description is too long (maximum is 140 characters)" }] });
+        return errorBody(422, "Validation Failed", DOCS.create, {
+          errors: [
+            { resource: "Status", code: "custom", field: "description", message: "description is too long (maximum is 140 characters)" },
+          ],
+        });
       }
       const status: StoredCommitStatus = {
         id: ctx.state.newId(),
@@ -97,8 +110,13 @@ export const COMMIT_STATUS_ROUTES: Route[] = [
       const repository = ctx.state.repository(ctx.params.owner!, ctx.params.repo!);
       if (!repository) return notFound(DOCS.list);
       const key = `${repository.owner}/${repository.name}`.toLowerCase();
-      const list = commitStatusesOf(ctx.state).filter((s) => s.repository === key && s.sha === ctx.params.ref!.toLowerCase()).reverse();
-      return paginate(ctx, list.map((s) => statusJson(ctx, s)));
+      const list = commitStatusesOf(ctx.state)
+        .filter((s) => s.repository === key && s.sha === ctx.params.ref!.toLowerCase())
+        .reverse();
+      return paginate(
+        ctx,
+        list.map((s) => statusJson(ctx, s)),
+      );
     },
   },
 ];

@@ -42,7 +42,13 @@ export interface GitHubApiDouble {
 export async function startGitHubApiDouble(options: { routes?: Route[]; state?: GitHubState } = {}): Promise<GitHubApiDouble> {
   const state = options.state ?? new GitHubState();
   const requests: RecordedRequest[] = [];
-  const routes: Route[] = [...(options.routes ?? []), ...ISSUE_COMMENT_ROUTES, ...DEPLOYMENT_ROUTES, ...COMMIT_STATUS_ROUTES, ...PULL_ROUTES];
+  const routes: Route[] = [
+    ...(options.routes ?? []),
+    ...ISSUE_COMMENT_ROUTES,
+    ...DEPLOYMENT_ROUTES,
+    ...COMMIT_STATUS_ROUTES,
+    ...PULL_ROUTES,
+  ];
   let baseUrl = "";
 
   const server = createServer((req, res) => {
@@ -71,7 +77,13 @@ export async function startGitHubApiDouble(options: { routes?: Route[]; state?: 
     send(res, response);
   }
 
-  async function respond(method: string, url: URL, headers: IncomingHttpHeaders, rawBody: string, entry: RecordedRequest): Promise<RouteResponse> {
+  async function respond(
+    method: string,
+    url: URL,
+    headers: IncomingHttpHeaders,
+    rawBody: string,
+    entry: RecordedRequest,
+  ): Promise<RouteResponse> {
     const fault = state.takeFault(method, url.pathname);
     if (fault) return { status: fault.status, body: fault.body ?? errorBody(fault.status, fault.message ?? "Fault injected").body };
 
@@ -116,7 +128,11 @@ export async function startGitHubApiDouble(options: { routes?: Route[]; state?: 
   };
 }
 
-function matchRoute(routes: readonly Route[], method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {
+function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  pathname: string,
+): { route: Route; params: Record<string, string> } | undefined {
   const segments = pathname.replace(/\/+$/, "").split("/");
   for (const route of routes) {
     if (route.method !== method) continue;

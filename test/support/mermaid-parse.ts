@@ -60,7 +60,10 @@ export async function erModel(text: string): Promise<ErModel> {
     entities[name] = entity.attributes.map((a) => ({ type: a.type, name: a.name, keys: a.keys, comment: a.comment }));
   }
   const relationships = db.getRelationships().map((r) => ({
-    a: byId.get(r.entityA) ?? r.entityA, b: byId.get(r.entityB) ?? r.entityB, label: r.roleA, ...r.relSpec,
+    a: byId.get(r.entityA) ?? r.entityA,
+    b: byId.get(r.entityB) ?? r.entityB,
+    label: r.roleA,
+    ...r.relSpec,
   }));
   return { entities, relationships };
 }
@@ -69,9 +72,14 @@ export async function erModel(text: string): Promise<ErModel> {
 export async function ganttTasks(text: string): Promise<{ section: string; task: string; start: Date; end: Date; state: string }[]> {
   const mermaid = await load();
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
-  const db = diagram.db as unknown as { getTasks(): { section: string; task: string; startTime: Date; endTime: Date; done?: boolean; active?: boolean; crit?: boolean }[] };
+  const db = diagram.db as unknown as {
+    getTasks(): { section: string; task: string; startTime: Date; endTime: Date; done?: boolean; active?: boolean; crit?: boolean }[];
+  };
   return db.getTasks().map((t) => ({
-    section: t.section, task: t.task.trim(), start: t.startTime, end: t.endTime,
+    section: t.section,
+    task: t.task.trim(),
+    start: t.startTime,
+    end: t.endTime,
     state: t.done ? "done" : t.active ? "active" : t.crit ? "crit" : "",
   }));
 }

@@ -25,7 +25,10 @@ export function createProjectRepo(source: string): ProjectRepo {
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
   writeFileSync(path.join(dir, ".gitignore"), "node_modules\n");
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" }).trim();
+    execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+    }).trim();
   git("init", "-q", "-b", "main");
   const repo: ProjectRepo = {
     dir,

@@ -36,19 +36,33 @@ export function nodeBinaries(): { name: string; path: string }[] {
   return list;
 }
 
-export async function runDistAction(entry: string, options: {
-  inputs: Record<string, string>;
-  env?: Record<string, string>;
-  event?: object;
-  node?: string;
-  state?: Record<string, string>;
-  /** RUNNER_TEMP, kept after the run (a job's main and post step share it). Default: a fresh one, removed. */
-  runnerTemp?: string;
-}): Promise<DistRun> {
+export async function runDistAction(
+  entry: string,
+  options: {
+    inputs: Record<string, string>;
+    env?: Record<string, string>;
+    event?: object;
+    node?: string;
+    state?: Record<string, string>;
+    /** RUNNER_TEMP, kept after the run (a job's main and post step share it). Default: a fresh one, removed. */
+    runnerTemp?: string;
+  },
+): Promise<DistRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "migrate-guard-runner-"));
   try {
-    const files = { GITHUB_OUTPUT: "output", GITHUB_STEP_SUMMARY: "summary", GITHUB_STATE: "state", GITHUB_ENV: "env", GITHUB_PATH: "path" };
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, RUNNER_TEMP: options.runnerTemp ?? dir };
+    const files = {
+      GITHUB_OUTPUT: "output",
+      GITHUB_STEP_SUMMARY: "summary",
+      GITHUB_STATE: "state",
+      GITHUB_ENV: "env",
+      GITHUB_PATH: "path",
+    };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TMPDIR: process.env.TMPDIR,
+      RUNNER_TEMP: options.runnerTemp ?? dir,
+    };
     for (const [name, file] of Object.entries(files)) {
       writeFileSync(path.join(dir, file), "");
       env[name] = path.join(dir, file);
@@ -63,8 +77,12 @@ export async function runDistAction(entry: string, options: {
     const child = spawn(options.node ?? process.execPath, [path.join(repoRoot, entry)], { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
     const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
     return {
       code,

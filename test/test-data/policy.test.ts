@@ -4,7 +4,13 @@ import type { EnvironmentStamp } from "../../src/core/environment.js";
 import { ConfigurationError } from "../../src/core/errors.js";
 import { decideTestData, resolveTestDataEnvironment, testDataPolicy } from "../../src/test-data/policy.js";
 
-const stamp = (name: string, production = false): EnvironmentStamp => ({ name, normalized: name.toLowerCase(), production, stampedAt: new Date("2026-01-01T00:00:00Z"), stampedBy: "octocat" });
+const stamp = (name: string, production = false): EnvironmentStamp => ({
+  name,
+  normalized: name.toLowerCase(),
+  production,
+  stampedAt: new Date("2026-01-01T00:00:00Z"),
+  stampedBy: "octocat",
+});
 const policy = testDataPolicy(undefined, undefined);
 const staging = resolveTestDataEnvironment("Staging ", policy);
 
@@ -15,7 +21,9 @@ describe("test-data policy", () => {
     expect(() => resolveTestDataEnvironment("production", policy)).toThrow(ConfigurationError);
     expect(() => resolveTestDataEnvironment("qa", policy)).toThrow(/Unknown environment "qa"/);
     // Listing production as allowed changes nothing: production wins.
-    expect(() => resolveTestDataEnvironment("production", testDataPolicy("staging, production", "production"))).toThrow(/never written to a production environment/);
+    expect(() => resolveTestDataEnvironment("production", testDataPolicy("staging, production", "production"))).toThrow(
+      /never written to a production environment/,
+    );
   });
 
   test.each([
@@ -35,14 +43,20 @@ describe("test-data policy", () => {
 
   test("a stamp named in production-environments is production even when its flag says otherwise", () => {
     const custom = testDataPolicy("staging, prod", "prod");
-    expect(decideTestData(staging, stamp("prod", false), custom, false)).toMatchObject({ kind: "refuse", reason: expect.stringContaining("production environment \"prod\"") });
+    expect(decideTestData(staging, stamp("prod", false), custom, false)).toMatchObject({
+      kind: "refuse",
+      reason: expect.stringContaining('production environment "prod"'),
+    });
   });
 
-  test("a custom production list never makes the name \"production\" safe: not as --environment, not as a stamp", () => {
+  test('a custom production list never makes the name "production" safe: not as --environment, not as a stamp', () => {
     const custom = testDataPolicy("staging, production", "prod");
     expect(custom.production).toEqual(["production", "prod"]);
     expect(() => resolveTestDataEnvironment("production", custom)).toThrow(/never written to a production environment/);
     // The stamp a deploy writes when its own production-environments did not list "production".
-    expect(decideTestData(staging, stamp("production", false), custom, true)).toMatchObject({ kind: "refuse", reason: expect.stringContaining("production environment \"production\"") });
+    expect(decideTestData(staging, stamp("production", false), custom, true)).toMatchObject({
+      kind: "refuse",
+      reason: expect.stringContaining('production environment "production"'),
+    });
   });
 });

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { EnvironmentDatabase } from "../../src/postgres/environment-database.js";
 import type { ProjectRepo } from "../support/project-repo.js";
 import { runDistAction } from "../support/run-dist.js";
-import { appRepo, cli, expectNoPassword, snapshot, startEnvironmentCluster, withoutMaskCommands, type EnvironmentCluster } from "../migrate/support.js";
+import {
+  appRepo,
+  cli,
+  expectNoPassword,
+  snapshot,
+  startEnvironmentCluster,
+  withoutMaskCommands,
+  type EnvironmentCluster,
+} from "../migrate/support.js";
 
 let env: EnvironmentCluster;
 let repo: ProjectRepo;
@@ -98,7 +106,17 @@ describe("test-data refusals (exit 2, nothing run or changed)", () => {
   });
 
   test("a production name is refused before the database is read, even with --environments listing it", () => {
-    const r = run(["create", "--environment", "production", "--environments", "staging,production", "--database-url", urls.staging!, "--command", "node seed.mjs create"]);
+    const r = run([
+      "create",
+      "--environment",
+      "production",
+      "--environments",
+      "staging,production",
+      "--database-url",
+      urls.staging!,
+      "--command",
+      "node seed.mjs create",
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Test data is never written to a production environment, and "production" is one');
   });
@@ -111,10 +129,22 @@ describe("test-data refusals (exit 2, nothing run or changed)", () => {
     expect(refused.stdout).toContain("pass --stamp");
     expect(await snapshot(env, "unstamped")).toBe(before);
 
-    const stamped = run(["create", "--environment", "staging", "--stamp", "--database-url", urls.unstamped!, "--command", "node seed.mjs create"]);
+    const stamped = run([
+      "create",
+      "--environment",
+      "staging",
+      "--stamp",
+      "--database-url",
+      urls.unstamped!,
+      "--command",
+      "node seed.mjs create",
+    ]);
     expect(stamped.code).toBe(0);
-    expect(stamped.stderr).toContain('Stamped 127.0.0.1');
-    const rows = await env.query<{ name: string; production: boolean }>("unstamped", "SELECT name, production FROM migrate_guard.environment");
+    expect(stamped.stderr).toContain("Stamped 127.0.0.1");
+    const rows = await env.query<{ name: string; production: boolean }>(
+      "unstamped",
+      "SELECT name, production FROM migrate_guard.environment",
+    );
     expect(rows).toEqual([{ name: "staging", production: false }]);
     expect(await users("unstamped")).toBe(1);
   });
@@ -131,14 +161,32 @@ describe("test-data refusals (exit 2, nothing run or changed)", () => {
     const missing = run(["cleanup", "--environment", "staging", "--database-url", urls.staging!, "--command", "node seed.mjs cleanup"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("must be confirmed: pass --confirm DELETE (no terminal to ask at). Nothing was changed.");
-    const wrong = run(["cleanup", "--environment", "staging", "--database-url", urls.staging!, "--command", "node seed.mjs cleanup", "--confirm", "delete"]);
+    const wrong = run([
+      "cleanup",
+      "--environment",
+      "staging",
+      "--database-url",
+      urls.staging!,
+      "--command",
+      "node seed.mjs cleanup",
+      "--confirm",
+      "delete",
+    ]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('the confirmation was "delete"');
     expect(await users("staging")).toBe(count);
   });
 
   test("an unreachable database: exit 1, nothing run, host and port named, no password", () => {
-    const r = run(["create", "--environment", "staging", "--database-url", "postgresql://app:Hunter2-mg-S3cret@127.0.0.1:9/staging", "--command", "node seed.mjs create"]);
+    const r = run([
+      "create",
+      "--environment",
+      "staging",
+      "--database-url",
+      "postgresql://app:Hunter2-mg-S3cret@127.0.0.1:9/staging",
+      "--command",
+      "node seed.mjs create",
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Could not reach PostgreSQL at 127.0.0.1:9/staging");
     expect(r.stdout).toContain("Nothing was run.");
@@ -147,31 +195,65 @@ describe("test-data refusals (exit 2, nothing run or changed)", () => {
 
   test("usage errors: no operation, unknown operation, no command", () => {
     expect(run(["--environment", "staging", "--command", "x"]).code).toBe(2);
-    expect(run(["seed", "--environment", "staging", "--command", "x", "--database-url", urls.staging!]).stderr).toContain('Unknown operation "seed". Expected create or cleanup');
-    expect(run(["create", "--environment", "staging", "--database-url", urls.staging!]).stderr).toContain('No command. Pass --command "<your script>"');
+    expect(run(["seed", "--environment", "staging", "--command", "x", "--database-url", urls.staging!]).stderr).toContain(
+      'Unknown operation "seed". Expected create or cleanup',
+    );
+    expect(run(["create", "--environment", "staging", "--database-url", urls.staging!]).stderr).toContain(
+      'No command. Pass --command "<your script>"',
+    );
   });
 });
 
 describe("test-data on a staging-stamped database", () => {
   test("create runs the app's script with the URL in its datasource variable, masked in every output; cleanup with DELETE", async () => {
-    const create = run(["create", "--environment", "staging", "--database-url", urls.staging!, "--command", "node seed.mjs create"], { OTHER_DB: urls.prod! });
+    const create = run(["create", "--environment", "staging", "--database-url", urls.staging!, "--command", "node seed.mjs create"], {
+      OTHER_DB: urls.prod!,
+    });
     expect(create.code).toBe(0);
     expect(create.stdout).toContain("seed got *** for staging");
     expect(create.stdout).toContain("for staging/create; other postgres variables: none");
     expect(create.stderr).toContain("stderr line ***");
-    expect(create.stdout).toMatch(/✔ test-data create on "staging" \(127\.0\.0\.1:\d+\/staging as user "app"\): `node seed.mjs create` exited 0 in \d+\.\d s\./);
+    expect(create.stdout).toMatch(
+      /✔ test-data create on "staging" \(127\.0\.0\.1:\d+\/staging as user "app"\): `node seed.mjs create` exited 0 in \d+\.\d s\./,
+    );
     expect(await users("staging")).toBe(1);
 
-    const cleanup = run(["cleanup", "--environment", "staging", "--database-url", urls.staging!, "--command", "node seed.mjs cleanup", "--confirm", "DELETE", "--json"]);
+    const cleanup = run([
+      "cleanup",
+      "--environment",
+      "staging",
+      "--database-url",
+      urls.staging!,
+      "--command",
+      "node seed.mjs cleanup",
+      "--confirm",
+      "DELETE",
+      "--json",
+    ]);
     expect(cleanup.code).toBe(0);
     const doc = JSON.parse(cleanup.stdout) as Record<string, unknown>;
-    expect(doc).toMatchObject({ ok: true, operation: "cleanup", environment: "staging", exitCode: 0, refused: null, command: "node seed.mjs cleanup" });
+    expect(doc).toMatchObject({
+      ok: true,
+      operation: "cleanup",
+      environment: "staging",
+      exitCode: 0,
+      refused: null,
+      command: "node seed.mjs cleanup",
+    });
     expect(doc.durationMs).toEqual(expect.any(Number));
     expect(await users("staging")).toBe(0);
   });
 
   test("a failing script exits 1 and reports its exit code", () => {
-    const r = run(["create", "--environment", "staging", "--database-url", urls.staging!, "--command", "node -e \"console.log('half done'); process.exit(3)\""]);
+    const r = run([
+      "create",
+      "--environment",
+      "staging",
+      "--database-url",
+      urls.staging!,
+      "--command",
+      "node -e \"console.log('half done'); process.exit(3)\"",
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("half done");
     expect(r.stdout).toContain("The create script failed (exit code 3).");
@@ -218,19 +300,35 @@ describe("actions/test-data (built dist)", () => {
   });
 
   test("runs on staging: exit code, duration and the masked script output; cleanup needs confirm DELETE", async () => {
-    const create = await action({ operation: "create", environment: "staging", "database-url": urls.staging!, command: "node seed.mjs create" });
+    const create = await action({
+      operation: "create",
+      environment: "staging",
+      "database-url": urls.staging!,
+      command: "node seed.mjs create",
+    });
     expect(create.code).toBe(0);
     expect(create.outputs).toMatchObject({ ok: "true", "exit-code": "0", refused: "" });
     expect(Number(create.outputs["duration-ms"])).toBeGreaterThan(0);
     expect(withoutMaskCommands(create.stdout)).toContain("seed got *** for staging/create");
     expect(create.summary).toContain("| Exit code | 0 |");
 
-    const unconfirmed = await action({ operation: "cleanup", environment: "staging", "database-url": urls.staging!, command: "node seed.mjs cleanup" });
+    const unconfirmed = await action({
+      operation: "cleanup",
+      environment: "staging",
+      "database-url": urls.staging!,
+      command: "node seed.mjs cleanup",
+    });
     expect(unconfirmed.code).toBe(1);
     expect(unconfirmed.stdout).toContain("must be confirmed: set confirm to DELETE");
     expect(await users("staging")).toBe(1);
 
-    const cleanup = await action({ operation: "cleanup", environment: "staging", "database-url": urls.staging!, command: "node seed.mjs cleanup", confirm: "DELETE" });
+    const cleanup = await action({
+      operation: "cleanup",
+      environment: "staging",
+      "database-url": urls.staging!,
+      command: "node seed.mjs cleanup",
+      confirm: "DELETE",
+    });
     expect(cleanup.code).toBe(0);
     expect(await users("staging")).toBe(0);
   });
@@ -239,16 +337,38 @@ describe("actions/test-data (built dist)", () => {
 describe("migrate-guard backup (db:backup)", () => {
   test("dumps a database stamped as the environment; refuses another environment's database", () => {
     const file = path.join(repo.dir, "staging.dump");
-    const ok = cli(["backup", "--environment", "staging", "--database-url", urls.staging!, "--backup-file", "staging.dump", "--working-directory", repo.dir]);
+    const ok = cli([
+      "backup",
+      "--environment",
+      "staging",
+      "--database-url",
+      urls.staging!,
+      "--backup-file",
+      "staging.dump",
+      "--working-directory",
+      repo.dir,
+    ]);
     expectNoPassword(ok.stdout, ok.stderr);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/✔ backup of "staging" written: .*staging\.dump \(\d+ bytes/);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe("PGDMP");
 
-    const refused = cli(["backup", "--environment", "staging", "--database-url", urls.prod!, "--backup-file", "prod.dump", "--working-directory", repo.dir]);
+    const refused = cli([
+      "backup",
+      "--environment",
+      "staging",
+      "--database-url",
+      urls.prod!,
+      "--backup-file",
+      "prod.dump",
+      "--working-directory",
+      repo.dir,
+    ]);
     expectNoPassword(refused.stdout, refused.stderr);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('backup refused: This run is for environment "staging", but the database belongs to environment "production"');
+    expect(refused.stdout).toContain(
+      'backup refused: This run is for environment "staging", but the database belongs to environment "production"',
+    );
     expect(existsSync(path.join(repo.dir, "prod.dump"))).toBe(false);
   });
 });

@@ -9,15 +9,21 @@ const io = () => ({ stdout: new PassThrough(), logger: new RecordingLogger(), co
 
 describe("migrate-guard verify --cache-dir / --no-cache", () => {
   test("both at once is a usage error naming both flags", async () => {
-    await expect(verifyCommand(["--no-cache", "--cache-dir", "/tmp/x"], io())).rejects.toThrow(new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them."));
+    await expect(verifyCommand(["--no-cache", "--cache-dir", "/tmp/x"], io())).rejects.toThrow(
+      new ConfigurationError("--cache-dir and --no-cache contradict each other. Expected one of them."),
+    );
   });
   test("an empty --cache-dir is a usage error with an example", async () => {
-    await expect(verifyCommand(["--cache-dir", " "], io())).rejects.toThrow(/Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache\/migrate-guard./);
+    await expect(verifyCommand(["--cache-dir", " "], io())).rejects.toThrow(
+      /Invalid --cache-dir "". Expected a directory, e.g. --cache-dir .cache\/migrate-guard./,
+    );
   });
   test("--help documents both", async () => {
     const out = io();
     let text = "";
-    out.stdout.on("data", (d: Buffer) => { text += d.toString(); });
+    out.stdout.on("data", (d: Buffer) => {
+      text += d.toString();
+    });
     expect(await verifyCommand(["--help"], out)).toBe(0);
     expect(text).toContain("--cache-dir DIR");
     expect(text).toContain("--no-cache");

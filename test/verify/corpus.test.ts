@@ -62,21 +62,31 @@ describe("real migration histories", () => {
     expect(count(/^Primary key "_\w+_AB_pkey" .* is in schema.prisma but no migration creates it$/)).toBe(4);
     expect(count(/^Index "_\w+_AB_unique" .* is created by the migrations but is not in schema.prisma$/)).toBe(4);
     // @updatedAt columns created with DEFAULT CURRENT_TIMESTAMP by hand-written SQL.
-    expect(catalog).toContain(`Column "FeatureFlag"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`);
-    expect(catalog).toContain(`Column "IntegrationDeployment"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`);
+    expect(catalog).toContain(
+      `Column "FeatureFlag"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`,
+    );
+    expect(catalog).toContain(
+      `Column "IntegrationDeployment"."updatedAt" has default CURRENT_TIMESTAMP in the migrations but (none) in schema.prisma`,
+    );
     // An index name PostgreSQL truncated at 63 bytes, while Prisma shortens names its own way.
-    expect(catalog).toContain(`Index "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSource_id" on "BackgroundWorkerTask" is named "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSourc_idx" in schema.prisma`);
+    expect(catalog).toContain(
+      `Index "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSource_id" on "BackgroundWorkerTask" is named "BackgroundWorkerTask_runtimeEnvironmentId_slug_triggerSourc_idx" in schema.prisma`,
+    );
     // Two raw-SQL indexes (INCLUDE, WHERE) Prisma's differ would recreate: drift for Prisma too.
     expect(catalog.filter((m) => m.includes("Prisma's differ would change it"))).toHaveLength(2);
     expect(catalog).toHaveLength(43);
     // Prisma's differ also drops and recreates an index the catalogs agree on (an operator class it
     // does not read back): named, not explained.
     expect(errors(/^prisma-drift$/)).toEqual([
-      "Prisma's differ wants `DROP INDEX \"SecretStore_key_idx\";`",
-      "Prisma's differ wants `CREATE INDEX \"SecretStore_key_idx\" ON \"SecretStore\"(\"key\" text_pattern_ops);`",
+      'Prisma\'s differ wants `DROP INDEX "SecretStore_key_idx";`',
+      'Prisma\'s differ wants `CREATE INDEX "SecretStore_key_idx" ON "SecretStore"("key" text_pattern_ops);`',
     ]);
     // Partial indexes made in raw SQL that Prisma's differ leaves alone: noted, not failed.
-    expect(check.findings.filter((f) => f.severity === "notice").map((f) => f.rule)).toEqual(["unrepresentable-index", "unrepresentable-index", "unrepresentable-index"]);
+    expect(check.findings.filter((f) => f.severity === "notice").map((f) => f.rule)).toEqual([
+      "unrepresentable-index",
+      "unrepresentable-index",
+      "unrepresentable-index",
+    ]);
     expect(report.drift?.judge).toMatch(/--from-migrations/);
     expect(report.drift?.sql).toContain(`ALTER TABLE "TaskRun" ADD CONSTRAINT "TaskRun_runtimeEnvironmentId_fkey" FOREIGN KEY`);
   }, 400_000);
@@ -106,11 +116,18 @@ describe("real migration histories", () => {
       const base = repo.git("rev-parse", "HEAD");
       const old = "prisma/migrations/05_add_visit_id/migration.sql";
       repo.write(old, repo.read(old) + "\n-- tidied up\n");
-      repo.write("prisma/migrations/20_changes/migration.sql", `CREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n`);
+      repo.write(
+        "prisma/migrations/20_changes/migration.sql",
+        `CREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n`,
+      );
       const report = await run(repo.dir, base);
       expect(report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["naming", "history"]);
-      expect(report.checks.find((c) => c.id === "history")?.findings).toEqual([expect.objectContaining({ rule: "edited-migration", file: old, severity: "error" })]);
-      expect(report.checks.find((c) => c.id === "naming")?.findings).toEqual([expect.objectContaining({ rule: "generic-name", file: "prisma/migrations/20_changes/migration.sql" })]);
+      expect(report.checks.find((c) => c.id === "history")?.findings).toEqual([
+        expect.objectContaining({ rule: "edited-migration", file: old, severity: "error" }),
+      ]);
+      expect(report.checks.find((c) => c.id === "naming")?.findings).toEqual([
+        expect.objectContaining({ rule: "generic-name", file: "prisma/migrations/20_changes/migration.sql" }),
+      ]);
       // The new migration fixes the index drift upstream has.
       expect(report.checks.find((c) => c.id === "drift")?.status).toBe("pass");
     } finally {

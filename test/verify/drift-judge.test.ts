@@ -23,7 +23,10 @@ afterEach(() => {
 
 function run(dir: string, options: { baseRef?: string; cacheDir?: string; logger?: RecordingLogger } = {}): Promise<VerifyReport> {
   return verify({
-    workingDirectory: dir, slowMigrationSeconds: 30, logger: options.logger ?? new RecordingLogger(), cacheDir: options.cacheDir ?? false,
+    workingDirectory: dir,
+    slowMigrationSeconds: 30,
+    logger: options.logger ?? new RecordingLogger(),
+    cacheDir: options.cacheDir ?? false,
     ...(options.baseRef ? { baseRef: options.baseRef } : {}),
   });
 }
@@ -39,11 +42,13 @@ describe("drift judged with Prisma's differ", () => {
     expect(drift.status).toBe("pass");
     // The one difference the catalog sees: the migration's own sequence behind @default(autoincrement()).
     // Prisma's differ does not see it, so it is a notice that says so.
-    expect(drift.findings).toEqual([expect.objectContaining({
-      rule: "drift-not-confirmed",
-      severity: "notice",
-      message: `Column "Ticket"."id" has default nextval('ticket_numbers'::regclass) in the migrations but nextval('"Ticket_id_seq"'::regclass) in schema.prisma — Prisma's differ does not see this difference, so it does not fail the check`,
-    })]);
+    expect(drift.findings).toEqual([
+      expect.objectContaining({
+        rule: "drift-not-confirmed",
+        severity: "notice",
+        message: `Column "Ticket"."id" has default nextval('ticket_numbers'::regclass) in the migrations but nextval('"Ticket_id_seq"'::regclass) in schema.prisma — Prisma's differ does not see this difference, so it does not fail the check`,
+      }),
+    ]);
     expect(drift.summary).toMatch(/--from-migrations/);
     expect(report.drift).toBeUndefined();
   });
@@ -92,7 +97,10 @@ describe("drift judged with Prisma's differ", () => {
     const drift = driftOf(added);
     expect(drift.status).toBe("fail");
     expect(byRule(drift, "drift-column")).toEqual([`Column "Ticket"."priority" is in schema.prisma but no migration creates it`]);
-    expect(added.drift).toMatchObject({ differences: [`Column "Ticket"."priority" is in schema.prisma but no migration creates it`], existing });
+    expect(added.drift).toMatchObject({
+      differences: [`Column "Ticket"."priority" is in schema.prisma but no migration creates it`],
+      existing,
+    });
     // Prisma's script also holds the base's index; the fix shown is the part this pull request needs.
     expect(added.drift?.sql).toBe(`-- AlterTable\nALTER TABLE "Ticket" ADD COLUMN     "priority" INTEGER NOT NULL DEFAULT 0;\n`);
   });

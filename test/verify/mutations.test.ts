@@ -17,7 +17,12 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 function run(extra: { baseRef?: string } = { baseRef: "main" }): Promise<VerifyReport> {
-  return verify({ workingDirectory: repo.dir, slowMigrationSeconds: 30, logger: new RecordingLogger(), ...(extra.baseRef ? { baseRef: base } : {}) });
+  return verify({
+    workingDirectory: repo.dir,
+    slowMigrationSeconds: 30,
+    logger: new RecordingLogger(),
+    ...(extra.baseRef ? { baseRef: base } : {}),
+  });
 }
 
 function check(report: VerifyReport, id: CheckId) {
@@ -37,16 +42,28 @@ describe("verify on the example app", () => {
     const report = await run();
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([
-      ["lock-file", "pass"], ["naming", "pass"], ["order", "pass"], ["history", "pass"], ["lint", "skip"], ["apply", "pass"], ["timing", "pass"], ["drift", "pass"],
+      ["lock-file", "pass"],
+      ["naming", "pass"],
+      ["order", "pass"],
+      ["history", "pass"],
+      ["lint", "skip"],
+      ["apply", "pass"],
+      ["timing", "pass"],
+      ["drift", "pass"],
     ]);
     expect(report.migrations.map((m) => m.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts"]);
   });
 
   test("a field added to schema.prisma without a migration is drift, with the SQL to fix it", async () => {
-    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  age       Int       @default(0)"));
+    repo.write(
+      "prisma/schema.prisma",
+      repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  age       Int       @default(0)"),
+    );
     const report = await run();
     expect(failedChecks(report)).toEqual(["drift"]);
-    expect(check(report, "drift").findings.map((f) => f.message)).toEqual([`Column "User"."age" is in schema.prisma but no migration creates it`]);
+    expect(check(report, "drift").findings.map((f) => f.message)).toEqual([
+      `Column "User"."age" is in schema.prisma but no migration creates it`,
+    ]);
     // Prisma's differ confirmed it: its own script is the fix.
     expect(report.drift?.sql).toBe(`-- AlterTable\nALTER TABLE "User" ADD COLUMN     "age" INTEGER NOT NULL DEFAULT 0;\n`);
     expect(report.drift?.judge).toMatch(/--from-migrations/);
@@ -54,7 +71,10 @@ describe("verify on the example app", () => {
   });
 
   test("a migration that adds what schema.prisma has passes drift", async () => {
-    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  age       Int       @default(0)"));
+    repo.write(
+      "prisma/schema.prisma",
+      repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  age       Int       @default(0)"),
+    );
     addMigration("20250103000000_add_user_age", `ALTER TABLE "User" ADD COLUMN "age" INTEGER NOT NULL DEFAULT 0;\n`);
     const report = await run();
     expect(report.ok).toBe(true);
@@ -78,26 +98,45 @@ describe("verify on the example app", () => {
 
   test("a generic migration name fails naming", async () => {
     addMigration("20250103000000_fix", `CREATE INDEX "User_name_idx" ON "User"("name");\n`);
-    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  posts     Post[]\n}", "  posts     Post[]\n\n  @@index([name])\n}"));
+    repo.write(
+      "prisma/schema.prisma",
+      repo.read("prisma/schema.prisma").replace("  posts     Post[]\n}", "  posts     Post[]\n\n  @@index([name])\n}"),
+    );
     const report = await run();
     expect(failedChecks(report)).toEqual(["naming"]);
-    expect(check(report, "naming").findings[0]).toMatchObject({ rule: "generic-name", file: `${MIGRATIONS}/20250103000000_fix/migration.sql` });
+    expect(check(report, "naming").findings[0]).toMatchObject({
+      rule: "generic-name",
+      file: `${MIGRATIONS}/20250103000000_fix/migration.sql`,
+    });
   });
 
   test("a new migration that sorts before a base migration fails order", async () => {
     addMigration("20250101120000_add_user_bio", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`);
-    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"));
+    repo.write(
+      "prisma/schema.prisma",
+      repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"),
+    );
     const report = await run();
     expect(failedChecks(report)).toEqual(["order"]);
-    expect(check(report, "order").findings[0]).toMatchObject({ rule: "out-of-order", file: `${MIGRATIONS}/20250101120000_add_user_bio/migration.sql` });
+    expect(check(report, "order").findings[0]).toMatchObject({
+      rule: "out-of-order",
+      file: `${MIGRATIONS}/20250101120000_add_user_bio/migration.sql`,
+    });
   });
 
   test("a broken migration fails apply with the Postgres error on its line; drift is skipped", async () => {
-    addMigration("20250103000000_add_comment_table", `-- CreateTable\nCREATE TABLE "Comment" (id BIGSERIAL PRIMARY KEY);\n\nALTER TABLE "Comment" ADD CONSTRAINT "Comment_post_fkey"\n  FOREIGN KEY ("postId") REFERENCES "Post"("id");\n`);
+    addMigration(
+      "20250103000000_add_comment_table",
+      `-- CreateTable\nCREATE TABLE "Comment" (id BIGSERIAL PRIMARY KEY);\n\nALTER TABLE "Comment" ADD CONSTRAINT "Comment_post_fkey"\n  FOREIGN KEY ("postId") REFERENCES "Post"("id");\n`,
+    );
     const report = await run();
     expect(failedChecks(report)).toEqual(["apply"]);
     const finding = check(report, "apply").findings[0]!;
-    expect(finding).toMatchObject({ rule: "migration-failed", file: `${MIGRATIONS}/20250103000000_add_comment_table/migration.sql`, line: 4 });
+    expect(finding).toMatchObject({
+      rule: "migration-failed",
+      file: `${MIGRATIONS}/20250103000000_add_comment_table/migration.sql`,
+      line: 4,
+    });
     expect(finding.message).toContain(`column "postId" referenced in foreign key constraint does not exist`);
     expect(finding.message).toContain("42703");
     expect(check(report, "drift").status).toBe("skip");
@@ -109,6 +148,9 @@ describe("verify on the example app", () => {
     repo.write(`${MIGRATIONS}/20250103000000_add_tags/README.md`, "forgot the SQL\n");
     const report = await run({});
     expect(check(report, "lock-file").findings[0]).toMatchObject({ rule: "missing-lock-file" });
-    expect(check(report, "naming").findings[0]).toMatchObject({ rule: "missing-migration-sql", file: `${MIGRATIONS}/20250103000000_add_tags` });
+    expect(check(report, "naming").findings[0]).toMatchObject({
+      rule: "missing-migration-sql",
+      file: `${MIGRATIONS}/20250103000000_add_tags`,
+    });
   });
 });

@@ -17,13 +17,32 @@ const { exampleApp } = await import("../support/project-repo.js");
 describe("verify never crashes", () => {
   test("an injected failure in the drift check: drift fails with internal-error, the others report, --json prints its document", async () => {
     let out = "";
-    const stdout = new Writable({ write(chunk, _encoding, done) { out += String(chunk); done(); } });
-    const code = await verifyCommand(["--working-directory", exampleApp, "--json", "--no-cache"], { stdout, logger: new RecordingLogger(), color: false });
+    const stdout = new Writable({
+      write(chunk, _encoding, done) {
+        out += String(chunk);
+        done();
+      },
+    });
+    const code = await verifyCommand(["--working-directory", exampleApp, "--json", "--no-cache"], {
+      stdout,
+      logger: new RecordingLogger(),
+      color: false,
+    });
     expect(code).toBe(1);
-    const report = JSON.parse(out) as { ok: boolean; checks: { id: string; status: string; findings: { rule: string; severity: string; message: string }[] }[] };
+    const report = JSON.parse(out) as {
+      ok: boolean;
+      checks: { id: string; status: string; findings: { rule: string; severity: string; message: string }[] }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([
-      ["lock-file", "pass"], ["naming", "pass"], ["order", "skip"], ["history", "skip"], ["lint", "skip"], ["apply", "pass"], ["timing", "pass"], ["drift", "fail"],
+      ["lock-file", "pass"],
+      ["naming", "pass"],
+      ["order", "skip"],
+      ["history", "skip"],
+      ["lint", "skip"],
+      ["apply", "pass"],
+      ["timing", "pass"],
+      ["drift", "fail"],
     ]);
     const drift = report.checks.find((c) => c.id === "drift")!;
     expect(drift.findings).toEqual([expect.objectContaining({ rule: "internal-error", severity: "error" })]);

@@ -23,20 +23,30 @@ let tmp: string;
 beforeAll(() => {
   repo = createProjectRepo(exampleApp);
   base = repo.git("rev-parse", "HEAD");
-  repo.write("prisma/migrations/20250103000000_add_comments/migration.sql", [
-    `CREATE TABLE "Comment" (`,
-    `    "id" BIGSERIAL NOT NULL,`,
-    `    "postId" BIGINT NOT NULL,`,
-    `    "body" TEXT NOT NULL,`,
-    `    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`,
-    `    CONSTRAINT "Comment_pkey" PRIMARY KEY ("id")`,
-    `);`,
-    `ALTER TABLE "Comment" ADD CONSTRAINT "Comment_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE RESTRICT ON UPDATE CASCADE;`,
-    "",
-  ].join("\n"));
-  repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma")
-    .replace("  author    User     @relation(fields: [authorId], references: [id])\n", "  author    User     @relation(fields: [authorId], references: [id])\n  comments  Comment[]\n")
-    + `\nmodel Comment {\n  id        BigInt   @id @default(autoincrement())\n  postId    BigInt\n  body      String\n  createdAt DateTime @default(now())\n  post      Post     @relation(fields: [postId], references: [id])\n}\n`);
+  repo.write(
+    "prisma/migrations/20250103000000_add_comments/migration.sql",
+    [
+      `CREATE TABLE "Comment" (`,
+      `    "id" BIGSERIAL NOT NULL,`,
+      `    "postId" BIGINT NOT NULL,`,
+      `    "body" TEXT NOT NULL,`,
+      `    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`,
+      `    CONSTRAINT "Comment_pkey" PRIMARY KEY ("id")`,
+      `);`,
+      `ALTER TABLE "Comment" ADD CONSTRAINT "Comment_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE RESTRICT ON UPDATE CASCADE;`,
+      "",
+    ].join("\n"),
+  );
+  repo.write(
+    "prisma/schema.prisma",
+    repo
+      .read("prisma/schema.prisma")
+      .replace(
+        "  author    User     @relation(fields: [authorId], references: [id])\n",
+        "  author    User     @relation(fields: [authorId], references: [id])\n  comments  Comment[]\n",
+      ) +
+      `\nmodel Comment {\n  id        BigInt   @id @default(autoincrement())\n  postId    BigInt\n  body      String\n  createdAt DateTime @default(now())\n  post      Post     @relation(fields: [postId], references: [id])\n}\n`,
+  );
   tmp = mkdtempSync(path.join(os.tmpdir(), "mg-diagram-"));
 });
 afterAll(() => {
@@ -64,17 +74,31 @@ describe("verify: the schema change as a Mermaid erDiagram", () => {
   test("verify --markdown writes the PR comment's text with both tables and the relation, and Mermaid parses it", async () => {
     const file = path.join(tmp, "out", "report.md");
     const stdout = new PassThrough();
-    const code = await verifyCommand(["--working-directory", repo.dir, "--base-ref", base, "--no-cache", "--markdown", file], { stdout, logger: new RecordingLogger(), color: false });
+    const code = await verifyCommand(["--working-directory", repo.dir, "--base-ref", base, "--no-cache", "--markdown", file], {
+      stdout,
+      logger: new RecordingLogger(),
+      color: false,
+    });
     const markdown = readFileSync(file, "utf8");
-    expect({ code, head: markdown.split("\n")[0] }).toEqual({ code: 0, head: expect.stringMatching(/^## ✅ migrate-guard verify \(.*\): 8 checks/) });
+    expect({ code, head: markdown.split("\n")[0] }).toEqual({
+      code: 0,
+      head: expect.stringMatching(/^## ✅ migrate-guard verify \(.*\): 8 checks/),
+    });
     const blocks = mermaidBlocks(markdown);
     expect(blocks).toEqual([EXPECTED_BLOCK]);
     await expect(parseMermaid(blocks[0]!)).resolves.toBe("er");
     // As Mermaid itself reads it: both tables, and Post (exactly one) to Comment (zero or more), new.
     const model = await erModel(blocks[0]!);
     expect(Object.keys(model.entities).sort()).toEqual(["Comment", "Post"]);
-    expect(model.entities.Comment!.map((a) => [a.name, a.keys, a.comment])).toEqual([["id", ["PK"], "+"], ["postId", ["FK"], "+"], ["body", [], "+"], ["createdAt", [], "+"]]);
-    expect(model.relationships).toEqual([{ a: "Post", b: "Comment", label: "+ postId", cardA: "ZERO_OR_MORE", cardB: "ONLY_ONE", relType: "IDENTIFYING" }]);
+    expect(model.entities.Comment!.map((a) => [a.name, a.keys, a.comment])).toEqual([
+      ["id", ["PK"], "+"],
+      ["postId", ["FK"], "+"],
+      ["body", [], "+"],
+      ["createdAt", [], "+"],
+    ]);
+    expect(model.relationships).toEqual([
+      { a: "Post", b: "Comment", label: "+ postId", cardA: "ZERO_OR_MORE", cardB: "ONLY_ONE", relType: "IDENTIFYING" },
+    ]);
     expect(markdown).toContain("- **added**: `Comment`");
     // User is two foreign keys away from Comment: not a neighbour.
     expect(markdown).not.toMatch(/^ {2}User \{/m);
@@ -85,21 +109,36 @@ describe("verify: the schema change as a Mermaid erDiagram", () => {
     await expect(verifyCommand(["--markdown", " "], io())).rejects.toThrow(/Invalid --markdown "". Expected a file to write/);
     const out = io();
     let help = "";
-    out.stdout.on("data", (d: Buffer) => { help += d.toString(); });
+    out.stdout.on("data", (d: Buffer) => {
+      help += d.toString();
+    });
     expect(await verifyCommand(["--help"], out)).toBe(0);
     expect(help).toContain("--markdown FILE");
   });
 
   test("with the snapshot cache (miss, then hit) the base state comes from the snapshot: the same picture", async () => {
     const cacheDir = path.join(tmp, "cache");
-    const run = (): Promise<VerifyReport> => verify({ workingDirectory: repo.dir, baseRef: base, slowMigrationSeconds: 30, cacheDir, logger: new RecordingLogger() });
+    const run = (): Promise<VerifyReport> =>
+      verify({ workingDirectory: repo.dir, baseRef: base, slowMigrationSeconds: 30, cacheDir, logger: new RecordingLogger() });
     const miss = await run();
     const hit = await run();
     expect([miss.cache?.state, hit.cache?.state]).toEqual(["miss", "hit"]);
-    expect(miss.schemaChange).toMatchObject({ change: {
-      tables: [{ name: "Comment", status: "added" }, { name: "Post", status: "unchanged" }],
-      relations: [{ name: "Comment_postId_fkey", status: "added", from: { table: "Comment", columns: ["postId"] }, to: { table: "Post", columns: ["id"] } }],
-    } });
+    expect(miss.schemaChange).toMatchObject({
+      change: {
+        tables: [
+          { name: "Comment", status: "added" },
+          { name: "Post", status: "unchanged" },
+        ],
+        relations: [
+          {
+            name: "Comment_postId_fkey",
+            status: "added",
+            from: { table: "Comment", columns: ["postId"] },
+            to: { table: "Post", columns: ["id"] },
+          },
+        ],
+      },
+    });
     expect(hit.schemaChange).toEqual(miss.schemaChange);
     expect(mermaidBlocks(renderMarkdown(hit))).toEqual([EXPECTED_BLOCK]);
   }, 150_000);

@@ -12,7 +12,9 @@ import type { ProjectRepo } from "../support/project-repo.js";
 import { PRISMA_VARIANTS, useSchemaEngineShim } from "../prisma7/prisma-versions.js";
 
 let restoreEnv: () => void;
-beforeAll(() => { restoreEnv = useSchemaEngineShim(); });
+beforeAll(() => {
+  restoreEnv = useSchemaEngineShim();
+});
 afterAll(() => restoreEnv?.());
 
 describe.each(PRISMA_VARIANTS)("$label", (variant) => {
@@ -23,7 +25,10 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
     repo = variant.exampleRepo();
     base = repo.git("rev-parse", "HEAD");
     repo.write("prisma/migrations/20250103000000_add_user_bio/migration.sql", `ALTER TABLE "User" ADD COLUMN "bio" TEXT;\n`);
-    repo.write("prisma/schema.prisma", repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"));
+    repo.write(
+      "prisma/schema.prisma",
+      repo.read("prisma/schema.prisma").replace("  name      String?", "  name      String?\n  bio       String?"),
+    );
     cacheDir = mkdtempSync(path.join(os.tmpdir(), "mg-cache-prisma-"));
   });
   afterAll(() => {
@@ -35,9 +40,17 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
     const runOnce = async () => {
       let rows: { name: string; checksum: string; steps: number }[] = [];
       const report = await verify({
-        workingDirectory: repo.dir, baseRef: base, slowMigrationSeconds: 30, cacheDir, logger: new RecordingLogger(),
+        workingDirectory: repo.dir,
+        baseRef: base,
+        slowMigrationSeconds: 30,
+        cacheDir,
+        logger: new RecordingLogger(),
         onMigrated: async (url) => {
-          rows = (await readPrismaMigrations(url)).map((r) => ({ name: r.migration_name, checksum: r.checksum, steps: r.applied_steps_count }));
+          rows = (await readPrismaMigrations(url)).map((r) => ({
+            name: r.migration_name,
+            checksum: r.checksum,
+            steps: r.applied_steps_count,
+          }));
         },
       });
       return { report, rows };
@@ -45,7 +58,11 @@ describe.each(PRISMA_VARIANTS)("$label", (variant) => {
     const miss = await runOnce();
     expect(miss.report.ok).toBe(true);
     expect(miss.report.cache).toMatchObject({ state: "miss", migrations: 2, saved: true });
-    expect(miss.rows.map((r) => r.name)).toEqual(["20250101000000_create_users", "20250102000000_add_posts", "20250103000000_add_user_bio"]);
+    expect(miss.rows.map((r) => r.name)).toEqual([
+      "20250101000000_create_users",
+      "20250102000000_add_posts",
+      "20250103000000_add_user_bio",
+    ]);
     const hit = await runOnce();
     expect(hit.report.ok).toBe(true);
     expect(hit.report.cache).toMatchObject({ state: "hit", migrations: 2 });

@@ -38,19 +38,37 @@ interface State {
    * `started_at` and `finished_at` (wall-clock times). Compared: migration_name, checksum,
    * finished (finished_at set), rolled_back_at, logs, applied_steps_count — in order.
    */
-  rows: { migration_name: string; checksum: string; finished: boolean; rolled_back_at: Date | null; logs: string | null; applied_steps_count: number }[];
+  rows: {
+    migration_name: string;
+    checksum: string;
+    finished: boolean;
+    rolled_back_at: Date | null;
+    logs: string | null;
+    applied_steps_count: number;
+  }[];
 }
 
 async function run(cache: string | false): Promise<{ report: VerifyReport; state: State; logger: RecordingLogger }> {
   let state: State | undefined;
   const logger = new RecordingLogger();
   const report = await verify({
-    workingDirectory: repo.dir, baseRef: base, slowMigrationSeconds: 30, cacheDir: cache, logger,
+    workingDirectory: repo.dir,
+    baseRef: base,
+    slowMigrationSeconds: 30,
+    cacheDir: cache,
+    logger,
     onMigrated: async (url) => {
       const rows = await readPrismaMigrations(url);
       state = {
         catalog: await readCatalog(url, ["public"]),
-        rows: rows.map((r) => ({ migration_name: r.migration_name, checksum: r.checksum, finished: r.finished_at !== null, rolled_back_at: r.rolled_back_at, logs: r.logs, applied_steps_count: r.applied_steps_count })),
+        rows: rows.map((r) => ({
+          migration_name: r.migration_name,
+          checksum: r.checksum,
+          finished: r.finished_at !== null,
+          rolled_back_at: r.rolled_back_at,
+          logs: r.logs,
+          applied_steps_count: r.applied_steps_count,
+        })),
       };
     },
   });
@@ -82,7 +100,9 @@ describe("snapshot cache in verify (umami: 19 base migrations + 1 new)", () => {
     expect(warm.report.ok).toBe(true);
     expect(warm.report.cache).toMatchObject({ state: "hit", migrations: 19 });
     expect(warm.report.cache?.savedMs).toEqual(expect.any(Number));
-    expect(warm.report.checks.find((c) => c.id === "apply")?.summary).toBe("20 migrations applied with prisma migrate deploy (19 of them restored from the snapshot cache, where Prisma applied them)");
+    expect(warm.report.checks.find((c) => c.id === "apply")?.summary).toBe(
+      "20 migrations applied with prisma migrate deploy (19 of them restored from the snapshot cache, where Prisma applied them)",
+    );
     // Prisma itself applied the new one: its row is there with Prisma's checksum, as in the cold run.
     expect(warm.state).toEqual(cold);
     // The new migration's locks are measured on the restored base state (rolled back): the same
@@ -115,7 +135,9 @@ describe("snapshot cache in verify (umami: 19 base migrations + 1 new)", () => {
     const corrupt = await run(cacheDir);
     expect(corrupt.report.ok).toBe(true);
     expect(corrupt.report.cache).toMatchObject({ state: "corrupt", migrations: 19, saved: true });
-    expect(corrupt.report.cache?.detail).toMatch(/corrupt \(snapshot\.dump has 110 bytes, the manifest says \d+\) and was ignored; a new one was saved/);
+    expect(corrupt.report.cache?.detail).toMatch(
+      /corrupt \(snapshot\.dump has 110 bytes, the manifest says \d+\) and was ignored; a new one was saved/,
+    );
     expect(corrupt.logger.lines.some((l) => l.level === "warning" && /corrupt/.test(l.message))).toBe(true);
     expect(corrupt.state).toEqual(cold);
   }, 60_000);
@@ -128,9 +150,15 @@ describe("a prefix that changed the cluster, not only the database, is never cac
     roleRepo = createProjectRepo(corpus("umami"));
     // A role and a grant live in the cluster: a database dump would restore the grant's table but not
     // the role, and a later migration that creates or drops the role would pass warm and fail cold.
-    roleRepo.write("prisma/migrations/20_analytics_reader/migration.sql", `CREATE ROLE analytics_reader NOLOGIN;\nGRANT SELECT ON "website" TO analytics_reader;\n`);
+    roleRepo.write(
+      "prisma/migrations/20_analytics_reader/migration.sql",
+      `CREATE ROLE analytics_reader NOLOGIN;\nGRANT SELECT ON "website" TO analytics_reader;\n`,
+    );
     roleRepo.commitAll("role");
-    roleRepo.write("prisma/migrations/21_add_session_replay_visit_index/migration.sql", `CREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n`);
+    roleRepo.write(
+      "prisma/migrations/21_add_session_replay_visit_index/migration.sql",
+      `CREATE INDEX "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n`,
+    );
     roleCache = mkdtempSync(path.join(os.tmpdir(), "mg-verify-cache-roles-"));
   });
   afterAll(() => {
@@ -140,7 +168,13 @@ describe("a prefix that changed the cluster, not only the database, is never cac
 
   test("without the cache, verify applies a history that creates a role (locks are not measured beside the apply, which would collide on the role)", async () => {
     const baseRef = roleRepo.git("rev-parse", "HEAD");
-    const report = await verify({ workingDirectory: roleRepo.dir, baseRef, slowMigrationSeconds: 30, cacheDir: false, logger: new RecordingLogger() });
+    const report = await verify({
+      workingDirectory: roleRepo.dir,
+      baseRef,
+      slowMigrationSeconds: 30,
+      cacheDir: false,
+      logger: new RecordingLogger(),
+    });
     expect(report.checks.filter((c) => c.status === "fail")).toEqual([]);
     expect(JSON.stringify(report)).toContain("Locks not measured: migration 20_analytics_reader creates or changes a role or tablespace");
   });
@@ -152,7 +186,9 @@ describe("a prefix that changed the cluster, not only the database, is never cac
       const report = await verify({ workingDirectory: roleRepo.dir, baseRef, slowMigrationSeconds: 30, cacheDir: roleCache, logger });
       expect(report.ok).toBe(true);
       expect(report.cache).toMatchObject({ state: "miss", migrations: 20, saved: false });
-      expect(logger.text()).toContain("not saved this run — the migrations created role(s) analytics_reader, which a database dump cannot carry");
+      expect(logger.text()).toContain(
+        "not saved this run — the migrations created role(s) analytics_reader, which a database dump cannot carry",
+      );
     }
   });
 });

@@ -21,9 +21,19 @@ beforeAll(() => {
 });
 afterAll(() => repo.remove());
 
-async function run(cacheDir: string | false, onMigrated?: (url: string) => Promise<void>): Promise<{ report: VerifyReport; logger: RecordingLogger }> {
+async function run(
+  cacheDir: string | false,
+  onMigrated?: (url: string) => Promise<void>,
+): Promise<{ report: VerifyReport; logger: RecordingLogger }> {
   const logger = new RecordingLogger();
-  const report = await verify({ workingDirectory: repo.dir, baseRef: base, slowMigrationSeconds: 30, cacheDir, logger, ...(onMigrated ? { onMigrated } : {}) });
+  const report = await verify({
+    workingDirectory: repo.dir,
+    baseRef: base,
+    slowMigrationSeconds: 30,
+    cacheDir,
+    logger,
+    ...(onMigrated ? { onMigrated } : {}),
+  });
   return { report, logger };
 }
 
@@ -38,7 +48,10 @@ describe("snapshot hit: restore beside Prisma's start", () => {
   test("measuring the new migration on the restored state leaves nothing behind: its sequence use is undone", async () => {
     // Prisma's insert must get id 1 again: the measurement's nextval, which no rollback undoes, is put back.
     const file = "prisma/migrations/20250103000000_seed_first_user/migration.sql";
-    repo.write(file, `INSERT INTO "User" ("email") VALUES ('first@example.com');\nINSERT INTO "Post" ("authorId", "title") VALUES (1, 'hello');\n`);
+    repo.write(
+      file,
+      `INSERT INTO "User" ("email") VALUES ('first@example.com');\nINSERT INTO "Post" ("authorId", "title") VALUES (1, 'hello');\n`,
+    );
     try {
       await withCache(async (cacheDir) => {
         const miss = await run(cacheDir);
@@ -55,10 +68,13 @@ describe("snapshot hit: restore beside Prisma's start", () => {
         expect(warm.report.cache).toMatchObject({ state: "hit", migrations: 2 });
         expect(warm.report.checks.find((c) => c.id === "apply")).toMatchObject({ status: "pass" });
         expect(ids).toEqual(["1"]);
-        expect(lint(warm.report).filter((f) => f.rule === "measured-lock").map((f) => f.message)).toEqual([
-          expect.stringMatching(/^Measured: ROW EXCLUSIVE on "Post"/),
-          expect.stringMatching(/^Measured: ROW EXCLUSIVE on "User"/),
-        ].sort());
+        expect(
+          lint(warm.report)
+            .filter((f) => f.rule === "measured-lock")
+            .map((f) => f.message),
+        ).toEqual(
+          [expect.stringMatching(/^Measured: ROW EXCLUSIVE on "Post"/), expect.stringMatching(/^Measured: ROW EXCLUSIVE on "User"/)].sort(),
+        );
         expect(lint(warm.report)).toEqual(lint(miss.report));
       });
     } finally {
@@ -94,8 +110,11 @@ describe("snapshot hit: restore beside Prisma's start", () => {
         const off = await run(false);
         let coldRows: unknown[] = [];
         let rows: unknown[] = [];
-        const shape = async (url: string) => (await readPrismaMigrations(url)).map((r) => [r.migration_name, r.checksum, r.finished_at !== null, r.applied_steps_count]);
-        await run(false, async (url) => { coldRows = await shape(url); });
+        const shape = async (url: string) =>
+          (await readPrismaMigrations(url)).map((r) => [r.migration_name, r.checksum, r.finished_at !== null, r.applied_steps_count]);
+        await run(false, async (url) => {
+          coldRows = await shape(url);
+        });
         await run(cacheDir);
         // A dump pg_restore rejects, with a manifest that vouches for it.
         const [key] = readdirSync(path.join(cacheDir, "snapshots")).filter((n) => !n.startsWith("."));
@@ -106,7 +125,9 @@ describe("snapshot hit: restore beside Prisma's start", () => {
         manifest.files["snapshot.dump"] = { bytes: garbage.length, sha256: createHash("sha256").update(garbage).digest("hex") };
         writeFileSync(path.join(entry, "manifest.json"), JSON.stringify(manifest));
 
-        const broken = await run(cacheDir, async (url) => { rows = await shape(url); });
+        const broken = await run(cacheDir, async (url) => {
+          rows = await shape(url);
+        });
         expect(broken.report.ok).toBe(off.report.ok);
         expect(broken.report.cache).toMatchObject({ state: "corrupt", saved: true });
         expect(broken.report.cache?.detail).toMatch(/did not restore/);
@@ -136,13 +157,25 @@ describe("snapshot hit: Prisma gives up while the lock is held", () => {
       await withCache(async (cacheDir) => {
         expect((await run(cacheDir)).report.cache).toMatchObject({ state: "miss", saved: true });
         const project = await locateProject({ workingDirectory: repo.dir });
-        const real = findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema: false, throwaway: {} });
+        const real = findPrismaCli({
+          workingDirectory: project.workingDirectory,
+          schemaPath: project.schemaPath,
+          urlVariables: project.urlVariables,
+          explicitSchema: false,
+          throwaway: {},
+        });
         const calls: string[] = [];
         const prisma = {
-          ...real, version: real.version, major: real.major, entry: real.entry, schemaToSql: real.schemaToSql.bind(real), resolve: real.resolve.bind(real),
+          ...real,
+          version: real.version,
+          major: real.major,
+          entry: real.entry,
+          schemaToSql: real.schemaToSql.bind(real),
+          resolve: real.resolve.bind(real),
           deploy: async (url: string, onLine?: (line: string) => void, options?: Parameters<typeof real.deploy>[2]) => {
             calls.push(calls.length === 0 ? "gave up" : "deploy");
-            if (calls.length === 1) return { code: 1, stdout: "", stderr: "Error: P1002 Timed out trying to acquire a postgres advisory lock" };
+            if (calls.length === 1)
+              return { code: 1, stdout: "", stderr: "Error: P1002 Timed out trying to acquire a postgres advisory lock" };
             return real.deploy(url, onLine, options);
           },
         };
@@ -150,8 +183,15 @@ describe("snapshot hit: Prisma gives up while the lock is held", () => {
         try {
           const dir = await readMigrationsDirectory(project.migrationsDir, repo.dir);
           const snapshot = await openSnapshot({
-            cacheDir, cluster, url: cluster.url, prisma, project, migrationsDir: project.migrationsDir, current: dir.migrations,
-            prefix: dir.migrations.slice(0, 2), logger: new RecordingLogger(),
+            cacheDir,
+            cluster,
+            url: cluster.url,
+            prisma,
+            project,
+            migrationsDir: project.migrationsDir,
+            current: dir.migrations,
+            prefix: dir.migrations.slice(0, 2),
+            logger: new RecordingLogger(),
           });
           const result = await snapshot.deploy(() => {});
           expect(calls).toEqual(["gave up", "deploy"]);

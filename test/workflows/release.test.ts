@@ -32,7 +32,17 @@ function bash(script: string, cwd: string, env: Record<string, string>) {
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } }).trim();
+  return execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  }).trim();
 }
 
 describe("release workflow", () => {
@@ -78,7 +88,10 @@ describe("release workflow", () => {
     expect(wrong.code).toBe(1);
     expect(wrong.out).toContain("tag v1.4.1 is not package.json's version v1.4.0");
     writeFileSync(path.join(dir, "CHANGELOG.md"), "# Changelog\n\n## [1.3.0]\n");
-    expect(bash(script, dir, { TAG: "v1.4.0" })).toEqual({ code: 1, out: expect.stringContaining("CHANGELOG.md has no '## [1.4.0]' section") });
+    expect(bash(script, dir, { TAG: "v1.4.0" })).toEqual({
+      code: 1,
+      out: expect.stringContaining("CHANGELOG.md has no '## [1.4.0]' section"),
+    });
   });
 
   test("the major tag follows each release to its commit; a prerelease leaves it alone", () => {

@@ -48,7 +48,8 @@ const actionFiles = [
  */
 const localFileProvider = {
   async getFileContent(ref: { path: string; owner?: string; repository?: string }) {
-    if ("owner" in ref && `${ref.owner}/${ref.repository}` !== SELF_REPO) throw new Error(`not this repository: ${ref.owner}/${ref.repository}`);
+    if ("owner" in ref && `${ref.owner}/${ref.repository}` !== SELF_REPO)
+      throw new Error(`not this repository: ${ref.owner}/${ref.repository}`);
     return { name: ref.path, content: read(ref.path) };
   },
 };
@@ -83,7 +84,10 @@ function checkActionMetadata(meta: unknown, actionDir: string, root = ROOT): str
   const problems: string[] = [];
   if (!isObject(meta)) return ["not a mapping"];
   for (const key of ["name", "description"]) if (!nonEmpty(meta[key])) problems.push(`missing ${key}`);
-  for (const [section, entries] of [["inputs", meta.inputs], ["outputs", meta.outputs]] as const) {
+  for (const [section, entries] of [
+    ["inputs", meta.inputs],
+    ["outputs", meta.outputs],
+  ] as const) {
     if (entries === undefined) continue;
     if (!isObject(entries)) {
       problems.push(`${section} is not a mapping`);
@@ -106,14 +110,16 @@ function checkActionMetadata(meta: unknown, actionDir: string, root = ROOT): str
       const resolved = path.resolve(root, actionDir, entry as string);
       const fromRoot = path.relative(root, resolved).split(path.sep).join("/");
       if (fromRoot.startsWith("../")) problems.push(`runs.${key} ${String(entry)} points outside the repository`);
-      else if (!fromRoot.startsWith("dist/") && !existsSync(resolved)) problems.push(`runs.${key} ${String(entry)} does not exist and is not under dist/`);
+      else if (!fromRoot.startsWith("dist/") && !existsSync(resolved))
+        problems.push(`runs.${key} ${String(entry)} does not exist and is not under dist/`);
     }
   } else if (runs.using === "composite") {
     const steps = runs.steps;
     if (!Array.isArray(steps) || steps.length === 0) problems.push("runs.steps is missing");
     else
       steps.forEach((step, i) => {
-        if (isObject(step) && step.run !== undefined && !nonEmpty(step.shell)) problems.push(`runs.steps[${i}] runs a command without shell`);
+        if (isObject(step) && step.run !== undefined && !nonEmpty(step.shell))
+          problems.push(`runs.steps[${i}] runs a command without shell`);
       });
   } else {
     problems.push(`runs.using is ${JSON.stringify(runs.using)}, not node24 or composite`);
@@ -167,11 +173,19 @@ describe("workflows", () => {
     const errors = await workflowErrors("broken.yml", broken);
     expect(errors.join("\n")).toMatch(/'admin'/);
     expect(errors.join("\n")).toMatch(/'stepz'/);
-    expect(await workflowErrors("bad-expression.yml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ nosuch.value }}\n")).not.toEqual([]);
+    expect(
+      await workflowErrors(
+        "bad-expression.yml",
+        "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ nosuch.value }}\n",
+      ),
+    ).not.toEqual([]);
   });
 
   it("reports a caller passing an input the reusable workflow does not have", async () => {
-    const caller = read("examples/workflows/verify-migrations.yml").replace("      comment: true\n", "      comment: true\n      no-such-input: x\n");
+    const caller = read("examples/workflows/verify-migrations.yml").replace(
+      "      comment: true\n",
+      "      comment: true\n      no-such-input: x\n",
+    );
     expect(caller).toContain("no-such-input");
     expect((await workflowErrors("caller.yml", caller)).join("\n")).toMatch(/no-such-input is not defined in the referenced workflow/);
   });
@@ -179,7 +193,16 @@ describe("workflows", () => {
 
 describe("action metadata", () => {
   it("finds the actions", () => {
-    expect(actionFiles).toEqual(["action.yml", "actions/gate/action.yml", "actions/lint/action.yml", "actions/migrate/action.yml", "actions/postgres/action.yml", "actions/rollback/action.yml", "actions/test-data/action.yml", "actions/verify/action.yml"]);
+    expect(actionFiles).toEqual([
+      "action.yml",
+      "actions/gate/action.yml",
+      "actions/lint/action.yml",
+      "actions/migrate/action.yml",
+      "actions/postgres/action.yml",
+      "actions/rollback/action.yml",
+      "actions/test-data/action.yml",
+      "actions/verify/action.yml",
+    ]);
   });
 
   it.each(actionFiles)("%s passes GitHub's action schema", (file) => {
@@ -213,14 +236,25 @@ describe("action metadata", () => {
       "outputs.o has no description",
       'runs.using is "node99", not node24 or composite',
     ]);
-    expect(checkActionMetadata({ name: "n", description: "d", runs: { using: "node24", main: "lib/missing.js", post: "../../../x.js" } }, "actions/a")).toEqual([
-      "runs.main lib/missing.js does not exist and is not under dist/",
-      "runs.post ../../../x.js points outside the repository",
-    ]);
     expect(
-      checkActionMetadata({ name: "n", description: "d", runs: { using: "composite", steps: [{ run: "echo", shell: "bash" }, { run: "echo" }, { uses: "a/b@v1" }] } }, "."),
+      checkActionMetadata(
+        { name: "n", description: "d", runs: { using: "node24", main: "lib/missing.js", post: "../../../x.js" } },
+        "actions/a",
+      ),
+    ).toEqual(["runs.main lib/missing.js does not exist and is not under dist/", "runs.post ../../../x.js points outside the repository"]);
+    expect(
+      checkActionMetadata(
+        {
+          name: "n",
+          description: "d",
+          runs: { using: "composite", steps: [{ run: "echo", shell: "bash" }, { run: "echo" }, { uses: "a/b@v1" }] },
+        },
+        ".",
+      ),
     ).toEqual(["runs.steps[1] runs a command without shell"]);
-    expect(actionSchemaErrors("c/action.yml", "name: n\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: echo\n").join("\n")).toMatch(/shell/);
+    expect(
+      actionSchemaErrors("c/action.yml", "name: n\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: echo\n").join("\n"),
+    ).toMatch(/shell/);
   });
 
   it("root action.yml and actions/verify/action.yml are the same action", () => {
@@ -245,7 +279,8 @@ describe("reusable workflow", () => {
     for (const file of [REUSABLE, "examples/workflows/verify-inline.yml"]) {
       const uses = steps(loadYaml(file)).filter((s) => typeof s.uses === "string" && s.uses.startsWith(`${SELF_REPO}@`));
       expect([file, uses.length]).toEqual([file, 1]);
-      for (const step of uses) for (const input of keys(step.with)) expect([file, input, actionInputs.includes(input)]).toEqual([file, input, true]);
+      for (const step of uses)
+        for (const input of keys(step.with)) expect([file, input, actionInputs.includes(input)]).toEqual([file, input, true]);
     }
   });
 
@@ -257,7 +292,10 @@ describe("reusable workflow", () => {
 
   it("callers grant the permissions its jobs ask for", () => {
     const level = (v: unknown) => ({ none: 0, read: 1, write: 2 })[String(v ?? "none")] ?? -1;
-    const asked = Object.values(workflow.jobs as Meta).map((job) => ({ ...(workflow.permissions as Meta), ...((job as Meta).permissions as Meta) }));
+    const asked = Object.values(workflow.jobs as Meta).map((job) => ({
+      ...(workflow.permissions as Meta),
+      ...((job as Meta).permissions as Meta),
+    }));
     const callers = ymlFiles("examples/workflows")
       .map((file) => ({ file, wf: loadYaml(file) }))
       .flatMap(({ file, wf }) =>
@@ -270,7 +308,8 @@ describe("reusable workflow", () => {
       // Without explicit permissions the caller gets the repository's default token, which may be read-only.
       expect([file, id, isObject(granted)]).toEqual([file, id, true]);
       for (const perms of asked)
-        for (const [scope, want] of Object.entries(perms)) expect([file, id, scope, level(granted![scope]) >= level(want)]).toEqual([file, id, scope, true]);
+        for (const [scope, want] of Object.entries(perms))
+          expect([file, id, scope, level(granted![scope]) >= level(want)]).toEqual([file, id, scope, true]);
     }
   });
 
@@ -292,7 +331,10 @@ describe("the verify workflows run warm", () => {
     const parsed = parseWorkflow({ name: file, content: read(file) }, new NoOperationTraceWriter());
     const template = await convertWorkflowTemplate(parsed.context, parsed.value!, localFileProvider, { fetchReusableWorkflowDepth: 1 });
     expect([file, template.errors ?? []]).toEqual([file, []]);
-    return template as unknown as { events: Record<string, { branches?: string[] }>; jobs: { if?: { expr: string }; steps?: { uses?: string }[] }[] };
+    return template as unknown as {
+      events: Record<string, { branches?: string[] }>;
+      jobs: { if?: { expr: string }; steps?: { uses?: string }[] }[];
+    };
   }
 
   it.each(CALLERS)("%s runs on pull requests and on pushes to the default branch", async (file) => {
@@ -303,9 +345,14 @@ describe("the verify workflows run warm", () => {
 
   it("the reusable workflow verifies pushes to the default branch only, comments on pull requests only, and caches", async () => {
     const { jobs } = await model(REUSABLE);
-    expect(jobs[0]!.if?.expr).toContain("github.event_name != 'push' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    expect(jobs[0]!.if?.expr).toContain(
+      "github.event_name != 'push' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)",
+    );
     const verifyStep = steps(workflow()).find((s) => String(s.uses ?? "").startsWith(`${SELF_REPO}@`))!;
-    expect(verifyStep.with).toMatchObject({ cache: "${{ inputs.cache }}", comment: "${{ inputs.comment && github.event_name == 'pull_request' }}" });
+    expect(verifyStep.with).toMatchObject({
+      cache: "${{ inputs.cache }}",
+      comment: "${{ inputs.comment && github.event_name == 'pull_request' }}",
+    });
     expect((((workflow().on as Meta).workflow_call as Meta).inputs as Meta).cache).toMatchObject({ type: "boolean", default: true });
     // The caller of the README and of `init` keeps the cache on.
     expect(((loadYaml("examples/workflows/verify-migrations.yml").jobs as Meta).migrations as Meta).with).toMatchObject({ cache: true });
@@ -319,9 +366,15 @@ describe("the verify workflows run warm", () => {
   });
 
   it.each([REUSABLE, "examples/workflows/verify-inline.yml"])("%s uses the current majors of third-party actions", async (file) => {
-    const uses = [...read(file).matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@(\S+)/g)].map((m) => `${m[1]}@${m[2]}`).filter((u) => !u.startsWith(SELF_REPO));
+    const uses = [...read(file).matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@(\S+)/g)]
+      .map((m) => `${m[1]}@${m[2]}`)
+      .filter((u) => !u.startsWith(SELF_REPO));
     expect(uses.length).toBeGreaterThan(0);
-    const current: Record<string, string> = { "actions/checkout": "v7", "actions/setup-node": "v7", "github/codeql-action/upload-sarif": "v4" };
+    const current: Record<string, string> = {
+      "actions/checkout": "v7",
+      "actions/setup-node": "v7",
+      "github/codeql-action/upload-sarif": "v4",
+    };
     for (const u of uses) {
       const [name, ref] = u.split("@") as [string, string];
       expect([file, name, ref]).toEqual([file, name, current[name]]);
@@ -339,7 +392,8 @@ describe("promote workflow (soak gate)", () => {
     const uses = steps(workflow).filter((s) => String(s.uses ?? "").startsWith(`${SELF_REPO}/actions/gate@`));
     expect(uses).toHaveLength(1);
     for (const input of keys(uses[0]!.with)) expect([input, gateInputs.includes(input)]).toEqual([input, true]);
-    for (const name of new Set([...read(PROMOTE).matchAll(/\binputs\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]))) expect([name, declared.includes(name!)]).toEqual([name, true]);
+    for (const name of new Set([...read(PROMOTE).matchAll(/\binputs\.([A-Za-z0-9_-]+)/g)].map((m) => m[1])))
+      expect([name, declared.includes(name!)]).toEqual([name, true]);
   });
 
   it("asks for exactly what the gate uses, and every caller grants it", () => {
@@ -353,14 +407,18 @@ describe("promote workflow (soak gate)", () => {
     );
     expect(callers.length).toBeGreaterThanOrEqual(2);
     for (const { file, id, granted } of callers) {
-      for (const [scope, want] of Object.entries(job.permissions as Meta)) expect([file, id, scope, level(granted?.[scope]) >= level(want)]).toEqual([file, id, scope, true]);
+      for (const [scope, want] of Object.entries(job.permissions as Meta))
+        expect([file, id, scope, level(granted?.[scope]) >= level(want)]).toEqual([file, id, scope, true]);
     }
   });
 
   it("the example re-evaluates open promotion pull requests on a schedule", () => {
     const example = loadYaml("examples/workflows/promote.yml");
     expect((example.on as Meta).schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \* \* \* \*$/) }]);
-    expect(((example.jobs as Meta).reevaluate as Meta).strategy).toMatchObject({ "fail-fast": false, matrix: { sha: "${{ fromJSON(needs.open-promotions.outputs.shas) }}" } });
+    expect(((example.jobs as Meta).reevaluate as Meta).strategy).toMatchObject({
+      "fail-fast": false,
+      matrix: { sha: "${{ fromJSON(needs.open-promotions.outputs.shas) }}" },
+    });
   });
 });
 
@@ -385,7 +443,10 @@ describe("docs action tables", () => {
     try {
       for (const f of readdirSync(rel("docs")).filter((f) => f.endsWith(".md"))) writeFileSync(path.join(dir, f), read(`docs/${f}`));
       const page = path.join(dir, "postgres.md");
-      writeFileSync(page, read("docs/postgres.md").replace(/(<!-- action-docs:postgres:start -->)[\s\S]*?(<!-- action-docs:postgres:end -->)/, "$1\nold\n$2"));
+      writeFileSync(
+        page,
+        read("docs/postgres.md").replace(/(<!-- action-docs:postgres:start -->)[\s\S]*?(<!-- action-docs:postgres:end -->)/, "$1\nold\n$2"),
+      );
       expect(run("--check", "--docs", dir)).toEqual({ code: 1, out: expect.stringContaining("postgres.md is stale") });
       expect(run("--docs", dir).code).toBe(0);
       expect(readFileSync(page, "utf8")).toBe(read("docs/postgres.md"));

@@ -25,12 +25,19 @@ export function readGateInputs(
   const fromDatabaseUrl = text("from-database-url") ?? env.STAGING_DATABASE_URL;
   const toDatabaseUrl = text("to-database-url") ?? env.PRODUCTION_DATABASE_URL;
   const githubToken = text("github-token");
-  const secrets = [...(fromDatabaseUrl ? urlSecrets(fromDatabaseUrl) : []), ...(toDatabaseUrl ? urlSecrets(toDatabaseUrl) : []), ...(githubToken ? [githubToken] : [])];
+  const secrets = [
+    ...(fromDatabaseUrl ? urlSecrets(fromDatabaseUrl) : []),
+    ...(toDatabaseUrl ? urlSecrets(toDatabaseUrl) : []),
+    ...(githubToken ? [githubToken] : []),
+  ];
   for (const secret of secrets) core.setSecret(secret);
   // Not trimmed: an override reason of only spaces is refused, not taken for "no override".
   const overrideReason = getInput("override-reason", { trimWhitespace: false });
   const failOn = (text("fail-on") ?? "block").toLowerCase();
-  if (failOn !== "block" && failOn !== "wait" && failOn !== "never") throw new ConfigurationError(`Input "fail-on" is "${failOn}". Expected block (fail the step on block), wait (on wait or block) or never.`);
+  if (failOn !== "block" && failOn !== "wait" && failOn !== "never")
+    throw new ConfigurationError(
+      `Input "fail-on" is "${failOn}". Expected block (fail the step on block), wait (on wait or block) or never.`,
+    );
   return {
     request: {
       workingDirectory: text("working-directory"),

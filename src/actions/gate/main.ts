@@ -26,9 +26,13 @@ async function main(): Promise<void> {
     error: (m: string) => actionsLogger.error(clean(m)),
     debug: (m: string) => actionsLogger.debug(clean(m)),
   };
-  const github = inputs.githubToken && context.repository
-    ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
-    : undefined;
+  const github =
+    inputs.githubToken && context.repository
+      ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), {
+          owner: context.repository.owner,
+          repo: context.repository.repo,
+        })
+      : undefined;
   const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR || undefined;
   const report = await runGate(settings, {
     logger,

@@ -21,11 +21,18 @@ export interface LintActionSettings {
   stats?: StatsFileOptions;
 }
 
-export function readInputs(context: ActionsContext, getInput: (name: string) => string = (name) => core.getInput(name)): LintActionSettings {
+export function readInputs(
+  context: ActionsContext,
+  getInput: (name: string) => string = (name) => core.getInput(name),
+): LintActionSettings {
   const text = (name: string) => getInput(name).trim() || undefined;
   const failOn = (text("fail-on") ?? "error") as FailOn;
-  if (!FAIL_ON.includes(failOn)) throw new ConfigurationError(`Input "fail-on" is "${getInput("fail-on")}". Expected one of: ${FAIL_ON.join(", ")}.`);
-  const files = (text("files") ?? "").split(/[\n,]/).map((f) => f.trim()).filter(Boolean);
+  if (!FAIL_ON.includes(failOn))
+    throw new ConfigurationError(`Input "fail-on" is "${getInput("fail-on")}". Expected one of: ${FAIL_ON.join(", ")}.`);
+  const files = (text("files") ?? "")
+    .split(/[\n,]/)
+    .map((f) => f.trim())
+    .filter(Boolean);
   const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
   const schema = text("schema");
   const sarifFile = text("sarif-file");

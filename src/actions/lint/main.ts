@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   // One error slot stays free for setFailed's own annotation.
   if (settings.annotations) annotate(findings.map(toFinding), { max: failed ? 9 : 10 });
   await core.summary.addRaw(renderLintMarkdown(findings, info)).write();
-  if (failed) core.setFailed(`migrate-guard lint: findings at "${settings.failOn}" level or above. See the annotations and the job summary.`);
+  if (failed)
+    core.setFailed(`migrate-guard lint: findings at "${settings.failOn}" level or above. See the annotations and the job summary.`);
 }
 
 void runAction(main);

@@ -16,13 +16,20 @@ export interface MigrateActionInputs {
   secrets: string[];
 }
 
-export function readInputs(getInput: (name: string) => string = (name) => core.getInput(name), env: NodeJS.ProcessEnv = process.env): MigrateActionInputs {
+export function readInputs(
+  getInput: (name: string) => string = (name) => core.getInput(name),
+  env: NodeJS.ProcessEnv = process.env,
+): MigrateActionInputs {
   const text = (name: string) => getInput(name).trim() || undefined;
   const databaseUrl = text("database-url");
   const githubToken = text("github-token");
   const stagingDatabaseUrl = text("staging-database-url");
   const rawOverride = core.getInput("override-reason", { trimWhitespace: false });
-  const secrets = [...(databaseUrl ? urlSecrets(databaseUrl) : []), ...(stagingDatabaseUrl ? urlSecrets(stagingDatabaseUrl) : []), ...(githubToken ? [githubToken] : [])];
+  const secrets = [
+    ...(databaseUrl ? urlSecrets(databaseUrl) : []),
+    ...(stagingDatabaseUrl ? urlSecrets(stagingDatabaseUrl) : []),
+    ...(githubToken ? [githubToken] : []),
+  ];
   for (const secret of secrets) core.setSecret(secret);
   const request: MigrateRequest = {
     command: getInput("command"),

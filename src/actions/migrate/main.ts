@@ -40,8 +40,14 @@ async function main(): Promise<void> {
 
   let audit;
   if (settings.command !== "status" && inputs.recordDeployment) {
-    if (!inputs.githubToken) throw new ConfigurationError('Input "github-token" is empty, but deploy and resolve are recorded as GitHub deployments. Leave it at its default (${{ github.token }}) with `permissions: deployments: write`, or set deployment: false.');
-    if (!context.repository || !context.sha) throw new ConfigurationError("GITHUB_REPOSITORY and GITHUB_SHA are not set: a GitHub deployment needs both (this step must run in GitHub Actions), or set deployment: false.");
+    if (!inputs.githubToken)
+      throw new ConfigurationError(
+        'Input "github-token" is empty, but deploy and resolve are recorded as GitHub deployments. Leave it at its default (${{ github.token }}) with `permissions: deployments: write`, or set deployment: false.',
+      );
+    if (!context.repository || !context.sha)
+      throw new ConfigurationError(
+        "GITHUB_REPOSITORY and GITHUB_SHA are not set: a GitHub deployment needs both (this step must run in GitHub Actions), or set deployment: false.",
+      );
     audit = await createGitHubDeployments({
       token: inputs.githubToken,
       ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}),
@@ -51,7 +57,11 @@ async function main(): Promise<void> {
       ...(context.runUrl ? { logUrl: context.runUrl } : {}),
       ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
       // Saved as soon as it exists: if this step is killed, the post step closes the record.
-      onCreated: (id) => core.saveState("deployment", JSON.stringify({ id, owner: context.repository!.owner, repo: context.repository!.repo, environment: settings.environment.name })),
+      onCreated: (id) =>
+        core.saveState(
+          "deployment",
+          JSON.stringify({ id, owner: context.repository!.owner, repo: context.repository!.repo, environment: settings.environment.name }),
+        ),
       // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
       onClosed: () => core.saveState("deployment", ""),
     });
@@ -59,9 +69,13 @@ async function main(): Promise<void> {
 
   // The soak gate of a production deploy reads the staging deployments with the same token (with
   // deployment: false no deploy is recorded, so the code soak cannot be, and is not, checked).
-  const gateGitHub = settings.gate && inputs.recordDeployment && inputs.githubToken && context.repository
-    ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
-    : undefined;
+  const gateGitHub =
+    settings.gate && inputs.recordDeployment && inputs.githubToken && context.repository
+      ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), {
+          owner: context.repository.owner,
+          repo: context.repository.repo,
+        })
+      : undefined;
 
   const report = await runMigrate(settings, {
     logger,
@@ -85,7 +99,12 @@ async function main(): Promise<void> {
   core.setOutput("refused", report.refused ? redact(report.refused, inputs.secrets) : "");
   core.setOutput("backup-file", report.backup?.file ?? "");
   core.setOutput("deployment-id", report.deployment ? String(report.deployment.id) : "");
-  core.setOutput("stats-file", inputs.statsFile && report.ok && settings.command === "deploy" && report.production ? await writeStatsAfterDeploy(settings, path.resolve(workspace, inputs.statsFile), logger) : "");
+  core.setOutput(
+    "stats-file",
+    inputs.statsFile && report.ok && settings.command === "deploy" && report.production
+      ? await writeStatsAfterDeploy(settings, path.resolve(workspace, inputs.statsFile), logger)
+      : "",
+  );
   for (const warning of report.warnings) core.warning(redact(warning, inputs.secrets));
   await core.summary.addRaw(redact(renderMigrateMarkdown(report), inputs.secrets)).write();
   if (!report.ok) {

@@ -9,14 +9,22 @@ export async function run(): Promise<void> {
   const settings = readInputs();
   const started = performance.now();
   // On disk: the app's tests may load more data than /dev/shm holds.
-  const cluster = await startCluster({ version: settings.postgresVersion, database: settings.database, logger: actionsLogger, detached: true, storage: "disk" });
+  const cluster = await startCluster({
+    version: settings.postgresVersion,
+    database: settings.database,
+    logger: actionsLogger,
+    detached: true,
+    storage: "disk",
+  });
   // Saved first: should anything below fail, the post step still stops the server.
   core.saveState("cluster", JSON.stringify({ pid: cluster.pid, dataDir: cluster.dataDir, rootDir: cluster.rootDir }));
   // The URL has no password (trust authentication on 127.0.0.1 only), so there is nothing to mask.
   core.setOutput("database-url", cluster.url);
   core.setOutput("port", String(cluster.port));
   core.setOutput("postgres-version", cluster.version);
-  core.info(`PostgreSQL ${cluster.version} is accepting connections at ${cluster.url} (started in ${Math.round(performance.now() - started)} ms).`);
+  core.info(
+    `PostgreSQL ${cluster.version} is accepting connections at ${cluster.url} (started in ${Math.round(performance.now() - started)} ms).`,
+  );
 }
 
 void runAction(run);

@@ -25,12 +25,23 @@ import { readInputs, type RollbackActionInputs } from "./inputs.js";
 
 function scrubbingLogger(secrets: string[]): Logger {
   const clean = (m: string) => redact(m, secrets);
-  return { info: (m) => actionsLogger.info(clean(m)), warning: (m) => actionsLogger.warning(clean(m)), error: (m) => actionsLogger.error(clean(m)), debug: (m) => actionsLogger.debug(clean(m)) };
+  return {
+    info: (m) => actionsLogger.info(clean(m)),
+    warning: (m) => actionsLogger.warning(clean(m)),
+    error: (m) => actionsLogger.error(clean(m)),
+    debug: (m) => actionsLogger.debug(clean(m)),
+  };
 }
 
-function requireGitHub(inputs: RollbackActionInputs, context: ActionsContext, what: string): { token: string; owner: string; repo: string } {
-  if (!inputs.githubToken) throw new ConfigurationError(`Input "github-token" is empty, but ${what}. Leave it at its default (\${{ github.token }}).`);
-  if (!context.repository) throw new ConfigurationError(`GITHUB_REPOSITORY is not set, but ${what} (this step must run in GitHub Actions).`);
+function requireGitHub(
+  inputs: RollbackActionInputs,
+  context: ActionsContext,
+  what: string,
+): { token: string; owner: string; repo: string } {
+  if (!inputs.githubToken)
+    throw new ConfigurationError(`Input "github-token" is empty, but ${what}. Leave it at its default (\${{ github.token }}).`);
+  if (!context.repository)
+    throw new ConfigurationError(`GITHUB_REPOSITORY is not set, but ${what} (this step must run in GitHub Actions).`);
   return { token: inputs.githubToken, owner: context.repository.owner, repo: context.repository.repo };
 }
 
@@ -52,19 +63,36 @@ async function rolledBack(settings: MigrateSettings, inputs: RollbackActionInput
   if (inputs.recordDeployment) {
     const gh = requireGitHub(inputs, context, "a rollback is recorded as a GitHub deployment (or set deployment: false)");
     if (!context.sha) throw new ConfigurationError("GITHUB_SHA is not set: a GitHub deployment needs it (or set deployment: false).");
-    const target = { owner: gh.owner, repo: gh.repo, ref: context.sha, ...(context.runUrl ? { logUrl: context.runUrl } : {}), ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}) };
+    const target = {
+      owner: gh.owner,
+      repo: gh.repo,
+      ref: context.sha,
+      ...(context.runUrl ? { logUrl: context.runUrl } : {}),
+      ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
+    };
     audit = await createGitHubDeployments({
-      token: gh.token, ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}), ...target,
+      token: gh.token,
+      ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}),
+      ...target,
       // Saved as soon as it exists: if this step is killed, the post step marks the record `error`.
-      onCreated: (id) => core.saveState("deployment", JSON.stringify({ id, owner: gh.owner, repo: gh.repo, environment: settings.environment.name })),
+      onCreated: (id) =>
+        core.saveState("deployment", JSON.stringify({ id, owner: gh.owner, repo: gh.repo, environment: settings.environment.name })),
       // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
       onClosed: () => core.saveState("deployment", ""),
     });
     history = githubDeployHistory(await githubClient(gh.token, context.apiUrl), target);
   }
   const report = await runRolledBack(settings, {
-    logger, lint: lintPending, ...(audit ? { audit } : {}), ...(history ? { history } : {}),
-    context: { ...(actor ? { actor } : {}), ...(context.repository ? { repository: context.repository.fullName } : {}), ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(context.sha ? { sha: context.sha } : {}) },
+    logger,
+    lint: lintPending,
+    ...(audit ? { audit } : {}),
+    ...(history ? { history } : {}),
+    context: {
+      ...(actor ? { actor } : {}),
+      ...(context.repository ? { repository: context.repository.fullName } : {}),
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+      ...(context.sha ? { sha: context.sha } : {}),
+    },
   });
   core.setOutput("ok", String(report.ok));
   core.setOutput("report", redact(JSON.stringify({ ...toMigrateJson(report), kind: "rolled-back" }), inputs.secrets));
@@ -106,10 +134,26 @@ async function revert(settings: RevertSettings, inputs: RollbackActionInputs, co
   if (report.ok && gh && base) {
     // Schema files are named relative to the repository's root (which the workspace usually is).
     const gitRoot = (await repositoryRoot(workspace)) ?? workspace;
-    const paths = [report.revert!.dir, ...(report.schema?.status === "reverted" ? report.schema.files.map((f) => path.join(gitRoot, f)) : [])];
+    const paths = [
+      report.revert!.dir,
+      ...(report.schema?.status === "reverted" ? report.schema.files.map((f) => path.join(gitRoot, f)) : []),
+    ];
     const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR || undefined;
-    await pushRevertBranch({ repoRoot: workspace, paths, branch, message: `Revert migration ${settings.migration}\n\nGenerated by migrate-guard rollback --revert for "${settings.environment.name}".`, token: gh.token });
-    pr = await openPullRequest(await githubClient(gh.token, context.apiUrl), { owner: gh.owner, repo: gh.repo, head: branch, base, title: `Revert migration ${settings.migration}`, body: pullRequestBody(report, settings, actor) });
+    await pushRevertBranch({
+      repoRoot: workspace,
+      paths,
+      branch,
+      message: `Revert migration ${settings.migration}\n\nGenerated by migrate-guard rollback --revert for "${settings.environment.name}".`,
+      token: gh.token,
+    });
+    pr = await openPullRequest(await githubClient(gh.token, context.apiUrl), {
+      owner: gh.owner,
+      repo: gh.repo,
+      head: branch,
+      base,
+      title: `Revert migration ${settings.migration}`,
+      body: pullRequestBody(report, settings, actor),
+    });
     logger.info(`Opened pull request #${pr.number} (${pr.url}) from ${branch} into ${base}.`);
   }
   core.setOutput("ok", String(report.ok));
@@ -121,15 +165,28 @@ async function revert(settings: RevertSettings, inputs: RollbackActionInputs, co
   core.setOutput("pull-request-number", pr ? String(pr.number) : "");
   core.setOutput("pull-request-url", pr?.url ?? "");
   for (const warning of report.warnings) core.warning(redact(warning, inputs.secrets));
-  await core.summary.addRaw(redact(renderRevertMarkdown(report) + (pr ? `\nPull request: [#${pr.number}](${pr.url})\n` : ""), inputs.secrets)).write();
-  if (!report.ok) core.setFailed(redact(report.refused ? `Revert of ${report.migration} refused: ${report.refused}` : `Revert of ${report.migration} failed: ${report.error ?? "unknown error"}`, inputs.secrets));
+  await core.summary
+    .addRaw(redact(renderRevertMarkdown(report) + (pr ? `\nPull request: [#${pr.number}](${pr.url})\n` : ""), inputs.secrets))
+    .write();
+  if (!report.ok)
+    core.setFailed(
+      redact(
+        report.refused
+          ? `Revert of ${report.migration} refused: ${report.refused}`
+          : `Revert of ${report.migration} failed: ${report.error ?? "unknown error"}`,
+        inputs.secrets,
+      ),
+    );
 }
 
 async function main(): Promise<void> {
   const context = readActionsContext();
   const inputs = readInputs();
   const workspace = process.env.GITHUB_WORKSPACE ?? ".";
-  const settings = validateRollback({ ...inputs.request, workingDirectory: path.resolve(workspace, inputs.request.workingDirectory ?? ".") });
+  const settings = validateRollback({
+    ...inputs.request,
+    workingDirectory: path.resolve(workspace, inputs.request.workingDirectory ?? "."),
+  });
   const logger = scrubbingLogger(inputs.secrets);
   if (settings.kind === "rolled-back") await rolledBack(settings.migrate, inputs, context, logger);
   else await revert(settings, inputs, context, logger);

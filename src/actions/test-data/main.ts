@@ -15,7 +15,14 @@ function summary(report: TestDataReport): string {
     ["Environment", report.environment],
     ["Database", report.database],
     ["Command", `\`${report.command.replace(/`/g, "'")}\``],
-    ["Exit code", report.exitCode === undefined ? "not run" : report.exitCode === null ? `killed (${report.signal ?? "no exit code"})` : String(report.exitCode)],
+    [
+      "Exit code",
+      report.exitCode === undefined
+        ? "not run"
+        : report.exitCode === null
+          ? `killed (${report.signal ?? "no exit code"})`
+          : String(report.exitCode),
+    ],
     ["Duration", report.durationMs === undefined ? "—" : `${(report.durationMs / 1000).toFixed(1)} s`],
     ["Stamp", report.stamp ? `${report.stamp.name}${report.stampCreated ? " (stamped by this run)" : ""}` : "none"],
   ];
@@ -30,7 +37,12 @@ async function main(): Promise<void> {
   settings.workingDirectory = path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory);
   const clean = (m: string) => redact(m, inputs.secrets);
   const report = await runTestData(settings, {
-    logger: { info: (m) => actionsLogger.info(clean(m)), warning: (m) => actionsLogger.warning(clean(m)), error: (m) => actionsLogger.error(clean(m)), debug: (m) => actionsLogger.debug(clean(m)) },
+    logger: {
+      info: (m) => actionsLogger.info(clean(m)),
+      warning: (m) => actionsLogger.warning(clean(m)),
+      error: (m) => actionsLogger.error(clean(m)),
+      debug: (m) => actionsLogger.debug(clean(m)),
+    },
     onOutput: (line) => core.info(line),
     confirmCleanup: async (action, given) => {
       if (given !== CLEANUP_CONFIRMATION) {
@@ -38,10 +50,14 @@ async function main(): Promise<void> {
         throw new ConfigurationError(`${action} must be confirmed: set confirm to ${CLEANUP_CONFIRMATION}; ${what}. Nothing was run.`);
       }
     },
-    ...(process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR ? { actor: (process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR)! } : {}),
+    ...(process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR
+      ? { actor: (process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR)! }
+      : {}),
     ...(process.env.GITHUB_REPOSITORY ? { repository: process.env.GITHUB_REPOSITORY } : {}),
     ...(process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY
-      ? { runUrl: `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` }
+      ? {
+          runUrl: `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`,
+        }
       : {}),
   });
   core.setOutput("ok", String(report.ok));

@@ -46,11 +46,15 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   const schema = text("schema");
   const postgresVersion = text("postgres-version");
   if (postgresVersion && !/^(production|auto|\d+(\.\d+)*)$/i.test(postgresVersion)) {
-    throw new ConfigurationError(`Input "postgres-version" is "${postgresVersion}". Expected a major such as "16" (13–18 are fetched when not installed), "production" or "auto".`);
+    throw new ConfigurationError(
+      `Input "postgres-version" is "${postgresVersion}". Expected a major such as "16" (13–18 are fetched when not installed), "production" or "auto".`,
+    );
   }
   const productionPostgresVersion = text("production-postgres-version");
   if (productionPostgresVersion && !/^\d+(\.\d+)*$/.test(productionPostgresVersion)) {
-    throw new ConfigurationError(`Input "production-postgres-version" is "${productionPostgresVersion}". Expected production's PostgreSQL major, e.g. "16".`);
+    throw new ConfigurationError(
+      `Input "production-postgres-version" is "${productionPostgresVersion}". Expected production's PostgreSQL major, e.g. "16".`,
+    );
   }
   const productionEnvironment = text("production-environment");
   const sarifFile = text("sarif-file");
@@ -61,7 +65,9 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
   // Checked here, before the bundle loads, so that a wrong path fails in milliseconds.
   const absolute = path.resolve(process.env.GITHUB_WORKSPACE ?? ".", workingDirectory);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
-    throw new ConfigurationError(`Input "working-directory" is "${workingDirectory}", which does not exist in the workspace. Expected the folder that holds your Prisma project (package.json, prisma/), relative to the repository root.`);
+    throw new ConfigurationError(
+      `Input "working-directory" is "${workingDirectory}", which does not exist in the workspace. Expected the folder that holds your Prisma project (package.json, prisma/), relative to the repository root.`,
+    );
   }
   const stats = statsInputs(text);
   return {
@@ -74,7 +80,14 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     ...(productionPostgresVersion ? { productionPostgresVersion } : {}),
     ...(productionEnvironment ? { productionEnvironment } : {}),
     slowMigrationSeconds,
-    ...(generic ? { genericNames: generic.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(generic
+      ? {
+          genericNames: generic
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : {}),
     comment: booleanInput("comment", getInput("comment"), false),
     ...(githubToken ? { githubToken } : {}),
     ...(sarifFile ? { sarifFile } : {}),
@@ -82,4 +95,3 @@ export function readInputs(context: ActionsContext, getInput: (name: string) => 
     cacheService: builtIn,
   };
 }
-

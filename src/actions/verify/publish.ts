@@ -27,8 +27,18 @@ async function comment(report: VerifyReport, settings: VerifyActionSettings, con
   const { getOctokit } = await import("@actions/github");
   const octokit = getOctokit(settings.githubToken, context.apiUrl ? { baseUrl: context.apiUrl } : {});
   const marker = `verify:${path.posix.normalize(settings.workingDirectory)}`;
-  const body = renderMarkdown(report, { title: `migrate-guard verify (${settings.workingDirectory})`, ...(context.runUrl ? { runUrl: context.runUrl } : {}) });
-  const result = await upsertPullRequestComment(octokit, { owner: context.repository.owner, repo: context.repository.repo, issueNumber: pr.number, body, marker, logger: actionsLogger });
+  const body = renderMarkdown(report, {
+    title: `migrate-guard verify (${settings.workingDirectory})`,
+    ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+  });
+  const result = await upsertPullRequestComment(octokit, {
+    owner: context.repository.owner,
+    repo: context.repository.repo,
+    issueNumber: pr.number,
+    body,
+    marker,
+    logger: actionsLogger,
+  });
   core.info(result.action === "skipped" ? `PR comment skipped: ${result.reason}` : `PR comment ${result.action} (#${result.id}).`);
 }
 
@@ -37,7 +47,12 @@ export function saveClusterState(c: Cluster): void {
   core.saveState("cluster", JSON.stringify({ pid: c.pid, dataDir: c.dataDir, rootDir: c.rootDir }));
 }
 
-async function main(report: VerifyReport, context: ActionsContext, settings: VerifyActionSettings, service: CacheServiceState | undefined): Promise<void> {
+async function main(
+  report: VerifyReport,
+  context: ActionsContext,
+  settings: VerifyActionSettings,
+  service: CacheServiceState | undefined,
+): Promise<void> {
   core.saveState("cluster", "");
   // The post step saves the built-in cache only when this run wrote a new snapshot.
   if (service && report.cache?.saved) core.saveState("snapshot-cache", JSON.stringify(service));
@@ -56,7 +71,9 @@ async function main(report: VerifyReport, context: ActionsContext, settings: Ver
   const findings = report.checks.flatMap((c) => c.findings);
   // One error slot stays free for setFailed's own annotation.
   annotate(findings, { max: report.ok ? 10 : 9 });
-  await core.summary.addRaw(renderMarkdown(report, { ...(context.runUrl ? { runUrl: context.runUrl } : {}), maxLength: 1_000_000 })).write();
+  await core.summary
+    .addRaw(renderMarkdown(report, { ...(context.runUrl ? { runUrl: context.runUrl } : {}), maxLength: 1_000_000 }))
+    .write();
   await comment(report, settings, context).catch((error: Error) => core.warning(`Could not post the PR comment: ${error.message}`));
   if (!report.ok) {
     const failed = report.checks.filter((c) => c.status === "fail").map((c) => c.id);
@@ -65,7 +82,12 @@ async function main(report: VerifyReport, context: ActionsContext, settings: Ver
 }
 
 /** Reports verify's report, or fails the step with what verify threw, as every action entry does. */
-export function publish(outcome: { report: VerifyReport } | { error: unknown }, context: ActionsContext, settings: VerifyActionSettings, service?: CacheServiceState): Promise<void> {
+export function publish(
+  outcome: { report: VerifyReport } | { error: unknown },
+  context: ActionsContext,
+  settings: VerifyActionSettings,
+  service?: CacheServiceState,
+): Promise<void> {
   return runAction(async () => {
     if ("error" in outcome) throw outcome.error;
     await main(outcome.report, context, settings, service);

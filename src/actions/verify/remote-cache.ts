@@ -30,7 +30,10 @@ async function softly<T>(work: () => Promise<T>): Promise<{ value: T; failed: bo
   let failed = false;
   let reserveError: string | undefined;
   process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
-    if (typeof chunk === "string" && /^::(error|warning)::(Failed to (restore|save)|uploadCacheArchiveSDK|Cache reservation failed|You've hit a rate limit)/.test(chunk)) {
+    if (
+      typeof chunk === "string" &&
+      /^::(error|warning)::(Failed to (restore|save)|uploadCacheArchiveSDK|Cache reservation failed|You've hit a rate limit)/.test(chunk)
+    ) {
       failed = true;
       if (chunk.startsWith("::error::")) chunk = `::warning::${chunk.slice("::error::".length)}`;
     }
@@ -58,7 +61,10 @@ export async function restoreCacheDir(dir: string, key: string, restoreKeys: str
     // before a rebase) must not win over the base branch's entry for exactly these migrations.
     const exact = await softly(() => cache.restoreCache([dir], key, []));
     const { value, failed } = exact.value || exact.failed ? exact : await softly(() => cache.restoreCache([dir], key, restoreKeys));
-    if (value) core.info(`Snapshot cache: restored the cache entry ${value}${value === key ? "" : " (the latest entry for this app, Prisma and PostgreSQL major)"}.`);
+    if (value)
+      core.info(
+        `Snapshot cache: restored the cache entry ${value}${value === key ? "" : " (the latest entry for this app, Prisma and PostgreSQL major)"}.`,
+      );
     else if (!failed) core.info(`Snapshot cache: no cache entry yet for ${key}; this run saves one when it makes a snapshot.`);
     return { ...(value ? { matchedKey: value } : {}), failed };
   } catch (error) {
@@ -77,7 +83,8 @@ export async function saveCacheDir(dir: string, key: string): Promise<boolean> {
   try {
     const { value, failed, reserveError } = await softly(() => cache.saveCache([dir], key));
     if (value !== -1) core.info(`Snapshot cache: saved the cache entry ${key}.`);
-    else if (!failed && reserveError && !/\(409\)|already exists/i.test(reserveError)) core.warning(`Snapshot cache: not saved, the cache service failed: ${redact(reserveError)}`);
+    else if (!failed && reserveError && !/\(409\)|already exists/i.test(reserveError))
+      core.warning(`Snapshot cache: not saved, the cache service failed: ${redact(reserveError)}`);
     return value !== -1;
   } catch (error) {
     core.warning(`Snapshot cache: not saved: ${redact((error as Error).message)}`);

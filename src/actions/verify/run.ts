@@ -30,16 +30,33 @@ function serviceStore(dir: string, workingDirectory: string, remember: (state: C
 export async function run(context: ActionsContext, settings: VerifyActionSettings): Promise<void> {
   const publishing = import("./publish.js");
   publishing.catch(() => {}); // awaited below
-  const { comment: _comment, githubToken: _token, sarifFile: _sarif, cacheService, productionPostgresVersion, stats, productionEnvironment, ...verifySettings } = settings;
+  const {
+    comment: _comment,
+    githubToken: _token,
+    sarifFile: _sarif,
+    cacheService,
+    productionPostgresVersion,
+    stats,
+    productionEnvironment,
+    ...verifySettings
+  } = settings;
   let clusterState: Promise<void> = Promise.resolve();
   let serviceState: CacheServiceState | undefined;
   let outcome: Parameters<Awaited<typeof publishing>["publish"]>[0];
   try {
     const sizeRisk = stats ? await readSizeRisk(stats) : undefined;
-    let production = await productionMajor({ ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}), ...(stats ? { statsFile: stats.file } : {}) });
+    let production = await productionMajor({
+      ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}),
+      ...(stats ? { statsFile: stats.file } : {}),
+    });
     if (production === undefined && /^(production|auto)$/i.test(settings.postgresVersion ?? "") && settings.githubToken) {
       const { majorFromProductionDeploys } = await import("./production-deploy.js");
-      production = await majorFromProductionDeploys({ token: settings.githubToken, context, environment: productionEnvironment ?? "production", logger: runnerLogger });
+      production = await majorFromProductionDeploys({
+        token: settings.githubToken,
+        context,
+        environment: productionEnvironment ?? "production",
+        logger: runnerLogger,
+      });
     }
     const report = await verify({
       ...verifySettings,
@@ -47,8 +64,16 @@ export async function run(context: ActionsContext, settings: VerifyActionSetting
       ...(sizeRisk ? { sizeRisk } : {}),
       workingDirectory: path.resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory),
       logger: runnerLogger,
-      onCluster: (c) => { clusterState = publishing.then((p) => p.saveClusterState(c)); },
-      ...(cacheService && settings.cacheDir ? { snapshotStore: serviceStore(settings.cacheDir, settings.workingDirectory, (s) => { serviceState = s; }) } : {}),
+      onCluster: (c) => {
+        clusterState = publishing.then((p) => p.saveClusterState(c));
+      },
+      ...(cacheService && settings.cacheDir
+        ? {
+            snapshotStore: serviceStore(settings.cacheDir, settings.workingDirectory, (s) => {
+              serviceState = s;
+            }),
+          }
+        : {}),
     });
     outcome = { report };
   } catch (error) {

@@ -24,7 +24,8 @@ export const rule: StatementRule = {
       hits.push({
         offset,
         subjects: [subjectOf(table, c.name)],
-        message: `Adding NOT NULL column ${columnDisplay(table, c.name)} without a default fails if ${display(table)} has any rows. ` +
+        message:
+          `Adding NOT NULL column ${columnDisplay(table, c.name)} without a default fails if ${display(table)} has any rows. ` +
           `Add it nullable (or with a DEFAULT), backfill it, then SET NOT NULL in a later migration.`,
       });
     }

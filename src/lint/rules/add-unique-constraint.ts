@@ -24,10 +24,13 @@ export const rule: StatementRule = {
       const table = rangeVarKey(n.relation);
       const cols = indexColumns(n.indexParams);
       if (!n.unique || !ctx.isExistingTable(table) || existingColumns(ctx, table, cols).length === 0) return [];
-      const lock = n.concurrent ? "" : ` Built without CONCURRENTLY it holds a SHARE lock on ${display(table)} (blocks writes) for the whole build.`;
+      const lock = n.concurrent
+        ? ""
+        : ` Built without CONCURRENTLY it holds a SHARE lock on ${display(table)} (blocks writes) for the whole build.`;
       hits.push({
         subjects: [subjectOf(table)],
-        message: `Unique index on existing ${display(table)} (${cols.join(", ")}) fails if duplicate values exist.${lock} ` +
+        message:
+          `Unique index on existing ${display(table)} (${cols.join(", ")}) fails if duplicate values exist.${lock} ` +
           `Check for duplicates first, and create it with CREATE UNIQUE INDEX CONCURRENTLY alone in its own migration.`,
       });
       return hits;
@@ -43,7 +46,8 @@ export const rule: StatementRule = {
       hits.push({
         offset,
         subjects: [subjectOf(table)],
-        message: `${kind} on existing ${display(table)} (${cols.join(", ")}) builds its index under an ACCESS EXCLUSIVE lock (blocks reads and writes) and fails on duplicates${kind === "PRIMARY KEY" ? " or NULLs" : ""}. ` +
+        message:
+          `${kind} on existing ${display(table)} (${cols.join(", ")}) builds its index under an ACCESS EXCLUSIVE lock (blocks reads and writes) and fails on duplicates${kind === "PRIMARY KEY" ? " or NULLs" : ""}. ` +
           `Create a unique index CONCURRENTLY in its own migration first, then \`ADD CONSTRAINT … ${kind === "PRIMARY KEY" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX …\`.`,
       });
     }

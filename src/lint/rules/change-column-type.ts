@@ -20,7 +20,8 @@ export function metadataOnly(from: string, to: string): boolean {
   if ((bf === "varchar" || bf === "text") && bt === "text") return true;
   if (bf === "varchar" && bt === "varchar") return mt === undefined || (mf !== undefined && mt[0]! >= mf[0]!);
   if (bf === "text" && bt === "varchar") return mt === undefined;
-  if (bf === "numeric" && bt === "numeric") return mt === undefined || (mf !== undefined && mt[0]! >= mf[0]! && (mt[1] ?? 0) === (mf[1] ?? 0));
+  if (bf === "numeric" && bt === "numeric")
+    return mt === undefined || (mf !== undefined && mt[0]! >= mf[0]! && (mt[1] ?? 0) === (mf[1] ?? 0));
   if (bf === "varbit" && bt === "varbit") return mt === undefined || (mf !== undefined && mt[0]! >= mf[0]!);
   if (bf === "cidr" && bt === "inet") return true;
   return false;
@@ -52,13 +53,23 @@ export const rule: StatementRule = {
       if (from && from === to && !using) continue;
       const was = from ? ` from ${from}` : "";
       if (from && !using && metadataOnly(from, to)) {
-        hits.push({ offset, subjects, severity: "warning", message: `Type of ${name} changes${was} to ${to} in place: no rewrite, but it takes ACCESS EXCLUSIVE and clients see a new type. Prefer a new column (expand/contract).` });
+        hits.push({
+          offset,
+          subjects,
+          severity: "warning",
+          message: `Type of ${name} changes${was} to ${to} in place: no rewrite, but it takes ACCESS EXCLUSIVE and clients see a new type. Prefer a new column (expand/contract).`,
+        });
         continue;
       }
-      const tz = from?.startsWith("timestamp") && to.startsWith("timestamptz") ? " (timestamp → timestamptz skips the rewrite only when the session TimeZone is UTC)" : "";
+      const tz =
+        from?.startsWith("timestamp") && to.startsWith("timestamptz")
+          ? " (timestamp → timestamptz skips the rewrite only when the session TimeZone is UTC)"
+          : "";
       hits.push({
-        offset, subjects,
-        message: `Type of ${name} changes${was} to ${to} in place: PostgreSQL rewrites ${display(table)} and its indexes under ACCESS EXCLUSIVE (blocks reads and writes)${tz}${using ? ", and the USING cast fails the migration on the first value it rejects" : " and fails on any value the cast rejects"}. ` +
+        offset,
+        subjects,
+        message:
+          `Type of ${name} changes${was} to ${to} in place: PostgreSQL rewrites ${display(table)} and its indexes under ACCESS EXCLUSIVE (blocks reads and writes)${tz}${using ? ", and the USING cast fails the migration on the first value it rejects" : " and fails on any value the cast rejects"}. ` +
           `Add a new column, backfill it in batches, switch readers, then drop the old one.`,
       });
     }

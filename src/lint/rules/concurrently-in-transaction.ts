@@ -23,9 +23,12 @@ export const rule: StatementRule = {
     const others = ctx.script.statements.length - 1;
     const explicit = ctx.script.statements.some((s) => s.kind === "TransactionStmt");
     if (others === 0) return [];
-    return [{
-      message: `${ctx.stmt.text.split(/\s+/).slice(0, 3).join(" ")} … CONCURRENTLY shares this migration with ${others} other statement(s)${explicit ? " inside an explicit transaction" : ""}; ` +
-        `PostgreSQL refuses CONCURRENTLY inside a transaction block, and Prisma runs the whole file as one. Move it alone into its own migration file.`,
-    }];
+    return [
+      {
+        message:
+          `${ctx.stmt.text.split(/\s+/).slice(0, 3).join(" ")} … CONCURRENTLY shares this migration with ${others} other statement(s)${explicit ? " inside an explicit transaction" : ""}; ` +
+          `PostgreSQL refuses CONCURRENTLY inside a transaction block, and Prisma runs the whole file as one. Move it alone into its own migration file.`,
+      },
+    ];
   },
 };

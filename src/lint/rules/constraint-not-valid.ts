@@ -24,7 +24,10 @@ export const rule: StatementRule = {
       if (cmd.subtype === "AT_AddColumn") {
         const c = columnInfo(cmd.def.ColumnDef);
         if (c.references && !c.references.notValid) {
-          con = { contype: "CONSTR_FOREIGN", pktable: { relname: c.references.table.split(".")[1], schemaname: c.references.table.split(".")[0] } };
+          con = {
+            contype: "CONSTR_FOREIGN",
+            pktable: { relname: c.references.table.split(".")[1], schemaname: c.references.table.split(".")[0] },
+          };
           label = `on new column "${c.name}"`;
         }
       }
@@ -34,13 +37,15 @@ export const rule: StatementRule = {
         const cols = strings(con.fk_attrs);
         hits.push({
           offset,
-          message: `Foreign key ${label}${cols.length ? ` (${cols.join(", ")})` : ""} → ${ref} validates every row of existing ${display(table)} while holding SHARE ROW EXCLUSIVE on ${display(table)} and ${ref} (blocks writes to both). ` +
+          message:
+            `Foreign key ${label}${cols.length ? ` (${cols.join(", ")})` : ""} → ${ref} validates every row of existing ${display(table)} while holding SHARE ROW EXCLUSIVE on ${display(table)} and ${ref} (blocks writes to both). ` +
             `Add it with NOT VALID, then \`VALIDATE CONSTRAINT\` in a later migration (it takes only SHARE UPDATE EXCLUSIVE).`,
         });
       } else if (con.contype === "CONSTR_CHECK") {
         hits.push({
           offset,
-          message: `Check constraint ${label} scans every row of existing ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes) and fails on the first violating row. ` +
+          message:
+            `Check constraint ${label} scans every row of existing ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes) and fails on the first violating row. ` +
             `Add it NOT VALID, then \`VALIDATE CONSTRAINT\` in a later migration.`,
         });
       }

@@ -16,9 +16,12 @@ export const rule: StatementRule = {
     const n = ctx.stmt.node;
     const table = rangeVarKey(n.relation);
     if (n.concurrent || n.unique || !ctx.isExistingTable(table)) return [];
-    return [{
-      message: `CREATE INDEX${n.idxname ? ` "${n.idxname}"` : ""} on existing ${display(table)} holds a SHARE lock (blocks writes) until the index is built. ` +
-        `Use CREATE INDEX CONCURRENTLY, alone in its own migration file (Prisma runs a file as one transaction; edit the migration created with \`prisma migrate dev --create-only\`).`,
-    }];
+    return [
+      {
+        message:
+          `CREATE INDEX${n.idxname ? ` "${n.idxname}"` : ""} on existing ${display(table)} holds a SHARE lock (blocks writes) until the index is built. ` +
+          `Use CREATE INDEX CONCURRENTLY, alone in its own migration file (Prisma runs a file as one transaction; edit the migration created with \`prisma migrate dev --create-only\`).`,
+      },
+    ];
   },
 };

@@ -8,9 +8,12 @@ export const rule: StatementRule = {
   severity: "error",
   class: "destructive",
   summary: "DROP DATABASE in a migration deletes a whole database.",
-  recipe:
-    "Never drop a database from a migration. If a database must go, do it by hand after a backup, outside the deploy pipeline.",
+  recipe: "Never drop a database from a migration. If a database must go, do it by hand after a backup, outside the deploy pipeline.",
   check(ctx) {
-    return [{ message: `DROP DATABASE "${ctx.stmt.node.dbname}" deletes the whole database. A migration must never do this; do it by hand, deliberately, if at all.` }];
+    return [
+      {
+        message: `DROP DATABASE "${ctx.stmt.node.dbname}" deletes the whole database. A migration must never do this; do it by hand, deliberately, if at all.`,
+      },
+    ];
   },
 };

@@ -24,7 +24,8 @@ export const rule: MigrationRule = {
       if (removed.length === 0) continue;
       const name = k.slice(k.indexOf(".") + 1);
       // Anchor at the statement that put the new type in place (RENAME … TO the enum's name).
-      const at = ctx.script.statements.find((s) => s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE" && s.node.newname === name) ??
+      const at =
+        ctx.script.statements.find((s) => s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE" && s.node.newname === name) ??
         ctx.script.statements.find((s) => s.kind === "AlterEnumStmt" && listKey(s.node.typeName) === k);
       reported.add(name);
       hits.push({ ...(at ? { offset: at.start } : {}), subjects: [name], message: message(display(k), removed) });
@@ -40,6 +41,8 @@ export const rule: MigrationRule = {
 };
 
 function message(name: string, removed: string[]): string {
-  return `Removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${name}: the migration fails if any row still holds one, rewrites every table that uses the enum, and deployed code that writes them breaks. ` +
-    `First stop writing the values and migrate the rows (deploy), then remove them.`;
+  return (
+    `Removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${name}: the migration fails if any row still holds one, rewrites every table that uses the enum, and deployed code that writes them breaks. ` +
+    `First stop writing the values and migrate the rows (deploy), then remove them.`
+  );
 }

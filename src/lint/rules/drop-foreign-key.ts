@@ -6,16 +6,29 @@ import { alterCommands, alterTarget, dropsTable } from "../rule-helpers.js";
 import type { Hit, StatementContext, StatementRule } from "../types.js";
 
 function recreated(ctx: StatementContext, table: string, name: string, columns: string[]): boolean {
-  return ctx.script.statements.some((s) => s.index > ctx.stmt.index && s.kind === "AlterTableStmt" && rangeVarKey(s.node.relation) === table &&
-    alterCommands(s).some(({ cmd }) => {
-      const con = cmd.def?.Constraint;
-      return cmd.subtype === "AT_AddConstraint" && con?.contype === "CONSTR_FOREIGN" && (con.conname === name || strings(con.fk_attrs).join(",") === columns.join(","));
-    }));
+  return ctx.script.statements.some(
+    (s) =>
+      s.index > ctx.stmt.index &&
+      s.kind === "AlterTableStmt" &&
+      rangeVarKey(s.node.relation) === table &&
+      alterCommands(s).some(({ cmd }) => {
+        const con = cmd.def?.Constraint;
+        return (
+          cmd.subtype === "AT_AddConstraint" &&
+          con?.contype === "CONSTR_FOREIGN" &&
+          (con.conname === name || strings(con.fk_attrs).join(",") === columns.join(","))
+        );
+      }),
+  );
 }
 
 function columnDropped(ctx: StatementContext, table: string, columns: string[]): boolean {
-  return ctx.script.statements.some((s) => s.kind === "AlterTableStmt" && rangeVarKey(s.node.relation) === table &&
-    alterCommands(s).some(({ cmd }) => cmd.subtype === "AT_DropColumn" && columns.includes(cmd.name)));
+  return ctx.script.statements.some(
+    (s) =>
+      s.kind === "AlterTableStmt" &&
+      rangeVarKey(s.node.relation) === table &&
+      alterCommands(s).some(({ cmd }) => cmd.subtype === "AT_DropColumn" && columns.includes(cmd.name)),
+  );
 }
 
 export const rule: StatementRule = {
@@ -36,15 +49,25 @@ export const rule: StatementRule = {
       const fk = ctx.state.table(table)?.foreignKeys[cmd.name];
       // No history for the table (file mode): a constraint named like Prisma's foreign keys is one,
       // as far as anyone can tell. Unknown is not safe: reported, saying what is unknown.
-      if (!fk && !ctx.state.table(table) && /_fkey$/.test(cmd.name ?? "") && !recreated(ctx, table, cmd.name, []) && !dropsTable(ctx, table)) {
-        hits.push({ offset, message: `Dropping constraint "${cmd.name}" of ${display(table)}: named like a foreign key, and no migration the linter saw defines it, so what it protects is unknown. If it is a foreign key, rows can then point at rows that do not exist. Lint the Prisma project (\`--working-directory DIR --base-ref REF\`) to give the linter its definition.` });
+      if (
+        !fk &&
+        !ctx.state.table(table) &&
+        /_fkey$/.test(cmd.name ?? "") &&
+        !recreated(ctx, table, cmd.name, []) &&
+        !dropsTable(ctx, table)
+      ) {
+        hits.push({
+          offset,
+          message: `Dropping constraint "${cmd.name}" of ${display(table)}: named like a foreign key, and no migration the linter saw defines it, so what it protects is unknown. If it is a foreign key, rows can then point at rows that do not exist. Lint the Prisma project (\`--working-directory DIR --base-ref REF\`) to give the linter its definition.`,
+        });
         continue;
       }
       if (!fk || ctx.groupOf(fk.createdIn) === ctx.group) continue;
       if (recreated(ctx, table, fk.name, fk.columns) || columnDropped(ctx, table, fk.columns) || dropsTable(ctx, fk.to)) continue;
       hits.push({
         offset,
-        message: `Dropping foreign key "${fk.name}" (${display(table)}.${fk.columns.join(", ")} → ${display(fk.to)}) lets rows point at ${display(fk.to)} rows that do not exist. ` +
+        message:
+          `Dropping foreign key "${fk.name}" (${display(table)}.${fk.columns.join(", ")} → ${display(fk.to)}) lets rows point at ${display(fk.to)} rows that do not exist. ` +
           `If the relation is going away, drop the column (three phases); if not, keep the constraint.`,
       });
     }

@@ -22,7 +22,8 @@ export const rule: StatementRule = {
       if (index && (ctx.groupOf(index.createdIn) === ctx.group || !ctx.isExistingTable(index.table))) continue;
       const on = index ? ` on existing ${display(index.table)}` : "";
       hits.push({
-        message: `DROP INDEX ${display(k)}${on} takes ACCESS EXCLUSIVE (blocks reads and writes) while it waits for running queries. ` +
+        message:
+          `DROP INDEX ${display(k)}${on} takes ACCESS EXCLUSIVE (blocks reads and writes) while it waits for running queries. ` +
           `Use DROP INDEX CONCURRENTLY, alone in its own migration file.`,
       });
     }

@@ -20,7 +20,8 @@ export const rule: StatementRule = {
       if (cmd.subtype !== "AT_DropNotNull" || !ctx.isExistingColumn(table, cmd.name)) continue;
       hits.push({
         offset,
-        message: `${columnDisplay(table, cmd.name)} becomes nullable: deployed code that assumes a value will read NULL once anything writes one. ` +
+        message:
+          `${columnDisplay(table, cmd.name)} becomes nullable: deployed code that assumes a value will read NULL once anything writes one. ` +
           `Ship code that handles NULL first. (As phase 1 of dropping the column this is the right step.)`,
       });
     }

@@ -14,7 +14,10 @@ export const rule: StatementRule = {
     const n = ctx.stmt.node;
     if (n.removeType !== "OBJECT_SCHEMA") return [];
     const names = (n.objects ?? []).map((o: { String?: { sval?: string } }) => `"${o.String?.sval ?? "?"}"`).join(", ");
-    const cascade = n.behavior === "DROP_CASCADE" ? " CASCADE drops every table, type and function in it, with their data." : " It fails unless the schema is empty; with CASCADE it would delete everything in it.";
+    const cascade =
+      n.behavior === "DROP_CASCADE"
+        ? " CASCADE drops every table, type and function in it, with their data."
+        : " It fails unless the schema is empty; with CASCADE it would delete everything in it.";
     return [{ message: `DROP SCHEMA ${names}.${cascade} Drop the objects one by one, each through the three phases.` }];
   },
 };

@@ -19,12 +19,20 @@ export const rule: StatementRule = {
     if (n.removeType !== "OBJECT_TABLE") return [];
     const tables: string[] = (n.objects ?? []).map(dropObjectKey);
     // Tables dropped by this migration do not keep each other alive.
-    const droppedHere = new Set<string>(ctx.script.statements.filter((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE").flatMap((s) => (s.node.objects ?? []).map(dropObjectKey)));
+    const droppedHere = new Set<string>(
+      ctx.script.statements
+        .filter((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE")
+        .flatMap((s) => (s.node.objects ?? []).map(dropObjectKey)),
+    );
     const hits: Hit[] = [];
     for (const table of tables) {
       const subjects = [subjectOf(table)];
       if (n.missing_ok && ctx.completeHistory && !ctx.state.table(table)) {
-        hits.push({ subjects, severity: "notice", message: `DROP TABLE IF EXISTS ${display(table)}: no migration before this one creates it, so this is a no-op (unless it was created outside the migrations).` });
+        hits.push({
+          subjects,
+          severity: "notice",
+          message: `DROP TABLE IF EXISTS ${display(table)}: no migration before this one creates it, so this is a no-op (unless it was created outside the migrations).`,
+        });
         continue;
       }
       if (!ctx.isExistingTable(table)) {
@@ -33,7 +41,11 @@ export const rule: StatementRule = {
       }
       const v = dropTableVerdict(ctx, table, droppedHere);
       const cascade = n.behavior === "DROP_CASCADE" ? " CASCADE also drops every view and foreign key that depends on it, silently." : "";
-      hits.push({ subjects, severity: v.severity, message: `Dropping ${display(table)} deletes all of its rows.${cascade} ${v.explanation}` });
+      hits.push({
+        subjects,
+        severity: v.severity,
+        message: `Dropping ${display(table)} deletes all of its rows.${cascade} ${v.explanation}`,
+      });
     }
     return hits;
   },

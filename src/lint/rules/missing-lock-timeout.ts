@@ -14,10 +14,12 @@ export function setsLockTimeout(stmt: ParsedStatement): boolean {
     return !(arg?.ival !== undefined && (arg.ival.ival ?? 0) === 0) && arg?.sval?.sval !== "0";
   }
   if (stmt.kind === "SelectStmt") {
-    return (n.targetList ?? []).some((t: { ResTarget?: { val?: { FuncCall?: { funcname?: unknown[]; args?: { A_Const?: { sval?: { sval?: string } } }[] } } } }) => {
-      const fc = t.ResTarget?.val?.FuncCall;
-      return fc && strings(fc.funcname as never).at(-1) === "set_config" && fc.args?.[0]?.A_Const?.sval?.sval === "lock_timeout";
-    });
+    return (n.targetList ?? []).some(
+      (t: { ResTarget?: { val?: { FuncCall?: { funcname?: unknown[]; args?: { A_Const?: { sval?: { sval?: string } } }[] } } } }) => {
+        const fc = t.ResTarget?.val?.FuncCall;
+        return fc && strings(fc.funcname as never).at(-1) === "set_config" && fc.args?.[0]?.A_Const?.sval?.sval === "lock_timeout";
+      },
+    );
   }
   return false;
 }
@@ -36,10 +38,13 @@ export const rule: MigrationRule = {
     const setBefore = ctx.script.statements.some((s) => s.index < first.stmt.index && setsLockTimeout(s));
     if (setBefore) return [];
     const tables = [...new Set(ctx.locks.filter((l) => l.existing && l.mode === "ACCESS EXCLUSIVE").map((l) => display(l.table)))];
-    return [{
-      offset: first.stmt.start,
-      message: `Takes ACCESS EXCLUSIVE on existing ${tables.join(", ")} with no lock_timeout: while it waits for a long-running query, every read and write of ${tables.length === 1 ? "that table" : "those tables"} queues behind it. ` +
-        `Start the migration with \`SET lock_timeout = '5s';\` so it fails fast (and can be retried) instead.`,
-    }];
+    return [
+      {
+        offset: first.stmt.start,
+        message:
+          `Takes ACCESS EXCLUSIVE on existing ${tables.join(", ")} with no lock_timeout: while it waits for a long-running query, every read and write of ${tables.length === 1 ? "that table" : "those tables"} queues behind it. ` +
+          `Start the migration with \`SET lock_timeout = '5s';\` so it fails fast (and can be retried) instead.`,
+      },
+    ];
   },
 };

@@ -20,9 +20,15 @@ export const rule: StatementRule = {
     const hits: Hit[] = [];
     if (ctx.stmt.kind === "CreateStmt") {
       const table = rangeVarKey(n.relation);
-      const cols = (n.tableElts ?? []).filter((e: { ColumnDef?: unknown }) => e.ColumnDef).map((e: { ColumnDef: unknown }) => columnInfo(e.ColumnDef));
-      const pk = (n.tableElts ?? []).map((e: { Constraint?: { contype?: string; keys?: unknown[] } }) => e.Constraint).find((c: { contype?: string } | undefined) => c?.contype === "CONSTR_PRIMARY");
-      const pkCols: string[] = pk ? strings(pk.keys as never) : cols.filter((c: { primaryKey: boolean }) => c.primaryKey).map((c: { name: string }) => c.name);
+      const cols = (n.tableElts ?? [])
+        .filter((e: { ColumnDef?: unknown }) => e.ColumnDef)
+        .map((e: { ColumnDef: unknown }) => columnInfo(e.ColumnDef));
+      const pk = (n.tableElts ?? [])
+        .map((e: { Constraint?: { contype?: string; keys?: unknown[] } }) => e.Constraint)
+        .find((c: { contype?: string } | undefined) => c?.contype === "CONSTR_PRIMARY");
+      const pkCols: string[] = pk
+        ? strings(pk.keys as never)
+        : cols.filter((c: { primaryKey: boolean }) => c.primaryKey).map((c: { name: string }) => c.name);
       if (pkCols.length !== 1) return [];
       const col = cols.find((c: { name: string }) => c.name === pkCols[0]);
       if (col && SMALL.has(col.type)) hits.push({ message: message(`${display(table)}."${col.name}"`, col.type) });
@@ -39,6 +45,8 @@ export const rule: StatementRule = {
 };
 
 function message(column: string, type: string): string {
-  return `Primary key ${column} is ${type}: it runs out at ${type.startsWith("small") ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table and every table that references it. ` +
-    `Use bigint (\`bigint GENERATED ALWAYS AS IDENTITY\`; Prisma: \`BigInt @id @default(autoincrement())\`).`;
+  return (
+    `Primary key ${column} is ${type}: it runs out at ${type.startsWith("small") ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table and every table that references it. ` +
+    `Use bigint (\`bigint GENERATED ALWAYS AS IDENTITY\`; Prisma: \`BigInt @id @default(autoincrement())\`).`
+  );
 }

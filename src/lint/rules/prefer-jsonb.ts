@@ -18,9 +18,11 @@ export const rule: StatementRule = {
   check(ctx) {
     const { table, found } = columnsOfType(ctx, isJson);
     if (found.length === 0) return [];
-    return [{
-      offset: found[0]!.offset,
-      message: `${found.map((f) => `${display(table)}."${f.column}"`).join(", ")} ${found.length === 1 ? "is" : "are"} json: re-parsed on every read, no equality (DISTINCT, GROUP BY, unique) and no GIN index. Use jsonb.`,
-    }];
+    return [
+      {
+        offset: found[0]!.offset,
+        message: `${found.map((f) => `${display(table)}."${f.column}"`).join(", ")} ${found.length === 1 ? "is" : "are"} json: re-parsed on every read, no equality (DISTINCT, GROUP BY, unique) and no GIN index. Use jsonb.`,
+      },
+    ];
   },
 };

@@ -20,10 +20,13 @@ export const rule: StatementRule = {
     const { table, found } = columnsOfType(ctx, isTimestamp);
     if (found.length === 0) return [];
     const cols = found.map((f) => `"${f.column}"`).join(", ");
-    return [{
-      offset: found[0]!.offset,
-      message: `${display(table)} ${cols} ${found.length === 1 ? "is" : "are"} timestamp without time zone: the value carries no zone, so readings from sessions in other zones disagree. ` +
-        `Use timestamptz (Prisma: \`DateTime @db.Timestamptz(3)\`).`,
-    }];
+    return [
+      {
+        offset: found[0]!.offset,
+        message:
+          `${display(table)} ${cols} ${found.length === 1 ? "is" : "are"} timestamp without time zone: the value carries no zone, so readings from sessions in other zones disagree. ` +
+          `Use timestamptz (Prisma: \`DateTime @db.Timestamptz(3)\`).`,
+      },
+    ];
   },
 };

@@ -26,20 +26,31 @@ const COVERED_BY: Partial<Record<PrismaWarning["kind"], string[]>> = {
 /** Statements whose effect the model cannot see (dynamic SQL, procedures). */
 const OPAQUE = new Set(["DoStmt", "CallStmt", "ExecuteStmt", "CreateFunctionStmt"]);
 
-export function uncoveredPrismaWarnings(warnings: PrismaWarning[], findings: { rule: string; subjects?: string[] }[], endState: SchemaState, statementKinds: string[]): PrismaWarning[] {
+export function uncoveredPrismaWarnings(
+  warnings: PrismaWarning[],
+  findings: { rule: string; subjects?: string[] }[],
+  endState: SchemaState,
+  statementKinds: string[],
+): PrismaWarning[] {
   // With opaque statements around, "still there at the end" proves nothing: keep Prisma's word.
   const opaque = statementKinds.some((k) => OPAQUE.has(k));
   return warnings.filter((w) => {
     const subject = w.enumName ?? (w.column ? `${w.table}.${w.column}` : w.table);
-    const covered = (rules: string[]) => findings.some((f) => rules.includes(f.rule) && subject !== undefined && f.subjects?.includes(subject));
+    const covered = (rules: string[]) =>
+      findings.some((f) => rules.includes(f.rule) && subject !== undefined && f.subjects?.includes(subject));
     switch (w.kind) {
-      case "drop-column": return !covered(COVERED_BY[w.kind]!) && (opaque || !endState.column(key(undefined, w.table!), w.column!));
-      case "drop-table": return !covered(COVERED_BY[w.kind]!) && (opaque || !endState.table(key(undefined, w.table!)));
-      case "drop-enum": return !endState.enumType(key(undefined, w.enumName!));
-      case "other": return true;
+      case "drop-column":
+        return !covered(COVERED_BY[w.kind]!) && (opaque || !endState.column(key(undefined, w.table!), w.column!));
+      case "drop-table":
+        return !covered(COVERED_BY[w.kind]!) && (opaque || !endState.table(key(undefined, w.table!)));
+      case "drop-enum":
+        return !endState.enumType(key(undefined, w.enumName!));
+      case "other":
+        return true;
       // Structural rules decide these (drop-enum-value reads its items itself); a statement edited
       // into a safe form makes the item stale.
-      default: return false;
+      default:
+        return false;
     }
   });
 }

@@ -7,7 +7,10 @@ import { columnDisplay, columnInfo } from "../ast.js";
 import { alterCommands, alterTarget, subjectOf } from "../rule-helpers.js";
 import type { Hit, StatementRule } from "../types.js";
 
-interface Dropped { name: string; type?: string }
+interface Dropped {
+  name: string;
+  type?: string;
+}
 
 export const rule: StatementRule = {
   id: "prisma-rename-pattern",
@@ -17,7 +20,7 @@ export const rule: StatementRule = {
   class: "breaking",
   summary: "DROP COLUMN + ADD COLUMN of the same type (or of unknown types) in one migration is a rename that loses the data.",
   recipe:
-    "To rename a field only in Prisma Client, keep the column: rename the field and add `@map(\"old_name\")` (for a model, `@@map`). To rename the column itself, expand and contract: add the new column, write both, backfill, switch reads, then drop the old one in three phases. `prisma migrate dev --create-only` lets you replace the generated DROP/ADD with that.",
+    'To rename a field only in Prisma Client, keep the column: rename the field and add `@map("old_name")` (for a model, `@@map`). To rename the column itself, expand and contract: add the new column, write both, backfill, switch reads, then drop the old one in three phases. `prisma migrate dev --create-only` lets you replace the generated DROP/ADD with that.',
   check(ctx) {
     const table = alterTarget(ctx.stmt);
     if (!ctx.isExistingTable(table)) return [];
@@ -29,7 +32,13 @@ export const rule: StatementRule = {
     for (const s of ctx.script.statements) {
       if (s.index >= ctx.stmt.index || s.kind !== "AlterTableStmt" || alterTarget(s) !== table) continue;
       for (const { cmd } of alterCommands(s)) {
-        if (cmd.subtype === "AT_DropColumn" && !ctx.state.column(table, cmd.name) && !dropped.some((d) => d.name === cmd.name) && !ctx.state.droppedColumns.some((d) => d.table === table && d.column.name === cmd.name)) dropped.push({ name: cmd.name });
+        if (
+          cmd.subtype === "AT_DropColumn" &&
+          !ctx.state.column(table, cmd.name) &&
+          !dropped.some((d) => d.name === cmd.name) &&
+          !ctx.state.droppedColumns.some((d) => d.table === table && d.column.name === cmd.name)
+        )
+          dropped.push({ name: cmd.name });
       }
     }
     const hits: Hit[] = [];
@@ -44,11 +53,14 @@ export const rule: StatementRule = {
       if (i < 0) i = dropped.findIndex((d) => d.type === undefined && d.name !== c.name);
       if (i < 0) continue;
       const old = dropped.splice(i, 1)[0]!;
-      const types = old.type ? `(${c.type})` : `(types unknown: no migration the linter saw creates ${columnDisplay(table, old.name)}; the new one is ${c.type})`;
+      const types = old.type
+        ? `(${c.type})`
+        : `(types unknown: no migration the linter saw creates ${columnDisplay(table, old.name)}; the new one is ${c.type})`;
       hits.push({
         offset,
         subjects: [subjectOf(table, old.name)],
-        message: `Looks like a rename of ${columnDisplay(table, old.name)} to "${c.name}" ${types}: this migration drops the old column and adds an empty new one, so the data is lost. ` +
+        message:
+          `Looks like a rename of ${columnDisplay(table, old.name)} to "${c.name}" ${types}: this migration drops the old column and adds an empty new one, so the data is lost. ` +
           `To rename in Prisma keep the column (\`@map("${old.name}")\` on the renamed field); to really move it, add the new column, backfill, switch code, then drop the old one in three phases.`,
       });
     }

@@ -18,10 +18,13 @@ export const rule: StatementRule = {
     const k = listKey(n.typeName);
     const e = ctx.state.enumType(k);
     if (e && ctx.groupOf(e.createdIn) === ctx.group) return [];
-    return [{
-      subjects: [k.slice(k.indexOf(".") + 1)],
-      message: `Renaming value '${n.oldVal}' of enum ${display(k)} to '${n.newVal}' breaks deployed code that writes or compares '${n.oldVal}' the moment it commits. ` +
-        `Add the new value, ship code that writes it and accepts both, migrate the rows, then retire the old one.`,
-    }];
+    return [
+      {
+        subjects: [k.slice(k.indexOf(".") + 1)],
+        message:
+          `Renaming value '${n.oldVal}' of enum ${display(k)} to '${n.newVal}' breaks deployed code that writes or compares '${n.oldVal}' the moment it commits. ` +
+          `Add the new value, ship code that writes it and accepts both, migrate the rows, then retire the old one.`,
+      },
+    ];
   },
 };

@@ -22,7 +22,8 @@ export const rule: StatementRule = {
       hits.push({
         offset,
         subjects: [subjectOf(table, cmd.name)],
-        message: `SET NOT NULL on ${col} scans all of ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes) and fails on the first NULL. ` +
+        message:
+          `SET NOT NULL on ${col} scans all of ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes) and fails on the first NULL. ` +
           `Backfill first; then add \`CHECK ("${cmd.name}" IS NOT NULL) NOT VALID\`, VALIDATE it in a later migration, and SET NOT NULL after that (PostgreSQL 12+ skips the scan).`,
       });
     }

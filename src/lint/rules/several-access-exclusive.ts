@@ -21,10 +21,13 @@ export const rule: MigrationRule = {
       if (tables.length === 2) second = l;
     }
     if (!second) return [];
-    return [{
-      offset: second.stmt.start,
-      message: `Takes ACCESS EXCLUSIVE on ${tables.length} existing tables (${tables.map(display).join(", ")}) in one transaction: each stays blocked for reads and writes until the whole migration commits, and lock-order deadlocks with the application become possible. ` +
-        `Split it into one migration per table.`,
-    }];
+    return [
+      {
+        offset: second.stmt.start,
+        message:
+          `Takes ACCESS EXCLUSIVE on ${tables.length} existing tables (${tables.map(display).join(", ")}) in one transaction: each stays blocked for reads and writes until the whole migration commits, and lock-order deadlocks with the application become possible. ` +
+          `Split it into one migration per table.`,
+      },
+    ];
   },
 };

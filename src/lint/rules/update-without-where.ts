@@ -17,9 +17,12 @@ export const rule: StatementRule = {
     const table = rangeVarKey(n.relation);
     if (n.whereClause || !ctx.isExistingTable(table)) return [];
     const verb = ctx.stmt.kind === "UpdateStmt" ? "UPDATE" : "DELETE";
-    return [{
-      message: `${verb} without WHERE touches every row of ${display(table)} in the migration's single transaction: all rows stay locked until it commits. ` +
-        `Backfill in batches (by primary key ranges) outside the schema migration, or add a WHERE that limits it.`,
-    }];
+    return [
+      {
+        message:
+          `${verb} without WHERE touches every row of ${display(table)} in the migration's single transaction: all rows stay locked until it commits. ` +
+          `Backfill in batches (by primary key ranges) outside the schema migration, or add a WHERE that limits it.`,
+      },
+    ];
   },
 };

@@ -22,11 +22,16 @@ export const rule: StatementRule = {
       if (cmd.subtype !== "AT_AddColumn") continue;
       const c = columnInfo(cmd.def.ColumnDef);
       const call = c.defaultExpr ? volatileCall(c.defaultExpr) : undefined;
-      const why = call ? `its default ${call} is volatile` : c.generated ? `it is ${c.type.includes("serial") ? c.type : "an identity or generated column"}` : undefined;
+      const why = call
+        ? `its default ${call} is volatile`
+        : c.generated
+          ? `it is ${c.type.includes("serial") ? c.type : "an identity or generated column"}`
+          : undefined;
       if (!why) continue;
       hits.push({
         offset,
-        message: `Adding ${columnDisplay(table, c.name)}: ${why}, so PostgreSQL computes it for every existing row and rewrites ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes). ` +
+        message:
+          `Adding ${columnDisplay(table, c.name)}: ${why}, so PostgreSQL computes it for every existing row and rewrites ${display(table)} under ACCESS EXCLUSIVE (blocks reads and writes). ` +
           `Add the column without the default, set the default afterwards (applies to new rows only), and backfill in batches.`,
       });
     }

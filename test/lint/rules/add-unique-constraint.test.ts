@@ -15,7 +15,11 @@ describe("add-unique-constraint", () => {
     expect(k!.message).toMatch(/USING INDEX/);
   });
   test("new columns or tables have nothing to be duplicate", async () => {
-    expect(await hits("add-unique-constraint", `ALTER TABLE "User" ADD COLUMN "slug" TEXT;\nCREATE UNIQUE INDEX "s" ON "User"("slug");`, { base: [USERS] })).toEqual([]);
+    expect(
+      await hits("add-unique-constraint", `ALTER TABLE "User" ADD COLUMN "slug" TEXT;\nCREATE UNIQUE INDEX "s" ON "User"("slug");`, {
+        base: [USERS],
+      }),
+    ).toEqual([]);
     expect(await hits("add-unique-constraint", `CREATE TABLE "T" ("a" TEXT);\nCREATE UNIQUE INDEX "t" ON "T"("a");`)).toEqual([]);
   });
 });

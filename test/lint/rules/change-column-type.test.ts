@@ -14,7 +14,11 @@ describe("change-column-type", () => {
     expect((await hits("change-column-type", `ALTER TABLE "T" ALTER COLUMN "v" TYPE VARCHAR(20);`, { base }))[0]!.severity).toBe("warning");
     expect((await hits("change-column-type", `ALTER TABLE "T" ALTER COLUMN "v" TYPE TEXT;`, { base }))[0]!.severity).toBe("warning");
     expect((await hits("change-column-type", `ALTER TABLE "T" ALTER COLUMN "v" TYPE VARCHAR(5);`, { base }))[0]!.severity).toBe("error");
-    expect((await hits("change-column-type", [`CREATE TABLE "N" ("v" TEXT);`, `ALTER TABLE "N" ALTER COLUMN "v" TYPE INTEGER USING "v"::int;`]))[0]!.severity).toBe("notice");
+    expect(
+      (
+        await hits("change-column-type", [`CREATE TABLE "N" ("v" TEXT);`, `ALTER TABLE "N" ALTER COLUMN "v" TYPE INTEGER USING "v"::int;`])
+      )[0]!.severity,
+    ).toBe("notice");
   });
   test("metadataOnly knows the no-rewrite casts", () => {
     expect(metadataOnly("varchar(10)", "varchar(20)")).toBe(true);

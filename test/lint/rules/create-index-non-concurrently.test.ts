@@ -9,7 +9,9 @@ describe("create-index-non-concurrently", () => {
   });
   test("CONCURRENTLY, a new table, or a unique index (add-unique-constraint's) do not", async () => {
     expect(await hits("create-index-non-concurrently", `CREATE INDEX CONCURRENTLY "i" ON "User"("name");`, { base: [USERS] })).toEqual([]);
-    expect(await hits("create-index-non-concurrently", `CREATE TABLE "T" ("a" TEXT);\nCREATE INDEX "i" ON "T"("a");`, { base: [USERS] })).toEqual([]);
+    expect(
+      await hits("create-index-non-concurrently", `CREATE TABLE "T" ("a" TEXT);\nCREATE INDEX "i" ON "T"("a");`, { base: [USERS] }),
+    ).toEqual([]);
     expect(await hits("create-index-non-concurrently", `CREATE UNIQUE INDEX "i" ON "User"("name");`, { base: [USERS] })).toEqual([]);
   });
 });

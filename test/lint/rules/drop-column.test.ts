@@ -10,27 +10,44 @@ describe("drop-column: 3-phase enforcement", () => {
     expect(f!.message).toMatch(/Phase 1 missing: "User"."email" is NOT NULL/);
   });
   test("nullable on the base branch but still a field of the base schema: phase 2 missing (error)", async () => {
-    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, { base: [USERS], baseSchema: SCHEMA("  name String?") });
+    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, {
+      base: [USERS],
+      baseSchema: SCHEMA("  name String?"),
+    });
     expect(f).toMatchObject({ severity: "error" });
     expect(f!.message).toMatch(/Phase 2 missing/);
     expect(f!.message).not.toMatch(/Phase 1 missing/);
   });
   test("nullable and @ignore'd on the base branch: the deliberate third phase (notice)", async () => {
-    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, { base: [USERS], baseSchema: SCHEMA("  name String? @ignore") });
+    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, {
+      base: [USERS],
+      baseSchema: SCHEMA("  name String? @ignore"),
+    });
     expect(f).toMatchObject({ severity: "notice" });
   });
   test("@map'd field names are matched by column", async () => {
-    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, { base: [USERS], baseSchema: SCHEMA(`  fullName String? @map("name")`) });
+    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "name";`, {
+      base: [USERS],
+      baseSchema: SCHEMA(`  fullName String? @map("name")`),
+    });
     expect(f!.message).toMatch(/Phase 2 missing/);
   });
   test("made nullable in the same change set: phase 1 not shipped yet", async () => {
-    const [f] = await hits("drop-column", [`ALTER TABLE "User" ALTER COLUMN "email" DROP NOT NULL;`, `ALTER TABLE "User" DROP COLUMN "email";`], { base: [USERS] });
+    const [f] = await hits(
+      "drop-column",
+      [`ALTER TABLE "User" ALTER COLUMN "email" DROP NOT NULL;`, `ALTER TABLE "User" DROP COLUMN "email";`],
+      { base: [USERS] },
+    );
     expect(f!.severity).toBe("error");
     expect(f!.message).toMatch(/Phase 1 is in this same change/);
   });
   test("made nullable on the base branch but not yet deployed to production (hook)", async () => {
     const base = [USERS, `ALTER TABLE "User" ALTER COLUMN "email" DROP NOT NULL;`];
-    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "email";`, { base, baseSchema: SCHEMA(""), deployed: (m) => !m.includes("base_1") });
+    const [f] = await hits("drop-column", `ALTER TABLE "User" DROP COLUMN "email";`, {
+      base,
+      baseSchema: SCHEMA(""),
+      deployed: (m) => !m.includes("base_1"),
+    });
     expect(f!.severity).toBe("error");
     expect(f!.message).toMatch(/not deployed to production/);
   });
@@ -57,7 +74,14 @@ describe("drop-column: 3-phase enforcement", () => {
     expect(f!.message).not.toMatch(/Phase 2/);
   });
   test("each dropped column is its own finding at its own line; a new column is a notice", async () => {
-    const found = await hits("drop-column", `ALTER TABLE "User" ADD COLUMN "tmp" TEXT;\nALTER TABLE "User" DROP COLUMN "name",\nDROP COLUMN "tmp";`, { base: [USERS] });
-    expect(found.map((f) => [f.line, f.severity])).toEqual([[2, "error"], [3, "notice"]]);
+    const found = await hits(
+      "drop-column",
+      `ALTER TABLE "User" ADD COLUMN "tmp" TEXT;\nALTER TABLE "User" DROP COLUMN "name",\nDROP COLUMN "tmp";`,
+      { base: [USERS] },
+    );
+    expect(found.map((f) => [f.line, f.severity])).toEqual([
+      [2, "error"],
+      [3, "notice"],
+    ]);
   });
 });

@@ -32,7 +32,12 @@ describe("drop-enum-value", () => {
     expect(found[0]!.line).toBe(4);
   });
   test("an enum created in this change set, or one that only gains values, is fine", async () => {
-    expect(await hits("drop-enum-value", [`CREATE TYPE "E" AS ENUM ('a', 'b');`, `CREATE TYPE "E_new" AS ENUM ('a');\nALTER TYPE "E" RENAME TO "E_old";\nALTER TYPE "E_new" RENAME TO "E";\nDROP TYPE "E_old";`])).toEqual([]);
+    expect(
+      await hits("drop-enum-value", [
+        `CREATE TYPE "E" AS ENUM ('a', 'b');`,
+        `CREATE TYPE "E_new" AS ENUM ('a');\nALTER TYPE "E" RENAME TO "E_old";\nALTER TYPE "E_new" RENAME TO "E";\nDROP TYPE "E_old";`,
+      ]),
+    ).toEqual([]);
     expect(await hits("drop-enum-value", `ALTER TYPE "Role" ADD VALUE 'OWNER';`, { base: [USERS] })).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ describe("drop-index-non-concurrently", () => {
   });
   test("CONCURRENTLY, or an index created in this change set, is fine", async () => {
     expect(await hits("drop-index-non-concurrently", `DROP INDEX CONCURRENTLY "Post_authorId_idx";`, { base: [USERS] })).toEqual([]);
-    expect(await hits("drop-index-non-concurrently", [`CREATE INDEX "x" ON "User"("name");`, `DROP INDEX "x";`], { base: [USERS] })).toEqual([]);
+    expect(
+      await hits("drop-index-non-concurrently", [`CREATE INDEX "x" ON "User"("name");`, `DROP INDEX "x";`], { base: [USERS] }),
+    ).toEqual([]);
   });
 });

@@ -8,6 +8,12 @@ describe("drop-not-null", () => {
     expect(f!.message).toMatch(/phase 1/);
   });
   test("a column added in this change set is fine", async () => {
-    expect(await hits("drop-not-null", [`ALTER TABLE "User" ADD COLUMN "x" TEXT NOT NULL DEFAULT '';`, `ALTER TABLE "User" ALTER COLUMN "x" DROP NOT NULL;`], { base: [USERS] })).toEqual([]);
+    expect(
+      await hits(
+        "drop-not-null",
+        [`ALTER TABLE "User" ADD COLUMN "x" TEXT NOT NULL DEFAULT '';`, `ALTER TABLE "User" ALTER COLUMN "x" DROP NOT NULL;`],
+        { base: [USERS] },
+      ),
+    ).toEqual([]);
   });
 });

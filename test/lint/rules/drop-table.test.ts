@@ -18,7 +18,10 @@ describe("drop-table: 3-phase enforcement", () => {
     expect(f!.message).toMatch(/Phase 2 missing/);
   });
   test("@@ignore counts as phase 2; tables dropped together do not keep each other", async () => {
-    const [f] = await hits("drop-table", `DROP TABLE "Post";\nDROP TABLE "User";`, { base: [USERS], baseSchema: `model Post {\n id String @id\n @@ignore\n}\nmodel User {\n id String @id\n @@ignore\n}\n` });
+    const [f] = await hits("drop-table", `DROP TABLE "Post";\nDROP TABLE "User";`, {
+      base: [USERS],
+      baseSchema: `model Post {\n id String @id\n @@ignore\n}\nmodel User {\n id String @id\n @@ignore\n}\n`,
+    });
     expect(f!.severity).toBe("notice");
   });
   test("file mode: DROP TABLE of a table no migration shows is an error naming the missing evidence", async () => {

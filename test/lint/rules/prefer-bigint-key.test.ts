@@ -3,7 +3,9 @@ import { hits } from "../support.js";
 
 describe("prefer-bigint-key", () => {
   test("SERIAL / integer primary keys warn (inline or as a table constraint)", async () => {
-    expect(await hits("prefer-bigint-key", `CREATE TABLE "A" ("id" SERIAL NOT NULL, CONSTRAINT "A_pkey" PRIMARY KEY ("id"));`)).toHaveLength(1);
+    expect(
+      await hits("prefer-bigint-key", `CREATE TABLE "A" ("id" SERIAL NOT NULL, CONSTRAINT "A_pkey" PRIMARY KEY ("id"));`),
+    ).toHaveLength(1);
     expect(await hits("prefer-bigint-key", `CREATE TABLE "B" (id integer PRIMARY KEY);`)).toHaveLength(1);
   });
   test("bigint, text ids and composite keys are fine", async () => {

@@ -8,7 +8,9 @@ describe("rename-column", () => {
     expect(f!.message).toContain(`@map("name")`);
   });
   test("a column new in this change set is a notice", async () => {
-    const [f] = await hits("rename-column", [`ALTER TABLE "User" ADD COLUMN "x" TEXT;`, `ALTER TABLE "User" RENAME COLUMN "x" TO "y";`], { base: [USERS] });
+    const [f] = await hits("rename-column", [`ALTER TABLE "User" ADD COLUMN "x" TEXT;`, `ALTER TABLE "User" RENAME COLUMN "x" TO "y";`], {
+      base: [USERS],
+    });
     expect(f!.severity).toBe("notice");
   });
 });

@@ -8,6 +8,12 @@ describe("set-not-null", () => {
     expect(f!.message).toMatch(/NOT VALID/);
   });
   test("a column added in this change set is fine", async () => {
-    expect(await hits("set-not-null", `ALTER TABLE "User" ADD COLUMN "p" TEXT;\nUPDATE "User" SET "p" = 'x';\nALTER TABLE "User" ALTER COLUMN "p" SET NOT NULL;`, { base: [USERS] })).toEqual([]);
+    expect(
+      await hits(
+        "set-not-null",
+        `ALTER TABLE "User" ADD COLUMN "p" TEXT;\nUPDATE "User" SET "p" = 'x';\nALTER TABLE "User" ALTER COLUMN "p" SET NOT NULL;`,
+        { base: [USERS] },
+      ),
+    ).toEqual([]);
   });
 });

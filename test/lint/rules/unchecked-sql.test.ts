@@ -24,7 +24,9 @@ describe("statements inside DO blocks and plpgsql bodies", () => {
   test("EXECUTE format() with a constant format string and constant arguments, and constants joined with ||", async () => {
     const sql = `DO $$\nBEGIN\n  EXECUTE format('ALTER TABLE %I DROP COLUMN %I', 'User', 'name');\n  EXECUTE 'DROP ' || 'TABLE "Post"';\nEND $$;`;
     const found = await lintSql(sql, { base: [USERS] });
-    expect(found.filter((f) => f.rule === "drop-column").map((f) => [f.line, f.message.slice(0, 30)])).toEqual([[3, `Dropping "User"."name" deletes`]]);
+    expect(found.filter((f) => f.rule === "drop-column").map((f) => [f.line, f.message.slice(0, 30)])).toEqual([
+      [3, `Dropping "User"."name" deletes`],
+    ]);
     expect(found.filter((f) => f.rule === "drop-table").map((f) => f.line)).toEqual([4]);
   });
 
@@ -32,7 +34,9 @@ describe("statements inside DO blocks and plpgsql bodies", () => {
     const sql = `DO $$\nDECLARE t text;\nBEGIN\n  FOR t IN SELECT tablename FROM pg_tables LOOP\n    EXECUTE 'DROP TABLE ' || quote_ident(t);\n  END LOOP;\nEND $$;`;
     const found = await lintSql(sql);
     expect(found.map((f) => [f.rule, f.severity, f.line])).toEqual([["unchecked-sql", "notice", 5]]);
-    expect(found[0]!.message).toMatch(/EXECUTE 'DROP TABLE ' \|\| quote_ident\(t\) inside a DO block builds its SQL at run time.*not checked/);
+    expect(found[0]!.message).toMatch(
+      /EXECUTE 'DROP TABLE ' \|\| quote_ident\(t\) inside a DO block builds its SQL at run time.*not checked/,
+    );
   });
 
   test("format() with a variable argument is not readable either", async () => {
@@ -42,7 +46,9 @@ describe("statements inside DO blocks and plpgsql bodies", () => {
 
   test("a plpgsql function body is linted when the migration calls it, not when it only defines it (a trigger function)", async () => {
     const fn = `CREATE FUNCTION cleanup() RETURNS void LANGUAGE plpgsql AS $f$\nBEGIN\n  DROP TABLE "Post";\nEND\n$f$;\n`;
-    expect((await hits("drop-table", fn + `SELECT cleanup();\nDROP FUNCTION cleanup();`, { base: [USERS] })).map((f) => f.line)).toEqual([3]);
+    expect((await hits("drop-table", fn + `SELECT cleanup();\nDROP FUNCTION cleanup();`, { base: [USERS] })).map((f) => f.line)).toEqual([
+      3,
+    ]);
     expect(await hits("drop-table", fn, { base: [USERS] })).toEqual([]);
   });
 
@@ -57,7 +63,8 @@ describe("statements inside DO blocks and plpgsql bodies", () => {
   });
 
   test("an ignore directive covers an unreadable EXECUTE of a later DO block (statement numbers stay right after expansion)", async () => {
-    const sql = `SET lock_timeout = '1s';\nDO $$ BEGIN ALTER TABLE "Post" ADD COLUMN "a" TEXT; ALTER TABLE "Post" ADD COLUMN "b" TEXT; END $$;\n` +
+    const sql =
+      `SET lock_timeout = '1s';\nDO $$ BEGIN ALTER TABLE "Post" ADD COLUMN "a" TEXT; ALTER TABLE "Post" ADD COLUMN "b" TEXT; END $$;\n` +
       `-- migrate-guard-ignore unchecked-sql: only renames temporary tables\nDO $$ DECLARE t text; BEGIN EXECUTE 'ALTER TABLE ' || t || ' RENAME TO x'; END $$;`;
     expect(await lintSql(sql, { base: [USERS] })).toEqual([]);
   });
@@ -72,7 +79,10 @@ describe("statements inside DO blocks and plpgsql bodies", () => {
     const seed = `DO $$\nDECLARE n text := 'x';\nBEGIN\n  IF EXISTS (SELECT 1) THEN\n    ALTER TABLE "Invoice" DROP COLUMN "legacyNumber";\n  END IF;\n  EXECUTE format('DROP TABLE %I', 'LegacyImport');\n  EXECUTE 'ALTER TABLE "A" ' || n;\nEND $$;\n`;
     const junk = ["$$", "'", "%", "%I", "END", "EXECUTE", "\u0000", "é", "$f$", ";", "\n", "format(", "||", "DO $$", "BEGIN"];
     let state = 0x2545f491;
-    const rand = (n: number) => { state = (state * 1103515245 + 12345) & 0x7fffffff; return state % n; };
+    const rand = (n: number) => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state % n;
+    };
     for (let i = 0; i < 150; i++) {
       let text = seed;
       for (let k = 0; k <= rand(3); k++) {

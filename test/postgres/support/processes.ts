@@ -81,8 +81,6 @@ export function runTs(
     }
   });
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk));
-  const finished = new Promise<Finished>((resolve) =>
-    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
+  const finished = new Promise<Finished>((resolve) => child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, finished };
 }

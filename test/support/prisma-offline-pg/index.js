@@ -55,8 +55,7 @@ function readCatalogTypesAsText(queryable) {
 function patchAdapter(adapter) {
   readCatalogTypesAsText(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) =>
-    readCatalogTypesAsText(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) => readCatalogTypesAsText(await startTransaction(isolationLevel));
   adapter.executeScript = async (script) => {
     try {
       await adapter.client.query(script);

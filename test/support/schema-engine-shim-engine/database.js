@@ -46,10 +46,16 @@ export function connectionErrorFor(error, url) {
     case "EHOSTUNREACH":
     case "EAI_AGAIN":
     case "ENOENT":
-      return { code: "P1001", message: `Can't reach database server at \`${location}\`\n\nPlease make sure your database server is running at \`${location}\`.` };
+      return {
+        code: "P1001",
+        message: `Can't reach database server at \`${location}\`\n\nPlease make sure your database server is running at \`${location}\`.`,
+      };
     default:
       if (/timeout/i.test(e.message ?? "")) {
-        return { code: "P1002", message: `The database server at \`${location}\` was reached but timed out.\n\nPlease try again.\n\nPlease make sure your database server is running at \`${location}\`.` };
+        return {
+          code: "P1002",
+          message: `The database server at \`${location}\` was reached but timed out.\n\nPlease try again.\n\nPlease make sure your database server is running at \`${location}\`.`,
+        };
       }
       return { message: e.message ?? String(error) };
   }
@@ -72,7 +78,9 @@ async function withClient(url, work) {
  */
 export async function probeConnection(url) {
   try {
-    await withClient(url, async (client) => { await client.query("SELECT 1"); });
+    await withClient(url, async (client) => {
+      await client.query("SELECT 1");
+    });
     return null;
   } catch (error) {
     return connectionErrorFor(error, url);
@@ -98,7 +106,10 @@ export async function createOrDropDatabase(url, action) {
     });
   } catch (error) {
     const code = /** @type {{ code?: string }} */ (error).code;
-    if (code === "42P04") throw Object.assign(new Error(`Database \`${database}\` already exists on the database server at \`${location}\``), { code: "P1009" });
+    if (code === "42P04")
+      throw Object.assign(new Error(`Database \`${database}\` already exists on the database server at \`${location}\``), {
+        code: "P1009",
+      });
     const mapped = connectionErrorFor(error, admin);
     throw Object.assign(new Error(mapped.message), mapped.code ? { code: mapped.code } : {});
   }

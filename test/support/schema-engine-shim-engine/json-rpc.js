@@ -32,7 +32,9 @@ export function serveStdio({ handle, onClose }) {
   const pending = new Map();
   let queue = Promise.resolve();
 
-  const send = (message) => { process.stdout.write(`${JSON.stringify(message)}\n`); };
+  const send = (message) => {
+    process.stdout.write(`${JSON.stringify(message)}\n`);
+  };
   const peer = {
     call(method, params) {
       const id = nextOutgoingId++;
@@ -49,8 +51,13 @@ export function serveStdio({ handle, onClose }) {
       // JSON drops an undefined member, and the CLI rejects a response without `result`.
       send({ jsonrpc: "2.0", result: result === undefined ? {} : result, id: request.id });
     } catch (error) {
-      const e = error instanceof RpcError ? error : engineError({ is_panic: false, message: String(error?.message ?? error), backtrace: null });
-      send({ jsonrpc: "2.0", error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) }, id: request.id });
+      const e =
+        error instanceof RpcError ? error : engineError({ is_panic: false, message: String(error?.message ?? error), backtrace: null });
+      send({
+        jsonrpc: "2.0",
+        error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) },
+        id: request.id,
+      });
     }
   }
 
@@ -66,12 +73,20 @@ export function serveStdio({ handle, onClose }) {
     }
     if (typeof message.method === "string") {
       // A request without an id is a notification: handled, never answered.
-      if (message.id === undefined) { queue = queue.then(() => handle(message.method, message.params, peer).catch(() => {})); return; }
+      if (message.id === undefined) {
+        queue = queue.then(() => handle(message.method, message.params, peer).catch(() => {}));
+        return;
+      }
       queue = queue.then(() => answer(message));
       return;
     }
     const resolve = pending.get(message.id);
-    if (resolve) { pending.delete(message.id); resolve(message); }
+    if (resolve) {
+      pending.delete(message.id);
+      resolve(message);
+    }
   });
-  lines.on("close", () => { queue.then(onClose, onClose); });
+  lines.on("close", () => {
+    queue.then(onClose, onClose);
+  });
 }

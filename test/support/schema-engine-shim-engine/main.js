@@ -52,7 +52,7 @@ export function parseArgs(argv) {
       try {
         args.datasource = JSON.parse(value());
       } catch {
-        usageError("--datasource must be a JSON object such as {\"url\":\"postgresql://…\"}");
+        usageError('--datasource must be a JSON object such as {"url":"postgresql://…"}');
       }
     } else if (arg === "--enabled-preview-features" || arg === "--extension-types") value();
     else if (arg === "cli") {
@@ -79,7 +79,8 @@ async function runCliCommand(command, datasource) {
     exitAfterFlush(1);
   };
   const url = datasource?.url;
-  if (!url) return fail("P1012", "The datasource URL is missing: pass --datasource '{\"url\":\"…\"}' (Prisma reads it from prisma.config.ts).");
+  if (!url)
+    return fail("P1012", 'The datasource URL is missing: pass --datasource \'{"url":"…"}\' (Prisma reads it from prisma.config.ts).');
   if (!["create-database", "can-connect-to-database", "drop-database"].includes(command)) {
     process.stderr.write(`error: unknown cli command '${command}'\n\n${USAGE}`);
     return exitAfterFlush(2);
@@ -92,7 +93,9 @@ async function runCliCommand(command, datasource) {
   }
   try {
     const name = await createOrDropDatabase(url, command === "create-database" ? "create" : "drop");
-    logLine("INFO", { message: command === "create-database" ? `Database '${name}' was successfully created.` : "The database was successfully dropped." });
+    logLine("INFO", {
+      message: command === "create-database" ? `Database '${name}' was successfully created.` : "The database was successfully dropped.",
+    });
     exitAfterFlush(0);
   } catch (error) {
     fail(error.code, error.message);
@@ -114,7 +117,10 @@ function readDatamodels(paths) {
 
 export async function main(argv) {
   const args = parseArgs(argv);
-  if (args.help) { process.stdout.write(USAGE); return; }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (args.version) {
     const { version } = await loadWasmEngine(process.cwd());
     process.stdout.write(`schema-engine-cli ${version}\n`);

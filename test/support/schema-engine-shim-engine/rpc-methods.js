@@ -14,9 +14,18 @@ import { exitAfterFlush, forwardEngineLog, logLine } from "./log.js";
 import { createEngine, isPanic, loadWasmEngine, panicMessage } from "./wasm-engine.js";
 
 const PASS_THROUGH = new Set([
-  "applyMigrations", "createMigration", "dbExecute", "devDiagnostic", "diagnoseMigrationHistory",
-  "ensureConnectionValidity", "evaluateDataLoss", "introspectSql", "markMigrationApplied",
-  "markMigrationRolledBack", "reset", "schemaPush",
+  "applyMigrations",
+  "createMigration",
+  "dbExecute",
+  "devDiagnostic",
+  "diagnoseMigrationHistory",
+  "ensureConnectionValidity",
+  "evaluateDataLoss",
+  "introspectSql",
+  "markMigrationApplied",
+  "markMigrationRolledBack",
+  "reset",
+  "schemaPush",
 ]);
 
 /** A WASM engine error as the native engine's `data`: known (coded) errors keep code and meta. */
@@ -54,7 +63,9 @@ export function serveWithEngine({ cwd, datamodels, datasource }) {
   /** Set once the engine trapped: its instance is unusable, every later request gets the same error. */
   let panic;
   let onPanic = () => {};
-  const panicked = new Promise((resolve) => { onPanic = resolve; });
+  const panicked = new Promise((resolve) => {
+    onPanic = resolve;
+  });
   const notePanic = (error) => {
     if (!panic) {
       panic = panicError(error);
@@ -71,7 +82,10 @@ export function serveWithEngine({ cwd, datamodels, datasource }) {
   // A trap can also surface outside the call that caused it (in a callback the engine scheduled on
   // the adapter's promises), leaving that call pending forever: it answers the call all the same.
   const onStray = (error) => {
-    if (isPanic(error)) { notePanic(error); return; }
+    if (isPanic(error)) {
+      notePanic(error);
+      return;
+    }
     // Anything else is a bug of the shim: crash loudly (exit 1 is "Error in Schema engine" to the CLI).
     logLine("ERROR", { is_panic: false, message: `schema-engine-shim: ${error?.stack ?? error}` });
     exitAfterFlush(1);
@@ -85,7 +99,14 @@ export function serveWithEngine({ cwd, datamodels, datasource }) {
 
   async function getEngine() {
     if (engine) return engine;
-    if (!url) throw engineError({ is_panic: false, message: "The datasource URL is missing: the schema engine shim needs --datasource '{\"url\":\"…\"}' (Prisma 7 passes the url from prisma.config.ts).", error_code: "P1012", meta: null });
+    if (!url)
+      throw engineError({
+        is_panic: false,
+        message:
+          'The datasource URL is missing: the schema engine shim needs --datasource \'{"url":"…"}\' (Prisma 7 passes the url from prisma.config.ts).',
+        error_code: "P1012",
+        meta: null,
+      });
     await wasmReady;
     try {
       engine = await createEngine({ cwd, datamodels, datasource: { ...datasource, url }, log: forwardEngineLog });
@@ -95,7 +116,9 @@ export function serveWithEngine({ cwd, datamodels, datasource }) {
       // The engine connects on start and reports a failure without its code; the native engine
       // would report P1001/P1003/… here, which the CLI acts on.
       const failure = await probeConnection(url);
-      throw engineError(failure?.code ? { is_panic: false, message: failure.message, meta: null, error_code: failure.code } : errorData(error));
+      throw engineError(
+        failure?.code ? { is_panic: false, message: failure.message, meta: null, error_code: failure.code } : errorData(error),
+      );
     }
   }
 
@@ -107,7 +130,11 @@ export function serveWithEngine({ cwd, datamodels, datasource }) {
       return method === "createDatabase" ? { databaseName } : {};
     }
     if (method === "getDatabaseDescription") {
-      throw engineError({ is_panic: false, message: "getDatabaseDescription is not available in the WASM schema engine (schema-engine-shim).", backtrace: null });
+      throw engineError({
+        is_panic: false,
+        message: "getDatabaseDescription is not available in the WASM schema engine (schema-engine-shim).",
+        backtrace: null,
+      });
     }
     const e = await getEngine();
     if (method === "debugPanic") return e.debugPanic();
@@ -126,7 +153,12 @@ export function serveWithEngine({ cwd, datamodels, datasource }) {
   async function handle(method, params, peer) {
     if (panic) throw panic;
     try {
-      return await Promise.race([dispatch(method, params, peer), panicked.then((p) => { throw p; })]);
+      return await Promise.race([
+        dispatch(method, params, peer),
+        panicked.then((p) => {
+          throw p;
+        }),
+      ]);
     } catch (error) {
       if (error instanceof RpcError) throw error;
       if (isPanic(error)) {

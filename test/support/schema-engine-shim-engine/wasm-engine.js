@@ -20,8 +20,12 @@ const GLUE_MODULE = "./schema_engine_bg.js";
 // the glue); the trap itself only says "unreachable".
 const panicRegistry = {
   message: "",
-  get() { return this.message; },
-  set_message(message) { this.message = message; },
+  get() {
+    return this.message;
+  },
+  set_message(message) {
+    this.message = message;
+  },
 };
 globalThis.PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 
@@ -56,7 +60,11 @@ export async function loadWasmEngine(cwd) {
   let wasmPath;
   for (const candidate of candidates) {
     const m = new WebAssembly.Module(readFileSync(candidate));
-    if (glueProvides(m, glue) || candidate === ownWasm) { module = m; wasmPath = candidate; break; }
+    if (glueProvides(m, glue) || candidate === ownWasm) {
+      module = m;
+      wasmPath = candidate;
+      break;
+    }
   }
   const instance = new WebAssembly.Instance(module, { [GLUE_MODULE]: glue });
   glue.__wbg_set_wasm(instance.exports);
