@@ -57,7 +57,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
 exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
-const http = __importStar(__webpack_require__(8611));
+const http = __importStar(__webpack_require__(992));
 const https = __importStar(__webpack_require__(5692));
 const pm = __importStar(__webpack_require__(3335));
 const tunnel = __importStar(__webpack_require__(770));
@@ -864,7 +864,7 @@ module.exports = __webpack_require__(218);
 
 var net = __webpack_require__(9278);
 var tls = __webpack_require__(4756);
-var http = __webpack_require__(8611);
+var http = __webpack_require__(992);
 var https = __webpack_require__(5692);
 var events = __webpack_require__(4434);
 var assert = __webpack_require__(2613);
@@ -1141,7 +1141,7 @@ const Agent = __webpack_require__(7405)
 const ProxyAgent = __webpack_require__(6672)
 const EnvHttpProxyAgent = __webpack_require__(3137)
 const RetryAgent = __webpack_require__(50)
-const errors = __webpack_require__(8707)
+const errors = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { InvalidArgumentError } = errors
 const api = __webpack_require__(6615)
@@ -1308,7 +1308,7 @@ module.exports.EventSource = EventSource
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { addAbortListener } = __webpack_require__(3440)
-const { RequestAbortedError } = __webpack_require__(8707)
+const { RequestAbortedError } = __webpack_require__(1088)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -1375,7 +1375,7 @@ module.exports = {
 
 const assert = __webpack_require__(4589)
 const { AsyncResource } = __webpack_require__(6698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(8707)
+const { InvalidArgumentError, SocketError } = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { addSignal, removeSignal } = __webpack_require__(158)
 
@@ -1497,7 +1497,7 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { AsyncResource } = __webpack_require__(6698)
 const { addSignal, removeSignal } = __webpack_require__(158)
@@ -1748,7 +1748,7 @@ module.exports = pipeline
 
 const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8707)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { getResolveErrorBodyCallback } = __webpack_require__(7655)
 const { AsyncResource } = __webpack_require__(6698)
@@ -1969,7 +1969,7 @@ module.exports.RequestHandler = RequestHandler
 
 const assert = __webpack_require__(4589)
 const { finished, PassThrough } = __webpack_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(8707)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { getResolveErrorBodyCallback } = __webpack_require__(7655)
 const { AsyncResource } = __webpack_require__(6698)
@@ -2194,7 +2194,7 @@ module.exports = stream
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(8707)
+const { InvalidArgumentError, SocketError } = __webpack_require__(1088)
 const { AsyncResource } = __webpack_require__(6698)
 const util = __webpack_require__(3440)
 const { addSignal, removeSignal } = __webpack_require__(158)
@@ -2327,7 +2327,7 @@ module.exports.connect = __webpack_require__(2279)
 
 const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(8707)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { ReadableStreamFrom } = __webpack_require__(3440)
 
@@ -2716,7 +2716,7 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 const assert = __webpack_require__(4589)
 const {
   ResponseStatusCodeError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 
 const { chunksDecode } = __webpack_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
@@ -2818,7 +2818,7 @@ module.exports = {
 const net = __webpack_require__(7030)
 const assert = __webpack_require__(4589)
 const util = __webpack_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(8707)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(1088)
 const timers = __webpack_require__(6603)
 
 function noop () {}
@@ -3391,7 +3391,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 1088:
 /***/ ((module) => {
 
 
@@ -3831,7 +3831,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const assert = __webpack_require__(4589)
 const {
   isValidHTTPToken,
@@ -4559,7 +4559,7 @@ const { Blob } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(7975)
 const { stringify } = __webpack_require__(1792)
 const { EventEmitter: EE } = __webpack_require__(8474)
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 const { headerNameLowerCasedRecord } = __webpack_require__(735)
 const { tree } = __webpack_require__(7752)
 
@@ -5276,7 +5276,7 @@ module.exports = {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(6443)
 const DispatcherBase = __webpack_require__(1841)
 const Pool = __webpack_require__(628)
@@ -5419,7 +5419,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const {
   PoolBase,
   kClients,
@@ -5650,7 +5650,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const {
   kUrl,
   kReset,
@@ -7161,7 +7161,7 @@ const {
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const {
   kUrl,
   kReset,
@@ -7964,7 +7964,7 @@ const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const buildConnector = __webpack_require__(9136)
 const {
   kUrl,
@@ -8588,7 +8588,7 @@ const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
@@ -9412,7 +9412,7 @@ const {
 const Client = __webpack_require__(3701)
 const {
   InvalidArgumentError
-} = __webpack_require__(8707)
+} = __webpack_require__(1088)
 const util = __webpack_require__(3440)
 const { kUrl, kInterceptors } = __webpack_require__(6443)
 const buildConnector = __webpack_require__(9136)
@@ -9521,7 +9521,7 @@ const { URL } = __webpack_require__(3136)
 const Agent = __webpack_require__(7405)
 const Pool = __webpack_require__(628)
 const DispatcherBase = __webpack_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(8707)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(1088)
 const buildConnector = __webpack_require__(9136)
 const Client = __webpack_require__(3701)
 
@@ -9842,7 +9842,7 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 const Agent = __webpack_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
@@ -9932,7 +9932,7 @@ module.exports = class DecoratorHandler {
 const util = __webpack_require__(3440)
 const { kBodyUsed } = __webpack_require__(6443)
 const assert = __webpack_require__(4589)
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 const EE = __webpack_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -10170,7 +10170,7 @@ module.exports = RedirectHandler
 const assert = __webpack_require__(4589)
 
 const { kRetryHandlerDefaultRetry } = __webpack_require__(6443)
-const { RequestRetryError } = __webpack_require__(8707)
+const { RequestRetryError } = __webpack_require__(1088)
 const {
   isDisturbed,
   parseHeaders,
@@ -10614,7 +10614,7 @@ module.exports = RetryHandler
 const { isIP } = __webpack_require__(7030)
 const { lookup } = __webpack_require__(610)
 const DecoratorHandler = __webpack_require__(8155)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(8707)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(1088)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10995,7 +10995,7 @@ module.exports = interceptorOpts => {
 
 
 const util = __webpack_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8707)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(1088)
 const DecoratorHandler = __webpack_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
@@ -11554,7 +11554,7 @@ const {
 const MockClient = __webpack_require__(7365)
 const MockPool = __webpack_require__(4004)
 const { matchValue, buildMockOptions } = __webpack_require__(3397)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(8707)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(1088)
 const Dispatcher = __webpack_require__(883)
 const Pluralizer = __webpack_require__(1529)
 const PendingInterceptorsFormatter = __webpack_require__(6142)
@@ -11719,7 +11719,7 @@ const {
 } = __webpack_require__(1117)
 const { MockInterceptor } = __webpack_require__(1511)
 const Symbols = __webpack_require__(6443)
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -11771,7 +11771,7 @@ module.exports = MockClient
 
 
 
-const { UndiciError } = __webpack_require__(8707)
+const { UndiciError } = __webpack_require__(1088)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -11815,7 +11815,7 @@ const {
   kContentLength,
   kMockDispatch
 } = __webpack_require__(1117)
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 const { buildURL } = __webpack_require__(3440)
 
 /**
@@ -12034,7 +12034,7 @@ const {
 } = __webpack_require__(1117)
 const { MockInterceptor } = __webpack_require__(1511)
 const Symbols = __webpack_require__(6443)
-const { InvalidArgumentError } = __webpack_require__(8707)
+const { InvalidArgumentError } = __webpack_require__(1088)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -27516,7 +27516,7 @@ module.exports = {
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(8522)
 const { isValidClientWindowBits } = __webpack_require__(8625)
-const { MessageSizeExceededError } = __webpack_require__(8707)
+const { MessageSizeExceededError } = __webpack_require__(1088)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -27644,7 +27644,7 @@ const {
 const { WebsocketFrameSend } = __webpack_require__(3264)
 const { closeWebSocketConnection } = __webpack_require__(6897)
 const { PerMessageDeflate } = __webpack_require__(9469)
-const { MessageSizeExceededError } = __webpack_require__(8707)
+const { MessageSizeExceededError } = __webpack_require__(1088)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))

@@ -38392,7 +38392,7 @@ function scriptMatchesChecksum(script, stored) {
 function byName(a, b) {
     return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
-function migration_state_classifyMigrations(repo, records, slowMigrationSeconds) {
+function classifyMigrations(repo, records, slowMigrationSeconds) {
     const repoByName = new Map(repo.map((m) => [m.name, m]));
     const live = records.filter((r) => !r.rolledBackAt);
     const appliedRecords = new Map();
@@ -38404,24 +38404,46 @@ function migration_state_classifyMigrations(repo, records, slowMigrationSeconds)
         .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
         .map((r) => {
         const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
-        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+        return {
+            name: r.name,
+            checksum: r.checksum,
+            startedAt: r.startedAt,
+            finishedAt: r.finishedAt,
+            durationMs,
+            slow: durationMs > slowMigrationSeconds * 1000,
+            inRepo: repoByName.has(r.name),
+        };
     });
-    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+    const failed = failedRecords.map((r) => ({
+        name: r.name,
+        startedAt: r.startedAt,
+        ...(r.logs ? { logs: r.logs } : {}),
+        inRepo: repoByName.has(r.name),
+    }));
     const failedNames = new Set(failed.map((f) => f.name));
-    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
-    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
-    const checksumMismatch = applied.filter((a) => {
+    const pending = repo
+        .map((m) => m.name)
+        .filter((n) => !appliedRecords.has(n) && !failedNames.has(n))
+        .sort(byName);
+    const rolledBack = [
+        ...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name)),
+    ].sort(byName);
+    const checksumMismatch = applied
+        .filter((a) => {
         const file = repoByName.get(a.name);
         return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
-    }).map((a) => a.name);
-    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+    })
+        .map((a) => a.name);
+    const missingFromRepo = [
+        ...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)]),
+    ].sort(byName);
     return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
 }
 /**
  * A migration name as the user typed it for `resolve`: a single folder name, never a path. Checked
  * before anything else so that `../../etc` cannot reach a file system call or Prisma.
  */
-function migration_state_assertMigrationName(name, flag) {
+function assertMigrationName(name, flag) {
     const ok = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) && !name.includes("..") && name.length <= 255;
     if (!ok) {
         throw new ConfigurationError(`${flag} ${JSON.stringify(name)} is not a migration name. Expected the name of one folder in the migrations directory, e.g. 20240101120000_add_users (letters, digits, "_", "-", "."; no path).`);
@@ -38474,13 +38496,19 @@ function shellWord(text) {
     return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-;// CONCATENATED MODULE: ./src/core/soak.ts
-
-const DEFAULT_SOAK_HOURS = 24;
-/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
+;// CONCATENATED MODULE: ./src/core/soak-target.ts
+// What both halves of the soak gate read (the database's record in soak.ts, GitHub's deployments in
+// soak-code.ts): the migrations at the target commit, and elapsed time on one server's clock.
+/** Elapsed seconds between two timestamps of one server, never negative (a timestamp ahead of its server's "now" counts as zero). */
 function elapsedSeconds(since, serverNow) {
     return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
 }
+
+;// CONCATENATED MODULE: ./src/core/soak.ts
+
+
+
+const DEFAULT_SOAK_HOURS = 24;
 /** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
 function sameChecksum(migration, stored) {
     return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
@@ -38507,20 +38535,34 @@ function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
             soakedSeconds: soaked,
             remainingSeconds: remaining,
             status: remaining === 0 ? "soaked" : "soaking",
-            ...(remaining > 0 ? { reason: `${migration.name} has soaked ${soak_formatHours(soaked)} on ${from}; ${soak_formatHours(remaining)} left.` } : {}),
+            ...(remaining > 0
+                ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` }
+                : {}),
         };
     }
     const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
     if (unfinished) {
-        return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+        return {
+            ...base,
+            status: "failed",
+            reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.`,
+        };
     }
     if (rows.length > 0) {
-        return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+        return {
+            ...base,
+            status: "rolled-back",
+            reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.`,
+        };
     }
-    return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+    return {
+        ...base,
+        status: "missing",
+        reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.`,
+    };
 }
 /** "18h12m", "45m", "0m": for messages and the commit status. */
-function soak_formatHours(seconds) {
+function formatHours(seconds) {
     const minutes = Math.ceil(seconds / 60);
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
@@ -38547,7 +38589,14 @@ function evaluateSoak(input) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+        migrations = pending.map((m) => ({
+            name: m.name,
+            appliedOnSourceAt: null,
+            soakedSeconds: null,
+            remainingSeconds: null,
+            status: "missing",
+            reason: `${policy.from} could not be read.`,
+        }));
     }
     else {
         migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
@@ -38576,7 +38625,7 @@ function evaluateSoak(input) {
             case "soaking":
                 if (codeSoak.remainingSeconds > 0) {
                     remaining = Math.max(remaining, codeSoak.remainingSeconds);
-                    reasons.push(`Code soak: ${codeSoak.description}; ${soak_formatHours(codeSoak.remainingSeconds)} left.`);
+                    reasons.push(`Code soak: ${codeSoak.description}; ${formatHours(codeSoak.remainingSeconds)} left.`);
                 }
                 else {
                     reasons.push(`Code soak: ${codeSoak.description}.`);
@@ -38626,7 +38675,7 @@ function verdictHeadline(verdict) {
         return `Override by ${verdict.override.actor}: ${verdict.override.reason}`;
     switch (verdict.decision) {
         case "wait":
-            return `${soak_formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from}`;
+            return `${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from}`;
         case "block":
             return `Blocked: ${verdict.reasons[0] ?? "see the gate's report"}`;
         default:
@@ -38654,16 +38703,22 @@ function toSoakJson(verdict) {
  * The override, checked: a reason that is not empty once trimmed, by an actor on the allowlist
  * (compared ignoring case, as GitHub logins are). Returns the refusal in words, or the override.
  */
-function soak_checkOverride(reason, actor, allowed) {
+function checkOverride(reason, actor, allowed) {
     if (reason === undefined)
         return {};
     const text = reason.trim();
     if (text === "")
-        return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
+        return {
+            refused: 'The override reason is empty. An override needs a reason a reviewer can read later, e.g. "hotfix for incident 123, approved by @lead".',
+        };
     if (allowed.length === 0)
-        return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
+        return {
+            refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated).",
+        };
     if (!actor)
-        return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+        return {
+            refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).`,
+        };
     if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
         return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
     }
@@ -38831,7 +38886,9 @@ class GitHubDeployments {
                 transient_environment: false,
             });
             if (response.status !== 201 || !("id" in response.data)) {
-                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), { status: response.status });
+                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), {
+                    status: response.status,
+                });
             }
             id = response.data.id;
         }
@@ -38840,7 +38897,9 @@ class GitHubDeployments {
         }
         this.onCreated?.(id);
         await setDeploymentStatus(this.octokit, this.target, id, "in_progress", request.description, request.environment);
-        const url = this.target.serverUrl ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}` : undefined;
+        const url = this.target.serverUrl
+            ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}`
+            : undefined;
         return {
             id,
             ...(url ? { url } : {}),
@@ -38964,7 +39023,12 @@ class GateGitHub {
     async listDeployments(environment, task) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
+                ...this.target,
+                environment,
+                task,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const d of page.data)
@@ -38980,7 +39044,11 @@ class GateGitHub {
     async listStatuses(deploymentId) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, {
+                ...this.target,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const s of page.data)
@@ -39087,9 +39155,64 @@ function formatDuration(ms) {
     return `${Math.floor(totalSeconds / 60)} min ${totalSeconds % 60} s`;
 }
 
+;// CONCATENATED MODULE: ./src/gate/soak-chart.ts
+
+
+const MAX_CHART_MIGRATIONS = 20;
+/** Text for a gantt title, section or task name: no colon (ends a task name), `#`, `;` or `%%`, one line. */
+function label(text) {
+    const clean = text
+        .replace(/[:#;\r\n]/g, " ")
+        .replace(/%%/g, "%")
+        .replace(/\s+/g, " ")
+        .trim();
+    return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean || "-";
+}
+const NOT_SOAKING = {
+    missing: "never applied here",
+    failed: "failed here",
+    "rolled-back": "rolled back here",
+    "checksum-mismatch": "applied from a different file",
+};
+function tasks(m, i, soakMs, fallbackStart) {
+    const out = [`  section ${label(m.name)}`];
+    const applied = m.appliedOnSourceAt?.getTime();
+    if ((m.status === "soaked" || m.status === "soaking") && applied !== undefined && m.soakedSeconds !== null) {
+        const now = applied + m.soakedSeconds * 1000;
+        out.push(`    soaked ${label(formatHours(m.soakedSeconds))} :done, m${i}s, ${applied}, ${now}`);
+        if ((m.remainingSeconds ?? 0) > 0)
+            out.push(`    ${label(formatHours(m.remainingSeconds))} left :active, m${i}l, ${now}, ${applied + soakMs}`);
+        return out;
+    }
+    // No soak counts: the bar is the whole soak period it still needs, from when it was applied (or now).
+    const start = applied ?? fallbackStart;
+    out.push(`    ${label(NOT_SOAKING[m.status])} :crit, m${i}x, ${start}, ${start + Math.max(soakMs, 60_000)}`);
+    return out;
+}
+/** Markdown lines: a ```mermaid gantt, or nothing when no migration is pending. */
+function soakGantt(verdict) {
+    if (verdict.migrations.length === 0)
+        return [];
+    const soakMs = Math.round(verdict.policy.soakHours * 3600) * 1000;
+    const shown = verdict.migrations.slice(0, MAX_CHART_MIGRATIONS);
+    const body = [
+        "gantt",
+        `  title ${label(`Time on ${verdict.policy.from} against the ${verdict.policy.soakHours} h soak`)}`,
+        "  dateFormat x",
+        "  axisFormat %m-%d %H:%M",
+        ...shown.flatMap((m, i) => tasks(m, i, soakMs, verdict.evaluatedAt.getTime())),
+    ];
+    const lines = ["```mermaid", ...body, "```", ""];
+    const rest = verdict.migrations.length - shown.length;
+    if (rest > 0)
+        lines.push(`_… and ${plural(rest, "more pending migration")} (in the table above)._`, "");
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/render.ts
 // The gate's report as CLI text and as the job summary: the decision, why, and a table per migration
 // (applied on staging at, hours soaked, hours left). Pure.
+
 
 
 const ICON = { pass: "✅", wait: "⏳", block: "⛔" };
@@ -39103,7 +39226,7 @@ function gateHeadline(verdict) {
     if (verdict.override)
         return `pass (override by ${verdict.override.actor}; the gate said ${verdict.decisionWithoutOverride}) for ${what}`;
     if (verdict.decision === "wait")
-        return `wait: ${soak_formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from} (earliest pass ${verdict.earliestPassAt?.toISOString()}) for ${what}`;
+        return `wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${policy.from} (earliest pass ${verdict.earliestPassAt?.toISOString()}) for ${what}`;
     return `${verdict.decision} for ${what}`;
 }
 function hours(seconds) {
@@ -39155,7 +39278,7 @@ function renderGateMarkdown(report) {
             const [name, at, soaked, left, status] = row(m);
             out.push(`| ${code(name, { inTable: true })} | ${cell(at)} | ${soaked} | ${left} | ${cell(status)} |`);
         }
-        out.push("");
+        out.push("", ...soakGantt(v));
     }
     out.push(...v.reasons.map((r) => `- ${inline(r)}`), "");
     if (report.statusError)
@@ -39168,8 +39291,8 @@ function renderGateMarkdown(report) {
 // are production, what a production deploy must be confirmed with, and how the identity stamped into a
 // database is compared with the environment a run claims. Pure: no I/O, no @actions imports.
 
-const environment_DEFAULT_ENVIRONMENTS = (/* unused pure expression or super */ null && (["staging", "production"]));
-const environment_DEFAULT_PRODUCTION_ENVIRONMENTS = (/* unused pure expression or super */ null && (["production"]));
+const DEFAULT_ENVIRONMENTS = (/* unused pure expression or super */ null && (["staging", "production"]));
+const DEFAULT_PRODUCTION_ENVIRONMENTS = (/* unused pure expression or super */ null && (["production"]));
 /** GitHub's limit for an environment name. */
 const MAX_NAME_LENGTH = 255;
 /**
@@ -39190,7 +39313,7 @@ function assertEnvironmentName(name, what = "environment") {
     }
 }
 /** "staging, production" → ["staging", "production"] (as written, deduplicated by normalised form). */
-function environment_parseEnvironmentList(text, what) {
+function parseEnvironmentList(text, what) {
     const names = [];
     for (const part of text.split(/[,\n]/)) {
         if (part.trim() === "")
@@ -39204,7 +39327,7 @@ function environment_parseEnvironmentList(text, what) {
     return names;
 }
 /** The environment a run names, checked against the policy. Unknown names are refused. */
-function environment_resolveEnvironment(requested, policy) {
+function resolveEnvironment(requested, policy) {
     assertEnvironmentName(requested, "environment");
     const normalized = normalizeEnvironmentName(requested);
     const knownNames = [...policy.known, ...policy.production];
@@ -39252,14 +39375,14 @@ function isProductionRun(environment, stamp) {
  * A production deploy must be confirmed by typing the environment's name (compared normalised, like
  * every environment name). Throws a ConfigurationError that says what to type.
  */
-function environment_assertProductionConfirmed(environment, confirm) {
+function assertProductionConfirmed(environment, confirm) {
     if (confirm !== undefined && normalizeEnvironmentName(confirm) === environment.normalized)
         return;
     const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
     throw new ConfigurationError(`Deploying to the production environment "${environment.name}" must be confirmed: set confirm (--confirm) to "${environment.name}"; ${given}. Nothing was changed.`);
 }
 /** `resolve` is confirmed by typing the migration's name exactly. */
-function environment_assertResolveConfirmed(migration, confirm) {
+function assertResolveConfirmed(migration, confirm) {
     if (confirm?.trim() === migration)
         return;
     const given = confirm === undefined || confirm.trim() === "" ? "no confirmation was given" : `the confirmation was ${JSON.stringify(confirm)}`;
@@ -39301,7 +39424,10 @@ function migrateGuardDeployMigrations(payload) {
     const o = p;
     if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations))
         return undefined;
-    return o.migrations.filter((m) => typeof m === "object" && m !== null && typeof m.name === "string" && typeof m.checksum === "string");
+    return o.migrations.filter((m) => typeof m === "object" &&
+        m !== null &&
+        typeof m.name === "string" &&
+        typeof m.checksum === "string");
 }
 const byTime = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 function matches(m, checksum) {
@@ -39380,7 +39506,11 @@ function evaluateCodeSoak(input) {
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
-        return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+        return {
+            kind: "waiting",
+            deploymentId: pendingDeploy.id,
+            reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.`,
+        };
     }
     return {
         kind: "blocked",
@@ -39434,10 +39564,16 @@ function describeUrl(url) {
     }
 }
 /** Every form a URL's credentials can take in a message (the URL itself, encoded and decoded password). */
-function database_urlSecrets(url) {
+function urlSecrets(url) {
     try {
         const u = new URL(url);
-        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+        return [
+            url,
+            u.password,
+            decodeURIComponent(u.password),
+            u.searchParams.get("password") ?? "",
+            u.searchParams.get("sslpassword") ?? "",
+        ].filter((s) => s.length >= 4);
     }
     catch {
         return url.length >= 4 ? [url] : [];
@@ -39486,7 +39622,7 @@ function withDatabase(url, database) {
     return u.toString();
 }
 async function withClient(url, work) {
-    const secrets = database_urlSecrets(url);
+    const secrets = urlSecrets(url);
     let client;
     try {
         client = await connectClient(url);
@@ -39551,7 +39687,9 @@ async function readPrismaMigrations(url) {
         // pg parses more URL shapes than WHATWG URL; those use the default schema.
     }
     return withClient(url, async (client) => {
-        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return [];
         const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
@@ -39571,12 +39709,7 @@ async function dropDatabase(adminUrl, name) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/migrate/database.ts
-// The environment's database as the migrate commands see it: one connection for the reads before and
-// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
-// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
-// turned into messages that say what to fix, never quoting the URL or its password.
-
+;// CONCATENATED MODULE: ./src/postgres/environment-database.ts
 
 
 
@@ -39608,10 +39741,11 @@ function migrationsSchema(url) {
 }
 function explainConnectionError(error, url) {
     const e = error;
-    const raw = errors_redact(e.message ?? String(error), database_urlSecrets(url));
+    const raw = errors_redact(e.message ?? String(error), urlSecrets(url));
     const where = describeUrl(url);
     const code = e.code ?? "";
-    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
+    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) ||
+        /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
         return new DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
     }
     if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
@@ -39628,7 +39762,7 @@ function explainConnectionError(error, url) {
     }
     return new DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
 }
-class database_EnvironmentDatabase {
+class EnvironmentDatabase {
     client;
     url;
     constructor(client, url) {
@@ -39638,12 +39772,15 @@ class database_EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
+            client = await connectClient(url, {
+                timeoutMs: options.timeoutMs ?? 15_000,
+                applicationName: options.applicationName ?? "migrate-guard",
+            });
         }
         catch (error) {
             throw explainConnectionError(error, url);
         }
-        return new database_EnvironmentDatabase(client, url);
+        return new EnvironmentDatabase(client, url);
     }
     async close() {
         await this.client.end().catch(() => { });
@@ -39655,7 +39792,7 @@ class database_EnvironmentDatabase {
         catch (error) {
             // Server messages can quote parts of the URL back: keep them clean.
             if (error instanceof Error)
-                error.message = errors_redact(error.message, database_urlSecrets(this.url));
+                error.message = errors_redact(error.message, urlSecrets(this.url));
             throw error;
         }
     }
@@ -39740,10 +39877,39 @@ class database_EnvironmentDatabase {
         const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
         return inserted.rowCount === 1;
     }
+    /**
+     * Each table's estimated rows (pg_class.reltuples; null when never analyzed) and total bytes (heap,
+     * indexes, TOAST), outside the system schemas and migrate-guard's own. A partitioned table counts
+     * its partitions. Catalog reads only: run it inside readOnly().
+     */
+    async tableSizes() {
+        const partitioned = (await this.serverMajor()) >= 12;
+        const leaves = (what) => `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
+        const rows = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END`
+            : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
+        const bytes = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END`
+            : "pg_total_relation_size(c.oid)";
+        const { rows: result } = await this.query(`SELECT n.nspname AS schema, c.relname AS name, (${rows})::float8 AS rows, (${bytes})::float8 AS bytes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', '${STAMP_SCHEMA}')
+          AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'
+        ORDER BY 1, 2`);
+        return result.map((r) => ({
+            schema: r.schema,
+            name: r.name,
+            rows: r.rows === null ? null : Math.round(r.rows),
+            bytes: Math.round(r.bytes),
+        }));
+    }
     /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
     async readMigrationRecords() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return undefined;
         const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
@@ -39753,13 +39919,15 @@ class database_EnvironmentDatabase {
             startedAt: r.started_at,
             ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
             ...(r.rolled_back_at ? { rolledBackAt: r.rolled_back_at } : {}),
-            ...(r.logs ? { logs: errors_redact(r.logs, database_urlSecrets(this.url)) } : {}),
+            ...(r.logs ? { logs: errors_redact(r.logs, urlSecrets(this.url)) } : {}),
         }));
     }
     /** Finished migrations so far: progress while Prisma works. */
     async countFinished() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return 0;
         const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
@@ -39781,7 +39949,12 @@ class database_EnvironmentDatabase {
         const r = rows[0];
         if (!r)
             return undefined;
-        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+        return {
+            pid: r.pid,
+            ...(r.application_name ? { application: r.application_name } : {}),
+            ...(r.client_addr ? { client: r.client_addr } : {}),
+            ...(r.since ? { since: r.since } : {}),
+        };
     }
     /**
      * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
@@ -39809,7 +39982,7 @@ class database_EnvironmentDatabase {
 }
 /** Opens, runs `work`, closes; connection failures become DatabaseConnectionError. */
 async function withEnvironmentDatabase(url, work) {
-    const db = await database_EnvironmentDatabase.connect(url);
+    const db = await EnvironmentDatabase.connect(url);
     try {
         return await work(db);
     }
@@ -39840,7 +40013,10 @@ function checksum(content) {
  */
 async function readMigrationsDirectory(dir, root) {
     const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+    const folders = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(compareMigrationNames);
     const result = { dir, migrations: [], foldersWithoutSql: [] };
     const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
     if (lock)
@@ -39898,7 +40074,9 @@ function git(cwd, args, input) {
         const out = [];
         let err = "";
         child.stdout.on("data", (d) => out.push(d));
-        child.stderr.on("data", (d) => { err += d.toString(); });
+        child.stderr.on("data", (d) => {
+            err += d.toString();
+        });
         child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
         child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
         if (input !== undefined) {
@@ -39933,12 +40111,17 @@ current = []) {
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
     // "<mode> blob <id>\t<path>" per entry.
-    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+    const entries = list.stdout
+        .toString()
+        .split("\0")
+        .flatMap((line) => {
         const tab = line.indexOf("\t");
         const [, type, id] = line.slice(0, tab).split(" ");
         const file = line.slice(tab + 1);
         const parts = file.slice(rel.length + 1).split("/");
-        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql"
+            ? [{ file, id }]
+            : [];
     });
     if (entries.length === 0)
         return [];
@@ -39963,7 +40146,10 @@ current = []) {
 }
 /** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
 function blobId(bytes, hexLength) {
-    return (0,external_node_crypto_.createHash)(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return (0,external_node_crypto_.createHash)(hexLength === 64 ? "sha256" : "sha1")
+        .update(`blob ${bytes.length}\0`)
+        .update(bytes)
+        .digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -39984,147 +40170,83 @@ function parseBatch(out, files) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/prisma/cli.ts
-// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
-// same verbs; this is the one place that knows both.
+;// CONCATENATED MODULE: ./src/prisma/version.ts
+// Which Prisma major a project uses, decided before anything runs. migrate-guard drives Prisma Migrate
+// (`migrate deploy/resolve/diff`, `_prisma_migrations`); Prisma 8 replaced it with a different model
+// (`migration plan`, `db migrate`, a contract marker), so a project on an unsupported major is refused
+// with one sentence instead of failing halfway through a deploy.
 
 
 
 
-
-/**
- * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
- * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
- * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
- */
-const SHORT_LIVED_NODE_FLAGS = (/* unused pure expression or super */ null && (["--no-opt", "--liftoff-only"]));
-/**
- * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
- * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
- */
-function takesShortLivedFlags(version = process.versions.node) {
-    const major = Number(version.split(".")[0]);
-    return major >= 20 && major <= 24;
-}
-/**
- * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
- * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
- */
-const PRISMA_ADVISORY_LOCK_KEY = 72707369;
-/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
-function cli_findPrismaCli(options) {
-    const require = createRequire(path.join(options.workingDirectory, "package.json"));
-    let pkgPath;
+/** The Prisma majors migrate-guard runs (the tests run 6.19 and 7.10; 5 shares 6's flags). */
+const SUPPORTED_PRISMA_MAJORS = [5, 6, 7];
+const PRISMA_8_PLAN_URL = "https://github.com/migrate-guard/migrate-guard/blob/main/docs/prisma-8.md";
+function readJson(file) {
     try {
-        pkgPath = require.resolve("prisma/package.json");
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
+        return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
     }
     catch {
-        throw new ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
-            `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
-    }
-    const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
-    const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
-    const major = Number(pkg.version.split(".")[0]);
-    if (!(major >= 5)) {
-        throw new ConfigurationError(`Prisma ${pkg.version} is too old: migrate-guard supports Prisma 5, 6 and 7. Upgrade prisma in package.json.`);
-    }
-    return new ProjectPrismaCli(pkg.version, major, path.join(path.dirname(pkgPath), binRel), options);
-}
-const URL_PATTERN = /^postgres(ql)?:\/\//i;
-class ProjectPrismaCli {
-    version;
-    major;
-    entry;
-    options;
-    constructor(version, major, entry, options) {
-        this.version = version;
-        this.major = major;
-        this.entry = entry;
-        this.options = options;
-    }
-    /**
-     * The child's environment: the URL in every variable the project reads, and no other database URL
-     * at all, so that a variable we did not detect can never point Prisma at a real environment.
-     */
-    env(url) {
-        const env = {};
-        for (const [k, v] of Object.entries(process.env)) {
-            if (v !== undefined && !URL_PATTERN.test(v))
-                env[k] = v;
-        }
-        if (url)
-            for (const name of this.options.urlVariables)
-                env[name] = url;
-        if (this.options.throwaway) {
-            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
-            if (this.options.throwaway.compileCacheDir)
-                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
-        }
-        env.CHECKPOINT_DISABLE = "1";
-        env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-        env.NO_COLOR = "1";
-        env.FORCE_COLOR = "0";
-        return env;
-    }
-    schemaArgs() {
-        return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
-    }
-    run(args, url, onLine, options = {}) {
-        return new Promise((resolve, reject) => {
-            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
-            const child = spawn(process.execPath, [...flags, this.entry, ...args], {
-                cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
-                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
-            });
-            let stdout = "";
-            let stderr = "";
-            let pending = "";
-            const secrets = url ? [url] : [];
-            child.stdout.on("data", (d) => {
-                stdout += d.toString();
-                if (!onLine)
-                    return;
-                pending += d.toString();
-                const lines = pending.split("\n");
-                pending = lines.pop() ?? "";
-                for (const line of lines)
-                    onLine(redact(line, secrets));
-            });
-            child.stderr.on("data", (d) => { stderr += d.toString(); });
-            // An abort is reported as a failed run (close follows with a signal), not as an exception.
-            child.on("error", (error) => { if (error.name !== "AbortError")
-                reject(error); });
-            child.on("close", (code) => resolve({ code: code ?? 1, stdout: redact(stdout, secrets), stderr: redact(stderr, secrets) }));
-        });
-    }
-    deploy(url, onLine, options = {}) {
-        const { from } = options;
-        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
-        return this.run(["migrate", "deploy", ...args], url, onLine, options);
-    }
-    resolve(url, kind, name, onLine) {
-        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
-    }
-    async schemaToSql(url) {
-        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
-        if (result.code !== 0) {
-            throw new PrismaCommandError(`prisma migrate diff could not turn ${path.basename(this.options.schemaPath)} into SQL`, result);
-        }
-        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
-        // exits 0 printing nothing when its schema engine process dies mid-command.
-        if (result.stdout.trim() === "") {
-            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${path.basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
-        }
-        return result.stdout;
+        return undefined;
     }
 }
-class PrismaCommandError extends Error {
-    result;
-    constructor(message, result) {
-        super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
-        this.result = result;
+const majorOf = (version) => Number(/^\s*v?(\d+)(\.|$)/.exec(version)?.[1] ?? Number.NaN);
+/** The `prisma` package that Node resolves from the working directory upwards, as the project's scripts would. */
+function installedPrisma(workingDirectory) {
+    let pkgPath;
+    try {
+        pkgPath = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(workingDirectory, "package.json")).resolve("prisma/package.json");
     }
+    catch {
+        return undefined;
+    }
+    const version = readJson(pkgPath)?.version;
+    const text = typeof version === "string" ? version : "";
+    return { version: text, major: majorOf(text), source: pkgPath, installed: true };
+}
+/**
+ * The `prisma` range the project's package.json declares when nothing is installed yet: only a range that
+ * names one major (`8.0.0-rc.19`, `^8.0.0`, `~7.10.1`, `>=8`); tags, workspaces and aliases say nothing.
+ */
+function declaredPrisma(workingDirectory) {
+    const source = external_node_path_default().join(workingDirectory, "package.json");
+    const pkg = readJson(source);
+    if (!pkg)
+        return undefined;
+    for (const field of ["dependencies", "devDependencies"]) {
+        const deps = pkg[field];
+        const range = typeof deps === "object" && deps !== null ? deps.prisma : undefined;
+        if (typeof range !== "string")
+            continue;
+        const match = /^\s*(?:\^|~|>=|=)?\s*v?(\d+)(?:\.[\dx*]+){0,2}(?:-[0-9A-Za-z.-]+)?\s*$/.exec(range);
+        if (match)
+            return { version: range.trim(), major: Number(match[1]), source, installed: false };
+    }
+    return undefined;
+}
+/** One sentence for a Prisma that migrate-guard does not run, or undefined when it does. */
+function unsupportedPrismaMessage(prisma, workingDirectory = ".") {
+    const where = external_node_path_default().relative(workingDirectory, prisma.source) || prisma.source;
+    const found = prisma.installed
+        ? `Prisma ${prisma.version || "(no version)"} is installed (${where})`
+        : `package.json asks for Prisma ${prisma.version}`;
+    const supported = `migrate-guard supports Prisma ${SUPPORTED_PRISMA_MAJORS.slice(0, -1).join(", ")} and ${SUPPORTED_PRISMA_MAJORS.at(-1)}`;
+    if (Number.isNaN(prisma.major))
+        return `${found}, which is not a version migrate-guard can read; ${supported}.`;
+    if (SUPPORTED_PRISMA_MAJORS.includes(prisma.major))
+        return undefined;
+    if (prisma.major < SUPPORTED_PRISMA_MAJORS[0])
+        return `${found}, but ${supported}: upgrade prisma in package.json.`;
+    return `${found}, but ${supported}; the plan for Prisma 8 and later is in docs/prisma-8.md (${PRISMA_8_PLAN_URL}).`;
+}
+/** Refuses (exit 2) a project whose installed — or else declared — Prisma is not a supported major. */
+function assertSupportedPrisma(workingDirectory) {
+    const prisma = installedPrisma(workingDirectory) ?? declaredPrisma(workingDirectory);
+    const message = prisma && unsupportedPrismaMessage(prisma, workingDirectory);
+    if (message)
+        throw new errors_ConfigurationError(message);
+    return prisma;
 }
 
 ;// CONCATENATED MODULE: ./src/core/prisma-schema.ts
@@ -40179,8 +40301,10 @@ function parseConfigHints(configText) {
  */
 function urlVariables(datasource, hints) {
     const vars = [];
-    const add = (v) => { if (v && !vars.includes(v))
-        vars.push(v); };
+    const add = (v) => {
+        if (v && !vars.includes(v))
+            vars.push(v);
+    };
     add(hints?.datasourceUrlEnv);
     add(datasource.urlEnv);
     add(datasource.directUrlEnv);
@@ -40212,10 +40336,22 @@ function sameProvider(a, b) {
 
 
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
+
+const CONFIG_NAMES = [
+    "prisma.config.ts",
+    "prisma.config.mts",
+    "prisma.config.cts",
+    "prisma.config.js",
+    "prisma.config.mjs",
+    "prisma.config.cjs",
+    ".config/prisma.ts",
+];
 async function readSchemaText(schemaPath) {
     if ((0,external_node_fs_namespaceObject.statSync)(schemaPath).isDirectory()) {
-        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
+        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true }))
+            .map(String)
+            .filter((f) => f.endsWith(".prisma"))
+            .sort();
         return (await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(schemaPath, f), "utf8")))).join("\n");
     }
     return (0,promises_namespaceObject.readFile)(schemaPath, "utf8");
@@ -40234,6 +40370,8 @@ async function locateProject(options) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(wd) || !(0,external_node_fs_namespaceObject.statSync)(wd).isDirectory()) {
         throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
+    // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
+    assertSupportedPrisma(wd);
     const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
     const configHints = configFile ? parseConfigHints(await (0,promises_namespaceObject.readFile)(configFile, "utf8")) : undefined;
@@ -40276,12 +40414,9 @@ async function locateProject(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/migrate/state.ts
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/prisma/load-project.ts
+// A Prisma project with its migrations read: what every command that looks at an environment starts from
+// (migrate status/deploy/resolve, rollback, the soak gate).
 
 
 
@@ -40291,71 +40426,11 @@ async function loadProject(workingDirectory, schema) {
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
     return { project, dir, repoRoot };
 }
-function projectPrisma(loaded, explicitSchema) {
-    const { project } = loaded;
-    return findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema });
-}
-async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
-    const [stamp, records, userTables, lockHolder, postgresVersion] = [
-        await db.readStamp(),
-        await db.readMigrationRecords(),
-        await db.countUserTables(),
-        await db.migrationLockHolder(),
-        await db.serverVersion(),
-    ];
-    return {
-        ...(stamp ? { stamp } : {}),
-        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
-        noHistory: records === undefined,
-        userTables,
-        ...(lockHolder ? { lockHolder } : {}),
-        postgresVersion,
-    };
-}
-function pendingMigrations(loaded, names) {
-    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
-    return names.flatMap((name) => {
-        const m = byName.get(name);
-        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
-    });
-}
-function describeLockHolder(holder) {
-    const parts = [`pid ${holder.pid}`];
-    if (holder.application)
-        parts.push(`application "${holder.application}"`);
-    if (holder.client)
-        parts.push(`from ${holder.client}`);
-    if (holder.since)
-        parts.push(`since ${holder.since.toISOString()}`);
-    return parts.join(", ");
-}
-/** The state after the change, from a fresh connection (the first may have died with the server). */
-async function readBack(settings, loaded, report) {
-    try {
-        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
-        try {
-            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
-            report.state = after.state;
-            if (after.stamp)
-                report.stamp = after.stamp;
-        }
-        finally {
-            await db.close();
-        }
-    }
-    catch (error) {
-        // The state read before the change would be stale now: report none rather than a wrong one.
-        delete report.state;
-        report.stateUnknown =
-            `${redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))} ` +
-                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
 
 async function readDatabaseSnapshot(url, options = {}) {
-    const db = await database_EnvironmentDatabase.connect(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
+    const db = await EnvironmentDatabase.connect(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: "migrate-guard gate" });
     try {
         return await db.readOnly(async (now) => {
             const records = await db.readMigrationRecords();
@@ -40397,7 +40472,7 @@ function stampProblem(snapshot, expected, flag) {
     return `The ${flag} database belongs to environment "${stamp.name}" (its migrate-guard stamp), not "${expected}": the URL points at the wrong database.`;
 }
 /** The soak of `pending` on `from`: the staging database (read-only) and GitHub's deployments. */
-async function run_assessSoak(input, ctx) {
+async function assessSoak(input, ctx) {
     const clock = ctx.clock ?? (() => new Date());
     const { policy, pending } = input;
     let source;
@@ -40410,12 +40485,22 @@ async function run_assessSoak(input, ctx) {
             blockers.push(problem);
     }
     catch (error) {
-        const message = error instanceof DatabaseConnectionError ? error.message : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
-        source = { error: errors_redact(message, database_urlSecrets(input.fromDatabaseUrl)) };
+        const message = error instanceof DatabaseConnectionError
+            ? error.message
+            : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
+        source = { error: errors_redact(message, urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
     // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
-    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
+    return evaluateSoak({
+        policy,
+        pending,
+        source,
+        codeSoak,
+        now: clock(),
+        blockers,
+        ...(input.override ? { override: input.override } : {}),
+    });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -40427,7 +40512,8 @@ async function readCodeSoak(input, ctx, clock) {
         const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
         // Only deployments from the first one that could cover the target on can matter to its soak.
         const names = new Set(input.pending.map((m) => m.name));
-        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) ||
+            (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
         const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
         const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
         ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
@@ -40447,12 +40533,16 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return {
+            kind: "blocked",
+            unreadable: true,
+            reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}`,
+        };
     }
 }
 async function runGate(settings, ctx) {
     const started = Date.now();
-    const { override, refused } = soak_checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
+    const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
     if (refused)
         throw new errors_ConfigurationError(`The override is refused, so nothing was evaluated: ${refused}`);
     const policy = settings.policy;
@@ -40480,10 +40570,18 @@ async function runGate(settings, ctx) {
         const message = error instanceof DatabaseConnectionError ? error.message : error.message;
         // Without production's history everything may be pending: judge every migration.
         pending = repo;
-        blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${errors_redact(message, database_urlSecrets(settings.toDatabaseUrl))}`);
+        blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${errors_redact(message, urlSecrets(settings.toDatabaseUrl))}`);
     }
     ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
-    report.verdict = await run_assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+    report.verdict = await assessSoak({
+        policy,
+        pending,
+        fromDatabaseUrl: settings.fromDatabaseUrl,
+        deploymentTasks: settings.deploymentTasks,
+        blockers,
+        ...(settings.sha ? { sha: settings.sha } : {}),
+        ...(override ? { override } : {}),
+    }, ctx);
     await setStatus(report, ctx);
     report.durationMs = Date.now() - started;
     return report;
@@ -40524,144 +40622,21 @@ async function targetMigrations(loaded, sha, warnings, logger) {
     }
     const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
     logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
-    return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+    return atCommit
+        .map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) }))
+        .sort((a, b) => compareMigrationNames(a.name, b.name));
 }
 
-;// CONCATENATED MODULE: ./src/gate/deploy-gate.ts
-// The soak gate inside `deploy` to a production environment: it runs after the production database was
-// read and before anything changes, and a `wait` or `block` refuses the deploy (nothing changed, no
-// deployment record). A production deploy needs the staging database URL; a team without a staging
-// database opts out explicitly with `soak-gate: off`, which the deployment record and summary show.
-// Never skipped silently: a database stamped production without the gate configured is refused too.
+;// CONCATENATED MODULE: ./src/postgres/database-url.ts
+// The database URL a user passes (--database-url, DATABASE_URL, the action's `database-url` input):
+// its form is checked before anything connects, and it is never quoted back (it may carry a password).
 
-
-
-
-const SOAK_GATE_REQUIRED = (/* unused pure expression or super */ null && ("A production deploy runs the soak gate first, and it needs the staging database URL: set `staging-database-url` (the reusable workflow: the STAGING_DATABASE_URL secret; the CLI: --staging-database-url or STAGING_DATABASE_URL). " +
-    "A team without a staging database opts out explicitly with `soak-gate: off` (--soak-gate off); the deployment record then says the gate was skipped."));
-function deploy_gate_deployGateSettings(request, production) {
-    const mode = (request.soakGate?.trim() || "on").toLowerCase();
-    if (mode !== "on" && mode !== "off")
-        throw new ConfigurationError(`soak-gate is ${JSON.stringify(request.soakGate)}. Expected on (the default: production deploys wait for the soak) or off.`);
-    if (mode === "off")
-        return { off: true };
-    if (!production)
-        return undefined;
-    if (!request.stagingDatabaseUrl?.trim())
-        throw new ConfigurationError(SOAK_GATE_REQUIRED);
-    const stagingDatabaseUrl = gateDatabaseUrl(request.stagingDatabaseUrl, "--staging-database-url", "STAGING_DATABASE_URL", "staging");
-    return {
-        off: false,
-        stagingDatabaseUrl,
-        soakHours: parseSoakHours(request.soakHours),
-        from: request.soakFrom?.trim() || "staging",
-        ...(request.overrideReason !== undefined && request.overrideReason !== "" ? { overrideReason: request.overrideReason } : {}),
-        overrideActors: parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
-    };
-}
-/** Runs the gate for a production deploy of `pending`; a refusal means: stop, change nothing. */
-async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
-    if (!settings)
-        return { refusal: `The database is stamped as production, so the soak gate must run first. ${SOAK_GATE_REQUIRED}` };
-    if (settings.off) {
-        ctx.logger.warning(`The soak gate is off (soak-gate: off): "${environment}" is deployed without proof that its migrations ran on staging first.`);
-        return { skipped: "soak-gate: off" };
-    }
-    if (settings.stagingDatabaseUrl === databaseUrl)
-        return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
-    const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
-    if (refused)
-        return { refusal: `The soak gate's override is refused: ${refused}` };
-    const verdict = await assessSoak({
-        policy: { soakHours: settings.soakHours, from: settings.from, to: environment },
-        pending: [...pending],
-        fromDatabaseUrl: settings.stagingDatabaseUrl,
-        deploymentTasks: DEFAULT_DEPLOYMENT_TASKS,
-        ...(ctx.sha ? { sha: ctx.sha.toLowerCase() } : {}),
-        ...(override ? { override } : {}),
-    }, { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) });
-    ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
-    if (verdict.decision === "wait") {
-        return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
-    }
-    if (verdict.decision === "block")
-        return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
-    return { verdict };
-}
-/** What the deployment record's payload keeps about the gate. */
-function gatePayload(outcome) {
-    if (outcome.skipped)
-        return { skipped: outcome.skipped };
-    const v = outcome.verdict;
-    if (!v)
-        return undefined;
-    return {
-        decision: v.decision,
-        soakHours: v.policy.soakHours,
-        from: v.policy.from,
-        ...(v.override ? { override: { actor: v.override.actor, reason: v.override.reason, gateSaid: v.decisionWithoutOverride } } : {}),
-    };
-}
-/** One line for summaries and the deployment's description. */
-function gateLine(outcome) {
-    if (outcome.skipped)
-        return "soak gate skipped (soak-gate: off)";
-    const v = outcome.verdict;
-    if (!v)
-        return undefined;
-    if (v.override)
-        return `soak gate overridden by ${v.override.actor} (it said ${v.decisionWithoutOverride}): ${v.override.reason}`;
-    return `soak gate ${v.decision} (${v.policy.soakHours}h on ${v.policy.from})`;
-}
-
-;// CONCATENATED MODULE: ./src/migrate/settings.ts
-// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
-// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
-// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
-
-
-
-
-
-const MIGRATE_COMMANDS = (/* unused pure expression or super */ null && (["status", "deploy", "resolve"]));
-/**
- * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
- * development databases, where Prisma is run directly.
- */
-const DANGEROUS = {
-    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
-    reset: "`prisma migrate reset` drops the database's schema and every row in it",
-    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
-    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
-};
-function dangerousCommandReason(command) {
-    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
-    return DANGEROUS[words];
-}
-function refuseDangerousCommand(command) {
-    const reason = dangerousCommandReason(command);
-    throw new ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
-        "Run it yourself with Prisma against a local development database.");
-}
-function settings_text(value) {
-    const t = value?.trim();
-    return t ? t : undefined;
-}
-function positiveSeconds(value, name, fallback) {
-    const t = settings_text(value);
-    if (t === undefined)
-        return fallback;
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
-    return n;
-}
 /**
  * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
  * when it is wrong.
  */
 function validateDatabaseUrl(url) {
-    const value = settings_text(url);
+    const value = url?.trim();
     if (!value) {
         throw new errors_ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
     }
@@ -40686,73 +40661,6 @@ function validateDatabaseUrl(url) {
     }
     return value;
 }
-function backupFileName(environment, now) {
-    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
-    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
-}
-function validateRequest(request, now = new Date()) {
-    const command = request.command.trim().toLowerCase();
-    if (dangerousCommandReason(command))
-        refuseDangerousCommand(request.command);
-    if (!MIGRATE_COMMANDS.includes(command)) {
-        throw new ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
-    }
-    const policy = {
-        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
-    };
-    if (!settings_text(request.environment)) {
-        throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
-    }
-    const environment = resolveEnvironment(request.environment, policy);
-    const rolledBack = settings_text(request.rolledBack);
-    const applied = settings_text(request.applied);
-    let resolve;
-    if (command === "resolve") {
-        if (rolledBack && applied)
-            throw new ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
-        if (!rolledBack && !applied) {
-            throw new ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
-        }
-        const kind = rolledBack ? "rolled-back" : "applied";
-        const name = (rolledBack ?? applied);
-        assertMigrationName(name, `--${kind}`);
-        resolve = { kind, name };
-    }
-    else if (rolledBack || applied) {
-        throw new ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
-    }
-    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
-    const confirm = request.confirm;
-    if (command === "deploy" && environment.production)
-        assertProductionConfirmed(environment, confirm);
-    if (resolve)
-        assertResolveConfirmed(resolve.name, confirm);
-    let backup;
-    if (request.backup) {
-        if (command !== "deploy")
-            throw new ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
-        const file = settings_text(request.backupFile) ?? path.join(request.backupDir ?? ".", backupFileName(environment, now));
-        backup = { file: path.resolve(file) };
-    }
-    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
-    const schema = settings_text(request.schema);
-    return {
-        command: command,
-        environment,
-        policy,
-        databaseUrl,
-        workingDirectory: settings_text(request.workingDirectory) ?? ".",
-        ...(schema ? { schema } : {}),
-        ...(confirm !== undefined ? { confirm } : {}),
-        ...(resolve ? { resolve } : {}),
-        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
-        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
-        ...(backup ? { backup } : {}),
-        ...(settings_text(request.reason) ? { reason: settings_text(request.reason) } : {}),
-        ...(command === "deploy" && gate ? { gate } : {}),
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/gate/settings.ts
 // What a gate run was asked to do, validated before anything is read: every mistake is a
@@ -40761,13 +40669,13 @@ function validateRequest(request, now = new Date()) {
 
 
 
-const settings_DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
-function gate_settings_text(value) {
+const DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
+function settings_text(value) {
     const t = value?.trim();
     return t ? t : undefined;
 }
-function settings_parseSoakHours(value, name = "soak-hours") {
-    const t = gate_settings_text(value);
+function parseSoakHours(value, name = "soak-hours") {
+    const t = settings_text(value);
     if (t === undefined)
         return DEFAULT_SOAK_HOURS;
     const n = Number(t);
@@ -40777,8 +40685,8 @@ function settings_parseSoakHours(value, name = "soak-hours") {
     return n;
 }
 /** A database URL flag: present, PostgreSQL, well formed — checked without ever quoting it. */
-function settings_gateDatabaseUrl(value, flag, variable, what) {
-    if (!gate_settings_text(value)) {
+function gateDatabaseUrl(value, flag, variable, what) {
+    if (!settings_text(value)) {
         throw new errors_ConfigurationError(`No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`);
     }
     try {
@@ -40788,39 +40696,46 @@ function settings_gateDatabaseUrl(value, flag, variable, what) {
         throw new errors_ConfigurationError(`${flag}: ${error.message}`);
     }
 }
-function settings_parseList(value) {
-    return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+function parseList(value) {
+    return (value ?? "")
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 function validateGateRequest(request) {
-    const from = gate_settings_text(request.from) ?? "staging";
-    const to = gate_settings_text(request.to) ?? "production";
+    const from = settings_text(request.from) ?? "staging";
+    const to = settings_text(request.to) ?? "production";
     assertEnvironmentName(from, "from");
     assertEnvironmentName(to, "to");
     if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
         throw new errors_ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
-    const soakHours = settings_parseSoakHours(request.soakHours);
-    const sha = gate_settings_text(request.sha);
+    const soakHours = parseSoakHours(request.soakHours);
+    const sha = settings_text(request.sha);
     if (sha !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
         throw new errors_ConfigurationError(`sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`);
     }
-    const fromDatabaseUrl = settings_gateDatabaseUrl(request.fromDatabaseUrl, "--from-database-url", "STAGING_DATABASE_URL", `"${from}"`);
-    const toDatabaseUrl = settings_gateDatabaseUrl(request.toDatabaseUrl, "--to-database-url", "PRODUCTION_DATABASE_URL", `"${to}"`);
+    const fromDatabaseUrl = gateDatabaseUrl(request.fromDatabaseUrl, "--from-database-url", "STAGING_DATABASE_URL", `"${from}"`);
+    const toDatabaseUrl = gateDatabaseUrl(request.toDatabaseUrl, "--to-database-url", "PRODUCTION_DATABASE_URL", `"${to}"`);
     if (fromDatabaseUrl === toDatabaseUrl)
         throw new errors_ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
-    const tasks = settings_parseList(request.deploymentTasks);
+    const tasks = parseList(request.deploymentTasks);
     if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
-        throw new errors_ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
-    const deploymentTasks = request.deploymentTasks === undefined || gate_settings_text(request.deploymentTasks) === undefined ? settings_DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
-    const schema = gate_settings_text(request.schema);
+        throw new errors_ConfigurationError('deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. "deploy:migrations, deploy", or "none".');
+    const deploymentTasks = request.deploymentTasks === undefined || settings_text(request.deploymentTasks) === undefined
+        ? DEFAULT_DEPLOYMENT_TASKS
+        : tasks.some((t) => t.toLowerCase() === "none")
+            ? []
+            : tasks;
+    const schema = settings_text(request.schema);
     return {
-        workingDirectory: gate_settings_text(request.workingDirectory) ?? ".",
+        workingDirectory: settings_text(request.workingDirectory) ?? ".",
         ...(schema ? { schema } : {}),
         fromDatabaseUrl,
         toDatabaseUrl,
         policy: { soakHours, from, to },
         ...(sha ? { sha: sha.toLowerCase() } : {}),
         ...(request.overrideReason !== undefined && request.overrideReason !== "" ? { overrideReason: request.overrideReason } : {}),
-        overrideActors: settings_parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
+        overrideActors: parseList(request.overrideActors).map((a) => a.replace(/^@/, "")),
         deploymentTasks,
     };
 }
@@ -40915,7 +40830,11 @@ function readGateInputs(getInput = (name, options) => core_getInput(name, option
     const fromDatabaseUrl = text("from-database-url") ?? env.STAGING_DATABASE_URL;
     const toDatabaseUrl = text("to-database-url") ?? env.PRODUCTION_DATABASE_URL;
     const githubToken = text("github-token");
-    const secrets = [...(fromDatabaseUrl ? database_urlSecrets(fromDatabaseUrl) : []), ...(toDatabaseUrl ? database_urlSecrets(toDatabaseUrl) : []), ...(githubToken ? [githubToken] : [])];
+    const secrets = [
+        ...(fromDatabaseUrl ? urlSecrets(fromDatabaseUrl) : []),
+        ...(toDatabaseUrl ? urlSecrets(toDatabaseUrl) : []),
+        ...(githubToken ? [githubToken] : []),
+    ];
     for (const secret of secrets)
         core_setSecret(secret);
     // Not trimmed: an override reason of only spaces is refused, not taken for "no override".
@@ -40973,7 +40892,10 @@ async function main() {
         debug: (m) => actionsLogger.debug(clean(m)),
     };
     const github = inputs.githubToken && context.repository
-        ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+        ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), {
+            owner: context.repository.owner,
+            repo: context.repository.repo,
+        })
         : undefined;
     const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR || undefined;
     const report = await runGate(settings, {

@@ -31947,9 +31947,22 @@ function dropObjectKey(obj) {
     return "?";
 }
 const TYPE_ALIASES = {
-    int2: "smallint", int4: "integer", int: "integer", int8: "bigint", float4: "real", float8: "double precision",
-    bool: "boolean", bpchar: "char", varchar: "varchar", timestamptz: "timestamptz", timestamp: "timestamp",
-    timetz: "timetz", serial4: "serial", serial8: "bigserial", smallserial: "smallserial", serial2: "smallserial",
+    int2: "smallint",
+    int4: "integer",
+    int: "integer",
+    int8: "bigint",
+    float4: "real",
+    float8: "double precision",
+    bool: "boolean",
+    bpchar: "char",
+    varchar: "varchar",
+    timestamptz: "timestamptz",
+    timestamp: "timestamp",
+    timetz: "timetz",
+    serial4: "serial",
+    serial8: "bigserial",
+    smallserial: "smallserial",
+    serial2: "smallserial",
 };
 /** Normalized type: "integer", "varchar(255)", "timestamp(3)", "text[]", "public.Role" for user types. */
 function typeString(typeName) {
@@ -31961,14 +31974,49 @@ function typeString(typeName) {
         base = names[0];
     else
         base = listKey(typeName?.names);
-    const mods = (typeName?.typmods ?? []).map((m) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0).map((v) => (typeof v === "number" ? v : 0));
+    const mods = (typeName?.typmods ?? [])
+        .map((m) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0)
+        .map((v) => (typeof v === "number" ? v : 0));
     const arrays = (typeName?.arrayBounds ?? []).length;
     return `${base}${mods.length ? `(${mods.join(",")})` : ""}${"[]".repeat(arrays)}`;
 }
 const BUILTIN = new Set([
-    "text", "json", "jsonb", "uuid", "numeric", "decimal", "date", "time", "interval", "bytea", "inet", "cidr", "macaddr",
-    "citext", "money", "xml", "tsvector", "tsquery", "bit", "varbit", "point", "serial", "bigserial", "smallserial", "oid",
-    "smallint", "integer", "bigint", "real", "double precision", "boolean", "char", "varchar", "timestamp", "timestamptz", "timetz",
+    "text",
+    "json",
+    "jsonb",
+    "uuid",
+    "numeric",
+    "decimal",
+    "date",
+    "time",
+    "interval",
+    "bytea",
+    "inet",
+    "cidr",
+    "macaddr",
+    "citext",
+    "money",
+    "xml",
+    "tsvector",
+    "tsquery",
+    "bit",
+    "varbit",
+    "point",
+    "serial",
+    "bigserial",
+    "smallserial",
+    "oid",
+    "smallint",
+    "integer",
+    "bigint",
+    "real",
+    "double precision",
+    "boolean",
+    "char",
+    "varchar",
+    "timestamp",
+    "timestamptz",
+    "timetz",
 ]);
 /** The type without modifiers and array marks: "varchar(255)[]" → "varchar". */
 function baseType(type) {
@@ -31977,7 +32025,15 @@ function baseType(type) {
 const SERIALS = new Set(["serial", "bigserial", "smallserial"]);
 function columnInfo(def) {
     const type = typeString(def.typeName);
-    const info = { name: def.colname, type, notNull: SERIALS.has(type), generated: SERIALS.has(type), primaryKey: false, unique: false, location: def.location ?? 0 };
+    const info = {
+        name: def.colname,
+        type,
+        notNull: SERIALS.has(type),
+        generated: SERIALS.has(type),
+        primaryKey: false,
+        unique: false,
+        location: def.location ?? 0,
+    };
     for (const c of def.constraints ?? []) {
         const con = c.Constraint;
         switch (con?.contype) {
@@ -32010,8 +32066,19 @@ function columnInfo(def) {
 }
 /** Functions whose default is evaluated per row (so ADD COLUMN must rewrite the table). */
 const VOLATILE_FUNCTIONS = new Set([
-    "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
-    "clock_timestamp", "timeofday", "nextval", "txid_current", "random_normal", "gen_random_bytes",
+    "random",
+    "gen_random_uuid",
+    "uuid_generate_v1",
+    "uuid_generate_v1mc",
+    "uuid_generate_v4",
+    "uuidv4",
+    "uuidv7",
+    "clock_timestamp",
+    "timeofday",
+    "nextval",
+    "txid_current",
+    "random_normal",
+    "gen_random_bytes",
 ]);
 /** The volatile function called in an expression, if any ("now()" is stable: evaluated once). */
 function volatileCall(expr) {
@@ -32074,7 +32141,8 @@ function newObjectNote(what) {
 }
 /** Whether the migration, anywhere, drops table `tableKey`. */
 function dropsTable(ctx, tableKey) {
-    return ctx.script.statements.some((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE" &&
+    return ctx.script.statements.some((s) => s.kind === "DropStmt" &&
+        s.node.removeType === "OBJECT_TABLE" &&
         (s.node.objects ?? []).some((o) => o?.List && rangeVarKeyOfList(o.List.items) === tableKey));
 }
 function rangeVarKeyOfList(items) {
@@ -32163,7 +32231,9 @@ const add_unique_constraint_rule = {
             const cols = indexColumns(n.indexParams);
             if (!n.unique || !ctx.isExistingTable(table) || existingColumns(ctx, table, cols).length === 0)
                 return [];
-            const lock = n.concurrent ? "" : ` Built without CONCURRENTLY it holds a SHARE lock on ${display(table)} (blocks writes) for the whole build.`;
+            const lock = n.concurrent
+                ? ""
+                : ` Built without CONCURRENTLY it holds a SHARE lock on ${display(table)} (blocks writes) for the whole build.`;
             hits.push({
                 subjects: [subjectOf(table)],
                 message: `Unique index on existing ${display(table)} (${cols.join(", ")}) fails if duplicate values exist.${lock} ` +
@@ -32199,7 +32269,16 @@ const add_unique_constraint_rule = {
 // locks on a scratch database (src/verify/measured-locks.ts) and describes them with LOCK_EFFECT.
 
 /** Weakest first. */
-const LOCK_MODES = ["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"];
+const LOCK_MODES = [
+    "ACCESS SHARE",
+    "ROW SHARE",
+    "ROW EXCLUSIVE",
+    "SHARE UPDATE EXCLUSIVE",
+    "SHARE",
+    "SHARE ROW EXCLUSIVE",
+    "EXCLUSIVE",
+    "ACCESS EXCLUSIVE",
+];
 /** What other sessions can no longer do while the lock is held. */
 const LOCK_EFFECT = {
     "ACCESS SHARE": "blocks only ACCESS EXCLUSIVE (DDL); reads and writes continue",
@@ -32216,7 +32295,10 @@ function stronger(a, b) {
 }
 /** pg_locks.mode ("AccessExclusiveLock") → "ACCESS EXCLUSIVE". */
 function fromPgLockMode(mode) {
-    const words = mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+    const words = mode
+        .replace(/Lock$/, "")
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .toUpperCase();
     return LOCK_MODES.includes(words) ? words : undefined;
 }
 const AT_WEAKER = {
@@ -32321,7 +32403,12 @@ function statementLocks(stmt, state) {
 // REFRESH MATERIALIZED VIEW without CONCURRENTLY. They belong in a maintenance window, not a deploy.
 
 
-const NAMES = { VacuumStmt: "VACUUM FULL", ClusterStmt: "CLUSTER", ReindexStmt: "REINDEX", RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW" };
+const NAMES = {
+    VacuumStmt: "VACUUM FULL",
+    ClusterStmt: "CLUSTER",
+    ReindexStmt: "REINDEX",
+    RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
+};
 const blocking_maintenance_command_rule = {
     id: "blocking-maintenance-command",
     scope: "statement",
@@ -32335,10 +32422,12 @@ const blocking_maintenance_command_rule = {
         if (locks.length === 0)
             return [];
         const tables = locks.map((l) => display(l.table)).join(", ");
-        return [{
+        return [
+            {
                 message: `${NAMES[ctx.stmt.kind]} takes ${locks[0].mode} on ${tables} for as long as it runs. ` +
                     `Use the CONCURRENTLY form (REINDEX … CONCURRENTLY, REFRESH MATERIALIZED VIEW CONCURRENTLY, pg_repack instead of VACUUM FULL/CLUSTER) outside the migration.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -32401,12 +32490,20 @@ const change_column_type_rule = {
                 continue;
             const was = from ? ` from ${from}` : "";
             if (from && !using && metadataOnly(from, to)) {
-                hits.push({ offset, subjects, severity: "warning", message: `Type of ${name} changes${was} to ${to} in place: no rewrite, but it takes ACCESS EXCLUSIVE and clients see a new type. Prefer a new column (expand/contract).` });
+                hits.push({
+                    offset,
+                    subjects,
+                    severity: "warning",
+                    message: `Type of ${name} changes${was} to ${to} in place: no rewrite, but it takes ACCESS EXCLUSIVE and clients see a new type. Prefer a new column (expand/contract).`,
+                });
                 continue;
             }
-            const tz = from?.startsWith("timestamp") && to.startsWith("timestamptz") ? " (timestamp → timestamptz skips the rewrite only when the session TimeZone is UTC)" : "";
+            const tz = from?.startsWith("timestamp") && to.startsWith("timestamptz")
+                ? " (timestamp → timestamptz skips the rewrite only when the session TimeZone is UTC)"
+                : "";
             hits.push({
-                offset, subjects,
+                offset,
+                subjects,
                 message: `Type of ${name} changes${was} to ${to} in place: PostgreSQL rewrites ${display(table)} and its indexes under ACCESS EXCLUSIVE (blocks reads and writes)${tz}${using ? ", and the USING cast fails the migration on the first value it rejects" : " and fails on any value the cast rejects"}. ` +
                     `Add a new column, backfill it in batches, switch readers, then drop the old one.`,
             });
@@ -32438,10 +32535,12 @@ const concurrently_in_transaction_rule = {
         const explicit = ctx.script.statements.some((s) => s.kind === "TransactionStmt");
         if (others === 0)
             return [];
-        return [{
+        return [
+            {
                 message: `${ctx.stmt.text.split(/\s+/).slice(0, 3).join(" ")} … CONCURRENTLY shares this migration with ${others} other statement(s)${explicit ? " inside an explicit transaction" : ""}; ` +
                     `PostgreSQL refuses CONCURRENTLY inside a transaction block, and Prisma runs the whole file as one. Move it alone into its own migration file.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -32470,7 +32569,10 @@ const constraint_not_valid_rule = {
             if (cmd.subtype === "AT_AddColumn") {
                 const c = columnInfo(cmd.def.ColumnDef);
                 if (c.references && !c.references.notValid) {
-                    con = { contype: "CONSTR_FOREIGN", pktable: { relname: c.references.table.split(".")[1], schemaname: c.references.table.split(".")[0] } };
+                    con = {
+                        contype: "CONSTR_FOREIGN",
+                        pktable: { relname: c.references.table.split(".")[1], schemaname: c.references.table.split(".")[0] },
+                    };
                     label = `on new column "${c.name}"`;
                 }
             }
@@ -32514,10 +32616,12 @@ const create_index_non_concurrently_rule = {
         const table = rangeVarKey(n.relation);
         if (n.concurrent || n.unique || !ctx.isExistingTable(table))
             return [];
-        return [{
+        return [
+            {
                 message: `CREATE INDEX${n.idxname ? ` "${n.idxname}"` : ""} on existing ${display(table)} holds a SHARE lock (blocks writes) until the index is built. ` +
                     `Use CREATE INDEX CONCURRENTLY, alone in its own migration file (Prisma runs a file as one transaction; edit the migration created with \`prisma migrate dev --create-only\`).`,
-            }];
+            },
+        ];
     },
 };
 
@@ -32582,17 +32686,28 @@ function codePhase(evidence, table, column) {
     const field = model.fields.get(column);
     return !field || field.ignored ? "done" : "missing";
 }
-function verdict(missing, phase2, unknown) {
+/** How to give the linter the evidence it lacks (said in every "unknown" verdict). */
+const EVIDENCE_HINT = "Give the evidence by linting the Prisma project against its base branch (`migrate-guard lint --working-directory DIR --base-ref REF`; the lint action: `working-directory`, `base-ref`), or, once checked by hand, ignore the finding with a reason.";
+/**
+ * Only evidence downgrades: a destructive change is a notice when both phases are shown to have
+ * shipped, and stays an error when either is missing or unknown (file mode, no base branch).
+ */
+function verdict(missing, unknownEvidence, check) {
     if (missing.length)
-        return { severity: "error", explanation: missing.join(" ") };
-    if (phase2 === "unknown")
-        return { severity: "warning", explanation: `Phase 1 shipped; ${unknown}` };
+        return { severity: "error", explanation: [...missing, ...unknownEvidence].join(" ") };
+    if (unknownEvidence.length)
+        return { severity: "error", explanation: `${unknownEvidence.join(" ")} Unknown is not safe: ${check} ${EVIDENCE_HINT}` };
     return { severity: "notice", explanation: "Phases 1 and 2 shipped on the base branch: the data loss is deliberate." };
+}
+function phase2Unknown(what) {
+    return `Phase 2 unknown: without the base branch's schema.prisma nothing shows that deployed code stopped reading ${what}.`;
 }
 function deployedNote(evidence, migration) {
     if (!migration || !evidence.deployed)
         return undefined;
-    return evidence.deployed(migration) === false ? `Phase 1 (migration ${migration}) is not deployed to production yet: deploy it first.` : undefined;
+    return evidence.deployed(migration) === false
+        ? `Phase 1 (migration ${migration}) is not deployed to production yet: deploy it first.`
+        : undefined;
 }
 function dropColumnVerdict(ctx, table, column) {
     const col = ctx.state.column(table, column);
@@ -32609,26 +32724,40 @@ function dropColumnVerdict(ctx, table, column) {
         if (note)
             missing.push(note);
     }
+    const unknown = [];
+    if (!col)
+        unknown.push(`Phase 1 unknown: no migration the linter saw creates ${name}, so nothing shows it was made nullable and deployed.`);
     const phase2 = codePhase(ctx.evidence, table, column);
     if (phase2 === "missing") {
         missing.push(`Phase 2 missing: schema.prisma on the base branch still has the field for ${name}, so deployed Prisma Client selects it and fails once it is gone. Mark the field \`@ignore\` (or remove its code references and the field) and deploy first.`);
     }
-    return verdict(missing, phase2, `make sure no deployed code reads ${name} (Prisma: the field must be @ignore'd or removed in the deployed schema) before dropping it.`);
+    else if (phase2 === "unknown")
+        unknown.push(phase2Unknown(name));
+    return verdict(missing, unknown, `make sure the column is nullable in production and no deployed code reads ${name} (Prisma: the field must be @ignore'd or removed in the deployed schema) before dropping it.`);
 }
 function dropTableVerdict(ctx, table, droppedHere) {
     const missing = [];
     // Foreign keys into the table from tables that stay: still there now, or removed only in this change.
     const remaining = ctx.state.foreignKeysInto(table).filter((fk) => !droppedHere.has(fk.from) && ctx.isExistingTable(fk.from));
-    const removedNow = ctx.state.data.removedForeignKeys.filter((fk) => fk.to === table && ctx.groupOf(fk.removedIn) === ctx.group && !droppedHere.has(fk.from) && ctx.isExistingTable(fk.from) && ctx.groupOf(fk.createdIn) !== ctx.group);
+    const removedNow = ctx.state.data.removedForeignKeys.filter((fk) => fk.to === table &&
+        ctx.groupOf(fk.removedIn) === ctx.group &&
+        !droppedHere.has(fk.from) &&
+        ctx.isExistingTable(fk.from) &&
+        ctx.groupOf(fk.createdIn) !== ctx.group);
     const refs = [...remaining, ...removedNow].map((fk) => `${display(fk.from)} (${fk.name})`);
     if (refs.length) {
         missing.push(`Phase 1 missing: ${[...new Set(refs)].join(", ")} still reference${refs.length === 1 ? "s" : ""} it on the base branch. First ship a migration that drops those foreign keys (and the code that follows them) and deploy it.`);
     }
+    const unknown = [];
+    if (!ctx.state.table(table))
+        unknown.push(`Phase 1 unknown: no migration the linter saw creates ${display(table)}, so nothing shows that no foreign key still points at it.`);
     const phase2 = codePhase(ctx.evidence, table);
     if (phase2 === "missing") {
         missing.push(`Phase 2 missing: schema.prisma on the base branch still has its model, so deployed code can query it. Mark the model \`@@ignore\` (or remove it and its code) and deploy first.`);
     }
-    return verdict(missing, phase2, `make sure no deployed code queries ${display(table)} (Prisma: the model must be @@ignore'd or removed in the deployed schema) before dropping it.`);
+    else if (phase2 === "unknown")
+        unknown.push(phase2Unknown(display(table)));
+    return verdict(missing, unknown, `make sure no foreign key points at it and no deployed code queries ${display(table)} (Prisma: the model must be @@ignore'd or removed in the deployed schema) before dropping it.`);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/rules/drop-column.ts
@@ -32675,7 +32804,11 @@ const drop_database_rule = {
     summary: "DROP DATABASE in a migration deletes a whole database.",
     recipe: "Never drop a database from a migration. If a database must go, do it by hand after a backup, outside the deploy pipeline.",
     check(ctx) {
-        return [{ message: `DROP DATABASE "${ctx.stmt.node.dbname}" deletes the whole database. A migration must never do this; do it by hand, deliberately, if at all.` }];
+        return [
+            {
+                message: `DROP DATABASE "${ctx.stmt.node.dbname}" deletes the whole database. A migration must never do this; do it by hand, deliberately, if at all.`,
+            },
+        ];
     },
 };
 
@@ -32723,8 +32856,8 @@ const drop_enum_value_rule = {
     },
 };
 function message(name, removed) {
-    return `Removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${name}: the migration fails if any row still holds one, rewrites every table that uses the enum, and deployed code that writes them breaks. ` +
-        `First stop writing the values and migrate the rows (deploy), then remove them.`;
+    return (`Removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${name}: the migration fails if any row still holds one, rewrites every table that uses the enum, and deployed code that writes them breaks. ` +
+        `First stop writing the values and migrate the rows (deploy), then remove them.`);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/rules/drop-foreign-key.ts
@@ -32734,14 +32867,19 @@ function message(name, removed) {
 
 
 function recreated(ctx, table, name, columns) {
-    return ctx.script.statements.some((s) => s.index > ctx.stmt.index && s.kind === "AlterTableStmt" && rangeVarKey(s.node.relation) === table &&
+    return ctx.script.statements.some((s) => s.index > ctx.stmt.index &&
+        s.kind === "AlterTableStmt" &&
+        rangeVarKey(s.node.relation) === table &&
         alterCommands(s).some(({ cmd }) => {
             const con = cmd.def?.Constraint;
-            return cmd.subtype === "AT_AddConstraint" && con?.contype === "CONSTR_FOREIGN" && (con.conname === name || strings(con.fk_attrs).join(",") === columns.join(","));
+            return (cmd.subtype === "AT_AddConstraint" &&
+                con?.contype === "CONSTR_FOREIGN" &&
+                (con.conname === name || strings(con.fk_attrs).join(",") === columns.join(",")));
         }));
 }
 function columnDropped(ctx, table, columns) {
-    return ctx.script.statements.some((s) => s.kind === "AlterTableStmt" && rangeVarKey(s.node.relation) === table &&
+    return ctx.script.statements.some((s) => s.kind === "AlterTableStmt" &&
+        rangeVarKey(s.node.relation) === table &&
         alterCommands(s).some(({ cmd }) => cmd.subtype === "AT_DropColumn" && columns.includes(cmd.name)));
 }
 const drop_foreign_key_rule = {
@@ -32761,6 +32899,19 @@ const drop_foreign_key_rule = {
             if (cmd.subtype !== "AT_DropConstraint")
                 continue;
             const fk = ctx.state.table(table)?.foreignKeys[cmd.name];
+            // No history for the table (file mode): a constraint named like Prisma's foreign keys is one,
+            // as far as anyone can tell. Unknown is not safe: reported, saying what is unknown.
+            if (!fk &&
+                !ctx.state.table(table) &&
+                /_fkey$/.test(cmd.name ?? "") &&
+                !recreated(ctx, table, cmd.name, []) &&
+                !dropsTable(ctx, table)) {
+                hits.push({
+                    offset,
+                    message: `Dropping constraint "${cmd.name}" of ${display(table)}: named like a foreign key, and no migration the linter saw defines it, so what it protects is unknown. If it is a foreign key, rows can then point at rows that do not exist. Lint the Prisma project (\`--working-directory DIR --base-ref REF\`) to give the linter its definition.`,
+                });
+                continue;
+            }
             if (!fk || ctx.groupOf(fk.createdIn) === ctx.group)
                 continue;
             if (recreated(ctx, table, fk.name, fk.columns) || columnDropped(ctx, table, fk.columns) || dropsTable(ctx, fk.to))
@@ -32850,7 +33001,9 @@ const drop_schema_rule = {
         if (n.removeType !== "OBJECT_SCHEMA")
             return [];
         const names = (n.objects ?? []).map((o) => `"${o.String?.sval ?? "?"}"`).join(", ");
-        const cascade = n.behavior === "DROP_CASCADE" ? " CASCADE drops every table, type and function in it, with their data." : " It fails unless the schema is empty; with CASCADE it would delete everything in it.";
+        const cascade = n.behavior === "DROP_CASCADE"
+            ? " CASCADE drops every table, type and function in it, with their data."
+            : " It fails unless the schema is empty; with CASCADE it would delete everything in it.";
         return [{ message: `DROP SCHEMA ${names}.${cascade} Drop the objects one by one, each through the three phases.` }];
     },
 };
@@ -32875,12 +33028,18 @@ const drop_table_rule = {
             return [];
         const tables = (n.objects ?? []).map(dropObjectKey);
         // Tables dropped by this migration do not keep each other alive.
-        const droppedHere = new Set(ctx.script.statements.filter((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE").flatMap((s) => (s.node.objects ?? []).map(dropObjectKey)));
+        const droppedHere = new Set(ctx.script.statements
+            .filter((s) => s.kind === "DropStmt" && s.node.removeType === "OBJECT_TABLE")
+            .flatMap((s) => (s.node.objects ?? []).map(dropObjectKey)));
         const hits = [];
         for (const table of tables) {
             const subjects = [subjectOf(table)];
             if (n.missing_ok && ctx.completeHistory && !ctx.state.table(table)) {
-                hits.push({ subjects, severity: "notice", message: `DROP TABLE IF EXISTS ${display(table)}: no migration before this one creates it, so this is a no-op (unless it was created outside the migrations).` });
+                hits.push({
+                    subjects,
+                    severity: "notice",
+                    message: `DROP TABLE IF EXISTS ${display(table)}: no migration before this one creates it, so this is a no-op (unless it was created outside the migrations).`,
+                });
                 continue;
             }
             if (!ctx.isExistingTable(table)) {
@@ -32889,7 +33048,11 @@ const drop_table_rule = {
             }
             const v = dropTableVerdict(ctx, table, droppedHere);
             const cascade = n.behavior === "DROP_CASCADE" ? " CASCADE also drops every view and foreign key that depends on it, silently." : "";
-            hits.push({ subjects, severity: v.severity, message: `Dropping ${display(table)} deletes all of its rows.${cascade} ${v.explanation}` });
+            hits.push({
+                subjects,
+                severity: v.severity,
+                message: `Dropping ${display(table)} deletes all of its rows.${cascade} ${v.explanation}`,
+            });
         }
         return hits;
     },
@@ -33064,7 +33227,16 @@ async function parseScript(sql) {
         const end = s.stmt_len ? toChar((s.stmt_location ?? 0) + s.stmt_len) : sql.length;
         const start = parse_firstToken(sql, from, end);
         const kind = Object.keys(s.stmt)[0];
-        return { index, kind, node: s.stmt[kind], start, end, ...lines.at(start), text: sql.slice(start, end).replace(/;\s*$/, ""), parts: [start] };
+        return {
+            index,
+            kind,
+            node: s.stmt[kind],
+            start,
+            end,
+            ...lines.at(start),
+            text: sql.slice(start, end).replace(/;\s*$/, ""),
+            parts: [start],
+        };
     });
     for (const stmt of statements) {
         // Only multi-command ALTER TABLEs need their commands located; scanning is the lexer, not a grep.
@@ -33116,11 +33288,16 @@ function commentsOf(tokens, toChar, lines) {
 /** Names a statement defines (not the ones it only refers to). */
 function definedNames(kind, n) {
     switch (kind) {
-        case "CreateStmt": return [n.relation?.relname, ...(n.tableElts ?? []).map((e) => e.ColumnDef?.colname ?? e.Constraint?.conname)];
-        case "IndexStmt": return [n.idxname];
-        case "CreateEnumStmt": return [listKey(n.typeName).split(".").pop()];
-        case "RenameStmt": return [n.newname];
-        default: return [];
+        case "CreateStmt":
+            return [n.relation?.relname, ...(n.tableElts ?? []).map((e) => e.ColumnDef?.colname ?? e.Constraint?.conname)];
+        case "IndexStmt":
+            return [n.idxname];
+        case "CreateEnumStmt":
+            return [listKey(n.typeName).split(".").pop()];
+        case "RenameStmt":
+            return [n.newname];
+        default:
+            return [];
     }
 }
 const AT_LIMIT = 60; // a truncated name is 63 bytes, or a little less when cut before a multi-byte character
@@ -33131,7 +33308,7 @@ const identifier_too_long_rule = {
     severity: "warning",
     class: "hygiene",
     summary: "An identifier longer than 63 bytes is silently truncated by PostgreSQL.",
-    recipe: "Keep identifiers at 63 bytes or less. In Prisma, name long indexes, unique constraints and foreign keys explicitly with `map: \"...\"` on @@index, @@unique, @unique and @relation, or shorten the model/field names with @@map/@map.",
+    recipe: 'Keep identifiers at 63 bytes or less. In Prisma, name long indexes, unique constraints and foreign keys explicitly with `map: "..."` on @@index, @@unique, @unique and @relation, or shorten the model/field names with @@map/@map.',
     check(ctx) {
         const names = definedNames(ctx.stmt.kind, ctx.stmt.node);
         for (const { cmd } of alterCommands(ctx.stmt))
@@ -33204,11 +33381,13 @@ const missing_lock_timeout_rule = {
         if (setBefore)
             return [];
         const tables = [...new Set(ctx.locks.filter((l) => l.existing && l.mode === "ACCESS EXCLUSIVE").map((l) => display(l.table)))];
-        return [{
+        return [
+            {
                 offset: first.stmt.start,
                 message: `Takes ACCESS EXCLUSIVE on existing ${tables.join(", ")} with no lock_timeout: while it waits for a long-running query, every read and write of ${tables.length === 1 ? "that table" : "those tables"} queues behind it. ` +
                     `Start the migration with \`SET lock_timeout = '5s';\` so it fails fast (and can be retried) instead.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33241,9 +33420,15 @@ const prefer_bigint_key_rule = {
         const hits = [];
         if (ctx.stmt.kind === "CreateStmt") {
             const table = rangeVarKey(n.relation);
-            const cols = (n.tableElts ?? []).filter((e) => e.ColumnDef).map((e) => columnInfo(e.ColumnDef));
-            const pk = (n.tableElts ?? []).map((e) => e.Constraint).find((c) => c?.contype === "CONSTR_PRIMARY");
-            const pkCols = pk ? strings(pk.keys) : cols.filter((c) => c.primaryKey).map((c) => c.name);
+            const cols = (n.tableElts ?? [])
+                .filter((e) => e.ColumnDef)
+                .map((e) => columnInfo(e.ColumnDef));
+            const pk = (n.tableElts ?? [])
+                .map((e) => e.Constraint)
+                .find((c) => c?.contype === "CONSTR_PRIMARY");
+            const pkCols = pk
+                ? strings(pk.keys)
+                : cols.filter((c) => c.primaryKey).map((c) => c.name);
             if (pkCols.length !== 1)
                 return [];
             const col = cols.find((c) => c.name === pkCols[0]);
@@ -33263,8 +33448,8 @@ const prefer_bigint_key_rule = {
     },
 };
 function prefer_bigint_key_message(column, type) {
-    return `Primary key ${column} is ${type}: it runs out at ${type.startsWith("small") ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table and every table that references it. ` +
-        `Use bigint (\`bigint GENERATED ALWAYS AS IDENTITY\`; Prisma: \`BigInt @id @default(autoincrement())\`).`;
+    return (`Primary key ${column} is ${type}: it runs out at ${type.startsWith("small") ? "32,767" : "2,147,483,647"}, and widening it later rewrites the table and every table that references it. ` +
+        `Use bigint (\`bigint GENERATED ALWAYS AS IDENTITY\`; Prisma: \`BigInt @id @default(autoincrement())\`).`);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-jsonb.ts
@@ -33285,10 +33470,12 @@ const prefer_jsonb_rule = {
         const { table, found } = columnsOfType(ctx, isJson);
         if (found.length === 0)
             return [];
-        return [{
+        return [
+            {
                 offset: found[0].offset,
                 message: `${found.map((f) => `${display(table)}."${f.column}"`).join(", ")} ${found.length === 1 ? "is" : "are"} json: re-parsed on every read, no equality (DISTINCT, GROUP BY, unique) and no GIN index. Use jsonb.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33312,11 +33499,13 @@ const prefer_timestamptz_rule = {
         if (found.length === 0)
             return [];
         const cols = found.map((f) => `"${f.column}"`).join(", ");
-        return [{
+        return [
+            {
                 offset: found[0].offset,
                 message: `${display(table)} ${cols} ${found.length === 1 ? "is" : "are"} timestamp without time zone: the value carries no zone, so readings from sessions in other zones disagree. ` +
                     `Use timestamptz (Prisma: \`DateTime @db.Timestamptz(3)\`).`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33348,13 +33537,18 @@ function uncoveredPrismaWarnings(warnings, findings, endState, statementKinds) {
         const subject = w.enumName ?? (w.column ? `${w.table}.${w.column}` : w.table);
         const covered = (rules) => findings.some((f) => rules.includes(f.rule) && subject !== undefined && f.subjects?.includes(subject));
         switch (w.kind) {
-            case "drop-column": return !covered(COVERED_BY[w.kind]) && (opaque || !endState.column(key(undefined, w.table), w.column));
-            case "drop-table": return !covered(COVERED_BY[w.kind]) && (opaque || !endState.table(key(undefined, w.table)));
-            case "drop-enum": return !endState.enumType(key(undefined, w.enumName));
-            case "other": return true;
+            case "drop-column":
+                return !covered(COVERED_BY[w.kind]) && (opaque || !endState.column(key(undefined, w.table), w.column));
+            case "drop-table":
+                return !covered(COVERED_BY[w.kind]) && (opaque || !endState.table(key(undefined, w.table)));
+            case "drop-enum":
+                return !endState.enumType(key(undefined, w.enumName));
+            case "other":
+                return true;
             // Structural rules decide these (drop-enum-value reads its items itself); a statement edited
             // into a safe form makes the item stale.
-            default: return false;
+            default:
+                return false;
         }
     });
 }
@@ -33362,7 +33556,9 @@ function uncoveredPrismaWarnings(warnings, findings, endState, statementKinds) {
 ;// CONCATENATED MODULE: ./src/lint/rules/prisma-rename-pattern.ts
 // Prisma cannot tell a rename from a drop plus an add: renaming a field (without @map) generates
 // DROP COLUMN "old" + ADD COLUMN "new" of the same type, and the data of "old" is gone. Reported at
-// the ADD COLUMN, pairing each added column with a dropped one of the same type on the same table.
+// the ADD COLUMN, pairing each added column with a dropped one of the same table: of the same type
+// when both types are known, and any dropped column whose type is unknown (no history for it: file
+// mode) — unknown is not safe, and the message says the types could not be compared.
 
 
 const prisma_rename_pattern_rule = {
@@ -33371,34 +33567,50 @@ const prisma_rename_pattern_rule = {
     kinds: ["AlterTableStmt"],
     severity: "error",
     class: "breaking",
-    summary: "DROP COLUMN + ADD COLUMN of the same type in one migration is a rename that loses the data.",
-    recipe: "To rename a field only in Prisma Client, keep the column: rename the field and add `@map(\"old_name\")` (for a model, `@@map`). To rename the column itself, expand and contract: add the new column, write both, backfill, switch reads, then drop the old one in three phases. `prisma migrate dev --create-only` lets you replace the generated DROP/ADD with that.",
+    summary: "DROP COLUMN + ADD COLUMN of the same type (or of unknown types) in one migration is a rename that loses the data.",
+    recipe: 'To rename a field only in Prisma Client, keep the column: rename the field and add `@map("old_name")` (for a model, `@@map`). To rename the column itself, expand and contract: add the new column, write both, backfill, switch reads, then drop the old one in three phases. `prisma migrate dev --create-only` lets you replace the generated DROP/ADD with that.',
     check(ctx) {
         const table = alterTarget(ctx.stmt);
         if (!ctx.isExistingTable(table))
             return [];
-        // Existing columns of this table dropped earlier in the migration, then in this statement.
+        // Existing columns of this table dropped earlier in the migration (their state is known), then
+        // those whose state is unknown, then the ones this statement drops.
         const dropped = ctx.state.droppedColumns
             .filter((d) => d.table === table && ctx.groupOf(d.column.createdIn) !== ctx.group)
             .map((d) => ({ name: d.column.name, type: d.column.type }));
+        for (const s of ctx.script.statements) {
+            if (s.index >= ctx.stmt.index || s.kind !== "AlterTableStmt" || alterTarget(s) !== table)
+                continue;
+            for (const { cmd } of alterCommands(s)) {
+                if (cmd.subtype === "AT_DropColumn" &&
+                    !ctx.state.column(table, cmd.name) &&
+                    !dropped.some((d) => d.name === cmd.name) &&
+                    !ctx.state.droppedColumns.some((d) => d.table === table && d.column.name === cmd.name))
+                    dropped.push({ name: cmd.name });
+            }
+        }
         const hits = [];
         for (const { cmd, offset } of alterCommands(ctx.stmt)) {
             if (cmd.subtype === "AT_DropColumn" && ctx.isExistingColumn(table, cmd.name)) {
                 const type = ctx.state.column(table, cmd.name)?.type;
-                if (type)
-                    dropped.push({ name: cmd.name, type });
+                dropped.push(type ? { name: cmd.name, type } : { name: cmd.name });
             }
             if (cmd.subtype !== "AT_AddColumn")
                 continue;
             const c = columnInfo(cmd.def.ColumnDef);
-            const i = dropped.findIndex((d) => d.type === c.type && d.name !== c.name);
+            let i = dropped.findIndex((d) => d.type === c.type && d.name !== c.name);
+            if (i < 0)
+                i = dropped.findIndex((d) => d.type === undefined && d.name !== c.name);
             if (i < 0)
                 continue;
             const old = dropped.splice(i, 1)[0];
+            const types = old.type
+                ? `(${c.type})`
+                : `(types unknown: no migration the linter saw creates ${columnDisplay(table, old.name)}; the new one is ${c.type})`;
             hits.push({
                 offset,
                 subjects: [subjectOf(table, old.name)],
-                message: `Looks like a rename of ${columnDisplay(table, old.name)} to "${c.name}" (${c.type}): this migration drops the old column and adds an empty new one, so the data is lost. ` +
+                message: `Looks like a rename of ${columnDisplay(table, old.name)} to "${c.name}" ${types}: this migration drops the old column and adds an empty new one, so the data is lost. ` +
                     `To rename in Prisma keep the column (\`@map("${old.name}")\` on the renamed field); to really move it, add the new column, backfill, switch code, then drop the old one in three phases.`,
             });
         }
@@ -33418,7 +33630,7 @@ const rename_column_rule = {
     severity: "error",
     class: "breaking",
     summary: "Renaming a column breaks every deployed query that uses the old name.",
-    recipe: "Keep the database name and rename only in Prisma (`@map(\"old_name\")` on the renamed field). To rename the column itself: add the new column, write both from the code, backfill, switch reads, then drop the old column in three phases.",
+    recipe: 'Keep the database name and rename only in Prisma (`@map("old_name")` on the renamed field). To rename the column itself: add the new column, write both from the code, backfill, switch reads, then drop the old column in three phases.',
     check(ctx) {
         const n = ctx.stmt.node;
         if (n.renameType !== "OBJECT_COLUMN" || !n.relation)
@@ -33428,11 +33640,13 @@ const rename_column_rule = {
         const subjects = [subjectOf(table, n.subname)];
         if (!ctx.isExistingColumn(table, n.subname))
             return [{ subjects, severity: "notice", message: `Renames ${old} to "${n.newname}". ${newObjectNote(old)}` }];
-        return [{
+        return [
+            {
                 subjects,
                 message: `Renaming ${old} to "${n.newname}" breaks every deployed query that uses the old name, the moment it commits. ` +
                     `In Prisma, rename the field and keep the column with \`@map("${n.subname}")\`; to rename the column itself, add the new one, write both, backfill, switch reads, then drop the old one.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33456,11 +33670,13 @@ const rename_enum_value_rule = {
         const e = ctx.state.enumType(k);
         if (e && ctx.groupOf(e.createdIn) === ctx.group)
             return [];
-        return [{
+        return [
+            {
                 subjects: [k.slice(k.indexOf(".") + 1)],
                 message: `Renaming value '${n.oldVal}' of enum ${display(k)} to '${n.newVal}' breaks deployed code that writes or compares '${n.oldVal}' the moment it commits. ` +
                     `Add the new value, ship code that writes it and accepts both, migrate the rows, then retire the old one.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33475,7 +33691,7 @@ const rename_table_rule = {
     severity: "error",
     class: "breaking",
     summary: "Renaming a table breaks every deployed query that uses the old name.",
-    recipe: "Keep the table name and rename only in Prisma (`@@map(\"OldName\")` on the renamed model). To rename the table itself: rename it and create a view with the old name in the same migration, deploy code that uses the new name, then drop the view.",
+    recipe: 'Keep the table name and rename only in Prisma (`@@map("OldName")` on the renamed model). To rename the table itself: rename it and create a view with the old name in the same migration, deploy code that uses the new name, then drop the view.',
     check(ctx) {
         const n = ctx.stmt.node;
         if (n.renameType !== "OBJECT_TABLE" || !n.relation)
@@ -33485,11 +33701,13 @@ const rename_table_rule = {
         const subjects = [subjectOf(table)];
         if (!ctx.isExistingTable(table))
             return [{ subjects, severity: "notice", message: `Renames ${display(table)} to ${to}. ${newObjectNote(display(table))}` }];
-        return [{
+        return [
+            {
                 subjects,
                 message: `Renaming ${display(table)} to ${to} breaks every deployed query that uses the old name, the moment it commits. ` +
                     `In Prisma, rename the model and keep the table with \`@@map("${n.relation.relname}")\`; to rename the table itself, create a view with the old name during the transition, or copy in phases.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33548,11 +33766,13 @@ const several_access_exclusive_rule = {
         }
         if (!second)
             return [];
-        return [{
+        return [
+            {
                 offset: second.stmt.start,
                 message: `Takes ACCESS EXCLUSIVE on ${tables.length} existing tables (${tables.map(display).join(", ")}) in one transaction: each stays blocked for reads and writes until the whole migration commits, and lock-order deadlocks with the application become possible. ` +
                     `Split it into one migration per table.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33568,12 +33788,28 @@ const truncate_rule = {
     summary: "TRUNCATE deletes every row of an existing table.",
     recipe: "Do not empty live tables in a migration. If the data really must go, delete it in batches (or TRUNCATE in a maintenance window), and document it with an ignore directive and its reason.",
     check(ctx) {
-        const tables = (ctx.stmt.node.relations ?? []).map((r) => rangeVarKey(r.RangeVar)).filter((t) => ctx.isExistingTable(t));
+        const tables = (ctx.stmt.node.relations ?? [])
+            .map((r) => rangeVarKey(r.RangeVar))
+            .filter((t) => ctx.isExistingTable(t));
         if (tables.length === 0)
             return [];
         const cascade = ctx.stmt.node.behavior === "DROP_CASCADE" ? " CASCADE also empties every table that references them." : "";
-        return [{ message: `TRUNCATE deletes every row of ${tables.map(display).join(", ")}.${cascade} If the data must go, say so in an ignore with the reason; otherwise delete only what must be deleted.` }];
+        return [
+            {
+                message: `TRUNCATE deletes every row of ${tables.map(display).join(", ")}.${cascade} If the data must go, say so in an ignore with the reason; otherwise delete only what must be deleted.`,
+            },
+        ];
     },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/unchecked-sql.ts
+const unchecked_sql_rule = {
+    id: "unchecked-sql",
+    scope: "builtin",
+    severity: "notice",
+    class: "meta",
+    summary: "SQL inside a DO block or function body that the linter could not read, so it was not checked.",
+    recipe: "Write the statements directly in the migration (or in the DO block) instead of building them at run time, or use `EXECUTE` with a constant string or `format()` with a constant format string and constant arguments, which the linter reads and checks. Otherwise review what it runs by hand and ignore the notice with a reason.",
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/unused-ignore.ts
@@ -33604,10 +33840,12 @@ const update_without_where_rule = {
         if (n.whereClause || !ctx.isExistingTable(table))
             return [];
         const verb = ctx.stmt.kind === "UpdateStmt" ? "UPDATE" : "DELETE";
-        return [{
+        return [
+            {
                 message: `${verb} without WHERE touches every row of ${display(table)} in the migration's single transaction: all rows stay locked until it commits. ` +
                     `Backfill in batches (by primary key ranges) outside the schema migration, or add a WHERE that limits it.`,
-            }];
+            },
+        ];
     },
 };
 
@@ -33635,7 +33873,11 @@ const volatile_default_rule = {
                 continue;
             const c = columnInfo(cmd.def.ColumnDef);
             const call = c.defaultExpr ? volatileCall(c.defaultExpr) : undefined;
-            const why = call ? `its default ${call} is volatile` : c.generated ? `it is ${c.type.includes("serial") ? c.type : "an identity or generated column"}` : undefined;
+            const why = call
+                ? `its default ${call} is volatile`
+                : c.generated
+                    ? `it is ${c.type.includes("serial") ? c.type : "an identity or generated column"}`
+                    : undefined;
             if (!why)
                 continue;
             hits.push({
@@ -33650,6 +33892,7 @@ const volatile_default_rule = {
 
 ;// CONCATENATED MODULE: ./src/lint/registry.ts
 // Every rule, sorted by id (a test keeps it sorted and in step with rules/ and docs/rules/).
+
 
 
 
@@ -33716,6 +33959,7 @@ const RULES = [
     set_not_null_rule,
     several_access_exclusive_rule,
     truncate_rule,
+    unchecked_sql_rule,
     unused_ignore_rule,
     update_without_where_rule,
     volatile_default_rule,
@@ -33765,7 +34009,12 @@ function countsByRule(findings) {
 }
 function table(rows) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd()).join("\n");
+    return rows
+        .map((r) => r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+        .join("  ")
+        .trimEnd())
+        .join("\n");
 }
 function renderLintText(findings, info, options = {}) {
     const paint = (code, s) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -33775,7 +34024,10 @@ function renderLintText(findings, info, options = {}) {
         lines.push(`${f.file}:${f.line}:${f.column} ${label[f.severity]} [${f.rule}] ${f.message}`);
     const counts = countsByRule(findings);
     if (counts.length > 0) {
-        lines.push("", table([["rule", "errors", "warnings", "notices"], ...counts.map(([rule, c]) => [rule, String(c.error), String(c.warning), String(c.notice)])]));
+        lines.push("", table([
+            ["rule", "errors", "warnings", "notices"],
+            ...counts.map(([rule, c]) => [rule, String(c.error), String(c.warning), String(c.notice)]),
+        ]));
     }
     const n = (s) => findings.filter((f) => f.severity === s).length;
     lines.push("", `${info.summary} — ${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s); ${info.statements} statements in ${Math.round(info.durationMs)} ms`);
@@ -33789,15 +34041,32 @@ function lintJson(findings, info) {
         summary: info.summary,
         linted: info.linted,
         counts: { error: n("error"), warning: n("warning"), notice: n("notice") },
-        findings: sortFindings(findings).map((f) => ({ rule: f.rule, severity: f.severity, class: f.class, message: f.message, file: f.file, line: f.line, column: f.column, migration: f.migration })),
+        findings: sortFindings(findings).map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            class: f.class,
+            message: f.message,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            migration: f.migration,
+        })),
         durationMs: Math.round(info.durationMs),
     };
 }
-const escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
+const escapeCell = (s) => s
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/</g, "&lt;");
 /** Markdown for the job summary: counts per rule, then the findings (capped). */
 function renderLintMarkdown(findings, info, options = {}) {
     const n = (s) => findings.filter((f) => f.severity === s).length;
-    const lines = [`## migrate-guard lint`, "", `${escapeCell(info.summary)} — **${n("error")}** error(s), **${n("warning")}** warning(s), ${n("notice")} notice(s).`, ""];
+    const lines = [
+        `## migrate-guard lint`,
+        "",
+        `${escapeCell(info.summary)} — **${n("error")}** error(s), **${n("warning")}** warning(s), ${n("notice")} notice(s).`,
+        "",
+    ];
     const counts = countsByRule(findings);
     if (counts.length) {
         lines.push("| rule | errors | warnings | notices |", "| --- | ---: | ---: | ---: |");
@@ -33837,7 +34106,12 @@ function renderSarif(report, options) {
                     name: toPascalCase(finding.rule),
                     shortDescription: { text: help?.description ?? describeRule(finding.rule, check.id) },
                     defaultConfiguration: { level },
-                    ...(help ? { help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) }, ...(help.helpUri ? { helpUri: help.helpUri } : {}) } : {}),
+                    ...(help
+                        ? {
+                            help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) },
+                            ...(help.helpUri ? { helpUri: help.helpUri } : {}),
+                        }
+                        : {}),
                     properties: { checks: [check.id] },
                 });
             }
@@ -33965,7 +34239,10 @@ function checksum(content) {
  */
 async function readMigrationsDirectory(dir, root) {
     const entries = await readdir(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+    const folders = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(compareMigrationNames);
     const result = { dir, migrations: [], foldersWithoutSql: [] };
     const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
     if (lock)
@@ -34026,9 +34303,36 @@ function toJsonReport(report) {
             })),
         })),
         migrations: report.migrations.map((m) => ({ name: m.name, durationMs: m.durationMs })),
-        drift: report.drift ? { differences: report.drift.differences, sql: report.drift.sql } : null,
+        drift: report.drift
+            ? {
+                new: report.drift.differences,
+                existing: report.drift.existing ?? [],
+                ...(report.drift.baseRef ? { baseRef: report.drift.baseRef } : {}),
+                sql: report.drift.sql,
+                judge: report.drift.judge ?? null,
+            }
+            : null,
         durationMs: report.durationMs,
-        cache: report.cache ? { state: report.cache.state, migrations: report.cache.migrations, savedMs: report.cache.savedMs ?? null, saved: Boolean(report.cache.saved), detail: report.cache.detail } : null,
+        postgres: report.postgresServer
+            ? {
+                major: report.postgresServer.major,
+                version: report.postgresServer.version,
+                source: report.postgresServer.source,
+                npmPackage: report.postgresServer.npmPackage ?? null,
+                fetchMs: report.postgresServer.fetchMs ?? null,
+                readyMs: report.postgresServer.readyMs,
+                note: report.postgresServer.note ?? null,
+            }
+            : null,
+        cache: report.cache
+            ? {
+                state: report.cache.state,
+                migrations: report.cache.migrations,
+                savedMs: report.cache.savedMs ?? null,
+                saved: Boolean(report.cache.saved),
+                detail: report.cache.detail,
+            }
+            : null,
     };
 }
 function statusFromFindings(findings) {
@@ -34037,6 +34341,13 @@ function statusFromFindings(findings) {
     if (findings.some((f) => f.severity === "warning"))
         return "warn";
     return "pass";
+}
+/** One line for reports: "PostgreSQL 13.23 fetched from npm (…) in 3.4 s, ready in 5.1 s". */
+function describeServer(server) {
+    const origin = server.source === "npm"
+        ? `${server.fetchMs !== undefined ? `fetched from npm in ${(server.fetchMs / 1000).toFixed(1)} s` : "from npm (cached)"}${server.npmPackage ? ` (${server.npmPackage})` : ""}`
+        : "installed";
+    return `PostgreSQL ${server.version}, ${origin}, ready in ${(server.readyMs / 1000).toFixed(1)} s`;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -34068,7 +34379,10 @@ async function schemaAtCommit(repoRoot, commit, absPath) {
     const rel = migrations_toPosix(external_node_path_default().relative(repoRoot, absPath));
     // The common case, one file: a single cat-file. Its header says "blob", "tree" or "missing".
     const direct = await git(repoRoot, ["cat-file", "--batch"], `${commit}:${rel}\n`);
-    const header = direct.stdout.subarray(0, Math.max(0, direct.stdout.indexOf(10))).toString().split(" ");
+    const header = direct.stdout
+        .subarray(0, Math.max(0, direct.stdout.indexOf(10)))
+        .toString()
+        .split(" ");
     if (direct.code !== 0 || header[1] === "missing" || header.length < 3)
         return undefined;
     if (header[1] === "blob")
@@ -34076,7 +34390,11 @@ async function schemaAtCommit(repoRoot, commit, absPath) {
     const list = await git(repoRoot, ["ls-tree", "-r", "-z", "--name-only", commit, "--", rel]);
     if (list.code !== 0)
         return undefined;
-    const files = list.stdout.toString().split("\0").filter((f) => f === rel || (f.startsWith(`${rel}/`) && f.endsWith(".prisma"))).sort();
+    const files = list.stdout
+        .toString()
+        .split("\0")
+        .filter((f) => f === rel || (f.startsWith(`${rel}/`) && f.endsWith(".prisma")))
+        .sort();
     if (files.length === 0)
         return undefined;
     const batch = await git(repoRoot, ["cat-file", "--batch"], files.map((f) => `${commit}:${f}`).join("\n") + "\n");
@@ -34146,7 +34464,9 @@ function git_git(cwd, args, input) {
         const out = [];
         let err = "";
         child.stdout.on("data", (d) => out.push(d));
-        child.stderr.on("data", (d) => { err += d.toString(); });
+        child.stderr.on("data", (d) => {
+            err += d.toString();
+        });
         child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
         child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
         if (input !== undefined) {
@@ -34181,12 +34501,17 @@ current = []) {
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
     // "<mode> blob <id>\t<path>" per entry.
-    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+    const entries = list.stdout
+        .toString()
+        .split("\0")
+        .flatMap((line) => {
         const tab = line.indexOf("\t");
         const [, type, id] = line.slice(0, tab).split(" ");
         const file = line.slice(tab + 1);
         const parts = file.slice(rel.length + 1).split("/");
-        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql"
+            ? [{ file, id }]
+            : [];
     });
     if (entries.length === 0)
         return [];
@@ -34211,7 +34536,10 @@ current = []) {
 }
 /** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
 function git_blobId(bytes, hexLength) {
-    return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return createHash(hexLength === 64 ? "sha256" : "sha1")
+        .update(`blob ${bytes.length}\0`)
+        .update(bytes)
+        .digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -34238,7 +34566,10 @@ function parseIgnores(comments, statements) {
         const m = DIRECTIVE.exec(c.text.trim());
         if (!m)
             continue;
-        const rules = m[2].split(",").map((r) => r.trim()).filter(Boolean);
+        const rules = m[2]
+            .split(",")
+            .map((r) => r.trim())
+            .filter(Boolean);
         const directive = { rules, reason: (m[3] ?? "").trim(), fileLevel: Boolean(m[1]), offset: c.start, used: new Set() };
         if (!directive.fileLevel) {
             const next = statements.find((s) => s.start >= c.end);
@@ -34259,23 +34590,330 @@ function ignoreProblems(directives, knownRules) {
     for (const d of directives) {
         const form = d.fileLevel ? "migrate-guard-ignore-file" : "migrate-guard-ignore";
         if (d.rules.length === 0) {
-            problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form}\` names no rule. Write \`-- ${form} <rule>[,<rule>]: <reason>\`.` });
+            problems.push({
+                rule: "unused-ignore",
+                offset: d.offset,
+                message: `\`${form}\` names no rule. Write \`-- ${form} <rule>[,<rule>]: <reason>\`.`,
+            });
             continue;
         }
         if (d.reason === "") {
-            problems.push({ rule: "ignore-without-reason", offset: d.offset, message: `\`${form} ${d.rules.join(",")}\` has no reason, so it suppresses nothing. Add one after a colon: \`-- ${form} ${d.rules.join(",")}: <why this is safe>\`.` });
+            problems.push({
+                rule: "ignore-without-reason",
+                offset: d.offset,
+                message: `\`${form} ${d.rules.join(",")}\` has no reason, so it suppresses nothing. Add one after a colon: \`-- ${form} ${d.rules.join(",")}: <why this is safe>\`.`,
+            });
             continue;
         }
         for (const rule of d.rules) {
             if (!knownRules.has(rule))
-                problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form}\` names "${rule}", which is not a migrate-guard rule.` });
+                problems.push({
+                    rule: "unused-ignore",
+                    offset: d.offset,
+                    message: `\`${form}\` names "${rule}", which is not a migrate-guard rule.`,
+                });
             else if (!d.used.has(rule)) {
                 const where = d.fileLevel ? "this file" : d.statement === undefined ? "any statement (none follows it)" : "the statement after it";
-                problems.push({ rule: "unused-ignore", offset: d.offset, message: `\`${form} ${rule}\` suppresses nothing: "${rule}" reports nothing on ${where}. Remove the directive.` });
+                problems.push({
+                    rule: "unused-ignore",
+                    offset: d.offset,
+                    message: `\`${form} ${rule}\` suppresses nothing: "${rule}" reports nothing on ${where}. Remove the directive.`,
+                });
             }
         }
     }
     return problems;
+}
+
+;// CONCATENATED MODULE: ./src/lint/plpgsql.ts
+// Statements that run inside DO blocks (and inside plpgsql functions the migration itself calls):
+// read with libpg-query's PL/pgSQL parser, each embedded SQL statement parsed like a top-level one and
+// placed at its own line in the file. EXECUTE of a constant string, or of format() with a constant
+// format string and constant arguments, is read too; any other EXECUTE cannot be read and is reported
+// as not checked. Hostile input (bodies the parser rejects, odd nesting) yields a finding, never a throw.
+
+
+
+const MAX_DEPTH = 4;
+/** Whether the script has any body worth reading (the common case has none: nothing to do). */
+function hasBodies(statements) {
+    return statements.some((s) => s.kind === "DoStmt" || s.kind === "CreateFunctionStmt");
+}
+async function expandBodies(script) {
+    if (!hasBodies(script.statements))
+        return { statements: script.statements, unchecked: [] };
+    try {
+        return await expand(script);
+    }
+    catch (error) {
+        // A parser failure nobody foresaw: the top-level statements are still linted, and the rest is said.
+        const first = script.statements.find((s) => s.kind === "DoStmt" || s.kind === "CreateFunctionStmt");
+        return {
+            statements: script.statements,
+            unchecked: [
+                {
+                    severity: "warning",
+                    offset: first.start,
+                    statement: first,
+                    message: `The DO blocks and function bodies of this migration could not be read (${error.message.split("\n")[0]}), so the statements in them were not checked.`,
+                },
+            ],
+        };
+    }
+}
+async function expand(script) {
+    const parser = await loadParser();
+    const lines = script.lines;
+    const unchecked = [];
+    const out = [];
+    const inner = async (text, at, exact, holder, depth) => {
+        const parsed = await parseScript(text);
+        if (!parsed.ok) {
+            unchecked.push({
+                severity: "warning",
+                offset: at,
+                statement: holder,
+                message: `SQL inside ${what(holder)} does not parse (${parsed.message}), so it was not checked: ${firstLine(text)}`,
+            });
+            return;
+        }
+        for (const s of parsed.statements) {
+            const start = exact ? at + s.start : at;
+            const end = exact ? at + s.end : at + 1;
+            const placed = {
+                ...s,
+                start,
+                end,
+                ...lines.at(start),
+                parts: exact ? s.parts.map((p) => at + p) : s.parts.map(() => start),
+                parent: holder.parent ?? holder.index,
+            };
+            out.push(placed);
+            if (depth < MAX_DEPTH && (s.kind === "DoStmt" || s.kind === "CreateFunctionStmt"))
+                await body(placed, depth + 1, exact);
+        }
+    };
+    // `exactOffsets`: the statement's text sits verbatim at its offsets in the file (else they are approximate).
+    const body = async (stmt, depth, exactOffsets) => {
+        const src = bodyOf(stmt);
+        if (!src)
+            return;
+        let fn;
+        try {
+            const result = parser.parsePlPgSQLSync(stmt.text);
+            fn = result.plpgsql_funcs?.[0]?.PLpgSQL_function;
+        }
+        catch (error) {
+            const message = error.sqlDetails?.message ?? error.message;
+            unchecked.push({
+                severity: "warning",
+                offset: stmt.start,
+                statement: stmt,
+                message: `The PL/pgSQL body of ${what(stmt)} does not parse (${message}): PostgreSQL rejects it when the migration runs, and the statements in it were not checked.`,
+            });
+            return;
+        }
+        if (!fn)
+            return;
+        // Where the body text starts in the file: exact when it appears verbatim (dollar quoting).
+        const inText = stmt.text.indexOf(src);
+        const exact = exactOffsets && inText >= 0;
+        const bodyAt = stmt.start + Math.max(0, inText);
+        const lineStart = (lineno) => lineStartOf(src, lineno);
+        const locate = (lineno, text) => {
+            const from = lineStart(lineno);
+            const i = src.indexOf(text, from);
+            if (exact && i >= 0)
+                return { at: bodyAt + i, exact: true };
+            const indent = /^[ \t]*/.exec(src.slice(from))[0].length;
+            return { at: exact ? bodyAt + from + indent : stmt.start, exact: false };
+        };
+        const found = [];
+        walk(fn.action, (n) => {
+            const exec = n?.PLpgSQL_stmt_execsql;
+            if (exec?.sqlstmt?.PLpgSQL_expr?.query)
+                found.push({ lineno: exec.lineno ?? 1, kind: "sql", text: exec.sqlstmt.PLpgSQL_expr.query });
+            const dyn = n?.PLpgSQL_stmt_dynexecute;
+            if (dyn?.query?.PLpgSQL_expr?.query)
+                found.push({ lineno: dyn.lineno ?? 1, kind: "execute", text: dyn.query.PLpgSQL_expr.query });
+        });
+        // In the order they appear (stable for several on one line): the state model replays them so.
+        found.sort((a, b) => a.lineno - b.lineno);
+        for (const f of found) {
+            const where = locate(f.lineno, f.text);
+            if (f.kind === "sql") {
+                await inner(f.text, where.at, where.exact, stmt, depth);
+                continue;
+            }
+            const constant = constantSql(parser, f.text);
+            if (constant === undefined) {
+                unchecked.push({
+                    severity: "notice",
+                    offset: where.at,
+                    statement: stmt,
+                    message: `EXECUTE ${firstLine(f.text)} inside ${what(stmt)} builds its SQL at run time: the linter cannot read it, so it was not checked. Review what it runs by hand, or write the statements directly.`,
+                });
+                continue;
+            }
+            // A plain quoted literal without escapes maps character for character; anything else sits at the expression.
+            const literal = f.text === `'${constant}'`;
+            await inner(constant, literal ? where.at + 1 : where.at, literal && where.exact, stmt, depth);
+        }
+    };
+    for (const stmt of script.statements) {
+        out.push(stmt);
+        if (stmt.kind === "DoStmt" || (stmt.kind === "CreateFunctionStmt" && calledLater(stmt, script.statements))) {
+            await body(stmt, 1, true);
+        }
+    }
+    // Renumbered in place (unchecked findings hold these objects): `parent` held the holder's old index.
+    const newIndex = new Map();
+    out.forEach((s, i) => {
+        if (s.parent === undefined)
+            newIndex.set(s.index, i);
+    });
+    out.forEach((s, i) => {
+        s.index = i;
+        if (s.parent !== undefined)
+            s.parent = newIndex.get(s.parent);
+    });
+    return { statements: out, unchecked };
+}
+function what(stmt) {
+    return stmt.kind === "DoStmt" ? "a DO block" : "a plpgsql function";
+}
+function lineStartOf(text, lineno) {
+    let at = 0;
+    for (let l = 1; l < lineno; l++) {
+        const nl = text.indexOf("\n", at);
+        if (nl < 0)
+            return at;
+        at = nl + 1;
+    }
+    return at;
+}
+function defElems(list) {
+    return new Map((list ?? []).filter((o) => o?.DefElem?.defname).map((o) => [o.DefElem.defname, o.DefElem.arg]));
+}
+/** The plpgsql source of a DO block or function; undefined for other languages. */
+function bodyOf(stmt) {
+    const opts = defElems(stmt.kind === "DoStmt" ? stmt.node.args : stmt.node.options);
+    const language = opts.get("language")?.String?.sval ?? (stmt.kind === "DoStmt" ? "plpgsql" : undefined);
+    if (language?.toLowerCase() !== "plpgsql")
+        return undefined;
+    const as = opts.get("as");
+    const text = as?.String?.sval ?? as?.List?.items?.[0]?.String?.sval;
+    return typeof text === "string" ? text : undefined;
+}
+/** A function body runs in the migration only when a later statement calls it. */
+function calledLater(stmt, all) {
+    const name = strings(stmt.node.funcname).at(-1);
+    if (!name)
+        return false;
+    let called = false;
+    for (const s of all) {
+        if (s.index <= stmt.index || called)
+            continue;
+        walk(s.node, (n) => {
+            if (n?.FuncCall && strings(n.FuncCall.funcname).at(-1) === name)
+                called = true;
+        });
+    }
+    return called;
+}
+/** The SQL text a constant PL/pgSQL expression evaluates to, or undefined when it is not constant. */
+function constantSql(parser, expr) {
+    let tree;
+    try {
+        tree = parser.parseSync(`SELECT ${expr}`);
+    }
+    catch {
+        return undefined;
+    }
+    const targets = tree?.stmts?.[0]?.stmt?.SelectStmt?.targetList;
+    if (tree?.stmts?.length !== 1 || targets?.length !== 1)
+        return undefined;
+    const value = evaluate(targets[0]?.ResTarget?.val, 0);
+    return typeof value === "string" ? value : undefined;
+}
+function evaluate(n, depth) {
+    if (!n || depth > 32)
+        return undefined;
+    if (n.A_Const) {
+        const c = n.A_Const;
+        if (c.isnull)
+            return null;
+        if (c.sval)
+            return c.sval.sval ?? "";
+        if (c.ival)
+            return String(c.ival.ival ?? 0);
+        if (c.fval)
+            return String(c.fval.fval);
+        if (c.boolval)
+            return c.boolval.boolval ? "true" : "false";
+        return undefined;
+    }
+    if (n.TypeCast)
+        return evaluate(n.TypeCast.arg, depth + 1);
+    if (n.A_Expr && n.A_Expr.kind === "AEXPR_OP" && strings(n.A_Expr.name).join() === "||") {
+        const [l, r] = [evaluate(n.A_Expr.lexpr, depth + 1), evaluate(n.A_Expr.rexpr, depth + 1)];
+        return typeof l === "string" && typeof r === "string" ? l + r : undefined;
+    }
+    const fc = n.FuncCall;
+    if (!fc)
+        return undefined;
+    const name = strings(fc.funcname)
+        .filter((p) => p !== "pg_catalog")
+        .join(".");
+    const args = (fc.args ?? []).map((a) => evaluate(a, depth + 1));
+    if (args.some((a) => a === undefined))
+        return undefined;
+    switch (name) {
+        case "format":
+            return typeof args[0] === "string" ? format(args[0], args.slice(1)) : undefined;
+        case "quote_ident":
+            return typeof args[0] === "string" ? quoteIdent(args[0]) : undefined;
+        case "quote_literal":
+        case "quote_nullable":
+            return quoteLiteral(args[0]);
+        case "concat":
+            return args.map((a) => a ?? "").join("");
+        default:
+            return undefined;
+    }
+}
+const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
+const quoteLiteral = (s) => (s === null ? "NULL" : `'${s.replace(/'/g, "''")}'`);
+/** PostgreSQL's format(): %s, %I, %L, %%, and positional %n$…; widths and flags make it unreadable. */
+function format(spec, args) {
+    let out = "";
+    let next = 0;
+    for (let i = 0; i < spec.length; i++) {
+        const ch = spec[i];
+        if (ch !== "%") {
+            out += ch;
+            continue;
+        }
+        const m = /^(?:(\d+)\$)?([sIL%])/.exec(spec.slice(i + 1));
+        if (!m)
+            return undefined;
+        i += m[0].length;
+        if (m[2] === "%") {
+            out += "%";
+            continue;
+        }
+        const index = m[1] ? Number(m[1]) - 1 : next;
+        next = index + 1;
+        if (index >= args.length)
+            return undefined;
+        const v = args[index];
+        if (v === undefined)
+            return undefined;
+        out += m[2] === "I" ? (v === null ? undefined : quoteIdent(v)) : m[2] === "L" ? quoteLiteral(v) : (v ?? "");
+        if (m[2] === "I" && v === null)
+            return undefined;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/lint/prisma-warnings.ts
@@ -34317,11 +34955,30 @@ function classify(text) {
         if (!m)
             continue;
         switch (kind) {
-            case "drop-table": return { kind, table: m[1] };
-            case "drop-enum": return { kind, enumName: m[1] };
-            case "drop-enum-values": return { kind, enumName: m[2], values: m[1].split(",").map((v) => v.trim()).filter(Boolean) };
-            case "add-unique": return { kind, table: m[2], values: m[1].split(",").map((v) => v.trim()).filter(Boolean) };
-            default: return { kind, column: m[1], table: m[2] };
+            case "drop-table":
+                return { kind, table: m[1] };
+            case "drop-enum":
+                return { kind, enumName: m[1] };
+            case "drop-enum-values":
+                return {
+                    kind,
+                    enumName: m[2],
+                    values: m[1]
+                        .split(",")
+                        .map((v) => v.trim())
+                        .filter(Boolean),
+                };
+            case "add-unique":
+                return {
+                    kind,
+                    table: m[2],
+                    values: m[1]
+                        .split(",")
+                        .map((v) => v.trim())
+                        .filter(Boolean),
+                };
+            default:
+                return { kind, column: m[1], table: m[2] };
         }
     }
     return { kind: "other" };
@@ -34370,17 +35027,25 @@ class SchemaState {
     apply(stmt, migration) {
         const n = stmt.node;
         switch (stmt.kind) {
-            case "CreateStmt": return this.createTable(n, migration);
+            case "CreateStmt":
+                return this.createTable(n, migration);
             case "CreateTableAsStmt": {
                 const rel = n.into?.rel;
                 if (rel)
                     this.data.tables[rangeVarKey(rel)] = { key: rangeVarKey(rel), createdIn: migration, columns: {}, foreignKeys: {} };
                 return;
             }
-            case "AlterTableStmt": return this.alterTable(n, migration);
+            case "AlterTableStmt":
+                return this.alterTable(n, migration);
             case "IndexStmt": {
                 const idxKey = key(n.relation?.schemaname, n.idxname ?? `${n.relation?.relname}_idx`);
-                this.data.indexes[idxKey] = { key: idxKey, table: rangeVarKey(n.relation), unique: Boolean(n.unique), columns: indexColumns(n.indexParams), createdIn: migration };
+                this.data.indexes[idxKey] = {
+                    key: idxKey,
+                    table: rangeVarKey(n.relation),
+                    unique: Boolean(n.unique),
+                    columns: indexColumns(n.indexParams),
+                    createdIn: migration,
+                };
                 return;
             }
             case "CreateEnumStmt": {
@@ -34388,9 +35053,12 @@ class SchemaState {
                 this.data.enums[k] = { key: k, values: strings(n.vals), createdIn: migration };
                 return;
             }
-            case "AlterEnumStmt": return this.alterEnum(n);
-            case "RenameStmt": return this.rename(n);
-            case "DropStmt": return this.drop(n, migration);
+            case "AlterEnumStmt":
+                return this.alterEnum(n);
+            case "RenameStmt":
+                return this.rename(n);
+            case "DropStmt":
+                return this.drop(n, migration);
         }
     }
     createTable(n, migration) {
@@ -34468,7 +35136,7 @@ class SchemaState {
                     }
                     break;
                 case "AT_DropNotNull":
-                    if (col && col.notNull) {
+                    if (col?.notNull) {
                         col.notNull = false;
                         col.nullableSince = migration;
                     }
@@ -34619,9 +35287,134 @@ class SchemaState {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lint/stats.ts
+// Size-aware risk: a stats document (`migrate-guard stats`: each table's estimated rows and total
+// bytes in one environment) turns "takes ACCESS EXCLUSIVE" into "takes ACCESS EXCLUSIVE on 12.4 M
+// rows". A lock or rewrite hazard on a table at or above `raiseRows` is raised one level (notice →
+// warning → error); at or above `hugeRows` the message says so; every hazard on a table the document
+// knows names its rows and size. Pure: the caller reads the file.
+
+
+const DEFAULT_RAISE_ROWS = 1_000_000;
+const DEFAULT_HUGE_ROWS = 10_000_000;
+/** Rules whose findings are about a lock or a table rewrite/scan: their cost grows with the table. */
+const SIZE_RULES = new Set([
+    "add-unique-constraint",
+    "blocking-maintenance-command",
+    "change-column-type",
+    "constraint-not-valid",
+    "create-index-non-concurrently",
+    "drop-index-non-concurrently",
+    "missing-lock-timeout",
+    "set-not-null",
+    "several-access-exclusive",
+    "volatile-default",
+]);
+/** Migration-wide lock rules: every existing table the migration locks ACCESS EXCLUSIVE counts. */
+const MIGRATION_WIDE = new Set(["missing-lock-timeout", "several-access-exclusive"]);
+/** Parses and checks a stats document; a bad one is bad input (names the file and what is wrong). */
+function parseStatsDocument(text, source) {
+    let doc;
+    try {
+        doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+    }
+    catch (error) {
+        throw new errors_ConfigurationError(`The stats file ${source} is not JSON (${error.message}). Expected the document \`migrate-guard stats\` writes.`);
+    }
+    const bad = (what) => new errors_ConfigurationError(`The stats file ${source} is not a migrate-guard stats document: ${what}. Expected { "environment", "takenAt", "server", "tables": [{ "schema", "name", "rows", "bytes" }] } as \`migrate-guard stats\` writes it.`);
+    if (!doc || typeof doc !== "object" || Array.isArray(doc))
+        throw bad("not an object");
+    const d = doc;
+    if (typeof d.environment !== "string" || d.environment.trim() === "")
+        throw bad(`"environment" is not a name`);
+    if (typeof d.takenAt !== "string")
+        throw bad(`"takenAt" is missing`);
+    if (!Array.isArray(d.tables))
+        throw bad(`"tables" is not a list`);
+    const tables = d.tables.map((t, i) => {
+        const r = (t ?? {});
+        const count = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+        if (typeof r.schema !== "string" || typeof r.name !== "string")
+            throw bad(`tables[${i}] has no "schema" and "name"`);
+        if (!(r.rows === null || count(r.rows)) || !count(r.bytes))
+            throw bad(`tables[${i}] ("${r.name}") needs "rows" (a count or null) and "bytes" (a count)`);
+        return { schema: r.schema, name: r.name, rows: r.rows, bytes: r.bytes };
+    });
+    // Control characters in the environment name would forge log lines.
+    return { environment: d.environment.replace(/[\u0000-\u001f\u007f]/g, "?"), takenAt: d.takenAt, server: String(d.server ?? "?"), tables };
+}
+/** "100 rows", "12.4 k rows", "12.4 M rows", "1.2 G rows". */
+function formatRows(rows) {
+    const units = [
+        [1e9, " G"],
+        [1e6, " M"],
+        [1e3, " k"],
+    ];
+    for (const [size, unit] of units)
+        if (rows >= size)
+            return `${(rows / size).toFixed(1).replace(/\.0$/, "")}${unit} rows`;
+    return `${Math.round(rows)} ${Math.round(rows) === 1 ? "row" : "rows"}`;
+}
+/** "16 kB", "3.1 GB", like pg_size_pretty. */
+function formatBytes(bytes) {
+    const units = [
+        [2 ** 40, "TB"],
+        [2 ** 30, "GB"],
+        [2 ** 20, "MB"],
+        [2 ** 10, "kB"],
+    ];
+    for (const [size, unit] of units)
+        if (bytes >= size)
+            return `${(bytes / size).toFixed(1).replace(/\.0$/, "")} ${unit}`;
+    return `${bytes} bytes`;
+}
+const RAISED = { notice: "warning", warning: "error", error: "error" };
+/** Index of the document by "schema.name". */
+function statsIndex(stats) {
+    return new Map(stats.tables.map((t) => [`${t.schema}.${t.name}`, t]));
+}
+/**
+ * Raises and annotates the size-sensitive findings of one migration in place. `locks` are the
+ * migration's statement locks (the linter's static model).
+ */
+function applySizeRisk(findings, locks, risk, index = statsIndex(risk.stats)) {
+    for (const f of findings) {
+        if (!SIZE_RULES.has(f.rule))
+            continue;
+        const candidates = MIGRATION_WIDE.has(f.rule)
+            ? locks.filter((l) => l.existing && l.mode === "ACCESS EXCLUSIVE")
+            : locks.filter((l) => l.existing && l.stmt === f.statement);
+        let worst;
+        for (const lock of candidates) {
+            const table = index.get(lock.table);
+            if (table &&
+                (!worst || (table.rows ?? -1) > (worst.table.rows ?? -1) || (table.rows === worst.table.rows && table.bytes > worst.table.bytes)))
+                worst = { lock, table };
+        }
+        if (!worst)
+            continue;
+        const { lock, table } = worst;
+        const on = `on ${risk.stats.environment}`;
+        if (table.rows === null) {
+            f.message += ` (${lock.mode} on ${display(lock.table)} — ${formatBytes(table.bytes)} ${on}; row count unknown: the table was never analyzed.)`;
+            continue;
+        }
+        let note = ` (${lock.mode} on ${display(lock.table)} — ${formatRows(table.rows)}, ${formatBytes(table.bytes)} ${on}`;
+        if (table.rows >= risk.raiseRows && f.severity !== "error") {
+            note += `; raised to ${RAISED[f.severity]}: at least ${formatRows(risk.raiseRows)}`;
+            f.severity = RAISED[f.severity];
+        }
+        if (table.rows >= risk.hugeRows)
+            note += `; over ${formatRows(risk.hugeRows)}: expect the lock or rewrite to last minutes, not seconds — use the safe recipe, or a maintenance window`;
+        f.message += `${note}.)`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lint/linter.ts
 // The linter: replays migrations in order into the schema state model, and runs the rules on the
 // ones to lint, each statement seeing the state just before it. Pure: the caller reads the files.
+
+
 
 
 
@@ -34644,6 +35437,7 @@ async function lint(options) {
     const evidence = options.evidence ?? {};
     const result = { findings: [], linted: [], statements: 0 };
     let onlyReplayed = true;
+    const sizes = options.sizeRisk ? statsIndex(options.sizeRisk.stats) : undefined;
     for (const [i, migration] of options.migrations.entries()) {
         if (i < covers)
             continue;
@@ -34653,7 +35447,10 @@ async function lint(options) {
                 result.baseState = { data: structuredClone(state.data), covers: i };
             onlyReplayed = false;
         }
-        const script = await parseScript(migration.sql);
+        const parsed = await parseScript(migration.sql);
+        // Statements inside DO blocks (and called plpgsql functions) run too: they join the list.
+        const expanded = parsed.ok ? await expandBodies(parsed) : undefined;
+        const script = parsed.ok ? { ...parsed, statements: expanded.statements } : parsed;
         if (!linting) {
             if (script.ok)
                 for (const stmt of script.statements)
@@ -34663,14 +35460,22 @@ async function lint(options) {
         result.linted.push(migration.name);
         if (!script.ok) {
             result.findings.push(toFinding(migration, script.lines, {
-                rule: "parse-error", severity: "error", offset: script.offset,
+                rule: "parse-error",
+                severity: "error",
+                offset: script.offset,
                 message: `PostgreSQL cannot parse this migration: ${script.message}. Prisma would fail to apply it; nothing else in the file was checked.`,
             }));
             continue;
         }
         result.statements += script.statements.length;
         const group = options.groupOf(migration.name);
-        const info = { migration, script, prismaWarnings: parsePrismaWarnings(migration.sql), group, completeHistory: options.completeHistory ?? false };
+        const info = {
+            migration,
+            script,
+            prismaWarnings: parsePrismaWarnings(migration.sql),
+            group,
+            completeHistory: options.completeHistory ?? false,
+        };
         const isExistingTable = (k) => {
             const t = state.table(k);
             return !t || options.groupOf(t.createdIn) !== group;
@@ -34680,14 +35485,27 @@ async function lint(options) {
             return isExistingTable(k) && (!col || options.groupOf(col.createdIn) !== group);
         };
         // Only migrations that touch types can remove enum values: snapshot the enums for those alone.
-        const touchesTypes = info.prismaWarnings.length > 0 || script.statements.some((s) => s.kind === "AlterEnumStmt" || s.kind === "CreateEnumStmt" || (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") || (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"));
-        const enumsAtStart = touchesTypes ? Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }])) : {};
+        const touchesTypes = info.prismaWarnings.length > 0 ||
+            script.statements.some((s) => s.kind === "AlterEnumStmt" ||
+                s.kind === "CreateEnumStmt" ||
+                (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") ||
+                (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"));
+        const enumsAtStart = touchesTypes
+            ? Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }]))
+            : {};
         state.resetDropped();
         const raw = [];
         const locks = [];
         const hitsOf = (rule, hits, stmt) => {
             for (const h of hits)
-                raw.push({ rule: rule.id, severity: h.severity ?? rule.severity, message: h.message, offset: h.offset ?? stmt?.start ?? 0, ...(stmt ? { statement: stmt } : {}), ...(h.subjects ? { subjects: h.subjects } : {}) });
+                raw.push({
+                    rule: rule.id,
+                    severity: h.severity ?? rule.severity,
+                    message: h.message,
+                    offset: h.offset ?? stmt?.start ?? 0,
+                    ...(stmt ? { statement: stmt } : {}),
+                    ...(h.subjects ? { subjects: h.subjects } : {}),
+                });
         };
         for (const stmt of script.statements) {
             const ctx = { ...info, stmt, state, groupOf: options.groupOf, isExistingTable, isExistingColumn, evidence };
@@ -34706,19 +35524,31 @@ async function lint(options) {
                 hitsOf(rule, [h], stmt);
             }
         }
+        for (const u of expanded?.unchecked ?? []) {
+            raw.push({ rule: "unchecked-sql", severity: u.severity, offset: u.offset, statement: u.statement, message: u.message });
+        }
         for (const w of uncoveredPrismaWarnings(info.prismaWarnings, raw, state, script.statements.map((s) => s.kind))) {
             raw.push({ rule: "prisma-data-loss-warning", severity: "warning", offset: w.offset, message: `Prisma warns: ${w.text}` });
         }
+        if (options.sizeRisk)
+            applySizeRisk(raw, locks, options.sizeRisk, sizes);
         const directives = parseIgnores(script.comments, script.statements);
         for (const f of raw) {
-            const d = suppressing(directives, f.rule, f.statement?.index);
+            // A directive before a DO block covers the statements inside it too.
+            const parent = f.statement?.parent;
+            const d = suppressing(directives, f.rule, f.statement?.index) ?? (parent !== undefined ? suppressing(directives, f.rule, parent) : undefined);
             if (d)
                 d.used.add(f.rule);
             else
                 result.findings.push(toFinding(migration, script.lines, f));
         }
         for (const p of ignoreProblems(directives, known)) {
-            result.findings.push(toFinding(migration, script.lines, { rule: p.rule, severity: ruleById(p.rule)?.severity ?? "warning", offset: p.offset, message: p.message }));
+            result.findings.push(toFinding(migration, script.lines, {
+                rule: p.rule,
+                severity: ruleById(p.rule)?.severity ?? "warning",
+                offset: p.offset,
+                message: p.message,
+            }));
         }
     }
     if (onlyReplayed && options.wantBaseState)
@@ -34729,10 +35559,98 @@ function toFinding(migration, lines, f) {
     const { line, column } = lines.at(f.offset);
     const endLine = f.statement ? Math.max(line, lines.at(Math.max(f.statement.start, f.statement.end - 1)).line) : line;
     return {
-        rule: f.rule, severity: f.severity, message: f.message, file: migration.file, line, column, endLine, migration: migration.name,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        file: migration.file,
+        line,
+        column,
+        endLine,
+        migration: migration.name,
         class: ruleById(f.rule)?.class ?? "meta",
         ...(f.statement ? { statement: firstLine(f.statement.text) } : {}),
     };
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/prisma/version.ts
+// Which Prisma major a project uses, decided before anything runs. migrate-guard drives Prisma Migrate
+// (`migrate deploy/resolve/diff`, `_prisma_migrations`); Prisma 8 replaced it with a different model
+// (`migration plan`, `db migrate`, a contract marker), so a project on an unsupported major is refused
+// with one sentence instead of failing halfway through a deploy.
+
+
+
+
+/** The Prisma majors migrate-guard runs (the tests run 6.19 and 7.10; 5 shares 6's flags). */
+const SUPPORTED_PRISMA_MAJORS = [5, 6, 7];
+const PRISMA_8_PLAN_URL = "https://github.com/migrate-guard/migrate-guard/blob/main/docs/prisma-8.md";
+function readJson(file) {
+    try {
+        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, "utf8"));
+        return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const majorOf = (version) => Number(/^\s*v?(\d+)(\.|$)/.exec(version)?.[1] ?? Number.NaN);
+/** The `prisma` package that Node resolves from the working directory upwards, as the project's scripts would. */
+function installedPrisma(workingDirectory) {
+    let pkgPath;
+    try {
+        pkgPath = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(workingDirectory, "package.json")).resolve("prisma/package.json");
+    }
+    catch {
+        return undefined;
+    }
+    const version = readJson(pkgPath)?.version;
+    const text = typeof version === "string" ? version : "";
+    return { version: text, major: majorOf(text), source: pkgPath, installed: true };
+}
+/**
+ * The `prisma` range the project's package.json declares when nothing is installed yet: only a range that
+ * names one major (`8.0.0-rc.19`, `^8.0.0`, `~7.10.1`, `>=8`); tags, workspaces and aliases say nothing.
+ */
+function declaredPrisma(workingDirectory) {
+    const source = external_node_path_default().join(workingDirectory, "package.json");
+    const pkg = readJson(source);
+    if (!pkg)
+        return undefined;
+    for (const field of ["dependencies", "devDependencies"]) {
+        const deps = pkg[field];
+        const range = typeof deps === "object" && deps !== null ? deps.prisma : undefined;
+        if (typeof range !== "string")
+            continue;
+        const match = /^\s*(?:\^|~|>=|=)?\s*v?(\d+)(?:\.[\dx*]+){0,2}(?:-[0-9A-Za-z.-]+)?\s*$/.exec(range);
+        if (match)
+            return { version: range.trim(), major: Number(match[1]), source, installed: false };
+    }
+    return undefined;
+}
+/** One sentence for a Prisma that migrate-guard does not run, or undefined when it does. */
+function unsupportedPrismaMessage(prisma, workingDirectory = ".") {
+    const where = external_node_path_default().relative(workingDirectory, prisma.source) || prisma.source;
+    const found = prisma.installed
+        ? `Prisma ${prisma.version || "(no version)"} is installed (${where})`
+        : `package.json asks for Prisma ${prisma.version}`;
+    const supported = `migrate-guard supports Prisma ${SUPPORTED_PRISMA_MAJORS.slice(0, -1).join(", ")} and ${SUPPORTED_PRISMA_MAJORS.at(-1)}`;
+    if (Number.isNaN(prisma.major))
+        return `${found}, which is not a version migrate-guard can read; ${supported}.`;
+    if (SUPPORTED_PRISMA_MAJORS.includes(prisma.major))
+        return undefined;
+    if (prisma.major < SUPPORTED_PRISMA_MAJORS[0])
+        return `${found}, but ${supported}: upgrade prisma in package.json.`;
+    return `${found}, but ${supported}; the plan for Prisma 8 and later is in docs/prisma-8.md (${PRISMA_8_PLAN_URL}).`;
+}
+/** Refuses (exit 2) a project whose installed — or else declared — Prisma is not a supported major. */
+function assertSupportedPrisma(workingDirectory) {
+    const prisma = installedPrisma(workingDirectory) ?? declaredPrisma(workingDirectory);
+    const message = prisma && unsupportedPrismaMessage(prisma, workingDirectory);
+    if (message)
+        throw new errors_ConfigurationError(message);
+    return prisma;
 }
 
 ;// CONCATENATED MODULE: ./src/core/prisma-schema.ts
@@ -34787,8 +35705,10 @@ function parseConfigHints(configText) {
  */
 function urlVariables(datasource, hints) {
     const vars = [];
-    const add = (v) => { if (v && !vars.includes(v))
-        vars.push(v); };
+    const add = (v) => {
+        if (v && !vars.includes(v))
+            vars.push(v);
+    };
     add(hints?.datasourceUrlEnv);
     add(datasource.urlEnv);
     add(datasource.directUrlEnv);
@@ -34820,10 +35740,22 @@ function sameProvider(a, b) {
 
 
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
+
+const CONFIG_NAMES = [
+    "prisma.config.ts",
+    "prisma.config.mts",
+    "prisma.config.cts",
+    "prisma.config.js",
+    "prisma.config.mjs",
+    "prisma.config.cjs",
+    ".config/prisma.ts",
+];
 async function readSchemaText(schemaPath) {
     if ((0,external_node_fs_.statSync)(schemaPath).isDirectory()) {
-        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
+        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true }))
+            .map(String)
+            .filter((f) => f.endsWith(".prisma"))
+            .sort();
         return (await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(schemaPath, f), "utf8")))).join("\n");
     }
     return (0,promises_namespaceObject.readFile)(schemaPath, "utf8");
@@ -34842,6 +35774,8 @@ async function locateProject(options) {
     if (!(0,external_node_fs_.existsSync)(wd) || !(0,external_node_fs_.statSync)(wd).isDirectory()) {
         throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
+    // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
+    assertSupportedPrisma(wd);
     const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
     const configHints = configFile ? parseConfigHints(await (0,promises_namespaceObject.readFile)(configFile, "utf8")) : undefined;
@@ -34970,7 +35904,11 @@ async function prune(dir) {
 /** Already-read migrations (verify has them) as LazyMigrations. */
 function lint_loaded(migrations) {
     const byName = new Map(migrations.map((m) => [m.name, m]));
-    return { names: migrations.map((m) => m.name), ids: migrations.map((m) => blobId(m.sql)), read: async (names) => names.map((n) => byName.get(n)) };
+    return {
+        names: migrations.map((m) => m.name),
+        ids: migrations.map((m) => blobId(m.sql)),
+        read: async (names) => names.map((n) => byName.get(n)),
+    };
 }
 async function lintMigrationSet(set) {
     const started = performance.now();
@@ -34978,7 +35916,12 @@ async function lintMigrationSet(set) {
     const baseNames = new Set(base.names);
     const freshNames = set.current.names.filter((n) => !baseNames.has(n));
     const all = Boolean(set.all || set.eachMigration);
-    const done = (result) => ({ result, summary: summaryOf(set, all, result.linted.length, freshNames.length, base.names.length), newCount: freshNames.length, durationMs: performance.now() - started });
+    const done = (result) => ({
+        result,
+        summary: summaryOf(set, all, result.linted.length, freshNames.length, base.names.length),
+        newCount: freshNames.length,
+        durationMs: performance.now() - started,
+    });
     if (!all && freshNames.length === 0)
         return done({ findings: [], linted: [], statements: 0 });
     const fresh = new Set(freshNames);
@@ -34986,13 +35929,18 @@ async function lintMigrationSet(set) {
     const groupOf = set.eachMigration ? (name) => name : (name) => (fresh.has(name) ? "new" : "base");
     const evidence = !set.eachMigration && set.baseSchemaText !== undefined ? { baseModels: parsePrismaModels(set.baseSchemaText) } : {};
     // The base is a pure replay prefix unless everything is linted: its state can come from the cache.
-    const cacheDir = all || !set.base || set.cacheDir === false ? undefined : set.cacheDir ?? defaultCacheDir();
+    const cacheDir = all || !set.base || set.cacheDir === false ? undefined : (set.cacheDir ?? defaultCacheDir());
     const key = cacheDir ? cacheKey(base.names.map((name, i) => ({ name, id: base.ids[i] }))) : undefined;
     const cached = key ? await readCachedState(cacheDir, key) : undefined;
     const baseMigrations = cached ? base.names.map((name) => ({ name, file: name, sql: "" })) : await base.read(base.names);
     const migrations = [...baseMigrations, ...(await set.current.read(freshNames))];
     const result = await lint({
-        migrations, shouldLint, groupOf, evidence, completeHistory: true,
+        migrations,
+        shouldLint,
+        groupOf,
+        evidence,
+        completeHistory: true,
+        ...(set.sizeRisk ? { sizeRisk: set.sizeRisk } : {}),
         ...(cached ? { initialState: { data: cached, covers: base.names.length } } : { wantBaseState: key !== undefined }),
     });
     if (key && !cached && result.baseState?.covers === base.names.length)
@@ -35011,7 +35959,12 @@ function summaryOf(set, all, linted, fresh, base) {
 /** The verify report's `lint` check. */
 function lintCheck(outcome, extra = []) {
     const findings = [...outcome.result.findings.map(lint_toFinding), ...extra];
-    return { id: "lint", status: statusFromFindings(findings), summary: `${outcome.summary}: ${countText(outcome.result.findings)}`, findings };
+    return {
+        id: "lint",
+        status: statusFromFindings(findings),
+        summary: `${outcome.summary}: ${countText(outcome.result.findings)}`,
+        findings,
+    };
 }
 function lint_toFinding(f) {
     return { rule: f.rule, message: f.message, file: f.file, line: f.line, column: f.column, severity: f.severity };
@@ -35026,14 +35979,18 @@ async function runLint(settings) {
     // The parser's WASM compiles in the background while git and the file system answer.
     loadParser().catch(() => { });
     if (settings.files && settings.files.length > 0)
-        return lintFiles(settings.files);
+        return lintFiles(settings.files, settings.sizeRisk);
     const pathBase = external_node_path_default().resolve(settings.pathBase ?? ".");
     const display = (abs) => migrations_toPosix(external_node_path_default().relative(pathBase, abs)) || ".";
-    const project = await locateProject({ workingDirectory: settings.workingDirectory, ...(settings.schema ? { schema: settings.schema } : {}) });
+    const project = await locateProject({
+        workingDirectory: settings.workingDirectory,
+        ...(settings.schema ? { schema: settings.schema } : {}),
+    });
     // Both git questions at once: rev-parse works from any folder inside the repository.
     const commitPromise = settings.baseRef ? resolveCommit(project.workingDirectory, settings.baseRef) : undefined;
     commitPromise?.catch(() => { });
-    const gitRoot = await repositoryRoot(project.workingDirectory);
+    // Only a base ref needs git: --all and --each-migration read the working tree alone (no git process).
+    const gitRoot = settings.baseRef ? await repositoryRoot(project.workingDirectory) : undefined;
     if (settings.baseRef && !gitRoot) {
         throw new errors_ConfigurationError(`--base-ref "${settings.baseRef}" needs a git checkout, but ${project.workingDirectory} is not inside one.`);
     }
@@ -35051,11 +36008,15 @@ async function runLint(settings) {
         all: Boolean(settings.all),
         eachMigration: Boolean(settings.eachMigration),
         ...(settings.cacheDir !== undefined ? { cacheDir: settings.cacheDir } : {}),
+        ...(settings.sizeRisk ? { sizeRisk: settings.sizeRisk } : {}),
     });
 }
 /** Migration folders of the working tree; a folder without migration.sql is skipped (verify's naming check reports it). */
 async function workingTree(dir, display) {
-    const names = (await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
+    const names = (await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(compareMigrationNames);
     // Synchronous: hundreds of small files read in a loop cost a fraction of as many promises.
     const readOne = (name) => {
         try {
@@ -35071,7 +36032,7 @@ async function workingTree(dir, display) {
         ids: [],
         read: async (wanted) => {
             const sqls = wanted.map(readOne);
-            return wanted.flatMap((name, i) => (sqls[i] === undefined ? [] : [{ name, file: display(external_node_path_default().join(dir, name, "migration.sql")), sql: sqls[i] }]));
+            return wanted.flatMap((name, i) => sqls[i] === undefined ? [] : [{ name, file: display(external_node_path_default().join(dir, name, "migration.sql")), sql: sqls[i] }]);
         },
     };
     return lazy;
@@ -35093,7 +36054,7 @@ async function atCommit(repoRoot, commit, migrationsDir, display) {
  * Files linted as given, in the order given, each judged against the files before it (without a
  * base, the conservative reading: a table another file creates counts as existing).
  */
-async function lintFiles(files) {
+async function lintFiles(files, sizeRisk) {
     const started = performance.now();
     const migrations = await Promise.all(files.map(async (file) => {
         try {
@@ -35103,8 +36064,67 @@ async function lintFiles(files) {
             throw new errors_ConfigurationError(`Cannot read "${file}" (${error.code ?? error.message}). Expected paths of .sql files.`);
         }
     }));
-    const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name });
+    const result = await lint({ migrations, shouldLint: () => true, groupOf: (name) => name, ...(sizeRisk ? { sizeRisk } : {}) });
     return { result, summary: `${files.length} file(s) linted`, newCount: files.length, durationMs: performance.now() - started };
+}
+
+;// CONCATENATED MODULE: ./src/stats/inputs.ts
+// The stats file options of lint and verify (CLI and actions): which file, and the row thresholds.
+// Light on purpose: the verify action's entry reads its inputs before the bundle loads.
+
+
+/** A row-count threshold option: a positive whole number (underscores allowed: 1_000_000). */
+function inputs_rowThreshold(value, name) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    const n = Number(value.trim().replace(/_/g, ""));
+    if (!Number.isInteger(n) || n <= 0)
+        throw new errors_ConfigurationError(`Invalid ${name} "${value}". Expected a positive whole number of rows, e.g. 1000000.`);
+    return n;
+}
+/** `stats-file` (relative to the workspace) with `large-table-rows` and `huge-table-rows`; for the lint and verify actions. */
+function statsInputs(text) {
+    const raiseRows = inputs_rowThreshold(text("large-table-rows"), 'input "large-table-rows"');
+    const hugeRows = inputs_rowThreshold(text("huge-table-rows"), 'input "huge-table-rows"');
+    const file = text("stats-file");
+    if (!file)
+        return undefined;
+    return {
+        file: external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", file),
+        ...(raiseRows !== undefined ? { raiseRows } : {}),
+        ...(hugeRows !== undefined ? { hugeRows } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/stats-file.ts
+// The stats file (`migrate-guard stats --output FILE`) as lint and verify read it.
+
+
+
+
+/** The stats file as lint and verify use it; a missing or malformed file is bad input (exit 2). */
+async function readSizeRisk(options) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(options.file, "utf8");
+    }
+    catch (error) {
+        throw new errors_ConfigurationError(`Cannot read the stats file "${options.file}" (${error.code ?? error.message}). Expected the JSON that \`migrate-guard stats --output FILE\` writes.`);
+    }
+    const raiseRows = options.raiseRows ?? DEFAULT_RAISE_ROWS;
+    const hugeRows = options.hugeRows ?? DEFAULT_HUGE_ROWS;
+    return { stats: parseStatsDocument(text, `"${options.file}"`), raiseRows, hugeRows };
+}
+/** --stats FILE with its thresholds (lint and verify CLI); thresholds without a file are a usage error. */
+async function statsOption(file, large, huge) {
+    const raiseRows = rowThreshold(large, "--large-table-rows");
+    const hugeRows = rowThreshold(huge, "--huge-table-rows");
+    if (file === undefined || file.trim() === "") {
+        if (raiseRows !== undefined || hugeRows !== undefined)
+            throw new ConfigurationError("--large-table-rows and --huge-table-rows need --stats FILE (the table sizes they compare with).");
+        return undefined;
+    }
+    return readSizeRisk({ file, ...(raiseRows !== undefined ? { raiseRows } : {}), ...(hugeRows !== undefined ? { hugeRows } : {}) });
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -35195,15 +36215,20 @@ async function runAction(work) {
 
 
 
+
 function readInputs(context, getInput = (name) => core_getInput(name)) {
     const text = (name) => getInput(name).trim() || undefined;
     const failOn = (text("fail-on") ?? "error");
     if (!FAIL_ON.includes(failOn))
         throw new errors_ConfigurationError(`Input "fail-on" is "${getInput("fail-on")}". Expected one of: ${FAIL_ON.join(", ")}.`);
-    const files = (text("files") ?? "").split(/[\n,]/).map((f) => f.trim()).filter(Boolean);
+    const files = (text("files") ?? "")
+        .split(/[\n,]/)
+        .map((f) => f.trim())
+        .filter(Boolean);
     const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
     const schema = text("schema");
     const sarifFile = text("sarif-file");
+    const stats = statsInputs(text);
     return {
         workingDirectory: text("working-directory") ?? ".",
         ...(schema ? { schema } : {}),
@@ -35214,6 +36239,7 @@ function readInputs(context, getInput = (name) => core_getInput(name)) {
         failOn,
         ...(sarifFile ? { sarifFile } : {}),
         annotations: booleanInput("annotations", getInput("annotations"), true),
+        ...(stats ? { stats } : {}),
     };
 }
 
@@ -35230,9 +36256,11 @@ function readInputs(context, getInput = (name) => core_getInput(name)) {
 
 
 
+
 async function main() {
     const settings = readInputs(readActionsContext());
     const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".");
+    const sizeRisk = settings.stats ? await readSizeRisk(settings.stats) : undefined;
     const outcome = await runLint({
         workingDirectory: external_node_path_default().resolve(workspace, settings.workingDirectory),
         ...(settings.schema ? { schema: settings.schema } : {}),
@@ -35242,6 +36270,7 @@ async function main() {
         // Files as given, relative to the workspace: annotations and SARIF need repository paths.
         ...(settings.files.length ? { files: settings.files.map((f) => external_node_path_default().relative(process.cwd(), external_node_path_default().resolve(workspace, f))) } : {}),
         pathBase: workspace,
+        ...(sizeRisk ? { sizeRisk } : {}),
         logger: actionsLogger,
     });
     const findings = outcome.result.findings;

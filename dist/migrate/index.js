@@ -38578,7 +38578,9 @@ class GitHubDeployments {
                 transient_environment: false,
             });
             if (response.status !== 201 || !("id" in response.data)) {
-                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), { status: response.status });
+                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), {
+                    status: response.status,
+                });
             }
             id = response.data.id;
         }
@@ -38587,7 +38589,9 @@ class GitHubDeployments {
         }
         this.onCreated?.(id);
         await setDeploymentStatus(this.octokit, this.target, id, "in_progress", request.description, request.environment);
-        const url = this.target.serverUrl ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}` : undefined;
+        const url = this.target.serverUrl
+            ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}`
+            : undefined;
         return {
             id,
             ...(url ? { url } : {}),
@@ -38610,7 +38614,7 @@ async function githubClient(token, apiUrl) {
 
 ;// CONCATENATED MODULE: ./src/migrate/lint-pending.ts
 async function lintPending(pending, all) {
-    const { lint } = await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 3758));
+    const { lint } = await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 4684));
     const names = new Set(pending.map((p) => p.name));
     const result = await lint({
         migrations: all.map((m) => ({ name: m.name, file: m.file, sql: m.sql })),
@@ -38621,7 +38625,9 @@ async function lintPending(pending, all) {
     for (const p of pending)
         p.lint = [];
     for (const f of result.findings)
-        pending.find((p) => p.name === f.migration)?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
+        pending
+            .find((p) => p.name === f.migration)
+            ?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
 }
 
 ;// CONCATENATED MODULE: ./src/gate/retry.ts
@@ -38727,7 +38733,12 @@ class GateGitHub {
     async listDeployments(environment, task) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
+                ...this.target,
+                environment,
+                task,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const d of page.data)
@@ -38743,7 +38754,11 @@ class GateGitHub {
     async listStatuses(deploymentId) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, {
+                ...this.target,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const s of page.data)
@@ -38850,6 +38865,42 @@ function markdown_text_formatDuration(ms) {
     return `${Math.floor(totalSeconds / 60)} min ${totalSeconds % 60} s`;
 }
 
+;// CONCATENATED MODULE: ./src/core/postgres-major.ts
+// A PostgreSQL major from how versions are written: "15", "15.4", 15, "15.18 (Debian 15.18-0+deb12u1)",
+// "PostgreSQL 15.4 …" → 15; and the major a migrate-guard deploy recorded in its deployment. Pure.
+/** The major, or undefined for anything that is not a PostgreSQL version. */
+function majorOf(value) {
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    const match = /^(?:PostgreSQL\s+)?(\d{1,3})(?:\.\d+)*(?:beta\d+|rc\d+|devel)?(?:\s|$)/i.exec(text);
+    const major = match ? Number(match[1]) : NaN;
+    return major >= 9 && major < 100 ? major : undefined;
+}
+/**
+ * The server major of the newest migrate-guard deploy among `deployments` (newest first, as GitHub
+ * lists them) that recorded one (`payload.postgres.major`, src/migrate/scope.ts); undefined when none did.
+ * GitHub may hand the payload back as a JSON string.
+ */
+function majorFromDeployPayloads(deployments) {
+    for (const { payload } of deployments) {
+        let p = payload;
+        if (typeof p === "string") {
+            try {
+                p = JSON.parse(p);
+            }
+            catch {
+                continue;
+            }
+        }
+        const record = typeof p === "object" && p !== null ? p : undefined;
+        if (record?.tool !== "migrate-guard" || record.command !== "deploy")
+            continue;
+        const major = majorOf(record.postgres?.major);
+        if (major !== undefined)
+            return major;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/migrate/report.ts
 /** The --json document and the action's `report` output. The first seven keys are the contract. */
 function toMigrateJson(report) {
@@ -38858,7 +38909,12 @@ function toMigrateJson(report) {
         ok: report.ok,
         environment: report.environment,
         pending: state?.pending ?? [],
-        applied: (state?.applied ?? []).map((a) => ({ name: a.name, checksum: a.checksum, finishedAt: a.finishedAt.toISOString(), durationMs: a.durationMs })),
+        applied: (state?.applied ?? []).map((a) => ({
+            name: a.name,
+            checksum: a.checksum,
+            finishedAt: a.finishedAt.toISOString(),
+            durationMs: a.durationMs,
+        })),
         failed: (state?.failed ?? []).map((f) => f.name),
         checksumMismatch: state?.checksumMismatch ?? [],
         refused: report.refused,
@@ -38870,10 +38926,27 @@ function toMigrateJson(report) {
         slow: (state?.applied ?? []).filter((a) => a.slow).map((a) => a.name),
         appliedNow: report.appliedNow ?? [],
         resolved: report.resolved ?? null,
-        stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
+        stamp: report.stamp
+            ? {
+                name: report.stamp.name,
+                production: report.stamp.production,
+                stampedAt: report.stamp.stampedAt.toISOString(),
+                created: Boolean(report.stampCreated),
+            }
+            : null,
         backup: report.backup ?? null,
         deployment: report.deployment ?? null,
-        soakGate: report.gate ? (report.gate.verdict ? { decision: report.gate.verdict.decision, remainingSeconds: report.gate.verdict.remainingSeconds, earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null, reasons: report.gate.verdict.reasons, override: report.gate.verdict.override ?? null } : { skipped: report.gate.skipped ?? null }) : null,
+        soakGate: report.gate
+            ? report.gate.verdict
+                ? {
+                    decision: report.gate.verdict.decision,
+                    remainingSeconds: report.gate.verdict.remainingSeconds,
+                    earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null,
+                    reasons: report.gate.verdict.reasons,
+                    override: report.gate.verdict.override ?? null,
+                }
+                : { skipped: report.gate.skipped ?? null }
+            : null,
         stateUnknown: report.stateUnknown ?? null,
         error: report.error ?? null,
         warnings: report.warnings,
@@ -38962,17 +39035,39 @@ function classifyMigrations(repo, records, slowMigrationSeconds) {
         .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
         .map((r) => {
         const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
-        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+        return {
+            name: r.name,
+            checksum: r.checksum,
+            startedAt: r.startedAt,
+            finishedAt: r.finishedAt,
+            durationMs,
+            slow: durationMs > slowMigrationSeconds * 1000,
+            inRepo: repoByName.has(r.name),
+        };
     });
-    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+    const failed = failedRecords.map((r) => ({
+        name: r.name,
+        startedAt: r.startedAt,
+        ...(r.logs ? { logs: r.logs } : {}),
+        inRepo: repoByName.has(r.name),
+    }));
     const failedNames = new Set(failed.map((f) => f.name));
-    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
-    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
-    const checksumMismatch = applied.filter((a) => {
+    const pending = repo
+        .map((m) => m.name)
+        .filter((n) => !appliedRecords.has(n) && !failedNames.has(n))
+        .sort(byName);
+    const rolledBack = [
+        ...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name)),
+    ].sort(byName);
+    const checksumMismatch = applied
+        .filter((a) => {
         const file = repoByName.get(a.name);
         return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
-    }).map((a) => a.name);
-    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+    })
+        .map((a) => a.name);
+    const missingFromRepo = [
+        ...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)]),
+    ].sort(byName);
     return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
 }
 /**
@@ -39032,13 +39127,19 @@ function shellWord(text) {
     return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-;// CONCATENATED MODULE: ./src/core/soak.ts
-
-const DEFAULT_SOAK_HOURS = 24;
-/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
+;// CONCATENATED MODULE: ./src/core/soak-target.ts
+// What both halves of the soak gate read (the database's record in soak.ts, GitHub's deployments in
+// soak-code.ts): the migrations at the target commit, and elapsed time on one server's clock.
+/** Elapsed seconds between two timestamps of one server, never negative (a timestamp ahead of its server's "now" counts as zero). */
 function elapsedSeconds(since, serverNow) {
     return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
 }
+
+;// CONCATENATED MODULE: ./src/core/soak.ts
+
+
+
+const DEFAULT_SOAK_HOURS = 24;
 /** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
 function sameChecksum(migration, stored) {
     return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
@@ -39065,17 +39166,31 @@ function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
             soakedSeconds: soaked,
             remainingSeconds: remaining,
             status: remaining === 0 ? "soaked" : "soaking",
-            ...(remaining > 0 ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` } : {}),
+            ...(remaining > 0
+                ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` }
+                : {}),
         };
     }
     const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
     if (unfinished) {
-        return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+        return {
+            ...base,
+            status: "failed",
+            reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.`,
+        };
     }
     if (rows.length > 0) {
-        return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+        return {
+            ...base,
+            status: "rolled-back",
+            reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.`,
+        };
     }
-    return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+    return {
+        ...base,
+        status: "missing",
+        reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.`,
+    };
 }
 /** "18h12m", "45m", "0m": for messages and the commit status. */
 function formatHours(seconds) {
@@ -39105,7 +39220,14 @@ function evaluateSoak(input) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+        migrations = pending.map((m) => ({
+            name: m.name,
+            appliedOnSourceAt: null,
+            soakedSeconds: null,
+            remainingSeconds: null,
+            status: "missing",
+            reason: `${policy.from} could not be read.`,
+        }));
     }
     else {
         migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
@@ -39217,11 +39339,17 @@ function soak_checkOverride(reason, actor, allowed) {
         return {};
     const text = reason.trim();
     if (text === "")
-        return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
+        return {
+            refused: 'The override reason is empty. An override needs a reason a reviewer can read later, e.g. "hotfix for incident 123, approved by @lead".',
+        };
     if (allowed.length === 0)
-        return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
+        return {
+            refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated).",
+        };
     if (!actor)
-        return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+        return {
+            refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).`,
+        };
     if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
         return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
     }
@@ -39366,7 +39494,10 @@ function migrateGuardDeployMigrations(payload) {
     const o = p;
     if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations))
         return undefined;
-    return o.migrations.filter((m) => typeof m === "object" && m !== null && typeof m.name === "string" && typeof m.checksum === "string");
+    return o.migrations.filter((m) => typeof m === "object" &&
+        m !== null &&
+        typeof m.name === "string" &&
+        typeof m.checksum === "string");
 }
 const byTime = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 function matches(m, checksum) {
@@ -39445,7 +39576,11 @@ function evaluateCodeSoak(input) {
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
-        return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+        return {
+            kind: "waiting",
+            deploymentId: pendingDeploy.id,
+            reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.`,
+        };
     }
     return {
         kind: "blocked",
@@ -39502,7 +39637,13 @@ function database_describeUrl(url) {
 function database_urlSecrets(url) {
     try {
         const u = new URL(url);
-        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+        return [
+            url,
+            u.password,
+            decodeURIComponent(u.password),
+            u.searchParams.get("password") ?? "",
+            u.searchParams.get("sslpassword") ?? "",
+        ].filter((s) => s.length >= 4);
     }
     catch {
         return url.length >= 4 ? [url] : [];
@@ -39616,7 +39757,9 @@ async function readPrismaMigrations(url) {
         // pg parses more URL shapes than WHATWG URL; those use the default schema.
     }
     return withClient(url, async (client) => {
-        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return [];
         const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
@@ -39636,12 +39779,7 @@ async function dropDatabase(adminUrl, name) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/migrate/database.ts
-// The environment's database as the migrate commands see it: one connection for the reads before and
-// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
-// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
-// turned into messages that say what to fix, never quoting the URL or its password.
-
+;// CONCATENATED MODULE: ./src/postgres/environment-database.ts
 
 
 
@@ -39654,7 +39792,7 @@ const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
 /** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
 const STAMP_LOCK = 0x6d677374;
 /** A failure to reach or log in to the database, with what the user should do about it. */
-class database_DatabaseConnectionError extends Error {
+class environment_database_DatabaseConnectionError extends Error {
     kind;
     name = "DatabaseConnectionError";
     constructor(message, kind) {
@@ -39676,22 +39814,23 @@ function explainConnectionError(error, url) {
     const raw = errors_redact(e.message ?? String(error), database_urlSecrets(url));
     const where = database_describeUrl(url);
     const code = e.code ?? "";
-    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
-        return new database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
+    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) ||
+        /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
+        return new environment_database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
     }
     if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
     }
     if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
     }
     if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
-        return new database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
+        return new environment_database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
     }
     if (code === "3D000") {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
     }
-    return new database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
+    return new environment_database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
 }
 class EnvironmentDatabase {
     client;
@@ -39703,7 +39842,10 @@ class EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
+            client = await connectClient(url, {
+                timeoutMs: options.timeoutMs ?? 15_000,
+                applicationName: options.applicationName ?? "migrate-guard",
+            });
         }
         catch (error) {
             throw explainConnectionError(error, url);
@@ -39805,10 +39947,39 @@ class EnvironmentDatabase {
         const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
         return inserted.rowCount === 1;
     }
+    /**
+     * Each table's estimated rows (pg_class.reltuples; null when never analyzed) and total bytes (heap,
+     * indexes, TOAST), outside the system schemas and migrate-guard's own. A partitioned table counts
+     * its partitions. Catalog reads only: run it inside readOnly().
+     */
+    async tableSizes() {
+        const partitioned = (await this.serverMajor()) >= 12;
+        const leaves = (what) => `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
+        const rows = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END`
+            : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
+        const bytes = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END`
+            : "pg_total_relation_size(c.oid)";
+        const { rows: result } = await this.query(`SELECT n.nspname AS schema, c.relname AS name, (${rows})::float8 AS rows, (${bytes})::float8 AS bytes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', '${STAMP_SCHEMA}')
+          AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'
+        ORDER BY 1, 2`);
+        return result.map((r) => ({
+            schema: r.schema,
+            name: r.name,
+            rows: r.rows === null ? null : Math.round(r.rows),
+            bytes: Math.round(r.bytes),
+        }));
+    }
     /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
     async readMigrationRecords() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return undefined;
         const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
@@ -39824,7 +39995,9 @@ class EnvironmentDatabase {
     /** Finished migrations so far: progress while Prisma works. */
     async countFinished() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return 0;
         const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
@@ -39846,7 +40019,12 @@ class EnvironmentDatabase {
         const r = rows[0];
         if (!r)
             return undefined;
-        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+        return {
+            pid: r.pid,
+            ...(r.application_name ? { application: r.application_name } : {}),
+            ...(r.client_addr ? { client: r.client_addr } : {}),
+            ...(r.since ? { since: r.since } : {}),
+        };
     }
     /**
      * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
@@ -39905,7 +40083,10 @@ function migrations_checksum(content) {
  */
 async function readMigrationsDirectory(dir, root) {
     const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(migrations_compareMigrationNames);
+    const folders = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(migrations_compareMigrationNames);
     const result = { dir, migrations: [], foldersWithoutSql: [] };
     const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
     if (lock)
@@ -39963,7 +40144,9 @@ function git(cwd, args, input) {
         const out = [];
         let err = "";
         child.stdout.on("data", (d) => out.push(d));
-        child.stderr.on("data", (d) => { err += d.toString(); });
+        child.stderr.on("data", (d) => {
+            err += d.toString();
+        });
         child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
         child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
         if (input !== undefined) {
@@ -39998,12 +40181,17 @@ current = []) {
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
     // "<mode> blob <id>\t<path>" per entry.
-    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+    const entries = list.stdout
+        .toString()
+        .split("\0")
+        .flatMap((line) => {
         const tab = line.indexOf("\t");
         const [, type, id] = line.slice(0, tab).split(" ");
         const file = line.slice(tab + 1);
         const parts = file.slice(rel.length + 1).split("/");
-        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql"
+            ? [{ file, id }]
+            : [];
     });
     if (entries.length === 0)
         return [];
@@ -40028,7 +40216,10 @@ current = []) {
 }
 /** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
 function blobId(bytes, hexLength) {
-    return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return createHash(hexLength === 64 ? "sha256" : "sha1")
+        .update(`blob ${bytes.length}\0`)
+        .update(bytes)
+        .digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -40049,147 +40240,83 @@ function parseBatch(out, files) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/prisma/cli.ts
-// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
-// same verbs; this is the one place that knows both.
+;// CONCATENATED MODULE: ./src/prisma/version.ts
+// Which Prisma major a project uses, decided before anything runs. migrate-guard drives Prisma Migrate
+// (`migrate deploy/resolve/diff`, `_prisma_migrations`); Prisma 8 replaced it with a different model
+// (`migration plan`, `db migrate`, a contract marker), so a project on an unsupported major is refused
+// with one sentence instead of failing halfway through a deploy.
 
 
 
 
-
-/**
- * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
- * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
- * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
- */
-const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
-/**
- * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
- * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
- */
-function takesShortLivedFlags(version = process.versions.node) {
-    const major = Number(version.split(".")[0]);
-    return major >= 20 && major <= 24;
-}
-/**
- * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
- * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
- */
-const PRISMA_ADVISORY_LOCK_KEY = 72707369;
-/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
-function findPrismaCli(options) {
-    const require = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(options.workingDirectory, "package.json"));
-    let pkgPath;
+/** The Prisma majors migrate-guard runs (the tests run 6.19 and 7.10; 5 shares 6's flags). */
+const SUPPORTED_PRISMA_MAJORS = [5, 6, 7];
+const PRISMA_8_PLAN_URL = "https://github.com/migrate-guard/migrate-guard/blob/main/docs/prisma-8.md";
+function readJson(file) {
     try {
-        pkgPath = require.resolve("prisma/package.json");
+        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, "utf8"));
+        return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
     }
     catch {
-        throw new errors_ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
-            `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
-    }
-    const pkg = JSON.parse((0,external_node_fs_.readFileSync)(pkgPath, "utf8"));
-    const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
-    const major = Number(pkg.version.split(".")[0]);
-    if (!(major >= 5)) {
-        throw new errors_ConfigurationError(`Prisma ${pkg.version} is too old: migrate-guard supports Prisma 5, 6 and 7. Upgrade prisma in package.json.`);
-    }
-    return new ProjectPrismaCli(pkg.version, major, external_node_path_default().join(external_node_path_default().dirname(pkgPath), binRel), options);
-}
-const URL_PATTERN = /^postgres(ql)?:\/\//i;
-class ProjectPrismaCli {
-    version;
-    major;
-    entry;
-    options;
-    constructor(version, major, entry, options) {
-        this.version = version;
-        this.major = major;
-        this.entry = entry;
-        this.options = options;
-    }
-    /**
-     * The child's environment: the URL in every variable the project reads, and no other database URL
-     * at all, so that a variable we did not detect can never point Prisma at a real environment.
-     */
-    env(url) {
-        const env = {};
-        for (const [k, v] of Object.entries(process.env)) {
-            if (v !== undefined && !URL_PATTERN.test(v))
-                env[k] = v;
-        }
-        if (url)
-            for (const name of this.options.urlVariables)
-                env[name] = url;
-        if (this.options.throwaway) {
-            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
-            if (this.options.throwaway.compileCacheDir)
-                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
-        }
-        env.CHECKPOINT_DISABLE = "1";
-        env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-        env.NO_COLOR = "1";
-        env.FORCE_COLOR = "0";
-        return env;
-    }
-    schemaArgs() {
-        return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
-    }
-    run(args, url, onLine, options = {}) {
-        return new Promise((resolve, reject) => {
-            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
-            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
-                cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
-                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
-            });
-            let stdout = "";
-            let stderr = "";
-            let pending = "";
-            const secrets = url ? [url] : [];
-            child.stdout.on("data", (d) => {
-                stdout += d.toString();
-                if (!onLine)
-                    return;
-                pending += d.toString();
-                const lines = pending.split("\n");
-                pending = lines.pop() ?? "";
-                for (const line of lines)
-                    onLine(errors_redact(line, secrets));
-            });
-            child.stderr.on("data", (d) => { stderr += d.toString(); });
-            // An abort is reported as a failed run (close follows with a signal), not as an exception.
-            child.on("error", (error) => { if (error.name !== "AbortError")
-                reject(error); });
-            child.on("close", (code) => resolve({ code: code ?? 1, stdout: errors_redact(stdout, secrets), stderr: errors_redact(stderr, secrets) }));
-        });
-    }
-    deploy(url, onLine, options = {}) {
-        const { from } = options;
-        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
-        return this.run(["migrate", "deploy", ...args], url, onLine, options);
-    }
-    resolve(url, kind, name, onLine) {
-        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
-    }
-    async schemaToSql(url) {
-        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
-        if (result.code !== 0) {
-            throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(this.options.schemaPath)} into SQL`, result);
-        }
-        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
-        // exits 0 printing nothing when its schema engine process dies mid-command.
-        if (result.stdout.trim() === "") {
-            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${external_node_path_default().basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
-        }
-        return result.stdout;
+        return undefined;
     }
 }
-class PrismaCommandError extends Error {
-    result;
-    constructor(message, result) {
-        super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
-        this.result = result;
+const version_majorOf = (version) => Number(/^\s*v?(\d+)(\.|$)/.exec(version)?.[1] ?? Number.NaN);
+/** The `prisma` package that Node resolves from the working directory upwards, as the project's scripts would. */
+function installedPrisma(workingDirectory) {
+    let pkgPath;
+    try {
+        pkgPath = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(workingDirectory, "package.json")).resolve("prisma/package.json");
     }
+    catch {
+        return undefined;
+    }
+    const version = readJson(pkgPath)?.version;
+    const text = typeof version === "string" ? version : "";
+    return { version: text, major: version_majorOf(text), source: pkgPath, installed: true };
+}
+/**
+ * The `prisma` range the project's package.json declares when nothing is installed yet: only a range that
+ * names one major (`8.0.0-rc.19`, `^8.0.0`, `~7.10.1`, `>=8`); tags, workspaces and aliases say nothing.
+ */
+function declaredPrisma(workingDirectory) {
+    const source = external_node_path_default().join(workingDirectory, "package.json");
+    const pkg = readJson(source);
+    if (!pkg)
+        return undefined;
+    for (const field of ["dependencies", "devDependencies"]) {
+        const deps = pkg[field];
+        const range = typeof deps === "object" && deps !== null ? deps.prisma : undefined;
+        if (typeof range !== "string")
+            continue;
+        const match = /^\s*(?:\^|~|>=|=)?\s*v?(\d+)(?:\.[\dx*]+){0,2}(?:-[0-9A-Za-z.-]+)?\s*$/.exec(range);
+        if (match)
+            return { version: range.trim(), major: Number(match[1]), source, installed: false };
+    }
+    return undefined;
+}
+/** One sentence for a Prisma that migrate-guard does not run, or undefined when it does. */
+function unsupportedPrismaMessage(prisma, workingDirectory = ".") {
+    const where = external_node_path_default().relative(workingDirectory, prisma.source) || prisma.source;
+    const found = prisma.installed
+        ? `Prisma ${prisma.version || "(no version)"} is installed (${where})`
+        : `package.json asks for Prisma ${prisma.version}`;
+    const supported = `migrate-guard supports Prisma ${SUPPORTED_PRISMA_MAJORS.slice(0, -1).join(", ")} and ${SUPPORTED_PRISMA_MAJORS.at(-1)}`;
+    if (Number.isNaN(prisma.major))
+        return `${found}, which is not a version migrate-guard can read; ${supported}.`;
+    if (SUPPORTED_PRISMA_MAJORS.includes(prisma.major))
+        return undefined;
+    if (prisma.major < SUPPORTED_PRISMA_MAJORS[0])
+        return `${found}, but ${supported}: upgrade prisma in package.json.`;
+    return `${found}, but ${supported}; the plan for Prisma 8 and later is in docs/prisma-8.md (${PRISMA_8_PLAN_URL}).`;
+}
+/** Refuses (exit 2) a project whose installed — or else declared — Prisma is not a supported major. */
+function assertSupportedPrisma(workingDirectory) {
+    const prisma = installedPrisma(workingDirectory) ?? declaredPrisma(workingDirectory);
+    const message = prisma && unsupportedPrismaMessage(prisma, workingDirectory);
+    if (message)
+        throw new errors_ConfigurationError(message);
+    return prisma;
 }
 
 ;// CONCATENATED MODULE: ./src/core/prisma-schema.ts
@@ -40244,8 +40371,10 @@ function parseConfigHints(configText) {
  */
 function urlVariables(datasource, hints) {
     const vars = [];
-    const add = (v) => { if (v && !vars.includes(v))
-        vars.push(v); };
+    const add = (v) => {
+        if (v && !vars.includes(v))
+            vars.push(v);
+    };
     add(hints?.datasourceUrlEnv);
     add(datasource.urlEnv);
     add(datasource.directUrlEnv);
@@ -40277,10 +40406,22 @@ function sameProvider(a, b) {
 
 
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
+
+const CONFIG_NAMES = [
+    "prisma.config.ts",
+    "prisma.config.mts",
+    "prisma.config.cts",
+    "prisma.config.js",
+    "prisma.config.mjs",
+    "prisma.config.cjs",
+    ".config/prisma.ts",
+];
 async function readSchemaText(schemaPath) {
     if ((0,external_node_fs_.statSync)(schemaPath).isDirectory()) {
-        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
+        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true }))
+            .map(String)
+            .filter((f) => f.endsWith(".prisma"))
+            .sort();
         return (await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(schemaPath, f), "utf8")))).join("\n");
     }
     return (0,promises_namespaceObject.readFile)(schemaPath, "utf8");
@@ -40299,6 +40440,8 @@ async function locateProject(options) {
     if (!(0,external_node_fs_.existsSync)(wd) || !(0,external_node_fs_.statSync)(wd).isDirectory()) {
         throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
+    // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
+    assertSupportedPrisma(wd);
     const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
     const configHints = configFile ? parseConfigHints(await (0,promises_namespaceObject.readFile)(configFile, "utf8")) : undefined;
@@ -40341,80 +40484,17 @@ async function locateProject(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/migrate/state.ts
+;// CONCATENATED MODULE: ./src/prisma/load-project.ts
+// A Prisma project with its migrations read: what every command that looks at an environment starts from
+// (migrate status/deploy/resolve, rollback, the soak gate).
 
 
 
-
-
-
-
-
-async function state_loadProject(workingDirectory, schema) {
+async function load_project_loadProject(workingDirectory, schema) {
     const project = await locateProject({ workingDirectory, ...(schema ? { schema } : {}) });
     const repoRoot = (await repositoryRoot(project.workingDirectory).catch(() => undefined)) ?? project.workingDirectory;
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
     return { project, dir, repoRoot };
-}
-function projectPrisma(loaded, explicitSchema) {
-    const { project } = loaded;
-    return findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema });
-}
-async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
-    const [stamp, records, userTables, lockHolder, postgresVersion] = [
-        await db.readStamp(),
-        await db.readMigrationRecords(),
-        await db.countUserTables(),
-        await db.migrationLockHolder(),
-        await db.serverVersion(),
-    ];
-    return {
-        ...(stamp ? { stamp } : {}),
-        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
-        noHistory: records === undefined,
-        userTables,
-        ...(lockHolder ? { lockHolder } : {}),
-        postgresVersion,
-    };
-}
-function pendingMigrations(loaded, names) {
-    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
-    return names.flatMap((name) => {
-        const m = byName.get(name);
-        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
-    });
-}
-function describeLockHolder(holder) {
-    const parts = [`pid ${holder.pid}`];
-    if (holder.application)
-        parts.push(`application "${holder.application}"`);
-    if (holder.client)
-        parts.push(`from ${holder.client}`);
-    if (holder.since)
-        parts.push(`since ${holder.since.toISOString()}`);
-    return parts.join(", ");
-}
-/** The state after the change, from a fresh connection (the first may have died with the server). */
-async function readBack(settings, loaded, report) {
-    try {
-        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
-        try {
-            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
-            report.state = after.state;
-            if (after.stamp)
-                report.stamp = after.stamp;
-        }
-        finally {
-            await db.close();
-        }
-    }
-    catch (error) {
-        // The state read before the change would be stale now: report none rather than a wrong one.
-        delete report.state;
-        report.stateUnknown =
-            `${errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(settings.databaseUrl))} ` +
-                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
@@ -40475,12 +40555,22 @@ async function assessSoak(input, ctx) {
             blockers.push(problem);
     }
     catch (error) {
-        const message = error instanceof database_DatabaseConnectionError ? error.message : `Could not read ${database_describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
+        const message = error instanceof environment_database_DatabaseConnectionError
+            ? error.message
+            : `Could not read ${database_describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
         source = { error: errors_redact(message, database_urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
     // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
-    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
+    return evaluateSoak({
+        policy,
+        pending,
+        source,
+        codeSoak,
+        now: clock(),
+        blockers,
+        ...(input.override ? { override: input.override } : {}),
+    });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -40492,7 +40582,8 @@ async function readCodeSoak(input, ctx, clock) {
         const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
         // Only deployments from the first one that could cover the target on can matter to its soak.
         const names = new Set(input.pending.map((m) => m.name));
-        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) ||
+            (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
         const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
         const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
         ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
@@ -40512,7 +40603,11 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return {
+            kind: "blocked",
+            unreadable: true,
+            reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}`,
+        };
     }
 }
 async function runGate(settings, ctx) {
@@ -40548,7 +40643,15 @@ async function runGate(settings, ctx) {
         blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`);
     }
     ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
-    report.verdict = await assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+    report.verdict = await assessSoak({
+        policy,
+        pending,
+        fromDatabaseUrl: settings.fromDatabaseUrl,
+        deploymentTasks: settings.deploymentTasks,
+        blockers,
+        ...(settings.sha ? { sha: settings.sha } : {}),
+        ...(override ? { override } : {}),
+    }, ctx);
     await setStatus(report, ctx);
     report.durationMs = Date.now() - started;
     return report;
@@ -40589,57 +40692,21 @@ async function targetMigrations(loaded, sha, warnings, logger) {
     }
     const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
     logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
-    return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+    return atCommit
+        .map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) }))
+        .sort((a, b) => compareMigrationNames(a.name, b.name));
 }
 
-;// CONCATENATED MODULE: ./src/migrate/settings.ts
-// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
-// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
-// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+;// CONCATENATED MODULE: ./src/postgres/database-url.ts
+// The database URL a user passes (--database-url, DATABASE_URL, the action's `database-url` input):
+// its form is checked before anything connects, and it is never quoted back (it may carry a password).
 
-
-
-
-
-const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
-/**
- * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
- * development databases, where Prisma is run directly.
- */
-const DANGEROUS = {
-    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
-    reset: "`prisma migrate reset` drops the database's schema and every row in it",
-    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
-    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
-};
-function dangerousCommandReason(command) {
-    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
-    return DANGEROUS[words];
-}
-function refuseDangerousCommand(command) {
-    const reason = dangerousCommandReason(command);
-    throw new errors_ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
-        "Run it yourself with Prisma against a local development database.");
-}
-function settings_text(value) {
-    const t = value?.trim();
-    return t ? t : undefined;
-}
-function positiveSeconds(value, name, fallback) {
-    const t = settings_text(value);
-    if (t === undefined)
-        return fallback;
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new errors_ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
-    return n;
-}
 /**
  * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
  * when it is wrong.
  */
 function validateDatabaseUrl(url) {
-    const value = settings_text(url);
+    const value = url?.trim();
     if (!value) {
         throw new errors_ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
     }
@@ -40664,73 +40731,6 @@ function validateDatabaseUrl(url) {
     }
     return value;
 }
-function backupFileName(environment, now) {
-    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
-    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
-}
-function validateRequest(request, now = new Date()) {
-    const command = request.command.trim().toLowerCase();
-    if (dangerousCommandReason(command))
-        refuseDangerousCommand(request.command);
-    if (!MIGRATE_COMMANDS.includes(command)) {
-        throw new errors_ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
-    }
-    const policy = {
-        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
-    };
-    if (!settings_text(request.environment)) {
-        throw new errors_ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
-    }
-    const environment = resolveEnvironment(request.environment, policy);
-    const rolledBack = settings_text(request.rolledBack);
-    const applied = settings_text(request.applied);
-    let resolve;
-    if (command === "resolve") {
-        if (rolledBack && applied)
-            throw new errors_ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
-        if (!rolledBack && !applied) {
-            throw new errors_ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
-        }
-        const kind = rolledBack ? "rolled-back" : "applied";
-        const name = (rolledBack ?? applied);
-        assertMigrationName(name, `--${kind}`);
-        resolve = { kind, name };
-    }
-    else if (rolledBack || applied) {
-        throw new errors_ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
-    }
-    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
-    const confirm = request.confirm;
-    if (command === "deploy" && environment.production)
-        assertProductionConfirmed(environment, confirm);
-    if (resolve)
-        assertResolveConfirmed(resolve.name, confirm);
-    let backup;
-    if (request.backup) {
-        if (command !== "deploy")
-            throw new errors_ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
-        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
-        backup = { file: external_node_path_default().resolve(file) };
-    }
-    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
-    const schema = settings_text(request.schema);
-    return {
-        command: command,
-        environment,
-        policy,
-        databaseUrl,
-        workingDirectory: settings_text(request.workingDirectory) ?? ".",
-        ...(schema ? { schema } : {}),
-        ...(confirm !== undefined ? { confirm } : {}),
-        ...(resolve ? { resolve } : {}),
-        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
-        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
-        ...(backup ? { backup } : {}),
-        ...(settings_text(request.reason) ? { reason: settings_text(request.reason) } : {}),
-        ...(command === "deploy" && gate ? { gate } : {}),
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/gate/settings.ts
 // What a gate run was asked to do, validated before anything is read: every mistake is a
@@ -40740,12 +40740,12 @@ function validateRequest(request, now = new Date()) {
 
 
 const DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
-function gate_settings_text(value) {
+function settings_text(value) {
     const t = value?.trim();
     return t ? t : undefined;
 }
 function parseSoakHours(value, name = "soak-hours") {
-    const t = gate_settings_text(value);
+    const t = settings_text(value);
     if (t === undefined)
         return DEFAULT_SOAK_HOURS;
     const n = Number(t);
@@ -40756,7 +40756,7 @@ function parseSoakHours(value, name = "soak-hours") {
 }
 /** A database URL flag: present, PostgreSQL, well formed — checked without ever quoting it. */
 function gateDatabaseUrl(value, flag, variable, what) {
-    if (!gate_settings_text(value)) {
+    if (!settings_text(value)) {
         throw new errors_ConfigurationError(`No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`);
     }
     try {
@@ -40767,17 +40767,20 @@ function gateDatabaseUrl(value, flag, variable, what) {
     }
 }
 function parseList(value) {
-    return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+    return (value ?? "")
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 function validateGateRequest(request) {
-    const from = gate_settings_text(request.from) ?? "staging";
-    const to = gate_settings_text(request.to) ?? "production";
+    const from = settings_text(request.from) ?? "staging";
+    const to = settings_text(request.to) ?? "production";
     assertEnvironmentName(from, "from");
     assertEnvironmentName(to, "to");
     if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
         throw new ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
     const soakHours = parseSoakHours(request.soakHours);
-    const sha = gate_settings_text(request.sha);
+    const sha = settings_text(request.sha);
     if (sha !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
         throw new ConfigurationError(`sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`);
     }
@@ -40787,11 +40790,15 @@ function validateGateRequest(request) {
         throw new ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
     const tasks = parseList(request.deploymentTasks);
     if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
-        throw new ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
-    const deploymentTasks = request.deploymentTasks === undefined || gate_settings_text(request.deploymentTasks) === undefined ? DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
-    const schema = gate_settings_text(request.schema);
+        throw new ConfigurationError('deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. "deploy:migrations, deploy", or "none".');
+    const deploymentTasks = request.deploymentTasks === undefined || settings_text(request.deploymentTasks) === undefined
+        ? DEFAULT_DEPLOYMENT_TASKS
+        : tasks.some((t) => t.toLowerCase() === "none")
+            ? []
+            : tasks;
+    const schema = settings_text(request.schema);
     return {
-        workingDirectory: gate_settings_text(request.workingDirectory) ?? ".",
+        workingDirectory: settings_text(request.workingDirectory) ?? ".",
         ...(schema ? { schema } : {}),
         fromDatabaseUrl,
         toDatabaseUrl,
@@ -40844,7 +40851,9 @@ async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
         return { skipped: "soak-gate: off" };
     }
     if (settings.stagingDatabaseUrl === databaseUrl)
-        return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
+        return {
+            refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database.",
+        };
     const { override, refused } = soak_checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
     if (refused)
         return { refusal: `The soak gate's override is refused: ${refused}` };
@@ -40858,7 +40867,10 @@ async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
     }, { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) });
     ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
     if (verdict.decision === "wait") {
-        return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
+        return {
+            verdict,
+            refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}`,
+        };
     }
     if (verdict.decision === "block")
         return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
@@ -40897,6 +40909,7 @@ function deploy_gate_gateLine(outcome) {
 
 
 
+
 const MAX_SQL_CHARS = 20_000;
 const MAX_TOTAL_SQL_CHARS = 400_000;
 function outcomeIcon(report) {
@@ -40914,7 +40927,12 @@ function renderMigrateText(report) {
         lines.push("  identity   not stamped yet (the first deploy stamps it)");
     const s = report.state;
     if (s) {
-        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
+        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow)
+            ? ` (🚩 slow: ${s.applied
+                .filter((a) => a.slow)
+                .map((a) => a.name)
+                .join(", ")})`
+            : ""}`);
         lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
         if (s.failed.length)
             lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
@@ -40953,10 +40971,17 @@ function renderMigrateMarkdown(report, options = {}) {
     const out = [];
     out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${report_headline(report)}`)}`, "");
     const run = safeUrl(report.runUrl);
-    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
+    const deployment = report.deployment
+        ? safeUrl(report.deployment.url)
+            ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})`
+            : `#${report.deployment.id}`
+        : "none";
     out.push("| | |", "| --- | --- |");
     out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
     out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+    const major = report.postgresVersion ? majorOf(report.postgresVersion) : undefined;
+    if (major !== undefined)
+        out.push(`| PostgreSQL major | ${major} — verify runs on it with \`postgres-version: ${major}\` |`);
     out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
     out.push(`| When | ${report.startedAt.toISOString()} |`);
     out.push(`| How long | ${markdown_text_formatDuration(report.durationMs)} |`);
@@ -41034,6 +41059,242 @@ function renderMigrateMarkdown(report, options = {}) {
     if (report.warnings.length)
         out.push("### Warnings", "", ...report.warnings.map((w) => `- ${inline(w)}`), "");
     return out.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/prisma/cli.ts
+// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
+// same verbs; this is the one place that knows both.
+
+
+
+
+
+
+/**
+ * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
+ * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
+ * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
+ */
+const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
+/**
+ * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
+ * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
+ */
+function takesShortLivedFlags(version = process.versions.node) {
+    const major = Number(version.split(".")[0]);
+    return major >= 20 && major <= 24;
+}
+/**
+ * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
+ * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
+ */
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
+function findPrismaCli(options) {
+    const require = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(options.workingDirectory, "package.json"));
+    let pkgPath;
+    try {
+        pkgPath = require.resolve("prisma/package.json");
+    }
+    catch {
+        throw new errors_ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
+            `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
+    }
+    const pkg = JSON.parse((0,external_node_fs_.readFileSync)(pkgPath, "utf8"));
+    const binRel = typeof pkg.bin === "string" ? pkg.bin : (pkg.bin?.prisma ?? "build/index.js");
+    const major = Number(pkg.version.split(".")[0]);
+    const unsupported = unsupportedPrismaMessage({ version: pkg.version, major, source: pkgPath, installed: true }, options.workingDirectory);
+    if (unsupported)
+        throw new errors_ConfigurationError(unsupported);
+    return new ProjectPrismaCli(pkg.version, major, external_node_path_default().join(external_node_path_default().dirname(pkgPath), binRel), options);
+}
+const URL_PATTERN = /^postgres(ql)?:\/\//i;
+class ProjectPrismaCli {
+    version;
+    major;
+    entry;
+    options;
+    constructor(version, major, entry, options) {
+        this.version = version;
+        this.major = major;
+        this.entry = entry;
+        this.options = options;
+    }
+    /**
+     * The child's environment: the URL in every variable the project reads, and no other database URL
+     * at all, so that a variable we did not detect can never point Prisma at a real environment.
+     */
+    env(url) {
+        const env = {};
+        for (const [k, v] of Object.entries(process.env)) {
+            if (v !== undefined && !URL_PATTERN.test(v))
+                env[k] = v;
+        }
+        if (url)
+            for (const name of this.options.urlVariables)
+                env[name] = url;
+        if (this.options.throwaway) {
+            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
+            if (this.options.throwaway.compileCacheDir)
+                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
+        }
+        env.CHECKPOINT_DISABLE = "1";
+        env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+        env.NO_COLOR = "1";
+        env.FORCE_COLOR = "0";
+        return env;
+    }
+    schemaArgs() {
+        return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
+    }
+    run(args, url, onLine, options = {}) {
+        return new Promise((resolve, reject) => {
+            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
+            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
+                cwd: this.options.workingDirectory,
+                env: this.env(url),
+                stdio: ["ignore", "pipe", "pipe"],
+                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
+            });
+            let stdout = "";
+            let stderr = "";
+            let pending = "";
+            const secrets = url ? [url] : [];
+            child.stdout.on("data", (d) => {
+                stdout += d.toString();
+                if (!onLine)
+                    return;
+                pending += d.toString();
+                const lines = pending.split("\n");
+                pending = lines.pop() ?? "";
+                for (const line of lines)
+                    onLine(errors_redact(line, secrets));
+            });
+            child.stderr.on("data", (d) => {
+                stderr += d.toString();
+            });
+            // An abort is reported as a failed run (close follows with a signal), not as an exception.
+            child.on("error", (error) => {
+                if (error.name !== "AbortError")
+                    reject(error);
+            });
+            child.on("close", (code) => resolve({ code: code ?? 1, stdout: errors_redact(stdout, secrets), stderr: errors_redact(stderr, secrets) }));
+        });
+    }
+    deploy(url, onLine, options = {}) {
+        const { from } = options;
+        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
+        return this.run(["migrate", "deploy", ...args], url, onLine, options);
+    }
+    resolve(url, kind, name, onLine) {
+        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
+    }
+    async diff(source, url) {
+        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
+        const from = source.kind === "url"
+            ? ["--from-url", url]
+            : source.kind === "config-datasource"
+                ? ["--from-config-datasource"]
+                : ["--from-migrations", source.dir];
+        const result = await this.run(["migrate", "diff", ...from, to, this.options.schemaPath, "--script", "--exit-code"], url);
+        if ((result.code !== 0 && result.code !== 2) || result.stdout.trim() === "") {
+            throw new PrismaCommandError(`prisma migrate diff ${from[0]} could not compare the migrations with ${external_node_path_default().basename(this.options.schemaPath)}`, result);
+        }
+        return { drift: result.code === 2, sql: result.stdout };
+    }
+    async schemaToSql(url, schemaPath = this.options.schemaPath) {
+        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
+        const result = await this.run(["migrate", "diff", "--from-empty", to, schemaPath, "--script"], url, undefined, { shortLived: true });
+        if (result.code !== 0) {
+            throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(schemaPath)} into SQL`, result);
+        }
+        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
+        // exits 0 printing nothing when its schema engine process dies mid-command.
+        if (result.stdout.trim() === "") {
+            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${external_node_path_default().basename(schemaPath)} (its schema engine probably stopped early)`, result);
+        }
+        return result.stdout;
+    }
+}
+class PrismaCommandError extends Error {
+    result;
+    constructor(message, result) {
+        super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/migrate/state.ts
+
+
+
+
+
+
+function projectPrisma(loaded, explicitSchema) {
+    const { project } = loaded;
+    return findPrismaCli({
+        workingDirectory: project.workingDirectory,
+        schemaPath: project.schemaPath,
+        urlVariables: project.urlVariables,
+        explicitSchema,
+    });
+}
+async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
+    const [stamp, records, userTables, lockHolder, postgresVersion] = [
+        await db.readStamp(),
+        await db.readMigrationRecords(),
+        await db.countUserTables(),
+        await db.migrationLockHolder(),
+        await db.serverVersion(),
+    ];
+    return {
+        ...(stamp ? { stamp } : {}),
+        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
+        noHistory: records === undefined,
+        userTables,
+        ...(lockHolder ? { lockHolder } : {}),
+        postgresVersion,
+    };
+}
+function pendingMigrations(loaded, names) {
+    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
+    return names.flatMap((name) => {
+        const m = byName.get(name);
+        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
+    });
+}
+function describeLockHolder(holder) {
+    const parts = [`pid ${holder.pid}`];
+    if (holder.application)
+        parts.push(`application "${holder.application}"`);
+    if (holder.client)
+        parts.push(`from ${holder.client}`);
+    if (holder.since)
+        parts.push(`since ${holder.since.toISOString()}`);
+    return parts.join(", ");
+}
+/** The state after the change, from a fresh connection (the first may have died with the server). */
+async function readBack(settings, loaded, report) {
+    try {
+        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
+        try {
+            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
+            report.state = after.state;
+            if (after.stamp)
+                report.stamp = after.stamp;
+        }
+        finally {
+            await db.close();
+        }
+    }
+    catch (error) {
+        // The state read before the change would be stale now: report none rather than a wrong one.
+        delete report.state;
+        report.stateUnknown =
+            `${errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(settings.databaseUrl))} ` +
+                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/lock.ts
@@ -41125,15 +41386,43 @@ async function choosePgDump(serverMajor) {
 }
 // libpq rejects query parameters it does not know (Prisma's schema, connection_limit, …).
 const LIBPQ_PARAMS = new Set([
-    "host", "hostaddr", "port", "dbname", "user", "passfile", "channel_binding", "connect_timeout", "options", "application_name",
-    "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "sslmode", "sslnegotiation",
-    "sslcompression", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version",
-    "ssl_max_protocol_version", "gssencmode", "krbsrvname", "gsslib", "target_session_attrs", "load_balance_hosts",
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "passfile",
+    "channel_binding",
+    "connect_timeout",
+    "options",
+    "application_name",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "sslmode",
+    "sslnegotiation",
+    "sslcompression",
+    "sslcert",
+    "sslkey",
+    "sslrootcert",
+    "sslcrl",
+    "sslcrldir",
+    "sslsni",
+    "requirepeer",
+    "ssl_min_protocol_version",
+    "ssl_max_protocol_version",
+    "gssencmode",
+    "krbsrvname",
+    "gsslib",
+    "target_session_attrs",
+    "load_balance_hosts",
 ]);
 /** The URL for libpq without its password (which travels in PGPASSWORD, never on a command line). */
 function libpqUrl(url) {
     const u = new URL(url);
-    const password = u.password ? decodeURIComponent(u.password) : u.searchParams.get("password") ?? undefined;
+    const password = u.password ? decodeURIComponent(u.password) : (u.searchParams.get("password") ?? undefined);
     u.password = "";
     for (const key of [...u.searchParams.keys()])
         if (!LIBPQ_PARAMS.has(key))
@@ -41157,7 +41446,10 @@ async function backupDatabase(url, file, serverMajor, onLine) {
     if (target.password)
         env.PGPASSWORD = target.password;
     const stderr = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], { env, stdio: ["ignore", "ignore", "pipe"] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], {
+            env,
+            stdio: ["ignore", "ignore", "pipe"],
+        });
         let text = "";
         child.stderr.on("data", (d) => {
             text += d.toString();
@@ -41178,6 +41470,7 @@ async function backupDatabase(url, file, serverMajor, onLine) {
 ;// CONCATENATED MODULE: ./src/migrate/scope.ts
 // What a run has read so far and the helpers deploy and resolve share to end it: refusing, opening
 // and closing the audit record, and the findings every command reports about the state it read.
+
 
 
 
@@ -41212,6 +41505,8 @@ function auditRequest(settings, deps, report, migrations, what) {
             ...(report.gate && gatePayload(report.gate) ? { soakGate: gatePayload(report.gate) } : {}),
             migrations,
             database: report.database,
+            // The server's major, so that verify can run on production's (postgres-version: production).
+            ...(report.postgresVersion ? { postgres: { major: majorOf(report.postgresVersion) ?? null, version: report.postgresVersion } } : {}),
             actor: context.actor ?? null,
             runUrl: context.runUrl ?? null,
             sha: context.sha ?? null,
@@ -41299,12 +41594,12 @@ function refusalBeforeChange(scope) {
     }
     if (env.state.failed.length > 0) {
         const f = env.state.failed[0];
-        return `Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
-            `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`;
+        return (`Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
+            `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`);
     }
     if (env.state.checksumMismatch.length > 0) {
-        return `${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
-            "What is in the repository is not what the database has: restore the files and put the change into a new migration.";
+        return (`${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
+            "What is in the repository is not what the database has: restore the files and put the change into a new migration.");
     }
     if (env.noHistory && env.userTables > 0) {
         return `The database has ${env.userTables} table(s) but no _prisma_migrations history; Prisma would refuse it (P3005). Baseline it with resolve --applied first.`;
@@ -41341,7 +41636,10 @@ function prismaFailure(result) {
 }
 /** The error lines of Prisma's output, without its preamble and the engine's backtrace. */
 function prismaError(output) {
-    const lines = output.split("\n").map((l) => l.trim()).filter((l) => l && !/^(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
+    const lines = output
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
     const i = lines.findIndex((l) => /^Error\b/.test(l));
     return (i >= 0 ? lines.slice(i, i + 6) : lines.slice(-6)).join(" ");
 }
@@ -41351,7 +41649,9 @@ async function runDeploy(scope, prisma) {
     describeState(scope);
     report.pendingBefore = pendingMigrations(loaded, env.state.pending);
     if (deps.lint && report.pendingBefore.length > 0) {
-        await deps.lint(report.pendingBefore, loaded.dir.migrations).catch((e) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
+        await deps
+            .lint(report.pendingBefore, loaded.dir.migrations)
+            .catch((e) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
     }
     const refusal = refusalBeforeChange(scope);
     if (refusal)
@@ -41426,7 +41726,9 @@ async function runDeploy(scope, prisma) {
         }
         if (result.code !== 0) {
             const failed = report.state?.failed.find((f) => !env.state.failed.some((g) => g.name === f.name));
-            report.error = failed ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}` : errors_redact(prismaFailure(result), secrets);
+            report.error = failed
+                ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}`
+                : errors_redact(prismaFailure(result), secrets);
             if (report.state?.failed.length)
                 report.recovery = recoverySteps(report.state.failed, settings.environment.name);
         }
@@ -41479,15 +41781,15 @@ function refusal(scope) {
         if (env.state.failed.some((f) => f.name === name))
             return undefined;
         const failed = env.state.failed.map((f) => f.name);
-        return `--rolled-back is only for a migration in the failed state, and "${name}" is not: ${whereIs(env.state, name, inRepo)} on "${env_}". ` +
-            (failed.length ? `Failed migration(s) there: ${failed.join(", ")}.` : `"${env_}" has no failed migration; nothing needs resolving.`);
+        return (`--rolled-back is only for a migration in the failed state, and "${name}" is not: ${whereIs(env.state, name, inRepo)} on "${env_}". ` +
+            (failed.length ? `Failed migration(s) there: ${failed.join(", ")}.` : `"${env_}" has no failed migration; nothing needs resolving.`));
     }
     if (env.state.applied.some((a) => a.name === name))
         return `--applied: "${name}" is already applied on "${env_}" (${whereIs(env.state, name, inRepo)}); nothing to record.`;
     return undefined;
 }
 async function runResolve(scope, prisma) {
-    const { settings, deps, loaded, db, env, report } = scope;
+    const { settings, deps, loaded, db, report } = scope;
     const { name, kind } = settings.resolve;
     describeState(scope);
     const reason = refusal(scope);
@@ -41506,7 +41808,10 @@ async function runResolve(scope, prisma) {
         const result = await prisma.resolve(settings.databaseUrl, kind, name, (line) => deps.logger.info(`prisma: ${errors_redact(line, secrets)}`));
         let via = "prisma";
         const output = `${result.stderr}\n${result.stdout}`;
-        if (result.code !== 0 && kind === "rolled-back" && /Could not find schema-engine binary/i.test(output) && loaded.project.configHints?.usesAdapter) {
+        if (result.code !== 0 &&
+            kind === "rolled-back" &&
+            /Could not find schema-engine binary/i.test(output) &&
+            loaded.project.configHints?.usesAdapter) {
             // Prisma 6.19 checks the connection of `resolve --rolled-back` with the native schema engine even
             // when the project migrates through a driver adapter, so without that binary it stops before doing
             // anything. The change itself is one guarded row update; it is made exactly as the engine makes it.
@@ -41529,7 +41834,9 @@ async function runResolve(scope, prisma) {
         report.resolved = { name, kind, via };
         report.recovery = [];
         report.ok = true;
-        deps.logger.info(kind === "rolled-back" ? `"${name}" is marked rolled back on "${settings.environment.name}": fix it if needed, then deploy.` : `"${name}" is recorded as applied on "${settings.environment.name}".`);
+        deps.logger.info(kind === "rolled-back"
+            ? `"${name}" is marked rolled back on "${settings.environment.name}": fix it if needed, then deploy.`
+            : `"${name}" is recorded as applied on "${settings.environment.name}".`);
     }
     catch (error) {
         report.error = errors_redact(error instanceof Error ? error.message : String(error), secrets);
@@ -41574,7 +41881,7 @@ async function runMigrate(settings, deps) {
         ...(context.actor ? { actor: context.actor } : {}),
         ...(context.runUrl ? { runUrl: context.runUrl } : {}),
     };
-    const loaded = await state_loadProject(settings.workingDirectory, settings.schema);
+    const loaded = await load_project_loadProject(settings.workingDirectory, settings.schema);
     const prisma = settings.command === "status" ? undefined : projectPrisma(loaded, Boolean(settings.schema));
     if (prisma)
         report.prismaVersion = prisma.version;
@@ -41587,7 +41894,7 @@ async function runMigrate(settings, deps) {
         db = await EnvironmentDatabase.connect(settings.databaseUrl);
     }
     catch (error) {
-        if (!(error instanceof database_DatabaseConnectionError))
+        if (!(error instanceof environment_database_DatabaseConnectionError))
             throw error;
         return failWithRecord(settings, deps, report, error.message, "could not reach the database");
     }
@@ -41667,11 +41974,132 @@ function statusOutcome(scope) {
     describeState(scope);
     // While a deploy holds the lock, an unfinished migration is being applied, not failed.
     const failed = env.lockHolder ? 0 : env.state.failed.length;
-    const problems = [...(failed ? [`${failed} failed migration(s)`] : []), ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : [])];
+    const problems = [
+        ...(failed ? [`${failed} failed migration(s)`] : []),
+        ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : []),
+    ];
     report.ok = problems.length === 0;
     if (!report.ok)
         report.error = `The environment needs attention: ${problems.join(", ")}.`;
     return report;
+}
+
+;// CONCATENATED MODULE: ./src/migrate/settings.ts
+// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
+// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
+// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+
+
+
+
+
+
+
+const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
+/**
+ * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
+ * development databases, where Prisma is run directly.
+ */
+const DANGEROUS = {
+    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
+    reset: "`prisma migrate reset` drops the database's schema and every row in it",
+    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
+    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
+};
+function dangerousCommandReason(command) {
+    const words = command
+        .trim()
+        .toLowerCase()
+        .replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "")
+        .replace(/^db-/, "");
+    return DANGEROUS[words];
+}
+function refuseDangerousCommand(command) {
+    const reason = dangerousCommandReason(command);
+    throw new errors_ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
+        "Run it yourself with Prisma against a local development database.");
+}
+function migrate_settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function positiveSeconds(value, name, fallback) {
+    const t = migrate_settings_text(value);
+    if (t === undefined)
+        return fallback;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new errors_ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+    return n;
+}
+function backupFileName(environment, now) {
+    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
+    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
+}
+function validateRequest(request, now = new Date()) {
+    const command = request.command.trim().toLowerCase();
+    if (dangerousCommandReason(command))
+        refuseDangerousCommand(request.command);
+    if (!MIGRATE_COMMANDS.includes(command)) {
+        throw new errors_ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
+    }
+    const policy = {
+        known: migrate_settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: migrate_settings_text(request.productionEnvironments)
+            ? parseEnvironmentList(request.productionEnvironments, "production-environments")
+            : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!migrate_settings_text(request.environment)) {
+        throw new errors_ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
+    }
+    const environment = resolveEnvironment(request.environment, policy);
+    const rolledBack = migrate_settings_text(request.rolledBack);
+    const applied = migrate_settings_text(request.applied);
+    let resolve;
+    if (command === "resolve") {
+        if (rolledBack && applied)
+            throw new errors_ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
+        if (!rolledBack && !applied) {
+            throw new errors_ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+        }
+        const kind = rolledBack ? "rolled-back" : "applied";
+        const name = (rolledBack ?? applied);
+        assertMigrationName(name, `--${kind}`);
+        resolve = { kind, name };
+    }
+    else if (rolledBack || applied) {
+        throw new errors_ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
+    }
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    const confirm = request.confirm;
+    if (command === "deploy" && environment.production)
+        assertProductionConfirmed(environment, confirm);
+    if (resolve)
+        assertResolveConfirmed(resolve.name, confirm);
+    let backup;
+    if (request.backup) {
+        if (command !== "deploy")
+            throw new errors_ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
+        const file = migrate_settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
+        backup = { file: external_node_path_default().resolve(file) };
+    }
+    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
+    const schema = migrate_settings_text(request.schema);
+    return {
+        command: command,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: migrate_settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        ...(confirm !== undefined ? { confirm } : {}),
+        ...(resolve ? { resolve } : {}),
+        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
+        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
+        ...(backup ? { backup } : {}),
+        ...(migrate_settings_text(request.reason) ? { reason: migrate_settings_text(request.reason) } : {}),
+        ...(command === "deploy" && gate ? { gate } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/action-start.ts
@@ -41764,7 +42192,11 @@ function readInputs(getInput = (name) => core_getInput(name), env = process.env)
     const githubToken = text("github-token");
     const stagingDatabaseUrl = text("staging-database-url");
     const rawOverride = core_getInput("override-reason", { trimWhitespace: false });
-    const secrets = [...(databaseUrl ? database_urlSecrets(databaseUrl) : []), ...(stagingDatabaseUrl ? database_urlSecrets(stagingDatabaseUrl) : []), ...(githubToken ? [githubToken] : [])];
+    const secrets = [
+        ...(databaseUrl ? database_urlSecrets(databaseUrl) : []),
+        ...(stagingDatabaseUrl ? database_urlSecrets(stagingDatabaseUrl) : []),
+        ...(githubToken ? [githubToken] : []),
+    ];
     for (const secret of secrets)
         core_setSecret(secret);
     const request = {
@@ -41797,14 +42229,98 @@ function readInputs(getInput = (name) => core_getInput(name), env = process.env)
         request,
         recordDeployment: booleanInput("deployment", getInput("deployment"), true),
         ...(githubToken ? { githubToken } : {}),
+        ...(text("stats-file") ? { statsFile: text("stats-file") } : {}),
         secrets,
     };
+}
+
+;// CONCATENATED MODULE: ./src/stats/table-stats.ts
+// `migrate-guard stats`' adapter: one environment's table sizes, read on a read-only session in one
+// read-only transaction (as the gate reads), after checking the database's environment stamp.
+// Messages never quote the database URL or its host.
+
+
+
+
+/** Reads the sizes; refuses (without reading them) a database stamped as another environment. */
+async function readTableStats(url, environment) {
+    const hide = (error) => {
+        // Connection messages name the host and database: this command keeps every part of the URL out.
+        let host = "";
+        try {
+            host = new URL(url).hostname;
+        }
+        catch {
+            /* validated before */
+        }
+        const message = errors_redact(error.message ?? String(error), [...database_urlSecrets(url), database_describeUrl(url), host]);
+        return new Error(message.replace(/\*\*\*/g, "(hidden)"));
+    };
+    let db;
+    try {
+        db = await EnvironmentDatabase.connect(url, { applicationName: "migrate-guard stats" });
+    }
+    catch (error) {
+        throw hide(error);
+    }
+    try {
+        return await db.readOnly(async (now) => {
+            const stamp = await db.readStamp();
+            const decision = compareStamp({ name: environment.trim(), normalized: environment_normalizeEnvironmentName(environment), production: false }, stamp);
+            if (decision.kind === "mismatch") {
+                return {
+                    kind: "refused",
+                    reason: `The database given is stamped as environment "${decision.stamp.name}", not "${environment.trim()}": its statistics were not read. Pass the "${environment.trim()}" database, or --environment ${JSON.stringify(decision.stamp.name)}.`,
+                };
+            }
+            const major = await db.serverMajor();
+            const tables = await db.tableSizes();
+            return {
+                kind: "ok",
+                stamped: decision.kind === "match",
+                document: { environment: environment.trim(), takenAt: now.toISOString(), server: String(major), tables },
+            };
+        });
+    }
+    catch (error) {
+        throw hide(error);
+    }
+    finally {
+        await db.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/migrate/stats.ts
+// After a successful production deploy: the environment's table sizes (what `migrate-guard stats`
+// writes), for the workflow to upload as an artifact that pull requests' lint and verify download.
+// A failure here is a warning: the deploy itself succeeded.
+
+
+
+/** Writes the stats document to `file`; returns its path, or "" when it could not be read. */
+async function writeStatsAfterDeploy(settings, file, logger) {
+    try {
+        const outcome = await readTableStats(settings.databaseUrl, settings.environment.name);
+        if (outcome.kind === "refused") {
+            logger.warning(`Table sizes not written: ${outcome.reason}`);
+            return "";
+        }
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(outcome.document, null, 2) + "\n");
+        logger.info(`Table sizes of ${outcome.document.tables.length} table(s) written to ${file} (for lint and verify --stats).`);
+        return file;
+    }
+    catch (error) {
+        logger.warning(`Table sizes not written: ${error.message.split("\n")[0]}`);
+        return "";
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/migrate/main.ts
 // The migrate action: status, deploy or resolve on one environment's database. Inputs → guards →
 // GitHub deployment (deploy/resolve) → job summary, warnings, outputs. Bad input fails the step before
 // the database or the deployments API is touched.
+
 
 
 
@@ -41860,7 +42376,10 @@ async function main() {
     // The soak gate of a production deploy reads the staging deployments with the same token (with
     // deployment: false no deploy is recorded, so the code soak cannot be, and is not, checked).
     const gateGitHub = settings.gate && inputs.recordDeployment && inputs.githubToken && context.repository
-        ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), { owner: context.repository.owner, repo: context.repository.repo })
+        ? new GateGitHub(await gateOctokit(inputs.githubToken, context.apiUrl, { onRetry: (m) => logger.warning(m) }), {
+            owner: context.repository.owner,
+            repo: context.repository.repo,
+        })
         : undefined;
     const report = await runMigrate(settings, {
         logger,
@@ -41883,6 +42402,9 @@ async function main() {
     setOutput("refused", report.refused ? errors_redact(report.refused, inputs.secrets) : "");
     setOutput("backup-file", report.backup?.file ?? "");
     setOutput("deployment-id", report.deployment ? String(report.deployment.id) : "");
+    setOutput("stats-file", inputs.statsFile && report.ok && settings.command === "deploy" && report.production
+        ? await writeStatsAfterDeploy(settings, external_node_path_default().resolve(workspace, inputs.statsFile), logger)
+        : "");
     for (const warning of report.warnings)
         core_warning(errors_redact(warning, inputs.secrets));
     await summary.addRaw(errors_redact(renderMigrateMarkdown(report), inputs.secrets)).write();

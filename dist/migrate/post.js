@@ -31832,7 +31832,9 @@ class GitHubDeployments {
                 transient_environment: false,
             });
             if (response.status !== 201 || !("id" in response.data)) {
-                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), { status: response.status });
+                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), {
+                    status: response.status,
+                });
             }
             id = response.data.id;
         }
@@ -31841,7 +31843,9 @@ class GitHubDeployments {
         }
         this.onCreated?.(id);
         await setDeploymentStatus(this.octokit, this.target, id, "in_progress", request.description, request.environment);
-        const url = this.target.serverUrl ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}` : undefined;
+        const url = this.target.serverUrl
+            ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}`
+            : undefined;
         return {
             id,
             ...(url ? { url } : {}),

