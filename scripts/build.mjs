@@ -28,7 +28,10 @@ const ENTRIES = [
   ["src/actions/gate/main.ts", "gate", "index.js"],
 ];
 
-/** Files a bundle loads at run time that ncc does not see (libpg-query reads its WASM next to the script). */
+/**
+ * Files a bundle loads at run time that ncc does not see (libpg-query reads its WASM next to the
+ * script), copied only into folders whose code names them: 1.7 MB a folder otherwise.
+ */
 const RUNTIME_FILES = ["node_modules/libpg-query/wasm/libpg-query.wasm"];
 
 /**
@@ -99,7 +102,10 @@ for (const [source, dir, file] of ENTRIES) {
     await writeFile(target, content);
     writtenThisRun.add(target);
   }
-  for (const file of RUNTIME_FILES) await cp(path.join(root, file), path.join(outDir, path.basename(file)));
+  const sources = [code, ...Object.values(assets ?? {}).map((a) => String(a.source))];
+  for (const file of RUNTIME_FILES) {
+    if (sources.some((s) => s.includes(path.basename(file)))) await cp(path.join(root, file), path.join(outDir, path.basename(file)));
+  }
   await writeFile(path.join(outDir, "package.json"), JSON.stringify({ type: "module" }) + "\n");
   console.log(`built ${path.relative(root, path.join(outDir, file))} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
