@@ -53,6 +53,21 @@ describe("objects of verify's drift messages", () => {
     expect(sorted(objects)).toEqual({ tables: ['"Audit"', '"Post"', '"User"', 'enum "Role"'], columns: ['"User"."tags"'] });
   });
 
+  test("schema-qualified names (multiSchema) keep their schema", () => {
+    const objects = objectsOfVerifyMessages(
+      [
+        `Column "billing"."Invoice"."note" is in schema.prisma but no migration creates it`,
+        `Enum "billing"."Plan" lacks value 'team' that schema.prisma has`,
+        `Table "billing"."Refund" is in schema.prisma but no migration creates it`,
+      ],
+      lookup(),
+    );
+    expect(sorted(objects)).toEqual({
+      tables: ['"billing"."Invoice"', '"billing"."Refund"', 'enum "Plan"'],
+      columns: ['"billing"."Invoice"."note"'],
+    });
+  });
+
   test("a message naming nothing known is kept as unresolved, so it cannot match silently", () => {
     expect([...objectsOfVerifyMessages([`Index "mystery" differs`], lookup()).tables]).toEqual([`unresolved: Index "mystery" differs`]);
   });

@@ -123,15 +123,17 @@ export async function objectsOfPrismaSql(sql: string, lookup: NameLookup): Promi
 export function objectsOfVerifyMessages(messages: readonly string[], lookup: NameLookup): DriftObjects {
   const out: DriftObjects = { tables: new Set(), columns: new Set() };
   for (const message of messages) {
-    const column = /^Column "((?:[^"]|"")+)"\."((?:[^"]|"")+)"/.exec(message);
+    // Names outside public come schema-qualified (multiSchema): `Column "s"."T"."c"`, `Enum "s"."E"`.
+    const column = /^Column (?:"((?:[^"]|"")+)"\.)?"((?:[^"]|"")+)"\."((?:[^"]|"")+)"/.exec(message);
     if (column) {
-      out.tables.add(q(column[1]!));
-      out.columns.add(`${q(column[1]!)}.${q(column[2]!)}`);
+      const table = tableKey(column[2]!, column[1]);
+      out.tables.add(table);
+      out.columns.add(`${table}.${q(column[3]!)}`);
       continue;
     }
-    const named = /^(Table|Enum) "((?:[^"]|"")+)"/.exec(message);
+    const named = /^(Table|Enum) (?:"((?:[^"]|"")+)"\.)?"((?:[^"]|"")+)"/.exec(message);
     if (named) {
-      out.tables.add(named[1] === "Enum" ? enumKey([named[2]!]) : q(named[2]!));
+      out.tables.add(named[1] === "Enum" ? enumKey([named[3]!]) : tableKey(named[3]!, named[2]));
       continue;
     }
     let found = false;
