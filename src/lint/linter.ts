@@ -1,6 +1,7 @@
 // The linter: replays migrations in order into the schema state model, and runs the rules on the
 // ones to lint, each statement seeing the state just before it. Pure: the caller reads the files.
 import { firstLine } from "./ast.js";
+import { checkEncoding } from "./encoding.js";
 import { ignoreProblems, parseIgnores, suppressing } from "./ignore.js";
 import { statementLocks } from "./locks.js";
 import { parseScript, type LineIndex, type ParsedStatement } from "./parse.js";
@@ -78,8 +79,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let onlyReplayed = true;
   const sizes = options.sizeRisk ? statsIndex(options.sizeRisk.stats) : undefined;
 
-  for (const [i, migration] of options.migrations.entries()) {
+  for (const [i, file] of options.migrations.entries()) {
     if (i < covers) continue;
+    // A BOM or NUL bytes are blanked (positions unchanged) so the rest of the file is still linted.
+    const encoding = checkEncoding(file.sql);
+    const migration = encoding.text === file.sql ? file : { ...file, sql: encoding.text };
     const linting = options.shouldLint(migration.name);
     if (linting && onlyReplayed) {
       if (options.wantBaseState) result.baseState = { data: structuredClone(state.data), covers: i };
@@ -94,6 +98,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       continue;
     }
     result.linted.push(migration.name);
+    for (const p of encoding.problems) {
+      result.findings.push(
+        toFinding(migration, script.lines, { rule: "file-encoding", severity: "error", offset: p.offset, message: p.message }),
+      );
+    }
     if (!script.ok) {
       result.findings.push(
         toFinding(migration, script.lines, {

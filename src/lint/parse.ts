@@ -122,6 +122,8 @@ export async function parseScript(sql: string): Promise<ParsedScript> {
   loadedParser = parser;
   const toChar = byteToChar(sql);
   const lines = new LineIndex(sql);
+  // An empty file is an empty migration to Prisma (it applies it); libpg-query alone refuses "".
+  if (sql === "") return { ok: true, statements: [], comments: [], lines };
   let result: { stmts?: { stmt: Node; stmt_location?: number; stmt_len?: number }[] };
   try {
     result = parser.parseSync(sql) as typeof result;

@@ -14,6 +14,7 @@ import { rule as dropIndexNonConcurrently } from "./rules/drop-index-non-concurr
 import { rule as dropNotNull } from "./rules/drop-not-null.js";
 import { rule as dropSchema } from "./rules/drop-schema.js";
 import { rule as dropTable } from "./rules/drop-table.js";
+import { rule as fileEncoding } from "./rules/file-encoding.js";
 import { rule as identifierTooLong } from "./rules/identifier-too-long.js";
 import { rule as ignoreWithoutReason } from "./rules/ignore-without-reason.js";
 import { rule as measuredLock } from "./rules/measured-lock.js";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   dropNotNull,
   dropSchema,
   dropTable,
+  fileEncoding,
   identifierTooLong,
   ignoreWithoutReason,
   measuredLock,

@@ -39,4 +39,8 @@ describe("parseScript", () => {
     expect(plain.ok && plain.comments).toEqual([]);
     expect(directive.ok && directive.comments.map((c) => c.text)).toEqual(["-- migrate-guard-ignore truncate: x"]);
   });
+
+  test("an empty file is an empty migration (Prisma applies it), not a parse error", async () => {
+    expect(await parseScript("")).toMatchObject({ ok: true, statements: [] });
+  });
 });
