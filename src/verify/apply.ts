@@ -90,6 +90,7 @@ export async function applyMigrations(params: {
     };
   }
 
+  const applied = rows.filter((r) => r.finished_at !== null).length;
   const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
   const migration = failed ? migrations.find((m) => m.name === failed.migration_name) : undefined;
   const findings: Finding[] = [];
@@ -110,10 +111,10 @@ export async function applyMigrations(params: {
     findings.push({
       rule: "deploy-failed",
       severity: "error",
-      message: `prisma migrate deploy failed before applying a migration:\n${tail(result.stderr || result.stdout)}`,
+      // No migration failed: Prisma stopped on something else (a folder without migration.sql, the lock file, the config).
+      message: `prisma migrate deploy failed ${applied > 0 ? `after applying ${applied} migration(s), ` : "before applying any migration, "}on no migration of its own:\n${tail(result.stderr || result.stdout)}`,
     });
   }
-  const applied = rows.filter((r) => r.finished_at !== null).length;
   return {
     succeeded: false,
     rows,
