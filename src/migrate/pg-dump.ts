@@ -1,14 +1,12 @@
 // The optional backup before a deploy: pg_dump in custom format (restorable with pg_restore, table by
 // table). pg_dump refuses to dump a server newer than itself, so the one chosen is the newest installed
 // and must be at least the server's major; otherwise the deploy stops and says which to install.
-import { execFile, spawn } from "node:child_process";
-import { access, constants, mkdir, readdir, realpath, stat, unlink } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { redact } from "../core/errors.js";
+import { listPgClients } from "../postgres/binaries.js";
 import { urlSecrets } from "../postgres/environment-database.js";
-
-const execFileAsync = promisify(execFile);
 
 export interface PgDump {
   path: string;
@@ -16,42 +14,9 @@ export interface PgDump {
   version: string;
 }
 
-async function candidates(): Promise<string[]> {
-  const dirs: string[] = [];
-  for (const root of ["/usr/lib/postgresql", "/usr/local/opt", "/opt/homebrew/opt"]) {
-    const entries = await readdir(root).catch(() => [] as string[]);
-    for (const e of entries.sort()) if (/^(\d+(\.\d+)?|postgresql(@\d+)?|libpq)$/.test(e)) dirs.push(path.join(root, e, "bin"));
-  }
-  for (const e of (await readdir("/usr").catch(() => [] as string[])).filter((n) => /^pgsql-\d+$/.test(n)))
-    dirs.push(path.join("/usr", e, "bin"));
-  try {
-    const { stdout } = await execFileAsync("pg_config", ["--bindir"], { timeout: 10_000 });
-    if (stdout.trim()) dirs.push(stdout.trim());
-  } catch {
-    // No pg_config: the other places still count.
-  }
-  dirs.push(...(process.env.PATH ?? "").split(path.delimiter).filter((d) => path.isAbsolute(d)));
-  return dirs.map((d) => path.join(d, "pg_dump"));
-}
-
 /** Every pg_dump on this machine, newest first. */
 export async function listPgDumps(): Promise<PgDump[]> {
-  const seen = new Set<string>();
-  const found: PgDump[] = [];
-  for (const file of await candidates()) {
-    try {
-      await access(file, constants.X_OK);
-      const real = await realpath(file);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      const { stdout } = await execFileAsync(file, ["--version"], { timeout: 10_000 });
-      const m = /(\d+)(?:\.(\d+))?/.exec(stdout.replace(/^[^)]*\)/, ""));
-      if (m) found.push({ path: file, major: Number(m[1]), version: m[0] });
-    } catch {
-      // Not there, not executable, or not a pg_dump.
-    }
-  }
-  return found.sort((a, b) => b.major - a.major);
+  return (await listPgClients()).map((c) => ({ path: c.pgDump, major: c.major, version: c.version }));
 }
 
 export async function choosePgDump(serverMajor: number): Promise<PgDump> {

@@ -166,3 +166,63 @@ export async function findPostgres(requested?: string): Promise<PostgresInstalla
     `${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`,
   );
 }
+
+/** A pg_dump on this machine (client-only installations count: Debian's postgresql-client-17, Homebrew's libpq). */
+export interface PgClient {
+  bindir: string;
+  pgDump: string;
+  /** Whether pg_restore sits beside it. */
+  pgRestore: boolean;
+  major: number;
+  /** As printed by `pg_dump --version`, e.g. "15.18". */
+  version: string;
+}
+
+/** Every pg_dump in `extraDirs` and the places servers are searched (plus Homebrew's libpq), newest first. */
+export async function listPgClients(extraDirs: readonly string[] = []): Promise<PgClient[]> {
+  const libpq = ["/opt/homebrew/opt/libpq/bin", "/usr/local/opt/libpq/bin"];
+  const dirs = [...extraDirs, ...(await globbedDirs()), ...libpq, ...(await pgConfigBindir()), ...FIXED_DIRS, ...pathDirs()];
+  const seen = new Set<string>();
+  const found: PgClient[] = [];
+  for (const dir of dirs) {
+    const pgDump = path.join(dir, `pg_dump${exe}`);
+    if (!(await isExecutable(pgDump))) continue;
+    const real = await realpath(pgDump).catch(() => pgDump);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const parsed = await execFileAsync(pgDump, ["--version"], { timeout: 10_000 }).then(
+      ({ stdout }) => parseServerVersion(stdout),
+      () => undefined,
+    );
+    if (parsed) found.push({ bindir: dir, pgDump, pgRestore: await isExecutable(path.join(dir, `pg_restore${exe}`)), ...parsed });
+  }
+  return found.sort((a, b) => b.major - a.major);
+}
+
+/** A directory holding pg_dump and pg_restore, and their major. */
+export interface DumpTools {
+  bindir: string;
+  major: number;
+}
+
+const dumpToolsCache = new Map<string, Promise<DumpTools | undefined>>();
+
+/**
+ * pg_dump/pg_restore for a server of major `serverMajor` whose own `serverBindir` may lack them (the
+ * npm builds hold the server only): the server's own, else an installed client of the same major,
+ * else the closest newer one (pg_dump reads older servers; its archive restores into the same server).
+ * Undefined when there is none.
+ */
+export function findDumpTools(serverBindir: string, serverMajor: number): Promise<DumpTools | undefined> {
+  const key = `${serverBindir}\0${serverMajor}`;
+  let found = dumpToolsCache.get(key);
+  if (!found) {
+    found = listPgClients([serverBindir]).then((clients) => {
+      const usable = clients.filter((c) => c.pgRestore && c.major >= serverMajor);
+      const pick = usable.find((c) => c.bindir === serverBindir && c.major === serverMajor) ?? usable.sort((a, b) => a.major - b.major)[0];
+      return pick && { bindir: pick.bindir, major: pick.major };
+    });
+    dumpToolsCache.set(key, found);
+  }
+  return found;
+}

@@ -5,13 +5,12 @@
 // project's own `prisma migrate deploy`: on a hit the `_prisma_migrations` rows come with the snapshot
 // (written by Prisma when the snapshot was made), so Prisma applies only the new migrations.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { Logger } from "../core/logger.js";
 import type { Migration } from "../core/migrations.js";
 import type { CacheOutcome } from "../core/report.js";
 import type pg from "pg";
 import { discardSnapshot, lookupSnapshot, saveSnapshot, snapshotKey, type SnapshotManifest } from "../cache/snapshot-cache.js";
+import { findDumpTools } from "../postgres/binaries.js";
 import type { Cluster } from "../postgres/cluster.js";
 import { connectClient, createDatabase, dropDatabase, readPrismaMigrations, withDatabase } from "../postgres/database.js";
 import { cloneDatabase, dumpDatabase, restoreDatabase } from "../postgres/snapshot.js";
@@ -71,6 +70,8 @@ interface Params {
   current: readonly Migration[];
   prefix: readonly Migration[];
   logger: Logger;
+  /** pg_dump/pg_restore for the cluster's major (findDumpTools): the server's own or an installed client. */
+  dumpBindir?: string;
 }
 
 /**
@@ -89,19 +90,24 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
       prisma.deploy(url, onLine),
     );
   }
-  // Builds fetched from npm (provision.ts) hold the server only: no pg_dump/pg_restore to make or restore a snapshot with.
-  const clients = ["pg_dump", "pg_restore"].map((p) => path.join(cluster.bindir, `${p}${process.platform === "win32" ? ".exe" : ""}`));
-  if (!clients.every((file) => existsSync(file))) {
+  // Builds fetched from npm (provision.ts) hold the server only: an installed client of the same or a
+  // newer major makes and restores the snapshots then; without one there is no snapshot.
+  const tools = await findDumpTools(cluster.bindir, cluster.major);
+  if (!tools) {
     return fixed(
       {
         state: "off",
         migrations: 0,
-        detail: `PostgreSQL ${cluster.version} ${cluster.installation?.source === "npm" ? "fetched from npm" : `in ${cluster.bindir}`} has no pg_dump/pg_restore to make snapshots with: every migration was applied`,
+        detail:
+          `PostgreSQL ${cluster.version} ${cluster.installation?.source === "npm" ? "fetched from npm" : `in ${cluster.bindir}`} has no pg_dump/pg_restore to make snapshots with, ` +
+          `and no installed client of major ${cluster.major} or newer was found (e.g. apt-get install postgresql-client-${cluster.major}): every migration was applied`,
       },
       0,
       (onLine) => prisma.deploy(url, onLine),
     );
   }
+  if (tools.bindir !== cluster.bindir) logger.debug(`Snapshot cache: pg_dump/pg_restore ${tools.major} from ${tools.bindir}.`);
+  params = { ...params, dumpBindir: tools.bindir };
   const found = await lookupSnapshot(params.cacheDir, key);
   if (found.state === "hit") {
     return restoring(params, found.dumpFile, found.manifest, async (reason) => {
@@ -154,7 +160,7 @@ function restoring(
     await createDatabase(adminUrl, VERIFY_DATABASE);
     const started = Date.now();
     try {
-      await restoreDatabase(cluster.bindir, url, dumpFile);
+      await restoreDatabase(params.dumpBindir ?? cluster.bindir, url, dumpFile);
     } catch (error) {
       const reason = `it did not restore: ${(error as Error).message.split("\n")[0]}`;
       logger.warning(`Snapshot cache: the cached snapshot did not restore (${reason}); applying from scratch.`);
@@ -208,7 +214,7 @@ function restoring(
           return result;
         });
         try {
-          await restoreDatabase(cluster.bindir, url, dumpFile);
+          await restoreDatabase(params.dumpBindir ?? cluster.bindir, url, dumpFile);
         } catch (error) {
           abort.abort();
           await run;
@@ -239,7 +245,7 @@ function restoring(
     },
     restoreCopy: async (database) => {
       await createDatabase(adminUrl, database);
-      await restoreDatabase(cluster.bindir, withDatabase(adminUrl, database), dumpFile);
+      await restoreDatabase(params.dumpBindir ?? cluster.bindir, withDatabase(adminUrl, database), dumpFile);
     },
     save: async () => fallback?.save(),
     dispose: async () => fallback?.dispose(),
@@ -324,7 +330,7 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
         applyMs: prefixMs,
       };
       const started = Date.now();
-      saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(cluster.bindir, source, file));
+      saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(params.dumpBindir ?? cluster.bindir, source, file));
       logger.debug(`Snapshot cache: ${saved ? "saved" : "not saved"} (${Date.now() - started} ms).`);
     },
     async dispose() {

@@ -105,12 +105,14 @@ describe("verify on the oldest, the machine's and the newest major", () => {
     expect(measured(report)).toEqual([
       [INDEX_FILE, `Measured: SHARE on "Post" — blocks writes (INSERT, UPDATE, DELETE); reads continue; held until the migration commits.`],
     ]);
-    // The npm builds hold the server only: no pg_dump/pg_restore, so no snapshot (said, not silently missed).
-    expect(report.cache).toMatchObject({ state: "off", detail: expect.stringContaining("fetched from npm has no pg_dump/pg_restore") });
+    // The npm builds hold the server only: the machine's pg_dump/pg_restore 15 make the snapshot of 13.
+    expect(report.cache).toMatchObject({ state: "miss", detail: expect.stringContaining("snapshot was saved") });
 
     repo.write(GUARD_FILE, GUARD_SQL);
     const failed = await run(OLDEST);
     expect(failed.ok).toBe(false);
+    // … and restore it into the 13 server (pg_restore 15) on the next run.
+    expect(failed.cache).toMatchObject({ state: "hit", migrations: 2 });
     const apply = check(failed, "apply");
     expect(apply.status).toBe("fail");
     expect(apply.findings).toEqual([
@@ -139,6 +141,8 @@ describe("verify on the oldest, the machine's and the newest major", () => {
         [GUARD_FILE, expect.stringMatching(/^Measured: ACCESS EXCLUSIVE on "Post"/)],
       ]);
       expect(report.cache?.state).toBe(cache);
+      // No client of major 18 or newer on this machine (only 15): no snapshot, and the report says why.
+      if (cache === "off") expect(report.cache?.detail).toContain("no installed client of major 18 or newer was found");
     }
   });
 });
