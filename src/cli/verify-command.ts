@@ -92,11 +92,14 @@ export async function verifyCommand(
   if (v.markdown !== undefined && v.markdown.trim() === "")
     throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
-  // The stats file is read and checked once for its table sizes; its "server" is production's major.
+  // The stats file is read and checked once, for its table sizes; its "server" is production's major
+  // when --postgres-version asks for that.
   const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   const production = await productionMajor({
+    ...(v["postgres-version"] !== undefined ? { postgresVersion: v["postgres-version"] } : {}),
     ...(v["production-postgres-version"] !== undefined ? { explicit: v["production-postgres-version"] } : {}),
-    ...(v.stats !== undefined ? { statsFile: path.resolve(v.stats) } : {}),
+    ...(sizeRisk && v.stats !== undefined ? { stats: { file: v.stats, document: sizeRisk.stats } } : {}),
+    logger: io.logger,
   });
   let report;
   try {
