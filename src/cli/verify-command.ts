@@ -141,6 +141,7 @@ export async function verifyCommand(
           drift: null,
           durationMs: null,
           cache: null,
+          schemaChange: null,
         },
         null,
         2,
