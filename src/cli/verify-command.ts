@@ -34,7 +34,8 @@ Options:
   --no-cache                apply every migration from scratch; read and write no snapshot
   --stats FILE              table sizes from \`migrate-guard stats\`: the lint check names each
                             hazard's rows and size, and raises it one level on large tables;
-                            its "server" is production's major for --postgres-version production
+                            its "server" is production's major for --postgres-version
+                            production (required there) or auto (else a warning)
   --large-table-rows N      raise at this many rows (default: 1000000)
   --huge-table-rows N       say so in the message at this many rows (default: 10000000)
   --json                    print one JSON document instead of the text report
