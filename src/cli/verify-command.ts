@@ -34,7 +34,8 @@ Options:
   --no-cache                apply every migration from scratch; read and write no snapshot
   --stats FILE              table sizes from \`migrate-guard stats\`: the lint check names each
                             hazard's rows and size, and raises it one level on large tables;
-                            its "server" is production's major for --postgres-version production
+                            its "server" is production's major for --postgres-version
+                            production (required there) or auto (else a warning)
   --large-table-rows N      raise at this many rows (default: 1000000)
   --huge-table-rows N       say so in the message at this many rows (default: 10000000)
   --json                    print one JSON document instead of the text report
@@ -92,11 +93,14 @@ export async function verifyCommand(
   if (v.markdown !== undefined && v.markdown.trim() === "")
     throw new ConfigurationError('Invalid --markdown "". Expected a file to write, e.g. --markdown verify-report.md.');
   const cacheDir = v["no-cache"] ? false : path.resolve(v["cache-dir"] ?? defaultSnapshotCacheDir());
-  // The stats file is read and checked once for its table sizes; its "server" is production's major.
+  // The stats file is read and checked once, for its table sizes; its "server" is production's major
+  // when --postgres-version asks for that.
   const sizeRisk = await statsOption(v.stats, v["large-table-rows"], v["huge-table-rows"]);
   const production = await productionMajor({
+    ...(v["postgres-version"] !== undefined ? { postgresVersion: v["postgres-version"] } : {}),
     ...(v["production-postgres-version"] !== undefined ? { explicit: v["production-postgres-version"] } : {}),
-    ...(v.stats !== undefined ? { statsFile: path.resolve(v.stats) } : {}),
+    ...(sizeRisk && v.stats !== undefined ? { stats: { file: v.stats, document: sizeRisk.stats } } : {}),
+    logger: io.logger,
   });
   let report;
   try {
@@ -138,6 +142,7 @@ export async function verifyCommand(
           drift: null,
           durationMs: null,
           cache: null,
+          schemaChange: null,
         },
         null,
         2,

@@ -63,6 +63,7 @@ describe("toJsonReport", () => {
       durationMs: 4321,
       postgres: null,
       cache: null,
+      schemaChange: null,
     });
   });
 
@@ -156,6 +157,40 @@ describe("toJsonReport", () => {
         migrations: [{ name: "01_init", durationMs: 3 }],
       }),
     );
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  test("schemaChange: the diagram's model; null when absent; null tables and relations, and why, when not compared", () => {
+    expect(toJsonReport(aReport())).toMatchObject({ schemaChange: null });
+    expect(toJsonReport(aReport({ schemaChange: { missing: "the migrations did not apply" } }))).toMatchObject({
+      schemaChange: { missing: "the migrations did not apply", tables: null, relations: null },
+    });
+    const column = { name: "total", type: "bigint", status: "changed" as const, primaryKey: false, foreignKey: false, unique: false };
+    const json = toJsonReport(
+      aReport({
+        schemaChange: {
+          change: {
+            tables: [
+              {
+                schema: "public",
+                name: "Order",
+                status: "changed",
+                touched: true,
+                columns: [
+                  { ...column, detail: "integer → bigint" },
+                  { ...column, name: "note", type: "text", status: "unchanged" },
+                ],
+                notes: ["index Order_total_idx added"],
+              },
+            ],
+            relations: [],
+          },
+        },
+      }),
+    ) as { schemaChange: { missing: null; tables: { columns: { detail: string | null }[]; notes: string[] }[]; relations: [] } };
+    expect(json.schemaChange.missing).toBeNull();
+    expect(json.schemaChange.tables[0]!.columns.map((c) => c.detail)).toEqual(["integer → bigint", null]);
+    expect(json.schemaChange.tables[0]!.notes).toEqual(["index Order_total_idx added"]);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 

@@ -146,6 +146,44 @@ export function toJsonReport(report: VerifyReport): object {
           detail: report.cache.detail,
         }
       : null,
+    schemaChange: schemaChangeJson(report.schemaChange),
+  };
+}
+
+/**
+ * The schema change the PR comment's diagram is drawn from: null without a base ref or new migrations;
+ * `tables`/`relations` null (and `missing` saying why) when the two states could not be compared.
+ */
+function schemaChangeJson(outcome: SchemaChangeOutcome | undefined): object | null {
+  if (!outcome) return null;
+  if ("missing" in outcome) return { missing: outcome.missing, tables: null, relations: null };
+  const { tables, relations } = outcome.change;
+  return {
+    missing: null,
+    tables: tables.map((t) => ({
+      schema: t.schema,
+      name: t.name,
+      status: t.status,
+      touched: t.touched,
+      columns: t.columns.map((c) => ({
+        name: c.name,
+        type: c.type,
+        status: c.status,
+        detail: c.detail ?? null,
+        primaryKey: c.primaryKey,
+        foreignKey: c.foreignKey,
+        unique: c.unique,
+      })),
+      notes: t.notes,
+    })),
+    relations: relations.map((r) => ({
+      name: r.name,
+      from: { schema: r.from.schema, table: r.from.table, columns: r.from.columns },
+      to: { schema: r.to.schema, table: r.to.table, columns: r.to.columns },
+      status: r.status,
+      optional: r.optional,
+      oneToOne: r.oneToOne,
+    })),
   };
 }
 

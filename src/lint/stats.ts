@@ -4,6 +4,7 @@
 // warning → error); at or above `hugeRows` the message says so; every hazard on a table the document
 // knows names its rows and size. Pure: the caller reads the file.
 import { ConfigurationError } from "../core/errors.js";
+import { majorOf } from "../core/postgres-major.js";
 import type { Severity } from "../core/report.js";
 import { display } from "./ast.js";
 import type { LockMode } from "./locks.js";
@@ -22,8 +23,13 @@ export interface StatsDocument {
   environment: string;
   /** ISO time the statistics were read (the server's clock). */
   takenAt: string;
-  /** Server major version, e.g. "16". */
-  server: string;
+  /**
+   * The server's major as the file wrote it, e.g. "16"; absent when the file has none (sizes alone
+   * need none). Production's major for `postgres-version: production` (see `major`).
+   */
+  server?: string;
+  /** `server` read as a PostgreSQL major; undefined when absent or not a version. */
+  major?: number;
   tables: TableStats[];
 }
 
@@ -81,8 +87,17 @@ export function parseStatsDocument(text: string, source: string): StatsDocument 
       throw bad(`tables[${i}] ("${r.name}") needs "rows" (a count or null) and "bytes" (a count)`);
     return { schema: r.schema, name: r.name, rows: r.rows as number | null, bytes: r.bytes as number };
   });
-  // Control characters in the environment name would forge log lines.
-  return { environment: d.environment.replace(/[\u0000-\u001f\u007f]/g, "?"), takenAt: d.takenAt, server: String(d.server ?? "?"), tables };
+  // Control characters in the environment name (or server) would forge log lines.
+  const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, "?");
+  const server = typeof d.server === "string" || typeof d.server === "number" ? clean(String(d.server)).slice(0, 100) : undefined;
+  const major = majorOf(d.server);
+  return {
+    environment: clean(d.environment),
+    takenAt: d.takenAt,
+    ...(server !== undefined ? { server } : {}),
+    ...(major !== undefined ? { major } : {}),
+    tables,
+  };
 }
 
 /** "100 rows", "12.4 k rows", "12.4 M rows", "1.2 G rows". */

@@ -9,6 +9,7 @@ import type { Migration } from "../core/migrations.js";
 import type { CheckResult, Finding } from "../core/report.js";
 import { schemaAtCommit } from "../git/file-at-commit.js";
 import type { SizeRisk } from "../lint/stats.js";
+import { guarded } from "./guard.js";
 import { lintCheck, lintMigrationSet, loaded, type LintOutcome } from "./lint.js";
 import { measureLocks, measureLocksRolledBack, MEASURED_LOCK_RULE } from "./measured-locks.js";
 
@@ -102,4 +103,32 @@ export function startLintCheck(params: {
       return outcome.result.linted.length === 0 ? { ...result, status: "skip" } : result;
     },
   };
+}
+
+/**
+ * startLintCheck, guarded: when starting it throws, `check()` is the lint check's internal error.
+ * `secrets` is read when `check()` runs (the caller adds the server's URLs once it knows them).
+ */
+export function startGuardedLintCheck(
+  params: Parameters<typeof startLintCheck>[0],
+  secrets: readonly string[],
+): { lint?: LintInVerify; check(): Promise<CheckResult> } {
+  let lint: LintInVerify | undefined;
+  let lintError: unknown;
+  try {
+    lint = startLintCheck(params);
+  } catch (error) {
+    lintError = error;
+  }
+  const check = () =>
+    guarded(
+      "lint",
+      "the lint check",
+      async () => {
+        if (!lint) throw lintError;
+        return lint.check();
+      },
+      secrets,
+    );
+  return { ...(lint ? { lint } : {}), check };
 }

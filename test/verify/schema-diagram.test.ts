@@ -74,12 +74,47 @@ describe("verify: the schema change as a Mermaid erDiagram", () => {
   test("verify --markdown writes the PR comment's text with both tables and the relation, and Mermaid parses it", async () => {
     const file = path.join(tmp, "out", "report.md");
     const stdout = new PassThrough();
-    const code = await verifyCommand(["--working-directory", repo.dir, "--base-ref", base, "--no-cache", "--markdown", file], {
+    let json = "";
+    stdout.on("data", (d: Buffer) => {
+      json += d.toString();
+    });
+    const code = await verifyCommand(["--working-directory", repo.dir, "--base-ref", base, "--no-cache", "--markdown", file, "--json"], {
       stdout,
       logger: new RecordingLogger(),
       color: false,
     });
     const markdown = readFileSync(file, "utf8");
+    // --json carries the model the diagram is drawn from, under schemaChange.
+    const change = JSON.parse(json).schemaChange;
+    expect(change.missing).toBeNull();
+    expect(change.tables.map((t: { name: string; status: string; touched: boolean }) => [t.name, t.status, t.touched])).toEqual([
+      ["Comment", "added", true],
+      ["Post", "unchanged", false],
+    ]);
+    expect(change.tables[0].columns).toEqual([
+      { name: "id", type: "bigint", status: "added", detail: null, primaryKey: true, foreignKey: false, unique: false },
+      { name: "postId", type: "bigint", status: "added", detail: null, primaryKey: false, foreignKey: true, unique: false },
+      { name: "body", type: "text", status: "added", detail: null, primaryKey: false, foreignKey: false, unique: false },
+      {
+        name: "createdAt",
+        type: "timestamp(3) without time zone",
+        status: "added",
+        detail: null,
+        primaryKey: false,
+        foreignKey: false,
+        unique: false,
+      },
+    ]);
+    expect(change.relations).toEqual([
+      {
+        name: "Comment_postId_fkey",
+        from: { schema: "public", table: "Comment", columns: ["postId"] },
+        to: { schema: "public", table: "Post", columns: ["id"] },
+        status: "added",
+        optional: false,
+        oneToOne: false,
+      },
+    ]);
     expect({ code, head: markdown.split("\n")[0] }).toEqual({
       code: 0,
       head: expect.stringMatching(/^## ✅ migrate-guard verify \(.*\): 8 checks/),

@@ -4,12 +4,11 @@
 import path from "node:path";
 import { type CacheServiceState, remoteCacheKeys } from "../../cache/remote-key.js";
 import type { ActionsContext } from "../../github/context.js";
-import { productionMajor } from "../../postgres/production-major.js";
 import { VERSION } from "../../version.js";
 import { verify, type SnapshotStore } from "../../verify/verify.js";
-import { readSizeRisk } from "../../stats/stats-file.js";
 import { runnerLogger } from "../action-start.js";
 import type { VerifyActionSettings } from "./inputs.js";
+import { statsAndProductionMajor } from "./stats-and-major.js";
 
 /** What the post step needs to save the built-in cache: the directory and the key this run looked for. */
 /**
@@ -35,29 +34,16 @@ export async function run(context: ActionsContext, settings: VerifyActionSetting
     githubToken: _token,
     sarifFile: _sarif,
     cacheService,
-    productionPostgresVersion,
-    stats,
-    productionEnvironment,
+    productionPostgresVersion: _production,
+    stats: _stats,
+    productionEnvironment: _environment,
     ...verifySettings
   } = settings;
   let clusterState: Promise<void> = Promise.resolve();
   let serviceState: CacheServiceState | undefined;
   let outcome: Parameters<Awaited<typeof publishing>["publish"]>[0];
   try {
-    const sizeRisk = stats ? await readSizeRisk(stats) : undefined;
-    let production = await productionMajor({
-      ...(productionPostgresVersion ? { explicit: productionPostgresVersion } : {}),
-      ...(stats ? { statsFile: stats.file } : {}),
-    });
-    if (production === undefined && /^(production|auto)$/i.test(settings.postgresVersion ?? "") && settings.githubToken) {
-      const { majorFromProductionDeploys } = await import("./production-deploy.js");
-      production = await majorFromProductionDeploys({
-        token: settings.githubToken,
-        context,
-        environment: productionEnvironment ?? "production",
-        logger: runnerLogger,
-      });
-    }
+    const { sizeRisk, production } = await statsAndProductionMajor(context, settings, runnerLogger);
     const report = await verify({
       ...verifySettings,
       ...(production !== undefined ? { productionPostgresMajor: production } : {}),
