@@ -6,6 +6,7 @@ import { readMigrationsDirectory, toPosix } from "../core/migrations.js";
 import type { CacheOutcome, CheckId, CheckResult, DriftResult, VerifyReport } from "../core/report.js";
 import { repositoryRoot, resolveCommit } from "../git/git.js";
 import { pruneCompileCache } from "../cache/snapshot-cache.js";
+import { findDumpTools } from "../postgres/binaries.js";
 import { serverReport, startCluster, type Cluster } from "../postgres/cluster.js";
 import { assertDisposableDatabase, serverVersion, withDatabase } from "../postgres/database.js";
 import { findPrismaCli } from "../prisma/cli.js";
@@ -239,7 +240,8 @@ export async function verify(settings: VerifySettings): Promise<VerifyReport> {
           schemaFile: rel(project.schemaPath),
           logger,
           phase,
-          bindir: cluster?.bindir,
+          // pg_dump for the migrated state: the server's own, or an installed client for a fetched major.
+          bindir: cluster ? (await findDumpTools(cluster.bindir, cluster.major))?.bindir : undefined,
           ...(base && baseCommit
             ? {
                 base: {

@@ -126,6 +126,27 @@ describe("verify on the oldest, the machine's and the newest major", () => {
     expect(check(failed, "drift").status).toBe("skip");
   });
 
+  test(`drift on PostgreSQL ${OLDEST}: Prisma's differ is fed the migrated state by the machine's pg_dump 15`, async () => {
+    const schema = repo.read("prisma/schema.prisma");
+    repo.write("prisma/schema.prisma", schema.replace("model Post {", "model Post {\n  subtitle String?"));
+    // The NULLS NOT DISTINCT guard of the test before does not apply on 13: set it aside meanwhile.
+    const guard = existsSync(path.join(repo.dir, GUARD_FILE)) ? repo.read(GUARD_FILE) : undefined;
+    rmSync(path.join(repo.dir, path.dirname(GUARD_FILE)), { recursive: true, force: true });
+    try {
+      const report = await run(OLDEST);
+      expect(check(report, "drift").status).toBe("fail");
+      expect(report.drift?.judge).toContain("pg_dump --schema-only");
+      expect(
+        check(report, "drift")
+          .findings.map((f) => f.message)
+          .join("\n"),
+      ).toContain('"Post"."subtitle"');
+    } finally {
+      repo.write("prisma/schema.prisma", schema);
+      if (guard !== undefined) repo.write(GUARD_FILE, guard);
+    }
+  });
+
   test(`PostgreSQL ${NEWEST} and the machine's 15 apply the same migrations, drift and measured locks included`, async () => {
     for (const [major, source, cache] of [
       [NEWEST, "npm", "off"],
