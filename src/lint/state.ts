@@ -223,15 +223,20 @@ export class SchemaState {
     }
   }
 
+  // Enum records are replaced, never edited: the linter's snapshot of the enums at a migration's
+  // start is a shallow copy of the map (see enumsAtStart in linter.ts).
   private alterEnum(n: Node): void {
-    const e = this.data.enums[listKey(n.typeName)];
+    const k = listKey(n.typeName);
+    const e = this.data.enums[k];
     if (!e) return;
     if (n.oldVal) {
-      e.values = e.values.map((v) => (v === n.oldVal ? n.newVal : v));
+      this.data.enums[k] = { ...e, values: e.values.map((v) => (v === n.oldVal ? n.newVal : v)) };
     } else if (n.newVal && !e.values.includes(n.newVal)) {
       const at = n.newValNeighbor ? e.values.indexOf(n.newValNeighbor) : -1;
-      if (at < 0) e.values.push(n.newVal);
-      else e.values.splice(n.newValIsAfter ? at + 1 : at, 0, n.newVal); // false is omitted from the AST
+      const values = [...e.values];
+      if (at < 0) values.push(n.newVal);
+      else values.splice(n.newValIsAfter ? at + 1 : at, 0, n.newVal); // false is omitted from the AST
+      this.data.enums[k] = { ...e, values };
     }
   }
 
@@ -287,8 +292,8 @@ export class SchemaState {
         const e = this.data.enums[from];
         if (!e) return;
         delete this.data.enums[from];
-        e.key = key(from.slice(0, from.indexOf(".")), n.newname);
-        this.data.enums[e.key] = e;
+        const to = key(from.slice(0, from.indexOf(".")), n.newname);
+        this.data.enums[to] = { ...e, key: to };
         return;
       }
     }
