@@ -259,6 +259,7 @@ export function indexColumns(params: Node[] | undefined): string[] {
 
 /** First line of a statement, shortened, for reports. */
 export function firstLine(text: string): string {
-  const line = text.split("\n")[0]!.trim();
+  const nl = text.indexOf("\n");
+  const line = (nl < 0 ? text : text.slice(0, nl)).trim();
   return line.length > 100 ? `${line.slice(0, 97)}...` : line;
 }

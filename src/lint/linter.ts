@@ -9,7 +9,7 @@ import type { PhaseEvidence } from "./phases.js";
 import { parsePrismaWarnings } from "./prisma-warnings.js";
 import { RULES, ruleById } from "./registry.js";
 import { uncoveredPrismaWarnings } from "./rules/prisma-data-loss-warning.js";
-import { SchemaState, type SchemaStateData } from "./state.js";
+import { changesEnums, SchemaState, type SchemaStateData } from "./state.js";
 import { applySizeRisk, statsIndex, type SizeRisk } from "./stats.js";
 import type {
   Hit,
@@ -122,19 +122,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const col = state.column(k, c);
       return isExistingTable(k) && (!col || options.groupOf(col.createdIn) !== group);
     };
-    // Only migrations that touch types can remove enum values: snapshot the enums for those alone.
-    const touchesTypes =
-      info.prismaWarnings.length > 0 ||
-      script.statements.some(
-        (s) =>
-          s.kind === "AlterEnumStmt" ||
-          s.kind === "CreateEnumStmt" ||
-          (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") ||
-          (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"),
-      );
-    // The state replaces an enum's record on every change (never edits one in place), so a shallow
-    // copy of the record map is the snapshot.
-    const enumsAtStart: MigrationContext["enumsAtStart"] = touchesTypes ? { ...state.data.enums } : {};
+    // Enums as they were at the migration's start, for drop-enum-value: copied just before the first
+    // statement that changes one (most migrations have none; then the live map is still the start).
+    let enumsAtStart: MigrationContext["enumsAtStart"] | undefined;
     state.resetDropped();
     const raw: RawFinding[] = [];
     const locks: MigrationContext["locks"] = [];
@@ -173,6 +163,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const maybeNoop = stmt.kind === "DropStmt" && stmt.node.missing_ok && info.completeHistory;
       for (const l of statementLocks(stmt, state))
         locks.push({ stmt, table: l.table, mode: l.mode, existing: isExistingTable(l.table) && !(maybeNoop && !state.table(l.table)) });
+      if (!enumsAtStart && changesEnums(stmt)) enumsAtStart = { ...state.data.enums };
       state.apply(stmt, migration.name);
     }
     const mctx: MigrationContext = {
@@ -182,7 +173,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       group,
       completeHistory: info.completeHistory,
       state,
-      enumsAtStart,
+      enumsAtStart: enumsAtStart ?? state.data.enums,
+      enumsChanged: enumsAtStart !== undefined,
       groupOf: options.groupOf,
       isExistingTable,
       locks,

@@ -55,6 +55,21 @@ export interface SchemaStateData {
   removedForeignKeys: (ForeignKeyState & { removedIn: string })[];
 }
 
+/** Whether apply() can change the enums for this statement (create, alter, rename, drop a type or schema). */
+export function changesEnums(stmt: ParsedStatement): boolean {
+  switch (stmt.kind) {
+    case "CreateEnumStmt":
+    case "AlterEnumStmt":
+      return true;
+    case "RenameStmt":
+      return stmt.node.renameType === "OBJECT_TYPE";
+    case "DropStmt":
+      return stmt.node.removeType === "OBJECT_TYPE" || stmt.node.removeType === "OBJECT_SCHEMA";
+    default:
+      return false;
+  }
+}
+
 export class SchemaState {
   readonly data: SchemaStateData;
   /** Columns dropped since the last resetDropped() (the linter resets per migration), with their last state. */
@@ -87,9 +102,14 @@ export class SchemaState {
   /** Foreign keys of other tables that reference `k`. */
   foreignKeysInto(k: string): ForeignKeyState[] {
     const result: ForeignKeyState[] = [];
-    for (const t of Object.values(this.data.tables)) {
+    // for…in, not Object.values: called per DROP TABLE, it walks every table without copying them.
+    for (const tk in this.data.tables) {
+      const t = this.data.tables[tk]!;
       if (t.key === k) continue;
-      for (const fk of Object.values(t.foreignKeys)) if (fk.to === k) result.push(fk);
+      for (const name in t.foreignKeys) {
+        const fk = t.foreignKeys[name]!;
+        if (fk.to === k) result.push(fk);
+      }
     }
     return result;
   }
@@ -148,7 +168,9 @@ export class SchemaState {
   }
 
   private addColumn(table: TableState, name: string, type: string, notNull: boolean, hasDefault: boolean, migration: string): void {
-    table.columns[name] = { name, type, notNull, hasDefault, createdIn: migration, ...(notNull ? {} : { nullableSince: migration }) };
+    const column: ColumnState = { name, type, notNull, hasDefault, createdIn: migration };
+    if (!notNull) column.nullableSince = migration;
+    table.columns[name] = column;
   }
 
   private addForeignKey(table: TableState, name: string, columns: string[], to: string, migration: string): void {
@@ -216,15 +238,17 @@ export class SchemaState {
           break;
         case "AT_DropConstraint":
           this.removeForeignKey(table, cmd.name, migration);
-          for (const idx of Object.values(this.data.indexes))
+          for (const ik in this.data.indexes) {
+            const idx = this.data.indexes[ik]!;
             if (idx.table === table.key && idx.key.endsWith(`.${cmd.name}`)) delete this.data.indexes[idx.key];
+          }
           break;
       }
     }
   }
 
   // Enum records are replaced, never edited: the linter's snapshot of the enums at a migration's
-  // start is a shallow copy of the map (see enumsAtStart in linter.ts).
+  // start is a shallow copy of the map, taken only when a statement changes an enum (changesEnums).
   private alterEnum(n: Node): void {
     const k = listKey(n.typeName);
     const e = this.data.enums[k];
@@ -312,7 +336,10 @@ export class SchemaState {
           // CASCADE (or a failing RESTRICT) removes the foreign keys that point at it.
           for (const fk of this.foreignKeysInto(k)) this.removeForeignKey(this.data.tables[fk.from]!, fk.name, migration);
           delete this.data.tables[k];
-          for (const idx of Object.values(this.data.indexes)) if (idx.table === k) delete this.data.indexes[idx.key];
+          for (const ik in this.data.indexes) {
+            const idx = this.data.indexes[ik]!;
+            if (idx.table === k) delete this.data.indexes[idx.key];
+          }
           break;
         }
         case "OBJECT_INDEX":
