@@ -26,7 +26,14 @@ export function columnDisplay(tableKey: string, column: string): string {
 }
 
 export function strings(list: Node[] | undefined): string[] {
-  return (list ?? []).map((n) => n?.String?.sval ?? "").filter((s) => s !== "");
+  const out: string[] = [];
+  if (list) {
+    for (const n of list) {
+      const s = n?.String?.sval;
+      if (s) out.push(s);
+    }
+  }
+  return out;
 }
 
 /** A qualified name given as a String list (types, DROP objects): ["s", "E"] → "s.E". */
@@ -64,16 +71,30 @@ const TYPE_ALIASES: Record<string, string> = {
 
 /** Normalized type: "integer", "varchar(255)", "timestamp(3)", "text[]", "public.Role" for user types. */
 export function typeString(typeName: Node): string {
-  const names = strings(typeName?.names).filter((n) => n !== "pg_catalog");
+  // The one name besides pg_catalog, if there is exactly one (every BUILTIN name is [a-z0-9_ ]).
+  let only: string | undefined;
+  let count = 0;
+  for (const n of typeName?.names ?? []) {
+    const s = n?.String?.sval;
+    if (s && s !== "pg_catalog") {
+      only = s;
+      count++;
+    }
+  }
   let base: string;
-  if (names.length === 1 && TYPE_ALIASES[names[0]!] !== undefined) base = TYPE_ALIASES[names[0]!]!;
-  else if (names.length === 1 && /^[a-z0-9_ ]+$/.test(names[0]!) && BUILTIN.has(names[0]!)) base = names[0]!;
+  if (count === 1 && TYPE_ALIASES[only!] !== undefined) base = TYPE_ALIASES[only!]!;
+  else if (count === 1 && BUILTIN.has(only!)) base = only!;
   else base = listKey(typeName?.names);
-  const mods = (typeName?.typmods ?? [])
-    .map((m: Node) => m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0)
-    .map((v: unknown) => (typeof v === "number" ? v : 0));
-  const arrays = (typeName?.arrayBounds ?? []).length;
-  return `${base}${mods.length ? `(${mods.join(",")})` : ""}${"[]".repeat(arrays)}`;
+  const typmods: Node[] | undefined = typeName?.typmods;
+  if (typmods?.length) {
+    const mods = typmods.map((m: Node) => {
+      const v = m?.A_Const?.ival?.ival ?? m?.A_Const?.ival ?? 0;
+      return typeof v === "number" ? v : 0;
+    });
+    base = `${base}(${mods.join(",")})`;
+  }
+  const arrays = typeName?.arrayBounds?.length ?? 0;
+  return arrays ? base + "[]".repeat(arrays) : base;
 }
 
 const BUILTIN = new Set([
@@ -137,7 +158,19 @@ export interface ColumnInfo {
 
 const SERIALS = new Set(["serial", "bigserial", "smallserial"]);
 
+/** Read once per ColumnDef node: the state model and a dozen rules ask about the same column. Shared: read only. */
+const columnInfos = new WeakMap<object, ColumnInfo>();
+
 export function columnInfo(def: Node): ColumnInfo {
+  let info = columnInfos.get(def);
+  if (!info) {
+    info = readColumnInfo(def);
+    columnInfos.set(def, info);
+  }
+  return info;
+}
+
+function readColumnInfo(def: Node): ColumnInfo {
   const type = typeString(def.typeName);
   const info: ColumnInfo = {
     name: def.colname,
@@ -226,6 +259,7 @@ export function indexColumns(params: Node[] | undefined): string[] {
 
 /** First line of a statement, shortened, for reports. */
 export function firstLine(text: string): string {
-  const line = text.split("\n")[0]!.trim();
+  const nl = text.indexOf("\n");
+  const line = (nl < 0 ? text : text.slice(0, nl)).trim();
   return line.length > 100 ? `${line.slice(0, 97)}...` : line;
 }

@@ -10,7 +10,7 @@ import type { PhaseEvidence } from "./phases.js";
 import { parsePrismaWarnings } from "./prisma-warnings.js";
 import { RULES, ruleById } from "./registry.js";
 import { uncoveredPrismaWarnings } from "./rules/prisma-data-loss-warning.js";
-import { SchemaState, type SchemaStateData } from "./state.js";
+import { changesEnums, SchemaState, type SchemaStateData } from "./state.js";
 import { applySizeRisk, statsIndex, type SizeRisk } from "./stats.js";
 import type {
   Hit,
@@ -131,19 +131,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const col = state.column(k, c);
       return isExistingTable(k) && (!col || options.groupOf(col.createdIn) !== group);
     };
-    // Only migrations that touch types can remove enum values: snapshot the enums for those alone.
-    const touchesTypes =
-      info.prismaWarnings.length > 0 ||
-      script.statements.some(
-        (s) =>
-          s.kind === "AlterEnumStmt" ||
-          s.kind === "CreateEnumStmt" ||
-          (s.kind === "RenameStmt" && s.node.renameType === "OBJECT_TYPE") ||
-          (s.kind === "DropStmt" && s.node.removeType === "OBJECT_TYPE"),
-      );
-    const enumsAtStart = touchesTypes
-      ? Object.fromEntries(Object.values(state.data.enums).map((e) => [e.key, { values: [...e.values], createdIn: e.createdIn }]))
-      : {};
+    // Enums as they were at the migration's start, for drop-enum-value: copied just before the first
+    // statement that changes one (most migrations have none; then the live map is still the start).
+    let enumsAtStart: MigrationContext["enumsAtStart"] | undefined;
     state.resetDropped();
     const raw: RawFinding[] = [];
     const locks: MigrationContext["locks"] = [];
@@ -159,16 +149,45 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         });
     };
 
+    // One context per migration, its `stmt` moved along (rules read it synchronously and keep
+    // nothing): a fresh spread per statement was the linter's largest cost of its own.
+    const ctx: StatementContext = {
+      migration,
+      script,
+      prismaWarnings: info.prismaWarnings,
+      group,
+      completeHistory: info.completeHistory,
+      stmt: script.statements[0]!,
+      state,
+      groupOf: options.groupOf,
+      isExistingTable,
+      isExistingColumn,
+      evidence,
+    };
     for (const stmt of script.statements) {
-      const ctx: StatementContext = { ...info, stmt, state, groupOf: options.groupOf, isExistingTable, isExistingColumn, evidence };
-      for (const rule of byKind.get(stmt.kind) ?? []) hitsOf(rule, rule.check(ctx), stmt);
+      ctx.stmt = stmt;
+      const statementRules = byKind.get(stmt.kind);
+      if (statementRules) for (const rule of statementRules) hitsOf(rule, rule.check(ctx), stmt);
       // DROP … IF EXISTS of a table the complete history never created is a no-op: no lock to speak of.
-      const noop = (t: string) => stmt.kind === "DropStmt" && stmt.node.missing_ok && info.completeHistory && !state.table(t);
+      const maybeNoop = stmt.kind === "DropStmt" && stmt.node.missing_ok && info.completeHistory;
       for (const l of statementLocks(stmt, state))
-        locks.push({ stmt, table: l.table, mode: l.mode, existing: isExistingTable(l.table) && !noop(l.table) });
+        locks.push({ stmt, table: l.table, mode: l.mode, existing: isExistingTable(l.table) && !(maybeNoop && !state.table(l.table)) });
+      if (!enumsAtStart && changesEnums(stmt)) enumsAtStart = { ...state.data.enums };
       state.apply(stmt, migration.name);
     }
-    const mctx: MigrationContext = { ...info, state, enumsAtStart, groupOf: options.groupOf, isExistingTable, locks };
+    const mctx: MigrationContext = {
+      migration,
+      script,
+      prismaWarnings: info.prismaWarnings,
+      group,
+      completeHistory: info.completeHistory,
+      state,
+      enumsAtStart: enumsAtStart ?? state.data.enums,
+      enumsChanged: enumsAtStart !== undefined,
+      groupOf: options.groupOf,
+      isExistingTable,
+      locks,
+    };
     for (const rule of migrationRules) {
       for (const h of rule.check(mctx)) {
         const stmt = script.statements.find((s) => s.start <= (h.offset ?? 0) && (h.offset ?? 0) <= s.end);

@@ -137,17 +137,13 @@ export async function parseScript(sql: string): Promise<ParsedScript> {
     const from = toChar(s.stmt_location ?? 0);
     const end = s.stmt_len ? toChar((s.stmt_location ?? 0) + s.stmt_len) : sql.length;
     const start = firstToken(sql, from, end);
-    const kind = Object.keys(s.stmt)[0]!;
-    return {
-      index,
-      kind,
-      node: s.stmt[kind],
-      start,
-      end,
-      ...lines.at(start),
-      text: sql.slice(start, end).replace(/;\s*$/, ""),
-      parts: [start],
-    };
+    let kind = "";
+    for (const k in s.stmt) {
+      kind = k;
+      break;
+    }
+    const { line, column } = lines.at(start);
+    return { index, kind, node: s.stmt[kind], start, end, line, column, text: sql.slice(start, end).replace(/;\s*$/, ""), parts: [start] };
   });
   for (const stmt of statements) {
     // Only multi-command ALTER TABLEs need their commands located; scanning is the lexer, not a grep.

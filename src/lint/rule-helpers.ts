@@ -10,10 +10,19 @@ export interface AlterCommand {
   offset: number;
 }
 
+const NO_COMMANDS: readonly AlterCommand[] = [];
+/** Listed once per statement: a dozen rules walk the same ALTER TABLE. */
+const commandLists = new WeakMap<ParsedStatement, readonly AlterCommand[]>();
+
 /** The commands of an ALTER TABLE (not ALTER INDEX/VIEW …), each with where it starts. */
-export function alterCommands(stmt: ParsedStatement): AlterCommand[] {
-  if (stmt.kind !== "AlterTableStmt" || (stmt.node.objtype && stmt.node.objtype !== "OBJECT_TABLE")) return [];
-  return (stmt.node.cmds ?? []).map((item: Node, i: number) => ({ cmd: item.AlterTableCmd, offset: stmt.parts[i] ?? stmt.start }));
+export function alterCommands(stmt: ParsedStatement): readonly AlterCommand[] {
+  if (stmt.kind !== "AlterTableStmt" || (stmt.node.objtype && stmt.node.objtype !== "OBJECT_TABLE")) return NO_COMMANDS;
+  let list = commandLists.get(stmt);
+  if (!list) {
+    list = (stmt.node.cmds ?? []).map((item: Node, i: number) => ({ cmd: item.AlterTableCmd, offset: stmt.parts[i] ?? stmt.start }));
+    commandLists.set(stmt, list!);
+  }
+  return list!;
 }
 
 export function alterTarget(stmt: ParsedStatement): string {

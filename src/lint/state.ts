@@ -55,6 +55,21 @@ export interface SchemaStateData {
   removedForeignKeys: (ForeignKeyState & { removedIn: string })[];
 }
 
+/** Whether apply() can change the enums for this statement (create, alter, rename, drop a type or schema). */
+export function changesEnums(stmt: ParsedStatement): boolean {
+  switch (stmt.kind) {
+    case "CreateEnumStmt":
+    case "AlterEnumStmt":
+      return true;
+    case "RenameStmt":
+      return stmt.node.renameType === "OBJECT_TYPE";
+    case "DropStmt":
+      return stmt.node.removeType === "OBJECT_TYPE" || stmt.node.removeType === "OBJECT_SCHEMA";
+    default:
+      return false;
+  }
+}
+
 export class SchemaState {
   readonly data: SchemaStateData;
   /** Columns dropped since the last resetDropped() (the linter resets per migration), with their last state. */
@@ -87,9 +102,14 @@ export class SchemaState {
   /** Foreign keys of other tables that reference `k`. */
   foreignKeysInto(k: string): ForeignKeyState[] {
     const result: ForeignKeyState[] = [];
-    for (const t of Object.values(this.data.tables)) {
+    // for…in, not Object.values: called per DROP TABLE, it walks every table without copying them.
+    for (const tk in this.data.tables) {
+      const t = this.data.tables[tk]!;
       if (t.key === k) continue;
-      for (const fk of Object.values(t.foreignKeys)) if (fk.to === k) result.push(fk);
+      for (const name in t.foreignKeys) {
+        const fk = t.foreignKeys[name]!;
+        if (fk.to === k) result.push(fk);
+      }
     }
     return result;
   }
@@ -148,7 +168,9 @@ export class SchemaState {
   }
 
   private addColumn(table: TableState, name: string, type: string, notNull: boolean, hasDefault: boolean, migration: string): void {
-    table.columns[name] = { name, type, notNull, hasDefault, createdIn: migration, ...(notNull ? {} : { nullableSince: migration }) };
+    const column: ColumnState = { name, type, notNull, hasDefault, createdIn: migration };
+    if (!notNull) column.nullableSince = migration;
+    table.columns[name] = column;
   }
 
   private addForeignKey(table: TableState, name: string, columns: string[], to: string, migration: string): void {
@@ -216,22 +238,29 @@ export class SchemaState {
           break;
         case "AT_DropConstraint":
           this.removeForeignKey(table, cmd.name, migration);
-          for (const idx of Object.values(this.data.indexes))
+          for (const ik in this.data.indexes) {
+            const idx = this.data.indexes[ik]!;
             if (idx.table === table.key && idx.key.endsWith(`.${cmd.name}`)) delete this.data.indexes[idx.key];
+          }
           break;
       }
     }
   }
 
+  // Enum records are replaced, never edited: the linter's snapshot of the enums at a migration's
+  // start is a shallow copy of the map, taken only when a statement changes an enum (changesEnums).
   private alterEnum(n: Node): void {
-    const e = this.data.enums[listKey(n.typeName)];
+    const k = listKey(n.typeName);
+    const e = this.data.enums[k];
     if (!e) return;
     if (n.oldVal) {
-      e.values = e.values.map((v) => (v === n.oldVal ? n.newVal : v));
+      this.data.enums[k] = { ...e, values: e.values.map((v) => (v === n.oldVal ? n.newVal : v)) };
     } else if (n.newVal && !e.values.includes(n.newVal)) {
       const at = n.newValNeighbor ? e.values.indexOf(n.newValNeighbor) : -1;
-      if (at < 0) e.values.push(n.newVal);
-      else e.values.splice(n.newValIsAfter ? at + 1 : at, 0, n.newVal); // false is omitted from the AST
+      const values = [...e.values];
+      if (at < 0) values.push(n.newVal);
+      else values.splice(n.newValIsAfter ? at + 1 : at, 0, n.newVal); // false is omitted from the AST
+      this.data.enums[k] = { ...e, values };
     }
   }
 
@@ -287,8 +316,8 @@ export class SchemaState {
         const e = this.data.enums[from];
         if (!e) return;
         delete this.data.enums[from];
-        e.key = key(from.slice(0, from.indexOf(".")), n.newname);
-        this.data.enums[e.key] = e;
+        const to = key(from.slice(0, from.indexOf(".")), n.newname);
+        this.data.enums[to] = { ...e, key: to };
         return;
       }
     }
@@ -307,7 +336,10 @@ export class SchemaState {
           // CASCADE (or a failing RESTRICT) removes the foreign keys that point at it.
           for (const fk of this.foreignKeysInto(k)) this.removeForeignKey(this.data.tables[fk.from]!, fk.name, migration);
           delete this.data.tables[k];
-          for (const idx of Object.values(this.data.indexes)) if (idx.table === k) delete this.data.indexes[idx.key];
+          for (const ik in this.data.indexes) {
+            const idx = this.data.indexes[ik]!;
+            if (idx.table === k) delete this.data.indexes[idx.key];
+          }
           break;
         }
         case "OBJECT_INDEX":

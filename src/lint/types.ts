@@ -79,6 +79,8 @@ export interface MigrationContext extends MigrationInfo {
   state: SchemaState;
   /** Enum values at the start of the migration, by enum key. */
   enumsAtStart: Record<string, { values: string[]; createdIn: string }>;
+  /** Whether any statement of the migration changes an enum (else enumsAtStart is the state's own map). */
+  enumsChanged: boolean;
   groupOf(migration: string): string;
   isExistingTable(key: string): boolean;
   /** Tables each statement locks, as the static lock model predicts. */

@@ -16,7 +16,8 @@ export const rule: MigrationRule = {
   check(ctx) {
     const hits: Hit[] = [];
     const reported = new Set<string>();
-    for (const [k, before] of Object.entries(ctx.enumsAtStart)) {
+    // Enum records are replaced on change, never edited: an unchanged migration removed nothing.
+    for (const [k, before] of ctx.enumsChanged ? Object.entries(ctx.enumsAtStart) : []) {
       if (ctx.groupOf(before.createdIn) === ctx.group) continue;
       const after = ctx.state.enumType(k);
       if (!after) continue; // dropped entirely: no column can still use it

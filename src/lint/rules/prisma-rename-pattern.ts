@@ -22,6 +22,9 @@ export const rule: StatementRule = {
   recipe:
     'To rename a field only in Prisma Client, keep the column: rename the field and add `@map("old_name")` (for a model, `@@map`). To rename the column itself, expand and contract: add the new column, write both, backfill, switch reads, then drop the old one in three phases. `prisma migrate dev --create-only` lets you replace the generated DROP/ADD with that.',
   check(ctx) {
+    // A rename needs an added column: without one there is nothing to pair a dropped column with.
+    const commands = alterCommands(ctx.stmt);
+    if (!commands.some(({ cmd }) => cmd.subtype === "AT_AddColumn")) return [];
     const table = alterTarget(ctx.stmt);
     if (!ctx.isExistingTable(table)) return [];
     // Existing columns of this table dropped earlier in the migration (their state is known), then
@@ -42,7 +45,7 @@ export const rule: StatementRule = {
       }
     }
     const hits: Hit[] = [];
-    for (const { cmd, offset } of alterCommands(ctx.stmt)) {
+    for (const { cmd, offset } of commands) {
       if (cmd.subtype === "AT_DropColumn" && ctx.isExistingColumn(table, cmd.name)) {
         const type = ctx.state.column(table, cmd.name)?.type;
         dropped.push(type ? { name: cmd.name, type } : { name: cmd.name });
