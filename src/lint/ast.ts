@@ -82,7 +82,7 @@ export function typeString(typeName: Node): string {
     }
   }
   let base: string;
-  if (count === 1 && TYPE_ALIASES[only!] !== undefined) base = TYPE_ALIASES[only!]!;
+  if (count === 1 && Object.hasOwn(TYPE_ALIASES, only!)) base = TYPE_ALIASES[only!]!;
   else if (count === 1 && BUILTIN.has(only!)) base = only!;
   else base = listKey(typeName?.names);
   const typmods: Node[] | undefined = typeName?.typmods;

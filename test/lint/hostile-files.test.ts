@@ -212,3 +212,26 @@ describe("migrate-guard lint --format json on a folder of damaged files", () => 
     expect(of("20260106000000_empty")).toEqual([]);
   });
 });
+
+describe("identifiers named like JavaScript's own properties", () => {
+  test("__proto__, constructor, hasOwnProperty and toString are tables, columns and types like any other", async () => {
+    const { lintSql } = await import("./support.js");
+    const base = [
+      `CREATE TYPE "constructor" AS ENUM ('a', 'b');
+CREATE TABLE "__proto__" ("id" INT NOT NULL, "__proto__" TEXT, "hasOwnProperty" "constructor", "toString" INT, CONSTRAINT "p_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "constructor" ("id" INT NOT NULL);`,
+    ];
+    const found = await lintSql(
+      `ALTER TABLE "__proto__" DROP COLUMN "__proto__";
+ALTER TABLE "__proto__" ALTER COLUMN "hasOwnProperty" SET DATA TYPE TEXT;
+ALTER TABLE "__proto__" RENAME COLUMN "toString" TO "valueOf";
+DROP TABLE "constructor";`,
+      { base },
+    );
+    const line = (rule: string) => found.find((f) => f.rule === rule);
+    expect(line("drop-column")?.message).toMatch(/^Dropping "__proto__"\."__proto__" deletes its data/);
+    expect(line("change-column-type")?.message).toMatch(/^Type of "__proto__"\."hasOwnProperty" changes from public\.constructor to text/);
+    expect(line("rename-column")?.message).toMatch(/^Renaming "__proto__"\."toString" to "valueOf"/);
+    expect(line("drop-table")?.message).toMatch(/^Dropping "constructor" deletes all of its rows/);
+  });
+});
