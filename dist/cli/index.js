@@ -584,7 +584,7 @@ const COMMANDS = [
     {
         name: "verify",
         summary: "apply every migration to a throwaway PostgreSQL and run all PR checks",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(618), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(379), __nccwpck_require__.e(402)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5402))).VERIFY_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(323), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(860), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2470))).VERIFY_USAGE,
         examples: [
             { command: "migrate-guard verify --base-ref origin/main", note: "what the pull request check runs, before you push" },
             { command: "migrate-guard verify --working-directory apps/api --json", note: "a monorepo package, as JSON" },
@@ -597,7 +597,7 @@ const COMMANDS = [
     {
         name: "lint",
         summary: "check migrations for destructive and locking hazards (no database needed)",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(618), __nccwpck_require__.e(379), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8748))).LINT_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(860), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8748))).LINT_USAGE,
         examples: [
             { command: "migrate-guard lint --base-ref origin/main", note: "lint the migrations new on this branch" },
             { command: "migrate-guard lint prisma/migrations/20250101000000_add_index/migration.sql", note: "lint one file" },
@@ -606,7 +606,7 @@ const COMMANDS = [
     {
         name: "status",
         summary: "show an environment's migrations (applied, pending, failed, edited after apply)",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5178))).STATUS_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5178))).STATUS_USAGE,
         examples: [
             { command: "migrate-guard status --environment staging", note: "DATABASE_URL from .env.staging or the environment" },
             { command: "migrate-guard status --environment production --json", note: "as one JSON document" },
@@ -615,7 +615,7 @@ const COMMANDS = [
     {
         name: "deploy",
         summary: "apply an environment's pending migrations (prisma migrate deploy, with guards)",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5827))).DEPLOY_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5827))).DEPLOY_USAGE,
         examples: [
             { command: "migrate-guard deploy --environment staging", note: "the first deploy stamps the database as staging" },
             { command: "migrate-guard deploy --environment production --confirm production --backup", note: "typed confirmation, pg_dump first" },
@@ -624,7 +624,7 @@ const COMMANDS = [
     {
         name: "resolve",
         summary: "mark an environment's failed migration --rolled-back or --applied",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1638))).RESOLVE_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1638))).RESOLVE_USAGE,
         examples: [
             {
                 command: "migrate-guard resolve --environment staging --rolled-back 20250102000000_add_posts --confirm 20250102000000_add_posts",
@@ -635,7 +635,7 @@ const COMMANDS = [
     {
         name: "rollback",
         summary: "mark a failed migration rolled back, or write a new migration that reverts an applied one",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7467))).ROLLBACK_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7467))).ROLLBACK_USAGE,
         examples: [
             { command: "migrate-guard rollback --environment staging", note: "at a terminal: pick the migration, type its name" },
             {
@@ -688,7 +688,7 @@ const COMMANDS = [
     {
         name: "backup",
         summary: "pg_dump an environment's database (after checking its stamp)",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3082))).BACKUP_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3082))).BACKUP_USAGE,
         examples: [
             { command: "migrate-guard backup --environment production", note: "DATABASE_URL from .env.production or the environment" },
             { command: "migrate-guard backup --environment staging --backup-file /secure/staging.dump", note: "to a chosen file" },
@@ -709,7 +709,7 @@ const COMMANDS = [
     {
         name: "local",
         summary: "a local development PostgreSQL (no Docker) and commands run against it",
-        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(707), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5096))).LOCAL_USAGE,
+        usage: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(707), __nccwpck_require__.e(675)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5096))).LOCAL_USAGE,
         examples: [
             { command: "migrate-guard local start", note: "start it (data kept in .migrate-guard/postgres)" },
             { command: "migrate-guard local exec -- prisma migrate dev", note: "Prisma's dev workflow against the local database only" },
@@ -927,33 +927,33 @@ async function main(argv) {
         const args = loadEnvFiles(filtered, { logger }).argv;
         switch (command) {
             case "verify":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(618), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(379), __nccwpck_require__.e(402)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5402))).verifyCommand(args, {
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(323), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(860), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2470))).verifyCommand(args, {
                     stdout: process.stdout,
                     logger,
                     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
                 });
             case "lint":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(618), __nccwpck_require__.e(379), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8748))).lintCommand(args, {
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(860), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8748))).lintCommand(args, {
                     stdout: process.stdout,
                     logger,
                     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
                 });
             case "status":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5178))).statusCommand(args, { stdout: process.stdout, logger });
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5178))).statusCommand(args, { stdout: process.stdout, logger });
             case "deploy":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5827))).deployCommand(args, { stdout: process.stdout, logger });
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5827))).deployCommand(args, { stdout: process.stdout, logger });
             case "resolve":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1638))).resolveCommand(args, { stdout: process.stdout, logger });
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1638))).resolveCommand(args, { stdout: process.stdout, logger });
             case "rollback":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7467))).rollbackCommand(args, { stdout: process.stdout, logger });
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(37), __nccwpck_require__.e(707), __nccwpck_require__.e(886), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7467))).rollbackCommand(args, { stdout: process.stdout, logger });
             case "test-data":
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9619))).testDataCommand(args, { stdout: process.stdout, logger });
             case "init":
                 return await (await __nccwpck_require__.e(/* import() */ 726).then(__nccwpck_require__.bind(__nccwpck_require__, 8726))).initCommand(args, { stdout: process.stdout, logger });
             case "local":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(707), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5096))).localCommand(args, { stdout: process.stdout, logger });
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(610), __nccwpck_require__.e(707), __nccwpck_require__.e(675)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5096))).localCommand(args, { stdout: process.stdout, logger });
             case "backup":
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3082))).backupCommand(args, { stdout: process.stdout, logger });
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(354), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3082))).backupCommand(args, { stdout: process.stdout, logger });
             case "gate":
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(257), __nccwpck_require__.e(250)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8250))).gateCommand(args, { stdout: process.stdout, logger });
             case "stats":

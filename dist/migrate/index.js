@@ -38614,7 +38614,7 @@ async function githubClient(token, apiUrl) {
 
 ;// CONCATENATED MODULE: ./src/migrate/lint-pending.ts
 async function lintPending(pending, all) {
-    const { lint } = await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 4684));
+    const { lint } = await __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.bind(__nccwpck_require__, 1613));
     const names = new Set(pending.map((p) => p.name));
     const result = await lint({
         migrations: all.map((m) => ({ name: m.name, file: m.file, sql: m.sql })),
@@ -41321,6 +41321,181 @@ function lockTimeoutMessage(holder, timeoutSeconds) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/postgres/binaries.ts
+// Finds PostgreSQL server installations (a directory holding both `postgres` and `initdb`) so that a
+// throwaway cluster can be started without Docker.
+
+
+
+
+
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const exe = process.platform === "win32" ? ".exe" : "";
+/** Parent directories whose matching children hold a `bin/` with a server. */
+const GLOBBED_ROOTS = [
+    // Debian/Ubuntu packages, which is what GitHub's Ubuntu runners ship.
+    { parent: "/usr/lib/postgresql", child: /^\d+(\.\d+)?$/, suffix: "bin" },
+    // Homebrew on Apple silicon and on Intel.
+    { parent: "/opt/homebrew/opt", child: /^postgresql(@\d+)?$/, suffix: "bin" },
+    { parent: "/usr/local/opt", child: /^postgresql(@\d+)?$/, suffix: "bin" },
+    // PGDG RPMs (RHEL, Fedora, Amazon Linux).
+    { parent: "/usr", child: /^pgsql-\d+$/, suffix: "bin" },
+];
+const FIXED_DIRS = ["/usr/local/pgsql/bin"];
+async function isExecutable(file) {
+    try {
+        await (0,promises_namespaceObject.access)(file, promises_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function globbedDirs() {
+    const out = [];
+    for (const { parent, child, suffix } of GLOBBED_ROOTS) {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(parent);
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries.sort())
+            if (child.test(entry))
+                out.push(external_node_path_default().join(parent, entry, suffix));
+    }
+    return out;
+}
+async function pgConfigBindir() {
+    try {
+        const { stdout } = await execFileAsync(`pg_config${exe}`, ["--bindir"], { timeout: 10_000 });
+        const dir = stdout.trim();
+        return dir ? [dir] : [];
+    }
+    catch {
+        // No pg_config on PATH is normal (client-only or no PostgreSQL at all).
+        return [];
+    }
+}
+function pathDirs() {
+    return (process.env.PATH ?? "").split((external_node_path_default()).delimiter).filter((dir) => dir && external_node_path_default().isAbsolute(dir));
+}
+/** "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)" → "15.18"; also handles "17beta1". */
+function parseServerVersion(output) {
+    const match = /\(PostgreSQL\)\s+(\d+)((?:\.\d+)*)(\S*)/.exec(output) ?? /\b(\d+)((?:\.\d+)*)(\S*)/.exec(output);
+    if (!match)
+        return undefined;
+    return { version: `${match[1]}${match[2]}${match[3]}`, major: Number(match[1]) };
+}
+/** "16" / "15.4" / " 15 " → 15. Throws ConfigurationError on anything else. */
+function parseRequestedMajor(requested) {
+    const text = requested.trim();
+    if (!/^\d+(\.\d+)*$/.test(text)) {
+        throw new ConfigurationError(`postgres-version "${requested}" is not a PostgreSQL version; expected a major version such as "16" (or "16.4", of which only the major is used).`);
+    }
+    return Number(text.split(".")[0]);
+}
+/** The canonical bindir when `dir` holds both programs: initdb finds postgres next to its own real path. */
+async function canonicalBindir(dir) {
+    const postgres = path.join(dir, `postgres${exe}`);
+    if (!(await isExecutable(postgres)) || !(await isExecutable(path.join(dir, `initdb${exe}`))))
+        return undefined;
+    const bindir = path.dirname(await realpath(postgres));
+    return (await isExecutable(path.join(bindir, `initdb${exe}`))) ? bindir : undefined;
+}
+/** Runs `postgres --version` in `bindir`; throws with the program's own error when it does not run. */
+async function inspectBindir(bindir) {
+    const postgres = path.join(bindir, `postgres${exe}`);
+    const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 10_000 });
+    const parsed = parseServerVersion(stdout);
+    if (!parsed)
+        throw new Error(`${postgres} --version printed no version: ${stdout.trim().slice(0, 200)}`);
+    return { bindir, postgres, initdb: path.join(bindir, `initdb${exe}`), ...parsed };
+}
+async function inspect(bindir) {
+    return inspectBindir(bindir).catch(() => undefined);
+}
+/** Every distinct server installation on this machine, highest major first. */
+async function listPostgresInstallations() {
+    const candidates = new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())]);
+    const bindirs = await Promise.all([...candidates].map((dir) => canonicalBindir(dir).catch(() => undefined)));
+    const unique = [...new Set(bindirs.filter((dir) => dir !== undefined))];
+    const found = (await Promise.all(unique.map(inspect))).filter((i) => i !== undefined);
+    return found.sort((a, b) => b.major - a.major || compareVersions(b.version, a.version));
+}
+function compareVersions(a, b) {
+    const pa = a.split(/\D+/).map(Number);
+    const pb = b.split(/\D+/).map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (diff)
+            return diff;
+    }
+    return 0;
+}
+const SEARCHED = "PATH, `pg_config --bindir`, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, /opt/homebrew/opt/postgresql@*/bin, /usr/local/opt/postgresql@*/bin and /usr/pgsql-*/bin";
+/**
+ * The installation to start a throwaway cluster with: the requested major ("15", "15.4" → 15), or the
+ * highest one installed when nothing is requested.
+ */
+async function findPostgres(requested) {
+    const wanted = requested?.trim() ? parseRequestedMajor(requested) : undefined;
+    const installations = await listPostgresInstallations();
+    const match = wanted === undefined ? installations[0] : installations.find((i) => i.major === wanted);
+    if (match)
+        return match;
+    const what = wanted === undefined ? "A PostgreSQL server" : `PostgreSQL ${wanted} (postgres-version "${requested.trim()}")`;
+    const install = `install ${wanted === undefined ? "one" : `PostgreSQL ${wanted}`} (Ubuntu/Debian: sudo apt-get install postgresql${wanted === undefined ? "" : `-${wanted}`}; ` +
+        `macOS: brew install postgresql@${wanted ?? 17}), set postgres-version to a major 13–18 to fetch one from the npm registry, or set database-url to an empty database (for example a postgres service container).`;
+    if (installations.length === 0) {
+        throw new ConfigurationError(`${what} was requested but no PostgreSQL server installation was found (searched ${SEARCHED}). Either ${install}`);
+    }
+    const found = installations.map((i) => `PostgreSQL ${i.version} at ${i.bindir}`).join("; ");
+    const majors = [...new Set(installations.map((i) => `"${i.major}"`))].join(" or ");
+    throw new ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
+}
+/** Every pg_dump in `extraDirs` and the places servers are searched (plus Homebrew's libpq), newest first. */
+async function listPgClients(extraDirs = []) {
+    const libpq = ["/opt/homebrew/opt/libpq/bin", "/usr/local/opt/libpq/bin"];
+    const dirs = [...extraDirs, ...(await globbedDirs()), ...libpq, ...(await pgConfigBindir()), ...FIXED_DIRS, ...pathDirs()];
+    const seen = new Set();
+    const found = [];
+    for (const dir of dirs) {
+        const pgDump = external_node_path_default().join(dir, `pg_dump${exe}`);
+        if (!(await isExecutable(pgDump)))
+            continue;
+        const real = await (0,promises_namespaceObject.realpath)(pgDump).catch(() => pgDump);
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        const parsed = await execFileAsync(pgDump, ["--version"], { timeout: 10_000 }).then(({ stdout }) => parseServerVersion(stdout), () => undefined);
+        if (parsed)
+            found.push({ bindir: dir, pgDump, pgRestore: await isExecutable(external_node_path_default().join(dir, `pg_restore${exe}`)), ...parsed });
+    }
+    return found.sort((a, b) => b.major - a.major);
+}
+const dumpToolsCache = new Map();
+/**
+ * pg_dump/pg_restore for a server of major `serverMajor` whose own `serverBindir` may lack them (the
+ * npm builds hold the server only): the server's own, else an installed client of the same major,
+ * else the closest newer one (pg_dump reads older servers; its archive restores into the same server).
+ * Undefined when there is none.
+ */
+function findDumpTools(serverBindir, serverMajor) {
+    const key = `${serverBindir}\0${serverMajor}`;
+    let found = dumpToolsCache.get(key);
+    if (!found) {
+        found = listPgClients([serverBindir]).then((clients) => {
+            const usable = clients.filter((c) => c.pgRestore && c.major >= serverMajor);
+            const pick = usable.find((c) => c.bindir === serverBindir && c.major === serverMajor) ?? usable.sort((a, b) => a.major - b.major)[0];
+            return pick && { bindir: pick.bindir, major: pick.major };
+        });
+        dumpToolsCache.set(key, found);
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/migrate/pg-dump.ts
 // The optional backup before a deploy: pg_dump in custom format (restorable with pg_restore, table by
 // table). pg_dump refuses to dump a server newer than itself, so the one chosen is the newest installed
@@ -41331,49 +41506,9 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-async function candidates() {
-    const dirs = [];
-    for (const root of ["/usr/lib/postgresql", "/usr/local/opt", "/opt/homebrew/opt"]) {
-        const entries = await (0,promises_namespaceObject.readdir)(root).catch(() => []);
-        for (const e of entries.sort())
-            if (/^(\d+(\.\d+)?|postgresql(@\d+)?|libpq)$/.test(e))
-                dirs.push(external_node_path_default().join(root, e, "bin"));
-    }
-    for (const e of (await (0,promises_namespaceObject.readdir)("/usr").catch(() => [])).filter((n) => /^pgsql-\d+$/.test(n)))
-        dirs.push(external_node_path_default().join("/usr", e, "bin"));
-    try {
-        const { stdout } = await execFileAsync("pg_config", ["--bindir"], { timeout: 10_000 });
-        if (stdout.trim())
-            dirs.push(stdout.trim());
-    }
-    catch {
-        // No pg_config: the other places still count.
-    }
-    dirs.push(...(process.env.PATH ?? "").split((external_node_path_default()).delimiter).filter((d) => external_node_path_default().isAbsolute(d)));
-    return dirs.map((d) => external_node_path_default().join(d, "pg_dump"));
-}
 /** Every pg_dump on this machine, newest first. */
 async function listPgDumps() {
-    const seen = new Set();
-    const found = [];
-    for (const file of await candidates()) {
-        try {
-            await (0,promises_namespaceObject.access)(file, promises_namespaceObject.constants.X_OK);
-            const real = await (0,promises_namespaceObject.realpath)(file);
-            if (seen.has(real))
-                continue;
-            seen.add(real);
-            const { stdout } = await execFileAsync(file, ["--version"], { timeout: 10_000 });
-            const m = /(\d+)(?:\.(\d+))?/.exec(stdout.replace(/^[^)]*\)/, ""));
-            if (m)
-                found.push({ path: file, major: Number(m[1]), version: m[0] });
-        }
-        catch {
-            // Not there, not executable, or not a pg_dump.
-        }
-    }
-    return found.sort((a, b) => b.major - a.major);
+    return (await listPgClients()).map((c) => ({ path: c.pgDump, major: c.major, version: c.version }));
 }
 async function choosePgDump(serverMajor) {
     const all = await listPgDumps();

@@ -41903,6 +41903,46 @@ async function binaries_findPostgres(requested) {
     const majors = [...new Set(installations.map((i) => `"${i.major}"`))].join(" or ");
     throw new ConfigurationError(`${what} was requested but is not installed. Found: ${found}. Set postgres-version to ${majors}, ${install}`);
 }
+/** Every pg_dump in `extraDirs` and the places servers are searched (plus Homebrew's libpq), newest first. */
+async function listPgClients(extraDirs = []) {
+    const libpq = ["/opt/homebrew/opt/libpq/bin", "/usr/local/opt/libpq/bin"];
+    const dirs = [...extraDirs, ...(await globbedDirs()), ...libpq, ...(await pgConfigBindir()), ...FIXED_DIRS, ...pathDirs()];
+    const seen = new Set();
+    const found = [];
+    for (const dir of dirs) {
+        const pgDump = path.join(dir, `pg_dump${exe}`);
+        if (!(await isExecutable(pgDump)))
+            continue;
+        const real = await realpath(pgDump).catch(() => pgDump);
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        const parsed = await execFileAsync(pgDump, ["--version"], { timeout: 10_000 }).then(({ stdout }) => parseServerVersion(stdout), () => undefined);
+        if (parsed)
+            found.push({ bindir: dir, pgDump, pgRestore: await isExecutable(path.join(dir, `pg_restore${exe}`)), ...parsed });
+    }
+    return found.sort((a, b) => b.major - a.major);
+}
+const dumpToolsCache = new Map();
+/**
+ * pg_dump/pg_restore for a server of major `serverMajor` whose own `serverBindir` may lack them (the
+ * npm builds hold the server only): the server's own, else an installed client of the same major,
+ * else the closest newer one (pg_dump reads older servers; its archive restores into the same server).
+ * Undefined when there is none.
+ */
+function findDumpTools(serverBindir, serverMajor) {
+    const key = `${serverBindir}\0${serverMajor}`;
+    let found = dumpToolsCache.get(key);
+    if (!found) {
+        found = listPgClients([serverBindir]).then((clients) => {
+            const usable = clients.filter((c) => c.pgRestore && c.major >= serverMajor);
+            const pick = usable.find((c) => c.bindir === serverBindir && c.major === serverMajor) ?? usable.sort((a, b) => a.major - b.major)[0];
+            return pick && { bindir: pick.bindir, major: pick.major };
+        });
+        dumpToolsCache.set(key, found);
+    }
+    return found;
+}
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);

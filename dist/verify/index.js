@@ -931,7 +931,7 @@ function readInputs(context, getInput = action_start/* getInput */.V4) {
 
 
 
-const work = Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4862));
+const work = Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(156)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5156));
 work.catch(() => { }); // reported below, once the inputs are known to be good
 void (async () => {
     let ready;
