@@ -11,6 +11,8 @@ export default {
   testPathIgnorePatterns: ["/node_modules/", "/test/fixtures/"],
   testTimeout: 120000,
   globalSetup: "<rootDir>/test/support/global-setup.mjs",
+  // Without jest's timings (CI), the files known to be slow start first (see the file).
+  testSequencer: "<rootDir>/test/support/sequencer.mjs",
   globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
   maxWorkers: 2,
 };

@@ -8,6 +8,7 @@ import path from "node:path";
 import { BlockBlobClient } from "@azure/storage-blob";
 import { restoreCacheDir, saveCacheDir } from "../../src/actions/verify/remote-cache.js";
 import { startCacheServiceDouble, type CacheServiceDouble } from "../support/cache-service-double.js";
+import { shortenCacheRetryWaits } from "../support/fast-cache-retries.mjs";
 
 let service: CacheServiceDouble;
 let temp: string;
@@ -125,21 +126,30 @@ describe("through the cache service double", () => {
     expect(warnings()).toHaveLength(1);
   });
 
-  // The toolkit retries a 5xx five times with back-off (~25 s) and then reports it as an error
-  // annotation; the adapter turns that into a warning.
+  // The toolkit retries a 5xx five times with back-off (~25 s, shortened here to 1 ms a wait: see
+  // fast-cache-retries.mjs) and then reports it as an error annotation; the adapter turns that into a warning.
   test("a service that answers 500: the toolkit's error annotation becomes a warning", async () => {
     job("refs/heads/main");
     service.fail("5xx");
-    expect(await restoreCacheDir(dir, "mg-5xx-a", ["mg-5xx-"])).toEqual({ failed: true });
-    expect(errors()).toEqual([]);
-    expect(warnings()).toEqual([expect.stringMatching(/^::warning::Failed to restore: .*500/)]);
-    // The toolkit logs a reservation that kept failing like an existing key (info): the adapter warns.
-    fill("x");
-    out.length = 0;
-    expect(await saveCacheDir(dir, "mg-5xx-a")).toBe(false);
-    expect(errors()).toEqual([]);
-    expect(warnings()).toEqual([expect.stringMatching(/^::warning::Snapshot cache: not saved, the cache service failed: .*\(500\)/)]);
-  }, 90_000);
+    const retries = shortenCacheRetryWaits();
+    try {
+      const calls = service.calls.length;
+      expect(await restoreCacheDir(dir, "mg-5xx-a", ["mg-5xx-"])).toEqual({ failed: true });
+      expect(errors()).toEqual([]);
+      expect(warnings()).toEqual([expect.stringMatching(/^::warning::Failed to restore: .*500/)]);
+      // Every attempt reached the service; the waits between them were the toolkit's own.
+      expect(service.calls.length - calls).toBe(retries.waits.length + 1);
+      expect(retries.waits.length).toBeGreaterThan(0);
+      // The toolkit logs a reservation that kept failing like an existing key (info): the adapter warns.
+      fill("x");
+      out.length = 0;
+      expect(await saveCacheDir(dir, "mg-5xx-a")).toBe(false);
+      expect(errors()).toEqual([]);
+      expect(warnings()).toEqual([expect.stringMatching(/^::warning::Snapshot cache: not saved, the cache service failed: .*\(500\)/)]);
+    } finally {
+      retries.restore();
+    }
+  });
 
   // Archives over 128 MiB go up in blocks (PUT ?comp=block, then ?comp=blocklist); the Azure SDK the
   // toolkit uses does the same for a small archive when told to, which is cheaper to test.

@@ -1,0 +1,1 @@
+export function shortenCacheRetryWaits(): { waits: number[]; restore(): void };
