@@ -70,8 +70,11 @@ interface Params {
   current: readonly Migration[];
   prefix: readonly Migration[];
   logger: Logger;
-  /** pg_dump/pg_restore for the cluster's major (findDumpTools): the server's own or an installed client. */
-  dumpBindir?: string;
+}
+
+/** Params once the dump tools are known: pg_dump/pg_restore for the cluster's major (findDumpTools). */
+interface RunParams extends Params {
+  dumpBindir: string;
 }
 
 /**
@@ -107,19 +110,19 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
     );
   }
   if (tools.bindir !== cluster.bindir) logger.debug(`Snapshot cache: pg_dump/pg_restore ${tools.major} from ${tools.bindir}.`);
-  params = { ...params, dumpBindir: tools.bindir };
+  const run: RunParams = { ...params, dumpBindir: tools.bindir };
   const found = await lookupSnapshot(params.cacheDir, key);
   if (found.state === "hit") {
-    return restoring(params, found.dumpFile, found.manifest, async (reason) => {
+    return restoring(run, found.dumpFile, found.manifest, async (reason) => {
       await discardSnapshot(params.cacheDir, key);
-      return making(params, key, "corrupt", reason);
+      return making(run, key, "corrupt", reason);
     });
   }
   if (found.state === "corrupt")
     logger.warning(
       `Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`,
     );
-  return making(params, key, found.state, found.state === "corrupt" ? found.reason : undefined);
+  return making(run, key, found.state, found.state === "corrupt" ? found.reason : undefined);
 }
 
 /**
@@ -131,12 +134,12 @@ export async function openSnapshot(params: Params): Promise<SnapshotRun> {
  * has it on (PrismaCliOptions.throwaway).
  */
 function restoring(
-  params: Params,
+  params: RunParams,
   dumpFile: string,
   manifest: SnapshotManifest,
   asMiss: (reason: string) => Promise<SnapshotRun>,
 ): SnapshotRun {
-  const { cluster, url, prisma, prefix, logger } = params;
+  const { url, prisma, prefix, logger } = params;
   const adminUrl = withDatabase(url, "postgres");
   const shortLived = params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING;
   let restoreMs = 0;
@@ -160,7 +163,7 @@ function restoring(
     await createDatabase(adminUrl, VERIFY_DATABASE);
     const started = Date.now();
     try {
-      await restoreDatabase(params.dumpBindir ?? cluster.bindir, url, dumpFile);
+      await restoreDatabase(params.dumpBindir, url, dumpFile);
     } catch (error) {
       const reason = `it did not restore: ${(error as Error).message.split("\n")[0]}`;
       logger.warning(`Snapshot cache: the cached snapshot did not restore (${reason}); applying from scratch.`);
@@ -214,7 +217,7 @@ function restoring(
           return result;
         });
         try {
-          await restoreDatabase(params.dumpBindir ?? cluster.bindir, url, dumpFile);
+          await restoreDatabase(params.dumpBindir, url, dumpFile);
         } catch (error) {
           abort.abort();
           await run;
@@ -245,7 +248,7 @@ function restoring(
     },
     restoreCopy: async (database) => {
       await createDatabase(adminUrl, database);
-      await restoreDatabase(params.dumpBindir ?? cluster.bindir, withDatabase(adminUrl, database), dumpFile);
+      await restoreDatabase(params.dumpBindir, withDatabase(adminUrl, database), dumpFile);
     },
     save: async () => fallback?.save(),
     dispose: async () => fallback?.dispose(),
@@ -256,7 +259,7 @@ function restoring(
  * Miss (or corrupt): this run makes the snapshot. With new migrations, Prisma deploys the prefix on
  * its own first (one extra Prisma start) and the server copies that state.
  */
-function making(params: Params, key: string, state: "miss" | "corrupt", corruptReason: string | undefined): SnapshotRun {
+function making(params: RunParams, key: string, state: "miss" | "corrupt", corruptReason: string | undefined): SnapshotRun {
   const { cluster, url, prisma, prefix, logger } = params;
   const adminUrl = withDatabase(url, "postgres");
   const copy = `migrate_guard_prefix_${randomBytes(4).toString("hex")}`;
@@ -330,7 +333,7 @@ function making(params: Params, key: string, state: "miss" | "corrupt", corruptR
         applyMs: prefixMs,
       };
       const started = Date.now();
-      saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(params.dumpBindir ?? cluster.bindir, source, file));
+      saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(params.dumpBindir, source, file));
       logger.debug(`Snapshot cache: ${saved ? "saved" : "not saved"} (${Date.now() - started} ms).`);
     },
     async dispose() {
