@@ -997,17 +997,17 @@ async function openSnapshot(params) {
     }
     if (tools.bindir !== cluster.bindir)
         logger.debug(`Snapshot cache: pg_dump/pg_restore ${tools.major} from ${tools.bindir}.`);
-    params = { ...params, dumpBindir: tools.bindir };
+    const run = { ...params, dumpBindir: tools.bindir };
     const found = await (0,snapshot_cache/* lookupSnapshot */.bi)(params.cacheDir, key);
     if (found.state === "hit") {
-        return restoring(params, found.dumpFile, found.manifest, async (reason) => {
+        return restoring(run, found.dumpFile, found.manifest, async (reason) => {
             await (0,snapshot_cache/* discardSnapshot */.Zy)(params.cacheDir, key);
-            return making(params, key, "corrupt", reason);
+            return making(run, key, "corrupt", reason);
         });
     }
     if (found.state === "corrupt")
         logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
-    return making(params, key, found.state, found.state === "corrupt" ? found.reason : undefined);
+    return making(run, key, found.state, found.state === "corrupt" ? found.reason : undefined);
 }
 /**
  * A hit. Prisma's CLI spends ~2 s starting (loading, reading every migration file) before it takes
@@ -1018,7 +1018,7 @@ async function openSnapshot(params) {
  * has it on (PrismaCliOptions.throwaway).
  */
 function restoring(params, dumpFile, manifest, asMiss) {
-    const { cluster, url, prisma, prefix, logger } = params;
+    const { url, prisma, prefix, logger } = params;
     const adminUrl = (0,postgres_database/* withDatabase */.kR)(url, "postgres");
     const shortLived = params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING;
     let restoreMs = 0;
@@ -1036,7 +1036,7 @@ function restoring(params, dumpFile, manifest, asMiss) {
         await (0,postgres_database/* createDatabase */.cD)(adminUrl, VERIFY_DATABASE);
         const started = Date.now();
         try {
-            await (0,snapshot/* restoreDatabase */.C0)(params.dumpBindir ?? cluster.bindir, url, dumpFile);
+            await (0,snapshot/* restoreDatabase */.C0)(params.dumpBindir, url, dumpFile);
         }
         catch (error) {
             const reason = `it did not restore: ${error.message.split("\n")[0]}`;
@@ -1092,7 +1092,7 @@ function restoring(params, dumpFile, manifest, asMiss) {
                     return result;
                 });
                 try {
-                    await (0,snapshot/* restoreDatabase */.C0)(params.dumpBindir ?? cluster.bindir, url, dumpFile);
+                    await (0,snapshot/* restoreDatabase */.C0)(params.dumpBindir, url, dumpFile);
                 }
                 catch (error) {
                     abort.abort();
@@ -1121,7 +1121,7 @@ function restoring(params, dumpFile, manifest, asMiss) {
         },
         restoreCopy: async (database) => {
             await (0,postgres_database/* createDatabase */.cD)(adminUrl, database);
-            await (0,snapshot/* restoreDatabase */.C0)(params.dumpBindir ?? cluster.bindir, (0,postgres_database/* withDatabase */.kR)(adminUrl, database), dumpFile);
+            await (0,snapshot/* restoreDatabase */.C0)(params.dumpBindir, (0,postgres_database/* withDatabase */.kR)(adminUrl, database), dumpFile);
         },
         save: async () => fallback?.save(),
         dispose: async () => fallback?.dispose(),
@@ -1204,7 +1204,7 @@ function making(params, key, state, corruptReason) {
                 applyMs: prefixMs,
             };
             const started = Date.now();
-            saved = await (0,snapshot_cache/* saveSnapshot */.Os)(params.cacheDir, key, meta, (file) => (0,snapshot/* dumpDatabase */.m3)(params.dumpBindir ?? cluster.bindir, source, file));
+            saved = await (0,snapshot_cache/* saveSnapshot */.Os)(params.cacheDir, key, meta, (file) => (0,snapshot/* dumpDatabase */.m3)(params.dumpBindir, source, file));
             logger.debug(`Snapshot cache: ${saved ? "saved" : "not saved"} (${Date.now() - started} ms).`);
         },
         async dispose() {
@@ -3075,9 +3075,13 @@ async function inspectBindir(bindir) {
 async function inspect(bindir) {
     return inspectBindir(bindir).catch(() => undefined);
 }
+/** Where PostgreSQL installations are looked for, PATH first. */
+async function searchedDirs() {
+    return [...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())];
+}
 /** Every distinct server installation on this machine, highest major first. */
 async function listPostgresInstallations() {
-    const candidates = new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())]);
+    const candidates = new Set(await searchedDirs());
     const bindirs = await Promise.all([...candidates].map((dir) => canonicalBindir(dir).catch(() => undefined)));
     const unique = [...new Set(bindirs.filter((dir) => dir !== undefined))];
     const found = (await Promise.all(unique.map(inspect))).filter((i) => i !== undefined);
@@ -3117,7 +3121,7 @@ async function findPostgres(requested) {
 /** Every pg_dump in `extraDirs` and the places servers are searched (plus Homebrew's libpq), newest first. */
 async function listPgClients(extraDirs = []) {
     const libpq = ["/opt/homebrew/opt/libpq/bin", "/usr/local/opt/libpq/bin"];
-    const dirs = [...extraDirs, ...(await globbedDirs()), ...libpq, ...(await pgConfigBindir()), ...FIXED_DIRS, ...pathDirs()];
+    const dirs = [...extraDirs, ...(await searchedDirs()), ...libpq];
     const seen = new Set();
     const found = [];
     for (const dir of dirs) {
@@ -3145,14 +3149,21 @@ function findDumpTools(serverBindir, serverMajor) {
     const key = `${serverBindir}\0${serverMajor}`;
     let found = dumpToolsCache.get(key);
     if (!found) {
-        found = listPgClients([serverBindir]).then((clients) => {
-            const usable = clients.filter((c) => c.pgRestore && c.major >= serverMajor);
-            const pick = usable.find((c) => c.bindir === serverBindir && c.major === serverMajor) ?? usable.sort((a, b) => a.major - b.major)[0];
+        found = ownDumpTools(serverBindir, serverMajor).then(async (own) => {
+            if (own)
+                return own;
+            const clients = await listPgClients();
+            const pick = clients.filter((c) => c.pgRestore && c.major >= serverMajor).sort((a, b) => a.major - b.major)[0];
             return pick && { bindir: pick.bindir, major: pick.major };
         });
         dumpToolsCache.set(key, found);
     }
     return found;
+}
+/** The server's own pg_dump/pg_restore (an installed server): same major by construction, nothing to run. */
+async function ownDumpTools(serverBindir, serverMajor) {
+    const both = await Promise.all(["pg_dump", "pg_restore"].map((p) => isExecutable(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(serverBindir, `${p}${exe}`))));
+    return both.every(Boolean) ? { bindir: serverBindir, major: serverMajor } : undefined;
 }
 
 

@@ -503,9 +503,13 @@ async function inspectBindir(bindir) {
 async function inspect(bindir) {
     return inspectBindir(bindir).catch(() => undefined);
 }
+/** Where PostgreSQL installations are looked for, PATH first. */
+async function searchedDirs() {
+    return [...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())];
+}
 /** Every distinct server installation on this machine, highest major first. */
 async function listPostgresInstallations() {
-    const candidates = new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())]);
+    const candidates = new Set(await searchedDirs());
     const bindirs = await Promise.all([...candidates].map((dir) => canonicalBindir(dir).catch(() => undefined)));
     const unique = [...new Set(bindirs.filter((dir) => dir !== undefined))];
     const found = (await Promise.all(unique.map(inspect))).filter((i) => i !== undefined);
@@ -545,7 +549,7 @@ async function findPostgres(requested) {
 /** Every pg_dump in `extraDirs` and the places servers are searched (plus Homebrew's libpq), newest first. */
 async function listPgClients(extraDirs = []) {
     const libpq = ["/opt/homebrew/opt/libpq/bin", "/usr/local/opt/libpq/bin"];
-    const dirs = [...extraDirs, ...(await globbedDirs()), ...libpq, ...(await pgConfigBindir()), ...FIXED_DIRS, ...pathDirs()];
+    const dirs = [...extraDirs, ...(await searchedDirs()), ...libpq];
     const seen = new Set();
     const found = [];
     for (const dir of dirs) {
@@ -573,14 +577,21 @@ function findDumpTools(serverBindir, serverMajor) {
     const key = `${serverBindir}\0${serverMajor}`;
     let found = dumpToolsCache.get(key);
     if (!found) {
-        found = listPgClients([serverBindir]).then((clients) => {
-            const usable = clients.filter((c) => c.pgRestore && c.major >= serverMajor);
-            const pick = usable.find((c) => c.bindir === serverBindir && c.major === serverMajor) ?? usable.sort((a, b) => a.major - b.major)[0];
+        found = ownDumpTools(serverBindir, serverMajor).then(async (own) => {
+            if (own)
+                return own;
+            const clients = await listPgClients();
+            const pick = clients.filter((c) => c.pgRestore && c.major >= serverMajor).sort((a, b) => a.major - b.major)[0];
             return pick && { bindir: pick.bindir, major: pick.major };
         });
         dumpToolsCache.set(key, found);
     }
     return found;
+}
+/** The server's own pg_dump/pg_restore (an installed server): same major by construction, nothing to run. */
+async function ownDumpTools(serverBindir, serverMajor) {
+    const both = await Promise.all(["pg_dump", "pg_restore"].map((p) => isExecutable(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(serverBindir, `${p}${exe}`))));
+    return both.every(Boolean) ? { bindir: serverBindir, major: serverMajor } : undefined;
 }
 
 

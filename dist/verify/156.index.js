@@ -482,9 +482,13 @@ async function inspectBindir(bindir) {
 async function inspect(bindir) {
     return inspectBindir(bindir).catch(() => undefined);
 }
+/** Where PostgreSQL installations are looked for, PATH first. */
+async function searchedDirs() {
+    return [...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())];
+}
 /** Every distinct server installation on this machine, highest major first. */
 async function listPostgresInstallations() {
-    const candidates = new Set([...pathDirs(), ...(await pgConfigBindir()), ...FIXED_DIRS, ...(await globbedDirs())]);
+    const candidates = new Set(await searchedDirs());
     const bindirs = await Promise.all([...candidates].map((dir) => canonicalBindir(dir).catch(() => undefined)));
     const unique = [...new Set(bindirs.filter((dir) => dir !== undefined))];
     const found = (await Promise.all(unique.map(inspect))).filter((i) => i !== undefined);
@@ -524,7 +528,7 @@ async function findPostgres(requested) {
 /** Every pg_dump in `extraDirs` and the places servers are searched (plus Homebrew's libpq), newest first. */
 async function listPgClients(extraDirs = []) {
     const libpq = ["/opt/homebrew/opt/libpq/bin", "/usr/local/opt/libpq/bin"];
-    const dirs = [...extraDirs, ...(await globbedDirs()), ...libpq, ...(await pgConfigBindir()), ...FIXED_DIRS, ...pathDirs()];
+    const dirs = [...extraDirs, ...(await searchedDirs()), ...libpq];
     const seen = new Set();
     const found = [];
     for (const dir of dirs) {
@@ -552,14 +556,21 @@ function findDumpTools(serverBindir, serverMajor) {
     const key = `${serverBindir}\0${serverMajor}`;
     let found = dumpToolsCache.get(key);
     if (!found) {
-        found = listPgClients([serverBindir]).then((clients) => {
-            const usable = clients.filter((c) => c.pgRestore && c.major >= serverMajor);
-            const pick = usable.find((c) => c.bindir === serverBindir && c.major === serverMajor) ?? usable.sort((a, b) => a.major - b.major)[0];
+        found = ownDumpTools(serverBindir, serverMajor).then(async (own) => {
+            if (own)
+                return own;
+            const clients = await listPgClients();
+            const pick = clients.filter((c) => c.pgRestore && c.major >= serverMajor).sort((a, b) => a.major - b.major)[0];
             return pick && { bindir: pick.bindir, major: pick.major };
         });
         dumpToolsCache.set(key, found);
     }
     return found;
+}
+/** The server's own pg_dump/pg_restore (an installed server): same major by construction, nothing to run. */
+async function ownDumpTools(serverBindir, serverMajor) {
+    const both = await Promise.all(["pg_dump", "pg_restore"].map((p) => isExecutable(external_node_path_default().join(serverBindir, `${p}${exe}`))));
+    return both.every(Boolean) ? { bindir: serverBindir, major: serverMajor } : undefined;
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -2659,17 +2670,17 @@ async function openSnapshot(params) {
     }
     if (tools.bindir !== cluster.bindir)
         logger.debug(`Snapshot cache: pg_dump/pg_restore ${tools.major} from ${tools.bindir}.`);
-    params = { ...params, dumpBindir: tools.bindir };
+    const run = { ...params, dumpBindir: tools.bindir };
     const found = await lookupSnapshot(params.cacheDir, key);
     if (found.state === "hit") {
-        return restoring(params, found.dumpFile, found.manifest, async (reason) => {
+        return restoring(run, found.dumpFile, found.manifest, async (reason) => {
             await discardSnapshot(params.cacheDir, key);
-            return making(params, key, "corrupt", reason);
+            return making(run, key, "corrupt", reason);
         });
     }
     if (found.state === "corrupt")
         logger.warning(`Snapshot cache: the cached snapshot of the ${prefix.length} base migration(s) is corrupt (${found.reason}); ignored and removed, applying from scratch.`);
-    return making(params, key, found.state, found.state === "corrupt" ? found.reason : undefined);
+    return making(run, key, found.state, found.state === "corrupt" ? found.reason : undefined);
 }
 /**
  * A hit. Prisma's CLI spends ~2 s starting (loading, reading every migration file) before it takes
@@ -2680,7 +2691,7 @@ async function openSnapshot(params) {
  * has it on (PrismaCliOptions.throwaway).
  */
 function restoring(params, dumpFile, manifest, asMiss) {
-    const { cluster, url, prisma, prefix, logger } = params;
+    const { url, prisma, prefix, logger } = params;
     const adminUrl = withDatabase(url, "postgres");
     const shortLived = params.current.length - prefix.length <= SHORT_DEPLOY_MAX_PENDING;
     let restoreMs = 0;
@@ -2698,7 +2709,7 @@ function restoring(params, dumpFile, manifest, asMiss) {
         await createDatabase(adminUrl, VERIFY_DATABASE);
         const started = Date.now();
         try {
-            await restoreDatabase(params.dumpBindir ?? cluster.bindir, url, dumpFile);
+            await restoreDatabase(params.dumpBindir, url, dumpFile);
         }
         catch (error) {
             const reason = `it did not restore: ${error.message.split("\n")[0]}`;
@@ -2754,7 +2765,7 @@ function restoring(params, dumpFile, manifest, asMiss) {
                     return result;
                 });
                 try {
-                    await restoreDatabase(params.dumpBindir ?? cluster.bindir, url, dumpFile);
+                    await restoreDatabase(params.dumpBindir, url, dumpFile);
                 }
                 catch (error) {
                     abort.abort();
@@ -2783,7 +2794,7 @@ function restoring(params, dumpFile, manifest, asMiss) {
         },
         restoreCopy: async (database) => {
             await createDatabase(adminUrl, database);
-            await restoreDatabase(params.dumpBindir ?? cluster.bindir, withDatabase(adminUrl, database), dumpFile);
+            await restoreDatabase(params.dumpBindir, withDatabase(adminUrl, database), dumpFile);
         },
         save: async () => fallback?.save(),
         dispose: async () => fallback?.dispose(),
@@ -2866,7 +2877,7 @@ function making(params, key, state, corruptReason) {
                 applyMs: prefixMs,
             };
             const started = Date.now();
-            saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(params.dumpBindir ?? cluster.bindir, source, file));
+            saved = await saveSnapshot(params.cacheDir, key, meta, (file) => dumpDatabase(params.dumpBindir, source, file));
             logger.debug(`Snapshot cache: ${saved ? "saved" : "not saved"} (${Date.now() - started} ms).`);
         },
         async dispose() {
